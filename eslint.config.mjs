@@ -1,0 +1,69 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Node built-ins, Nest and the ORM are off-limits in workflow code: it must stay deterministic. */
+const workflowForbidden = {
+  patterns: [
+    { group: ['node:*'], message: 'Workflow code is deterministic: no Node built-ins.' },
+    {
+      group: ['@nestjs/*', '@mikro-orm/*', 'pg', 'exceljs', 'resend'],
+      message: 'Workflow code imports no Nest, ORM or I/O library; call an activity.',
+    },
+    {
+      group: ['**/server/**', '**/worker/**'],
+      message: 'Workflow code imports only workflows/ and @temporalio/workflow.',
+    },
+  ],
+  paths: [
+    'fs',
+    'path',
+    'crypto',
+    'http',
+    'https',
+    'net',
+    'os',
+    'child_process',
+    'stream',
+    'util',
+    'events',
+    'worker_threads',
+    'dns',
+    'zlib',
+    'process',
+    'timers',
+  ].map((name) => ({
+    name,
+    message: 'Workflow code is deterministic: no Node built-ins.',
+  })),
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'admin/dist/**', 'node_modules/**', '.data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', workflowForbidden] },
+  },
+  {
+    files: ['admin/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  prettier,
+);

@@ -1,0 +1,38 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './common/auth/auth.module';
+import { ConfigModule } from './config/config.module';
+import type { AppConfig } from './config/env.schema';
+import { ormOptions } from './database/mikro-orm.config';
+import { pinoOptions } from './logging/pino-options';
+import { ClientsModule } from './modules/clients/clients.module';
+import { HealthModule } from './modules/health/health.module';
+import { StaffModule } from './modules/staff/staff.module';
+import { TagsModule } from './modules/tags/tags.module';
+import { TemporalModule } from './temporal/temporal.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(pinoOptions(config)),
+        MikroOrmModule.forRoot(ormOptions(config.DATABASE_URL)),
+        // Only the sign-in route uses the throttler guard: per-IP attempts a minute.
+        ThrottlerModule.forRoot([
+          { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE },
+        ]),
+        TemporalModule,
+        AuthModule,
+        HealthModule,
+        TagsModule,
+        ClientsModule,
+        StaffModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FirmRole } from '../access/firm-role';
+import type { AuthenticatedRequest, Principal } from './principal';
+
+export const IS_PUBLIC = 'auth:public';
+export const REQUIRED_ROLE = 'auth:required-role';
+
+/** The route answers without a session (login, health). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The caller needs this firm role. */
+export const RequireRole = (role: FirmRole) => SetMetadata(REQUIRED_ROLE, role);
+
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Principal =>
+    ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal!,
+);

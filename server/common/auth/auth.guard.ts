@@ -1,0 +1,35 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AccessService } from '../access/access.service';
+import type { FirmRole } from '../access/firm-role';
+import { IS_PUBLIC, REQUIRED_ROLE } from './auth.decorators';
+import { AuthErrorCode, AuthException } from './auth.exception';
+import type { AuthenticatedRequest } from './principal';
+import { SessionsService } from './sessions.service';
+import { SESSION_COOKIE } from './session-cookie';
+
+/** Global guard: every route needs a live session unless marked @Public(), and its @RequireRole. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+    private readonly access: AccessService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token: unknown = req.cookies?.[SESSION_COOKIE];
+    if (typeof token === 'string' && token.length > 0 && token.length < 100) {
+      req.principal = await this.sessions.principalFor(token);
+    }
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (!req.principal) {
+      throw new AuthException(AuthErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+    }
+    const role = this.reflector.getAllAndOverride<FirmRole | undefined>(REQUIRED_ROLE, targets);
+    if (role) this.access.assertFirmRole(req.principal, role);
+    return true;
+  }
+}

@@ -1,0 +1,63 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, Logger } from '@nestjs/common';
+import { StaffUser } from '../../modules/staff/staff-user.entity';
+import { AuthErrorCode, AuthException } from './auth.exception';
+import type { ChangePasswordInput, LoginInput } from './auth.schemas';
+import { LoginThrottleService } from './login-throttle.service';
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password-hasher';
+import type { StaffPrincipal } from './principal';
+import { SessionsService, type ClientMeta } from './sessions.service';
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sessions: SessionsService,
+    private readonly throttle: LoginThrottleService,
+  ) {}
+
+  /** Signs in; wrong email and wrong password are indistinguishable (message and timing). */
+  async login(input: LoginInput, meta: ClientMeta): Promise<{ user: StaffUser; token: string }> {
+    await this.throttle.assertNotLocked(input.email);
+    const user = await this.em.findOne(
+      StaffUser,
+      { email: input.email, active: true },
+      { populate: ['passwordHash'] },
+    );
+    const valid = await verifyPassword(
+      user?.passwordHash ?? (await DUMMY_HASH_PROMISE),
+      input.password,
+    );
+    if (!user || !valid) {
+      this.logger.warn({ login: input.email, ip: meta.ip }, 'failed sign-in');
+      await this.throttle.recordFailure(input.email);
+      throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS, 'Wrong email or password.');
+    }
+    await this.throttle.reset(input.email);
+    user.lastLoginAt = new Date();
+    const token = await this.sessions.create(user, meta);
+    return { user, token };
+  }
+
+  logout(principal: StaffPrincipal): Promise<void> {
+    return this.sessions.revoke(principal.sessionTokenHash);
+  }
+
+  /** Changing the password signs out every other browser of that user. */
+  async changePassword(principal: StaffPrincipal, input: ChangePasswordInput): Promise<void> {
+    const user = await this.em.findOneOrFail(StaffUser, principal.id, {
+      populate: ['passwordHash'],
+    });
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      throw new AuthException(
+        AuthErrorCode.INVALID_CREDENTIALS,
+        'currentPassword: is not correct.',
+      );
+    }
+    user.passwordHash = await hashPassword(input.newPassword);
+    await this.em.flush();
+    await this.sessions.revokeAllOf(user.id, principal.sessionTokenHash);
+  }
+}

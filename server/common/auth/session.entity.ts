@@ -1,0 +1,30 @@
+import { Entity, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { StaffUser } from '../../modules/staff/staff-user.entity';
+
+/** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored here. */
+@Entity({ tableName: 'session' })
+export class Session {
+  @PrimaryKey({ type: 'text' })
+  tokenHash!: string;
+
+  @ManyToOne(() => StaffUser, { deleteRule: 'cascade' })
+  staffUser!: StaffUser;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Opt<Date> = new Date();
+
+  @Property({ type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Property({ type: 'timestamptz' })
+  lastSeenAt: Opt<Date> = new Date();
+
+  @Property({ type: 'text', nullable: true })
+  ip?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  userAgent?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  revokedAt?: Date | null;
+}

@@ -1,0 +1,11 @@
+import { DomainException } from './domain.exception';
+
+export enum CommonErrorCode {
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  NOT_FOUND = 'NOT_FOUND',
+  MALFORMED_BODY = 'MALFORMED_BODY',
+  BODY_TOO_LARGE = 'BODY_TOO_LARGE',
+}
+
+/** Errors not owned by one feature: malformed input, unknown routes. */
+export class CommonException extends DomainException<CommonErrorCode> {}

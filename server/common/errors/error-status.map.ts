@@ -1,0 +1,35 @@
+import { HttpStatus } from '@nestjs/common';
+import { AuthErrorCode } from '../auth/auth.exception';
+import { ClientsErrorCode } from '../../modules/clients/clients.exception';
+import { StaffErrorCode } from '../../modules/staff/staff.exception';
+import { TagsErrorCode } from '../../modules/tags/tags.exception';
+import { CommonErrorCode } from './common.exception';
+
+type ErrorCode =
+  CommonErrorCode | AuthErrorCode | ClientsErrorCode | TagsErrorCode | StaffErrorCode;
+
+/** The one place where domain error codes become HTTP statuses. */
+export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
+  [CommonErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
+  [CommonErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [CommonErrorCode.MALFORMED_BODY]: HttpStatus.BAD_REQUEST,
+  [CommonErrorCode.BODY_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [AuthErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
+  [AuthErrorCode.INVALID_CREDENTIALS]: HttpStatus.UNAUTHORIZED,
+  [AuthErrorCode.LOCKED]: HttpStatus.TOO_MANY_REQUESTS,
+  [AuthErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
+  [ClientsErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ClientsErrorCode.TAX_CLIENT_ID_TAKEN]: HttpStatus.CONFLICT,
+  [ClientsErrorCode.UNKNOWN_TAGS]: HttpStatus.BAD_REQUEST,
+  [TagsErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  // Issue #2 asks for 400 on a duplicate tag name: it is a form error the user fixes.
+  [TagsErrorCode.NAME_TAKEN]: HttpStatus.BAD_REQUEST,
+  [StaffErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [StaffErrorCode.EMAIL_TAKEN]: HttpStatus.CONFLICT,
+  [StaffErrorCode.LAST_ADMIN]: HttpStatus.CONFLICT,
+  [StaffErrorCode.WRONG_PASSWORD]: HttpStatus.BAD_REQUEST,
+};
+
+export function statusOf(code: string): HttpStatus {
+  return ERROR_STATUS[code as ErrorCode] ?? HttpStatus.BAD_REQUEST;
+}

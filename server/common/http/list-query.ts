@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { invalidField, parseInput } from '../validation/parse-input';
+
+export type SortOrder = 'ASC' | 'DESC';
+
+export interface ListQuery<Filter, Field extends string = string> {
+  sort: { field: Field; order: SortOrder };
+  range: { start: number; end: number };
+  filter: Filter;
+}
+
+export interface ListSpec<Filter, Field extends string> {
+  sortable: readonly Field[];
+  defaultSort: { field: Field; order: SortOrder };
+  filter: z.ZodType<Filter>;
+  maxPageSize?: number;
+}
+
+const DEFAULT_PAGE = 25;
+const MAX_PAGE = 1000;
+
+/** Parses a JSON query parameter, naming it when the JSON is malformed. */
+function json(name: string, raw: unknown): unknown {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string') return invalidField(name, 'must be given once');
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return invalidField(name, 'is not valid JSON');
+  }
+}
+
+/**
+ * The ra-data-simple-rest list contract: `sort=["field","ASC"]`, `range=[0,24]`,
+ * `filter={...}`. Sort fields are whitelisted; every problem is a 400 naming the parameter.
+ */
+export function parseListQuery<Filter, Field extends string>(
+  query: Record<string, unknown>,
+  spec: ListSpec<Filter, Field>,
+): ListQuery<Filter, Field> {
+  const maxPage = spec.maxPageSize ?? MAX_PAGE;
+  const sortSchema = z
+    .tuple([
+      z.enum(spec.sortable as unknown as [Field, ...Field[]], {
+        message: `must be one of ${spec.sortable.join(', ')}`,
+      }),
+      z.enum(['ASC', 'DESC', 'asc', 'desc']).transform((o) => o.toUpperCase() as SortOrder),
+    ])
+    .optional();
+  const rangeSchema = z
+    .tuple([z.number().int().min(0), z.number().int().min(0)])
+    .refine(([start, end]) => end >= start, { message: 'end must not be before start' })
+    .refine(([start, end]) => end - start < maxPage, {
+      message: `at most ${maxPage} rows per page`,
+    })
+    .optional();
+
+  const sort = parseInput(sortSchema, json('sort', query.sort), 'sort');
+  const range = parseInput(rangeSchema, json('range', query.range), 'range');
+  const filter = parseInput(spec.filter, json('filter', query.filter) ?? {}, 'filter');
+
+  return {
+    sort: sort ? { field: sort[0], order: sort[1] } : spec.defaultSort,
+    range: range ? { start: range[0], end: range[1] } : { start: 0, end: DEFAULT_PAGE - 1 },
+    filter,
+  };
+}

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261121000000 } from './Migration20261121000000';
+
+/** Listed explicitly so compiled and ts-run code (Jest) find the same migrations. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261121000000', class: Migration20261121000000 },
+];

@@ -1,0 +1,29 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { loadConfig } from '../config/app-config';
+import { entities } from './entities';
+import { migrationsList } from './migrations';
+
+/** MikroORM options for a database URL; migrations only, never schema sync. */
+export function ormOptions(clientUrl: string): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList,
+      path: 'server/database/migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    pool: { min: 0, max: 10 },
+    forceUtcTimezone: true,
+    debug: false,
+    allowGlobalContext: false,
+  });
+}
+
+// Used by the MikroORM CLI (`npm run migration:create`).
+export default ormOptions(loadConfig().DATABASE_URL);

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { AppConfig } from '../config/env.schema';
+import { hashPassword } from '../common/auth/password-hasher';
+import { StaffUser } from '../modules/staff/staff-user.entity';
+import { ormOptions } from './mikro-orm.config';
+
+export interface PreparedDatabase {
+  adminEmail: string;
+  /** Set only on the run that created the first admin without ADMIN_PASSWORD. */
+  generatedPassword?: string;
+}
+
+/** Applies pending migrations and creates the first staff admin if there is no staff yet. */
+export async function prepareDatabase(config: AppConfig): Promise<PreparedDatabase> {
+  const orm = await MikroORM.init(ormOptions(config.DATABASE_URL));
+  try {
+    await orm.getMigrator().up();
+    return await ensureFirstAdmin(orm, config);
+  } finally {
+    await orm.close();
+  }
+}
+
+async function ensureFirstAdmin(orm: MikroORM, config: AppConfig): Promise<PreparedDatabase> {
+  const em = orm.em.fork();
+  const [existing] = await em.find(StaffUser, {}, { orderBy: { createdAt: 'asc' }, limit: 1 });
+  if (existing) return { adminEmail: existing.email };
+
+  const generatedPassword = config.ADMIN_PASSWORD
+    ? undefined
+    : randomBytes(12).toString('base64url');
+  const admin = em.create(StaffUser, {
+    email: config.ADMIN_EMAIL.toLowerCase(),
+    firstName: 'Firm',
+    lastName: 'Admin',
+    passwordHash: await hashPassword(config.ADMIN_PASSWORD ?? generatedPassword!),
+    roles: ['staff_admin', 'entities_admin'],
+  });
+  await em.persistAndFlush(admin);
+  return { adminEmail: admin.email, generatedPassword };
+}

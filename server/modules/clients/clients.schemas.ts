@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { CLIENT_TYPES, CONNECTION_STATUSES, PORTAL_STATUSES } from './client.enums';
+
+/** Optional text: trimmed, empty means "no value". */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+const clientFields = {
+  firstName: text(100),
+  lastName: text(100),
+  companyName: text(200),
+  email: text(254)
+    .pipe(z.email({ message: 'is not a valid email address' }).nullable())
+    .transform((v) => v?.toLowerCase() ?? null),
+  phone: text(40),
+  street: text(200),
+  city: text(100),
+  state: text(100),
+  postalCode: text(20),
+  taxClientId: text(50),
+  tagIds: z
+    .array(z.uuid({ message: 'must be tag ids' }))
+    .max(100)
+    .optional(),
+};
+
+const hasName = (c: {
+  firstName?: string | null;
+  lastName?: string | null;
+  companyName?: string | null;
+}) => Boolean((c.firstName && c.lastName) || c.companyName);
+
+const NAME_RULE_MESSAGE = 'First and Last Name are required (or a Company name for a business)';
+
+export const createClientSchema = z
+  .strictObject({ type: z.enum(CLIENT_TYPES).default('standard'), ...clientFields })
+  .refine(hasName, { message: NAME_RULE_MESSAGE, path: ['firstName'] });
+export type CreateClientInput = z.infer<typeof createClientSchema>;
+
+/** Partial; the read-only fields the API returns are accepted and ignored (react-admin sends whole records). */
+export const updateClientSchema = z
+  .strictObject({
+    ...z.object(clientFields).partial().shape,
+    type: z.enum(CLIENT_TYPES).optional(),
+    id: z.unknown().optional(),
+    displayName: z.unknown().optional(),
+    connectionStatus: z.unknown().optional(),
+    portalStatus: z.unknown().optional(),
+    tags: z.unknown().optional(),
+    createdAt: z.unknown().optional(),
+    updatedAt: z.unknown().optional(),
+  })
+  .transform(
+    ({
+      id: _i,
+      displayName: _d,
+      connectionStatus: _c,
+      portalStatus: _p,
+      tags: _t,
+      createdAt: _ca,
+      updatedAt: _u,
+      ...rest
+    }) => rest,
+  );
+export type UpdateClientInput = z.infer<typeof updateClientSchema>;
+
+export const clientNameRule = { check: hasName, message: NAME_RULE_MESSAGE };
+
+const oneOrMany = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.enum(values), z.array(z.enum(values))]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+export const clientFilterSchema = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  id: z.array(z.uuid()).max(1000).optional(),
+  tagIds: z
+    .union([z.uuid(), z.array(z.uuid()).max(50)])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional(),
+  tagMode: z.enum(['any', 'all']).default('any'),
+  type: oneOrMany(CLIENT_TYPES).optional(),
+  portalStatus: oneOrMany(PORTAL_STATUSES).optional(),
+  connectionStatus: oneOrMany(CONNECTION_STATUSES).optional(),
+});
+export type ClientFilter = z.infer<typeof clientFilterSchema>;
+
+export const CLIENT_SORTABLE = [
+  'displayName',
+  'lastName',
+  'firstName',
+  'companyName',
+  'email',
+  'taxClientId',
+  'createdAt',
+  'updatedAt',
+  'type',
+  'connectionStatus',
+  'portalStatus',
+] as const;
+export type ClientSortField = (typeof CLIENT_SORTABLE)[number];
+
+export const bulkTagsSchema = z
+  .strictObject({
+    ids: z.array(z.uuid()).min(1, 'select at least one client').max(10_000),
+    add: z.array(z.uuid()).max(100).default([]),
+    remove: z.array(z.uuid()).max(100).default([]),
+  })
+  .refine((b) => b.add.length + b.remove.length > 0, {
+    message: 'give tags to add or remove',
+    path: ['add'],
+  })
+  .refine((b) => !b.add.some((id) => b.remove.includes(id)), {
+    message: 'a tag cannot be both added and removed',
+    path: ['remove'],
+  });
+export type BulkTagsInput = z.infer<typeof bulkTagsSchema>;

@@ -1,0 +1,187 @@
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { Page } from '../../common/http/content-range';
+import type { ListQuery } from '../../common/http/list-query';
+import { invalidField } from '../../common/validation/parse-input';
+import { pgArray } from '../../database/pg-array';
+import { Tag } from '../tags/tag.entity';
+import { TagsService } from '../tags/tags.service';
+import { Client } from './client.entity';
+import { clientOrderBy, clientWhere } from './client-list.sql';
+import {
+  displayNameOf,
+  toClientView,
+  type ClientRow,
+  type ClientView,
+  type TagChip,
+} from './client.view';
+import {
+  clientNameRule,
+  type BulkTagsInput,
+  type ClientFilter,
+  type ClientSortField,
+  type CreateClientInput,
+  type UpdateClientInput,
+} from './clients.schemas';
+import { ClientsErrorCode, ClientsException } from './clients.exception';
+
+@Injectable()
+export class ClientsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tags: TagsService,
+  ) {}
+
+  /** One page and the total, as two indexed queries run side by side. */
+  async list(query: ListQuery<ClientFilter, ClientSortField>): Promise<Page<ClientView>> {
+    const where = clientWhere(query.filter);
+    const conn = this.em.getConnection();
+    const [rows, [count]] = await Promise.all([
+      conn.execute<ClientRow[]>(
+        `select c.* from client c ${where.sql} ${clientOrderBy(query.sort)} offset ? limit ?`,
+        [...where.params, query.range.start, query.range.end - query.range.start + 1],
+      ),
+      conn.execute<{ total: number }[]>(
+        `select count(*)::int as total from client c ${where.sql}`,
+        where.params,
+      ),
+    ]);
+    return { items: await this.withTags(rows), total: count.total };
+  }
+
+  async get(id: string): Promise<ClientView> {
+    const rows = await this.em
+      .getConnection()
+      .execute<ClientRow[]>('select c.* from client c where c.id = ?', [id]);
+    if (!rows[0]) throw notFound(id);
+    const [view] = await this.withTags(rows);
+    return view;
+  }
+
+  async create(input: CreateClientInput): Promise<ClientView> {
+    const { tagIds = [], ...fields } = input;
+    await this.assertTagsExist(tagIds);
+    const client = this.em.create(Client, {
+      ...fields,
+      displayName: displayNameOf(fields),
+      connectionStatus: fields.type === 'offline' ? 'offline' : 'not_connected',
+    });
+    client.tags.set(tagIds.map((id) => this.em.getReference(Tag, id)));
+    await this.flush();
+    return this.get(client.id);
+  }
+
+  async update(id: string, input: UpdateClientInput): Promise<ClientView> {
+    const client = await this.em.findOne(Client, id, { populate: ['tags'] });
+    if (!client) throw notFound(id);
+    const { tagIds, type, ...fields } = input;
+    if (type !== undefined && type !== client.type) {
+      invalidField('type', 'cannot be changed after the client is created');
+    }
+    this.em.assign(client, fields);
+    if (!clientNameRule.check(client)) invalidField('firstName', clientNameRule.message);
+    client.displayName = displayNameOf(client);
+    if (tagIds) {
+      await this.assertTagsExist(tagIds);
+      client.tags.set(tagIds.map((tagId) => this.em.getReference(Tag, tagId)));
+    }
+    await this.flush();
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<ClientView> {
+    const view = await this.get(id);
+    await this.em.nativeDelete(Client, id);
+    return view;
+  }
+
+  /** Adds and removes tags on many clients in one transaction; unknown ids change nothing. */
+  async bulkTags(
+    input: BulkTagsInput,
+  ): Promise<{ updated: number; added: number; removed: number }> {
+    await this.assertTagsExist([...input.add, ...input.remove]);
+    const ids = pgArray(input.ids);
+    return this.em.transactional(async (em) => {
+      const conn = em.getConnection();
+      const trx = em.getTransactionContext();
+      const found = await conn.execute<{ id: string }[]>(
+        'select id from client where id = any(?::uuid[]) for update',
+        [ids],
+        'all',
+        trx,
+      );
+      if (found.length !== new Set(input.ids).size) {
+        const known = new Set(found.map((r) => r.id));
+        const missing = input.ids.filter((i) => !known.has(i));
+        throw new ClientsException(
+          ClientsErrorCode.NOT_FOUND,
+          `ids: no client with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`,
+          { missing },
+        );
+      }
+      const run = async (sql: string, params: unknown[]) =>
+        (await conn.execute<{ affectedRows: number }>(sql, params, 'run', trx)).affectedRows;
+      const added = input.add.length
+        ? await run(
+            `insert into client_tag (client_id, tag_id)
+             select c, t from unnest(?::uuid[]) c cross join unnest(?::uuid[]) t
+             on conflict do nothing`,
+            [ids, pgArray(input.add)],
+          )
+        : 0;
+      const removed = input.remove.length
+        ? await run(
+            'delete from client_tag where client_id = any(?::uuid[]) and tag_id = any(?::uuid[])',
+            [ids, pgArray(input.remove)],
+          )
+        : 0;
+      await run('update client set updated_at = now() where id = any(?::uuid[])', [ids]);
+      return { updated: found.length, added, removed };
+    });
+  }
+  private async withTags(rows: ClientRow[]): Promise<ClientView[]> {
+    if (!rows.length) return [];
+    const chips = await this.em.getConnection().execute<(TagChip & { client_id: string })[]>(
+      `select ct.client_id, t.id, t.name, t.color from client_tag ct join tag t on t.id = ct.tag_id
+       where ct.client_id = any(?::uuid[]) order by lower(t.name)`,
+      [pgArray(rows.map((r) => r.id))],
+    );
+    const byClient = new Map<string, TagChip[]>();
+    for (const { client_id, ...chip } of chips) {
+      byClient.set(client_id, [...(byClient.get(client_id) ?? []), chip]);
+    }
+    return rows.map((r) => toClientView(r, byClient.get(r.id) ?? []));
+  }
+
+  private async assertTagsExist(tagIds: string[]): Promise<void> {
+    const missing = await this.tags.missing([...new Set(tagIds)]);
+    if (missing.length) {
+      throw new ClientsException(
+        ClientsErrorCode.UNKNOWN_TAGS,
+        `tagIds: no tag with id ${missing.join(', ')}`,
+        {
+          missing,
+        },
+      );
+    }
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      await this.em.flush();
+    } catch (e) {
+      if (e instanceof UniqueConstraintViolationException) {
+        this.em.clear();
+        throw new ClientsException(
+          ClientsErrorCode.TAX_CLIENT_ID_TAKEN,
+          'taxClientId: another standard client already has this Tax Client ID',
+          [{ field: 'taxClientId', message: 'already used by another standard client' }],
+        );
+      }
+      throw e;
+    }
+  }
+}
+
+const notFound = (id: string) =>
+  new ClientsException(ClientsErrorCode.NOT_FOUND, `No client with id ${id}.`);

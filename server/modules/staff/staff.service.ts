@@ -1,0 +1,122 @@
+import {
+  EntityManager,
+  UniqueConstraintViolationException,
+  type FilterQuery,
+} from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { SessionsService } from '../../common/auth/sessions.service';
+import { hashPassword } from '../../common/auth/password-hasher';
+import type { Page } from '../../common/http/content-range';
+import { escapeLike } from '../../common/http/escape-like';
+import type { ListQuery } from '../../common/http/list-query';
+import { StaffUser } from './staff-user.entity';
+import { StaffErrorCode, StaffException } from './staff.exception';
+import type {
+  CreateStaffInput,
+  StaffFilter,
+  StaffSortField,
+  UpdateStaffInput,
+} from './staff.schemas';
+import { toStaffView, type StaffView } from './staff.view';
+
+@Injectable()
+export class StaffService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  async list(query: ListQuery<StaffFilter, StaffSortField>): Promise<Page<StaffView>> {
+    const { q, id, active } = query.filter;
+    const where: FilterQuery<StaffUser> = {
+      ...(id ? { id: { $in: id } } : {}),
+      ...(active !== undefined ? { active } : {}),
+      ...(q
+        ? {
+            $or: ['email', 'firstName', 'lastName'].map((f) => ({
+              [f]: { $ilike: `%${escapeLike(q)}%` },
+            })),
+          }
+        : {}),
+    };
+    const [users, total] = await this.em.findAndCount(StaffUser, where, {
+      orderBy: { [query.sort.field]: query.sort.order.toLowerCase(), id: 'asc' },
+      offset: query.range.start,
+      limit: query.range.end - query.range.start + 1,
+    });
+    return { items: users.map(toStaffView), total };
+  }
+
+  async get(id: string): Promise<StaffView> {
+    return toStaffView(await this.find(id));
+  }
+
+  async create(input: CreateStaffInput): Promise<StaffView> {
+    const { password, ...fields } = input;
+    const user = this.em.create(StaffUser, {
+      ...fields,
+      passwordHash: await hashPassword(password),
+    });
+    await this.flush(input.email);
+    return toStaffView(user);
+  }
+
+  /** Deactivating or re-keying a user ends their sessions; the last active staff admin stays. */
+  async update(id: string, input: UpdateStaffInput): Promise<StaffView> {
+    const user = await this.find(id);
+    const { password, ...fields } = input;
+    // Checked before any change: the count query would otherwise auto-flush the change first.
+    await this.assertAnAdminRemains(user.id, {
+      active: fields.active ?? user.active,
+      roles: fields.roles ?? user.roles,
+    });
+    this.em.assign(user, fields);
+    if (password) user.passwordHash = await hashPassword(password);
+    await this.flush(user.email);
+    if (password || user.active === false) await this.sessions.revokeAllOf(user.id);
+    return toStaffView(user);
+  }
+
+  async remove(id: string): Promise<StaffView> {
+    return this.update(id, { active: false });
+  }
+
+  private async assertAnAdminRemains(
+    id: string,
+    next: Pick<StaffUser, 'active' | 'roles'>,
+  ): Promise<void> {
+    if (next.active && next.roles.includes('staff_admin')) return;
+    const others = await this.em.count(StaffUser, {
+      id: { $ne: id },
+      active: true,
+      roles: { $contains: ['staff_admin'] },
+    });
+    if (others === 0) {
+      throw new StaffException(
+        StaffErrorCode.LAST_ADMIN,
+        'The firm needs at least one active Staff Admin.',
+      );
+    }
+  }
+
+  private async find(id: string): Promise<StaffUser> {
+    const user = await this.em.findOne(StaffUser, id);
+    if (!user) throw new StaffException(StaffErrorCode.NOT_FOUND, `No staff user with id ${id}.`);
+    return user;
+  }
+
+  private async flush(email: string): Promise<void> {
+    try {
+      await this.em.flush();
+    } catch (e) {
+      if (e instanceof UniqueConstraintViolationException) {
+        this.em.clear();
+        throw new StaffException(
+          StaffErrorCode.EMAIL_TAKEN,
+          `email: ${email} already has an account`,
+        );
+      }
+      throw e;
+    }
+  }
+}

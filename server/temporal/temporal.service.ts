@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env.schema';
+
+export interface TemporalReachability {
+  temporal: boolean;
+  /** Workers that polled the task queue in the last two minutes. */
+  workerPollers: number;
+}
+
+const POLLER_FRESH_MS = 120_000;
+
+/** One lazy connection to Temporal: the API starts even when Temporal is still coming up. */
+@Injectable()
+export class TemporalService implements OnApplicationShutdown {
+  private readonly logger = new Logger(TemporalService.name);
+  private readonly connection: Connection;
+  readonly client: Client;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+    this.client = new Client({ connection: this.connection, namespace: config.TEMPORAL_NAMESPACE });
+  }
+
+  get taskQueue(): string {
+    return this.config.TEMPORAL_TASK_QUEUE;
+  }
+
+  /** Link to a workflow in the Temporal Web UI, for the console. */
+  workflowUrl(workflowId: string): string {
+    const ns = encodeURIComponent(this.config.TEMPORAL_NAMESPACE);
+    return `${this.config.TEMPORAL_UI_URL}/namespaces/${ns}/workflows/${encodeURIComponent(workflowId)}`;
+  }
+
+  async reachability(): Promise<TemporalReachability> {
+    try {
+      const { pollers } = await this.connection.withDeadline(Date.now() + 2000, () =>
+        this.connection.workflowService.describeTaskQueue({
+          namespace: this.config.TEMPORAL_NAMESPACE,
+          taskQueue: { name: this.taskQueue },
+        }),
+      );
+      const fresh = (pollers ?? []).filter((p) => {
+        const seconds = Number(p.lastAccessTime?.seconds ?? 0);
+        return Date.now() - seconds * 1000 < POLLER_FRESH_MS;
+      });
+      return { temporal: true, workerPollers: fresh.length };
+    } catch (e) {
+      this.logger.warn(
+        `Temporal unreachable at ${this.config.TEMPORAL_ADDRESS}: ${(e as Error).message}`,
+      );
+      return { temporal: false, workerPollers: 0 };
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}

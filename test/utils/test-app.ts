@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import request from 'supertest';
+import { createApp } from '../../server/app.factory';
+import { loadConfig } from '../../server/config/app-config';
+import type { AppConfig } from '../../server/config/env.schema';
+import { WorkerModule } from '../../worker/worker.module';
+import { createTestDatabase, type TestDatabase } from './test-database';
+import { TEST_ADMIN, TEST_WORKFLOW_BUNDLE, testServices } from './test-env';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  /** Base URL of the listening server, e.g. http://127.0.0.1:41234 */
+  url: string;
+  db: TestDatabase;
+  /** A cookie-keeping client signed in as the given user (default: the first admin). */
+  signIn(email?: string, password?: string): Promise<request.Agent>;
+  /** Starts a worker (Nest context) on this app's task queue. */
+  startWorker(): Promise<INestApplicationContext>;
+  close(): Promise<void>;
+}
+
+/** The real API on a fresh database, listening on a free loopback port. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: db.url,
+    TEMPORAL_ADDRESS: testServices().temporalAddress,
+    // Each file gets its own queue, so one file's worker never answers another's workflows.
+    TEMPORAL_TASK_QUEUE: `test-${randomBytes(4).toString('hex')}`,
+    WORKFLOW_BUNDLE_PATH: TEST_WORKFLOW_BUNDLE,
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const workers: INestApplicationContext[] = [];
+
+  return {
+    app,
+    config,
+    url,
+    db,
+    async signIn(email = TEST_ADMIN.email, password = TEST_ADMIN.password) {
+      const agent = request.agent(url);
+      await agent.post('/api/auth/login').send({ email, password }).expect(200);
+      return agent;
+    },
+    async startWorker() {
+      const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+        logger: false,
+      });
+      await worker.init();
+      workers.push(worker);
+      return worker;
+    },
+    async close() {
+      for (const worker of workers) await worker.close();
+      await app.close();
+      await db.drop();
+    },
+  };
+}

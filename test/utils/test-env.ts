@@ -1,0 +1,22 @@
+import { join, resolve } from 'node:path';
+
+/** Where and on which ports the test run's own services live (apart from `npm start`'s). */
+export const TEST_DATA_DIR = resolve(__dirname, '..', '..', '.data', 'test');
+export const TEST_PG_PORT = 54339;
+export const TEST_TEMPORAL_PORT = 7243;
+export const TEST_TEMPORAL_UI_PORT = 8243;
+export const TEST_TEMPLATE_DB = 'ch_test_template';
+export const TEST_ADMIN = {
+  email: 'admin@clienthub.test',
+  password: 'correct-horse-battery-staple',
+};
+export const TEST_WORKFLOW_BUNDLE = join(TEST_DATA_DIR, 'workflow-bundle.js');
+
+/** Set by the global setup for every test file. */
+export function testServices(): { pgServerUrl: string; temporalAddress: string } {
+  const pgServerUrl = process.env.TEST_PG_SERVER_URL;
+  const temporalAddress = process.env.TEST_TEMPORAL_ADDRESS;
+  if (!pgServerUrl || !temporalAddress)
+    throw new Error('Run tests through Jest: the global setup starts the services');
+  return { pgServerUrl, temporalAddress };
+}

@@ -1,0 +1,1 @@
+export { healthProbeWorkflow } from './health-probe/health-probe.workflow';
