@@ -187,7 +187,8 @@ async function main(): Promise<void> {
       pg.query(copyFrom('copy client_tag (client_id, tag_id) from stdin')),
     );
     await pg.query('commit');
-    await pg.query('analyze client; analyze client_tag; analyze tag');
+    // Sets the visibility map too, so counts can use index-only scans right away.
+    await pg.query('vacuum analyze client, client_tag, tag');
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `Seeded ${count} clients (${links.length} tag links, ${tagIds.length} tags) in ${seconds} s; ${before + count} clients in all.`,

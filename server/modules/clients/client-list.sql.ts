@@ -39,17 +39,8 @@ export function clientWhere(filter: ClientFilter): SqlFragment {
     params.push(pgArray(filter.id));
   }
   if (filter.tagIds?.length) {
-    if (filter.tagMode === 'all') {
-      parts.push(
-        '(select count(*) from client_tag ct where ct.client_id = c.id and ct.tag_id = any(?::uuid[])) = ?',
-      );
-      params.push(pgArray(filter.tagIds), new Set(filter.tagIds).size);
-    } else {
-      parts.push(
-        'exists (select 1 from client_tag ct where ct.client_id = c.id and ct.tag_id = any(?::uuid[]))',
-      );
-      params.push(pgArray(filter.tagIds));
-    }
+    parts.push(`c.id in (${taggedClientIds(filter)})`);
+    params.push(...tagParams(filter));
   }
   for (const [column, values] of [
     ['c.type', filter.type],
@@ -62,6 +53,39 @@ export function clientWhere(filter: ClientFilter): SqlFragment {
     }
   }
   return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params };
+}
+
+/** Ids of clients carrying any (or all) of the filter's tags, from the client_tag index alone. */
+function taggedClientIds(filter: ClientFilter): string {
+  return filter.tagMode === 'all'
+    ? 'select ct.client_id from client_tag ct where ct.tag_id = any(?::uuid[]) group by ct.client_id having count(*) = ?'
+    : 'select ct.client_id from client_tag ct where ct.tag_id = any(?::uuid[])';
+}
+
+function tagParams(filter: ClientFilter): unknown[] {
+  const tags = [...new Set(filter.tagIds)];
+  return filter.tagMode === 'all' ? [pgArray(tags), tags.length] : [pgArray(tags)];
+}
+
+/**
+ * The total for Content-Range. A tags-only filter is counted on client_tag alone (its foreign
+ * key guarantees the clients exist), which skips a scan of the whole client table.
+ */
+export function clientCount(filter: ClientFilter): SqlFragment {
+  const onlyTags =
+    filter.tagIds?.length &&
+    Object.entries(filter).every(
+      ([key, value]) =>
+        key === 'tagIds' || key === 'tagMode' || value === undefined || value === '',
+    );
+  if (onlyTags) {
+    return {
+      sql: `select count(distinct t.client_id)::int as total from (${taggedClientIds(filter)}) t`,
+      params: tagParams(filter),
+    };
+  }
+  const where = clientWhere(filter);
+  return { sql: `select count(*)::int as total from client c ${where.sql}`, params: where.params };
 }
 
 export function clientOrderBy(sort: ListQuery<ClientFilter, ClientSortField>['sort']): string {

@@ -7,7 +7,7 @@ import { pgArray } from '../../database/pg-array';
 import { Tag } from '../tags/tag.entity';
 import { TagsService } from '../tags/tags.service';
 import { Client } from './client.entity';
-import { clientOrderBy, clientWhere } from './client-list.sql';
+import { clientCount, clientOrderBy, clientWhere } from './client-list.sql';
 import {
   displayNameOf,
   toClientView,
@@ -35,18 +35,16 @@ export class ClientsService {
   /** One page and the total, as two indexed queries run side by side. */
   async list(query: ListQuery<ClientFilter, ClientSortField>): Promise<Page<ClientView>> {
     const where = clientWhere(query.filter);
+    const count = clientCount(query.filter);
     const conn = this.em.getConnection();
-    const [rows, [count]] = await Promise.all([
+    const [rows, [{ total }]] = await Promise.all([
       conn.execute<ClientRow[]>(
         `select c.* from client c ${where.sql} ${clientOrderBy(query.sort)} offset ? limit ?`,
         [...where.params, query.range.start, query.range.end - query.range.start + 1],
       ),
-      conn.execute<{ total: number }[]>(
-        `select count(*)::int as total from client c ${where.sql}`,
-        where.params,
-      ),
+      conn.execute<{ total: number }[]>(count.sql, count.params),
     ]);
-    return { items: await this.withTags(rows), total: count.total };
+    return { items: await this.withTags(rows), total };
   }
 
   async get(id: string): Promise<ClientView> {

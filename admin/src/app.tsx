@@ -1,0 +1,29 @@
+import { Admin, Resource } from 'react-admin';
+import { Layout } from './layout/layout';
+import { LoginPage } from './layout/login-page';
+import { theme } from './layout/theme';
+import { authProvider } from './providers/auth-provider';
+import { dataProvider } from './providers/data-provider';
+import { i18nProvider } from './providers/i18n-provider';
+import clients from './resources/clients';
+import staff from './resources/staff';
+import tags from './resources/tags';
+
+export const App = () => (
+  <Admin
+    title="Client Hub"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    loginPage={LoginPage}
+    layout={Layout}
+    theme={theme}
+    requireAuth
+    // A self-hosted back office phones home to no one.
+    disableTelemetry
+  >
+    <Resource name="clients" {...clients} />
+    <Resource name="tags" {...tags} />
+    <Resource name="staff" {...staff} />
+  </Admin>
+);

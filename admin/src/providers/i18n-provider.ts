@@ -1,0 +1,26 @@
+import { defaultI18nProvider, type I18nProvider } from 'react-admin';
+
+// Wording that react-admin lets a resource override ("Tag created" rather than "Element created").
+const messages: Record<string, string> = {
+  'resources.clients.notifications.created': 'Client created',
+  'resources.clients.notifications.updated': 'Client saved |||| %{smart_count} clients saved',
+  'resources.clients.notifications.deleted': 'Client deleted |||| %{smart_count} clients deleted',
+  'resources.tags.notifications.created': 'Tag created',
+  'resources.tags.notifications.updated': 'Tag saved',
+  'resources.tags.notifications.deleted': 'Tag deleted',
+  'resources.staff.name': 'Staff member |||| Staff',
+  'resources.staff.notifications.created': 'Staff member added',
+  'resources.staff.notifications.updated': 'Staff member saved',
+};
+
+/**
+ * react-admin's English provider, given our phrases as its fallback (`_`): the keys above are
+ * absent from its catalogue, so polyglot interpolates and pluralises ours instead.
+ */
+export const i18nProvider: I18nProvider = {
+  ...defaultI18nProvider,
+  translate: (key, options) =>
+    key in messages
+      ? defaultI18nProvider.translate(key, { ...options, _: messages[key] })
+      : defaultI18nProvider.translate(key, options),
+};

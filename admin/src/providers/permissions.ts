@@ -1,0 +1,33 @@
+import type { Role } from '../types';
+
+/** `any` = every signed-in staff user. Actions not listed are denied. */
+type Requirement = Role | 'any';
+
+// Mirrors the API's guards; the API stays the authority, this only hides what would fail.
+const rules: Record<string, Record<string, Requirement>> = {
+  clients: {
+    list: 'any',
+    show: 'any',
+    create: 'entities_admin',
+    edit: 'entities_admin',
+    delete: 'entities_admin',
+    tag: 'entities_admin',
+  },
+  tags: {
+    list: 'any',
+    create: 'entities_admin',
+    edit: 'entities_admin',
+    delete: 'entities_admin',
+  },
+  // No `delete`: staff are deactivated (the Active switch), so no Delete button renders.
+  staff: {
+    list: 'staff_admin',
+    create: 'staff_admin',
+    edit: 'staff_admin',
+  },
+};
+
+export const isAllowed = (roles: readonly Role[], resource: string, action: string): boolean => {
+  const requirement = rules[resource]?.[action];
+  return requirement === 'any' || (requirement !== undefined && roles.includes(requirement));
+};

@@ -1,0 +1,27 @@
+import { SearchInput, SelectInput } from 'react-admin';
+import { clientTypeChoices, connectionStatusChoices, portalStatusChoices } from './client-choices';
+import { TagFilterInput } from './tag-filter-input';
+
+export const clientFilters = [
+  <SearchInput
+    key="q"
+    source="q"
+    placeholder="Search name, email, tax ID"
+    alwaysOn
+    sx={{ width: 280 }}
+  />,
+  <TagFilterInput key="tagIds" source="tagIds" alwaysOn />,
+  <SelectInput key="type" source="type" label="Type" choices={clientTypeChoices} />,
+  <SelectInput
+    key="portalStatus"
+    source="portalStatus"
+    label="Portal status"
+    choices={portalStatusChoices}
+  />,
+  <SelectInput
+    key="connectionStatus"
+    source="connectionStatus"
+    label="Connection"
+    choices={connectionStatusChoices}
+  />,
+];

@@ -1,0 +1,59 @@
+import { type Theme, useMediaQuery } from '@mui/material';
+import {
+  BulkDeleteButton,
+  Datagrid,
+  List,
+  Pagination,
+  SelectField,
+  SimpleList,
+  TextField,
+  useCanAccess,
+} from 'react-admin';
+import type { Client } from '../../types';
+import { TagChipsField } from '../tags/tag-chips-field';
+import { BulkTagsButton } from './bulk-tags-button';
+import { clientTypeChoices } from './client-choices';
+import { clientFilters } from './client-filters';
+import { ConnectionStatusField } from './connection-status-field';
+import { PortalStatusField } from './portal-status-field';
+
+const ClientBulkActions = () => (
+  <>
+    <BulkTagsButton mode="add" />
+    <BulkTagsButton mode="remove" />
+    <BulkDeleteButton mutationMode="pessimistic" />
+  </>
+);
+
+export const ClientList = () => {
+  // Without tag rights there is no bulk action, so no selection checkboxes either.
+  const { canAccess: canTag } = useCanAccess({ resource: 'clients', action: 'tag' });
+  const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
+  return (
+    <List
+      perPage={25}
+      sort={{ field: 'displayName', order: 'ASC' }}
+      filters={clientFilters}
+      pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+    >
+      {isSmall ? (
+        <SimpleList<Client>
+          primaryText={(client) => client.displayName}
+          secondaryText={(client) => client.email}
+          tertiaryText={(client) => client.taxClientId}
+          linkType="show"
+        />
+      ) : (
+        <Datagrid rowClick="show" bulkActionButtons={canTag ? <ClientBulkActions /> : false}>
+          <PortalStatusField source="portalStatus" label="Portal" />
+          <TextField source="displayName" label="Name" />
+          <TextField source="email" label="Email" />
+          <TextField source="taxClientId" label="Tax client ID" />
+          <SelectField source="type" label="Type" choices={clientTypeChoices} />
+          <TagChipsField label="Tags" sortable={false} />
+          <ConnectionStatusField source="connectionStatus" label="Connection" />
+        </Datagrid>
+      )}
+    </List>
+  );
+};

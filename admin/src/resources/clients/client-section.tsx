@@ -1,0 +1,21 @@
+import { Box, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+
+/** A titled two-column block of client fields, shared by the client page and its form. */
+export const ClientSection = ({ title, children }: { title: string; children: ReactNode }) => (
+  <Box sx={{ width: '100%', maxWidth: 720 }}>
+    <Typography variant="overline" color="text.secondary" component="h3">
+      {title}
+    </Typography>
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, minmax(0, 1fr))' },
+        columnGap: 2,
+        rowGap: 1,
+      }}
+    >
+      {children}
+    </Box>
+  </Box>
+);

@@ -1,0 +1,30 @@
+import { AutocompleteArrayInput, ReferenceArrayInput, useCanAccess } from 'react-admin';
+import { useCreateTag } from './use-create-tag';
+
+interface TagReferenceInputProps {
+  source: string;
+  /** Offer "Create tag …" for a name that matches no tag (only to users who may create tags). */
+  allowCreate?: boolean;
+  helperText?: string | false;
+}
+
+/** Tags picker used by the client form, the client filters and the tags dialog. */
+export const TagReferenceInput = ({
+  source,
+  allowCreate = false,
+  helperText,
+}: TagReferenceInputProps) => {
+  const createTag = useCreateTag();
+  const { canAccess: canCreate } = useCanAccess({ resource: 'tags', action: 'create' });
+  return (
+    <ReferenceArrayInput source={source} reference="tags" sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteArrayInput
+        label="Tags"
+        optionText="name"
+        onCreate={allowCreate && canCreate ? createTag : undefined}
+        createItemLabel='Create tag "%{item}"'
+        helperText={helperText}
+      />
+    </ReferenceArrayInput>
+  );
+};

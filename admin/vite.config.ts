@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// The API serves admin/dist at /admin and dist/portal/index.html at /portal, so every
+// asset URL is absolute under /admin/ and both pages share one assets folder.
+export default defineConfig({
+  root: here('.'),
+  base: '/admin/',
+  plugins: [react()],
+  build: {
+    outDir: here('dist'),
+    rolldownOptions: {
+      input: {
+        console: here('index.html'),
+        portal: here('portal/index.html'),
+      },
+      output: {
+        // Named, cacheable vendor chunks; React alone is what the portal shares with the console.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'mui', test: /node_modules[\\/](@mui|@emotion)[\\/]/ },
+            { name: 'react-admin', test: /node_modules[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+});
