@@ -32,6 +32,8 @@ export const ClientList = () => {
   return (
     <List
       perPage={25}
+      // The stock CSV export does not neutralise formula cells (=, +, -, @); a safe export comes later.
+      exporter={false}
       sort={{ field: 'displayName', order: 'ASC' }}
       filters={clientFilters}
       pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}

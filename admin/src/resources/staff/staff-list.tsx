@@ -13,7 +13,12 @@ import { StaffRolesField } from './staff-roles-field';
 const staffFilters = [<SearchInput key="q" source="q" alwaysOn />];
 
 export const StaffList = () => (
-  <List sort={{ field: 'lastName', order: 'ASC' }} perPage={25} filters={staffFilters}>
+  <List
+    exporter={false}
+    sort={{ field: 'lastName', order: 'ASC' }}
+    perPage={25}
+    filters={staffFilters}
+  >
     <Datagrid rowClick="edit" bulkActionButtons={false}>
       <FunctionField<StaffUser>
         source="lastName"

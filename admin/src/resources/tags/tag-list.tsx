@@ -5,7 +5,7 @@ import { TagClientCountField, TagSwatchField } from './tag-fields';
 const tagFilters = [<SearchInput key="q" source="q" alwaysOn />];
 
 export const TagList = () => (
-  <List sort={{ field: 'name', order: 'ASC' }} perPage={25} filters={tagFilters}>
+  <List exporter={false} sort={{ field: 'name', order: 'ASC' }} perPage={25} filters={tagFilters}>
     <Datagrid rowClick="edit" bulkActionButtons={false}>
       <TagSwatchField label="Color" sortable={false} />
       <TextField source="name" label="Name" />

@@ -1,0 +1,105 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../utils/browser';
+import { startTestApp, type TestApp } from '../utils/test-app';
+import { TEST_ADMIN, TEST_DATA_DIR } from '../utils/test-env';
+
+/**
+ * The first feature slice end to end in real Chromium against the real API and database:
+ * sign in, create a coloured tag, bulk-assign it to two clients, filter the list by it.
+ */
+describe('console: clients and tags in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await t.signIn();
+    for (const c of [
+      { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', taxClientId: 'T-1' },
+      { firstName: 'Alan', lastName: 'Turing', email: 'alan@example.com', taxClientId: 'T-2' },
+      { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com', taxClientId: 'T-3' },
+      { companyName: 'Babbage & Sons Ltd', email: 'office@babbage.test', taxClientId: 'T-4' },
+    ]) {
+      await admin.post('/api/clients').send(c).expect(201);
+    }
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  // A picture of each step, to look at when a step fails.
+  afterEach(async () => {
+    const name = expect.getState().currentTestName ?? 'step';
+    await page?.screenshot({ path: `${TEST_DATA_DIR}/browser-${name.replace(/\W+/g, '-')}.png` });
+  });
+
+  it('rejects a wrong password with the API message, then signs in', async () => {
+    await page.goto(`${t.url}/admin/`);
+    await page.getByLabel('Email').fill(TEST_ADMIN.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Wrong email or password.').waitFor();
+
+    await page.getByRole('textbox', { name: 'Password' }).fill(TEST_ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('columnheader', { name: 'Tax client ID' }).waitFor();
+    expect(await page.getByRole('row').count()).toBe(5); // header + 4 clients
+  });
+
+  it('creates a tag with a colour', async () => {
+    await page.getByRole('menuitem', { name: 'Tags' }).click();
+    await page.goto(`${t.url}/admin/#/tags/create`);
+    await page.getByRole('textbox', { name: 'Name' }).fill('Extension filed');
+    await page.getByRole('radio', { name: 'Purple' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Tag created').waitFor();
+
+    const tags = (await (await t.signIn()).get('/api/tags')).body;
+    expect(tags).toEqual([
+      expect.objectContaining({ name: 'Extension filed', color: '#8e24aa', clientCount: 0 }),
+    ]);
+  });
+
+  it('bulk-assigns the tag to two selected clients', async () => {
+    await page.goto(`${t.url}/admin/#/clients`);
+    for (const name of ['Ada Lovelace', 'Grace Hopper']) {
+      await page.getByRole('row').filter({ hasText: name }).getByRole('checkbox').check();
+    }
+    await page.getByRole('button', { name: 'Assign tags' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Assign tags' });
+    await dialog.getByRole('combobox', { name: 'Tags' }).fill('Extension');
+    await page.getByRole('option', { name: 'Extension filed', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('Tags updated on 2 clients').waitFor();
+
+    const chip = page
+      .getByRole('row')
+      .filter({ hasText: 'Ada Lovelace' })
+      .getByText('Extension filed');
+    await chip.waitFor();
+    expect(
+      await chip.evaluate((el) => getComputedStyle(el.closest('.MuiChip-root')!).backgroundColor),
+    ).toBe('rgb(142, 36, 170)');
+  });
+
+  it('filters the list by the tag and shows exactly those two clients', async () => {
+    await page.getByRole('combobox', { name: 'Tags' }).first().fill('Extension');
+    await page.getByRole('option', { name: 'Extension filed', exact: true }).click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('tbody tr').length === 2,
+      undefined,
+      {
+        timeout: 10_000,
+      },
+    );
+    const names = await page.locator('tbody tr td.column-displayName').allInnerTexts();
+    expect(names.sort()).toEqual(['Ada Lovelace', 'Grace Hopper']);
+    expect(page.url()).toContain('tagIds');
+  });
+});
