@@ -1,9 +1,12 @@
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/env.schema';
 
 /** Structured logs; secrets in headers never reach them. */
 export function pinoOptions(config: AppConfig): Params {
   return {
+    // Named wildcard: path-to-regexp 8 (Express 5) no longer reads a bare '*'.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.LOG_LEVEL,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
