@@ -32,6 +32,13 @@ const ClientHeader = () => {
   );
 };
 
+/** One read-only field with its label; empty values show a dash. */
+const Detail = ({ label, source }: { label: string; source: keyof Client }) => (
+  <Labeled label={label}>
+    <TextField source={source} emptyText="—" />
+  </Labeled>
+);
+
 const ClientDetails = () => (
   <Card sx={{ maxWidth: 1000 }}>
     <CardContent>
@@ -41,26 +48,14 @@ const ClientDetails = () => (
           <Labeled label="Type">
             <SelectField source="type" choices={clientTypeChoices} />
           </Labeled>
-          <Labeled label="Tax client ID">
-            <TextField source="taxClientId" emptyText="—" />
-          </Labeled>
-          <Labeled label="First name">
-            <TextField source="firstName" emptyText="—" />
-          </Labeled>
-          <Labeled label="Last name">
-            <TextField source="lastName" emptyText="—" />
-          </Labeled>
-          <Labeled label="Company name">
-            <TextField source="companyName" emptyText="—" />
-          </Labeled>
+          <Detail label="Tax client ID" source="taxClientId" />
+          <Detail label="First name" source="firstName" />
+          <Detail label="Last name" source="lastName" />
+          <Detail label="Company name" source="companyName" />
         </ClientSection>
         <ClientSection title="Contact">
-          <Labeled label="Email">
-            <TextField source="email" emptyText="—" />
-          </Labeled>
-          <Labeled label="Phone">
-            <TextField source="phone" emptyText="—" />
-          </Labeled>
+          <Detail label="Email" source="email" />
+          <Detail label="Phone" source="phone" />
           <Labeled label="Portal status">
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               <PortalStatusField />
@@ -69,18 +64,10 @@ const ClientDetails = () => (
           </Labeled>
         </ClientSection>
         <ClientSection title="Address">
-          <Labeled label="Street">
-            <TextField source="street" emptyText="—" />
-          </Labeled>
-          <Labeled label="City">
-            <TextField source="city" emptyText="—" />
-          </Labeled>
-          <Labeled label="State">
-            <TextField source="state" emptyText="—" />
-          </Labeled>
-          <Labeled label="Postal code">
-            <TextField source="postalCode" emptyText="—" />
-          </Labeled>
+          <Detail label="Street" source="street" />
+          <Detail label="City" source="city" />
+          <Detail label="State" source="state" />
+          <Detail label="Postal code" source="postalCode" />
         </ClientSection>
         <ClientSection title="Tags">
           <Box sx={{ gridColumn: '1 / -1' }}>
