@@ -8,6 +8,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import type { AppConfig } from './config/env.schema';
+import { helmetOptions } from './common/http/helmet-options';
 import { jsonBody } from './common/http/json-body';
 import { serveStaticApps } from './static-apps';
 
@@ -19,17 +20,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   });
   app.useLogger(app.get(PinoLogger));
   app.set('trust proxy', 'loopback');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // MUI/emotion injects style tags at runtime.
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:', 'https:'],
-        },
-      },
-    }),
-  );
+  app.use(helmet(helmetOptions(config.PUBLIC_URL)));
   app.use(cookieParser());
   app.use(...jsonBody());
   app.enableCors({

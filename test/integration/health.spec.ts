@@ -50,6 +50,9 @@ describe('health and HTTP surface', () => {
     expect(res.headers['access-control-allow-credentials']).toBe('true');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    // served over plain HTTP: nothing may push the browser to an HTTPS port that is not there
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(res.headers['strict-transport-security']).toBeUndefined();
     const other = await agent.get('/api/clients').set('Origin', 'https://evil.example').expect(200);
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
