@@ -9,6 +9,7 @@ import { ormOptions } from './database/mikro-orm.config';
 import { pinoOptions } from './logging/pino-options';
 import { ClientsModule } from './modules/clients/clients.module';
 import { HealthModule } from './modules/health/health.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { TagsModule } from './modules/tags/tags.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -32,6 +33,7 @@ export class AppModule {
         TagsModule,
         ClientsModule,
         StaffModule,
+        ImportsModule,
       ],
     };
   }

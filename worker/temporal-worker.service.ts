@@ -10,6 +10,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { APP_CONFIG } from '../server/config/config.module';
 import type { AppConfig } from '../server/config/env.schema';
 import { bindActivities } from './activities/activity-registry';
+import { ClientImportActivitiesImpl } from './activities/client-import.activities';
 import { HealthProbeActivitiesImpl } from './activities/health-probe.activities';
 
 /** Runs the Temporal worker inside the Nest context so activities get injected services. */
@@ -22,6 +23,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly healthProbe: HealthProbeActivitiesImpl,
+    private readonly clientImport: ClientImportActivitiesImpl,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,7 +32,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       connection,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      activities: bindActivities(this.healthProbe),
+      activities: bindActivities(this.healthProbe, this.clientImport),
       ...this.workflowSource(),
     });
     this.running = this.worker.run().finally(() => connection.close());

@@ -5,6 +5,8 @@ import { ConfigModule } from '../server/config/config.module';
 import type { AppConfig } from '../server/config/env.schema';
 import { ormOptions } from '../server/database/mikro-orm.config';
 import { pinoOptions } from '../server/logging/pino-options';
+import { ImportProcessingModule } from '../server/modules/imports/processing/import-processing.module';
+import { ClientImportActivitiesImpl } from './activities/client-import.activities';
 import { HealthProbeActivitiesImpl } from './activities/health-probe.activities';
 import { TemporalWorkerService } from './temporal-worker.service';
 
@@ -17,8 +19,9 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(pinoOptions(config)),
         MikroOrmModule.forRoot(ormOptions(config.DATABASE_URL)),
+        ImportProcessingModule,
       ],
-      providers: [HealthProbeActivitiesImpl, TemporalWorkerService],
+      providers: [HealthProbeActivitiesImpl, ClientImportActivitiesImpl, TemporalWorkerService],
     };
   }
 }

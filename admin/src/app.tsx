@@ -6,6 +6,7 @@ import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './providers/i18n-provider';
 import clients from './resources/clients';
+import imports from './resources/imports';
 import staff from './resources/staff';
 import tags from './resources/tags';
 
@@ -24,6 +25,7 @@ export const App = () => (
   >
     <Resource name="clients" {...clients} />
     <Resource name="tags" {...tags} />
+    <Resource name="imports" {...imports} />
     <Resource name="staff" {...staff} />
   </Admin>
 );

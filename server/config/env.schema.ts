@@ -35,6 +35,10 @@ export const envSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   CORS_ORIGINS: optionalString,
+  IMPORT_MAX_FILE_MB: z.coerce.number().positive().default(50),
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(1_000_000),
+  /** Rows per processing activity: one transaction, one heartbeat. */
+  IMPORT_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
   RESEND_WEBHOOK_SECRET: optionalString,

@@ -1,7 +1,9 @@
 import { LoginThrottle } from '../common/auth/login-throttle.entity';
 import { Session } from '../common/auth/session.entity';
 import { Client } from '../modules/clients/client.entity';
+import { StoredFile } from '../modules/files/stored-file.entity';
+import { ImportJob } from '../modules/imports/import-job.entity';
 import { StaffUser } from '../modules/staff/staff-user.entity';
 import { Tag } from '../modules/tags/tag.entity';
 
-export const entities = [StaffUser, Session, LoginThrottle, Tag, Client];
+export const entities = [StaffUser, Session, LoginThrottle, Tag, Client, StoredFile, ImportJob];

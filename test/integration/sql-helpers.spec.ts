@@ -16,7 +16,7 @@ describe('SQL helpers against PostgreSQL', () => {
     await db.drop();
   });
 
-  it.each([[[]], [['a', 'b c']], [['x"}', 'back\\slash', "it's", '{,}', 'NULL', '']]])(
+  it.each([[[]], [['a', 'b c']], [['x"}', 'back\\slash', "it's", '{,}', 'NULL', '', null]]])(
     'pgArray round-trips %j unchanged',
     async (values) => {
       const { rows } = await pg.query('select $1::text[] as v', [pgArray(values)]);

@@ -8,16 +8,18 @@ interface ApiErrorBody {
   details?: unknown;
 }
 
-/**
- * fetchJson with the session cookie, rethrowing API failures as an HttpError whose message is
- * the API's own `message`, so react-admin notifications show what the server said.
- */
+/** An HttpError whose message is the API's own `message`, so notifications show what the server said. */
+export const apiError = (status: number, body: unknown, fallbackMessage: string) => {
+  const apiBody = body as Partial<ApiErrorBody> | null;
+  return new HttpError(apiBody?.message || fallbackMessage, status, apiBody);
+};
+
+/** fetchJson with the session cookie, rethrowing API failures as `apiError`s. */
 export const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
   try {
     return await fetchUtils.fetchJson(url, { ...options, credentials: 'include' });
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
-    const body = error.body as Partial<ApiErrorBody> | null;
-    throw new HttpError(body?.message || error.message, error.status, body);
+    throw apiError(error.status, error.body, error.message);
   }
 };

@@ -19,6 +19,15 @@ const rules: Record<string, Record<string, Requirement>> = {
     edit: 'entities_admin',
     delete: 'entities_admin',
   },
+  // Any staff may follow an import; starting, cancelling and undoing one change clients.
+  imports: {
+    list: 'any',
+    show: 'any',
+    create: 'entities_admin',
+    cancel: 'entities_admin',
+    undo: 'entities_admin',
+  },
+  'import-rows': { list: 'any' },
   // No `delete`: staff are deactivated (the Active switch), so no Delete button renders.
   staff: {
     list: 'staff_admin',

@@ -2,11 +2,17 @@ import { HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '../auth/auth.exception';
 import { ClientsErrorCode } from '../../modules/clients/clients.exception';
 import { StaffErrorCode } from '../../modules/staff/staff.exception';
+import { ImportsErrorCode } from '../../modules/imports/imports.exception';
 import { TagsErrorCode } from '../../modules/tags/tags.exception';
 import { CommonErrorCode } from './common.exception';
 
 type ErrorCode =
-  CommonErrorCode | AuthErrorCode | ClientsErrorCode | TagsErrorCode | StaffErrorCode;
+  | CommonErrorCode
+  | AuthErrorCode
+  | ClientsErrorCode
+  | TagsErrorCode
+  | StaffErrorCode
+  | ImportsErrorCode;
 
 /** The one place where domain error codes become HTTP statuses. */
 export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
@@ -28,6 +34,19 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [StaffErrorCode.EMAIL_TAKEN]: HttpStatus.CONFLICT,
   [StaffErrorCode.LAST_ADMIN]: HttpStatus.CONFLICT,
   [StaffErrorCode.WRONG_PASSWORD]: HttpStatus.BAD_REQUEST,
+  [ImportsErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ImportsErrorCode.FILE_REQUIRED]: HttpStatus.BAD_REQUEST,
+  [ImportsErrorCode.FILE_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ImportsErrorCode.BAD_UPLOAD]: HttpStatus.BAD_REQUEST,
+  [ImportsErrorCode.EMPTY_FILE]: HttpStatus.BAD_REQUEST,
+  [ImportsErrorCode.HEADER_ONLY]: HttpStatus.BAD_REQUEST,
+  [ImportsErrorCode.UNSUPPORTED_CONTENT]: HttpStatus.BAD_REQUEST,
+  [ImportsErrorCode.MISSING_COLUMNS]: HttpStatus.BAD_REQUEST,
+  [ImportsErrorCode.TOO_MANY_ROWS]: HttpStatus.BAD_REQUEST,
+  [ImportsErrorCode.ZIP_BOMB]: HttpStatus.BAD_REQUEST,
+  [ImportsErrorCode.UNREADABLE]: HttpStatus.BAD_REQUEST,
+  [ImportsErrorCode.NOT_RUNNING]: HttpStatus.CONFLICT,
+  [ImportsErrorCode.CANNOT_UNDO]: HttpStatus.CONFLICT,
 };
 
 export function statusOf(code: string): HttpStatus {

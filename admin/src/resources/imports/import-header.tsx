@@ -1,0 +1,49 @@
+import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import { Box, Chip, Link, Stack, Typography } from '@mui/material';
+import type { ImportJob } from '../../types';
+import { importModes } from './import-choices';
+import { ImportStatusField } from './import-status-field';
+
+const WorkflowLink = ({ href, label }: { href: string; label: string }) => (
+  <Link
+    href={href}
+    target="_blank"
+    rel="noopener noreferrer"
+    variant="body2"
+    sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
+  >
+    {label}
+    <OpenInNewIcon fontSize="inherit" />
+  </Link>
+);
+
+const when = (date: string) => new Date(date).toLocaleString();
+
+export const ImportHeader = ({ job }: { job: ImportJob }) => (
+  <Stack
+    direction={{ xs: 'column', sm: 'row' }}
+    spacing={2}
+    sx={{ justifyContent: 'space-between', alignItems: { sm: 'flex-start' } }}
+  >
+    <Box sx={{ minWidth: 0 }}>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="h5" component="h2" sx={{ wordBreak: 'break-all' }}>
+          {job.fileName}
+        </Typography>
+        <ImportStatusField />
+        {job.dryRun && <Chip size="small" variant="outlined" color="info" label="Dry run" />}
+      </Stack>
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+        {importModes[job.mode]?.name ?? job.mode} · started {when(job.createdAt)}
+        {job.createdBy && ` by ${job.createdBy.email}`}
+        {job.finishedAt && ` · finished ${when(job.finishedAt)}`}
+      </Typography>
+    </Box>
+    <Stack spacing={0.5} sx={{ alignItems: { sm: 'flex-end' }, flexShrink: 0 }}>
+      <WorkflowLink href={job.workflowUrl} label="View workflow in Temporal" />
+      {job.undoWorkflowUrl && (
+        <WorkflowLink href={job.undoWorkflowUrl} label="View undo workflow in Temporal" />
+      )}
+    </Stack>
+  </Stack>
+);

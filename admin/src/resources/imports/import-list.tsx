@@ -1,0 +1,100 @@
+import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
+import { Box, type Theme, Typography, useMediaQuery } from '@mui/material';
+import {
+  BooleanField,
+  CreateButton,
+  Datagrid,
+  DateField,
+  List,
+  NumberField,
+  Pagination,
+  SelectField,
+  SelectInput,
+  SimpleList,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
+import type { ImportJob } from '../../types';
+import {
+  importModeChoices,
+  importStatusChoices,
+  importStatuses,
+  isImportActive,
+} from './import-choices';
+import { ImportStatusField } from './import-status-field';
+
+const NewImportButton = () => (
+  <CreateButton label="New import" icon={<UploadFileOutlinedIcon />} variant="contained" />
+);
+
+const importFilters = [
+  <SelectInput
+    key="status"
+    source="status"
+    label="Status"
+    choices={importStatusChoices}
+    alwaysOn
+  />,
+];
+
+const ImportListEmpty = () => (
+  <Box sx={{ textAlign: 'center', mt: 8, mx: 'auto', maxWidth: 420 }}>
+    <UploadFileOutlinedIcon sx={{ fontSize: 72, color: 'text.disabled' }} />
+    <Typography variant="h6" component="p" sx={{ mt: 1 }}>
+      No imports yet
+    </Typography>
+    <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
+      Bring in your client list from a CSV or Excel file, or check a file first with a dry run.
+    </Typography>
+    <NewImportButton />
+  </Box>
+);
+
+export const ImportList = () => {
+  const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
+  return (
+    <List<ImportJob>
+      perPage={25}
+      exporter={false}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      filters={importFilters}
+      actions={
+        <TopToolbar>
+          <NewImportButton />
+        </TopToolbar>
+      }
+      empty={<ImportListEmpty />}
+      pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+      // Imports still running move on by themselves: keep their status and counts current.
+      queryOptions={{
+        refetchInterval: (query) =>
+          query.state.data?.data.some((job) => isImportActive(job.status)) ? 2000 : false,
+      }}
+    >
+      {isSmall ? (
+        <SimpleList<ImportJob>
+          primaryText={(job) => job.fileName}
+          secondaryText={(job) =>
+            `${importStatuses[job.status]?.name ?? job.status} · ${job.created} created, ${job.updated} updated, ${job.failed} failed`
+          }
+          tertiaryText={(job) => new Date(job.createdAt).toLocaleDateString()}
+          linkType="show"
+        />
+      ) : (
+        // The API sorts imports by file name, status and start time only.
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <TextField source="fileName" label="File" />
+          <SelectField source="mode" label="Mode" choices={importModeChoices} sortable={false} />
+          <BooleanField source="dryRun" label="Dry run" FalseIcon={null} sortable={false} />
+          <ImportStatusField source="status" label="Status" />
+          <NumberField source="created" label="Created" sortable={false} />
+          <NumberField source="updated" label="Updated" sortable={false} />
+          <NumberField source="unchanged" label="Unchanged" sortable={false} />
+          <NumberField source="failed" label="Failed" sortable={false} />
+          <TextField source="createdBy.email" label="Started by" sortable={false} />
+          <DateField source="createdAt" label="Started" showTime />
+        </Datagrid>
+      )}
+    </List>
+  );
+};

@@ -1,0 +1,218 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { createApp } from '../server/app.factory';
+import { loadConfig } from '../server/config/app-config';
+import { prepareDatabase } from '../server/database/prepare-database';
+import { openImportFile } from '../server/modules/imports/file/import-file-reader';
+import { IMPORT_COLUMNS } from '../server/modules/imports/import-columns';
+import { csvLine } from '../server/modules/imports/processing/copy-csv';
+import { numberOption, readArgs } from './lib/cli-args';
+import { startEmbeddedPostgres } from './lib/embedded-postgres';
+import { createDatabase, dropDatabase } from './lib/pg-admin';
+import { resolveTemporalCli } from './lib/temporal-cli';
+import { startTemporalDevServer } from './lib/temporal-dev-server';
+
+const PG_PORT = 54349;
+const TEMPORAL_PORT = 7253;
+const ADMIN = { email: 'bench@clienthub.local', password: 'bench-password-123' };
+type Format = 'csv' | 'xlsx';
+
+const cells = (i: number): string[] => {
+  const n = String(i).padStart(7, '0');
+  return [
+    `First${i}`,
+    `Last${i}`,
+    `person${n}@example.com`,
+    `+1 555 ${n}`,
+    '',
+    `${i} Main St`,
+    'Austin',
+    'TX',
+    String(10000 + (i % 89999)),
+    `TX-${n}`,
+    i % 3 ? '1040' : '1040;VIP',
+    '',
+  ];
+};
+
+async function writeCsv(path: string, rows: number): Promise<void> {
+  async function* lines() {
+    yield IMPORT_COLUMNS.map((c) => c.header).join(',') + '\n';
+    for (let i = 1; i <= rows; i++) yield cells(i).join(',') + '\n';
+  }
+  await pipeline(Readable.from(lines()), createWriteStream(path));
+}
+
+async function writeXlsx(path: string, rows: number): Promise<void> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path });
+  const sheet = book.addWorksheet('Clients');
+  sheet.addRow(IMPORT_COLUMNS.map((c) => c.header)).commit();
+  for (let i = 1; i <= rows; i++) sheet.addRow(cells(i)).commit();
+  await book.commit();
+}
+
+/** The floor: the same streaming parse, and a COPY of the parsed rows into a plain table. */
+async function floor(url: string, file: string): Promise<number> {
+  const pg = new Client({ connectionString: url });
+  await pg.connect();
+  try {
+    await pg.query(
+      `create temp table floor_rows (${IMPORT_COLUMNS.map((c) => `"${c.field}" text`).join(', ')})`,
+    );
+    const started = performance.now();
+    const reader = await openImportFile(file, { maxRows: 10_000_000 });
+    async function* lines() {
+      for await (const row of reader.rows())
+        yield csvLine(IMPORT_COLUMNS.map((c) => row.values[c.field] ?? null));
+    }
+    await pipeline(
+      Readable.from(lines()),
+      pg.query(copyFrom('copy floor_rows from stdin (format csv)')),
+    );
+    return (performance.now() - started) / 1000;
+  } finally {
+    await pg.end();
+  }
+}
+
+/** Peak resident memory of a process, from the kernel (VmHWM). */
+async function peakRssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** Upload through the API, let the workflow run on a worker process, wait for the end. */
+async function endToEnd(
+  serverUrl: string,
+  format: Format,
+  file: string,
+  dataDir: string,
+  temporalAddress: string,
+) {
+  const dbUrl = await createDatabase(serverUrl, `bench_${format}_${Date.now()}`);
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+    DATABASE_URL: dbUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE: `bench-${format}`,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    IMPORT_MAX_FILE_MB: '1024',
+    WORKFLOW_BUNDLE_PATH: join(__dirname, '..', 'workflow-bundle.js'),
+  });
+  await prepareDatabase(config);
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const worker = spawn(process.execPath, [join(__dirname, '..', 'worker', 'main.js')], {
+    env: {
+      ...process.env,
+      ...Object.fromEntries(Object.entries(config).map(([k, v]) => [k, String(v)])),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    await new Promise((r) => setTimeout(r, 1500)); // the worker connects
+    const form = new FormData();
+    form.set('file', new Blob([await readFile(file)]), `bench.${format}`);
+    const started = performance.now();
+    const res = await fetch(`${url}/api/imports`, {
+      method: 'POST',
+      headers: { cookie },
+      body: form,
+    });
+    if (res.status !== 202) throw new Error(`upload: ${res.status} ${await res.text()}`);
+    const { id } = (await res.json()) as { id: string };
+    for (;;) {
+      const job = (await (
+        await fetch(`${url}/api/imports/${id}`, { headers: { cookie } })
+      ).json()) as Record<string, unknown>;
+      if (['completed', 'failed', 'cancelled'].includes(job.status as string)) {
+        const seconds = (performance.now() - started) / 1000;
+        if (job.status !== 'completed' || job.created !== job.total)
+          throw new Error(`import ended ${JSON.stringify(job)}`);
+        return { seconds, rss: await peakRssMb(worker.pid!), created: job.created as number };
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    worker.kill('SIGTERM');
+    await app.close();
+    await dropDatabase(serverUrl, new URL(dbUrl).pathname.slice(1));
+  }
+}
+
+/**
+ * `npm run bench:import -- --rows 100000 [--formats csv,xlsx]`: generates the files, imports
+ * each end to end (API → workflow → worker → PostgreSQL) on its own embedded services, and
+ * compares with the floor measured in the same run.
+ */
+async function main(): Promise<void> {
+  const args = readArgs({ rows: { type: 'string' }, formats: { type: 'string' } });
+  const rows = numberOption(args, 'rows', 100_000);
+  const formats = String(args.formats ?? 'csv,xlsx').split(',') as Format[];
+  const base = loadConfig();
+  const dir = join(base.DATA_DIR, 'bench');
+  await rm(join(dir, 'temporal.db'), { force: true });
+  await mkdir(dir, { recursive: true });
+  const postgres = await startEmbeddedPostgres({
+    dataDir: join(dir, 'postgres'),
+    port: PG_PORT,
+    database: 'postgres',
+    postgresFlags: ['-c', 'synchronous_commit=off'],
+  });
+  const temporal = await startTemporalDevServer({
+    cliPath: await resolveTemporalCli(base),
+    dbFile: join(dir, 'temporal.db'),
+    port: TEMPORAL_PORT,
+    uiPort: TEMPORAL_PORT + 1000,
+    namespace: 'default',
+    headless: true,
+    logFile: join(dir, 'temporal.log'),
+  });
+  const results: string[] = [];
+  try {
+    for (const format of formats) {
+      const file = join(dir, `clients-${rows}.${format}`);
+      const t0 = performance.now();
+      await (format === 'csv' ? writeCsv(file, rows) : writeXlsx(file, rows));
+      console.log(`generated ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      const floorSeconds = await floor(postgres.url, file);
+      const e2e = await endToEnd(postgres.url, format, file, dir, temporal.address);
+      results.push(
+        `${format.padEnd(5)} ${String(rows).padStart(9)}  floor ${floorSeconds.toFixed(2).padStart(6)} s  ` +
+          `end-to-end ${e2e.seconds.toFixed(2).padStart(6)} s  ratio ${(e2e.seconds / floorSeconds).toFixed(2)}x  ` +
+          `worker peak RSS ${e2e.rss.toFixed(0)} MB`,
+      );
+      console.log(results[results.length - 1]);
+      await rm(file, { force: true });
+    }
+  } finally {
+    await temporal.stop();
+    await postgres.stop();
+  }
+  console.log(
+    `\nClient import benchmark (${rows} rows; floor = streaming parse + COPY of the same rows)`,
+  );
+  for (const line of results) console.log(line);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

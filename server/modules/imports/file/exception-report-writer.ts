@@ -1,0 +1,90 @@
+import { once } from 'node:events';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import { stream } from 'exceljs';
+import { neutraliseCell } from './formula-guard';
+
+/** One rejected row: where it was in the source file, its cells in header order, and why. */
+export interface ExceptionRow {
+  rowNumber: number;
+  raw: string[];
+  comment: string;
+}
+
+export const EXCEPTION_SHEET = 'Exceptions';
+
+/**
+ * The exception report as a workbook, streamed row by row: "Row" (the row in the uploaded
+ * file), the uploaded headers, "Comment". Every text cell is neutralised against formula
+ * injection. Ends `out`.
+ */
+export async function writeExceptionReportXlsx(
+  out: Writable,
+  headers: string[],
+  rows: AsyncIterable<ExceptionRow>,
+): Promise<void> {
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const sheet = workbook.addWorksheet(EXCEPTION_SHEET, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  sheet.columns = reportHeader(headers).map((header, i) => ({
+    header,
+    width: i === 0 ? 8 : i === headers.length + 1 ? 60 : 18,
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for await (const row of rows) {
+    sheet.addRow(reportRecord(row, headers)).commit();
+    await drained(out);
+  }
+  sheet.commit();
+  await workbook.commit();
+}
+
+/** The same report as CSV (UTF-8 with BOM, CRLF). Ends `out`. */
+export async function writeExceptionReportCsv(
+  out: Writable,
+  headers: string[],
+  rows: AsyncIterable<ExceptionRow>,
+): Promise<void> {
+  async function* records() {
+    yield reportHeader(headers);
+    for await (const row of rows) yield reportRecord(row, headers);
+  }
+  await pipeline(
+    Readable.from(records()),
+    stringify({ bom: true, record_delimiter: 'windows' }),
+    out,
+  );
+}
+
+function reportHeader(headers: string[]): string[] {
+  return ['Row', ...headers.map(neutraliseCell), 'Comment'];
+}
+
+function reportRecord({ rowNumber, raw, comment }: ExceptionRow, headers: string[]) {
+  return [
+    rowNumber,
+    ...headers.map((_, i) => neutraliseCell(raw[i] ?? '')),
+    neutraliseCell(comment),
+  ];
+}
+
+/**
+ * ExcelJS does not wait for a slow reader (a download), so rows would pile up in memory:
+ * wait for `out` to drain, and stop if it closes first (the download was cancelled).
+ */
+async function drained(out: Writable): Promise<void> {
+  if (!out.writableNeedDrain) return;
+  const stop = new AbortController();
+  try {
+    await Promise.race([
+      once(out, 'drain', { signal: stop.signal }),
+      once(out, 'close', { signal: stop.signal }).then(() => {
+        throw new Error('The exception report output closed before the report was written');
+      }),
+    ]);
+  } finally {
+    stop.abort();
+  }
+}

@@ -1,0 +1,138 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
+import type { StaffPrincipal } from '../../common/auth/principal';
+import { sendPage } from '../../common/http/content-range';
+import { parseListQuery } from '../../common/http/list-query';
+import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
+import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
+import { templateCsv, writeTemplateXlsx } from './file/template-writer';
+import { ImportUploadInterceptor } from './import-upload.interceptor';
+import type { ImportJobView } from './import-job.view';
+import {
+  IMPORT_ROW_SORTABLE,
+  IMPORT_SORTABLE,
+  importFilterSchema,
+  importRowFilterSchema,
+  startImportSchema,
+  type StartImportInput,
+} from './imports.schemas';
+import { ImportsService } from './imports.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const attachment = (res: Response, type: string, name: string) =>
+  res
+    .setHeader('Content-Type', type)
+    .setHeader('Content-Disposition', `attachment; filename="${name}"`);
+
+@ApiTags('imports')
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Get('template.csv')
+  templateCsv(@Res() res: Response): void {
+    attachment(res, 'text/csv; charset=utf-8', 'client-import-template.csv').send(templateCsv());
+  }
+
+  @Get('template.xlsx')
+  async templateXlsx(@Res() res: Response): Promise<void> {
+    attachment(res, XLSX, 'client-import-template.xlsx');
+    await writeTemplateXlsx(res);
+    res.end();
+  }
+
+  @Get()
+  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+    const q = parseListQuery(query, {
+      sortable: IMPORT_SORTABLE,
+      defaultSort: { field: 'createdAt', order: 'DESC' },
+      filter: importFilterSchema,
+    });
+    return sendPage(res, 'imports', q.range, await this.imports.list(q));
+  }
+
+  /** Multipart: `file`, `mode`, `dryRun`. Answers 202: the rows are processed by a workflow. */
+  @RequireRole('entities_admin')
+  @Post()
+  @HttpCode(202)
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(ImportUploadInterceptor)
+  start(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body(new ZodBodyPipe(startImportSchema)) body: StartImportInput,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<ImportJobView> {
+    return this.imports.start(file, body, principal.id);
+  }
+
+  @Get(':id')
+  get(@Param('id', UuidParamPipe) id: string): Promise<ImportJobView> {
+    return this.imports.get(id);
+  }
+
+  @Get(':id/rows')
+  async rows(
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const q = parseListQuery(query, {
+      sortable: IMPORT_ROW_SORTABLE,
+      defaultSort: { field: 'rowNumber', order: 'ASC' },
+      filter: importRowFilterSchema,
+    });
+    return sendPage(res, 'import-rows', q.range, await this.imports.rows(id, q));
+  }
+
+  @Get(':id/exceptions.xlsx')
+  async exceptionsXlsx(
+    @Param('id', UuidParamPipe) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.sendExceptions(id, 'xlsx', res);
+  }
+
+  @Get(':id/exceptions.csv')
+  async exceptionsCsv(@Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
+    await this.sendExceptions(id, 'csv', res);
+  }
+
+  @RequireRole('entities_admin')
+  @Post(':id/cancel')
+  @HttpCode(202)
+  cancel(@Param('id', UuidParamPipe) id: string): Promise<ImportJobView> {
+    return this.imports.cancel(id);
+  }
+
+  @RequireRole('entities_admin')
+  @Post(':id/undo')
+  @HttpCode(202)
+  undo(@Param('id', UuidParamPipe) id: string): Promise<ImportJobView> {
+    return this.imports.undo(id);
+  }
+
+  private async sendExceptions(id: string, format: 'xlsx' | 'csv', res: Response): Promise<void> {
+    await this.imports.get(id); // 404 before any header is sent
+    attachment(
+      res,
+      format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',
+      `import-exceptions-${id}.${format}`,
+    );
+    await this.imports.writeExceptions(id, format, res);
+    res.end();
+  }
+}

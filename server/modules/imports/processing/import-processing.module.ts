@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { FilesModule } from '../../files/files.module';
+import { ImportChunkService } from './import-chunk.service';
+import { ImportLifecycleService } from './import-lifecycle.service';
+import { ImportStagingService } from './import-staging.service';
+import { ImportUndoService } from './import-undo.service';
+
+/** What the worker's import activities run; no HTTP here. */
+@Module({
+  imports: [FilesModule],
+  providers: [ImportStagingService, ImportChunkService, ImportUndoService, ImportLifecycleService],
+  exports: [ImportStagingService, ImportChunkService, ImportUndoService, ImportLifecycleService],
+})
+export class ImportProcessingModule {}

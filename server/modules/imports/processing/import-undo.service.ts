@@ -1,0 +1,86 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { UndoReport } from '../../../../workflows/client-import/client-import.contract';
+import { pgArray } from '../../../database/pg-array';
+import { CLIENT_FIELDS } from './import-plan';
+
+const COLUMNS = CLIENT_FIELDS.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+
+/**
+ * Reverses one chunk of an import: deletes the clients it created and restores the fields
+ * (and removes the tags) it changed, but leaves any client edited since then, and says so.
+ * Rows are marked undone in the same transaction, so a retried chunk does nothing twice.
+ */
+@Injectable()
+export class ImportUndoService {
+  constructor(private readonly em: EntityManager) {}
+
+  undoChunk(importId: string, fromSeq: number, toSeq: number): Promise<UndoReport> {
+    return this.em.fork().transactional(async (em) => {
+      const conn = em.getConnection();
+      const trx = em.getTransactionContext();
+      const sql = (text: string, params: unknown[]) =>
+        conn.execute<Record<string, unknown>[]>(text, params, 'all', trx);
+      const range = [importId, fromSeq, toSeq];
+      const pending = `r.import_id = ? and r.seq between ? and ? and not r.undone and r.client_id is not null`;
+
+      const skipped = await sql(
+        `select r.client_id, c.display_name from import_row r join client c on c.id = r.client_id
+         where ${pending} and r.outcome in ('created','updated')
+           and c.updated_at > r.written_at`,
+        range,
+      );
+      const deleted = await sql(
+        `delete from client c using import_row r
+         where ${pending} and r.outcome = 'created'
+           and c.id = r.client_id and c.updated_at <= r.written_at
+         returning c.id`,
+        range,
+      );
+      const restored = await sql(
+        `update client c set ${COLUMNS.map((col, i) => `${col} = r.previous->>'${CLIENT_FIELDS[i]}'`).join(', ')},
+           display_name = coalesce(nullif(r.previous->>'companyName', ''),
+             concat_ws(' ', r.previous->>'firstName', r.previous->>'lastName')),
+           updated_at = now()
+         from import_row r
+         where ${pending} and r.outcome = 'updated'
+           and c.id = r.client_id and c.updated_at <= r.written_at
+         returning c.id, r.previous->'addedTags' as added_tags`,
+        range,
+      );
+      await this.removeAddedTags(sql, restored);
+      // Deleted clients are gone: their rows no longer link anywhere.
+      await sql(
+        `update import_row r set undone = true,
+           client_id = case when r.client_id = any(?::uuid[]) then null else r.client_id end
+         where ${pending}`,
+        [pgArray(deleted.map((d) => d.id as string)), ...range],
+      );
+      return {
+        deleted: deleted.length,
+        restored: restored.length,
+        skippedCount: skipped.length,
+        skipped: skipped.map((s) => ({
+          clientId: s.client_id as string,
+          displayName: s.display_name as string,
+          reason: 'Edited after the import, so it was left as it is.',
+        })),
+      };
+    });
+  }
+
+  private async removeAddedTags(
+    sql: (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>,
+    restored: Record<string, unknown>[],
+  ): Promise<void> {
+    const pairs = restored.flatMap((r) =>
+      ((r.added_tags as string[] | null) ?? []).map((t) => [r.id as string, t]),
+    );
+    if (!pairs.length) return;
+    await sql(
+      `delete from client_tag ct using unnest(?::uuid[], ?::text[]) as v(client_id, tag), tag t
+       where ct.client_id = v.client_id and t.id = ct.tag_id and lower(t.name) = lower(v.tag)`,
+      [pgArray(pairs.map((p) => p[0])), pgArray(pairs.map((p) => p[1]))],
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
+import { ImportChunkService } from '../../server/modules/imports/processing/import-chunk.service';
+import { ImportLifecycleService } from '../../server/modules/imports/processing/import-lifecycle.service';
+import { ImportStagingService } from '../../server/modules/imports/processing/import-staging.service';
+import { ImportUndoService } from '../../server/modules/imports/processing/import-undo.service';
+import type {
+  ClientImportActivities,
+  ImportCounts,
+  StageResult,
+  UndoReport,
+} from '../../workflows/client-import/client-import.contract';
+
+@Injectable()
+export class ClientImportActivitiesImpl implements ClientImportActivities {
+  constructor(
+    private readonly staging: ImportStagingService,
+    private readonly chunks: ImportChunkService,
+    private readonly undo: ImportUndoService,
+    private readonly lifecycle: ImportLifecycleService,
+  ) {}
+
+  stageImportFile(importId: string): Promise<StageResult> {
+    // Captured here: the row stream runs outside the activity's async context.
+    const context = Context.current();
+    return this.staging.stage(importId, (rows) => context.heartbeat({ rows }));
+  }
+
+  processImportChunk(importId: string, fromSeq: number, toSeq: number): Promise<ImportCounts> {
+    Context.current().heartbeat({ fromSeq });
+    return this.chunks.process(importId, fromSeq, toSeq);
+  }
+
+  finishImport(importId: string, status: 'completed' | 'failed' | 'cancelled'): Promise<void> {
+    return this.lifecycle.finish(importId, status);
+  }
+
+  undoImportChunk(importId: string, fromSeq: number, toSeq: number): Promise<UndoReport> {
+    Context.current().heartbeat({ fromSeq });
+    return this.undo.undoChunk(importId, fromSeq, toSeq);
+  }
+
+  finishUndo(importId: string, report: UndoReport): Promise<void> {
+    return this.lifecycle.finishUndo(importId, report);
+  }
+}

@@ -1,0 +1,67 @@
+import { proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  cancelImportSignal,
+  importProgressQuery,
+  type ClientImportActivities,
+  type ClientImportInput,
+  type ImportProgress,
+} from './client-import.contract';
+
+const { stageImportFile, processImportChunk, finishImport } =
+  proxyActivities<ClientImportActivities>({
+    startToCloseTimeout: '30 minutes',
+    heartbeatTimeout: '1 minute',
+    retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 },
+  });
+
+/**
+ * Stage the file's rows, then process them chunk by chunk. Each chunk is one idempotent
+ * transaction, so a worker killed mid-import loses and duplicates nothing on retry.
+ */
+export async function clientImportWorkflow({
+  importId,
+  chunkSize,
+}: ClientImportInput): Promise<ImportProgress> {
+  const progress: ImportProgress = {
+    status: 'parsing',
+    total: 0,
+    processed: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: 0,
+  };
+  let cancelRequested = false;
+  setHandler(cancelImportSignal, () => {
+    cancelRequested = true;
+    if (progress.status === 'processing' || progress.status === 'parsing')
+      progress.status = 'cancelling';
+  });
+  setHandler(importProgressQuery, () => progress);
+
+  const staged = await stageImportFile(importId);
+  if (staged.fileError) {
+    progress.status = 'failed';
+    await finishImport(importId, 'failed');
+    return progress;
+  }
+  progress.total = staged.total;
+  if (!cancelRequested) progress.status = 'processing';
+
+  for (let from = 1; from <= staged.total && !cancelRequested; from += chunkSize) {
+    const counts = await processImportChunk(
+      importId,
+      from,
+      Math.min(from + chunkSize - 1, staged.total),
+    );
+    progress.processed += counts.processed;
+    progress.created += counts.created;
+    progress.updated += counts.updated;
+    progress.unchanged += counts.unchanged;
+    progress.failed += counts.failed;
+  }
+
+  progress.status = cancelRequested ? 'cancelled' : 'completed';
+  await finishImport(importId, progress.status);
+  return progress;
+}
