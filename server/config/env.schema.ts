@@ -39,6 +39,7 @@ export const envSchema = z.object({
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(1_000_000),
   /** Rows per processing activity: one transaction, one heartbeat. */
   IMPORT_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+  IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
   RESEND_WEBHOOK_SECRET: optionalString,

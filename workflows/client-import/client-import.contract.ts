@@ -14,6 +14,8 @@ export type ImportStatus =
 export interface ClientImportInput {
   importId: string;
   chunkSize: number;
+  /** Chunks processed at the same time. */
+  concurrency: number;
 }
 
 export interface ImportCounts {

@@ -86,7 +86,13 @@ export class ImportsService {
       await this.temporal.client.workflow.start('clientImportWorkflow', {
         workflowId: job.workflowId,
         taskQueue: this.temporal.taskQueue,
-        args: [{ importId: job.id, chunkSize: this.config.IMPORT_CHUNK_SIZE }],
+        args: [
+          {
+            importId: job.id,
+            chunkSize: this.config.IMPORT_CHUNK_SIZE,
+            concurrency: this.config.IMPORT_CONCURRENCY,
+          },
+        ],
         searchAttributes: { ImportId: [job.id] },
       });
     } catch (e) {

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setImmediate } from 'node:timers/promises';
 import { stringify } from 'csv-stringify';
 import { stream } from 'exceljs';
 import { neutraliseCell } from './formula-guard';
@@ -13,11 +14,13 @@ export interface ExceptionRow {
 }
 
 export const EXCEPTION_SHEET = 'Exceptions';
+/** How often the XLSX writer lets the zip catch up and checks the output. */
+const FLOW_CHECK_ROWS = 200;
 
 /**
  * The exception report as a workbook, streamed row by row: "Row" (the row in the uploaded
  * file), the uploaded headers, "Comment". Every text cell is neutralised against formula
- * injection. Ends `out`.
+ * injection. Ends `out`, or destroys it on failure.
  */
 export async function writeExceptionReportXlsx(
   out: Writable,
@@ -33,15 +36,22 @@ export async function writeExceptionReportXlsx(
     width: i === 0 ? 8 : i === headers.length + 1 ? 60 : 18,
   }));
   sheet.getRow(1).font = { bold: true };
-  for await (const row of rows) {
-    sheet.addRow(reportRecord(row, headers)).commit();
-    await drained(out);
+  try {
+    let written = 0;
+    for await (const row of rows) {
+      sheet.addRow(reportRecord(row, headers)).commit();
+      if (++written % FLOW_CHECK_ROWS === 0) await drained(out);
+    }
+    sheet.commit();
+    await workbook.commit();
+  } catch (error) {
+    // Half a workbook is useless: an aborted `out` tells the downloader it failed.
+    out.destroy();
+    throw error;
   }
-  sheet.commit();
-  await workbook.commit();
 }
 
-/** The same report as CSV (UTF-8 with BOM, CRLF). Ends `out`. */
+/** The same report as CSV (UTF-8 with BOM, CRLF). Ends `out`, or destroys it on failure. */
 export async function writeExceptionReportCsv(
   out: Writable,
   headers: string[],
@@ -71,17 +81,22 @@ function reportRecord({ rowNumber, raw, comment }: ExceptionRow, headers: string
 }
 
 /**
- * ExcelJS does not wait for a slow reader (a download), so rows would pile up in memory:
- * wait for `out` to drain, and stop if it closes first (the download was cancelled).
+ * ExcelJS ignores backpressure, so rows would pile up in memory ahead of a slow download. Its
+ * zip runs in callbacks: let them run, then wait until `out` drains, and stop if `out` closes
+ * (the download was cancelled).
  */
 async function drained(out: Writable): Promise<void> {
+  await setImmediate();
+  const closed = () =>
+    new Error('The exception report output closed before the report was written');
+  if (out.destroyed) throw closed();
   if (!out.writableNeedDrain) return;
   const stop = new AbortController();
   try {
     await Promise.race([
       once(out, 'drain', { signal: stop.signal }),
       once(out, 'close', { signal: stop.signal }).then(() => {
-        throw new Error('The exception report output closed before the report was written');
+        throw closed();
       }),
     ]);
   } finally {

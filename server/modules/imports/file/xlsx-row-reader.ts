@@ -1,18 +1,17 @@
 import { createReadStream } from 'node:fs';
 import { stream, type Row } from 'exceljs';
 import { cellText } from './cell-text';
-import { DAMAGED_XLSX } from './zip-guard';
 import { ImportFileError, ImportFileErrorCode } from './import-file.error';
 import type { SheetRow } from './sheet-row';
+import { DAMAGED_XLSX } from './zip-guard';
 
 /**
- * Streams the non-blank rows of the first worksheet (the first sheet part in the zip, which
- * Excel and LibreOffice write in tab order), header first, with the sheet's row numbers.
- * Run zip-guard's assertSafeXlsx on the file first.
+ * Streams the non-blank rows of the workbook's first tab, header first, with the sheet's row
+ * numbers. Check the file with zip-guard's assertSafeXlsx first.
  */
 export async function* readXlsxRows(path: string): AsyncGenerator<SheetRow> {
   const input = createReadStream(path);
-  // Styles are needed to tell a date from a number; hyperlinks keep their shown text anyway.
+  // Styles tell a date from a number; hyperlinks keep their shown text without them.
   const workbook = new stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -22,6 +21,13 @@ export async function* readXlsxRows(path: string): AsyncGenerator<SheetRow> {
   });
   try {
     for await (const sheet of workbook) {
+      // Sheets arrive in zip order; the tab order is workbook.xml's, read before them. ExcelJS
+      // sets each sheet reader's `id` (the sheetId) but leaves it out of its typings.
+      const firstTab = workbook.model?.sheets?.[0]?.id;
+      if (firstTab !== undefined && (sheet as unknown as { id: number }).id !== firstTab) {
+        await sheet.read(); // drained, so its part or temp file is released
+        continue;
+      }
       for await (const row of sheet) {
         const cells = rowCells(row);
         if (cells.some((cell) => cell.trim())) yield { rowNumber: row.number, cells };

@@ -36,14 +36,14 @@ export class ImportChunkService {
       const sql: Sql = <T>(text: string, params: unknown[] = []) =>
         conn.execute<T[]>(text, params, 'all', trx);
 
-      // Locks the job: chunks of one import never interleave.
       const [job] = await sql<{ mode: ImportMode; dry_run: boolean }>(
-        `select mode, dry_run from import_job where id = ? for update`,
+        `select mode, dry_run from import_job where id = ?`,
         [importId],
       );
+      // Row locks make a chunk retried while its first attempt still runs wait, then skip.
       const rows = await sql<RowRecord>(
         `select seq, row_number, data, outcome, done from import_row
-         where import_id = ? and seq between ? and ? order by seq`,
+         where import_id = ? and seq between ? and ? order by seq for update`,
         [importId, fromSeq, toSeq],
       );
       const pending = rows.filter((r) => !r.done);
@@ -52,8 +52,10 @@ export class ImportChunkService {
         const plans = planChunk(valid, await this.lookup(sql, valid), job.mode);
         const writer = new ImportWriter(sql, importId, job.dry_run);
         await writer.write(plans);
+        // Rows that failed at staging; the planned ones were marked with their outcome.
         await sql(
-          `update import_row set done = true where import_id = ? and seq between ? and ? and not done`,
+          `update import_row set done = true
+           where import_id = ? and seq between ? and ? and not done and outcome = 'failed'`,
           [importId, fromSeq, toSeq],
         );
         await this.addToJob(em, importId, countPlans(plans, pending.length - valid.length));

@@ -59,19 +59,27 @@ export class ImportWriter {
 
   /** Unknown tags are created (colour from the palette); returns lower-cased name → id. */
   private async ensureTags(names: string[]): Promise<Map<string, string>> {
-    const unique = [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
-    if (!unique.length) return new Map();
+    const byKey = new Map(names.map((n) => [n.toLowerCase(), n]));
+    if (!byKey.size) return new Map();
+    const found = await this.tagIds([...byKey.keys()]);
+    // Sorted, so concurrent chunks take tag locks in the same order and cannot deadlock.
+    const missing = [...byKey.keys()].filter((k) => !found.has(k)).sort();
+    if (!missing.length) return found;
     await this.sql(
       `insert into tag (id, name, color)
        select gen_random_uuid(), n, (?::text[])[1 + abs(hashtext(lower(n))) % ?] from unnest(?::text[]) n
        on conflict (lower(name)) do nothing`,
-      [pgArray(COLOURS), COLOURS.length, pgArray(unique)],
+      [pgArray(COLOURS), COLOURS.length, pgArray(missing.map((k) => byKey.get(k)!))],
     );
-    const rows = await this.sql(
+    return this.tagIds([...byKey.keys()]);
+  }
+
+  private async tagIds(keys: string[]): Promise<Map<string, string>> {
+    const rows = await this.sql<{ id: string; key: string }>(
       `select id, lower(name) as key from tag where lower(name) = any(?::text[])`,
-      [pgArray(unique.map((n) => n.toLowerCase()))],
+      [pgArray(keys)],
     );
-    return new Map(rows.map((r) => [r.key as string, r.id as string]));
+    return new Map(rows.map((r) => [r.key, r.id]));
   }
 
   private async insertClients(created: Created[]): Promise<void> {
@@ -157,7 +165,7 @@ export class ImportWriter {
       this.dryRun && p.outcome !== 'failed' ? `Dry run, nothing written: ${p.comment}` : p.comment;
     await this.sql(
       `update import_row r set outcome = v.outcome, comment = v.comment,
-         client_id = v.client_id, previous = v.previous, written_at = now()
+         client_id = v.client_id, previous = v.previous, written_at = now(), done = true
        from unnest(?::int[], ?::text[], ?::text[], ?::uuid[], ?::jsonb[]) as v(seq, outcome, comment, client_id, previous)
        where r.import_id = ? and r.seq = v.seq`,
       [

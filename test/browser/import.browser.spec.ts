@@ -1,0 +1,81 @@
+/// <reference lib="dom" />
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../utils/browser';
+import { csvOf, person } from '../utils/imports';
+import { startTestApp, type TestApp } from '../utils/test-app';
+import { TEST_ADMIN, TEST_DATA_DIR } from '../utils/test-env';
+
+/** Import a small file with some bad rows from the console, watch it finish, get the report. */
+describe('console: client import in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.startWorker();
+    browser = await launchChromium();
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  afterEach(async () => {
+    const name = expect.getState().currentTestName ?? 'step';
+    await page?.screenshot({ path: `${TEST_DATA_DIR}/browser-${name.replace(/\W+/g, '-')}.png` });
+  });
+
+  it('uploads a file, shows live counts and the per-row failures', async () => {
+    await page.goto(`${t.url}/admin/#/imports`);
+    await page.getByLabel('Email').fill(TEST_ADMIN.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(TEST_ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'New import' }).first().click();
+
+    const file = csvOf([
+      person(1, { Tags: 'VIP' }),
+      person(2),
+      person(3),
+      { 'First Name': 'Nameless' },
+      person(4, { Email: 'broken@@example' }),
+    ]);
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'firm-clients.csv', mimeType: 'text/csv', buffer: file });
+    await page.getByRole('button', { name: 'Start import' }).click();
+
+    await page.getByText('3 created').waitFor({ timeout: 30_000 });
+    await page.getByText('2 failed').waitFor();
+    await page.getByText('Completed').first().waitFor();
+    expect(
+      await page.getByRole('link', { name: 'View workflow in Temporal' }).getAttribute('href'),
+    ).toMatch(/\/namespaces\/default\/workflows\/client-import-/);
+
+    await page.getByRole('switch', { name: 'Failures only' }).check();
+    await page.getByText('broken@@example').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 2);
+  });
+
+  it('downloads the exception report with a comment per rejected row', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download exception report (Excel)' }).click(),
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path())!);
+    const sheet = book.worksheets[0];
+    const rows = [2, 3].map((r) => (sheet.getRow(r).values as unknown[]).slice(1));
+    expect(rows.map((r) => [r[0], r[r.length - 1]])).toEqual([
+      [5, expect.stringMatching(/First Name and Last Name are required/)],
+      [6, expect.stringMatching(/not a valid email/)],
+    ]);
+  });
+});
