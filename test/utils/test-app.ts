@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
@@ -7,7 +9,7 @@ import { loadConfig } from '../../server/config/app-config';
 import type { AppConfig } from '../../server/config/env.schema';
 import { WorkerModule } from '../../worker/worker.module';
 import { createTestDatabase, type TestDatabase } from './test-database';
-import { TEST_ADMIN, TEST_WORKFLOW_BUNDLE, testServices } from './test-env';
+import { TEST_ADMIN, TEST_DATA_DIR, TEST_WORKFLOW_BUNDLE, testServices } from './test-env';
 
 export interface TestApp {
   app: INestApplication;
@@ -25,7 +27,10 @@ export interface TestApp {
 /** The real API on a fresh database, listening on a free loopback port. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  // Each app keeps its stored files apart, and they go with it.
+  const dataDir = join(TEST_DATA_DIR, 'apps', randomBytes(4).toString('hex'));
   const config = loadConfig({
+    DATA_DIR: dataDir,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATABASE_URL: db.url,
@@ -64,6 +69,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       for (const worker of workers) await worker.close();
       await app.close();
       await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import {
   Inject,
   Injectable,
@@ -8,7 +9,7 @@ import {
 } from '@nestjs/common';
 import type { Request, RequestHandler, Response } from 'express';
 import multer, { MulterError } from 'multer';
-import type { Observable } from 'rxjs';
+import { finalize, type Observable } from 'rxjs';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { FileStore } from '../files/file-store.service';
@@ -40,12 +41,15 @@ export class ImportUploadInterceptor implements NestInterceptor {
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
+    const req = http.getRequest<Request>();
     await new Promise<void>((resolve, reject) =>
-      this.upload(http.getRequest<Request>(), http.getResponse<Response>(), (err: unknown) =>
+      this.upload(req, http.getResponse<Response>(), (err: unknown) =>
         err ? reject(this.toError(err)) : resolve(),
       ),
     );
-    return next.handle();
+    // Whatever happens next (a bad field, a rejected file), no upload stays behind; a kept
+    // file has been moved into the store by then.
+    return next.handle().pipe(finalize(() => req.file && void rm(req.file.path, { force: true })));
   }
 
   private toError(err: unknown): unknown {

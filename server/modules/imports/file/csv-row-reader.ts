@@ -1,5 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { parse, type CsvError, type Info } from 'csv-parse';
+import { open, type FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { parse, type CsvError } from 'csv-parse';
 import type { CsvLayout } from './csv-layout';
 import { readLineAt } from './read-line-at';
 import type { SheetRow } from './sheet-row';
@@ -8,8 +9,12 @@ import { latin1ToWindows1252 } from './windows-1252';
 /** Longest record read; also where a quote that is never closed stops swallowing lines. */
 export const CSV_MAX_RECORD_CHARS = 10_000;
 
-/** Small reads keep the re-read after a broken line short. */
-const READ_CHUNK_BYTES = 16 * 1024;
+/**
+ * Reads start small and double: a parser dropped soon after it starts has read, and parsed
+ * (with an error object per further bad record), little beyond the record that stopped it.
+ */
+const FIRST_READ_BYTES = 1024;
+const MAX_READ_BYTES = 64 * 1024;
 const QUOTE = 0x22;
 
 const UNCLOSED_QUOTE =
@@ -19,11 +24,6 @@ const QUOTE_FIX =
 const NOT_UTF8 =
   'This row has characters that are not valid UTF-8 text. Save the file as CSV UTF-8 and import it again.';
 
-interface ParsedRecord {
-  record: string[];
-  info: Info;
-}
-
 /**
  * Streams the non-blank rows of a CSV file, header first, each with the line it starts on.
  *
@@ -31,21 +31,30 @@ interface ParsedRecord {
  * CSV_MAX_RECORD_CHARS) becomes one failed row at the line where it starts, and reading goes
  * on from the next line. csv-parse cannot do that itself: an open quote swallows the lines
  * after it, and over `max_record_size` it drops the rest of its chunk. So on the first
- * rejection that parser is dropped and a new one starts at the next line's byte offset.
+ * rejection that parser is dropped, the line the rejected record starts on is found by
+ * counting line breaks, and a new parser starts on the line after it.
  */
 export async function* readCsvRows(path: string, layout: CsvLayout): AsyncGenerator<SheetRow> {
+  const file = await open(path, 'r');
+  try {
+    yield* readRecords(file, layout);
+  } finally {
+    await file.close();
+  }
+}
+
+async function* readRecords(file: FileHandle, layout: CsvLayout): AsyncGenerator<SheetRow> {
   let start = 0;
   let line = 1;
   for (;;) {
-    const pass = startPass(path, start, layout);
-    let boundary = start;
+    const pass = startPass(file, start, layout);
+    const passLine = line;
     let consumed = 0;
     try {
-      for await (const { record, info } of pass.records) {
+      for await (const record of pass.records) {
         // Records the parser produced after the rejected one come from a swallowed mess.
         if (pass.failure()?.recordsBefore === consumed) break;
         consumed++;
-        boundary = start + info.bytes;
         const rowNumber = line;
         line += 1 + lineBreaks(record);
         const row = toRow(rowNumber, record, layout);
@@ -57,7 +66,7 @@ export async function* readCsvRows(path: string, layout: CsvLayout): AsyncGenera
 
     const failure = pass.failure();
     if (!failure) return;
-    const broken = await readLineAt(path, boundary, CSV_MAX_RECORD_CHARS);
+    const broken = await readLineAt(file, start, line - passLine, CSV_MAX_RECORD_CHARS);
     yield {
       rowNumber: line,
       cells: decode(broken.bytes, layout).split(layout.delimiter),
@@ -70,8 +79,8 @@ export async function* readCsvRows(path: string, layout: CsvLayout): AsyncGenera
 }
 
 /** One csv-parse run from `start`; it stops reading at the first rejected record. */
-function startPass(path: string, start: number, layout: CsvLayout) {
-  const input = createReadStream(path, { start, highWaterMark: READ_CHUNK_BYTES });
+function startPass(file: FileHandle, start: number, layout: CsvLayout) {
+  const input = Readable.from(fileChunks(file, start), { objectMode: false });
   const parser = parse({
     bom: start === 0,
     delimiter: layout.delimiter,
@@ -82,7 +91,6 @@ function startPass(path: string, start: number, layout: CsvLayout) {
     relax_column_count: true,
     max_record_size: CSV_MAX_RECORD_CHARS,
     skip_records_with_error: true,
-    info: true,
   });
   let failure: { code: string; recordsBefore: number } | undefined;
   parser.on('skip', (error: CsvError) => {
@@ -95,13 +103,24 @@ function startPass(path: string, start: number, layout: CsvLayout) {
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
   return {
-    records: parser as AsyncIterable<ParsedRecord>,
+    records: parser as AsyncIterable<string[]>,
     failure: () => failure,
     stop: () => {
       input.destroy();
       parser.destroy();
     },
   };
+}
+
+async function* fileChunks(file: FileHandle, start: number): AsyncGenerator<Buffer> {
+  let position = start;
+  for (let size = FIRST_READ_BYTES; ; size = Math.min(size * 2, MAX_READ_BYTES)) {
+    const chunk = Buffer.allocUnsafe(size);
+    const { bytesRead } = await file.read(chunk, 0, size, position);
+    if (bytesRead === 0) return;
+    position += bytesRead;
+    yield chunk.subarray(0, bytesRead);
+  }
 }
 
 function toRow(rowNumber: number, record: string[], layout: CsvLayout): SheetRow | undefined {

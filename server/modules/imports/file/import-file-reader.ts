@@ -65,7 +65,8 @@ export async function openImportFile(
 
   const fields = Object.entries(mapping) as [ImportField, number][];
   const toParsedRow = ({ rowNumber, cells, error }: SheetRow): ParsedRow => {
-    const raw = Array.from(headers, (_, i) => cells[i] ?? '');
+    const raw =
+      cells.length === headers.length ? cells : Array.from(headers, (_, i) => cells[i] ?? '');
     const values: Partial<Record<ImportField, string>> = {};
     for (const [field, index] of fields) values[field] = raw[index];
     return error === undefined ? { rowNumber, raw, values } : { rowNumber, raw, values, error };
