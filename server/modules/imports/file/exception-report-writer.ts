@@ -13,7 +13,7 @@ export interface ExceptionRow {
   comment: string;
 }
 
-export const EXCEPTION_SHEET = 'Exceptions';
+const EXCEPTION_SHEET = 'Exceptions';
 /** How often the XLSX writer lets the zip catch up and checks the output. */
 const FLOW_CHECK_ROWS = 200;
 

@@ -10,7 +10,7 @@ export interface HeaderMatch {
 }
 
 /** "First_Name", "first-name", " FIRST NAME " and "FirstName" are all the same header. */
-export function normaliseHeader(header: string): string {
+function normaliseHeader(header: string): string {
   return header.toLowerCase().replace(/[\s_.-]+/g, '');
 }
 

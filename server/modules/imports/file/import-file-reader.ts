@@ -41,8 +41,9 @@ export interface OpenImportFileOptions {
  * Checks an uploaded client list (CSV or XLSX, told apart by content) and reads its header.
  * An empty, header-only, unsupported or badly headed file fails here: this reads up to the
  * first data row and closes the file again, so a reader that is never read holds nothing
- * open. rows() reopens the file. For CSV that first read is a few KB; for an XLSX whose
- * shared strings come after the sheet (as Excel writes them) it unpacks the first sheet.
+ * open. rows() reopens the file. For CSV that first read is a few KB; an XLSX is unpacked
+ * once by the zip guard, and its shared strings (which Excel writes after the sheets) are
+ * read once more here.
  */
 export async function openImportFile(
   path: string,
@@ -73,7 +74,7 @@ export async function openImportFile(
   };
   async function* rows(): AsyncGenerator<ParsedRow> {
     const source = sheetRows();
-    await source.next(); // the header, checked below
+    await source.next(); // the header, checked by openImportFile
     let count = 0;
     for await (const row of source) {
       if (++count > maxRows) throw tooManyRows(maxRows);

@@ -5,10 +5,10 @@ import { Workbook, type DataValidation, type Worksheet } from 'exceljs';
 import { IMPORT_COLUMNS, type ImportField } from '../import-columns';
 import { COLUMN_INSTRUCTIONS, TEMPLATE_NOTES } from './column-instructions';
 
-export const TEMPLATE_SHEET = 'Clients';
-export const INSTRUCTIONS_SHEET = 'Instructions';
+const TEMPLATE_SHEET = 'Clients';
+const INSTRUCTIONS_SHEET = 'Instructions';
 /** The Is Offline dropdown covers this many rows. */
-export const TEMPLATE_VALIDATED_ROWS = 10_000;
+const TEMPLATE_VALIDATED_ROWS = 10_000;
 
 export const TEMPLATE_EXAMPLE: Record<ImportField, string> = {
   firstName: 'Jane',

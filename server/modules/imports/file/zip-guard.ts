@@ -17,7 +17,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 10_000,
 };
 
-/** A small archive cannot hurt, however well it compresses (a blank template does, a lot). */
+/** A small archive cannot hurt, however well it compresses. */
 const RATIO_CHECK_FROM_BYTES = 16 * 1024 * 1024;
 
 export const DAMAGED_XLSX =

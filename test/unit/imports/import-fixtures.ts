@@ -1,0 +1,128 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
+import { Workbook, type CellValue } from 'exceljs';
+import {
+  openImportFile,
+  type ImportFileReader,
+  type ParsedRow,
+} from '../../../server/modules/imports/file/import-file-reader';
+import { ImportFileError } from '../../../server/modules/imports/file/import-file.error';
+
+/** A temp folder per spec file; every fixture is generated into it. */
+export function fixtureDir() {
+  let dir = '';
+  let n = 0;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'client-hub-import-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  return {
+    async write(name: string, content: string | Buffer): Promise<string> {
+      const path = join(dir, `${++n}-${name}`);
+      await writeFile(path, content);
+      return path;
+    },
+    path: (name: string) => join(dir, `${++n}-${name}`),
+  };
+}
+
+export async function readAll(reader: ImportFileReader): Promise<ParsedRow[]> {
+  const rows: ParsedRow[] = [];
+  for await (const row of reader.rows()) rows.push(row);
+  return rows;
+}
+
+export async function openRows(path: string, maxRows = 1000) {
+  const reader = await openImportFile(path, { maxRows });
+  return { reader, rows: await readAll(reader) };
+}
+
+export async function fileErrorOf(work: Promise<unknown>): Promise<ImportFileError> {
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (error instanceof ImportFileError) return error;
+  throw new Error(`expected an ImportFileError, got ${String(error)}`);
+}
+
+/** An .xlsx with these rows on its first sheet, written by ExcelJS. */
+export async function xlsxBuffer(rows: CellValue[][], sheetName = 'Clients'): Promise<Buffer> {
+  const workbook = new Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  rows.forEach((values, i) => {
+    if (values.length) sheet.getRow(i + 1).values = values;
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export interface ZipEntry {
+  name: string;
+  packed: Buffer;
+  size: number;
+  crc: number;
+}
+
+export function zipEntry(name: string, content: string): ZipEntry {
+  const data = Buffer.from(content);
+  return { name, packed: deflateRawSync(data), size: data.length, crc: crc32(data) };
+}
+
+/** `size` bytes of zeros, deflated in 1 MiB steps: a real zip bomb entry of a few hundred KB. */
+export async function zerosEntry(name: string, size: number): Promise<ZipEntry> {
+  const zeros = Buffer.alloc(1024 * 1024);
+  const deflate = createDeflateRaw({ level: 9 });
+  const packed: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => packed.push(chunk));
+  let crc = 0;
+  for (let left = size; left > 0; left -= zeros.length) {
+    const chunk = zeros.subarray(0, Math.min(left, zeros.length));
+    crc = crc32(chunk, crc);
+    if (!deflate.write(chunk)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  await new Promise((resolve) => deflate.end(resolve));
+  return { name, packed: Buffer.concat(packed), size, crc };
+}
+
+/** A minimal zip (deflate, no zip64) from entries whose sizes may lie. */
+export function zipFile(entries: ZipEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(0x21, 12); // 1980-01-01
+    local.writeUInt32LE(entry.crc >>> 0, 14);
+    local.writeUInt32LE(entry.packed.length, 18);
+    local.writeUInt32LE(entry.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(0x21, 14);
+    central.writeUInt32LE(entry.crc >>> 0, 16);
+    central.writeUInt32LE(entry.packed.length, 20);
+    central.writeUInt32LE(entry.size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, entry.packed);
+    centrals.push(central, name);
+    offset += local.length + name.length + entry.packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
