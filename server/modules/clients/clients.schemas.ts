@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLIENT_FIELD_MAX_LENGTH as MAX } from './client-field-limits';
 import { CLIENT_TYPES, CONNECTION_STATUSES, PORTAL_STATUSES } from './client.enums';
 
 /** Optional text: trimmed, empty means "no value". */
@@ -11,18 +12,18 @@ const text = (max: number) =>
     .transform((v) => (v ? v : null));
 
 const clientFields = {
-  firstName: text(100),
-  lastName: text(100),
-  companyName: text(200),
-  email: text(254)
+  firstName: text(MAX.firstName),
+  lastName: text(MAX.lastName),
+  companyName: text(MAX.companyName),
+  email: text(MAX.email)
     .pipe(z.email({ message: 'is not a valid email address' }).nullable())
     .transform((v) => v?.toLowerCase() ?? null),
-  phone: text(40),
-  street: text(200),
-  city: text(100),
-  state: text(100),
-  postalCode: text(20),
-  taxClientId: text(50),
+  phone: text(MAX.phone),
+  street: text(MAX.street),
+  city: text(MAX.city),
+  state: text(MAX.state),
+  postalCode: text(MAX.postalCode),
+  taxClientId: text(MAX.taxClientId),
   tagIds: z
     .array(z.uuid({ message: 'must be tag ids' }))
     .max(100)

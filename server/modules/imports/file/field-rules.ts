@@ -1,3 +1,4 @@
+import { CLIENT_FIELD_MAX_LENGTH } from '../../clients/client-field-limits';
 import { IMPORT_COLUMNS, type ImportField } from '../import-columns';
 
 /** The template header of each field ("Postal Code"), used in messages and instructions. */
@@ -7,19 +8,8 @@ export const FIELD_LABEL = Object.fromEntries(
 
 export type TextField = Exclude<ImportField, 'tags' | 'isOffline'>;
 
-/** The clients API limits (clients.schemas.ts), so an imported client is one the API accepts. */
-export const FIELD_MAX_LENGTH: Record<TextField, number> = {
-  firstName: 100,
-  lastName: 100,
-  email: 254,
-  phone: 40,
-  companyName: 200,
-  street: 200,
-  city: 100,
-  state: 100,
-  postalCode: 20,
-  taxClientId: 50,
-};
+/** The clients API limits, so an imported client is one the API accepts. */
+export const FIELD_MAX_LENGTH: Record<TextField, number> = CLIENT_FIELD_MAX_LENGTH;
 
 /** The tags API limits (tags.schemas.ts, clients.schemas.ts `tagIds`). */
 export const TAG_MAX_LENGTH = 64;

@@ -1,4 +1,5 @@
 import { displayNameOf } from '../../clients/client.view';
+import { FIELD_LABEL } from '../file/field-rules';
 import type { ImportMode } from '../import-columns';
 
 /** The client fields an import row can set. */
@@ -57,19 +58,6 @@ export interface Lookup {
   standardByEmail: Map<string, ExistingClient[]>;
   offlineByTaxId: Map<string, ExistingClient>;
 }
-
-const LABEL: Record<ClientField, string> = {
-  firstName: 'First Name',
-  lastName: 'Last Name',
-  companyName: 'Company',
-  email: 'Email',
-  phone: 'Phone',
-  street: 'Street',
-  city: 'City',
-  state: 'State',
-  postalCode: 'Postal Code',
-  taxClientId: 'Tax Client ID',
-};
 
 /**
  * Decides what each row of a chunk does, matching standard clients by Tax Client ID, then by
@@ -162,7 +150,7 @@ function decide(row: StagedRow, existing: ExistingClient | undefined, mode: Impo
     const value = row.data[field];
     if (value !== null && value !== previous[field]) {
       fields[field] = value;
-      changed.push(LABEL[field]);
+      changed.push(FIELD_LABEL[field]);
     }
   }
   const have = new Set(existing.tagNames);
