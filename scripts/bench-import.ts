@@ -13,6 +13,7 @@ import { prepareDatabase } from '../server/database/prepare-database';
 import { openImportFile } from '../server/modules/imports/file/import-file-reader';
 import { IMPORT_COLUMNS } from '../server/modules/imports/import-columns';
 import { csvLine } from '../server/modules/imports/processing/copy-csv';
+import { WORKER_NODE_FLAGS } from '../worker/worker-node-flags';
 import { numberOption, readArgs } from './lib/cli-args';
 import { startEmbeddedPostgres } from './lib/embedded-postgres';
 import { createDatabase, dropDatabase } from './lib/pg-admin';
@@ -113,13 +114,17 @@ async function endToEnd(
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const worker = spawn(process.execPath, [join(__dirname, '..', 'worker', 'main.js')], {
-    env: {
-      ...process.env,
-      ...Object.fromEntries(Object.entries(config).map(([k, v]) => [k, String(v)])),
+  const worker = spawn(
+    process.execPath,
+    [...WORKER_NODE_FLAGS, join(__dirname, '..', 'worker', 'main.js')],
+    {
+      env: {
+        ...process.env,
+        ...Object.fromEntries(Object.entries(config).map(([k, v]) => [k, String(v)])),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   try {
     const login = await fetch(`${url}/api/auth/login`, {
       method: 'POST',

@@ -15,6 +15,7 @@ import { startBanner } from './lib/start-banner';
 import { resolveTemporalCli } from './lib/temporal-cli';
 import { startTemporalDevServer } from './lib/temporal-dev-server';
 import { waitFor } from './lib/wait-for';
+import { WORKER_NODE_FLAGS } from '../worker/worker-node-flags';
 
 /** `npm start`: embedded PostgreSQL and Temporal unless configured, then the API and the worker. */
 
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
   };
   const children = [
     startNode('api', 'server/main.js', env),
-    startNode('worker', 'worker/main.js', env),
+    startNode('worker', 'worker/main.js', env, WORKER_NODE_FLAGS),
   ];
   running.push({
     name: 'api and worker',
@@ -98,9 +99,14 @@ async function main(): Promise<void> {
   console.log(startBanner({ config: runtime, adminEmail, generatedPassword, temporalLog }));
 }
 
-function startNode(name: string, entry: string, env: NodeJS.ProcessEnv): ManagedChild {
+function startNode(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  flags: string[] = [],
+): ManagedChild {
   // Own process group: Ctrl-C reaches only us, and we stop things in order with one signal each.
-  const child = spawnChild(name, process.execPath, [join(__dirname, '..', entry)], {
+  const child = spawnChild(name, process.execPath, [...flags, join(__dirname, '..', entry)], {
     env,
     detached: true,
   });

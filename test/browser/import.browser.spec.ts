@@ -60,7 +60,11 @@ describe('console: client import in a browser', () => {
     ).toMatch(/\/namespaces\/default\/workflows\/client-import-/);
 
     await page.getByRole('switch', { name: 'Failures only' }).check();
-    await page.getByRole('cell', { name: 'person4@example.com' }).or(page.getByRole('cell', { name: 'broken@@example' })).first().waitFor();
+    await page
+      .getByRole('cell', { name: 'person4@example.com' })
+      .or(page.getByRole('cell', { name: 'broken@@example' }))
+      .first()
+      .waitFor();
     await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 2);
   });
 

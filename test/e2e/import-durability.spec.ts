@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Client as Pg } from 'pg';
 import type { Agent } from 'supertest';
 import { projectRoot } from '../../server/project-root';
+import { WORKER_NODE_FLAGS } from '../../worker/worker-node-flags';
 import { csvOf, person, waitForImport } from '../utils/imports';
 import { TEST_WORKFLOW_BUNDLE } from '../utils/test-env';
 import { startTestApp, type TestApp } from '../utils/test-app';
@@ -20,7 +21,7 @@ describe('import durability', () => {
   let worker: ChildProcess | undefined;
 
   const startWorker = () => {
-    worker = spawn(process.execPath, [WORKER], {
+    worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, WORKER], {
       env: {
         ...process.env,
         NODE_ENV: 'test',
