@@ -58,16 +58,8 @@ export interface Client {
   updatedAt: string;
 }
 
-export type ImportStatus =
-  | 'queued'
-  | 'parsing'
-  | 'processing'
-  | 'completed'
-  | 'failed'
-  | 'cancelling'
-  | 'cancelled'
-  | 'undoing'
-  | 'undone';
+export type { ImportStatus } from '../../workflows/client-import/client-import.contract';
+import type { ImportStatus } from '../../workflows/client-import/client-import.contract';
 
 export interface ImportUndoReport {
   deleted: number;

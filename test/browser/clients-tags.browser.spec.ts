@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../utils/browser';
+import { launchChromium, newWidePage, screenshotEachTest } from '../utils/browser';
 import { startTestApp, type TestApp } from '../utils/test-app';
 import { TEST_ADMIN, TEST_DATA_DIR } from '../utils/test-env';
 
@@ -12,6 +12,7 @@ describe('console: clients and tags in a browser', () => {
   let t: TestApp;
   let browser: Browser;
   let page: Page;
+  screenshotEachTest(() => page, TEST_DATA_DIR);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -25,18 +26,12 @@ describe('console: clients and tags in a browser', () => {
       await admin.post('/api/clients').send(c).expect(201);
     }
     browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    page = await newWidePage(browser);
   });
 
   afterAll(async () => {
     await browser?.close();
     await t?.close();
-  });
-
-  // A picture of each step, to look at when a step fails.
-  afterEach(async () => {
-    const name = expect.getState().currentTestName ?? 'step';
-    await page?.screenshot({ path: `${TEST_DATA_DIR}/browser-${name.replace(/\W+/g, '-')}.png` });
   });
 
   it('rejects a wrong password with the API message, then signs in', async () => {

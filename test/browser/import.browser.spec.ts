@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../utils/browser';
+import { launchChromium, newWidePage, screenshotEachTest } from '../utils/browser';
 import { csvOf, person } from '../utils/imports';
 import { startTestApp, type TestApp } from '../utils/test-app';
 import { TEST_ADMIN, TEST_DATA_DIR } from '../utils/test-env';
@@ -11,26 +11,18 @@ describe('console: client import in a browser', () => {
   let t: TestApp;
   let browser: Browser;
   let page: Page;
+  screenshotEachTest(() => page, TEST_DATA_DIR);
 
   beforeAll(async () => {
     t = await startTestApp();
     await t.startWorker();
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 900 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
+    page = await newWidePage(browser);
   });
 
   afterAll(async () => {
     await browser?.close();
     await t?.close();
-  });
-
-  afterEach(async () => {
-    const name = expect.getState().currentTestName ?? 'step';
-    await page?.screenshot({ path: `${TEST_DATA_DIR}/browser-${name.replace(/\W+/g, '-')}.png` });
   });
 
   it('uploads a file, shows live counts and the per-row failures', async () => {

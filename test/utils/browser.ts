@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -22,5 +22,22 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+}
+
+/** A wide page: the console's bulk actions need at least 900 px. */
+export async function newWidePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+  });
+  return context.newPage();
+}
+
+/** Call in a describe block: a picture of the page after each test, to look at when one fails. */
+export function screenshotEachTest(page: () => Page | undefined, dataDir: string): void {
+  afterEach(async () => {
+    const name = expect.getState().currentTestName ?? 'step';
+    await page()?.screenshot({ path: `${dataDir}/browser-${name.replace(/\W+/g, '-')}.png` });
   });
 }
