@@ -16,7 +16,9 @@ export class Migration20261121020000 extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop index client_type_idx, client_portal_status_idx, client_connection_status_idx;`);
+    this.addSql(
+      `drop index client_type_idx, client_portal_status_idx, client_connection_status_idx;`,
+    );
     this.addSql(`create index client_first_name_idx on client (lower(first_name), id);`);
     this.addSql(`create index client_company_name_idx on client (lower(company_name), id);`);
     this.addSql(`create index client_type_idx on client (type, lower(display_name));`);
