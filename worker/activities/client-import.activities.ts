@@ -31,8 +31,12 @@ export class ClientImportActivitiesImpl implements ClientImportActivities {
     return this.chunks.process(importId, fromSeq, toSeq);
   }
 
-  finishImport(importId: string, status: 'completed' | 'failed' | 'cancelled'): Promise<void> {
-    return this.lifecycle.finish(importId, status);
+  finishImport(
+    importId: string,
+    status: 'completed' | 'failed' | 'cancelled',
+    error?: string,
+  ): Promise<void> {
+    return this.lifecycle.finish(importId, status, error);
   }
 
   undoImportChunk(importId: string, fromSeq: number, toSeq: number): Promise<UndoReport> {

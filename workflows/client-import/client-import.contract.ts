@@ -53,7 +53,11 @@ export interface ClientImportActivities {
   stageImportFile(importId: string): Promise<StageResult>;
   /** Idempotent: a retried chunk finds its rows done and changes nothing. */
   processImportChunk(importId: string, fromSeq: number, toSeq: number): Promise<ImportCounts>;
-  finishImport(importId: string, status: 'completed' | 'failed' | 'cancelled'): Promise<void>;
+  finishImport(
+    importId: string,
+    status: 'completed' | 'failed' | 'cancelled',
+    error?: string,
+  ): Promise<void>;
   undoImportChunk(importId: string, fromSeq: number, toSeq: number): Promise<UndoReport>;
   finishUndo(importId: string, report: UndoReport): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
   cancelImportSignal,
   importProgressQuery,
@@ -40,37 +40,49 @@ export async function clientImportWorkflow({
   });
   setHandler(importProgressQuery, () => progress);
 
-  const staged = await stageImportFile(importId);
-  if (staged.fileError) {
+  try {
+    await run();
+  } catch (err) {
+    // Retries exhausted: the job says so (and why) instead of staying "processing" forever.
     progress.status = 'failed';
-    await finishImport(importId, 'failed');
-    return progress;
+    const cause = err instanceof ActivityFailure ? err.cause : err;
+    await finishImport(importId, 'failed', cause instanceof Error ? cause.message : String(cause));
+    throw err;
   }
-  progress.total = staged.total;
-  if (!cancelRequested) progress.status = 'processing';
-
-  // A few chunks in flight keep both the database and the worker busy; each is independent.
-  const starts: number[] = [];
-  for (let from = 1; from <= staged.total; from += chunkSize) starts.push(from);
-  let next = 0;
-  const lane = async () => {
-    while (next < starts.length && !cancelRequested) {
-      const from = starts[next++];
-      const counts = await processImportChunk(
-        importId,
-        from,
-        Math.min(from + chunkSize - 1, staged.total),
-      );
-      progress.processed += counts.processed;
-      progress.created += counts.created;
-      progress.updated += counts.updated;
-      progress.unchanged += counts.unchanged;
-      progress.failed += counts.failed;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
-
-  progress.status = cancelRequested ? 'cancelled' : 'completed';
-  await finishImport(importId, progress.status);
   return progress;
+
+  async function run(): Promise<void> {
+    const staged = await stageImportFile(importId);
+    if (staged.fileError) {
+      progress.status = 'failed';
+      await finishImport(importId, 'failed');
+      return;
+    }
+    progress.total = staged.total;
+    if (!cancelRequested) progress.status = 'processing';
+
+    // A few chunks in flight keep both the database and the worker busy; each is independent.
+    const starts: number[] = [];
+    for (let from = 1; from <= staged.total; from += chunkSize) starts.push(from);
+    let next = 0;
+    const lane = async () => {
+      while (next < starts.length && !cancelRequested) {
+        const from = starts[next++];
+        const counts = await processImportChunk(
+          importId,
+          from,
+          Math.min(from + chunkSize - 1, staged.total),
+        );
+        progress.processed += counts.processed;
+        progress.created += counts.created;
+        progress.updated += counts.updated;
+        progress.unchanged += counts.unchanged;
+        progress.failed += counts.failed;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+
+    progress.status = cancelRequested ? 'cancelled' : 'completed';
+    await finishImport(importId, progress.status);
+  }
 }

@@ -8,8 +8,16 @@ import { ImportJob } from '../import-job.entity';
 export class ImportLifecycleService {
   constructor(private readonly em: EntityManager) {}
 
-  async finish(importId: string, status: 'completed' | 'failed' | 'cancelled'): Promise<void> {
-    await this.em.fork().nativeUpdate(ImportJob, importId, { status, finishedAt: new Date() });
+  async finish(
+    importId: string,
+    status: 'completed' | 'failed' | 'cancelled',
+    error?: string,
+  ): Promise<void> {
+    await this.em.fork().nativeUpdate(ImportJob, importId, {
+      status,
+      finishedAt: new Date(),
+      ...(error ? { error: `The import stopped: ${error}` } : {}),
+    });
   }
 
   async finishUndo(importId: string, undoReport: UndoReport): Promise<void> {
