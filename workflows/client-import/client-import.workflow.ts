@@ -7,12 +7,22 @@ import {
   type ImportProgress,
 } from './client-import.contract';
 
-const { stageImportFile, processImportChunk, finishImport } =
-  proxyActivities<ClientImportActivities>({
-    startToCloseTimeout: '30 minutes',
-    heartbeatTimeout: '1 minute',
-    retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 },
-  });
+const retry = { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 };
+
+// Staging heartbeats every few thousand rows, but opening a large workbook (zip checks, shared
+// strings) can take a while before the first one.
+const { stageImportFile, finishImport } = proxyActivities<ClientImportActivities>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '5 minutes',
+  retry,
+});
+
+// A chunk takes about a second: a lost worker is noticed in seconds, not minutes.
+const { processImportChunk } = proxyActivities<ClientImportActivities>({
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '15 seconds',
+  retry,
+});
 
 /**
  * Stage the file's rows, then process them chunk by chunk. Each chunk is one idempotent
