@@ -1,4 +1,9 @@
-import { ActivityFailure, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  proxyActivities,
+  setHandler,
+  type RetryPolicy,
+} from '@temporalio/workflow';
 import {
   cancelImportSignal,
   importProgressQuery,
@@ -7,7 +12,11 @@ import {
   type ImportProgress,
 } from './client-import.contract';
 
-const retry = { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 };
+const retry: RetryPolicy = {
+  initialInterval: '1 second',
+  maximumInterval: '30 seconds',
+  maximumAttempts: 10,
+};
 
 // Staging heartbeats every few thousand rows, but opening a large workbook (zip checks, shared
 // strings) can take a while before the first one.

@@ -38,7 +38,8 @@ export class ImportStagingService {
   ): Promise<StageResult> {
     const em = this.em.fork();
     const job = await em.findOneOrFail(ImportJob, importId, { populate: ['file'] });
-    await em.nativeUpdate(ImportJob, importId, { status: 'parsing' });
+    // Status moves forward only: a cancel asked for meanwhile ('cancelling') stays visible.
+    await em.nativeUpdate(ImportJob, { id: importId, status: 'queued' }, { status: 'parsing' });
     try {
       const reader = await openImportFile(this.files.pathOf(job.file), {
         maxRows: this.config.IMPORT_MAX_ROWS,
@@ -49,8 +50,12 @@ export class ImportStagingService {
         headers: reader.headers,
         unknownColumns: reader.unknownColumns,
         total,
-        status: 'processing',
       });
+      await em.nativeUpdate(
+        ImportJob,
+        { id: importId, status: 'parsing' },
+        { status: 'processing' },
+      );
       return { total, failed: await this.countFailed(em, importId) };
     } catch (e) {
       if (!(e instanceof ImportFileError)) throw e;
