@@ -84,22 +84,29 @@ export async function clientImportWorkflow({
     const starts: number[] = [];
     for (let from = 1; from <= staged.total; from += chunkSize) starts.push(from);
     let next = 0;
+    // After a failure no lane starts another chunk, and the failure waits for those in flight.
+    let failure: { error: unknown } | undefined;
     const lane = async () => {
-      while (next < starts.length && !cancelRequested) {
+      while (next < starts.length && !cancelRequested && !failure) {
         const from = starts[next++];
-        const counts = await processImportChunk(
-          importId,
-          from,
-          Math.min(from + chunkSize - 1, staged.total),
-        );
-        progress.processed += counts.processed;
-        progress.created += counts.created;
-        progress.updated += counts.updated;
-        progress.unchanged += counts.unchanged;
-        progress.failed += counts.failed;
+        try {
+          const counts = await processImportChunk(
+            importId,
+            from,
+            Math.min(from + chunkSize - 1, staged.total),
+          );
+          progress.processed += counts.processed;
+          progress.created += counts.created;
+          progress.updated += counts.updated;
+          progress.unchanged += counts.unchanged;
+          progress.failed += counts.failed;
+        } catch (error) {
+          failure ??= { error };
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+    if (failure) throw failure.error;
 
     progress.status = cancelRequested ? 'cancelled' : 'completed';
     await finishImport(importId, progress.status);
