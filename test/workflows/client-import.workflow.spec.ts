@@ -40,10 +40,18 @@ describe('clientImportWorkflow', () => {
     async finishImport(_id, status, error) {
       calls.push(`finish ${status}${error ? `: ${error}` : ''}`);
     },
-    async undoImportChunk() {
-      return { deleted: 0, restored: 0, skippedCount: 0, skipped: [] };
+    async undoImportChunk(_id, from) {
+      calls.push(`undo ${from}`);
+      if (from === failChunkAt)
+        throw ApplicationFailure.nonRetryable('lock timeout', 'TestFailure');
+      return { deleted: 2, restored: 1, skippedCount: 0, skipped: [] };
     },
-    async finishUndo() {},
+    async finishUndo(_id, report) {
+      calls.push(`undone ${report.deleted}/${report.restored}`);
+    },
+    async failUndo(_id, reason) {
+      calls.push(`undo failed: ${reason}`);
+    },
   };
 
   async function run<T>(work: (taskQueue: string) => Promise<T>): Promise<T> {
@@ -110,5 +118,21 @@ describe('clientImportWorkflow', () => {
     const error = await run(async (q) => (await start(q)).result().catch((e: unknown) => e));
     expect(error).toBeInstanceOf(WorkflowFailedError);
     expect(calls[calls.length - 1]).toBe('finish failed: disk full');
+  });
+
+  it('undoes chunk by chunk, and a stopped undo leaves the job undoable again', async () => {
+    const undo = (q: string) =>
+      client.workflow.execute('clientImportUndoWorkflow', {
+        workflowId: `client-import-undo-test-${randomBytes(4).toString('hex')}`,
+        taskQueue: q,
+        args: [{ importId: 'imp', total: 7, chunkSize: 3 }],
+      });
+    await run(undo);
+    expect(calls).toEqual(['undo 1', 'undo 4', 'undo 7', 'undone 6/3']);
+
+    calls.length = 0;
+    failChunkAt = 4;
+    await expect(run(undo)).rejects.toBeInstanceOf(WorkflowFailedError);
+    expect(calls).toEqual(['undo 1', 'undo 4', 'undo failed: lock timeout']);
   });
 });

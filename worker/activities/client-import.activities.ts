@@ -47,4 +47,8 @@ export class ClientImportActivitiesImpl implements ClientImportActivities {
   finishUndo(importId: string, report: UndoReport): Promise<void> {
     return this.lifecycle.finishUndo(importId, report);
   }
+
+  failUndo(importId: string, reason: string): Promise<void> {
+    return this.lifecycle.failUndo(importId, reason);
+  }
 }

@@ -1,7 +1,7 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
 import type { ClientImportActivities, UndoReport } from './client-import.contract';
 
-const { undoImportChunk, finishUndo } = proxyActivities<ClientImportActivities>({
+const { undoImportChunk, finishUndo, failUndo } = proxyActivities<ClientImportActivities>({
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 },
@@ -16,6 +16,22 @@ export async function clientImportUndoWorkflow(input: {
   chunkSize: number;
 }): Promise<UndoReport> {
   const report: UndoReport = { deleted: 0, restored: 0, skippedCount: 0, skipped: [] };
+  try {
+    await undoChunks(input, report);
+  } catch (err) {
+    // Chunks already undone stay undone (their rows are marked), so asking again resumes.
+    const cause = err instanceof ActivityFailure ? err.cause : err;
+    await failUndo(input.importId, cause instanceof Error ? cause.message : String(cause));
+    throw err;
+  }
+  await finishUndo(input.importId, report);
+  return report;
+}
+
+async function undoChunks(
+  input: { importId: string; total: number; chunkSize: number },
+  report: UndoReport,
+): Promise<void> {
   for (let from = 1; from <= input.total; from += input.chunkSize) {
     const part = await undoImportChunk(
       input.importId,
@@ -30,6 +46,4 @@ export async function clientImportUndoWorkflow(input: {
       ...part.skipped.slice(0, Math.max(0, SKIPPED_KEPT - report.skipped.length)),
     );
   }
-  await finishUndo(input.importId, report);
-  return report;
 }

@@ -60,6 +60,8 @@ export interface ClientImportActivities {
   ): Promise<void>;
   undoImportChunk(importId: string, fromSeq: number, toSeq: number): Promise<UndoReport>;
   finishUndo(importId: string, report: UndoReport): Promise<void>;
+  /** Back to the finished state with the reason, so staff can ask for the undo again. */
+  failUndo(importId: string, reason: string): Promise<void>;
 }
 
 export const cancelImportSignal = defineSignal('cancel');

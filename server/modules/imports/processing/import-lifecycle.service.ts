@@ -23,4 +23,12 @@ export class ImportLifecycleService {
   async finishUndo(importId: string, undoReport: UndoReport): Promise<void> {
     await this.em.fork().nativeUpdate(ImportJob, importId, { status: 'undone', undoReport });
   }
+
+  /** A stopped undo leaves the job undoable again ("completed"), with the reason. */
+  async failUndo(importId: string, reason: string): Promise<void> {
+    await this.em.fork().nativeUpdate(ImportJob, importId, {
+      status: 'completed',
+      error: `The undo stopped part-way: ${reason}. Undo again to finish it.`,
+    });
+  }
 }
