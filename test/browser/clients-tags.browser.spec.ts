@@ -1,21 +1,19 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newWidePage, screenshotEachTest } from '../utils/browser';
-import { startTestApp, type TestApp } from '../utils/test-app';
-import { TEST_ADMIN, TEST_DATA_DIR } from '../utils/test-env';
+import type { Page } from 'playwright-core';
+import { fillSignIn, useConsole } from '../utils/browser';
+import type { TestApp } from '../utils/test-app';
 
 /**
  * The first feature slice end to end in real Chromium against the real API and database:
  * sign in, create a coloured tag, bulk-assign it to two clients, filter the list by it.
  */
 describe('console: clients and tags in a browser', () => {
+  const session = useConsole();
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
-  screenshotEachTest(() => page, TEST_DATA_DIR);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    ({ t, page } = session);
     const admin = await t.signIn();
     for (const c of [
       { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', taxClientId: 'T-1' },
@@ -25,24 +23,14 @@ describe('console: clients and tags in a browser', () => {
     ]) {
       await admin.post('/api/clients').send(c).expect(201);
     }
-    browser = await launchChromium();
-    page = await newWidePage(browser);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   it('rejects a wrong password with the API message, then signs in', async () => {
     await page.goto(`${t.url}/admin/`);
-    await page.getByLabel('Email').fill(TEST_ADMIN.email);
-    await page.getByRole('textbox', { name: 'Password' }).fill('not-the-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await fillSignIn(page, 'not-the-password');
     await page.getByText('Wrong email or password.').waitFor();
 
-    await page.getByRole('textbox', { name: 'Password' }).fill(TEST_ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await fillSignIn(page);
     await page.getByRole('columnheader', { name: 'Tax client ID' }).waitFor();
     expect(await page.getByRole('row').count()).toBe(5); // header + 4 clients
   });

@@ -1,35 +1,22 @@
 /// <reference lib="dom" />
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newWidePage, screenshotEachTest } from '../utils/browser';
+import type { Page } from 'playwright-core';
+import { fillSignIn, useConsole } from '../utils/browser';
 import { csvOf, person } from '../utils/imports';
-import { startTestApp, type TestApp } from '../utils/test-app';
-import { TEST_ADMIN, TEST_DATA_DIR } from '../utils/test-env';
+import type { TestApp } from '../utils/test-app';
 
 /** Import a small file with some bad rows from the console, watch it finish, get the report. */
 describe('console: client import in a browser', () => {
+  const session = useConsole({ worker: true });
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
-  screenshotEachTest(() => page, TEST_DATA_DIR);
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    await t.startWorker();
-    browser = await launchChromium();
-    page = await newWidePage(browser);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+  beforeAll(() => {
+    ({ t, page } = session);
   });
 
   it('uploads a file, shows live counts and the per-row failures', async () => {
     await page.goto(`${t.url}/admin/#/imports`);
-    await page.getByLabel('Email').fill(TEST_ADMIN.email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(TEST_ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await fillSignIn(page);
     await page.getByRole('link', { name: 'New import' }).first().click();
 
     const file = csvOf([

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { Client as Pg } from 'pg';
 import type { Agent } from 'supertest';
 import { projectRoot } from '../../server/project-root';
 import { WORKER_NODE_FLAGS } from '../../worker/worker-node-flags';
@@ -76,20 +75,14 @@ describe('import durability', () => {
       failed: 0,
     });
 
-    const pg = new Pg({ connectionString: t.db.url });
-    await pg.connect();
-    try {
-      const q = async (sql: string) => (await pg.query(sql)).rows[0];
-      expect(
-        await q(`select count(*)::int as n, count(distinct tax_client_id)::int as d from client`),
-      ).toEqual({ n: ROWS, d: ROWS });
-      expect(
-        await q(`select count(*)::int as n from import_row where outcome = 'created' and done`),
-      ).toEqual({ n: ROWS });
-      expect(await q(`select count(*)::int as n from client_tag`)).toEqual({ n: ROWS });
-      expect(await q(`select count(*)::int as n from contact`)).toEqual({ n: ROWS });
-    } finally {
-      await pg.end();
-    }
+    const q = async (sql: string) => (await t.query(sql))[0];
+    expect(
+      await q(`select count(*)::int as n, count(distinct tax_client_id)::int as d from client`),
+    ).toEqual({ n: ROWS, d: ROWS });
+    expect(
+      await q(`select count(*)::int as n from import_row where outcome = 'created' and done`),
+    ).toEqual({ n: ROWS });
+    expect(await q(`select count(*)::int as n from client_tag`)).toEqual({ n: ROWS });
+    expect(await q(`select count(*)::int as n from contact`)).toEqual({ n: ROWS });
   }, 240_000);
 });

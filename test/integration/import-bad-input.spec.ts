@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Client as Pg } from 'pg';
 import type { Agent } from 'supertest';
 import { zerosEntry, zipEntry, zipFile } from '../unit/imports/import-fixtures';
 import { csvOf, person, runImport, TEMPLATE_HEADER } from '../utils/imports';
@@ -11,21 +10,15 @@ import { startTestApp, type TestApp } from '../utils/test-app';
 describe('client import: bad input', () => {
   let t: TestApp;
   let admin: Agent;
-  let pg: Pg;
   const count = async (table: string) =>
-    (await pg.query(`select count(*)::int as n from ${table}`)).rows[0].n;
+    (await t.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
 
   beforeAll(async () => {
     t = await startTestApp({ IMPORT_MAX_FILE_MB: '1', IMPORT_MAX_ROWS: '50' });
     await t.startWorker();
     admin = await t.signIn();
-    pg = new Pg({ connectionString: t.db.url });
-    await pg.connect();
   });
-  afterAll(async () => {
-    await pg.end();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   const upload = (content: Buffer, name: string, fields: Record<string, string> = {}) => {
     let req = admin.post('/api/imports').attach('file', content, name);

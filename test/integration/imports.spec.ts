@@ -1,41 +1,33 @@
-import ExcelJS from 'exceljs';
-import { Client as Pg } from 'pg';
-import type { Response } from 'superagent';
 import type { Agent } from 'supertest';
-import { csvOf, person, runImport, TEMPLATE_HEADER, waitForImport } from '../utils/imports';
+import {
+  csvOf,
+  downloadWorkbook,
+  person,
+  runImport,
+  TEMPLATE_HEADER,
+  waitForImport,
+} from '../utils/imports';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 describe('client import', () => {
   let t: TestApp;
   let admin: Agent;
-  let pg: Pg;
   const scalar = async (sql: string, params: unknown[] = []) =>
-    Object.values((await pg.query(sql, params)).rows[0])[0];
+    Object.values((await t.query(sql, params))[0])[0];
 
   beforeAll(async () => {
     t = await startTestApp({ IMPORT_CHUNK_SIZE: '3' });
     await t.startWorker();
     admin = await t.signIn();
-    pg = new Pg({ connectionString: t.db.url });
-    await pg.connect();
   });
-  afterAll(async () => {
-    await pg.end();
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('serves the CSV and Excel templates in column order A..L', async () => {
     const csv = await admin.get('/api/imports/template.csv').expect(200);
     expect(csv.headers['content-disposition']).toContain('attachment');
     expect(csv.text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe(TEMPLATE_HEADER.join(','));
 
-    const xlsx = await admin
-      .get('/api/imports/template.xlsx')
-      .buffer(true)
-      .parse(binary)
-      .expect(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.body);
+    const book = await downloadWorkbook(admin, '/api/imports/template.xlsx');
     const sheet = book.worksheets[0];
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(TEMPLATE_HEADER);
     expect(sheet.getCell('L2').dataValidation).toMatchObject({
@@ -94,13 +86,7 @@ describe('client import', () => {
     expect(lines).toHaveLength(5);
     expect(report.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
 
-    const xlsx = await admin
-      .get(`/api/imports/${job.id}/exceptions.xlsx`)
-      .buffer(true)
-      .parse(binary)
-      .expect(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.body);
+    const book = await downloadWorkbook(admin, `/api/imports/${job.id}/exceptions.xlsx`);
     const sheet = book.worksheets[0];
     expect(sheet.rowCount).toBe(5);
     expect(sheet.getRow(5).getCell(2).value).toBe(`'=HYPERLINK("http://evil")`);
@@ -171,7 +157,7 @@ describe('client import', () => {
   it('adds offline twins only for unconnected clients (TaxCaddy rules)', async () => {
     const standard = [person(20), person(21), person(22)];
     await runImport(admin, csvOf(standard));
-    await pg.query(
+    await t.query(
       `update client set connection_status = 'connected' where tax_client_id = 'TX-000021'`,
     );
 
@@ -187,11 +173,9 @@ describe('client import', () => {
       comment: 'A connected client already exists with this Tax Client ID' + '.',
     });
     expect(
-      (
-        await pg.query(
-          `select tax_client_id, connection_status from client where type = 'offline' order by 1`,
-        )
-      ).rows,
+      await t.query(
+        `select tax_client_id, connection_status from client where type = 'offline' order by 1`,
+      ),
     ).toEqual([
       { tax_client_id: 'TX-000020', connection_status: 'offline' },
       { tax_client_id: 'TX-000022', connection_status: 'offline' },
@@ -204,7 +188,7 @@ describe('client import', () => {
       csvOf([person(30), person(31), person(1, { City: 'Boston' }), person(2, { City: 'Miami' })]),
     );
     expect(job).toMatchObject({ created: 2, updated: 2 });
-    await pg.query(
+    await t.query(
       `update client set phone = '999', updated_at = now() + interval '1 second' where tax_client_id in ('TX-000031', 'TX-000002')`,
     );
 
@@ -243,11 +227,3 @@ describe('client import', () => {
     await admin.post(`/api/imports/${res.body.id}/cancel`).expect(409);
   });
 });
-
-/** supertest parser for binary downloads. */
-function binary(res: Response, done: (e: Error | null, body: Buffer) => void) {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}

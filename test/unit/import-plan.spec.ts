@@ -1,44 +1,29 @@
 import {
+  CLIENT_FIELDS,
   planChunk,
+  type ClientFields,
   type ExistingClient,
   type Lookup,
   type StagedRow,
 } from '../../server/modules/imports/processing/import-plan';
 
+const ADA: ClientFields = {
+  ...(Object.fromEntries(CLIENT_FIELDS.map((f) => [f, null])) as ClientFields),
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+};
+
 const row = (seq: number, data: Partial<StagedRow['data']>): StagedRow => ({
   seq,
   rowNumber: seq + 1,
-  data: {
-    firstName: 'Ada',
-    lastName: 'Lovelace',
-    companyName: null,
-    email: null,
-    phone: null,
-    street: null,
-    city: null,
-    state: null,
-    postalCode: null,
-    taxClientId: null,
-    tags: [],
-    isOffline: false,
-    ...data,
-  },
+  data: { ...ADA, tags: [], isOffline: false, ...data },
 });
 
 const client = (id: string, fields: Partial<ExistingClient>): ExistingClient => ({
+  ...ADA,
   id,
   type: 'standard',
   connectionStatus: 'not_connected',
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  companyName: null,
-  email: null,
-  phone: null,
-  street: null,
-  city: null,
-  state: null,
-  postalCode: null,
-  taxClientId: null,
   tagNames: [],
   ...fields,
 });

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from './test-app';
+import { TEST_ADMIN, TEST_DATA_DIR } from './test-env';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, headless; the background-networking flags keep it off the closed network. */
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
@@ -26,7 +28,7 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A wide page: the console's bulk actions need at least 900 px. */
-export async function newWidePage(browser: Browser): Promise<Page> {
+async function newWidePage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1400, height: 900 },
     acceptDownloads: true,
@@ -34,10 +36,41 @@ export async function newWidePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** Call in a describe block: a picture of the page after each test, to look at when one fails. */
-export function screenshotEachTest(page: () => Page | undefined, dataDir: string): void {
+export interface ConsoleSession {
+  t: TestApp;
+  page: Page;
+}
+
+/**
+ * Call in a describe block: the real API (with a worker if asked) and one Chromium page for
+ * its tests, closed afterwards, and a picture of the page after each test to look at when one
+ * fails. The returned object is filled in before the first test.
+ */
+export function useConsole(options: { worker?: boolean } = {}): ConsoleSession {
+  const session = {} as ConsoleSession;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    session.t = await startTestApp();
+    if (options.worker) await session.t.startWorker();
+    browser = await launchChromium();
+    session.page = await newWidePage(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await session.t?.close();
+  });
   afterEach(async () => {
     const name = expect.getState().currentTestName ?? 'step';
-    await page()?.screenshot({ path: `${dataDir}/browser-${name.replace(/\W+/g, '-')}.png` });
+    await session.page?.screenshot({
+      path: `${TEST_DATA_DIR}/browser-${name.replace(/\W+/g, '-')}.png`,
+    });
   });
+  return session;
+}
+
+/** Fills in the console's sign-in form (the page must show it). */
+export async function fillSignIn(page: Page, password = TEST_ADMIN.password): Promise<void> {
+  await page.getByLabel('Email').fill(TEST_ADMIN.email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }

@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import type { Response } from 'superagent';
 import type { Agent } from 'supertest';
 
 export const TEMPLATE_HEADER = [
@@ -83,4 +85,20 @@ export async function waitForImport(
       throw new Error(`Import ${id} still ${job.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Downloads an .xlsx from the API and opens it. */
+export async function downloadWorkbook(agent: Agent, path: string): Promise<ExcelJS.Workbook> {
+  const res = await agent.get(path).buffer(true).parse(binary).expect(200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(res.body);
+  return book;
+}
+
+/** supertest parser for binary downloads. */
+function binary(res: Response, done: (e: Error | null, body: Buffer) => void) {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }

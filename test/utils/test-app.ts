@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Client as Pg } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../server/app.factory';
 import { loadConfig } from '../../server/config/app-config';
@@ -19,6 +20,8 @@ export interface TestApp {
   db: TestDatabase;
   /** A cookie-keeping client signed in as the given user (default: the first admin). */
   signIn(email?: string, password?: string): Promise<request.Agent>;
+  /** Runs SQL on this app's database, to set up or check what the API cannot show. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Starts a worker (Nest context) on this app's task queue. */
   startWorker(): Promise<INestApplicationContext>;
   close(): Promise<void>;
@@ -46,6 +49,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const workers: INestApplicationContext[] = [];
+  let pg: Promise<Pg> | undefined;
 
   return {
     app,
@@ -57,6 +61,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await agent.post('/api/auth/login').send({ email, password }).expect(200);
       return agent;
     },
+    async query<T>(sql: string, params?: unknown[]) {
+      pg ??= (async () => {
+        const client = new Pg({ connectionString: db.url });
+        await client.connect();
+        return client;
+      })();
+      return (await (await pg).query(sql, params)).rows as T[];
+    },
     async startWorker() {
       const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
         logger: false,
@@ -67,6 +79,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     async close() {
       for (const worker of workers) await worker.close();
+      await (await pg)?.end();
       await app.close();
       await db.drop();
       await rm(dataDir, { recursive: true, force: true });
