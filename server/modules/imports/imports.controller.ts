@@ -126,13 +126,13 @@ export class ImportsController {
   }
 
   private async sendExceptions(id: string, format: 'xlsx' | 'csv', res: Response): Promise<void> {
-    await this.imports.get(id); // 404 before any header is sent
+    const write = await this.imports.exceptionReport(id, format); // 404 before any header
     attachment(
       res,
       format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',
       `import-exceptions-${id}.${format}`,
     );
-    await this.imports.writeExceptions(id, format, res);
+    await write(res);
     res.end();
   }
 }

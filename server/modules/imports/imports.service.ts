@@ -157,11 +157,17 @@ export class ImportsService {
     };
   }
 
-  /** Streams every rejected row with its original cells, row number and what to fix. */
-  async writeExceptions(id: string, format: 'xlsx' | 'csv', out: Writable): Promise<void> {
+  /**
+   * The exception report of an import (404 if there is none), ready to stream: every rejected
+   * row with its original cells, row number and what to fix.
+   */
+  async exceptionReport(
+    id: string,
+    format: 'xlsx' | 'csv',
+  ): Promise<(out: Writable) => Promise<void>> {
     const job = await this.find(id);
     const write = format === 'xlsx' ? writeExceptionReportXlsx : writeExceptionReportCsv;
-    await write(out, job.headers, this.failedRows(id));
+    return (out) => write(out, job.headers, this.failedRows(id));
   }
 
   async cancel(id: string): Promise<ImportJobView> {
