@@ -2,9 +2,11 @@ import { join, resolve } from 'node:path';
 
 /** Where and on which ports the test run's own services live (apart from `npm start`'s). */
 export const TEST_DATA_DIR = resolve(__dirname, '..', '..', '.data', 'test');
-export const TEST_PG_PORT = 54339;
-export const TEST_TEMPORAL_PORT = 7243;
-export const TEST_TEMPORAL_UI_PORT = 8243;
+// Overridable so a second checkout can run its suite beside this one.
+const port = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+export const TEST_PG_PORT = port('TEST_PG_PORT', 54339);
+export const TEST_TEMPORAL_PORT = port('TEST_TEMPORAL_PORT', 7243);
+export const TEST_TEMPORAL_UI_PORT = port('TEST_TEMPORAL_UI_PORT', 8243);
 export const TEST_TEMPLATE_DB = 'ch_test_template';
 export const TEST_ADMIN = {
   email: 'admin@clienthub.test',
