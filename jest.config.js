@@ -11,11 +11,24 @@ const swc = [
   },
 ];
 
+// Email templates are TSX (React Email); only .tsx files are parsed as such.
+const swcTsx = [
+  swc[0],
+  {
+    ...swc[1],
+    jsc: {
+      ...swc[1].jsc,
+      parser: { ...swc[1].jsc.parser, tsx: true },
+      transform: { ...swc[1].jsc.transform, react: { runtime: 'automatic' } },
+    },
+  },
+];
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.tsx?$': swc },
+  transform: { '^.+\\.ts$': swc, '^.+\\.tsx$': swcTsx },
   globalSetup: '<rootDir>/test/utils/global-setup.ts',
   globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
   setupFiles: ['reflect-metadata'],

@@ -8,10 +8,16 @@ import type { AppConfig } from './config/env.schema';
 import { ormOptions } from './database/mikro-orm.config';
 import { pinoOptions } from './logging/pino-options';
 import { ClientsModule } from './modules/clients/clients.module';
+import { ContactsModule } from './modules/contacts/contacts.module';
+import { OutboxModule } from './modules/email/outbox.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
+import { PortalModule } from './modules/portal/portal.module';
+import { SettingsModule } from './modules/settings/settings.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { TagsModule } from './modules/tags/tags.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({})
@@ -34,6 +40,12 @@ export class AppModule {
         ClientsModule,
         StaffModule,
         ImportsModule,
+        ContactsModule,
+        SettingsModule,
+        InvitationsModule,
+        PortalModule,
+        OutboxModule,
+        WebhooksModule,
       ],
     };
   }

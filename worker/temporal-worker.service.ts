@@ -10,40 +10,61 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { APP_CONFIG } from '../server/config/config.module';
 import type { AppConfig } from '../server/config/env.schema';
 import { bindActivities } from './activities/activity-registry';
+import { EmailDispatcherWaker } from '../server/modules/email/email-dispatcher-waker.service';
+import { emailTaskQueue } from '../workflows/email-dispatch/email-dispatch.contract';
 import { ClientImportActivitiesImpl } from './activities/client-import.activities';
+import { EmailDispatchActivitiesImpl } from './activities/email-dispatch.activities';
 import { HealthProbeActivitiesImpl } from './activities/health-probe.activities';
+import { PortalInvitationActivitiesImpl } from './activities/portal-invitation.activities';
 
-/** Runs the Temporal worker inside the Nest context so activities get injected services. */
+/**
+ * Runs the Temporal workers inside the Nest context so activities get injected services: one on
+ * the main task queue (workflows and activities), one on the email queue, rate-limited to
+ * Resend's requests a second (Temporal enforces it across every worker of the queue).
+ */
 @Injectable()
 export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(TemporalWorkerService.name);
-  private worker?: Worker;
-  private running?: Promise<void>;
+  private workers: Worker[] = [];
+  private running?: Promise<unknown>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly healthProbe: HealthProbeActivitiesImpl,
     private readonly clientImport: ClientImportActivitiesImpl,
+    private readonly portalInvitation: PortalInvitationActivitiesImpl,
+    private readonly emailDispatch: EmailDispatchActivitiesImpl,
+    private readonly dispatcherWaker: EmailDispatcherWaker,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
-    this.worker = await Worker.create({
-      connection,
-      namespace: this.config.TEMPORAL_NAMESPACE,
-      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      activities: bindActivities(this.healthProbe, this.clientImport),
-      ...this.workflowSource(),
-    });
-    this.running = this.worker.run().finally(() => connection.close());
+    const base = { connection, namespace: this.config.TEMPORAL_NAMESPACE };
+    const taskQueue = this.config.TEMPORAL_TASK_QUEUE;
+    this.workers = [
+      await Worker.create({
+        ...base,
+        taskQueue,
+        activities: bindActivities(this.healthProbe, this.clientImport, this.portalInvitation),
+        ...this.workflowSource(),
+      }),
+      await Worker.create({
+        ...base,
+        taskQueue: emailTaskQueue(taskQueue),
+        activities: bindActivities(this.emailDispatch),
+        maxTaskQueueActivitiesPerSecond: this.config.RESEND_REQUESTS_PER_SECOND,
+        maxConcurrentActivityTaskExecutions: 1,
+      }),
+    ];
+    this.running = Promise.all(this.workers.map((w) => w.run())).finally(() => connection.close());
     this.running.catch((e: unknown) => this.logger.error(e));
-    this.logger.log(
-      `Polling task queue "${this.config.TEMPORAL_TASK_QUEUE}" at ${this.config.TEMPORAL_ADDRESS}`,
-    );
+    this.logger.log(`Polling task queue "${taskQueue}" at ${this.config.TEMPORAL_ADDRESS}`);
+    // Email queued while no worker ran (or whose wake-up was lost) goes out now.
+    this.dispatcherWaker.wake();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
+    for (const worker of this.workers) if (worker.getState() === 'RUNNING') worker.shutdown();
     await this.running?.catch(() => undefined);
   }
 

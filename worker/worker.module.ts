@@ -6,8 +6,12 @@ import type { AppConfig } from '../server/config/env.schema';
 import { ormOptions } from '../server/database/mikro-orm.config';
 import { pinoOptions } from '../server/logging/pino-options';
 import { ImportProcessingModule } from '../server/modules/imports/processing/import-processing.module';
+import { InvitationDeliveryModule } from '../server/modules/invitations/delivery/invitation-delivery.module';
+import { TemporalModule } from '../server/temporal/temporal.module';
 import { ClientImportActivitiesImpl } from './activities/client-import.activities';
+import { EmailDispatchActivitiesImpl } from './activities/email-dispatch.activities';
 import { HealthProbeActivitiesImpl } from './activities/health-probe.activities';
+import { PortalInvitationActivitiesImpl } from './activities/portal-invitation.activities';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 @Module({})
@@ -19,9 +23,17 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(pinoOptions(config)),
         MikroOrmModule.forRoot(ormOptions(config.DATABASE_URL)),
+        TemporalModule,
         ImportProcessingModule,
+        InvitationDeliveryModule,
       ],
-      providers: [HealthProbeActivitiesImpl, ClientImportActivitiesImpl, TemporalWorkerService],
+      providers: [
+        HealthProbeActivitiesImpl,
+        ClientImportActivitiesImpl,
+        PortalInvitationActivitiesImpl,
+        EmailDispatchActivitiesImpl,
+        TemporalWorkerService,
+      ],
     };
   }
 }

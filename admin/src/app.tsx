@@ -1,4 +1,5 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import { Layout } from './layout/layout';
 import { LoginPage } from './layout/login-page';
 import { theme } from './layout/theme';
@@ -6,7 +7,10 @@ import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './providers/i18n-provider';
 import clients from './resources/clients';
+import contacts from './resources/contacts';
 import imports from './resources/imports';
+import outbox from './resources/outbox';
+import { SettingsEdit } from './resources/settings/settings-edit';
 import staff from './resources/staff';
 import tags from './resources/tags';
 
@@ -24,8 +28,13 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="clients" {...clients} />
+    <Resource name="contacts" {...contacts} />
     <Resource name="tags" {...tags} />
     <Resource name="imports" {...imports} />
+    <Resource name="outbox" {...outbox} />
     <Resource name="staff" {...staff} />
+    <CustomRoutes>
+      <Route path="/settings" element={<SettingsEdit />} />
+    </CustomRoutes>
   </Admin>
 );

@@ -54,8 +54,162 @@ export interface Client {
   portalStatus: PortalStatus;
   tagIds: Identifier[];
   tags: TagSummary[];
+  /** Whom "invite this client" reaches; null when the client has no contact yet. */
+  primaryContact: {
+    id: Identifier;
+    email: string;
+    invitationId: Identifier | null;
+  } | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export type InvitationStatus = 'pending' | 'accepted' | 'expired' | 'revoked' | 'bounced';
+
+export interface InvitationSummary {
+  id: Identifier;
+  status: InvitationStatus;
+  senderEmail: string;
+  remindersSent: number;
+  maxReminders: number;
+  /** null when no further reminder is scheduled. */
+  nextReminderAt: string | null;
+  expiresAt: string;
+  lastRemindedAt: string | null;
+  /** When a reminder may be sent by hand again; null = now. */
+  remindAvailableAt: string | null;
+  workflowId: string;
+  /** The invitation's workflow in the Temporal Web UI. */
+  workflowUrl: string;
+  createdAt: string;
+  acceptedAt: string | null;
+}
+
+/** A record of `GET /api/invitations`. */
+export interface Invitation extends InvitationSummary {
+  contactId: Identifier;
+  contactEmail: string;
+}
+
+export type ContactRole = 'contact_access' | 'contact_collaborator';
+
+export interface ContactClient {
+  id: Identifier;
+  displayName: string;
+  role: ContactRole;
+  isPrimary: boolean;
+}
+
+export interface Contact {
+  id: Identifier;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  displayName: string;
+  phone: string | null;
+  portalStatus: PortalStatus;
+  clientIds: Identifier[];
+  clients: ContactClient[];
+  /** The latest invitation, if any. */
+  invitation: InvitationSummary | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type TimelineEventKind =
+  | 'invited'
+  | 'reminder_sent'
+  | 'resent'
+  | 'delivered'
+  | 'bounced'
+  | 'complained'
+  | 'accepted'
+  | 'revoked'
+  | 'expired'
+  | 'send_failed';
+
+export interface TimelineEvent {
+  id: Identifier;
+  at: string;
+  invitationId: Identifier;
+  kind: TimelineEventKind;
+  /** e.g. "Reminder 2 of 3", a bounce message. */
+  detail: string | null;
+}
+
+/** Who `POST /api/invitations` reaches: exactly one of these. */
+export type InviteTarget =
+  | { contactIds: Identifier[] }
+  | { clientIds: Identifier[] }
+  | { filter: Record<string, unknown>; resource: 'contacts' | 'clients' };
+
+/** `resend` re-invites contacts whose invitation is pending (new link, old one dead). */
+export type PendingInvitations = 'skip' | 'resend';
+
+export type InviteRequest = InviteTarget & { senderEmail: string; pending?: PendingInvitations };
+
+export type InviteSkipReason =
+  'accepted' | 'no_email' | 'suppressed' | 'already_invited' | 'no_contact';
+
+export interface InviteResult {
+  invited: number;
+  resent: number;
+  /** Capped at 1000 entries; `skippedCount` is the total. */
+  skipped: {
+    contactId: Identifier | null;
+    clientId: Identifier | null;
+    email: string | null;
+    reason: InviteSkipReason;
+    message: string;
+  }[];
+  skippedCount?: number;
+}
+
+export type InvitationAction = 'remind' | 'resend' | 'revoke';
+
+export interface Settings {
+  id: 'firm';
+  firmName: string;
+  logoUrl: string | null;
+  /** The domains invitations may be sent from, e.g. ["yourfirm.com"]. */
+  sendingDomains: string[];
+  /** An address on one of `sendingDomains`. */
+  defaultSender: string;
+  reminderIntervalSeconds: number;
+  maxReminders: number;
+  invitationExpirySeconds: number;
+  /** Read-only: 'outbox' when no RESEND_API_KEY is set, so nothing leaves the machine. */
+  emailDelivery: 'resend' | 'outbox';
+}
+
+export type OutboxStatus =
+  | 'queued'
+  | 'sending'
+  | 'sent'
+  | 'delivered'
+  | 'bounced'
+  | 'complained'
+  | 'failed'
+  | 'cancelled'
+  | 'recorded';
+
+export interface OutboxMessage {
+  id: Identifier;
+  kind: 'invitation' | 'reminder';
+  toEmail: string;
+  fromEmail: string;
+  subject: string;
+  status: OutboxStatus;
+  contactId: Identifier | null;
+  invitationId: Identifier | null;
+  /** Empty once sent through Resend: the token is not kept. */
+  links: { label: string; url: string }[];
+  error: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  deliveredAt: string | null;
+  /** The plain-text body; only on `GET /api/outbox/:id`. */
+  text?: string;
 }
 
 export type { ImportStatus } from '../../workflows/client-import/client-import.contract';

@@ -43,6 +43,12 @@ export const envSchema = z.object({
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
   RESEND_WEBHOOK_SECRET: optionalString,
+  /** Resend's API rate limit (requests a second, per team); the email task queue keeps under it. */
+  RESEND_REQUESTS_PER_SECOND: z.coerce.number().positive().max(100).default(2),
+  /** Emails per Resend batch request (the API takes at most 100). */
+  EMAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
+  /** The bell: at most one manual reminder per contact in this many seconds. */
+  INVITE_REMIND_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(3600),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

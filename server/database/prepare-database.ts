@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config/env.schema';
 import { hashPassword } from '../common/auth/password-hasher';
 import { StaffUser } from '../modules/staff/staff-user.entity';
@@ -38,5 +38,19 @@ async function ensureFirstAdmin(orm: MikroORM, config: AppConfig): Promise<Prepa
     roles: ['staff_admin', 'entities_admin'],
   });
   await em.persistAndFlush(admin);
+  await defaultSendingDomain(em, admin.email);
   return { adminEmail: admin.email, generatedPassword };
+}
+
+/**
+ * On a fresh install the admin's own domain becomes the sending domain, so the first
+ * invitation works at once (into the local Outbox until RESEND_API_KEY is set).
+ */
+async function defaultSendingDomain(em: EntityManager, adminEmail: string): Promise<void> {
+  const domain = adminEmail.slice(adminEmail.lastIndexOf('@') + 1);
+  await em.getConnection().execute(
+    `update firm_settings set sending_domains = array[?]::text[], default_sender = ?
+     where id = 'firm' and cardinality(sending_domains) = 0`,
+    [domain, `invitations@${domain}`],
+  );
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -30,6 +31,8 @@ export interface TestApp {
 /** The real API on a fresh database, listening on a free loopback port. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  // Links in emails must point at this server, so its port is chosen before it listens.
+  const port = await freePort();
   // Each app keeps its stored files apart, and they go with it.
   const dataDir = join(TEST_DATA_DIR, 'apps', randomBytes(4).toString('hex'));
   const config = loadConfig({
@@ -43,11 +46,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     WORKFLOW_BUNDLE_PATH: TEST_WORKFLOW_BUNDLE,
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     ...env,
   });
   const app = await createApp(config);
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  await app.listen(port, '127.0.0.1');
+  const url = config.PUBLIC_URL;
   const workers: INestApplicationContext[] = [];
   let pg: Promise<Pg> | undefined;
 
@@ -85,4 +89,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PortalLanding } from './portal-landing';
+import { PortalApp } from './portal-app';
 import './portal.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <PortalLanding />
+    <PortalApp />
   </StrictMode>,
 );

@@ -1,28 +1,26 @@
-import logo from '../assets/logo.svg';
+import { PortalLayout } from './portal-layout';
+import { PortalLink } from './portal-link';
 
 /**
- * What a client contact sees at /portal until invitations exist: where their way in comes
- * from, and a door for staff. No login form, because contacts have no password yet.
+ * The signed-out home: where a contact's way in comes from (the invitation email), the
+ * sign-in page for those who already chose a password, and a door for staff.
  */
 export const PortalLanding = () => (
-  <div className="portal">
-    <header className="portal-header">
-      <img src={logo} alt="" width={32} height={32} />
-      <span className="portal-brand">Client Hub</span>
-    </header>
-    <main className="portal-main">
-      <section className="portal-card" aria-labelledby="portal-title">
-        <h1 id="portal-title">Client portal</h1>
-        <p className="portal-lead">Sign in with the invitation link your firm sends you.</p>
-        <p>
-          Your accountant invites you by email. Open the link in that email to set your password and
-          reach your documents and requests. If the link has expired, ask your firm to send a new
-          one.
-        </p>
-      </section>
-      <p className="portal-staff">
-        Work at the firm? <a href="/admin/">Go to the staff console</a>
+  <PortalLayout title="Welcome">
+    <section className="portal-card" aria-labelledby="portal-title">
+      <h1 id="portal-title">Client portal</h1>
+      <p className="portal-lead">Your firm invites you by email to set up your access.</p>
+      <p>
+        Open the link in that email to choose your password. After that, sign in here with your
+        email and password to reach your documents and requests. If the link has expired, ask your
+        firm to send a new one.
       </p>
-    </main>
-  </div>
+      <PortalLink href="/portal/login" className="portal-button">
+        Sign in
+      </PortalLink>
+    </section>
+    <p className="portal-staff">
+      Work at the firm? <a href="/admin/">Go to the staff console</a>
+    </p>
+  </PortalLayout>
 );

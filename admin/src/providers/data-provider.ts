@@ -1,6 +1,16 @@
 import type { DataProvider, GetListParams, Identifier, RaRecord } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { ImportFileFormat, ImportJob, ImportMode, ImportRow } from '../types';
+import type {
+  ImportFileFormat,
+  ImportJob,
+  ImportMode,
+  ImportRow,
+  Invitation,
+  InvitationAction,
+  InviteRequest,
+  InviteResult,
+  TimelineEvent,
+} from '../types';
 import { apiError, httpClient } from './http-client';
 
 const apiUrl = '/api';
@@ -81,6 +91,29 @@ export const dataProvider = {
       { method: 'POST' },
     );
     return json as ImportJob;
+  },
+  /** Invites contacts (or clients' primary contacts, or everyone a list filter matches). */
+  invite: async (body: InviteRequest) => {
+    const { json } = await httpClient(`${apiUrl}/invitations`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    return json as InviteResult;
+  },
+  /** The bell, a fresh link, or withdrawal; each answers with the invitation as it now is. */
+  invitationAction: async (invitationId: Identifier, action: InvitationAction) => {
+    const { json } = await httpClient(
+      `${apiUrl}/invitations/${encodeURIComponent(invitationId)}/${action}`,
+      { method: 'POST' },
+    );
+    return json as Invitation;
+  },
+  /** Everything that happened to a contact's invitations, newest first. */
+  getContactTimeline: async (contactId: Identifier) => {
+    const { json } = await httpClient(
+      `${apiUrl}/contacts/${encodeURIComponent(contactId)}/timeline`,
+    );
+    return json as TimelineEvent[];
   },
 };
 

@@ -11,6 +11,14 @@ const messages: Record<string, string> = {
   'resources.staff.name': 'Staff member |||| Staff',
   'resources.staff.notifications.created': 'Staff member added',
   'resources.staff.notifications.updated': 'Staff member saved',
+  'resources.contacts.name': 'Contact |||| Contacts',
+  'resources.contacts.notifications.created': 'Contact created',
+  'resources.contacts.notifications.updated': 'Contact saved',
+  'resources.contacts.notifications.deleted':
+    'Contact deleted |||| %{smart_count} contacts deleted',
+  // "Outboxes" would be the default plural.
+  'resources.outbox.name': 'Outbox |||| Outbox',
+  'resources.settings.notifications.updated': 'Settings saved',
 };
 
 /**

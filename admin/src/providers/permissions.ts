@@ -12,7 +12,26 @@ const rules: Record<string, Record<string, Requirement>> = {
     edit: 'entities_admin',
     delete: 'entities_admin',
     tag: 'entities_admin',
+    invite: 'staff_admin',
   },
+  // Contacts, invitations and the firm's settings are the portal's: staff_admin changes them.
+  contacts: {
+    list: 'any',
+    show: 'any',
+    create: 'staff_admin',
+    edit: 'staff_admin',
+    delete: 'staff_admin',
+    invite: 'staff_admin',
+  },
+  invitations: {
+    list: 'any',
+    show: 'any',
+    remind: 'staff_admin',
+    resend: 'staff_admin',
+    revoke: 'staff_admin',
+  },
+  outbox: { list: 'any', show: 'any' },
+  settings: { show: 'any', edit: 'staff_admin' },
   tags: {
     list: 'any',
     create: 'entities_admin',

@@ -13,7 +13,8 @@ const ROLE_LABEL: Record<FirmRole, string> = {
 @Injectable()
 export class AccessService {
   hasFirmRole(principal: Principal, role: FirmRole): boolean {
-    return role === 'staff' ? principal.kind === 'staff' : principal.roles.includes(role);
+    if (principal.kind !== 'staff') return false;
+    return role === 'staff' || principal.roles.includes(role);
   }
 
   assertFirmRole(principal: Principal, role: FirmRole): void {

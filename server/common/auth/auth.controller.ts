@@ -4,9 +4,13 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
+import {
+  toContactSessionView,
+  type ContactSessionView,
+} from '../../modules/contacts/contact-session.view';
 import { toStaffView, type StaffView } from '../../modules/staff/staff.view';
 import { ZodBodyPipe } from '../validation/zod-body.pipe';
-import { CurrentPrincipal, Public } from './auth.decorators';
+import { AnySession, CurrentPrincipal, Public } from './auth.decorators';
 import {
   changePasswordSchema,
   loginSchema,
@@ -14,7 +18,7 @@ import {
   type LoginInput,
 } from './auth.schemas';
 import { AuthService } from './auth.service';
-import type { StaffPrincipal } from './principal';
+import type { Principal, StaffPrincipal } from './principal';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
 
 @ApiTags('auth')
@@ -33,31 +37,33 @@ export class AuthController {
     @Body(new ZodBodyPipe(loginSchema)) body: LoginInput,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<StaffView> {
-    const { user, token } = await this.auth.login(body, {
+  ): Promise<StaffView | ContactSessionView> {
+    const signedIn = await this.auth.login(body, {
       ip: req.ip,
       userAgent: req.get('user-agent'),
     });
     res.cookie(
       SESSION_COOKIE,
-      token,
+      signedIn.token,
       sessionCookieOptions(this.config.PUBLIC_URL, this.config.SESSION_TTL_HOURS * 3600_000),
     );
-    return toStaffView(user);
+    return 'user' in signedIn ? toStaffView(signedIn.user) : toContactSessionView(signedIn.contact);
   }
 
+  @AnySession()
   @Post('logout')
   @HttpCode(204)
   async logout(
-    @CurrentPrincipal() principal: StaffPrincipal,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<void> {
     await this.auth.logout(principal);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
+  @AnySession()
   @Get('me')
-  me(@CurrentPrincipal() principal: StaffPrincipal) {
+  me(@CurrentPrincipal() principal: Principal) {
     const { sessionTokenHash: _hidden, ...me } = principal;
     return me;
   }

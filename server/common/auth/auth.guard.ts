@@ -2,13 +2,16 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { AccessService } from '../access/access.service';
 import type { FirmRole } from '../access/firm-role';
-import { IS_PUBLIC, REQUIRED_ROLE } from './auth.decorators';
+import { ANY_SESSION, IS_PUBLIC, PORTAL_ROUTE, REQUIRED_ROLE } from './auth.decorators';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import type { AuthenticatedRequest } from './principal';
 import { SessionsService } from './sessions.service';
 import { SESSION_COOKIE } from './session-cookie';
 
-/** Global guard: every route needs a live session unless marked @Public(), and its @RequireRole. */
+/**
+ * Global guard: every route needs a live session unless marked @Public(). Staff routes (the
+ * default) need a staff session and its @RequireRole; @PortalRoute() routes need a contact's.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -27,6 +30,14 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     if (!req.principal) {
       throw new AuthException(AuthErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+    }
+    if (this.reflector.getAllAndOverride<boolean>(ANY_SESSION, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PORTAL_ROUTE, targets)) {
+      if (req.principal.kind === 'contact') return true;
+      throw new AuthException(AuthErrorCode.UNAUTHENTICATED, 'Sign in to the portal to continue.');
+    }
+    if (req.principal.kind !== 'staff') {
+      throw new AuthException(AuthErrorCode.FORBIDDEN, 'This is for firm staff; use the portal.');
     }
     const role = this.reflector.getAllAndOverride<FirmRole | undefined>(REQUIRED_ROLE, targets);
     if (role) this.access.assertFirmRole(req.principal, role);

@@ -1,11 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
+import { Contact } from '../../modules/contacts/contact.entity';
+import { escapeLike } from '../http/escape-like';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import type { ChangePasswordInput, LoginInput } from './auth.schemas';
 import { LoginThrottleService } from './login-throttle.service';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password-hasher';
-import type { StaffPrincipal } from './principal';
+import type { Principal, StaffPrincipal } from './principal';
 import { SessionsService, type ClientMeta } from './sessions.service';
 
 @Injectable()
@@ -18,30 +20,45 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
   ) {}
 
-  /** Signs in; wrong email and wrong password are indistinguishable (message and timing). */
-  async login(input: LoginInput, meta: ClientMeta): Promise<{ user: StaffUser; token: string }> {
+  /**
+   * Signs a staff user into the console, or (`portal`) a contact who accepted an invitation into
+   * the portal. Wrong email and wrong password are indistinguishable (message and timing).
+   */
+  async login(
+    input: LoginInput,
+    meta: ClientMeta,
+  ): Promise<{ user: StaffUser; token: string } | { contact: Contact; token: string }> {
     await this.throttle.assertNotLocked(input.email);
-    const user = await this.em.findOne(
-      StaffUser,
-      { email: input.email, active: true },
-      { populate: ['passwordHash'] },
-    );
+    const account = input.portal
+      ? await this.em.findOne(
+          Contact,
+          // Contact emails keep the case they were typed in; the unique index is on lower(email).
+          { email: { $ilike: escapeLike(input.email) }, portalStatus: 'accepted' },
+          { populate: ['passwordHash'] },
+        )
+      : await this.em.findOne(
+          StaffUser,
+          { email: input.email, active: true },
+          { populate: ['passwordHash'] },
+        );
     const valid = await verifyPassword(
-      user?.passwordHash ?? (await DUMMY_HASH_PROMISE),
+      account?.passwordHash ?? (await DUMMY_HASH_PROMISE),
       input.password,
     );
-    if (!user || !valid) {
+    if (!account || !valid) {
       this.logger.warn({ login: input.email, ip: meta.ip }, 'failed sign-in');
       await this.throttle.recordFailure(input.email);
       throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS, 'Wrong email or password.');
     }
     await this.throttle.reset(input.email);
-    user.lastLoginAt = new Date();
-    const token = await this.sessions.create(user, meta);
-    return { user, token };
+    if (account instanceof Contact) {
+      return { contact: account, token: await this.sessions.create(account, meta) };
+    }
+    account.lastLoginAt = new Date();
+    return { user: account, token: await this.sessions.create(account, meta) };
   }
 
-  logout(principal: StaffPrincipal): Promise<void> {
+  logout(principal: Principal): Promise<void> {
     return this.sessions.revoke(principal.sessionTokenHash);
   }
 

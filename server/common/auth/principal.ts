@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { FirmRole } from '../access/firm-role';
 
-/** Who is calling. Contacts join as a second kind with the portal. */
+/** Who is calling: firm staff in the console, or a client contact in the portal. */
 export interface StaffPrincipal {
   kind: 'staff';
   id: string;
@@ -12,7 +12,16 @@ export interface StaffPrincipal {
   sessionTokenHash: string;
 }
 
-export type Principal = StaffPrincipal;
+export interface ContactPrincipal {
+  kind: 'contact';
+  id: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  sessionTokenHash: string;
+}
+
+export type Principal = StaffPrincipal | ContactPrincipal;
 
 export interface AuthenticatedRequest extends Request {
   principal?: Principal;

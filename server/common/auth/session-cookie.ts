@@ -1,12 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { CookieOptions } from 'express';
+import { hashSecretToken, newSecretToken } from '../crypto/secret-token';
 
 export const SESSION_COOKIE = 'ch_session';
 
-export const newSessionToken = (): string => randomBytes(32).toString('base64url');
-
-export const hashToken = (token: string): string =>
-  createHash('sha256').update(token).digest('hex');
+export const newSessionToken = newSecretToken;
+export const hashToken = hashSecretToken;
 
 export function sessionCookieOptions(publicUrl: string, maxAgeMs: number): CookieOptions {
   return {

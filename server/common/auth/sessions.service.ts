@@ -2,8 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
+import { Contact } from '../../modules/contacts/contact.entity';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
-import type { StaffPrincipal } from './principal';
+import type { Principal } from './principal';
 import { Session } from './session.entity';
 import { hashToken, newSessionToken } from './session-cookie';
 
@@ -24,11 +25,11 @@ export class SessionsService {
   }
 
   /** A fresh token for every sign-in, so a planted cookie is never promoted (no session fixation). */
-  async create(user: StaffUser, meta: ClientMeta): Promise<string> {
+  async create(owner: StaffUser | Contact, meta: ClientMeta): Promise<string> {
     const token = newSessionToken();
     this.em.create(Session, {
       tokenHash: hashToken(token),
-      staffUser: user,
+      ...(owner instanceof StaffUser ? { staffUser: owner } : { contact: owner }),
       expiresAt: new Date(Date.now() + this.ttlMs),
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 500),
@@ -37,24 +38,32 @@ export class SessionsService {
     return token;
   }
 
-  async principalFor(token: string): Promise<StaffPrincipal | undefined> {
+  async principalFor(token: string): Promise<Principal | undefined> {
     const tokenHash = hashToken(token);
     const session = await this.em.findOne(
       Session,
-      { tokenHash, revokedAt: null, expiresAt: { $gt: new Date() }, staffUser: { active: true } },
-      { populate: ['staffUser'] },
+      { tokenHash, revokedAt: null, expiresAt: { $gt: new Date() } },
+      { populate: ['staffUser', 'contact'] },
     );
-    if (!session) return undefined;
-    const user = session.staffUser;
-    return {
-      kind: 'staff',
-      id: user.id,
-      email: user.email,
-      firstName: user.firstName,
-      lastName: user.lastName,
-      roles: user.roles,
-      sessionTokenHash: tokenHash,
-    };
+    const user = session?.staffUser;
+    if (user?.active) {
+      const { id, email, firstName, lastName, roles } = user;
+      return { kind: 'staff', id, email, firstName, lastName, roles, sessionTokenHash: tokenHash };
+    }
+    // Only a contact who has accepted may hold a portal session (revoking access ends it).
+    const contact = session?.contact;
+    if (contact?.portalStatus === 'accepted') {
+      const { id, email, firstName, lastName } = contact;
+      return {
+        kind: 'contact',
+        id,
+        email,
+        firstName: firstName ?? null,
+        lastName: lastName ?? null,
+        sessionTokenHash: tokenHash,
+      };
+    }
+    return undefined;
   }
 
   async revoke(tokenHash: string): Promise<void> {

@@ -4,6 +4,10 @@ import { ClientsErrorCode } from '../../modules/clients/clients.exception';
 import { StaffErrorCode } from '../../modules/staff/staff.exception';
 import { ImportsErrorCode } from '../../modules/imports/imports.exception';
 import { TagsErrorCode } from '../../modules/tags/tags.exception';
+import { ContactsErrorCode } from '../../modules/contacts/contacts.exception';
+import { InvitationsErrorCode } from '../../modules/invitations/invitations.exception';
+import { SettingsErrorCode } from '../../modules/settings/settings.exception';
+import { WebhooksErrorCode } from '../../modules/webhooks/webhooks.exception';
 import { CommonErrorCode } from './common.exception';
 
 type ErrorCode =
@@ -12,7 +16,11 @@ type ErrorCode =
   | ClientsErrorCode
   | TagsErrorCode
   | StaffErrorCode
-  | ImportsErrorCode;
+  | ImportsErrorCode
+  | ContactsErrorCode
+  | SettingsErrorCode
+  | InvitationsErrorCode
+  | WebhooksErrorCode;
 
 /** The one place where domain error codes become HTTP statuses. */
 export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
@@ -47,6 +55,23 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ImportsErrorCode.UNREADABLE]: HttpStatus.BAD_REQUEST,
   [ImportsErrorCode.NOT_RUNNING]: HttpStatus.CONFLICT,
   [ImportsErrorCode.CANNOT_UNDO]: HttpStatus.CONFLICT,
+  [ContactsErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ContactsErrorCode.EMAIL_TAKEN]: HttpStatus.CONFLICT,
+  [ContactsErrorCode.UNKNOWN_CLIENTS]: HttpStatus.BAD_REQUEST,
+  [SettingsErrorCode.SENDER_NOT_ALLOWED]: HttpStatus.BAD_REQUEST,
+  [SettingsErrorCode.NO_SENDING_DOMAIN]: HttpStatus.BAD_REQUEST,
+  [InvitationsErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [InvitationsErrorCode.NOT_PENDING]: HttpStatus.CONFLICT,
+  [InvitationsErrorCode.REMIND_TOO_SOON]: HttpStatus.TOO_MANY_REQUESTS,
+  [InvitationsErrorCode.UNKNOWN_TARGETS]: HttpStatus.BAD_REQUEST,
+  [InvitationsErrorCode.WORKFLOWS_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
+  [InvitationsErrorCode.TOKEN_INVALID]: HttpStatus.NOT_FOUND,
+  [InvitationsErrorCode.EXPIRED]: HttpStatus.GONE,
+  [InvitationsErrorCode.USED]: HttpStatus.GONE,
+  [InvitationsErrorCode.REVOKED]: HttpStatus.GONE,
+  [WebhooksErrorCode.SIGNATURE_INVALID]: HttpStatus.UNAUTHORIZED,
+  [WebhooksErrorCode.NOT_CONFIGURED]: HttpStatus.UNAUTHORIZED,
+  [WebhooksErrorCode.PAYLOAD_INVALID]: HttpStatus.BAD_REQUEST,
 };
 
 export function statusOf(code: string): HttpStatus {

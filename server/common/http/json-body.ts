@@ -1,4 +1,5 @@
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { IncomingMessage } from 'node:http';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 import { CommonErrorCode, CommonException } from '../errors/common.exception';
 
 const LIMIT = '1mb';
@@ -26,8 +27,17 @@ const bodyErrors: ErrorRequestHandler = (
   next(err);
 };
 
+/** Webhook signatures are over the exact bytes received, so those routes keep them. */
+export interface RawBodyRequest extends Request {
+  rawBody?: Buffer;
+}
+
+const keepWebhookBytes = (req: IncomingMessage, _res: unknown, buf: Buffer) => {
+  if (req.url?.startsWith('/api/webhooks/')) (req as RawBodyRequest).rawBody = buf;
+};
+
 /** JSON bodies up to 1 MB; file uploads use their own multipart routes. */
 export const jsonBody = (): (RequestHandler | ErrorRequestHandler)[] => [
-  express.json({ limit: LIMIT }),
+  express.json({ limit: LIMIT, verify: keepWebhookBytes }),
   bodyErrors,
 ];

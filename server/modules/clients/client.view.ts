@@ -6,6 +6,12 @@ export interface TagChip {
   color: string;
 }
 
+export interface PrimaryContact {
+  id: string;
+  email: string;
+  invitationId: string | null;
+}
+
 export interface ClientView {
   id: string;
   type: ClientType;
@@ -24,6 +30,8 @@ export interface ClientView {
   portalStatus: PortalStatus;
   tagIds: string[];
   tags: TagChip[];
+  /** The contact whose portal status the client shows, with their pending invitation. */
+  primaryContact: PrimaryContact | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -49,7 +57,11 @@ export interface ClientRow {
   updated_at: Date;
 }
 
-export const toClientView = (r: ClientRow, tags: TagChip[]): ClientView => ({
+export const toClientView = (
+  r: ClientRow,
+  tags: TagChip[],
+  primaryContact: PrimaryContact | null,
+): ClientView => ({
   id: r.id,
   type: r.type,
   firstName: r.first_name,
@@ -67,6 +79,7 @@ export const toClientView = (r: ClientRow, tags: TagChip[]): ClientView => ({
   portalStatus: r.portal_status,
   tagIds: tags.map((t) => t.id),
   tags,
+  primaryContact,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

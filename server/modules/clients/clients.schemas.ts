@@ -1,15 +1,9 @@
 import { z } from 'zod';
+import { oneOrMany, optionalText, uuidOneOrMany } from '../../common/validation/schema-helpers';
 import { CLIENT_FIELD_MAX_LENGTH as MAX } from './client-field-limits';
 import { CLIENT_TYPES, CONNECTION_STATUSES, PORTAL_STATUSES } from './client.enums';
 
-/** Optional text: trimmed, empty means "no value". */
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .nullish()
-    .transform((v) => (v ? v : null));
+const text = optionalText;
 
 const clientFields = {
   firstName: text(MAX.firstName),
@@ -53,6 +47,7 @@ export const updateClientSchema = z
     connectionStatus: z.unknown().optional(),
     portalStatus: z.unknown().optional(),
     tags: z.unknown().optional(),
+    primaryContact: z.unknown().optional(),
     createdAt: z.unknown().optional(),
     updatedAt: z.unknown().optional(),
   })
@@ -63,6 +58,7 @@ export const updateClientSchema = z
       connectionStatus: _c,
       portalStatus: _p,
       tags: _t,
+      primaryContact: _pc,
       createdAt: _ca,
       updatedAt: _u,
       ...rest
@@ -72,16 +68,10 @@ export type UpdateClientInput = z.infer<typeof updateClientSchema>;
 
 export const clientNameRule = { check: hasName, message: NAME_RULE_MESSAGE };
 
-const oneOrMany = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.union([z.enum(values), z.array(z.enum(values))]).transform((v) => (Array.isArray(v) ? v : [v]));
-
 export const clientFilterSchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
   id: z.array(z.uuid()).max(1000).optional(),
-  tagIds: z
-    .union([z.uuid(), z.array(z.uuid()).max(50)])
-    .transform((v) => (Array.isArray(v) ? v : [v]))
-    .optional(),
+  tagIds: uuidOneOrMany(50).optional(),
   tagMode: z.enum(['any', 'all']).default('any'),
   type: oneOrMany(CLIENT_TYPES).optional(),
   portalStatus: oneOrMany(PORTAL_STATUSES).optional(),

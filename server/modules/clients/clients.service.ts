@@ -13,6 +13,7 @@ import {
   toClientView,
   type ClientRow,
   type ClientView,
+  type PrimaryContact,
   type TagChip,
 } from './client.view';
 import {
@@ -137,18 +138,31 @@ export class ClientsService {
       return { updated: found.length, added, removed };
     });
   }
+  /** Adds tag chips and the primary contact (with a pending invitation) to a page of rows. */
   private async withTags(rows: ClientRow[]): Promise<ClientView[]> {
     if (!rows.length) return [];
-    const chips = await this.em.getConnection().execute<(TagChip & { client_id: string })[]>(
-      `select ct.client_id, t.id, t.name, t.color from client_tag ct join tag t on t.id = ct.tag_id
-       where ct.client_id = any(?::uuid[]) order by lower(t.name)`,
-      [pgArray(rows.map((r) => r.id))],
-    );
+    const ids = pgArray(rows.map((r) => r.id));
+    const conn = this.em.getConnection();
+    const [chips, primaries] = await Promise.all([
+      conn.execute<(TagChip & { client_id: string })[]>(
+        `select ct.client_id, t.id, t.name, t.color from client_tag ct join tag t on t.id = ct.tag_id
+         where ct.client_id = any(?::uuid[]) order by lower(t.name)`,
+        [ids],
+      ),
+      conn.execute<(PrimaryContact & { client_id: string })[]>(
+        `select cc.client_id, ct.id, ct.email, i.id as "invitationId"
+         from client_contact cc join contact ct on ct.id = cc.contact_id
+         left join invitation i on i.contact_id = ct.id and i.status = 'pending'
+         where cc.is_primary and cc.client_id = any(?::uuid[])`,
+        [ids],
+      ),
+    ]);
     const byClient = new Map<string, TagChip[]>();
     for (const { client_id, ...chip } of chips) {
       byClient.set(client_id, [...(byClient.get(client_id) ?? []), chip]);
     }
-    return rows.map((r) => toClientView(r, byClient.get(r.id) ?? []));
+    const primaryOf = new Map(primaries.map(({ client_id, ...p }) => [client_id, p]));
+    return rows.map((r) => toClientView(r, byClient.get(r.id) ?? [], primaryOf.get(r.id) ?? null));
   }
 
   private async assertTagsExist(tagIds: string[]): Promise<void> {

@@ -10,6 +10,8 @@ import {
   useCanAccess,
 } from 'react-admin';
 import type { Client } from '../../types';
+import { BulkInviteButtons } from '../invitations/bulk-invite-buttons';
+import { PortalListActions } from '../invitations/pending-invites-filter';
 import { TagChipsField } from '../tags/tag-chips-field';
 import { BulkTagsButton } from './bulk-tags-button';
 import { clientTypeChoices } from './client-choices';
@@ -17,17 +19,23 @@ import { clientFilters } from './client-filters';
 import { ConnectionStatusField } from './connection-status-field';
 import { PortalStatusField } from './portal-status-field';
 
-const ClientBulkActions = () => (
+const ClientBulkActions = ({ canInvite, canTag }: { canInvite?: boolean; canTag?: boolean }) => (
   <>
-    <BulkTagsButton mode="add" />
-    <BulkTagsButton mode="remove" />
-    <BulkDeleteButton mutationMode="pessimistic" />
+    {canInvite && <BulkInviteButtons />}
+    {canTag && (
+      <>
+        <BulkTagsButton mode="add" />
+        <BulkTagsButton mode="remove" />
+        <BulkDeleteButton mutationMode="pessimistic" />
+      </>
+    )}
   </>
 );
 
 export const ClientList = () => {
-  // Without tag rights there is no bulk action, so no selection checkboxes either.
+  // Without tag or invite rights there is no bulk action, so no selection checkboxes either.
   const { canAccess: canTag } = useCanAccess({ resource: 'clients', action: 'tag' });
+  const { canAccess: canInvite } = useCanAccess({ resource: 'clients', action: 'invite' });
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   return (
     <List
@@ -36,6 +44,7 @@ export const ClientList = () => {
       exporter={false}
       sort={{ field: 'displayName', order: 'ASC' }}
       filters={clientFilters}
+      actions={<PortalListActions />}
       pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
     >
       {isSmall ? (
@@ -46,7 +55,16 @@ export const ClientList = () => {
           linkType="show"
         />
       ) : (
-        <Datagrid rowClick="show" bulkActionButtons={canTag ? <ClientBulkActions /> : false}>
+        <Datagrid
+          rowClick="show"
+          bulkActionButtons={
+            canTag || canInvite ? (
+              <ClientBulkActions canTag={canTag} canInvite={canInvite} />
+            ) : (
+              false
+            )
+          }
+        >
           <PortalStatusField source="portalStatus" label="Portal" />
           <TextField source="displayName" label="Name" />
           <TextField source="email" label="Email" />

@@ -2,6 +2,7 @@ import { Box, Card, CardContent, Divider, Stack, Typography } from '@mui/materia
 import { DateField, Labeled, SelectField, Show, TextField, useRecordContext } from 'react-admin';
 import type { Client } from '../../types';
 import { clientTypeChoices, portalStatusChoices } from './client-choices';
+import { ClientContacts } from './client-contacts';
 import { ClientSection } from './client-section';
 import { ClientTagsEditor } from './client-tags-editor';
 import { ConnectionStatusField } from './connection-status-field';
@@ -62,6 +63,9 @@ const ClientDetails = () => (
               <SelectField source="portalStatus" choices={portalStatusChoices} />
             </Stack>
           </Labeled>
+        </ClientSection>
+        <ClientSection title="Contacts">
+          <ClientContacts />
         </ClientSection>
         <ClientSection title="Address">
           <Detail label="Street" source="street" />

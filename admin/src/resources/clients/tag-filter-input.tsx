@@ -22,18 +22,22 @@ const TagMatchInput = ({ source }: { source: string }) => {
 
 interface TagFilterInputProps {
   source: string;
+  /** Offer the any/all switch; the contacts filter matches any tag only. */
+  matchMode?: boolean;
   /** Read by react-admin's filter form, not by the input. */
   alwaysOn?: boolean;
 }
 
 /** Tags filter; the any/all switch appears once there is something to match. */
-export const TagFilterInput = ({ source }: TagFilterInputProps) => (
+export const TagFilterInput = ({ source, matchMode = true }: TagFilterInputProps) => (
   <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-end' }}>
     <Box sx={{ minWidth: 260 }}>
       <TagReferenceInput source={source} helperText={false} />
     </Box>
-    <FormDataConsumer>
-      {({ formData }) => (formData[source]?.length ? <TagMatchInput source="tagMode" /> : null)}
-    </FormDataConsumer>
+    {matchMode && (
+      <FormDataConsumer>
+        {({ formData }) => (formData[source]?.length ? <TagMatchInput source="tagMode" /> : null)}
+      </FormDataConsumer>
+    )}
   </Stack>
 );

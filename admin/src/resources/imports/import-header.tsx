@@ -4,7 +4,8 @@ import type { ImportJob } from '../../types';
 import { importModes } from './import-choices';
 import { ImportStatusField } from './import-status-field';
 
-const WorkflowLink = ({ href, label }: { href: string; label: string }) => (
+/** A workflow in the Temporal Web UI, in a new tab. */
+export const WorkflowLink = ({ href, label }: { href: string; label: string }) => (
   <Link
     href={href}
     target="_blank"

@@ -1,0 +1,81 @@
+import { useId, useState, type FormEvent } from 'react';
+import { portalFetch, type PortalApiError } from './portal-api';
+import { PortalLayout } from './portal-layout';
+import { navigate } from './portal-router';
+import type { PortalMe } from './portal-types';
+
+/** /portal/login: a contact who already accepted an invitation signs in with email and password. */
+export const PortalLoginPage = () => {
+  const headingId = useId();
+  const emailId = useId();
+  const passwordId = useId();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSubmitting(true);
+    setError(null);
+    try {
+      await portalFetch<PortalMe>('/api/auth/login', {
+        method: 'POST',
+        body: { email, password, portal: true },
+      });
+      navigate('/portal/', { replace: true });
+    } catch (failure) {
+      setError((failure as PortalApiError).message);
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <PortalLayout title="Sign in">
+      <section className="portal-card" aria-labelledby={headingId}>
+        <h1 id={headingId}>Sign in to your portal</h1>
+        <p className="portal-lead">Use the email your firm invited and the password you chose.</p>
+        <form className="portal-form" onSubmit={submit}>
+          <div className="portal-field">
+            <label htmlFor={emailId}>Email</label>
+            <input
+              id={emailId}
+              type="email"
+              name="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+            />
+          </div>
+          <div className="portal-field">
+            <label htmlFor={passwordId}>Password</label>
+            <input
+              id={passwordId}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          </div>
+          {error && (
+            <p className="portal-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="portal-button" disabled={submitting}>
+            Sign in
+          </button>
+        </form>
+        <p className="portal-hint">
+          First time here? Open the invitation link your firm emailed you to choose a password.
+        </p>
+      </section>
+      <p className="portal-staff">
+        <a href="/admin/">Staff? Go to the staff console</a>
+      </p>
+    </PortalLayout>
+  );
+};

@@ -1,0 +1,24 @@
+import { AutocompleteInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { portalStatusChoices } from '../clients/client-choices';
+import { TagFilterInput } from '../clients/tag-filter-input';
+
+export const contactFilters = [
+  <SearchInput key="q" source="q" placeholder="Search name, email" alwaysOn sx={{ width: 280 }} />,
+  // Contacts of clients carrying any of these tags.
+  <TagFilterInput key="tagIds" source="tagIds" matchMode={false} alwaysOn />,
+  <SelectInput
+    key="portalStatus"
+    source="portalStatus"
+    label="Portal status"
+    choices={portalStatusChoices}
+  />,
+  <ReferenceInput
+    key="clientId"
+    source="clientId"
+    reference="clients"
+    label="Client"
+    sort={{ field: 'displayName', order: 'ASC' }}
+  >
+    <AutocompleteInput label="Client" optionText="displayName" sx={{ minWidth: 260 }} />
+  </ReferenceInput>,
+];

@@ -1,0 +1,81 @@
+import { Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
+import { DateField, Labeled, SelectField, Show, TextField, useRecordContext } from 'react-admin';
+import type { Contact } from '../../types';
+import { portalStatusChoices } from '../clients/client-choices';
+import { ClientSection } from '../clients/client-section';
+import { PortalStatusField } from '../clients/portal-status-field';
+import { ContactClientsField } from './contact-clients-field';
+import { ContactInvitation } from './contact-invitation';
+import { ContactTimeline } from './contact-timeline';
+
+/** One read-only field with its label; empty values show a dash. */
+const Detail = ({ label, source }: { label: string; source: keyof Contact }) => (
+  <Labeled label={label}>
+    <TextField source={source} emptyText="—" />
+  </Labeled>
+);
+
+const ContactDetails = () => {
+  const contact = useRecordContext<Contact>();
+  if (!contact) return null;
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 1000 }}>
+      <Card>
+        <CardContent>
+          <Stack spacing={3} divider={<Divider flexItem />}>
+            <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+              <Typography variant="h5" component="h2">
+                {contact.displayName}
+              </Typography>
+              <PortalStatusField />
+              <SelectField source="portalStatus" choices={portalStatusChoices} />
+            </Stack>
+            <ClientSection title="Contact">
+              <Detail label="Email" source="email" />
+              <Detail label="Phone" source="phone" />
+              <Detail label="First name" source="firstName" />
+              <Detail label="Last name" source="lastName" />
+            </ClientSection>
+            <ClientSection title="Clients">
+              <Box sx={{ gridColumn: '1 / -1' }}>
+                <ContactClientsField />
+                {contact.clients.length === 0 && (
+                  <Typography variant="body2" color="text.secondary">
+                    Not linked to a client
+                  </Typography>
+                )}
+              </Box>
+            </ClientSection>
+            <ContactInvitation />
+            <ClientSection title="Record">
+              <Labeled label="Created">
+                <DateField source="createdAt" showTime />
+              </Labeled>
+              <Labeled label="Updated">
+                <DateField source="updatedAt" showTime />
+              </Labeled>
+            </ClientSection>
+          </Stack>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardContent>
+          <ContactTimeline contactId={contact.id} live={contact.invitation?.status === 'pending'} />
+        </CardContent>
+      </Card>
+    </Stack>
+  );
+};
+
+// While an invitation is pending its reminders and deliveries arrive from the workflow: poll.
+export const ContactShow = () => (
+  <Show<Contact>
+    component="div"
+    queryOptions={{
+      refetchInterval: (query) =>
+        query.state.data?.invitation?.status === 'pending' ? 5000 : false,
+    }}
+  >
+    <ContactDetails />
+  </Show>
+);

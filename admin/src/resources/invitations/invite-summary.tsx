@@ -1,0 +1,54 @@
+import { Alert, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useId } from 'react';
+import type { InviteResult } from '../../types';
+import { skipReasons } from './invitation-choices';
+
+/** What one invitation run did: counts, then whom it skipped and why, in the API's words. */
+export const InviteSummary = ({ result }: { result: InviteResult }) => {
+  const { invited, resent, skipped } = result;
+  const skippedCount = result.skippedCount ?? skipped.length;
+  const skippedTitleId = useId();
+  return (
+    <>
+      <Alert severity={invited + resent > 0 ? 'success' : 'warning'} sx={{ mb: 2 }}>
+        Invited {invited}, re-sent {resent}
+        {skippedCount > 0 && `, skipped ${skippedCount}`}
+      </Alert>
+      {skipped.length > 0 && (
+        <>
+          <Typography variant="subtitle2" component="h3" id={skippedTitleId}>
+            Skipped
+          </Typography>
+          <Table size="small" aria-labelledby={skippedTitleId}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Contact</TableCell>
+                <TableCell>Reason</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {skipped.map((skip, index) => (
+                <TableRow key={`${skip.contactId ?? skip.clientId}-${index}`}>
+                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{skip.email ?? '—'}</TableCell>
+                  <TableCell>
+                    <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                      {skipReasons[skip.reason] ?? skip.reason}
+                    </Typography>
+                    <Typography variant="body2" color="text.secondary">
+                      {skip.message}
+                    </Typography>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {skippedCount > skipped.length && (
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+              {skippedCount - skipped.length} more skipped, not listed here.
+            </Typography>
+          )}
+        </>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,26 @@
+import type { ChipProps } from '@mui/material';
+import type { OutboxMessage, OutboxStatus } from '../../types';
+
+// Human labels (and chip colours) for the outbox's enums.
+export const outboxStatuses: Record<OutboxStatus, { name: string; color: ChipProps['color'] }> = {
+  queued: { name: 'Queued', color: 'default' },
+  sending: { name: 'Sending', color: 'info' },
+  sent: { name: 'Sent', color: 'info' },
+  delivered: { name: 'Delivered', color: 'success' },
+  bounced: { name: 'Bounced', color: 'error' },
+  complained: { name: 'Marked as spam', color: 'error' },
+  failed: { name: 'Failed', color: 'error' },
+  cancelled: { name: 'Cancelled', color: 'default' },
+  // Kept in the local outbox only: no RESEND_API_KEY, nothing left the machine.
+  recorded: { name: 'Kept locally', color: 'secondary' },
+};
+
+export const outboxStatusChoices = Object.entries(outboxStatuses).map(([id, { name }]) => ({
+  id,
+  name,
+}));
+
+export const outboxKindChoices: { id: OutboxMessage['kind']; name: string }[] = [
+  { id: 'invitation', name: 'Invitation' },
+  { id: 'reminder', name: 'Reminder' },
+];

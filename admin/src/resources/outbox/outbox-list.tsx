@@ -1,0 +1,70 @@
+import { type Theme, useMediaQuery } from '@mui/material';
+import {
+  Datagrid,
+  DateField,
+  List,
+  Pagination,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  SimpleList,
+  TextField,
+} from 'react-admin';
+import type { OutboxMessage } from '../../types';
+import { outboxKindChoices, outboxStatusChoices, outboxStatuses } from './outbox-choices';
+import { OutboxNotice } from './outbox-notice';
+import { OutboxStatusField } from './outbox-status-field';
+
+const outboxFilters = [
+  <SearchInput
+    key="q"
+    source="q"
+    placeholder="Search recipient, subject"
+    alwaysOn
+    sx={{ width: 280 }}
+  />,
+  <SelectInput
+    key="status"
+    source="status"
+    label="Status"
+    choices={outboxStatusChoices}
+    alwaysOn
+  />,
+];
+
+export const OutboxList = () => {
+  const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
+  return (
+    <>
+      {/* Above the list, not in it: an empty outbox is when the notice matters most. */}
+      <OutboxNotice />
+      <List<OutboxMessage>
+        perPage={25}
+        exporter={false}
+        sort={{ field: 'createdAt', order: 'DESC' }}
+        filters={outboxFilters}
+        pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+      >
+        {isSmall ? (
+          <SimpleList<OutboxMessage>
+            primaryText={(message) => message.subject}
+            secondaryText={(message) =>
+              `${message.toEmail} · ${outboxStatuses[message.status]?.name ?? message.status}`
+            }
+            tertiaryText={(message) => new Date(message.createdAt).toLocaleString()}
+            linkType="show"
+          />
+        ) : (
+          // The API sorts the outbox by creation time, recipient and status only.
+          <Datagrid rowClick="show" bulkActionButtons={false}>
+            <DateField source="createdAt" label="Created" showTime />
+            <TextField source="toEmail" label="To" />
+            <TextField source="subject" label="Subject" sortable={false} />
+            <SelectField source="kind" label="Kind" choices={outboxKindChoices} sortable={false} />
+            <OutboxStatusField source="status" label="Status" />
+          </Datagrid>
+        )}
+      </List>
+    </>
+  );
+};

@@ -1,0 +1,117 @@
+import {
+  Edit,
+  email,
+  NumberInput,
+  required,
+  SaveButton,
+  SimpleForm,
+  TextArrayInput,
+  TextInput,
+  Toolbar,
+} from 'react-admin';
+import type { Settings } from '../../types';
+import { ClientSection } from '../clients/client-section';
+import { daysToSeconds, secondsToDays } from './days';
+
+type EditableSettings = Omit<Settings, 'id' | 'emailDelivery'>;
+
+/** Only what staff may change: `id` and `emailDelivery` are the API's. */
+const editable = (settings: Settings): EditableSettings => ({
+  firmName: settings.firmName,
+  logoUrl: settings.logoUrl || null,
+  sendingDomains: settings.sendingDomains,
+  defaultSender: settings.defaultSender,
+  reminderIntervalSeconds: settings.reminderIntervalSeconds,
+  maxReminders: settings.maxReminders,
+  invitationExpirySeconds: settings.invitationExpirySeconds,
+});
+
+const domainPattern = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+const validateDomains = (domains: string[] | undefined) => {
+  const wrong = domains?.find((domain) => !domainPattern.test(domain));
+  return wrong ? `"${wrong}" is not a domain name (e.g. yourfirm.com)` : undefined;
+};
+
+// The API refuses a default sender off the firm's domains; say so before the round trip.
+const onSendingDomain = (address: string | undefined, values: Partial<Settings>) => {
+  const domain = address?.split('@').pop()?.toLowerCase();
+  return !address || values.sendingDomains?.some((allowed) => allowed.toLowerCase() === domain)
+    ? undefined
+    : 'Must be an address on one of the sending domains';
+};
+
+const positive = (value: number | null | undefined) =>
+  value == null || value > 0 ? undefined : 'Must be more than 0';
+
+const wholeNumber = (value: number | null | undefined) =>
+  value == null || (Number.isInteger(value) && value >= 0) ? undefined : 'Must be 0 or more';
+
+/** The firm's settings (the single record `settings/firm`), for staff_admin only. */
+export const SettingsEdit = () => (
+  <Edit<Settings>
+    resource="settings"
+    id="firm"
+    title="Settings"
+    redirect={false}
+    mutationMode="pessimistic"
+    actions={false}
+    transform={editable}
+  >
+    <SimpleForm
+      toolbar={
+        <Toolbar>
+          <SaveButton />
+        </Toolbar>
+      }
+    >
+      <ClientSection title="Firm">
+        <TextInput source="firmName" label="Firm name" validate={required()} />
+        <TextInput source="logoUrl" label="Logo URL" type="url" />
+      </ClientSection>
+      <ClientSection title="Invitation email">
+        <TextArrayInput
+          source="sendingDomains"
+          label="Sending domains"
+          helperText="The domains invitations may be sent from; type one and press Enter"
+          validate={validateDomains}
+          // A domain typed but not yet entered still counts when the field is left.
+          autoSelect
+          sx={{ gridColumn: '1 / -1' }}
+        />
+        <TextInput
+          source="defaultSender"
+          label="Default sender"
+          type="email"
+          validate={[required(), email(), onSendingDomain]}
+          sx={{ gridColumn: '1 / -1' }}
+        />
+      </ClientSection>
+      <ClientSection title="Reminders and expiry">
+        <NumberInput
+          source="reminderIntervalSeconds"
+          label="Remind every (days)"
+          format={secondsToDays}
+          parse={daysToSeconds}
+          step={0.5}
+          validate={[required(), positive]}
+        />
+        <NumberInput
+          source="maxReminders"
+          label="Maximum reminders"
+          step={1}
+          min={0}
+          validate={[required(), wholeNumber]}
+        />
+        <NumberInput
+          source="invitationExpirySeconds"
+          label="Invitations expire after (days)"
+          format={secondsToDays}
+          parse={daysToSeconds}
+          step={0.5}
+          validate={[required(), positive]}
+        />
+      </ClientSection>
+    </SimpleForm>
+  </Edit>
+);

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** Optional text: trimmed, empty means "no value". */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** A list filter value given once or as an array. */
+export const oneOrMany = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.enum(values), z.array(z.enum(values))]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+/** A uuid given once or as an array (react-admin sends either). */
+export const uuidOneOrMany = (max: number) =>
+  z.union([z.uuid(), z.array(z.uuid()).max(max)]).transform((v) => (Array.isArray(v) ? v : [v]));

@@ -1,0 +1,21 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** Runs one raw statement (`?` placeholders) and returns its rows. */
+export type SqlRunner = <T = Record<string, unknown>[]>(
+  sql: string,
+  params?: unknown[],
+) => Promise<T>;
+
+/** Raw SQL in one transaction, for set-based writes the unit of work does not express. */
+export function sqlTransaction<T>(
+  em: EntityManager,
+  work: (sql: SqlRunner) => Promise<T>,
+): Promise<T> {
+  return em.transactional((tem) => {
+    const conn = tem.getConnection();
+    const trx = tem.getTransactionContext();
+    const sql: SqlRunner = <R>(text: string, params: unknown[] = []) =>
+      conn.execute(text, params, 'all', trx) as Promise<R>;
+    return work(sql);
+  });
+}

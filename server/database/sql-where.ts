@@ -1,0 +1,18 @@
+/** Collects AND-ed conditions with their bound parameters for a raw list query. */
+export class SqlWhere {
+  private readonly parts: string[] = [];
+  readonly params: unknown[] = [];
+
+  /** Adds the condition when `when` holds (e.g. the filter value was given). */
+  add(when: unknown, condition: string, ...params: unknown[]): this {
+    if (when) {
+      this.parts.push(condition);
+      this.params.push(...params);
+    }
+    return this;
+  }
+
+  get sql(): string {
+    return this.parts.length ? `where ${this.parts.join(' and ')}` : '';
+  }
+}

@@ -1,0 +1,51 @@
+import { escapeLike } from '../../common/http/escape-like';
+import type { ListQuery } from '../../common/http/list-query';
+import { pgArray } from '../../database/pg-array';
+import type { SqlFragment } from '../clients/client-list.sql';
+import type { ContactFilter, ContactSortField } from './contacts.schemas';
+
+const SORT_SQL: Record<ContactSortField, string> = {
+  displayName: `lower(coalesce(nullif(trim(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,'')), ''), ct.email))`,
+  email: 'lower(ct.email)',
+  lastName: 'lower(ct.last_name)',
+  firstName: 'lower(ct.first_name)',
+  portalStatus: 'ct.portal_status',
+  createdAt: 'ct.created_at',
+  updatedAt: 'ct.updated_at',
+};
+
+/** Must match the expression of contact_search_trgm_idx, or the trigram index is not used. */
+const SEARCH_SQL = `(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,'') || ' ' || ct.email)`;
+
+/** The WHERE clause of a contact list filter (alias `ct`); every value is a bound parameter. */
+export function contactWhere(filter: ContactFilter): SqlFragment {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.q) {
+    parts.push(`${SEARCH_SQL} ilike ?`);
+    params.push(`%${escapeLike(filter.q)}%`);
+  }
+  if (filter.id) {
+    parts.push('ct.id = any(?::uuid[])');
+    params.push(pgArray(filter.id));
+  }
+  if (filter.portalStatus?.length) {
+    parts.push('ct.portal_status = any(?::text[])');
+    params.push(pgArray(filter.portalStatus));
+  }
+  if (filter.clientId) {
+    parts.push('ct.id in (select contact_id from client_contact where client_id = ?)');
+    params.push(filter.clientId);
+  }
+  if (filter.tagIds?.length) {
+    parts.push(`ct.id in (select cc.contact_id from client_contact cc
+      join client_tag t on t.client_id = cc.client_id where t.tag_id = any(?::uuid[]))`);
+    params.push(pgArray(filter.tagIds));
+  }
+  return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params };
+}
+
+export function contactOrderBy(sort: ListQuery<ContactFilter, ContactSortField>['sort']): string {
+  const dir = sort.order === 'DESC' ? 'desc' : 'asc';
+  return `order by ${SORT_SQL[sort.field]} ${dir} nulls last, ct.id ${dir}`;
+}

@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { RequireRole } from '../../common/auth/auth.decorators';
+import { sendPage } from '../../common/http/content-range';
+import { parseListQuery } from '../../common/http/list-query';
+import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
+import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
+import type { ContactView } from './contact.view';
+import {
+  CONTACT_SORTABLE,
+  contactFilterSchema,
+  createContactSchema,
+  updateContactSchema,
+  type CreateContactInput,
+  type UpdateContactInput,
+} from './contacts.schemas';
+import { ContactsService } from './contacts.service';
+
+@ApiTags('contacts')
+@Controller('contacts')
+export class ContactsController {
+  constructor(private readonly contacts: ContactsService) {}
+
+  @Get()
+  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+    const q = parseListQuery(query, {
+      sortable: CONTACT_SORTABLE,
+      defaultSort: { field: 'displayName', order: 'ASC' },
+      filter: contactFilterSchema,
+    });
+    return sendPage(res, 'contacts', q.range, await this.contacts.list(q));
+  }
+
+  @Get(':id')
+  get(@Param('id', UuidParamPipe) id: string): Promise<ContactView> {
+    return this.contacts.get(id);
+  }
+
+  @Get(':id/timeline')
+  timeline(@Param('id', UuidParamPipe) id: string) {
+    return this.contacts.timeline(id);
+  }
+
+  @RequireRole('staff_admin')
+  @Post()
+  create(
+    @Body(new ZodBodyPipe(createContactSchema)) body: CreateContactInput,
+  ): Promise<ContactView> {
+    return this.contacts.create(body);
+  }
+
+  @RequireRole('staff_admin')
+  @Put(':id')
+  update(
+    @Param('id', UuidParamPipe) id: string,
+    @Body(new ZodBodyPipe(updateContactSchema)) body: UpdateContactInput,
+  ): Promise<ContactView> {
+    return this.contacts.update(id, body);
+  }
+
+  @RequireRole('staff_admin')
+  @Delete(':id')
+  remove(@Param('id', UuidParamPipe) id: string): Promise<ContactView> {
+    return this.contacts.remove(id);
+  }
+}

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/activity';
+import { Resend, type CreateBatchOptions } from 'resend';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env.schema';
+import type { EmailLink } from './outgoing-email';
+
+interface ClaimedEmail {
+  id: string;
+  batch_id: string;
+  to_email: string;
+  from_email: string;
+  subject: string;
+  html_body: string | null;
+  text_body: string | null;
+  links: EmailLink[];
+}
+
+const REMOVED_LINK = '[link removed once sent]';
+
+/** Resend answers these with a status worth retrying; anything else will not get better. */
+const retryable = (status: number | null) => status === null || status === 429 || status >= 500;
+
+/**
+ * The email task queue's one activity: sends the next batch of queued email as one Resend batch
+ * request under an idempotency key, so a retried attempt never sends twice. Once Resend has an
+ * email, its stored body loses the link (the token lived in the database only until then).
+ */
+@Injectable()
+export class EmailDeliveryService {
+  private readonly logger = new Logger(EmailDeliveryService.name);
+  private readonly resend: Resend | null;
+
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.resend = config.RESEND_API_KEY
+      ? new Resend(config.RESEND_API_KEY, { baseUrl: config.RESEND_BASE_URL })
+      : null;
+  }
+
+  async deliverBatch(): Promise<{ claimed: number }> {
+    if (!this.resend) return { claimed: 0 };
+    const batch = (await this.unfinishedBatch()) ?? (await this.claim());
+    if (!batch.length) return { claimed: 0 };
+    const payload: CreateBatchOptions = batch.map((m) => ({
+      from: m.from_email,
+      to: [m.to_email],
+      subject: m.subject,
+      html: m.html_body ?? '',
+      text: m.text_body ?? '',
+      tags: [{ name: 'message_id', value: m.id }],
+    }));
+    const { data, error } = await this.resend.batch.send(payload, {
+      idempotencyKey: `email-batch/${batch[0].batch_id}`,
+      batchValidation: 'permissive',
+    });
+    if (error) {
+      if (retryable(error.statusCode)) {
+        throw ApplicationFailure.retryable(`Resend: ${error.message}`, error.name);
+      }
+      this.logger.error(`Resend refused a batch of ${batch.length}: ${error.message}`);
+      await this.markFailed(batch, `Resend refused it: ${error.message}`);
+      return { claimed: batch.length };
+    }
+    const failedAt = new Map(
+      ('errors' in data ? (data.errors ?? []) : []).map((e) => [e.index, e.message]),
+    );
+    const ids = data.data.map((d) => d.id);
+    const sent = batch.filter((_, i) => !failedAt.has(i));
+    await this.markSent(sent.map((m, i) => ({ m, providerId: ids[i] })));
+    await this.markFailed(
+      batch.filter((_, i) => failedAt.has(i)),
+      (m) => `Resend refused it: ${failedAt.get(batch.indexOf(m))}`,
+    );
+    return { claimed: batch.length };
+  }
+
+  /** A batch an earlier attempt claimed but did not finish: resent as it was, same key. */
+  private async unfinishedBatch(): Promise<ClaimedEmail[] | null> {
+    const [open] = await this.em
+      .getConnection()
+      .execute<{ batch_id: string }[]>(
+        `select batch_id from email_message where status = 'sending' order by created_at limit 1`,
+      );
+    return open ? this.batchEmails(open.batch_id) : null;
+  }
+
+  /** Claims the oldest queued emails; those of invitations that ended meanwhile are dropped. */
+  private async claim(): Promise<ClaimedEmail[]> {
+    const conn = this.em.getConnection();
+    await conn.execute(
+      `update email_message m set status = 'cancelled', updated_at = now()
+       from invitation i where m.status = 'queued' and i.id = m.invitation_id and i.status <> 'pending'`,
+    );
+    const batchId = randomUUID();
+    await conn.execute(
+      `with picked as (
+         select id from email_message where status = 'queued'
+         order by created_at, id limit ? for update skip locked)
+       update email_message m set status = 'sending', batch_id = ?, updated_at = now()
+       from picked where m.id = picked.id`,
+      [this.config.EMAIL_BATCH_SIZE, batchId],
+    );
+    return this.batchEmails(batchId);
+  }
+
+  /** In a fixed order: a resent batch must be the same request for its idempotency key. */
+  private batchEmails(batchId: string): Promise<ClaimedEmail[]> {
+    return this.em
+      .getConnection()
+      .execute<ClaimedEmail[]>(
+        `select * from email_message where batch_id = ? and status = 'sending' order by created_at, id`,
+        [batchId],
+      );
+  }
+
+  private async markSent(sent: { m: ClaimedEmail; providerId: string }[]): Promise<void> {
+    if (!sent.length) return;
+    const rows = sent.map(({ m, providerId }) => ({
+      id: m.id,
+      provider_id: providerId,
+      text_body: withoutLinks(m),
+    }));
+    await this.em.getConnection().execute(
+      `update email_message m set status = 'sent', provider_id = x.provider_id, sent_at = now(),
+         html_body = null, text_body = x.text_body, links = '[]', updated_at = now()
+       from jsonb_to_recordset(?::jsonb) as x(id uuid, provider_id text, text_body text)
+       where m.id = x.id`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  private async markFailed(
+    failed: ClaimedEmail[],
+    reason: string | ((m: ClaimedEmail) => string),
+  ): Promise<void> {
+    for (const m of failed) {
+      const message = typeof reason === 'string' ? reason : reason(m);
+      await this.em.getConnection().execute(
+        `with failed as (
+           update email_message set status = 'failed', error = ?, html_body = null, text_body = ?,
+             links = '[]', updated_at = now() where id = ? returning invitation_id, contact_id)
+         insert into invitation_event (invitation_id, contact_id, kind, detail)
+         select invitation_id, contact_id, 'send_failed', ? from failed
+         where invitation_id is not null and contact_id is not null`,
+        [message, withoutLinks(m), m.id, message],
+      );
+    }
+  }
+}
+
+function withoutLinks(m: ClaimedEmail): string | null {
+  let text = m.text_body;
+  for (const link of m.links) text = text?.replaceAll(link.url, REMOVED_LINK) ?? null;
+  return text;
+}

@@ -1,0 +1,66 @@
+import type { SqlRunner } from '../../database/sql-transaction';
+
+export type EmailKind = 'invitation' | 'reminder';
+export type EmailDelivery = 'resend' | 'outbox';
+
+export interface EmailLink {
+  label: string;
+  url: string;
+}
+
+export interface OutgoingEmail {
+  id: string;
+  kind: EmailKind;
+  /** One email per key, ever: a retried activity finds its email already there. */
+  idempotencyKey: string;
+  to: string;
+  from: string;
+  subject: string;
+  html: string;
+  text: string;
+  links: EmailLink[];
+  contactId: string | null;
+  invitationId: string | null;
+}
+
+/**
+ * Records emails in the transaction of the change that causes them (a transactional outbox).
+ * Without Resend they stop here as `recorded`, for the console's Outbox; else the dispatcher
+ * sends them. Returns how many were new.
+ */
+export async function insertOutgoingEmails(
+  sql: SqlRunner,
+  emails: OutgoingEmail[],
+  delivery: EmailDelivery,
+): Promise<number> {
+  if (!emails.length) return 0;
+  const rows = emails.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    idempotency_key: e.idempotencyKey,
+    to_email: e.to,
+    from_email: e.from,
+    subject: e.subject,
+    html_body: e.html,
+    text_body: e.text,
+    links: e.links,
+    contact_id: e.contactId,
+    invitation_id: e.invitationId,
+  }));
+  const inserted = await sql<{ id: string }[]>(
+    `insert into email_message (id, kind, idempotency_key, to_email, from_email, subject,
+       html_body, text_body, links, contact_id, invitation_id, status, sent_at)
+     select x.*, ?, case when ? = 'recorded' then now() end
+     from jsonb_to_recordset(?::jsonb) as x(id uuid, kind text, idempotency_key text,
+       to_email text, from_email text, subject text, html_body text, text_body text,
+       links jsonb, contact_id uuid, invitation_id uuid)
+     on conflict (idempotency_key) do nothing
+     returning id`,
+    [
+      delivery === 'outbox' ? 'recorded' : 'queued',
+      delivery === 'outbox' ? 'recorded' : 'queued',
+      JSON.stringify(rows),
+    ],
+  );
+  return inserted.length;
+}

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { hashSecretToken, newSecretToken } from '../../../common/crypto/secret-token';
+import { APP_CONFIG } from '../../../config/config.module';
+import type { AppConfig } from '../../../config/env.schema';
+import { pgArray } from '../../../database/pg-array';
+import { sqlTransaction, type SqlRunner } from '../../../database/sql-transaction';
+import type { InvitationEmailStep } from '../../../../workflows/portal-invitation/portal-invitation.contract';
+import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
+import { InvitationEmailRenderer } from '../../email/invitation-email.renderer';
+import { insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
+import { SettingsService, type FirmSettings } from '../../settings/settings.service';
+
+interface LiveInvitation {
+  id: string;
+  contact_id: string;
+  sender_email: string;
+  max_reminders: number;
+  email: string;
+  first_name: string | null;
+}
+
+const EVENT_KIND = { invitation: 'invited', reminder: 'reminder_sent', resend: 'resent' } as const;
+
+const keyOf = (s: InvitationEmailStep) => `invitation/${s.invitationId}/${s.step}`;
+
+/** `"Firm" <sender@firm.com>`, with nothing in the firm name that could break the header. */
+const fromHeader = (firmName: string, sender: string) =>
+  `"${firmName.replace(/["<>\\\r\n]/g, '').trim()}" <${sender}>`;
+
+/**
+ * Turns invitation steps into queued emails, each with its own new link: a token whose hash is
+ * stored, a rendered message, the invitation's reminder state and a timeline event, all in one
+ * transaction. Idempotent per step, so a retried activity queues nothing twice.
+ */
+@Injectable()
+export class InvitationMailerService {
+  private readonly renderer = new InvitationEmailRenderer();
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly settings: SettingsService,
+    private readonly waker: EmailDispatcherWaker,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Queues the steps' emails; returns the ids of the invitations that are still pending. */
+  async queue(steps: InvitationEmailStep[]): Promise<Set<string>> {
+    if (!steps.length) return new Set();
+    const settings = await this.settings.get();
+    const pending = await sqlTransaction(this.em, async (sql) => {
+      const rows = await sql<LiveInvitation[]>(
+        `select i.id, i.contact_id, i.sender_email, i.max_reminders, ct.email, ct.first_name
+         from invitation i join contact ct on ct.id = i.contact_id
+         where i.id = any(?::uuid[]) and i.status = 'pending' for update of i`,
+        [pgArray(steps.map((s) => s.invitationId))],
+      );
+      const live = new Map(rows.map((r) => [r.id, r]));
+      const candidates = steps.filter((s) => live.has(s.invitationId));
+      const done = await sql<{ idempotency_key: string }[]>(
+        'select idempotency_key from email_message where idempotency_key = any(?::text[])',
+        [pgArray(candidates.map(keyOf))],
+      );
+      const queued = new Set(done.map((d) => d.idempotency_key));
+      const fresh = candidates.filter((s) => !queued.has(keyOf(s)));
+      if (fresh.length) await this.write(sql, fresh, live, settings);
+      return new Set(live.keys());
+    });
+    this.waker.wake();
+    return pending;
+  }
+
+  /** Ends a pending invitation at its deadline; every link dies with it. */
+  async expire(invitationId: string): Promise<void> {
+    await this.em.getConnection().execute(
+      `with ended as (
+         update invitation set status = 'expired', ended_at = now(), next_reminder_at = null,
+           updated_at = now() where id = ? and status = 'pending' returning id, contact_id),
+       dead as (
+         update invitation_token set revoked_at = now()
+         where invitation_id in (select id from ended) and revoked_at is null),
+       event as (
+         insert into invitation_event (invitation_id, contact_id, kind)
+         select id, contact_id, 'expired' from ended)
+       update contact set portal_status = 'expired', updated_at = now()
+       where id in (select contact_id from ended)`,
+      [invitationId],
+    );
+  }
+
+  private async write(
+    sql: SqlRunner,
+    steps: InvitationEmailStep[],
+    live: Map<string, LiveInvitation>,
+    settings: FirmSettings,
+  ): Promise<void> {
+    const tokens: { token_hash: string; invitation_id: string }[] = [];
+    const emails: OutgoingEmail[] = [];
+    const states: object[] = [];
+    const events: object[] = [];
+    for (const step of steps) {
+      const inv = live.get(step.invitationId)!;
+      const token = newSecretToken();
+      const acceptUrl = `${this.config.PUBLIC_URL}/portal/accept?token=${token}`;
+      const message = await this.renderer.render({
+        kind: step.kind,
+        firmName: settings.firmName,
+        logoUrl: settings.logoUrl,
+        greetingName: inv.first_name || inv.email,
+        acceptUrl,
+        expiresAt: new Date(step.expiresAt),
+      });
+      tokens.push({ token_hash: hashSecretToken(token), invitation_id: inv.id });
+      emails.push({
+        id: randomUUID(),
+        kind: step.kind === 'reminder' ? 'reminder' : 'invitation',
+        idempotencyKey: keyOf(step),
+        to: inv.email,
+        from: fromHeader(settings.firmName, inv.sender_email),
+        ...message,
+        links: [{ label: 'Accept invitation', url: acceptUrl }],
+        contactId: inv.contact_id,
+        invitationId: inv.id,
+      });
+      states.push({
+        id: inv.id,
+        reminders_sent: step.remindersSent,
+        next_reminder_at: step.nextReminderAt,
+        expires_at: step.expiresAt,
+      });
+      events.push({
+        invitation_id: inv.id,
+        contact_id: inv.contact_id,
+        kind: EVENT_KIND[step.kind],
+        detail: eventDetail(step, inv),
+      });
+    }
+    const resent = steps.filter((s) => s.kind === 'resend').map((s) => s.invitationId);
+    if (resent.length) {
+      await sql(
+        `update invitation_token set revoked_at = now()
+         where invitation_id = any(?::uuid[]) and revoked_at is null`,
+        [pgArray(resent)],
+      );
+    }
+    await sql(
+      `insert into invitation_token (token_hash, invitation_id)
+       select * from jsonb_to_recordset(?::jsonb) as x(token_hash text, invitation_id uuid)`,
+      [JSON.stringify(tokens)],
+    );
+    await insertOutgoingEmails(sql, emails, settings.emailDelivery);
+    await sql(
+      `update invitation i set reminders_sent = x.reminders_sent,
+         next_reminder_at = x.next_reminder_at, expires_at = x.expires_at, updated_at = now()
+       from jsonb_to_recordset(?::jsonb)
+         as x(id uuid, reminders_sent int, next_reminder_at timestamptz, expires_at timestamptz)
+       where i.id = x.id`,
+      [JSON.stringify(states)],
+    );
+    await sql(
+      `insert into invitation_event (invitation_id, contact_id, kind, detail)
+       select * from jsonb_to_recordset(?::jsonb)
+         as x(invitation_id uuid, contact_id uuid, kind text, detail text)`,
+      [JSON.stringify(events)],
+    );
+  }
+}
+
+function eventDetail(step: InvitationEmailStep, inv: LiveInvitation): string {
+  if (step.kind === 'reminder') {
+    return step.remindersSent <= inv.max_reminders
+      ? `Reminder ${step.remindersSent} of ${inv.max_reminders}`
+      : `Reminder ${step.remindersSent} (asked by staff)`;
+  }
+  if (step.kind === 'resend')
+    return `New link sent from ${inv.sender_email}; earlier links no longer work`;
+  return `Sent from ${inv.sender_email}`;
+}

@@ -1,0 +1,62 @@
+import { parseInput } from '../../common/validation/parse-input';
+import { pgArray } from '../../database/pg-array';
+import { clientWhere, type SqlFragment } from '../clients/client-list.sql';
+import { clientFilterSchema } from '../clients/clients.schemas';
+import { contactWhere } from '../contacts/contact-list.sql';
+import { contactFilterSchema } from '../contacts/contacts.schemas';
+import type { InviteInput } from './invitations.schemas';
+
+/** One row per target, with what decides whether it can be invited. */
+export interface InvitationTarget {
+  client_id: string | null;
+  contact_id: string | null;
+  email: string | null;
+  portal_status: string | null;
+  suppressed: boolean;
+  pending_id: string | null;
+}
+
+const PRIMARY_CONTACT = `left join client_contact cc on cc.client_id = c.id and cc.is_primary`;
+
+/** (client_id, contact_id) pairs the request names: contacts, clients' primary contacts, or a list filter. */
+function targets(input: InviteInput): SqlFragment {
+  if (input.contactIds) {
+    return {
+      sql: 'select null::uuid as client_id, ct.id as contact_id from contact ct where ct.id = any(?::uuid[])',
+      params: [pgArray(input.contactIds)],
+    };
+  }
+  if (input.clientIds) {
+    return {
+      sql: `select c.id as client_id, cc.contact_id from client c ${PRIMARY_CONTACT} where c.id = any(?::uuid[])`,
+      params: [pgArray(input.clientIds)],
+    };
+  }
+  if (input.resource === 'clients') {
+    const where = clientWhere(parseInput(clientFilterSchema, input.filter, 'filter'));
+    return {
+      sql: `select c.id as client_id, cc.contact_id from client c ${PRIMARY_CONTACT} ${where.sql}`,
+      params: where.params,
+    };
+  }
+  const where = contactWhere(parseInput(contactFilterSchema, input.filter, 'filter'));
+  return {
+    sql: `select null::uuid as client_id, ct.id as contact_id from contact ct ${where.sql}`,
+    params: where.params,
+  };
+}
+
+/** Targets with their contact's state; a contact reached through two clients appears once. */
+export function invitationTargets(input: InviteInput): SqlFragment {
+  const t = targets(input);
+  return {
+    sql: `with t as (${t.sql})
+      select distinct on (coalesce(t.contact_id, t.client_id)) t.client_id, t.contact_id,
+        ct.email, ct.portal_status,
+        exists (select 1 from email_suppression s where s.email = lower(ct.email)) as suppressed,
+        (select i.id from invitation i where i.contact_id = t.contact_id and i.status = 'pending') as pending_id
+      from t left join contact ct on ct.id = t.contact_id
+      order by coalesce(t.contact_id, t.client_id)`,
+    params: t.params,
+  };
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { INVITATION_STATUSES } from './invitation.view';
+import { oneOrMany } from '../../common/validation/schema-helpers';
+
+const ids = (what: string) =>
+  z
+    .array(z.uuid({ message: `must be ${what} ids` }))
+    .min(1, `select at least one ${what}`)
+    .max(10_000);
+
+/** Who to invite: exactly one of contactIds, clientIds (their primary contacts) or a list filter. */
+export const inviteSchema = z
+  .strictObject({
+    contactIds: ids('contact').optional(),
+    clientIds: ids('client').optional(),
+    filter: z.record(z.string(), z.unknown()).optional(),
+    resource: z.enum(['contacts', 'clients']).default('contacts'),
+    senderEmail: z
+      .string({ message: 'is required' })
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ message: 'is not a valid email address' })),
+    pending: z.enum(['skip', 'resend']).default('skip'),
+  })
+  .refine((b) => [b.contactIds, b.clientIds, b.filter].filter(Boolean).length === 1, {
+    message: 'give exactly one of contactIds, clientIds or filter',
+    path: ['contactIds'],
+  });
+export type InviteInput = z.infer<typeof inviteSchema>;
+
+export const invitationFilterSchema = z.strictObject({
+  contactId: z.uuid().optional(),
+  status: oneOrMany(INVITATION_STATUSES).optional(),
+  id: z.array(z.uuid()).max(1000).optional(),
+});
+export type InvitationFilter = z.infer<typeof invitationFilterSchema>;
+
+export const acceptSchema = z.strictObject({
+  token: z.string({ message: 'is required' }).min(1, 'is required').max(200),
+  password: z.string({ message: 'is required' }).max(1024, 'must be at most 1024 characters'),
+});
+export type AcceptInput = z.infer<typeof acceptSchema>;

@@ -1,0 +1,356 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { WorkflowNotFoundError, type SignalDefinition } from '@temporalio/client';
+import type { Page } from '../../common/http/content-range';
+import type { ListQuery } from '../../common/http/list-query';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env.schema';
+import { pgArray } from '../../database/pg-array';
+import { SqlWhere } from '../../database/sql-where';
+import { sqlTransaction } from '../../database/sql-transaction';
+import { TemporalService } from '../../temporal/temporal.service';
+import { invitationBatchWorkflowId } from '../../../workflows/portal-invitation/invitation-batch.contract';
+import {
+  portalInvitationWorkflowId,
+  remindNowSignal,
+  resendSignal,
+  revokedSignal,
+} from '../../../workflows/portal-invitation/portal-invitation.contract';
+import { SettingsService } from '../settings/settings.service';
+import { invitationTargets, type InvitationTarget } from './invitation-targets.sql';
+import {
+  INVITATION_COLUMNS,
+  toInvitationSummary,
+  type InvitationRow,
+  type InvitationSummary,
+} from './invitation.view';
+import { invitationWorkflowInput, type InvitationTimingRow } from './invitation-workflow-input';
+import type { InvitationFilter, InviteInput } from './invitations.schemas';
+import { InvitationsErrorCode, InvitationsException } from './invitations.exception';
+
+type SkipReason = 'accepted' | 'no_email' | 'suppressed' | 'already_invited' | 'no_contact';
+
+export interface SkippedTarget {
+  contactId: string | null;
+  clientId: string | null;
+  email: string | null;
+  reason: SkipReason;
+  message: string;
+}
+
+export interface InviteResult {
+  invited: number;
+  resent: number;
+  skipped: SkippedTarget[];
+  skippedCount: number;
+  batchId: string | null;
+  workflowId: string | null;
+}
+
+export type InvitationView = InvitationSummary & { contactId: string; contactEmail: string };
+
+const SKIP_MESSAGE: Record<SkipReason, string> = {
+  accepted: 'Already uses the portal',
+  no_email: 'Has no email address',
+  suppressed: 'The address bounced or marked our email as spam, so it is not emailed again',
+  already_invited: 'Already has a pending invitation',
+  no_contact: 'Has no contact to invite',
+};
+const MAX_SKIPPED_LISTED = 1000;
+
+/** Staff's side of invitations: inviting many at once and following up on one. */
+@Injectable()
+export class InvitationsService {
+  private readonly logger = new Logger(InvitationsService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly settings: SettingsService,
+    private readonly temporal: TemporalService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Classifies the targets, records one invitation per invitable contact (and marks pending
+   * ones for a re-send) in one transaction, then hands the batch to a workflow. The answer does
+   * not wait for emails or per-contact workflows, so inviting 10,000 takes a second.
+   */
+  async invite(input: InviteInput, staffId: string): Promise<InviteResult> {
+    const settings = await this.settings.assertSender(input.senderEmail);
+    const batchId = randomUUID();
+    const plan = await sqlTransaction(this.em, async (sql) => {
+      const found = await sql<InvitationTarget[]>(...asArgs(invitationTargets(input)));
+      this.assertAllFound(input, found);
+      const skipped: SkippedTarget[] = [];
+      const fresh: InvitationTarget[] = [];
+      const resend: InvitationTarget[] = [];
+      for (const t of found) {
+        const reason = skipReason(t, input.pending);
+        if (reason) skipped.push(describe(t, reason));
+        else (t.pending_id ? resend : fresh).push(t);
+      }
+      const created = await sql<{ contact_id: string }[]>(
+        `insert into invitation (id, contact_id, sender_email, max_reminders,
+           reminder_interval_seconds, expiry_seconds, expires_at, next_reminder_at, workflow_id,
+           batch_id, batch_action, created_by_id)
+         select gen_random_uuid(), x, ?, ?, ?, ?, now() + make_interval(secs => ?),
+           case when ? > 0 then now() + make_interval(secs => ?) end,
+           'portal-invitation-' || x, ?, 'start', ?
+         from unnest(?::uuid[]) x
+         on conflict (contact_id) where status = 'pending' do nothing
+         returning contact_id`,
+        [
+          input.senderEmail,
+          settings.maxReminders,
+          settings.reminderIntervalSeconds,
+          settings.invitationExpirySeconds,
+          settings.invitationExpirySeconds,
+          settings.maxReminders,
+          settings.reminderIntervalSeconds,
+          batchId,
+          staffId,
+          pgArray(fresh.map((t) => t.contact_id)),
+        ],
+      );
+      const createdIds = new Set(created.map((r) => r.contact_id));
+      // Invited by someone else a moment ago.
+      for (const t of fresh) {
+        if (!createdIds.has(t.contact_id!)) skipped.push(describe(t, 'already_invited'));
+      }
+      await sql(
+        `update contact set portal_status = 'invited', updated_at = now() where id = any(?::uuid[])`,
+        [pgArray([...createdIds])],
+      );
+      const resent = await sql<{ id: string }[]>(
+        `update invitation set batch_id = ?, batch_action = 'resend', sender_email = ?, updated_at = now()
+         where id = any(?::uuid[]) and status = 'pending' returning id`,
+        [batchId, input.senderEmail, pgArray(resend.map((t) => t.pending_id))],
+      );
+      return { invited: createdIds.size, resent: resent.length, skipped, previous: fresh };
+    });
+    const { invited, resent, skipped } = plan;
+    const result = {
+      invited,
+      resent,
+      skipped: skipped.slice(0, MAX_SKIPPED_LISTED),
+      skippedCount: skipped.length,
+      batchId: null as string | null,
+      workflowId: null as string | null,
+    };
+    if (!invited && !resent) return result;
+    const workflowId = invitationBatchWorkflowId(batchId);
+    try {
+      await this.temporal.client.workflow.start('invitationBatchWorkflow', {
+        workflowId,
+        taskQueue: this.temporal.taskQueue,
+        args: [batchId],
+      });
+    } catch (e) {
+      this.logger.error(e);
+      await this.abandonBatch(batchId, plan.previous);
+      throw unavailable();
+    }
+    return { ...result, batchId, workflowId };
+  }
+
+  async list(query: ListQuery<InvitationFilter>): Promise<Page<InvitationView>> {
+    const { contactId, status, id } = query.filter;
+    const filter = new SqlWhere()
+      .add(contactId, 'i.contact_id = ?', contactId)
+      .add(status?.length, 'i.status = any(?::text[])', pgArray(status ?? []))
+      .add(id?.length, 'i.id = any(?::uuid[])', pgArray(id ?? []));
+    const [where, params] = [filter.sql, filter.params];
+    const conn = this.em.getConnection();
+    const dir = query.sort.order === 'DESC' ? 'desc' : 'asc';
+    const [rows, [{ total }]] = await Promise.all([
+      conn.execute<(InvitationRow & { contact_email: string })[]>(
+        `select ${INVITATION_COLUMNS}, ct.email as contact_email from invitation i
+         join contact ct on ct.id = i.contact_id ${where}
+         order by i.${query.sort.field === 'expiresAt' ? 'expires_at' : 'created_at'} ${dir}, i.id
+         offset ? limit ?`,
+        [...params, query.range.start, query.range.end - query.range.start + 1],
+      ),
+      conn.execute<{ total: number }[]>(
+        `select count(*)::int as total from invitation i ${where}`,
+        params,
+      ),
+    ]);
+    return { items: rows.map((r) => this.view(r)), total };
+  }
+
+  async get(id: string): Promise<InvitationView> {
+    const [row] = await this.em
+      .getConnection()
+      .execute<(InvitationRow & { contact_email: string })[]>(
+        `select ${INVITATION_COLUMNS}, ct.email as contact_email from invitation i
+       join contact ct on ct.id = i.contact_id where i.id = ?`,
+        [id],
+      );
+    if (!row) {
+      throw new InvitationsException(InvitationsErrorCode.NOT_FOUND, `No invitation with id ${id}`);
+    }
+    return this.view(row);
+  }
+
+  /** The bell: one reminder now, at most one per contact per cooldown (an hour by default). */
+  async remind(id: string): Promise<InvitationView> {
+    const current = await this.pending(id);
+    const cooldown = this.config.INVITE_REMIND_COOLDOWN_SECONDS;
+    const [claimed] = await this.em.getConnection().execute<{ id: string }[]>(
+      `update invitation set last_reminded_at = now(), updated_at = now()
+       where id = ? and status = 'pending'
+         and (last_reminded_at is null or last_reminded_at <= now() - make_interval(secs => ?))
+       returning id`,
+      [id, cooldown],
+    );
+    if (!claimed) {
+      const retryAt = current.remindAvailableAt ?? new Date(Date.now() + cooldown * 1000);
+      throw new InvitationsException(
+        InvitationsErrorCode.REMIND_TOO_SOON,
+        `A reminder was sent to ${current.contactEmail} less than ${Math.round(cooldown / 60)} minutes ago; try again after ${retryAt.toISOString()}.`,
+        { retryAt },
+      );
+    }
+    await this.signal(id, remindNowSignal);
+    return this.get(id);
+  }
+
+  /** A new link now; every earlier link of this invitation stops working. */
+  async resend(id: string): Promise<InvitationView> {
+    await this.pending(id);
+    await this.signal(id, resendSignal);
+    return this.get(id);
+  }
+
+  async revoke(id: string, staffName: string): Promise<InvitationView> {
+    await this.pending(id);
+    await this.em.getConnection().execute(
+      `with ended as (
+         update invitation set status = 'revoked', ended_at = now(), next_reminder_at = null,
+           updated_at = now() where id = ? and status = 'pending' returning id, contact_id),
+       dead as (
+         update invitation_token set revoked_at = now()
+         where invitation_id in (select id from ended) and revoked_at is null),
+       event as (
+         insert into invitation_event (invitation_id, contact_id, kind, detail)
+         select id, contact_id, 'revoked', ? from ended)
+       update contact set portal_status = 'revoked', updated_at = now()
+       where id in (select contact_id from ended)`,
+      [id, `Revoked by ${staffName}`],
+    );
+    try {
+      const { contactId } = await this.get(id);
+      await this.temporal.client.workflow
+        .getHandle(portalInvitationWorkflowId(contactId))
+        .signal(revokedSignal);
+    } catch (e) {
+      // Revoked in the database either way; a workflow that missed it stops at its next step.
+      if (!(e instanceof WorkflowNotFoundError)) this.logger.warn(e);
+    }
+    return this.get(id);
+  }
+
+  private async pending(id: string): Promise<InvitationView> {
+    const invitation = await this.get(id);
+    if (invitation.status !== 'pending') {
+      throw new InvitationsException(
+        InvitationsErrorCode.NOT_PENDING,
+        `This invitation is ${invitation.status}; invite ${invitation.contactEmail} again instead.`,
+      );
+    }
+    return invitation;
+  }
+
+  /** Signal-with-start, so a pending invitation whose workflow is gone gets a new one. */
+  private async signal(id: string, signal: SignalDefinition): Promise<void> {
+    const [row] = await this.em.getConnection().execute<InvitationTimingRow[]>(
+      `select id, contact_id, max_reminders, reminder_interval_seconds, expiry_seconds, created_at
+       from invitation where id = ?`,
+      [id],
+    );
+    try {
+      await this.temporal.client.workflow.signalWithStart('portalInvitationWorkflow', {
+        workflowId: portalInvitationWorkflowId(row.contact_id),
+        taskQueue: this.temporal.taskQueue,
+        args: [invitationWorkflowInput(row)],
+        signal,
+        searchAttributes: { ContactId: [row.contact_id] },
+      });
+    } catch (e) {
+      this.logger.error(e);
+      throw unavailable();
+    }
+  }
+
+  /** The batch workflow could not start: nothing of the batch is left behind. */
+  private async abandonBatch(batchId: string, previous: InvitationTarget[]): Promise<void> {
+    await sqlTransaction(this.em, async (sql) => {
+      await sql(`delete from invitation where batch_id = ? and batch_action = 'start'`, [batchId]);
+      await sql(`update invitation set batch_id = null, batch_action = null where batch_id = ?`, [
+        batchId,
+      ]);
+      await sql(
+        `update contact c set portal_status = x.portal_status
+         from jsonb_to_recordset(?::jsonb) as x(contact_id uuid, portal_status text)
+         where c.id = x.contact_id`,
+        [
+          JSON.stringify(
+            previous.map(({ contact_id, portal_status }) => ({ contact_id, portal_status })),
+          ),
+        ],
+      );
+    });
+  }
+
+  private assertAllFound(input: InviteInput, found: InvitationTarget[]): void {
+    const asked = input.contactIds ?? input.clientIds;
+    if (!asked) return;
+    const seen = new Set(found.flatMap((t) => [t.contact_id, t.client_id]));
+    const missing = [...new Set(asked)].filter((id) => !seen.has(id));
+    if (missing.length) {
+      const what = input.contactIds ? 'contactIds: no contact' : 'clientIds: no client';
+      throw new InvitationsException(
+        InvitationsErrorCode.UNKNOWN_TARGETS,
+        `${what} with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`,
+        { missing },
+      );
+    }
+  }
+
+  private view(r: InvitationRow & { contact_email: string }): InvitationView {
+    return {
+      ...toInvitationSummary(r, {
+        workflowUrl: (id) => this.temporal.workflowUrl(id),
+        remindCooldownMs: this.config.INVITE_REMIND_COOLDOWN_SECONDS * 1000,
+      }),
+      contactId: r.contact_id,
+      contactEmail: r.contact_email,
+    };
+  }
+}
+
+function skipReason(t: InvitationTarget, pending: 'skip' | 'resend'): SkipReason | null {
+  if (!t.contact_id) return 'no_email';
+  if (!t.email) return 'no_email';
+  if (t.portal_status === 'accepted') return 'accepted';
+  if (t.suppressed) return 'suppressed';
+  if (t.pending_id && pending === 'skip') return 'already_invited';
+  return null;
+}
+
+const describe = (t: InvitationTarget, reason: SkipReason): SkippedTarget => ({
+  contactId: t.contact_id,
+  clientId: t.client_id,
+  email: t.email,
+  reason,
+  message: SKIP_MESSAGE[reason],
+});
+
+const asArgs = (f: { sql: string; params: unknown[] }): [string, unknown[]] => [f.sql, f.params];
+
+const unavailable = () =>
+  new InvitationsException(
+    InvitationsErrorCode.WORKFLOWS_UNAVAILABLE,
+    'The workflow service is unavailable, so nothing was sent. Try again shortly.',
+  );

@@ -1,0 +1,177 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, Logger } from '@nestjs/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { hashPassword } from '../../common/auth/password-hasher';
+import type { ContactPrincipal } from '../../common/auth/principal';
+import { assertAcceptablePassword } from '../../common/auth/password-policy';
+import { SessionsService, type ClientMeta } from '../../common/auth/sessions.service';
+import { hashSecretToken } from '../../common/crypto/secret-token';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { TemporalService } from '../../temporal/temporal.service';
+import {
+  acceptedSignal,
+  portalInvitationWorkflowId,
+} from '../../../workflows/portal-invitation/portal-invitation.contract';
+import { Contact } from '../contacts/contact.entity';
+import { InvitationsErrorCode, InvitationsException } from '../invitations/invitations.exception';
+import { SettingsService } from '../settings/settings.service';
+
+interface TokenRow {
+  invitation_id: string;
+  token_revoked_at: Date | null;
+  status: string;
+  expires_at: Date;
+  past_expiry: boolean;
+  contact_id: string;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+}
+
+export interface InvitationPreview {
+  firmName: string;
+  logoUrl: string | null;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  expiresAt: Date;
+}
+
+/** A contact's way in: the link from the email, a password, and a portal session. */
+@Injectable()
+export class InvitationAcceptanceService {
+  private readonly logger = new Logger(InvitationAcceptanceService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly settings: SettingsService,
+    private readonly sessions: SessionsService,
+    private readonly temporal: TemporalService,
+  ) {}
+
+  async preview(token: string): Promise<InvitationPreview> {
+    const row = await this.live(this.runner(), token, false);
+    const { firmName, logoUrl } = await this.settings.get();
+    return {
+      firmName,
+      logoUrl,
+      email: row.email,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      expiresAt: row.expires_at,
+    };
+  }
+
+  /**
+   * Activates the contact with their password, connects their clients (offline twins with the
+   * same Tax Client ID become duplicates), kills every link of the invitation (single use) and
+   * opens a portal session. The workflow is told afterwards; it also finds out by itself.
+   */
+  async accept(
+    token: string,
+    password: string,
+    meta: ClientMeta,
+  ): Promise<{ principal: ContactPrincipal; sessionToken: string }> {
+    const preview = await this.live(this.runner(), token, false);
+    assertAcceptablePassword(password, preview.email);
+    const passwordHash = await hashPassword(password);
+    const row = await sqlTransaction(this.em, async (sql) => {
+      const live = await this.live(sql, token, true);
+      await sql(
+        `update contact set password_hash = ?, portal_status = 'accepted', accepted_at = now(),
+           updated_at = now() where id = ?`,
+        [passwordHash, live.contact_id],
+      );
+      await sql(
+        `update invitation set status = 'accepted', accepted_at = now(), ended_at = now(),
+           next_reminder_at = null, updated_at = now() where id = ?`,
+        [live.invitation_id],
+      );
+      await sql(
+        `update invitation_token set revoked_at = now() where invitation_id = ? and revoked_at is null`,
+        [live.invitation_id],
+      );
+      await sql(
+        `insert into invitation_event (invitation_id, contact_id, kind, detail) values (?, ?, 'accepted', ?)`,
+        [live.invitation_id, live.contact_id, meta.ip ? `From ${meta.ip}` : null],
+      );
+      await this.connectClients(sql, live.contact_id);
+      return live;
+    });
+    const contact = await this.em.findOneOrFail(Contact, row.contact_id);
+    const sessionToken = await this.sessions.create(contact, meta);
+    await this.tellWorkflow(row.contact_id);
+    const principal: ContactPrincipal = {
+      kind: 'contact',
+      id: contact.id,
+      email: contact.email,
+      firstName: contact.firstName ?? null,
+      lastName: contact.lastName ?? null,
+      sessionTokenHash: hashSecretToken(sessionToken),
+    };
+    return { principal, sessionToken };
+  }
+
+  private async connectClients(sql: SqlRunner, contactId: string): Promise<void> {
+    await sql(
+      `with connected as (
+         update client set connection_status = 'connected'
+         where type = 'standard' and connection_status = 'not_connected'
+           and id in (select client_id from client_contact where contact_id = ?)
+         returning tax_client_id)
+       update client set connection_status = 'duplicate'
+       where type = 'offline' and connection_status = 'offline'
+         and tax_client_id in (select tax_client_id from connected where tax_client_id is not null)`,
+      [contactId],
+    );
+  }
+
+  /** The invitation behind a token, if the token still opens it; else the reason why not. */
+  private async live(sql: SqlRunner, token: string, lock: boolean): Promise<TokenRow> {
+    const rows = await sql<TokenRow[]>(
+      `select t.invitation_id, t.revoked_at as token_revoked_at, i.status, i.expires_at,
+         i.expires_at <= now() as past_expiry,
+         ct.id as contact_id, ct.email, ct.first_name, ct.last_name
+       from invitation_token t join invitation i on i.id = t.invitation_id
+       join contact ct on ct.id = i.contact_id
+       where t.token_hash = ? ${lock ? 'for update of i' : ''}`,
+      [hashSecretToken(token)],
+    );
+    const row = rows[0];
+    if (!row) throw tokenError('TOKEN_INVALID');
+    if (row.status === 'accepted') throw tokenError('USED');
+    if (row.status === 'expired' || (row.status === 'pending' && row.past_expiry)) {
+      throw tokenError('EXPIRED');
+    }
+    if (row.status !== 'pending' || row.token_revoked_at) throw tokenError('REVOKED');
+    return row;
+  }
+
+  private runner(): SqlRunner {
+    const conn = this.em.getConnection();
+    return <T>(text: string, params: unknown[] = []) => conn.execute(text, params) as Promise<T>;
+  }
+
+  private async tellWorkflow(contactId: string): Promise<void> {
+    try {
+      await this.temporal.client.workflow
+        .getHandle(portalInvitationWorkflowId(contactId))
+        .signal(acceptedSignal);
+    } catch (e) {
+      if (!(e instanceof WorkflowNotFoundError)) this.logger.warn(e);
+    }
+  }
+}
+
+const TOKEN_MESSAGES = {
+  TOKEN_INVALID:
+    'This invitation link is not valid. Check that you opened the whole link from the email.',
+  USED: 'This invitation was already used to set up your account. Sign in with your email and password.',
+  EXPIRED: 'This invitation has expired. Ask your firm to send you a new one.',
+  REVOKED:
+    'This link no longer works: your firm sent a newer invitation or withdrew this one. Use the link in the latest email, or ask your firm for a new one.',
+} as const;
+
+function tokenError(kind: keyof typeof TOKEN_MESSAGES): InvitationsException {
+  return new InvitationsException(InvitationsErrorCode[kind], TOKEN_MESSAGES[kind]);
+}

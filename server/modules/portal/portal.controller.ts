@@ -1,0 +1,70 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal, PortalRoute, Public } from '../../common/auth/auth.decorators';
+import type { ContactPrincipal } from '../../common/auth/principal';
+import { SESSION_COOKIE, sessionCookieOptions } from '../../common/auth/session-cookie';
+import { parseInput } from '../../common/validation/parse-input';
+import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env.schema';
+import { acceptSchema, type AcceptInput } from '../invitations/invitations.schemas';
+import { InvitationAcceptanceService } from './invitation-acceptance.service';
+import { PortalService, type PortalMe } from './portal.service';
+
+@ApiTags('portal')
+@Controller('portal')
+export class PortalController {
+  constructor(
+    private readonly acceptance: InvitationAcceptanceService,
+    private readonly portal: PortalService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Get('invitations/preview')
+  preview(@Query('token') token: unknown) {
+    const { token: checked } = parseInput(acceptSchema.pick({ token: true }), { token });
+    return this.acceptance.preview(checked);
+  }
+
+  /** Tokens are 256-bit, so guessing is hopeless; the sign-in throttle still applies. */
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('invitations/accept')
+  @HttpCode(200)
+  async accept(
+    @Body(new ZodBodyPipe(acceptSchema)) body: AcceptInput,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PortalMe> {
+    const { principal, sessionToken } = await this.acceptance.accept(body.token, body.password, {
+      ip: req.ip,
+      userAgent: req.get('user-agent'),
+    });
+    res.cookie(
+      SESSION_COOKIE,
+      sessionToken,
+      sessionCookieOptions(this.config.PUBLIC_URL, this.config.SESSION_TTL_HOURS * 3600_000),
+    );
+    return this.portal.me(principal);
+  }
+
+  @PortalRoute()
+  @Get('me')
+  me(@CurrentPrincipal() principal: ContactPrincipal): Promise<PortalMe> {
+    return this.portal.me(principal);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { SettingsModule } from '../settings/settings.module';
+import { InvitationAcceptanceService } from './invitation-acceptance.service';
+import { PortalController } from './portal.controller';
+import { PortalService } from './portal.service';
+
+/** The portal's API: accepting an invitation, and what a signed-in contact sees. */
+@Module({
+  imports: [SettingsModule],
+  controllers: [PortalController],
+  providers: [InvitationAcceptanceService, PortalService],
+})
+export class PortalModule {}

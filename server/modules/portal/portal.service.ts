@@ -1,0 +1,48 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { ContactPrincipal } from '../../common/auth/principal';
+import { contactDisplayName, type ContactRole } from '../contacts/contact.view';
+import { SettingsService } from '../settings/settings.service';
+
+export interface PortalMe {
+  id: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  displayName: string;
+  firmName: string;
+  logoUrl: string | null;
+  clients: { id: string; displayName: string; role: ContactRole }[];
+}
+
+/** What a signed-in contact sees of the firm: its name, and the clients they belong to. */
+@Injectable()
+export class PortalService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async me(principal: ContactPrincipal): Promise<PortalMe> {
+    const [{ firmName, logoUrl }, clients] = await Promise.all([
+      this.settings.get(),
+      this.em.getConnection().execute<PortalMe['clients']>(
+        `select c.id, c.display_name as "displayName", cc.role from client_contact cc
+         join client c on c.id = cc.client_id where cc.contact_id = ?
+         order by cc.is_primary desc, lower(c.display_name)`,
+        [principal.id],
+      ),
+    ]);
+    const { id, email, firstName, lastName } = principal;
+    return {
+      id,
+      email,
+      firstName,
+      lastName,
+      displayName: contactDisplayName(principal),
+      firmName,
+      logoUrl,
+      clients,
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { RequireRole } from '../../common/auth/auth.decorators';
+import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
+import { updateSettingsSchema, type UpdateSettingsInput } from './settings.schemas';
+import { SettingsService, type FirmSettings } from './settings.service';
+
+/** `/api/settings`, also as `/api/settings/firm` so react-admin's getOne/update reach it. */
+@ApiTags('settings')
+@Controller('settings')
+export class SettingsController {
+  constructor(private readonly settings: SettingsService) {}
+
+  @Get(['', 'firm'])
+  get(): Promise<FirmSettings> {
+    return this.settings.get();
+  }
+
+  @RequireRole('staff_admin')
+  @Put(['', 'firm'])
+  update(
+    @Body(new ZodBodyPipe(updateSettingsSchema)) body: UpdateSettingsInput,
+  ): Promise<FirmSettings> {
+    return this.settings.update(body);
+  }
+}

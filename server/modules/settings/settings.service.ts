@@ -1,0 +1,95 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env.schema';
+import { invalidField } from '../../common/validation/parse-input';
+import { pgArray } from '../../database/pg-array';
+import { SettingsErrorCode, SettingsException } from './settings.exception';
+import type { UpdateSettingsInput } from './settings.schemas';
+
+export interface FirmSettings {
+  id: 'firm';
+  firmName: string;
+  logoUrl: string | null;
+  sendingDomains: string[];
+  defaultSender: string | null;
+  reminderIntervalSeconds: number;
+  maxReminders: number;
+  invitationExpirySeconds: number;
+  /** `outbox` without RESEND_API_KEY: messages stay in the console's Outbox. */
+  emailDelivery: 'resend' | 'outbox';
+}
+
+const SELECT = `select id, firm_name as "firmName", logo_url as "logoUrl",
+  sending_domains as "sendingDomains", default_sender as "defaultSender",
+  reminder_interval_seconds as "reminderIntervalSeconds", max_reminders as "maxReminders",
+  invitation_expiry_seconds as "invitationExpirySeconds" from firm_settings where id = 'firm'`;
+
+export const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1);
+
+/** The firm's one settings record (a single row, created by the migration). */
+@Injectable()
+export class SettingsService {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async get(): Promise<FirmSettings> {
+    const [row] = await this.em
+      .getConnection()
+      .execute<Omit<FirmSettings, 'emailDelivery'>[]>(SELECT);
+    return { ...row, emailDelivery: this.config.RESEND_API_KEY ? 'resend' : 'outbox' };
+  }
+
+  async update(input: UpdateSettingsInput): Promise<FirmSettings> {
+    const merged = { ...(await this.get()), ...stripUndefined(input) };
+    if (merged.defaultSender && !merged.sendingDomains.includes(domainOf(merged.defaultSender))) {
+      invalidField(
+        'defaultSender',
+        `must be on one of the sending domains (${merged.sendingDomains.join(', ') || 'none yet'})`,
+      );
+    }
+    await this.em.getConnection().execute(
+      `update firm_settings set firm_name = ?, logo_url = ?, sending_domains = ?::text[],
+         default_sender = ?, reminder_interval_seconds = ?, max_reminders = ?,
+         invitation_expiry_seconds = ?, updated_at = now() where id = 'firm'`,
+      [
+        merged.firmName,
+        merged.logoUrl,
+        pgArray(merged.sendingDomains),
+        merged.defaultSender,
+        merged.reminderIntervalSeconds,
+        merged.maxReminders,
+        merged.invitationExpirySeconds,
+      ],
+    );
+    return this.get();
+  }
+
+  /** The sender of an invitation must be on one of the firm's sending domains. */
+  async assertSender(senderEmail: string): Promise<FirmSettings> {
+    const settings = await this.get();
+    if (!settings.sendingDomains.length) {
+      throw new SettingsException(
+        SettingsErrorCode.NO_SENDING_DOMAIN,
+        'No sending domain is configured: add one in Settings first.',
+      );
+    }
+    const domain = domainOf(senderEmail);
+    if (!settings.sendingDomains.includes(domain)) {
+      throw new SettingsException(
+        SettingsErrorCode.SENDER_NOT_ALLOWED,
+        `senderEmail: ${domain} is not a sending domain of the firm (allowed: ${settings.sendingDomains.join(', ')})`,
+        { domain, allowed: settings.sendingDomains },
+      );
+    }
+    return settings;
+  }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'id' && k !== 'emailDelivery'),
+  ) as Partial<T>;
+}

@@ -1,0 +1,64 @@
+import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { Public } from '../../common/auth/auth.decorators';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env.schema';
+import type { RawBodyRequest } from '../../common/http/json-body';
+import { DeliveryEventsService } from './delivery-events.service';
+import { resendEventSchema } from './resend-events';
+import { WebhooksErrorCode, WebhooksException } from './webhooks.exception';
+
+/**
+ * Resend signs its webhooks the Svix way (svix-id, svix-timestamp, svix-signature over the raw
+ * body). Nothing is read before the signature and timestamp check out.
+ */
+@ApiTags('webhooks')
+@Controller('webhooks')
+export class ResendWebhookController {
+  private readonly verifier?: Webhook;
+
+  constructor(
+    private readonly events: DeliveryEventsService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    if (config.RESEND_WEBHOOK_SECRET) this.verifier = new Webhook(config.RESEND_WEBHOOK_SECRET);
+  }
+
+  @Public()
+  @Post('resend')
+  @HttpCode(200)
+  async resend(@Req() req: Request) {
+    if (!this.verifier) {
+      throw new WebhooksException(
+        WebhooksErrorCode.NOT_CONFIGURED,
+        'Webhooks are off: set RESEND_WEBHOOK_SECRET to the signing secret of the Resend webhook.',
+      );
+    }
+    const raw = (req as RawBodyRequest).rawBody?.toString('utf8') ?? '';
+    const id = req.get('svix-id') ?? '';
+    let payload: unknown;
+    try {
+      payload = this.verifier.verify(raw, {
+        'webhook-id': id,
+        'webhook-timestamp': req.get('svix-timestamp') ?? '',
+        'webhook-signature': req.get('svix-signature') ?? '',
+      });
+    } catch (e) {
+      if (!(e instanceof WebhookVerificationError)) throw e;
+      throw new WebhooksException(
+        WebhooksErrorCode.SIGNATURE_INVALID,
+        `Webhook signature rejected: ${e.message}`,
+      );
+    }
+    const event = resendEventSchema.safeParse(payload);
+    if (!event.success) {
+      throw new WebhooksException(
+        WebhooksErrorCode.PAYLOAD_INVALID,
+        'Webhook payload is not a Resend event (type and data are required)',
+      );
+    }
+    return { outcome: await this.events.apply(id, event.data) };
+  }
+}

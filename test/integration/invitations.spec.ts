@@ -1,0 +1,218 @@
+import request, { type Agent } from 'supertest';
+import { clientWithContact, eventually, latestAcceptLink, tokenOf } from '../utils/invitations';
+import { startTestApp, type TestApp } from '../utils/test-app';
+
+/**
+ * Invitations without RESEND_API_KEY: every email stops in the local Outbox, where a new user
+ * finds the link. Real API, database, Temporal server and worker.
+ */
+describe('portal invitations (local outbox)', () => {
+  let t: TestApp;
+  let admin: Agent;
+  const sender = 'invitations@clienthub.test';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.startWorker();
+    admin = await t.signIn();
+  });
+  afterAll(() => t.close());
+
+  it('refuses a sender outside the firm domains, naming the domain', async () => {
+    const { contactId } = await clientWithContact(admin, {
+      firstName: 'Mallory',
+      lastName: 'Sender',
+      email: 'mallory@example.com',
+    });
+    const res = await admin
+      .post('/api/invitations')
+      .send({ contactIds: [contactId], senderEmail: 'boss@evil.example' })
+      .expect(400);
+    expect(res.body).toMatchObject({ code: 'SENDER_NOT_ALLOWED' });
+    expect(res.body.message).toContain('evil.example');
+    expect(await t.query('select * from invitation')).toEqual([]);
+  });
+
+  it('invites, records the email with its link, and the contact accepts into the portal', async () => {
+    const ada = await clientWithContact(admin, {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@example.com',
+      taxClientId: 'TX-ADA',
+    });
+    const twin = await admin
+      .post('/api/clients')
+      .send({ type: 'offline', firstName: 'Ada', lastName: 'Lovelace', taxClientId: 'TX-ADA' })
+      .expect(201);
+
+    const invited = await admin
+      .post('/api/invitations')
+      .send({ clientIds: [ada.clientId], senderEmail: sender })
+      .expect(202);
+    expect(invited.body).toMatchObject({ invited: 1, resent: 0, skipped: [] });
+
+    const link = await latestAcceptLink(t, ada.contactId);
+    expect(link).toMatch(new RegExp(`^${t.url}/portal/accept\\?token=[A-Za-z0-9_-]{43}$`));
+    const outbox = await admin.get('/api/outbox').expect(200);
+    expect(outbox.body).toEqual([
+      expect.objectContaining({
+        toEmail: 'ada@example.com',
+        status: 'recorded',
+        kind: 'invitation',
+        links: [{ label: 'Accept invitation', url: link }],
+      }),
+    ]);
+    const message = await admin.get(`/api/outbox/${outbox.body[0].id}`).expect(200);
+    expect(message.body.text).toContain(link);
+
+    // Only the token's hash is stored.
+    const token = tokenOf(link);
+    expect(await t.query('select 1 from invitation_token where token_hash = $1', [token])).toEqual(
+      [],
+    );
+
+    const contact = await admin.get(`/api/contacts/${ada.contactId}`).expect(200);
+    expect(contact.body).toMatchObject({
+      portalStatus: 'invited',
+      invitation: { status: 'pending', remindersSent: 0, senderEmail: sender },
+    });
+    expect(contact.body.invitation.workflowUrl).toContain(`portal-invitation-${ada.contactId}`);
+    const client = await admin.get(`/api/clients/${ada.clientId}`).expect(200);
+    expect(client.body).toMatchObject({
+      portalStatus: 'invited',
+      primaryContact: { id: ada.contactId, invitationId: contact.body.invitation.id },
+    });
+
+    const portal = request.agent(t.url);
+    const preview = await portal.get(`/api/portal/invitations/preview?token=${token}`).expect(200);
+    expect(preview.body).toMatchObject({ email: 'ada@example.com', firmName: expect.any(String) });
+
+    const short = await portal
+      .post('/api/portal/invitations/accept')
+      .send({ token, password: 'short' })
+      .expect(400);
+    expect(short.body.message).toMatch(/^password: .*12 characters/);
+    const common = await portal
+      .post('/api/portal/invitations/accept')
+      .send({ token, password: 'qwerty123456' })
+      .expect(400);
+    expect(common.body.message).toMatch(/^password: .*common/);
+
+    const accepted = await portal
+      .post('/api/portal/invitations/accept')
+      .send({ token, password: 'a long and rare passphrase' })
+      .expect(200);
+    expect(accepted.body).toMatchObject({
+      email: 'ada@example.com',
+      clients: [{ id: ada.clientId, displayName: 'Ada Lovelace', role: 'contact_collaborator' }],
+    });
+    const me = await portal.get('/api/portal/me').expect(200);
+    expect(me.body.id).toBe(ada.contactId);
+    // A contact is no staff member.
+    expect((await portal.get('/api/clients').expect(403)).body.code).toBe('AUTH_FORBIDDEN');
+
+    const after = await admin.get(`/api/clients/${ada.clientId}`).expect(200);
+    expect(after.body).toMatchObject({ portalStatus: 'accepted', connectionStatus: 'connected' });
+    const twinAfter = await admin.get(`/api/clients/${twin.body.id}`).expect(200);
+    expect(twinAfter.body.connectionStatus).toBe('duplicate');
+
+    // Single use.
+    const reused = await request(t.url)
+      .post('/api/portal/invitations/accept')
+      .send({ token, password: 'another long passphrase' })
+      .expect(410);
+    expect(reused.body.code).toBe('INVITATION_USED');
+
+    // The workflow heard about it and ended.
+    await eventually('workflow completed', async () => {
+      const handle = t.app
+        .get((await import('../../server/temporal/temporal.service')).TemporalService)
+        .client.workflow.getHandle(`portal-invitation-${ada.contactId}`);
+      return (await handle.describe()).status.name === 'COMPLETED';
+    });
+    const timeline = await admin.get(`/api/contacts/${ada.contactId}/timeline`).expect(200);
+    expect(timeline.body.map((e: { kind: string }) => e.kind)).toEqual(['accepted', 'invited']);
+
+    // Signs in again later with the password.
+    await request(t.url)
+      .post('/api/auth/login')
+      .send({ email: 'ADA@example.com', password: 'a long and rare passphrase', portal: true })
+      .expect(200);
+  });
+
+  it('skips accepted contacts and reports each skip; inviting again while pending starts nothing', async () => {
+    const bob = await clientWithContact(admin, {
+      firstName: 'Bob',
+      lastName: 'Builder',
+      email: 'bob@example.com',
+    });
+    const noContact = await admin
+      .post('/api/clients')
+      .send({ firstName: 'No', lastName: 'Email' })
+      .expect(201);
+    const first = await admin
+      .post('/api/invitations')
+      .send({ filter: { q: 'Bob' }, resource: 'clients', senderEmail: sender })
+      .expect(202);
+    expect(first.body.invited).toBe(1);
+    const again = await admin
+      .post('/api/invitations')
+      .send({ clientIds: [bob.clientId, noContact.body.id], senderEmail: sender })
+      .expect(202);
+    expect(again.body).toMatchObject({ invited: 0, skippedCount: 2 });
+    expect(again.body.skipped.map((s: { reason: string }) => s.reason).sort()).toEqual([
+      'already_invited',
+      'no_email',
+    ]);
+    const everyone = await admin
+      .post('/api/invitations')
+      .send({ filter: {}, senderEmail: sender })
+      .expect(202);
+    expect(everyone.body.skipped).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ email: 'ada@example.com', reason: 'accepted' }),
+      ]),
+    );
+    expect(
+      await t.query(`select count(*)::int as n from invitation where contact_id = $1`, [
+        bob.contactId,
+      ]),
+    ).toEqual([{ n: 1 }]);
+  });
+
+  it('resend kills the old link; revoke kills every link', async () => {
+    const cy = await clientWithContact(admin, {
+      firstName: 'Cy',
+      lastName: 'Young',
+      email: 'cy@example.com',
+    });
+    await admin
+      .post('/api/invitations')
+      .send({ contactIds: [cy.contactId], senderEmail: sender })
+      .expect(202);
+    const oldLink = await latestAcceptLink(t, cy.contactId);
+    const { invitation } = (await admin.get(`/api/contacts/${cy.contactId}`)).body;
+
+    await admin.post(`/api/invitations/${invitation.id}/resend`).expect(202);
+    const newLink = await latestAcceptLink(t, cy.contactId, 2);
+    expect(newLink).not.toBe(oldLink);
+    const old = await request(t.url)
+      .get(`/api/portal/invitations/preview?token=${tokenOf(oldLink)}`)
+      .expect(410);
+    expect(old.body.code).toBe('INVITATION_REVOKED');
+    await request(t.url)
+      .get(`/api/portal/invitations/preview?token=${tokenOf(newLink)}`)
+      .expect(200);
+
+    await admin.post(`/api/invitations/${invitation.id}/revoke`).expect(200);
+    const dead = await request(t.url)
+      .get(`/api/portal/invitations/preview?token=${tokenOf(newLink)}`)
+      .expect(410);
+    expect(dead.body.code).toBe('INVITATION_REVOKED');
+    expect((await admin.get(`/api/contacts/${cy.contactId}`)).body.portalStatus).toBe('revoked');
+    const gone = await request(t.url)
+      .get('/api/portal/invitations/preview?token=nonsense')
+      .expect(404);
+    expect(gone.body.code).toBe('INVITATION_TOKEN_INVALID');
+  });
+});

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+import type { Agent } from 'supertest';
+import { waitFor } from '../../scripts/lib/wait-for';
+import type { TestApp } from './test-app';
+
+export const WEBHOOK_SECRET = `whsec_${Buffer.from('client-hub-test-webhook-secret').toString('base64')}`;
+
+/** Polls until `check` gives a value (errors count as not yet). */
+export const eventually = <T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+) => waitFor(check, { what, timeoutMs, intervalMs: 100 });
+
+/** Creates a client with a primary contact (the client's email). */
+export async function clientWithContact(
+  admin: Agent,
+  fields: { firstName: string; lastName: string; email: string; taxClientId?: string },
+): Promise<{ clientId: string; contactId: string }> {
+  const client = await admin.post('/api/clients').send(fields).expect(201);
+  const contact = await admin
+    .post('/api/contacts')
+    .send({
+      email: fields.email,
+      firstName: fields.firstName,
+      lastName: fields.lastName,
+      clientIds: [client.body.id],
+    })
+    .expect(201);
+  return { clientId: client.body.id, contactId: contact.body.id };
+}
+
+/** The accept link of the newest email recorded for a contact (local outbox mode). */
+export async function latestAcceptLink(t: TestApp, contactId: string, count = 1): Promise<string> {
+  return eventually(`email ${count} for contact ${contactId}`, async () => {
+    const rows = await t.query<{ links: { url: string }[] }>(
+      `select links from email_message where contact_id = $1 order by created_at desc`,
+      [contactId],
+    );
+    return rows.length >= count ? rows[0].links[0]?.url : undefined;
+  });
+}
+
+export const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
+
+/** A Resend webhook delivery signed the Svix way, as Resend sends it. */
+export function signedWebhook(payload: object, secret = WEBHOOK_SECRET) {
+  const id = `msg_${randomUUID()}`;
+  const body = JSON.stringify(payload);
+  const at = new Date();
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'svix-id': id,
+      'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'svix-signature': new Webhook(secret).sign(id, at, body),
+    },
+  };
+}

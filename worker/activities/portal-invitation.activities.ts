@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
+import { InvitationBatchService } from '../../server/modules/invitations/delivery/invitation-batch.service';
+import { InvitationMailerService } from '../../server/modules/invitations/delivery/invitation-mailer.service';
+import type { InvitationBatchActivities } from '../../workflows/portal-invitation/invitation-batch.contract';
+import type {
+  InvitationEmailStep,
+  PortalInvitationActivities,
+} from '../../workflows/portal-invitation/portal-invitation.contract';
+
+@Injectable()
+export class PortalInvitationActivitiesImpl
+  implements PortalInvitationActivities, InvitationBatchActivities
+{
+  constructor(
+    private readonly mailer: InvitationMailerService,
+    private readonly batches: InvitationBatchService,
+  ) {}
+
+  async queueInvitationEmail(step: InvitationEmailStep): Promise<{ pending: boolean }> {
+    const pending = await this.mailer.queue([step]);
+    return { pending: pending.has(step.invitationId) };
+  }
+
+  expireInvitation(invitationId: string): Promise<void> {
+    return this.mailer.expire(invitationId);
+  }
+
+  startInvitationBatch(batchId: string): Promise<{ started: number; resent: number }> {
+    const context = Context.current();
+    return this.batches.run(batchId, (done) => context.heartbeat({ done }));
+  }
+}
