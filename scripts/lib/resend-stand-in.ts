@@ -27,6 +27,8 @@ export interface ResendStandIn {
   /** Every email accepted, in order (a replayed idempotent request adds none). */
   emails: SentEmail[];
   requests: RecordedRequest[];
+  /** The next `count` requests are accepted, then answered 500: a lost answer, for retry tests. */
+  loseNextAnswers(count: number): void;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startResendStandIn(options: Options = {}): Promise<ResendS
   const idempotent = new Map<string, { body: string; status: number; answer: unknown }>();
   let windowStart = 0;
   let inWindow = 0;
+  let answersToLose = 0;
 
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
@@ -102,6 +105,10 @@ export async function startResendStandIn(options: Options = {}): Promise<ResendS
     emails.push(...accepted);
     const answer = batch ? { data: accepted.map((e) => ({ id: e.id })) } : { id: accepted[0].id };
     if (key) idempotent.set(key, { body, status: 200, answer });
+    if (answersToLose > 0) {
+      answersToLose--;
+      return error(500, 'internal_server_error', 'Accepted, but the answer was lost.');
+    }
     reply(200, answer, accepted.length);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -111,6 +118,7 @@ export async function startResendStandIn(options: Options = {}): Promise<ResendS
     apiKey,
     emails,
     requests,
+    loseNextAnswers: (count) => void (answersToLose = count),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

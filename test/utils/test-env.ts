@@ -1,7 +1,9 @@
 import { join, resolve } from 'node:path';
 
 /** Where and on which ports the test run's own services live (apart from `npm start`'s). */
-export const TEST_DATA_DIR = resolve(__dirname, '..', '..', '.data', 'test');
+export const TEST_DATA_DIR = resolve(
+  process.env.TEST_DATA_DIR ?? resolve(__dirname, '..', '..', '.data', 'test'),
+);
 // Overridable so a second checkout can run its suite beside this one.
 const port = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 export const TEST_PG_PORT = port('TEST_PG_PORT', 54339);

@@ -69,34 +69,35 @@ const ReminderButton = ({
 const InviteButton = ({
   record,
   hint,
+  open,
+  setOpen,
   children,
 }: {
   record: PortalRecord;
   hint: string;
+  open: boolean;
+  setOpen: (open: boolean) => void;
   children: ReactNode;
-}) => {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Tooltip title={hint} describeChild>
-        <IconButton
-          size="small"
-          aria-label={`Invite ${record.displayName}`}
-          onClick={() => setOpen(true)}
-          sx={{ my: -0.5 }}
-        >
-          {children}
-        </IconButton>
-      </Tooltip>
-      <InviteDialog
-        target={inviteTargetOf(record)}
-        subject={record.displayName}
-        open={open}
-        onClose={() => setOpen(false)}
-      />
-    </>
-  );
-};
+}) => (
+  <>
+    <Tooltip title={hint} describeChild>
+      <IconButton
+        size="small"
+        aria-label={`Invite ${record.displayName}`}
+        onClick={() => setOpen(true)}
+        sx={{ my: -0.5 }}
+      >
+        {children}
+      </IconButton>
+    </Tooltip>
+    <InviteDialog
+      target={inviteTargetOf(record)}
+      subject={record.displayName}
+      open={open}
+      onClose={() => setOpen(false)}
+    />
+  </>
+);
 
 /**
  * A client's or contact's portal status as an icon. For staff who may invite, the envelope opens
@@ -109,15 +110,31 @@ export const PortalStatusField = (props: Partial<FieldProps<PortalRecord>>) => {
     action: 'invite',
   });
   const { canAccess: canRemind } = useCanAccess({ resource: 'invitations', action: 'remind' });
-  if (!record || record.portalStatus === 'accepted' || !icons[record.portalStatus]) return null;
+  // Once open, the invite dialog stays until closed, though the status it acts on moves on
+  // behind it (a refetch on window focus, say): its summary must not vanish with the envelope.
+  const [inviting, setInviting] = useState(false);
+  if (!record) return null;
+  const canInviteNow = canInvite && invitableStatuses.includes(record.portalStatus);
+  if (!inviting && (record.portalStatus === 'accepted' || !icons[record.portalStatus])) {
+    return null;
+  }
 
-  const [Icon, color] = icons[record.portalStatus];
+  const [Icon, color] = icons[record.portalStatus as keyof typeof icons] ?? icons.not_invited;
   const label = choiceName(portalStatusChoices, record.portalStatus);
   const invitationId = invitationIdOf(record);
 
   const icon = <Icon color={color} fontSize="small" />;
   const action =
-    record.portalStatus === 'invited' && canRemind && invitationId != null ? (
+    inviting || canInviteNow ? (
+      <InviteButton
+        record={record}
+        hint={record.portalStatus === 'not_invited' ? 'Invite' : `${label}: invite again`}
+        open={inviting}
+        setOpen={setInviting}
+      >
+        {icon}
+      </InviteButton>
+    ) : record.portalStatus === 'invited' && canRemind && invitationId != null ? (
       <ReminderButton
         invitationId={invitationId}
         name={record.displayName}
@@ -125,13 +142,6 @@ export const PortalStatusField = (props: Partial<FieldProps<PortalRecord>>) => {
       >
         {icon}
       </ReminderButton>
-    ) : invitableStatuses.includes(record.portalStatus) && canInvite ? (
-      <InviteButton
-        record={record}
-        hint={record.portalStatus === 'not_invited' ? 'Invite' : `${label}: invite again`}
-      >
-        {icon}
-      </InviteButton>
     ) : undefined;
 
   if (action) {

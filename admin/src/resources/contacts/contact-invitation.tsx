@@ -114,31 +114,39 @@ const PendingInvitationActions = ({
   );
 };
 
-const InviteContactButton = ({ contact }: { contact: Contact }) => {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Button variant="contained" startIcon={<MailOutlineIcon />} onClick={() => setOpen(true)}>
-        Invite
-      </Button>
-      <InviteDialog
-        target={{ contactIds: [contact.id] }}
-        subject={contact.displayName}
-        open={open}
-        onClose={() => setOpen(false)}
-      />
-    </>
-  );
-};
+const InviteContactButton = ({
+  contact,
+  open,
+  setOpen,
+}: {
+  contact: Contact;
+  open: boolean;
+  setOpen: (open: boolean) => void;
+}) => (
+  <>
+    <Button variant="contained" startIcon={<MailOutlineIcon />} onClick={() => setOpen(true)}>
+      Invite
+    </Button>
+    <InviteDialog
+      target={{ contactIds: [contact.id] }}
+      subject={contact.displayName}
+      open={open}
+      onClose={() => setOpen(false)}
+    />
+  </>
+);
 
 /** The contact's current invitation, and what staff can do about it now. */
 export const ContactInvitation = () => {
   const contact = useRecordContext<Contact>();
   const { canAccess: canInvite } = useCanAccess({ resource: 'contacts', action: 'invite' });
+  // Once open, the invite dialog stays until closed: the contact it invites turns pending
+  // behind it (a refetch on window focus), which must not take its summary away.
+  const [inviting, setInviting] = useState(false);
   if (!contact) return null;
   const { invitation } = contact;
   const isPendingInvitation = invitation?.status === 'pending';
-  const canInviteNow = canInvite && invitableStatuses.includes(contact.portalStatus);
+  const canInviteNow = inviting || (canInvite && invitableStatuses.includes(contact.portalStatus));
   return (
     <ClientSection title="Invitation">
       {invitation ? (
@@ -158,7 +166,9 @@ export const ContactInvitation = () => {
           {isPendingInvitation && (
             <PendingInvitationActions invitation={invitation} email={contact.email} />
           )}
-          {canInviteNow && <InviteContactButton contact={contact} />}
+          {canInviteNow && (
+            <InviteContactButton contact={contact} open={inviting} setOpen={setInviting} />
+          )}
         </Stack>
       )}
     </ClientSection>

@@ -53,19 +53,26 @@ const useInviteRun = (mode: 'selected' | 'resend' | 'matching'): InviteRun | und
 
 const BulkInviteButton = ({ mode }: { mode: 'selected' | 'resend' | 'matching' }) => {
   const { onUnselectItems } = useListContext();
-  const [open, setOpen] = useState(false);
-  const run = useInviteRun(mode);
+  const current = useInviteRun(mode);
+  // The run as it was when its dialog opened: it stays until closed, though a refetch behind it
+  // (on window focus) may change the selection or the count, or take this button away.
+  const [opened, setOpened] = useState<InviteRun>();
+  const run = opened ?? current;
   if (!run) return null;
-  const { label, icon, ...dialogProps } = run;
+  const { target, subject, pending } = run;
   return (
     <>
-      <Button label={label} onClick={() => setOpen(true)}>
-        {icon}
-      </Button>
+      {current && (
+        <Button label={current.label} onClick={() => setOpened(current)}>
+          {current.icon}
+        </Button>
+      )}
       <InviteDialog
-        {...dialogProps}
-        open={open}
-        onClose={() => setOpen(false)}
+        target={target}
+        subject={subject}
+        pending={pending}
+        open={!!opened}
+        onClose={() => setOpened(undefined)}
         onDone={() => onUnselectItems()}
       />
     </>

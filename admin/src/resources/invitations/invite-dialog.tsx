@@ -9,7 +9,7 @@ import {
   DialogTitle,
 } from '@mui/material';
 import { useId, useState } from 'react';
-import { Form, Link, useGetOne } from 'react-admin';
+import { Form, Link, useGetOne, useRefresh } from 'react-admin';
 import type { InviteResult, InviteTarget, PendingInvitations, Settings } from '../../types';
 import { isClientTarget } from './invite-target';
 import { InviteSummary } from './invite-summary';
@@ -106,10 +106,16 @@ interface InviteDialogProps extends Omit<InviteFormProps, 'onClose' | 'onSent'> 
 export const InviteDialog = ({ open, onClose, onDone, ...formProps }: InviteDialogProps) => {
   const titleId = useId();
   const [result, setResult] = useState<InviteResult>();
+  const refresh = useRefresh();
 
   const close = () => {
     onClose();
-    if (result) onDone?.();
+    if (result) {
+      onDone?.();
+      // Portal statuses have moved on: the page behind shows it once the summary was read.
+      // Not sooner: the button holding this dialog may go with the status it acted on.
+      refresh();
+    }
   };
 
   return (
