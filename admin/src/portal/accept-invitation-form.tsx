@@ -34,6 +34,7 @@ export const AcceptInvitationForm = ({
   const passwordId = useId();
   const confirmationId = useId();
   const ruleId = useId();
+  const errorId = useId();
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [error, setError] = useState<FormError | null>(null);
@@ -84,7 +85,7 @@ export const AcceptInvitationForm = ({
           autoComplete="new-password"
           required
           minLength={MIN_LENGTH}
-          aria-describedby={ruleId}
+          aria-describedby={error?.field === 'password' ? `${ruleId} ${errorId}` : ruleId}
           aria-invalid={error?.field === 'password' || undefined}
           value={password}
           onChange={(event) => setPassword(event.target.value)}
@@ -101,13 +102,14 @@ export const AcceptInvitationForm = ({
           name="password-confirmation"
           autoComplete="new-password"
           required
+          aria-describedby={error?.field === 'confirmation' ? errorId : undefined}
           aria-invalid={error?.field === 'confirmation' || undefined}
           value={confirmation}
           onChange={(event) => setConfirmation(event.target.value)}
         />
       </div>
       {error && (
-        <p className="portal-error" role="alert">
+        <p id={errorId} className="portal-error" role="alert">
           {error.message}
         </p>
       )}

@@ -11,7 +11,9 @@ export const InviteSummary = ({ result }: { result: InviteResult }) => {
   return (
     <>
       <Alert severity={invited + resent > 0 ? 'success' : 'warning'} sx={{ mb: 2 }}>
-        Invited {invited}, re-sent {resent}
+        {/* Re-sending is only asked for now and then: "re-sent 0" would be noise otherwise. */}
+        Invited {invited}
+        {resent > 0 && `, re-sent ${resent}`}
         {skippedCount > 0 && `, skipped ${skippedCount}`}
       </Alert>
       {skipped.length > 0 && (
