@@ -48,9 +48,10 @@ export class Migration20261121030000 extends Migration {
         expires_at timestamptz not null,
         last_reminded_at timestamptz null,
         workflow_id text not null,
-        -- Set by a bulk invite until its batch workflow has started (or re-sent) this one.
+        -- Set by a bulk invite until its batch workflow has handled this one:
+        -- start (email to queue), queued (workflow to start), resend (workflow to signal).
         batch_id uuid null,
-        batch_action text null check (batch_action in ('start','resend')),
+        batch_action text null check (batch_action in ('start','queued','resend')),
         created_by_id uuid null references staff_user (id) on delete set null,
         created_at timestamptz not null default now(),
         updated_at timestamptz not null default now(),

@@ -12,7 +12,7 @@ import { invitationWorkflowInput, type InvitationTimingRow } from '../invitation
 import { InvitationMailerService } from './invitation-mailer.service';
 
 interface BatchInvitation extends InvitationTimingRow {
-  batch_action: 'start' | 'resend';
+  batch_action: 'start' | 'queued' | 'resend';
 }
 
 const PAGE = 500;
@@ -35,33 +35,59 @@ export class InvitationBatchService {
     batchId: string,
     heartbeat: (done: number) => void,
   ): Promise<{ started: number; resent: number }> {
-    const conn = this.em.getConnection();
     const totals = { started: 0, resent: 0 };
+    let done = 0;
+    const step = (n: number) => heartbeat((done += n));
+    // First every email, so mail flows at Resend's pace while the workflows start.
+    await this.pages(batchId, 'start', async (page) => {
+      const pending = await this.mailer.queue(page.map(firstStep));
+      await this.mark(page, 'queued', (i) => pending.has(i.id));
+      step(page.length);
+    });
+    await this.pages(batchId, 'queued', async (page) => {
+      await forEachLimit(page, START_CONCURRENCY, (i) => this.start(i));
+      await this.mark(page, null);
+      totals.started += page.length;
+      step(page.length);
+    });
+    await this.pages(batchId, 'resend', async (page) => {
+      await forEachLimit(page, START_CONCURRENCY, (i) => this.resend(i));
+      await this.mark(page, null);
+      totals.resent += page.length;
+      step(page.length);
+    });
+    return totals;
+  }
+
+  /** Each page is unmarked (or moved on) when done, so the next read is the next page. */
+  private async pages(
+    batchId: string,
+    action: BatchInvitation['batch_action'],
+    work: (page: BatchInvitation[]) => Promise<void>,
+  ): Promise<void> {
     for (;;) {
-      const page = await conn.execute<BatchInvitation[]>(
+      const page = await this.em.getConnection().execute<BatchInvitation[]>(
         `select id, contact_id, batch_action, max_reminders, reminder_interval_seconds,
            expiry_seconds, created_at
-         from invitation where batch_id = ? and batch_action is not null order by id limit ?`,
-        [batchId, PAGE],
+         from invitation where batch_id = ? and batch_action = ? order by id limit ?`,
+        [batchId, action, PAGE],
       );
-      if (!page.length) return totals;
-      const starts = page.filter((i) => i.batch_action === 'start');
-      const pending = await this.mailer.queue(starts.map(firstStep));
-      await forEachLimit(starts, START_CONCURRENCY, async (i) => {
-        if (pending.has(i.id)) await this.start(i);
-      });
-      await forEachLimit(
-        page.filter((i) => i.batch_action === 'resend'),
-        START_CONCURRENCY,
-        (i) => this.resend(i),
-      );
-      await conn.execute('update invitation set batch_action = null where id = any(?::uuid[])', [
-        pgArray(page.map((i) => i.id)),
-      ]);
-      totals.started += starts.length;
-      totals.resent += page.length - starts.length;
-      heartbeat(totals.started + totals.resent);
+      if (!page.length) return;
+      await work(page);
     }
+  }
+
+  /** Moves invitations to their next batch step; those failing `keep` leave the batch. */
+  private async mark(
+    page: BatchInvitation[],
+    next: BatchInvitation['batch_action'] | null,
+    keep: (i: BatchInvitation) => boolean = () => true,
+  ): Promise<void> {
+    await this.em.getConnection().execute(
+      `update invitation set batch_action = case when id = any(?::uuid[]) then ? end
+       where id = any(?::uuid[])`,
+      [pgArray(page.filter(keep).map((i) => i.id)), next, pgArray(page.map((i) => i.id))],
+    );
   }
 
   private async start(i: BatchInvitation): Promise<void> {

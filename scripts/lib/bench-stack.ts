@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { createApp } from '../../server/app.factory';
+import { loadConfig } from '../../server/config/app-config';
+import type { AppConfig } from '../../server/config/env.schema';
+import { prepareDatabase } from '../../server/database/prepare-database';
+import { WORKER_NODE_FLAGS } from '../../worker/worker-node-flags';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+import { createDatabase, dropDatabase } from './pg-admin';
+import { resolveTemporalCli } from './temporal-cli';
+import { startTemporalDevServer, type TemporalDevServer } from './temporal-dev-server';
+
+export const BENCH_ADMIN = { email: 'bench@clienthub.local', password: 'bench-password-123' };
+
+export interface BenchServices {
+  dir: string;
+  postgres: EmbeddedPostgres;
+  temporal: TemporalDevServer;
+  stop(): Promise<void>;
+}
+
+/** A benchmark's own embedded PostgreSQL and Temporal dev server, under DATA_DIR/<name>. */
+export async function startBenchServices(
+  name: string,
+  ports: { postgres: number; temporal: number },
+): Promise<BenchServices> {
+  const base = loadConfig();
+  const dir = join(base.DATA_DIR, name);
+  await rm(join(dir, 'temporal.db'), { force: true });
+  await mkdir(dir, { recursive: true });
+  const postgres = await startEmbeddedPostgres({
+    dataDir: join(dir, 'postgres'),
+    port: ports.postgres,
+    database: 'postgres',
+    postgresFlags: ['-c', 'synchronous_commit=off'],
+  });
+  const temporal = await startTemporalDevServer({
+    cliPath: await resolveTemporalCli(base),
+    dbFile: join(dir, 'temporal.db'),
+    port: ports.temporal,
+    uiPort: ports.temporal + 1000,
+    namespace: 'default',
+    headless: true,
+    logFile: join(dir, 'temporal.log'),
+  });
+  return {
+    dir,
+    postgres,
+    temporal,
+    async stop() {
+      await temporal.stop();
+      await postgres.stop();
+    },
+  };
+}
+
+export interface BenchStack {
+  config: AppConfig;
+  url: string;
+  /** Session cookie of the bench admin. */
+  cookie: string;
+  worker: ChildProcess;
+  /** Peak resident memory of the worker process so far (VmHWM). */
+  workerPeakRssMb(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The API in this process and the worker as its own process (as in production), on a fresh
+ * database, signed in as the bench admin.
+ */
+export async function startBenchStack(
+  services: BenchServices,
+  name: string,
+  env: Record<string, string> = {},
+): Promise<BenchStack> {
+  const dbUrl = await createDatabase(services.postgres.url, `${name}_${Date.now()}`);
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: services.dir,
+    DATABASE_URL: dbUrl,
+    TEMPORAL_ADDRESS: services.temporal.address,
+    TEMPORAL_TASK_QUEUE: name,
+    ADMIN_EMAIL: BENCH_ADMIN.email,
+    ADMIN_PASSWORD: BENCH_ADMIN.password,
+    WORKFLOW_BUNDLE_PATH: join(__dirname, '..', '..', 'workflow-bundle.js'),
+    ...env,
+  });
+  await prepareDatabase(config);
+  const app: INestApplication = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const worker = spawn(
+    process.execPath,
+    [...WORKER_NODE_FLAGS, join(__dirname, '..', '..', 'worker', 'main.js')],
+    {
+      env: {
+        ...process.env,
+        ...Object.fromEntries(Object.entries(config).map(([k, v]) => [k, String(v)])),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(BENCH_ADMIN),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  await new Promise((r) => setTimeout(r, 1500)); // the worker connects
+  return {
+    config,
+    url,
+    cookie,
+    worker,
+    async workerPeakRssMb() {
+      const status = await readFile(`/proc/${worker.pid}/status`, 'utf8');
+      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    async stop() {
+      worker.kill('SIGTERM');
+      await app.close();
+      await dropDatabase(services.postgres.url, new URL(dbUrl).pathname.slice(1));
+    },
+  };
+}
