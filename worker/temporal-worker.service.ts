@@ -19,8 +19,8 @@ import { PortalInvitationActivitiesImpl } from './activities/portal-invitation.a
 
 /**
  * Runs the Temporal workers inside the Nest context so activities get injected services: one on
- * the main task queue (workflows and activities), one on the email queue, rate-limited to
- * Resend's requests a second (Temporal enforces it across every worker of the queue).
+ * the main task queue, one on the email queue (the dispatcher), whose activities are
+ * rate-limited to Resend's requests a second (Temporal enforces it across every worker).
  */
 @Injectable()
 export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -52,8 +52,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         ...base,
         taskQueue: emailTaskQueue(taskQueue),
         activities: bindActivities(this.emailDispatch),
+        ...this.workflowSource(),
         maxTaskQueueActivitiesPerSecond: this.config.RESEND_REQUESTS_PER_SECOND,
-        maxConcurrentActivityTaskExecutions: 1,
+        maxConcurrentActivityTaskExecutions: 4,
       }),
     ];
     this.running = Promise.all(this.workers.map((w) => w.run())).finally(() => connection.close());

@@ -158,6 +158,11 @@ describe('invitation delivery through Resend', () => {
       );
       return rows[0]?.provider_id ? rows : undefined;
     });
+    const handle = t.app
+      .get(TemporalService)
+      .client.workflow.getHandle(`portal-invitation-${eve.contactId}`);
+    // Its workflow starts once the email is out; the events come later in real life too.
+    await eventually('the invitation workflow', () => handle.describe());
     const event = (type: string, extra: object = {}) => ({
       type,
       created_at: new Date().toISOString(),
@@ -217,9 +222,6 @@ describe('invitation delivery through Resend', () => {
       'invited',
     ]);
 
-    const handle = t.app
-      .get(TemporalService)
-      .client.workflow.getHandle(`portal-invitation-${eve.contactId}`);
     expect(await handle.result()).toBe('bounced');
     // No reminder after the bounce, and the address is not invited again.
     await new Promise((r) => setTimeout(r, 2500));

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
 import { EmailDeliveryService } from '../../server/modules/email/email-delivery.service';
 import type { EmailDispatchActivities } from '../../workflows/email-dispatch/email-dispatch.contract';
 
@@ -7,7 +8,10 @@ import type { EmailDispatchActivities } from '../../workflows/email-dispatch/ema
 export class EmailDispatchActivitiesImpl implements EmailDispatchActivities {
   constructor(private readonly delivery: EmailDeliveryService) {}
 
+  /** A retry resends the batch its failed attempt claimed, which the heartbeat remembers. */
   deliverEmailBatch(): Promise<{ claimed: number }> {
-    return this.delivery.deliverBatch();
+    const context = Context.current();
+    const last = context.info.heartbeatDetails as { batchId?: string } | undefined;
+    return this.delivery.deliverBatch(last?.batchId, (batchId) => context.heartbeat({ batchId }));
   }
 }

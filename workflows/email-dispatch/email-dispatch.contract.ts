@@ -6,7 +6,10 @@ import { defineSignal } from '@temporalio/workflow';
  */
 export const emailDispatcherId = (taskQueue: string) => `email-dispatcher-${taskQueue}`;
 
-/** Emails go out from their own task queue, rate-limited to the provider's requests a second. */
+/**
+ * Emails go out from their own task queue (the dispatcher workflow and its activities),
+ * rate-limited to the provider's requests a second.
+ */
 export const emailTaskQueue = (taskQueue: string) => `${taskQueue}-email`;
 
 export interface EmailDispatchActivities {

@@ -6,6 +6,7 @@ import { Resend, type CreateBatchOptions } from 'resend';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import type { EmailLink } from './outgoing-email';
+import { RequestPacer } from './request-pacer';
 
 interface ClaimedEmail {
   id: string;
@@ -32,6 +33,7 @@ const retryable = (status: number | null) => status === null || status === 429 |
 export class EmailDeliveryService {
   private readonly logger = new Logger(EmailDeliveryService.name);
   private readonly resend: Resend | null;
+  private readonly pacer: RequestPacer;
 
   constructor(
     private readonly em: EntityManager,
@@ -40,12 +42,24 @@ export class EmailDeliveryService {
     this.resend = config.RESEND_API_KEY
       ? new Resend(config.RESEND_API_KEY, { baseUrl: config.RESEND_BASE_URL })
       : null;
+    this.pacer = new RequestPacer(config.RESEND_REQUESTS_PER_SECOND);
   }
 
-  async deliverBatch(): Promise<{ claimed: number }> {
+  /**
+   * `resumeBatchId` is the batch a failed attempt of this activity had claimed (from its
+   * heartbeat); `claimed` is told the batch id before anything is sent.
+   */
+  async deliverBatch(
+    resumeBatchId: string | undefined,
+    claimed: (batchId: string) => void,
+  ): Promise<{ claimed: number }> {
     if (!this.resend) return { claimed: 0 };
-    const batch = (await this.unfinishedBatch()) ?? (await this.claim());
+    const resumed = resumeBatchId ? await this.batchEmails(resumeBatchId) : [];
+    const batch = resumed.length
+      ? resumed
+      : ((await this.abandonedBatch()) ?? (await this.claim()));
     if (!batch.length) return { claimed: 0 };
+    claimed(batch[0].batch_id);
     const payload: CreateBatchOptions = batch.map((m) => ({
       from: m.from_email,
       to: [m.to_email],
@@ -54,13 +68,19 @@ export class EmailDeliveryService {
       text: m.text_body ?? '',
       tags: [{ name: 'message_id', value: m.id }],
     }));
+    await this.pacer.wait();
     const { data, error } = await this.resend.batch.send(payload, {
       idempotencyKey: `email-batch/${batch[0].batch_id}`,
       batchValidation: 'permissive',
     });
     if (error) {
       if (retryable(error.statusCode)) {
-        throw ApplicationFailure.retryable(`Resend: ${error.message}`, error.name);
+        throw ApplicationFailure.create({
+          message: `Resend: ${error.message}`,
+          type: error.name,
+          // Over the rate limit, the next second is soon enough; else back off as usual.
+          nextRetryDelay: error.statusCode === 429 ? '1 second' : undefined,
+        });
       }
       this.logger.error(`Resend refused a batch of ${batch.length}: ${error.message}`);
       await this.markFailed(batch, `Resend refused it: ${error.message}`);
@@ -79,13 +99,18 @@ export class EmailDeliveryService {
     return { claimed: batch.length };
   }
 
-  /** A batch an earlier attempt claimed but did not finish: resent as it was, same key. */
-  private async unfinishedBatch(): Promise<ClaimedEmail[] | null> {
-    const [open] = await this.em
-      .getConnection()
-      .execute<{ batch_id: string }[]>(
-        `select batch_id from email_message where status = 'sending' order by created_at limit 1`,
-      );
+  /**
+   * A batch claimed by an attempt that died before its heartbeat was recorded: after a while
+   * it is taken over and resent as it was, under the same key (Resend answers from its cache
+   * if the first request got through).
+   */
+  private async abandonedBatch(): Promise<ClaimedEmail[] | null> {
+    const [open] = await this.em.getConnection().execute<{ batch_id: string }[]>(
+      `update email_message set updated_at = now() where batch_id = (
+         select batch_id from email_message where status = 'sending'
+           and updated_at < now() - interval '5 minutes' order by created_at limit 1)
+       returning batch_id`,
+    );
     return open ? this.batchEmails(open.batch_id) : null;
   }
 

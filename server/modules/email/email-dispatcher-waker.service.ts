@@ -4,6 +4,7 @@ import type { AppConfig } from '../../config/env.schema';
 import { TemporalService } from '../../temporal/temporal.service';
 import {
   emailDispatcherId,
+  emailTaskQueue,
   wakeSignal,
 } from '../../../workflows/email-dispatch/email-dispatch.contract';
 
@@ -41,7 +42,7 @@ export class EmailDispatcherWaker implements OnApplicationShutdown {
     try {
       await this.temporal.client.workflow.signalWithStart('emailDispatchWorkflow', {
         workflowId: emailDispatcherId(this.temporal.taskQueue),
-        taskQueue: this.temporal.taskQueue,
+        taskQueue: emailTaskQueue(this.temporal.taskQueue),
         signal: wakeSignal,
         args: [],
       });

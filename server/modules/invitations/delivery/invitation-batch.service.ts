@@ -12,6 +12,7 @@ import { invitationWorkflowInput, type InvitationTimingRow } from '../invitation
 import { InvitationMailerService } from './invitation-mailer.service';
 
 interface BatchInvitation extends InvitationTimingRow {
+  status: string;
   batch_action: 'start' | 'queued' | 'resend';
 }
 
@@ -44,10 +45,13 @@ export class InvitationBatchService {
       await this.mark(page, 'queued', (i) => pending.has(i.id));
       step(page.length);
     });
+    await this.untilSent(batchId, () => step(0));
     await this.pages(batchId, 'queued', async (page) => {
-      await forEachLimit(page, START_CONCURRENCY, (i) => this.start(i));
+      // Accepted, revoked or bounced while its email went out: nothing left to follow up.
+      const live = page.filter((i) => i.status === 'pending');
+      await forEachLimit(live, START_CONCURRENCY, (i) => this.start(i));
       await this.mark(page, null);
-      totals.started += page.length;
+      totals.started += live.length;
       step(page.length);
     });
     await this.pages(batchId, 'resend', async (page) => {
@@ -59,6 +63,25 @@ export class InvitationBatchService {
     return totals;
   }
 
+  /**
+   * Mail first: the workflows' first timers are days away, so they start once the emails are
+   * out rather than compete with the dispatcher for the worker and Temporal. Resend being down
+   * for long does not hold them back past ten minutes.
+   */
+  private async untilSent(batchId: string, heartbeat: () => void): Promise<void> {
+    const deadline = Date.now() + 10 * 60_000;
+    while (Date.now() < deadline) {
+      const [{ waiting }] = await this.em.getConnection().execute<{ waiting: boolean }[]>(
+        `select exists (select 1 from email_message m join invitation i on i.id = m.invitation_id
+           where i.batch_id = ? and m.status in ('queued', 'sending')) as waiting`,
+        [batchId],
+      );
+      if (!waiting) return;
+      heartbeat();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
   /** Each page is unmarked (or moved on) when done, so the next read is the next page. */
   private async pages(
     batchId: string,
@@ -67,7 +90,7 @@ export class InvitationBatchService {
   ): Promise<void> {
     for (;;) {
       const page = await this.em.getConnection().execute<BatchInvitation[]>(
-        `select id, contact_id, batch_action, max_reminders, reminder_interval_seconds,
+        `select id, contact_id, status, batch_action, max_reminders, reminder_interval_seconds,
            expiry_seconds, created_at
          from invitation where batch_id = ? and batch_action = ? order by id limit ?`,
         [batchId, action, PAGE],
