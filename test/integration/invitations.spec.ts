@@ -77,6 +77,12 @@ describe('portal invitations (local outbox)', () => {
       invitation: { status: 'pending', remindersSent: 0, senderEmail: sender },
     });
     expect(contact.body.invitation.workflowUrl).toContain(`portal-invitation-${ada.contactId}`);
+    const live = await eventually('the workflow answers its status query', async () => {
+      const res = await admin.get(`/api/invitations/${contact.body.invitation.id}`).expect(200);
+      return res.body.workflow && res.body;
+    });
+    expect(live.workflow).toMatchObject({ state: 'pending', remindersSent: 0 });
+    expect(Date.parse(live.workflow.expiresAt)).toBeGreaterThan(Date.now() + 13 * 86_400_000);
     const client = await admin.get(`/api/clients/${ada.clientId}`).expect(200);
     expect(client.body).toMatchObject({
       portalStatus: 'invited',

@@ -31,7 +31,7 @@ const rules: Record<string, Record<string, Requirement>> = {
     revoke: 'staff_admin',
   },
   outbox: { list: 'any', show: 'any' },
-  settings: { show: 'any', edit: 'staff_admin' },
+  settings: { show: 'staff_admin', edit: 'staff_admin' },
   tags: {
     list: 'any',
     create: 'entities_admin',

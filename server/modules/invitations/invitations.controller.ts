@@ -38,7 +38,7 @@ export class InvitationsController {
 
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string) {
-    return this.invitations.get(id);
+    return this.invitations.getLive(id);
   }
 
   @RequireRole('staff_admin')

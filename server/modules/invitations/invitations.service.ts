@@ -12,7 +12,9 @@ import { sqlTransaction } from '../../database/sql-transaction';
 import { TemporalService } from '../../temporal/temporal.service';
 import { invitationBatchWorkflowId } from '../../../workflows/portal-invitation/invitation-batch.contract';
 import {
+  invitationStatusQuery,
   portalInvitationWorkflowId,
+  type InvitationWorkflowStatus,
   remindNowSignal,
   resendSignal,
   revokedSignal,
@@ -191,6 +193,20 @@ export class InvitationsService {
       throw new InvitationsException(InvitationsErrorCode.NOT_FOUND, `No invitation with id ${id}`);
     }
     return this.view(row);
+  }
+
+  /** One invitation with its workflow's live view (state, reminders, next reminder, expiry). */
+  async getLive(
+    id: string,
+  ): Promise<InvitationView & { workflow: InvitationWorkflowStatus | null }> {
+    const view = await this.get(id);
+    const query = this.temporal.client.workflow
+      .getHandle(view.workflowId)
+      .query(invitationStatusQuery);
+    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 2000).unref());
+    // A finished or unreachable workflow leaves the database's view, which is the record.
+    const workflow = await Promise.race([query, timeout]).catch(() => null);
+    return { ...view, workflow };
   }
 
   /** The bell: one reminder now, at most one per contact per cooldown (an hour by default). */

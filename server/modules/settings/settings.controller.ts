@@ -7,6 +7,7 @@ import { SettingsService, type FirmSettings } from './settings.service';
 
 /** `/api/settings`, also as `/api/settings/firm` so react-admin's getOne/update reach it. */
 @ApiTags('settings')
+@RequireRole('staff_admin')
 @Controller('settings')
 export class SettingsController {
   constructor(private readonly settings: SettingsService) {}
@@ -16,7 +17,6 @@ export class SettingsController {
     return this.settings.get();
   }
 
-  @RequireRole('staff_admin')
   @Put(['', 'firm'])
   update(
     @Body(new ZodBodyPipe(updateSettingsSchema)) body: UpdateSettingsInput,

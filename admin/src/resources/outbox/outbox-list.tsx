@@ -35,36 +35,33 @@ const outboxFilters = [
 export const OutboxList = () => {
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   return (
-    <>
-      {/* Above the list, not in it: an empty outbox is when the notice matters most. */}
+    <List<OutboxMessage>
+      perPage={25}
+      exporter={false}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      filters={outboxFilters}
+      pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+    >
       <OutboxNotice />
-      <List<OutboxMessage>
-        perPage={25}
-        exporter={false}
-        sort={{ field: 'createdAt', order: 'DESC' }}
-        filters={outboxFilters}
-        pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
-      >
-        {isSmall ? (
-          <SimpleList<OutboxMessage>
-            primaryText={(message) => message.subject}
-            secondaryText={(message) =>
-              `${message.toEmail} · ${outboxStatuses[message.status]?.name ?? message.status}`
-            }
-            tertiaryText={(message) => new Date(message.createdAt).toLocaleString()}
-            linkType="show"
-          />
-        ) : (
-          // The API sorts the outbox by creation time, recipient and status only.
-          <Datagrid rowClick="show" bulkActionButtons={false}>
-            <DateField source="createdAt" label="Created" showTime />
-            <TextField source="toEmail" label="To" />
-            <TextField source="subject" label="Subject" sortable={false} />
-            <SelectField source="kind" label="Kind" choices={outboxKindChoices} sortable={false} />
-            <OutboxStatusField source="status" label="Status" />
-          </Datagrid>
-        )}
-      </List>
-    </>
+      {isSmall ? (
+        <SimpleList<OutboxMessage>
+          primaryText={(message) => message.subject}
+          secondaryText={(message) =>
+            `${message.toEmail} · ${outboxStatuses[message.status]?.name ?? message.status}`
+          }
+          tertiaryText={(message) => new Date(message.createdAt).toLocaleString()}
+          linkType="show"
+        />
+      ) : (
+        // The API sorts the outbox by creation time, recipient and status only.
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <DateField source="createdAt" label="Created" showTime />
+          <TextField source="toEmail" label="To" />
+          <TextField source="subject" label="Subject" sortable={false} />
+          <SelectField source="kind" label="Kind" choices={outboxKindChoices} sortable={false} />
+          <OutboxStatusField source="status" label="Status" />
+        </Datagrid>
+      )}
+    </List>
   );
 };
