@@ -1,6 +1,7 @@
 import { escapeLike } from '../../common/http/escape-like';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
+import { SqlWhere } from '../../database/sql-where';
 import type { SqlFragment } from '../clients/client-list.sql';
 import type { ContactFilter, ContactSortField } from './contacts.schemas';
 
@@ -19,30 +20,26 @@ const SEARCH_SQL = `(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,
 
 /** The WHERE clause of a contact list filter (alias `ct`); every value is a bound parameter. */
 export function contactWhere(filter: ContactFilter): SqlFragment {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (filter.q) {
-    parts.push(`${SEARCH_SQL} ilike ?`);
-    params.push(`%${escapeLike(filter.q)}%`);
-  }
-  if (filter.id) {
-    parts.push('ct.id = any(?::uuid[])');
-    params.push(pgArray(filter.id));
-  }
-  if (filter.portalStatus?.length) {
-    parts.push('ct.portal_status = any(?::text[])');
-    params.push(pgArray(filter.portalStatus));
-  }
-  if (filter.clientId) {
-    parts.push('ct.id in (select contact_id from client_contact where client_id = ?)');
-    params.push(filter.clientId);
-  }
-  if (filter.tagIds?.length) {
-    parts.push(`ct.id in (select cc.contact_id from client_contact cc
-      join client_tag t on t.client_id = cc.client_id where t.tag_id = any(?::uuid[]))`);
-    params.push(pgArray(filter.tagIds));
-  }
-  return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params };
+  const where = new SqlWhere()
+    .add(filter.q, `${SEARCH_SQL} ilike ?`, `%${escapeLike(filter.q ?? '')}%`)
+    .add(filter.id, 'ct.id = any(?::uuid[])', pgArray(filter.id ?? []))
+    .add(
+      filter.portalStatus?.length,
+      'ct.portal_status = any(?::text[])',
+      pgArray(filter.portalStatus ?? []),
+    )
+    .add(
+      filter.clientId,
+      'ct.id in (select contact_id from client_contact where client_id = ?)',
+      filter.clientId,
+    )
+    .add(
+      filter.tagIds?.length,
+      `ct.id in (select cc.contact_id from client_contact cc
+        join client_tag t on t.client_id = cc.client_id where t.tag_id = any(?::uuid[]))`,
+      pgArray(filter.tagIds ?? []),
+    );
+  return { sql: where.sql, params: where.params };
 }
 
 export function contactOrderBy(sort: ListQuery<ContactFilter, ContactSortField>['sort']): string {

@@ -20,6 +20,7 @@ import {
   revokedSignal,
 } from '../../../workflows/portal-invitation/portal-invitation.contract';
 import { SettingsService } from '../settings/settings.service';
+import { endPendingInvitation } from './end-invitation.sql';
 import { invitationTargets, type InvitationTarget } from './invitation-targets.sql';
 import {
   INVITATION_COLUMNS,
@@ -241,20 +242,7 @@ export class InvitationsService {
 
   async revoke(id: string, staffName: string): Promise<InvitationView> {
     await this.pending(id);
-    await this.em.getConnection().execute(
-      `with ended as (
-         update invitation set status = 'revoked', ended_at = now(), next_reminder_at = null,
-           updated_at = now() where id = ? and status = 'pending' returning id, contact_id),
-       dead as (
-         update invitation_token set revoked_at = now()
-         where invitation_id in (select id from ended) and revoked_at is null),
-       event as (
-         insert into invitation_event (invitation_id, contact_id, kind, detail)
-         select id, contact_id, 'revoked', ? from ended)
-       update contact set portal_status = 'revoked', updated_at = now()
-       where id in (select contact_id from ended)`,
-      [id, `Revoked by ${staffName}`],
-    );
+    await endPendingInvitation(this.em, id, 'revoked', `Revoked by ${staffName}`);
     try {
       const { contactId } = await this.get(id);
       await this.temporal.client.workflow

@@ -1,5 +1,5 @@
 import { Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
-import { DateField, Labeled, SelectField, Show, TextField, useRecordContext } from 'react-admin';
+import { Labeled, SelectField, Show, TextField, useRecordContext } from 'react-admin';
 import type { Client } from '../../types';
 import { clientTypeChoices, portalStatusChoices } from './client-choices';
 import { ClientContacts } from './client-contacts';
@@ -7,6 +7,7 @@ import { ClientSection } from './client-section';
 import { ClientTagsEditor } from './client-tags-editor';
 import { ConnectionStatusField } from './connection-status-field';
 import { PortalStatusField } from './portal-status-field';
+import { RecordDatesSection } from './record-dates-section';
 
 const ClientHeader = () => {
   const client = useRecordContext<Client>();
@@ -78,14 +79,7 @@ const ClientDetails = () => (
             <ClientTagsEditor />
           </Box>
         </ClientSection>
-        <ClientSection title="Record">
-          <Labeled label="Created">
-            <DateField source="createdAt" showTime />
-          </Labeled>
-          <Labeled label="Updated">
-            <DateField source="updatedAt" showTime />
-          </Labeled>
-        </ClientSection>
+        <RecordDatesSection />
       </Stack>
     </CardContent>
   </Card>

@@ -1,5 +1,5 @@
 import { Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
-import { DateField, Labeled, SelectField, Show, TextField, useRecordContext } from 'react-admin';
+import { Labeled, SelectField, Show, TextField, useRecordContext } from 'react-admin';
 import type { Contact } from '../../types';
 import { portalStatusChoices } from '../clients/client-choices';
 import { ClientSection } from '../clients/client-section';
@@ -7,6 +7,7 @@ import { PortalStatusField } from '../clients/portal-status-field';
 import { ContactClientsField } from './contact-clients-field';
 import { ContactInvitation } from './contact-invitation';
 import { ContactTimeline } from './contact-timeline';
+import { RecordDatesSection } from '../clients/record-dates-section';
 
 /** One read-only field with its label; empty values show a dash. */
 const Detail = ({ label, source }: { label: string; source: keyof Contact }) => (
@@ -47,14 +48,7 @@ const ContactDetails = () => {
               </Box>
             </ClientSection>
             <ContactInvitation />
-            <ClientSection title="Record">
-              <Labeled label="Created">
-                <DateField source="createdAt" showTime />
-              </Labeled>
-              <Labeled label="Updated">
-                <DateField source="updatedAt" showTime />
-              </Labeled>
-            </ClientSection>
+            <RecordDatesSection />
           </Stack>
         </CardContent>
       </Card>

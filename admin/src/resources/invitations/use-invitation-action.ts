@@ -1,6 +1,6 @@
-import { useCallback, useState } from 'react';
-import { type Identifier, useDataProvider, useNotify, useRefresh } from 'react-admin';
-import type { ClientHubDataProvider } from '../../providers/data-provider';
+import { useCallback } from 'react';
+import type { Identifier } from 'react-admin';
+import { useApiAction } from '../../providers/use-api-action';
 import type { InvitationAction } from '../../types';
 
 const done: Record<InvitationAction, string> = {
@@ -14,30 +14,14 @@ const done: Record<InvitationAction, string> = {
  * longer pending) are notified with the API's own message.
  */
 export const useInvitationAction = () => {
-  const dataProvider = useDataProvider<ClientHubDataProvider>();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [isPending, setPending] = useState(false);
-
+  const { run: runAction, isPending } = useApiAction();
   const run = useCallback(
-    async (invitationId: Identifier, action: InvitationAction): Promise<boolean> => {
-      setPending(true);
-      try {
-        await dataProvider.invitationAction(invitationId, action);
-        notify(done[action], { type: 'success' });
-        refresh();
-        return true;
-      } catch (error) {
-        notify(error instanceof Error ? error.message : `Could not ${action} the invitation`, {
-          type: 'error',
-        });
-        return false;
-      } finally {
-        setPending(false);
-      }
-    },
-    [dataProvider, notify, refresh],
+    (invitationId: Identifier, action: InvitationAction) =>
+      runAction((api) => api.invitationAction(invitationId, action), {
+        done: done[action],
+        failed: `Could not ${action} the invitation`,
+      }),
+    [runAction],
   );
-
   return { run, isPending };
 };

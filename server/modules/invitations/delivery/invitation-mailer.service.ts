@@ -11,6 +11,7 @@ import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service
 import { InvitationEmailRenderer } from '../../email/invitation-email.renderer';
 import { insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
 import { SettingsService, type FirmSettings } from '../../settings/settings.service';
+import { endPendingInvitation } from '../end-invitation.sql';
 
 interface LiveInvitation {
   id: string;
@@ -73,20 +74,7 @@ export class InvitationMailerService {
 
   /** Ends a pending invitation at its deadline; every link dies with it. */
   async expire(invitationId: string): Promise<void> {
-    await this.em.getConnection().execute(
-      `with ended as (
-         update invitation set status = 'expired', ended_at = now(), next_reminder_at = null,
-           updated_at = now() where id = ? and status = 'pending' returning id, contact_id),
-       dead as (
-         update invitation_token set revoked_at = now()
-         where invitation_id in (select id from ended) and revoked_at is null),
-       event as (
-         insert into invitation_event (invitation_id, contact_id, kind)
-         select id, contact_id, 'expired' from ended)
-       update contact set portal_status = 'expired', updated_at = now()
-       where id in (select contact_id from ended)`,
-      [invitationId],
-    );
+    await endPendingInvitation(this.em, invitationId, 'expired', null);
   }
 
   private async write(
