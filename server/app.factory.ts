@@ -10,6 +10,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import type { AppConfig } from './config/env.schema';
 import { helmetOptions } from './common/http/helmet-options';
 import { jsonBody } from './common/http/json-body';
+import { originCheck } from './common/http/origin-check';
 import { serveStaticApps } from './static-apps';
 
 /** The configured HTTP application; main.ts and the tests both build it here. */
@@ -22,6 +23,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.set('trust proxy', 'loopback');
   app.use(helmet(helmetOptions(config.PUBLIC_URL)));
   app.use(cookieParser());
+  app.use(originCheck(config.PUBLIC_URL, config.corsOrigins));
   app.use(...jsonBody());
   app.enableCors({
     origin: config.corsOrigins.length ? config.corsOrigins : false,

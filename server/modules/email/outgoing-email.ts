@@ -49,18 +49,14 @@ export async function insertOutgoingEmails(
   }));
   const inserted = await sql<{ id: string }[]>(
     `insert into email_message (id, kind, idempotency_key, to_email, from_email, subject,
-       html_body, text_body, links, contact_id, invitation_id, status, sent_at)
-     select x.*, ?, case when ? = 'recorded' then now() end
+       html_body, text_body, links, contact_id, invitation_id, status)
+     select x.*, ?
      from jsonb_to_recordset(?::jsonb) as x(id uuid, kind text, idempotency_key text,
        to_email text, from_email text, subject text, html_body text, text_body text,
        links jsonb, contact_id uuid, invitation_id uuid)
      on conflict (idempotency_key) do nothing
      returning id`,
-    [
-      delivery === 'outbox' ? 'recorded' : 'queued',
-      delivery === 'outbox' ? 'recorded' : 'queued',
-      JSON.stringify(rows),
-    ],
+    [delivery === 'outbox' ? 'recorded' : 'queued', JSON.stringify(rows)],
   );
   return inserted.length;
 }
