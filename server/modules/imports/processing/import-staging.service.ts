@@ -14,7 +14,7 @@ import { openImportFile, type ImportFileReader } from '../file/import-file-reade
 import { validateImportRow } from '../file/row-validator';
 import { rejectedFile } from '../import-file-errors';
 import { ImportJob } from '../import-job.entity';
-import { csvLine } from './copy-csv';
+import { csvLine, inBlocks } from './copy-csv';
 
 const HEARTBEAT_EVERY = 5000;
 
@@ -95,7 +95,7 @@ export class ImportStagingService {
     try {
       await pg.query('delete from import_row where import_id = $1', [importId]);
       await pipeline(
-        Readable.from(lines()),
+        Readable.from(inBlocks(lines())),
         pg.query(
           copyFrom(
             'copy import_row (import_id, seq, row_number, raw, data, failure) from stdin (format csv)',
