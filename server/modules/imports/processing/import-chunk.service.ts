@@ -44,7 +44,7 @@ export class ImportChunkService {
   constructor(private readonly em: EntityManager) {}
 
   process(importId: string, fromSeq: number, toSeq: number): Promise<ImportCounts> {
-    return withPgTransaction(this.em.fork(), async (pg) => {
+    return withPgTransaction(this.em, async (pg) => {
       const sql = sqlOn(pg);
       await pg.query(CHUNK_SETTINGS);
       // A retry started while the first attempt still runs waits for it here, then finds it done.
