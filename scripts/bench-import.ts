@@ -12,7 +12,7 @@ import { loadConfig } from '../server/config/app-config';
 import { prepareDatabase } from '../server/database/prepare-database';
 import { openImportFile } from '../server/modules/imports/file/import-file-reader';
 import { IMPORT_COLUMNS } from '../server/modules/imports/import-columns';
-import { csvLine } from '../server/modules/imports/processing/copy-csv';
+import { csvLine, inBlocks } from '../server/modules/imports/processing/copy-csv';
 import { WORKER_NODE_FLAGS } from '../worker/worker-node-flags';
 import { numberOption, readArgs } from './lib/cli-args';
 import { startEmbeddedPostgres } from './lib/embedded-postgres';
@@ -74,7 +74,7 @@ async function floor(url: string, file: string): Promise<number> {
         yield csvLine(IMPORT_COLUMNS.map((c) => row.values[c.field] ?? null));
     }
     await pipeline(
-      Readable.from(lines()),
+      Readable.from(inBlocks(lines())),
       pg.query(copyFrom('copy floor_rows from stdin (format csv)')),
     );
     return (performance.now() - started) / 1000;

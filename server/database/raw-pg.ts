@@ -20,3 +20,21 @@ export async function withPgClient<T>(
     await knexClient.releaseConnection(client);
   }
 }
+
+/** Runs `work` in one transaction on a borrowed driver connection: committed, or rolled back. */
+export function withPgTransaction<T>(
+  em: EntityManager,
+  work: (client: PoolClient) => Promise<T>,
+): Promise<T> {
+  return withPgClient(em, async (client) => {
+    await client.query('begin');
+    try {
+      const result = await work(client);
+      await client.query('commit');
+      return result;
+    } catch (e) {
+      await client.query('rollback');
+      throw e;
+    }
+  });
+}

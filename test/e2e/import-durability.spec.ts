@@ -80,7 +80,7 @@ describe('import durability', () => {
       await q(`select count(*)::int as n, count(distinct tax_client_id)::int as d from client`),
     ).toEqual({ n: ROWS, d: ROWS });
     expect(
-      await q(`select count(*)::int as n from import_row where outcome = 'created' and done`),
+      await q(`select count(*)::int as n from import_row_outcome where outcome = 'created'`),
     ).toEqual({ n: ROWS });
     expect(await q(`select count(*)::int as n from client_tag`)).toEqual({ n: ROWS });
     expect(await q(`select count(*)::int as n from contact`)).toEqual({ n: ROWS });

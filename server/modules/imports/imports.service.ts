@@ -126,21 +126,25 @@ export class ImportsService {
   async rows(id: string, query: ListQuery<ImportRowFilter>): Promise<Page<ImportRowView>> {
     await this.find(id);
     const outcomes = query.filter.outcome;
-    const where = `import_id = ?${outcomes ? ' and outcome = any(?::text[])' : ''}`;
+    const where = `r.import_id = ?${outcomes ? ' and o.outcome = any(?::text[])' : ''}`;
     const params: unknown[] = outcomes ? [id, pgArray(outcomes)] : [id];
+    // seq follows the file's row order.
     const order =
       query.sort.field === 'outcome'
-        ? `outcome ${query.sort.order}, row_number`
-        : `row_number ${query.sort.order}`;
+        ? `o.outcome ${query.sort.order}, r.seq`
+        : `r.seq ${query.sort.order}`;
+    const from = `import_row r
+      left join import_row_outcome o on o.import_id = r.import_id and o.seq = r.seq`;
     const conn = this.em.getConnection();
     const [rows, [{ total }]] = await Promise.all([
       conn.execute<Record<string, unknown>[]>(
-        `select seq, row_number, outcome, comment, client_id, data from import_row where ${where}
-         order by ${order} offset ? limit ?`,
+        `select r.seq, r.row_number, o.outcome, coalesce(o.comment, r.failure) as comment,
+           o.client_id, r.data
+         from ${from} where ${where} order by ${order} offset ? limit ?`,
         [...params, query.range.start, query.range.end - query.range.start + 1],
       ),
       conn.execute<{ total: number }[]>(
-        `select count(*)::int as total from import_row where ${where}`,
+        `select count(*)::int as total from ${from} where ${where}`,
         params,
       ),
     ]);
@@ -211,14 +215,15 @@ export class ImportsService {
     for (;;) {
       const batch = await this.em
         .getConnection()
-        .execute<{ row_number: number; raw: string[]; comment: string }[]>(
-          `select row_number, raw, comment from import_row
-           where import_id = ? and outcome = 'failed' and row_number > ? order by row_number limit ?`,
+        .execute<{ seq: number; row_number: number; raw: string[]; comment: string }[]>(
+          `select o.seq, r.row_number, r.raw, o.comment
+           from import_row_outcome o join import_row r on r.import_id = o.import_id and r.seq = o.seq
+           where o.import_id = ? and o.outcome = 'failed' and o.seq > ? order by o.seq limit ?`,
           [id, after, REPORT_BATCH],
         );
       for (const r of batch) yield { rowNumber: r.row_number, raw: r.raw, comment: r.comment };
       if (batch.length < REPORT_BATCH) return;
-      after = batch[batch.length - 1].row_number;
+      after = batch[batch.length - 1].seq;
     }
   }
 

@@ -6,3 +6,19 @@ export function csvField(value: string | null | undefined): string {
 
 export const csvLine = (fields: (string | null | undefined)[]): string =>
   `${fields.map(csvField).join(',')}\n`;
+
+/** Joins lines into blocks of about `size` characters: COPY then costs a write per block, not per row. */
+export async function* inBlocks(
+  lines: AsyncIterable<string>,
+  size = 64 * 1024,
+): AsyncGenerator<string> {
+  let block = '';
+  for await (const line of lines) {
+    block += line;
+    if (block.length >= size) {
+      yield block;
+      block = '';
+    }
+  }
+  if (block) yield block;
+}

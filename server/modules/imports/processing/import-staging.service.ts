@@ -14,7 +14,7 @@ import { openImportFile, type ImportFileReader } from '../file/import-file-reade
 import { validateImportRow } from '../file/row-validator';
 import { rejectedFile } from '../import-file-errors';
 import { ImportJob } from '../import-job.entity';
-import { csvLine } from './copy-csv';
+import { csvLine, inBlocks } from './copy-csv';
 
 const HEARTBEAT_EVERY = 5000;
 
@@ -87,7 +87,6 @@ export class ImportStagingService {
           String(row.rowNumber),
           pgArray(row.raw),
           JSON.stringify(data),
-          checked.ok ? null : 'failed',
           checked.ok ? null : checked.comment,
         ]);
       }
@@ -96,10 +95,10 @@ export class ImportStagingService {
     try {
       await pg.query('delete from import_row where import_id = $1', [importId]);
       await pipeline(
-        Readable.from(lines()),
+        Readable.from(inBlocks(lines())),
         pg.query(
           copyFrom(
-            'copy import_row (import_id, seq, row_number, raw, data, outcome, comment) from stdin (format csv)',
+            'copy import_row (import_id, seq, row_number, raw, data, failure) from stdin (format csv)',
           ),
         ),
       );
@@ -116,7 +115,7 @@ export class ImportStagingService {
     const [row] = await em
       .getConnection()
       .execute<{ n: number }[]>(
-        `select count(*)::int as n from import_row where import_id = ? and outcome = 'failed'`,
+        `select count(*)::int as n from import_row where import_id = ? and failure is not null`,
         [importId],
       );
     return row.n;
@@ -125,7 +124,7 @@ export class ImportStagingService {
 
 /** A row repeating an earlier row's Tax Client ID or email (same kind, standard or offline) fails. */
 const MARK_DUPLICATES = `
-  update import_row r set outcome = 'failed', comment = d.comment
+  update import_row r set failure = d.comment
   from (
     select seq, case
       when tax_first <> row_number then format('Duplicate of row %s: same Tax Client ID in this file.', tax_first)
@@ -137,7 +136,7 @@ const MARK_DUPLICATES = `
           then min(row_number) over (partition by data->>'taxClientId', data->>'isOffline') end as tax_first,
         case when data->>'email' is not null
           then min(row_number) over (partition by data->>'email', data->>'isOffline') end as email_first
-      from import_row where import_id = $1 and outcome is null
+      from import_row where import_id = $1 and failure is null
     ) x
   ) d
   where r.import_id = $1 and r.seq = d.seq and d.comment is not null`;

@@ -9,7 +9,7 @@ const COLUMNS = CLIENT_FIELDS.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowe
 /**
  * Reverses one chunk of an import: deletes the clients it created and restores the fields
  * (and removes the tags) it changed, but leaves any client edited since then, and says so.
- * Rows are marked undone in the same transaction, so a retried chunk does nothing twice.
+ * Outcomes are marked undone in the same transaction, so a retried chunk does nothing twice.
  */
 @Injectable()
 export class ImportUndoService {
@@ -25,13 +25,13 @@ export class ImportUndoService {
       const pending = `r.import_id = ? and r.seq between ? and ? and not r.undone and r.client_id is not null`;
 
       const skipped = await sql(
-        `select r.client_id, c.display_name from import_row r join client c on c.id = r.client_id
+        `select r.client_id, c.display_name from import_row_outcome r join client c on c.id = r.client_id
          where ${pending} and r.outcome in ('created','updated')
            and c.updated_at > r.written_at`,
         range,
       );
       const deleted = await sql(
-        `delete from client c using import_row r
+        `delete from client c using import_row_outcome r
          where ${pending} and r.outcome = 'created'
            and c.id = r.client_id and c.updated_at <= r.written_at
          returning c.id`,
@@ -42,7 +42,7 @@ export class ImportUndoService {
            display_name = coalesce(nullif(r.previous->>'companyName', ''),
              concat_ws(' ', r.previous->>'firstName', r.previous->>'lastName')),
            updated_at = now()
-         from import_row r
+         from import_row_outcome r
          where ${pending} and r.outcome = 'updated'
            and c.id = r.client_id and c.updated_at <= r.written_at
          returning c.id, r.previous->'addedTags' as added_tags`,
@@ -51,7 +51,7 @@ export class ImportUndoService {
       await this.removeAddedTags(sql, restored);
       // Deleted clients are gone: their rows no longer link anywhere.
       await sql(
-        `update import_row r set undone = true,
+        `update import_row_outcome r set undone = true,
            client_id = case when r.client_id = any(?::uuid[]) then null else r.client_id end
          where ${pending}`,
         [pgArray(deleted.map((d) => d.id as string)), ...range],

@@ -4,7 +4,7 @@ import { displayNameOf } from '../../clients/client.view';
 import { TAG_PALETTE } from '../../tags/tag-palette';
 import { CLIENT_FIELDS, type ClientFields, type RowPlan } from './import-plan';
 
-/** Runs one statement inside the chunk's transaction. */
+/** Runs one statement (with $1… parameters) inside the chunk's transaction. */
 export type Sql = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 
 const COLUMN: Record<(typeof CLIENT_FIELDS)[number], string> = {
@@ -52,7 +52,7 @@ export class ImportWriter {
           p.addTags.map((t) => [p.clientId, tagIds.get(t.toLowerCase())!] as const),
         ),
       ]);
-      await this.linkPrimaryContacts([...created, ...updated]);
+      await this.linkPrimaryContacts(created, updated);
     }
     await this.recordOutcomes(plans, new Map(created.map((p) => [p.seq, p.clientId])));
   }
@@ -67,7 +67,7 @@ export class ImportWriter {
     if (!missing.length) return found;
     await this.sql(
       `insert into tag (id, name, color)
-       select gen_random_uuid(), n, (?::text[])[1 + abs(hashtext(lower(n))) % ?] from unnest(?::text[]) n
+       select gen_random_uuid(), n, ($1::text[])[1 + abs(hashtext(lower(n))) % $2] from unnest($3::text[]) n
        on conflict (lower(name)) do nothing`,
       [pgArray(COLOURS), COLOURS.length, pgArray(missing.map((k) => byKey.get(k)!))],
     );
@@ -76,7 +76,7 @@ export class ImportWriter {
 
   private async tagIds(keys: string[]): Promise<Map<string, string>> {
     const rows = await this.sql<{ id: string; key: string }>(
-      `select id, lower(name) as key from tag where lower(name) = any(?::text[])`,
+      `select id, lower(name) as key from tag where lower(name) = any($1::text[])`,
       [pgArray(keys)],
     );
     return new Map(rows.map((r) => [r.key, r.id]));
@@ -89,7 +89,7 @@ export class ImportWriter {
       `insert into client (id, type, connection_status, display_name, ${CLIENT_FIELDS.map((f) => COLUMN[f]).join(', ')})
        select v.id, v.type, case when v.type = 'offline' then 'offline' else 'not_connected' end, v.display_name,
               ${CLIENT_FIELDS.map((f) => `v.${COLUMN[f]}`).join(', ')}
-       from unnest(?::uuid[], ?::text[], ?::text[], ${CLIENT_FIELDS.map(() => '?::text[]').join(', ')})
+       from unnest($1::uuid[], $2::text[], $3::text[], ${textArrays(CLIENT_FIELDS.length, 4)})
          as v(id, type, display_name, ${CLIENT_FIELDS.map((f) => COLUMN[f]).join(', ')})`,
       [
         pgArray(created.map((p) => p.clientId)),
@@ -105,7 +105,7 @@ export class ImportWriter {
     await this.sql(
       `update client c set display_name = v.display_name, updated_at = now(),
          ${CLIENT_FIELDS.map((f) => `${COLUMN[f]} = v.${COLUMN[f]}`).join(', ')}
-       from unnest(?::uuid[], ?::text[], ${CLIENT_FIELDS.map(() => '?::text[]').join(', ')})
+       from unnest($1::uuid[], $2::text[], ${textArrays(CLIENT_FIELDS.length, 3)})
          as v(id, display_name, ${CLIENT_FIELDS.map((f) => COLUMN[f]).join(', ')})
        where c.id = v.id`,
       [
@@ -119,37 +119,64 @@ export class ImportWriter {
   private async linkTags(links: (readonly [string, string])[]): Promise<void> {
     if (!links.length) return;
     await this.sql(
-      `insert into client_tag (client_id, tag_id) select * from unnest(?::uuid[], ?::uuid[]) on conflict do nothing`,
+      `insert into client_tag (client_id, tag_id) select * from unnest($1::uuid[], $2::uuid[]) on conflict do nothing`,
       [pgArray(links.map((l) => l[0])), pgArray(links.map((l) => l[1]))],
     );
   }
 
-  /** A row's email is its client's primary contact (Entity Collaborator), created if new. */
-  private async linkPrimaryContacts(written: (Created | Updated)[]): Promise<void> {
-    const withEmail = written.filter((p) => p.fields.email);
-    if (!withEmail.length) return;
-    const emails = pgArray(withEmail.map((p) => p.fields.email));
-    await this.sql(
-      `insert into contact (id, email, first_name, last_name, phone)
-       select gen_random_uuid(), v.email, v.first_name, v.last_name, v.phone
-       from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as v(email, first_name, last_name, phone)
-       on conflict (lower(email)) do nothing`,
-      [
-        emails,
-        pgArray(withEmail.map((p) => p.fields.firstName)),
-        pgArray(withEmail.map((p) => p.fields.lastName)),
-        pgArray(withEmail.map((p) => p.fields.phone)),
-      ],
-    );
+  /**
+   * A row's email is its client's primary contact (Entity Collaborator), created if new. A client
+   * created by this chunk has no contact yet, so only updated ones are checked for a primary.
+   */
+  private async linkPrimaryContacts(created: Created[], updated: Updated[]): Promise<void> {
+    const written = [...created, ...updated].filter((p) => p.fields.email);
+    if (!written.length) return;
+    const contactIds = await this.ensureContacts(written.map((p) => p.fields));
     await this.sql(
       `insert into client_contact (client_id, contact_id, role, is_primary)
-       select v.client_id, ct.id, 'contact_collaborator',
-              not exists (select 1 from client_contact p where p.client_id = v.client_id and p.is_primary)
-       from unnest(?::uuid[], ?::text[]) as v(client_id, email)
-       join contact ct on lower(ct.email) = lower(v.email)
+       select v.client_id, v.contact_id, 'contact_collaborator',
+              v.fresh or not exists (select 1 from client_contact p where p.client_id = v.client_id and p.is_primary)
+       from unnest($1::uuid[], $2::uuid[], $3::boolean[]) as v(client_id, contact_id, fresh)
        on conflict (client_id, contact_id) do nothing`,
-      [pgArray(withEmail.map((p) => p.clientId)), emails],
+      [
+        pgArray(written.map((p) => p.clientId)),
+        pgArray(written.map((p) => contactIds.get(p.fields.email!.toLowerCase())!)),
+        pgArray(written.map((p) => String(p.outcome === 'created'))),
+      ],
     );
+  }
+
+  /** Creates the contacts that do not exist yet; returns lower-cased email → contact id. */
+  private async ensureContacts(people: ClientFields[]): Promise<Map<string, string>> {
+    const byKey = new Map<string, ClientFields>();
+    for (const p of people) {
+      const key = p.email!.toLowerCase();
+      if (!byKey.has(key)) byKey.set(key, p);
+    }
+    const fresh = [...byKey.values()];
+    const inserted = await this.sql<{ id: string; key: string }>(
+      `insert into contact (id, email, first_name, last_name, phone)
+       select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+       on conflict (lower(email)) do nothing
+       returning id, lower(email) as key`,
+      [
+        pgArray(fresh.map(() => randomUUID())),
+        pgArray(fresh.map((p) => p.email)),
+        pgArray(fresh.map((p) => p.firstName)),
+        pgArray(fresh.map((p) => p.lastName)),
+        pgArray(fresh.map((p) => p.phone)),
+      ],
+    );
+    const ids = new Map(inserted.map((r) => [r.key, r.id]));
+    const existing = [...byKey.keys()].filter((k) => !ids.has(k));
+    if (existing.length) {
+      const found = await this.sql<{ id: string; key: string }>(
+        `select id, lower(email) as key from contact where lower(email) = any($1::text[])`,
+        [pgArray(existing)],
+      );
+      for (const r of found) ids.set(r.key, r.id);
+    }
+    return ids;
   }
 
   private async recordOutcomes(plans: RowPlan[], createdIds: Map<number, string>): Promise<void> {
@@ -164,18 +191,20 @@ export class ImportWriter {
     const comment = (p: RowPlan) =>
       this.dryRun && p.outcome !== 'failed' ? `Dry run, nothing written: ${p.comment}` : p.comment;
     await this.sql(
-      `update import_row r set outcome = v.outcome, comment = v.comment,
-         client_id = v.client_id, previous = v.previous, written_at = now(), done = true
-       from unnest(?::int[], ?::text[], ?::text[], ?::uuid[], ?::jsonb[]) as v(seq, outcome, comment, client_id, previous)
-       where r.import_id = ? and r.seq = v.seq`,
+      `insert into import_row_outcome (import_id, seq, outcome, comment, client_id, previous)
+       select $1, * from unnest($2::int[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[])`,
       [
+        this.importId,
         pgArray(plans.map((p) => String(p.seq))),
         pgArray(plans.map((p) => p.outcome)),
         pgArray(plans.map(comment)),
         pgArray(plans.map(clientId)),
         pgArray(plans.map(previous)),
-        this.importId,
       ],
     );
   }
 }
+
+/** `$start::text[], …`: the parameters of `count` text columns. */
+const textArrays = (count: number, start: number): string =>
+  Array.from({ length: count }, (_, i) => `$${start + i}::text[]`).join(', ');
