@@ -1,28 +1,18 @@
-import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { createApp } from '../server/app.factory';
-import { loadConfig } from '../server/config/app-config';
-import { prepareDatabase } from '../server/database/prepare-database';
 import { openImportFile } from '../server/modules/imports/file/import-file-reader';
 import { IMPORT_COLUMNS } from '../server/modules/imports/import-columns';
 import { csvLine, inBlocks } from '../server/modules/imports/processing/copy-csv';
-import { WORKER_NODE_FLAGS } from '../worker/worker-node-flags';
+import { startBenchServices, startBenchStack, type BenchServices } from './lib/bench-stack';
 import { numberOption, readArgs } from './lib/cli-args';
-import { startEmbeddedPostgres } from './lib/embedded-postgres';
-import { createDatabase, dropDatabase } from './lib/pg-admin';
-import { resolveTemporalCli } from './lib/temporal-cli';
-import { startTemporalDevServer } from './lib/temporal-dev-server';
 
-const PG_PORT = 54349;
-const TEMPORAL_PORT = 7253;
-const ADMIN = { email: 'bench@clienthub.local', password: 'bench-password-123' };
+const PORTS = { postgres: 54349, temporal: 7253 };
 type Format = 'csv' | 'xlsx';
 
 const cells = (i: number): string[] => {
@@ -83,56 +73,11 @@ async function floor(url: string, file: string): Promise<number> {
   }
 }
 
-/** Peak resident memory of a process, from the kernel (VmHWM). */
-async function peakRssMb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
-
 /** Upload through the API, let the workflow run on a worker process, wait for the end. */
-async function endToEnd(
-  serverUrl: string,
-  format: Format,
-  file: string,
-  dataDir: string,
-  temporalAddress: string,
-) {
-  const dbUrl = await createDatabase(serverUrl, `bench_${format}_${Date.now()}`);
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    DATA_DIR: dataDir,
-    DATABASE_URL: dbUrl,
-    TEMPORAL_ADDRESS: temporalAddress,
-    TEMPORAL_TASK_QUEUE: `bench-${format}`,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    IMPORT_MAX_FILE_MB: '1024',
-    WORKFLOW_BUNDLE_PATH: join(__dirname, '..', 'workflow-bundle.js'),
-  });
-  await prepareDatabase(config);
-  const app = await createApp(config);
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const worker = spawn(
-    process.execPath,
-    [...WORKER_NODE_FLAGS, join(__dirname, '..', 'worker', 'main.js')],
-    {
-      env: {
-        ...process.env,
-        ...Object.fromEntries(Object.entries(config).map(([k, v]) => [k, String(v)])),
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+async function endToEnd(services: BenchServices, format: Format, file: string) {
+  const stack = await startBenchStack(services, `bench_${format}`, { IMPORT_MAX_FILE_MB: '1024' });
   try {
-    const login = await fetch(`${url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    await new Promise((r) => setTimeout(r, 1500)); // the worker connects
+    const { url, cookie } = stack;
     const form = new FormData();
     form.set('file', new Blob([await readFile(file)]), `bench.${format}`);
     const started = performance.now();
@@ -153,14 +98,12 @@ async function endToEnd(
         const seconds = (performance.now() - started) / 1000;
         if (job.status !== 'completed' || job.created !== job.total)
           throw new Error(`import ended ${JSON.stringify(job)}`);
-        return { seconds, staged, rss: await peakRssMb(worker.pid!) };
+        return { seconds, staged, rss: await stack.workerPeakRssMb() };
       }
       await new Promise((r) => setTimeout(r, 200));
     }
   } finally {
-    worker.kill('SIGTERM');
-    await app.close();
-    await dropDatabase(serverUrl, new URL(dbUrl).pathname.slice(1));
+    await stack.stop();
   }
 }
 
@@ -173,34 +116,16 @@ async function main(): Promise<void> {
   const args = readArgs({ rows: { type: 'string' }, formats: { type: 'string' } });
   const rows = numberOption(args, 'rows', 100_000);
   const formats = String(args.formats ?? 'csv,xlsx').split(',') as Format[];
-  const base = loadConfig();
-  const dir = join(base.DATA_DIR, 'bench');
-  await rm(join(dir, 'temporal.db'), { force: true });
-  await mkdir(dir, { recursive: true });
-  const postgres = await startEmbeddedPostgres({
-    dataDir: join(dir, 'postgres'),
-    port: PG_PORT,
-    database: 'postgres',
-    postgresFlags: ['-c', 'synchronous_commit=off'],
-  });
-  const temporal = await startTemporalDevServer({
-    cliPath: await resolveTemporalCli(base),
-    dbFile: join(dir, 'temporal.db'),
-    port: TEMPORAL_PORT,
-    uiPort: TEMPORAL_PORT + 1000,
-    namespace: 'default',
-    headless: true,
-    logFile: join(dir, 'temporal.log'),
-  });
+  const services = await startBenchServices('bench', PORTS);
   const results: string[] = [];
   try {
     for (const format of formats) {
-      const file = join(dir, `clients-${rows}.${format}`);
+      const file = join(services.dir, `clients-${rows}.${format}`);
       const t0 = performance.now();
       await (format === 'csv' ? writeCsv(file, rows) : writeXlsx(file, rows));
       console.log(`generated ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      const floorSeconds = await floor(postgres.url, file);
-      const e2e = await endToEnd(postgres.url, format, file, dir, temporal.address);
+      const floorSeconds = await floor(services.postgres.url, file);
+      const e2e = await endToEnd(services, format, file);
       results.push(
         `${format.padEnd(5)} ${String(rows).padStart(9)}  floor ${floorSeconds.toFixed(2).padStart(6)} s  ` +
           `end-to-end ${e2e.seconds.toFixed(2).padStart(6)} s (upload + parse + stage ${e2e.staged.toFixed(1)} s)  ` +
@@ -211,8 +136,7 @@ async function main(): Promise<void> {
       await rm(file, { force: true });
     }
   } finally {
-    await temporal.stop();
-    await postgres.stop();
+    await services.stop();
   }
   console.log(
     `\nClient import benchmark (${rows} rows; floor = streaming parse + COPY of the same rows)`,
