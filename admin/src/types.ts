@@ -122,6 +122,7 @@ export type TimelineEventKind =
   | 'resent'
   | 'delivered'
   | 'bounced'
+  | 'soft_bounced'
   | 'complained'
   | 'accepted'
   | 'revoked'

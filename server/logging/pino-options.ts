@@ -11,6 +11,13 @@ export function pinoOptions(config: AppConfig): Params {
       level: config.LOG_LEVEL,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
       autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // Invitation links carry their token in the query string.
+      serializers: {
+        req: (req: { url?: string }) => ({
+          ...req,
+          url: req.url?.replace(/([?&]token=)[^&]*/g, '$1[redacted]'),
+        }),
+      },
       transport:
         config.NODE_ENV === 'development' && process.stdout.isTTY
           ? { target: 'pino-pretty', options: { singleLine: true } }

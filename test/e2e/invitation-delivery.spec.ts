@@ -233,6 +233,39 @@ describe('invitation delivery through Resend', () => {
     expect(again.body).toMatchObject({ invited: 0, skipped: [{ reason: 'suppressed' }] });
   });
 
+  it('matches an early event to its email by the message_id tag it was sent with', async () => {
+    const gus = await clientWithContact(admin, {
+      firstName: 'Gus',
+      lastName: 'Early',
+      email: 'gus@example.com',
+    });
+    await admin
+      .post('/api/invitations')
+      .send({ contactIds: [gus.contactId], senderEmail: SENDER })
+      .expect(202);
+    const sent = await eventually('at Resend', async () => emailsTo('gus@example.com')[0]);
+    const messageId = sent.tags!.find((tag) => tag.name === 'message_id')!.value;
+    const early = signedWebhook({
+      type: 'email.delivered',
+      data: {
+        email_id: 'not-recorded-yet',
+        to: ['gus@example.com'],
+        tags: { message_id: messageId },
+      },
+    });
+    const res = await request(t.url)
+      .post('/api/webhooks/resend')
+      .set(early.headers)
+      .send(early.body)
+      .expect(200);
+    expect(res.body.outcome).toBe('applied');
+    const [row] = await t.query<{ status: string }>(
+      `select status from email_message where id = $1`,
+      [messageId],
+    );
+    expect(row.status).toBe('delivered');
+  });
+
   it('the bell sends one reminder now, then refuses until the cooldown has passed', async () => {
     const fay = await clientWithContact(admin, {
       firstName: 'Fay',

@@ -18,6 +18,23 @@ describe('portal invitations (local outbox)', () => {
   });
   afterAll(() => t.close());
 
+  it('keeps the Outbox and the settings to Staff Admins', async () => {
+    await admin
+      .post('/api/staff')
+      .send({
+        email: 'plain@clienthub.test',
+        firstName: 'Plain',
+        lastName: 'Staff',
+        roles: ['staff'],
+        password: 'plain staff password',
+      })
+      .expect(201);
+    const plain = await t.signIn('plain@clienthub.test', 'plain staff password');
+    await plain.get('/api/outbox').expect(403);
+    await plain.get('/api/settings').expect(403);
+    await plain.post('/api/invitations').send({ contactIds: [], senderEmail: sender }).expect(403);
+  });
+
   it('refuses a sender outside the firm domains, naming the domain', async () => {
     const { contactId } = await clientWithContact(admin, {
       firstName: 'Mallory',
@@ -139,10 +156,22 @@ describe('portal invitations (local outbox)', () => {
     const timeline = await admin.get(`/api/contacts/${ada.contactId}/timeline`).expect(200);
     expect(timeline.body.map((e: { kind: string }) => e.kind)).toEqual(['accepted', 'invited']);
 
-    // Signs in again later with the password.
+    // Changes the password (the portal's rules apply), then signs in with the new one.
+    const weak = await portal
+      .post('/api/auth/password')
+      .send({ currentPassword: 'a long and rare passphrase', newPassword: '1q2w3e4r5t6y' })
+      .expect(400);
+    expect(weak.body.message).toMatch(/common/);
+    await portal
+      .post('/api/auth/password')
+      .send({
+        currentPassword: 'a long and rare passphrase',
+        newPassword: 'another rare passphrase',
+      })
+      .expect(204);
     await request(t.url)
       .post('/api/auth/login')
-      .send({ email: 'ADA@example.com', password: 'a long and rare passphrase', portal: true })
+      .send({ email: 'ADA@example.com', password: 'another rare passphrase', portal: true })
       .expect(200);
   });
 
@@ -152,22 +181,45 @@ describe('portal invitations (local outbox)', () => {
       lastName: 'Builder',
       email: 'bob@example.com',
     });
-    const noContact = await admin
+    const noEmail = await admin
       .post('/api/clients')
       .send({ firstName: 'No', lastName: 'Email' })
       .expect(201);
+    const noContact = await admin
+      .post('/api/clients')
+      .send({ firstName: 'No', lastName: 'Contact', email: 'nocontact@example.com' })
+      .expect(201);
+    // Bob's company has Bob as its primary contact too: one invitation for both.
+    const bobsCompany = await admin
+      .post('/api/clients')
+      .send({ companyName: 'Builder LLC', email: 'bob@example.com' })
+      .expect(201);
+    await admin
+      .put(`/api/contacts/${bob.contactId}`)
+      .send({ clientIds: [bob.clientId, bobsCompany.body.id] })
+      .expect(200);
     const first = await admin
       .post('/api/invitations')
-      .send({ filter: { q: 'Bob' }, resource: 'clients', senderEmail: sender })
+      .send({ clientIds: [bob.clientId, bobsCompany.body.id], senderEmail: sender })
       .expect(202);
-    expect(first.body.invited).toBe(1);
+    expect(first.body).toMatchObject({ invited: 1, skippedCount: 0 });
     const again = await admin
       .post('/api/invitations')
-      .send({ clientIds: [bob.clientId, noContact.body.id], senderEmail: sender })
+      .send({
+        filter: { q: 'b' },
+        resource: 'clients',
+        senderEmail: sender,
+      })
       .expect(202);
-    expect(again.body).toMatchObject({ invited: 0, skippedCount: 2 });
-    expect(again.body.skipped.map((s: { reason: string }) => s.reason).sort()).toEqual([
+    expect(again.body.invited).toBe(0);
+    const more = await admin
+      .post('/api/invitations')
+      .send({ clientIds: [bob.clientId, noEmail.body.id, noContact.body.id], senderEmail: sender })
+      .expect(202);
+    expect(more.body).toMatchObject({ invited: 0, skippedCount: 3 });
+    expect(more.body.skipped.map((s: { reason: string }) => s.reason).sort()).toEqual([
       'already_invited',
+      'no_contact',
       'no_email',
     ]);
     const everyone = await admin
@@ -211,11 +263,15 @@ describe('portal invitations (local outbox)', () => {
       .expect(200);
 
     await admin.post(`/api/invitations/${invitation.id}/revoke`).expect(200);
+    expect((await admin.get(`/api/clients/${cy.clientId}`)).body.portalStatus).toBe('revoked');
     const dead = await request(t.url)
       .get(`/api/portal/invitations/preview?token=${tokenOf(newLink)}`)
       .expect(410);
     expect(dead.body.code).toBe('INVITATION_REVOKED');
     expect((await admin.get(`/api/contacts/${cy.contactId}`)).body.portalStatus).toBe('revoked');
+    // Deleting the contact leaves the client without a primary contact: not invited.
+    await admin.delete(`/api/contacts/${cy.contactId}`).expect(200);
+    expect((await admin.get(`/api/clients/${cy.clientId}`)).body.portalStatus).toBe('not_invited');
     const gone = await request(t.url)
       .get('/api/portal/invitations/preview?token=nonsense')
       .expect(404);

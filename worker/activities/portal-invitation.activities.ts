@@ -18,7 +18,8 @@ export class PortalInvitationActivitiesImpl
   ) {}
 
   async queueInvitationEmail(step: InvitationEmailStep): Promise<{ pending: boolean }> {
-    const pending = await this.mailer.queue([step]);
+    const run = Context.current().info.workflowExecution?.runId ?? 'unknown-run';
+    const pending = await this.mailer.queue([step], run);
     return { pending: pending.has(step.invitationId) };
   }
 

@@ -11,6 +11,9 @@ export interface PortalInvitationInput {
   expiryMs: number;
   /** Set when the bulk invite already queued the first email (ISO time its clock starts from). */
   firstEmailAt?: string;
+  /** A workflow started again for a pending invitation resumes its deadline and count. */
+  expiresAt?: string;
+  remindersSent?: number;
 }
 
 export type InvitationEmailKind = 'invitation' | 'reminder' | 'resend';

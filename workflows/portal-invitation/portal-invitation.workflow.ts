@@ -30,10 +30,10 @@ export async function portalInvitationWorkflow(
   let outcome: InvitationOutcome | null = null;
   let remindRequested = false;
   let resendRequested = false;
-  let remindersSent = 0;
+  let remindersSent = input.remindersSent ?? 0;
   let step = 0;
   let lastSentAt = input.firstEmailAt ? Date.parse(input.firstEmailAt) : Date.now();
-  let expiresAt = lastSentAt + input.expiryMs;
+  let expiresAt = input.expiresAt ? Date.parse(input.expiresAt) : lastSentAt + input.expiryMs;
 
   const nextReminderAt = () =>
     remindersSent < input.maxReminders ? lastSentAt + input.reminderIntervalMs : null;

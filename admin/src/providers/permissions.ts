@@ -30,7 +30,7 @@ const rules: Record<string, Record<string, Requirement>> = {
     resend: 'staff_admin',
     revoke: 'staff_admin',
   },
-  outbox: { list: 'any', show: 'any' },
+  outbox: { list: 'staff_admin', show: 'staff_admin' },
   settings: { show: 'staff_admin', edit: 'staff_admin' },
   tags: {
     list: 'any',

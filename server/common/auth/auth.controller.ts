@@ -18,7 +18,7 @@ import {
   type LoginInput,
 } from './auth.schemas';
 import { AuthService } from './auth.service';
-import type { Principal, StaffPrincipal } from './principal';
+import type { Principal } from './principal';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
 
 @ApiTags('auth')
@@ -68,10 +68,11 @@ export class AuthController {
     return me;
   }
 
+  @AnySession()
   @Post('password')
   @HttpCode(204)
   changePassword(
-    @CurrentPrincipal() principal: StaffPrincipal,
+    @CurrentPrincipal() principal: Principal,
     @Body(new ZodBodyPipe(changePasswordSchema)) body: ChangePasswordInput,
   ): Promise<void> {
     return this.auth.changePassword(principal, body);

@@ -7,7 +7,8 @@ import { AuthErrorCode, AuthException } from './auth.exception';
 import type { ChangePasswordInput, LoginInput } from './auth.schemas';
 import { LoginThrottleService } from './login-throttle.service';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password-hasher';
-import type { Principal, StaffPrincipal } from './principal';
+import { assertAcceptablePassword } from './password-policy';
+import type { Principal } from './principal';
 import { SessionsService, type ClientMeta } from './sessions.service';
 
 @Injectable()
@@ -62,19 +63,29 @@ export class AuthService {
     return this.sessions.revoke(principal.sessionTokenHash);
   }
 
-  /** Changing the password signs out every other browser of that user. */
-  async changePassword(principal: StaffPrincipal, input: ChangePasswordInput): Promise<void> {
-    const user = await this.em.findOneOrFail(StaffUser, principal.id, {
-      populate: ['passwordHash'],
-    });
-    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  /**
+   * Changing the password signs out every other browser of that user (or contact). A contact's
+   * new password meets the portal's policy (length and the common-password list).
+   */
+  async changePassword(principal: Principal, input: ChangePasswordInput): Promise<void> {
+    const account =
+      principal.kind === 'staff'
+        ? await this.em.findOneOrFail(StaffUser, principal.id, { populate: ['passwordHash'] })
+        : await this.em.findOneOrFail(Contact, principal.id, { populate: ['passwordHash'] });
+    if (
+      !(await verifyPassword(
+        account.passwordHash ?? (await DUMMY_HASH_PROMISE),
+        input.currentPassword,
+      ))
+    ) {
       throw new AuthException(
         AuthErrorCode.INVALID_CREDENTIALS,
         'currentPassword: is not correct.',
       );
     }
-    user.passwordHash = await hashPassword(input.newPassword);
+    if (account instanceof Contact) assertAcceptablePassword(input.newPassword, account.email);
+    account.passwordHash = await hashPassword(input.newPassword);
     await this.em.flush();
-    await this.sessions.revokeAllOf(user.id, principal.sessionTokenHash);
+    await this.sessions.revokeAllOf(principal, principal.sessionTokenHash);
   }
 }

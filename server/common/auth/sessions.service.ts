@@ -70,12 +70,15 @@ export class SessionsService {
     await this.em.nativeUpdate(Session, { tokenHash, revokedAt: null }, { revokedAt: new Date() });
   }
 
-  /** Ends every session of a user except, optionally, the one making the change. */
-  async revokeAllOf(userId: string, exceptTokenHash?: string): Promise<void> {
+  /** Ends every session of a staff user or contact except, optionally, the one making the change. */
+  async revokeAllOf(
+    owner: Pick<Principal, 'kind' | 'id'>,
+    exceptTokenHash?: string,
+  ): Promise<void> {
     await this.em.nativeUpdate(
       Session,
       {
-        staffUser: userId,
+        ...(owner.kind === 'staff' ? { staffUser: owner.id } : { contact: owner.id }),
         revokedAt: null,
         ...(exceptTokenHash ? { tokenHash: { $ne: exceptTokenHash } } : {}),
       },

@@ -85,7 +85,7 @@ export class Migration20261121030000 extends Migration {
         invitation_id uuid not null references invitation (id) on delete cascade,
         contact_id uuid not null references contact (id) on delete cascade,
         kind text not null check (kind in ('invited','reminder_sent','resent','delivered','bounced',
-          'complained','accepted','revoked','expired','send_failed')),
+          'soft_bounced','complained','accepted','revoked','expired','send_failed')),
         detail text null,
         at timestamptz not null default now()
       );`);
@@ -163,5 +163,20 @@ export class Migration20261121030000 extends Migration {
       create trigger client_contact_portal_status_sync after insert on client_contact
         referencing new table as new_links
         for each statement execute function sync_client_portal_status_from_link();`);
+    // A primary link removed (contact deleted, client unlinked): the client falls back to its
+    // new primary contact's status, or to not invited.
+    this.addSql(`
+      create function sync_client_portal_status_after_unlink() returns trigger language plpgsql as $$
+      begin
+        update client c set portal_status = coalesce((
+            select ct.portal_status from client_contact cc join contact ct on ct.id = cc.contact_id
+            where cc.client_id = c.id and cc.is_primary), 'not_invited')
+          where c.id in (select client_id from old_links where is_primary);
+        return null;
+      end $$;`);
+    this.addSql(`
+      create trigger client_contact_portal_status_unlink after delete on client_contact
+        referencing old table as old_links
+        for each statement execute function sync_client_portal_status_after_unlink();`);
   }
 }

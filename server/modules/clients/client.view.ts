@@ -1,3 +1,4 @@
+import { isoDate } from '../../common/http/iso-date';
 import type { ClientType, ConnectionStatus, PortalStatus } from './client.enums';
 
 export interface TagChip {
@@ -32,8 +33,8 @@ export interface ClientView {
   tags: TagChip[];
   /** The contact whose portal status the client shows, with their pending invitation. */
   primaryContact: PrimaryContact | null;
-  createdAt: Date;
-  updatedAt: Date;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** A client row as selected by ClientsRepository (snake_case columns). */
@@ -80,8 +81,8 @@ export const toClientView = (
   tagIds: tags.map((t) => t.id),
   tags,
   primaryContact,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
+  createdAt: isoDate(r.created_at),
+  updatedAt: isoDate(r.updated_at),
 });
 
 export const displayNameOf = (c: {

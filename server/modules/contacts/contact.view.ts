@@ -1,3 +1,4 @@
+import { isoDate } from '../../common/http/iso-date';
 import type { PortalStatus } from '../clients/client.enums';
 import type { InvitationSummary } from '../invitations/invitation.view';
 
@@ -22,8 +23,8 @@ export interface ContactView {
   clients: ContactClientLink[];
   /** The latest invitation, if any. */
   invitation: InvitationSummary | null;
-  createdAt: Date;
-  updatedAt: Date;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface ContactRow {
@@ -64,6 +65,6 @@ export const toContactView = (
   clientIds: clients.map((c) => c.id),
   clients,
   invitation,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
+  createdAt: isoDate(r.created_at),
+  updatedAt: isoDate(r.updated_at),
 });

@@ -1,6 +1,7 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Page } from '../../common/http/content-range';
+import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
@@ -29,7 +30,7 @@ import { ContactsErrorCode, ContactsException } from './contacts.exception';
 
 export interface TimelineEvent {
   id: string;
-  at: Date;
+  at: string;
   invitationId: string;
   kind: string;
   detail: string | null;
@@ -71,11 +72,12 @@ export class ContactsService {
   /** The contact's invitation history, newest first. */
   async timeline(id: string): Promise<TimelineEvent[]> {
     await this.get(id);
-    return this.em.getConnection().execute<TimelineEvent[]>(
+    const events = await this.em.getConnection().execute<TimelineEvent[]>(
       `select id, at, invitation_id as "invitationId", kind, detail from invitation_event
        where contact_id = ? order by at desc, id limit 500`,
       [id],
     );
+    return events.map((e) => ({ ...e, at: isoDate(e.at) }));
   }
 
   async create(input: CreateContactInput): Promise<ContactView> {

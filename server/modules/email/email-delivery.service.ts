@@ -22,7 +22,12 @@ interface ClaimedEmail {
 const REMOVED_LINK = '[link removed once sent]';
 
 /** Resend answers these with a status worth retrying; anything else will not get better. */
-const retryable = (status: number | null) => status === null || status === 429 || status >= 500;
+const retryable = (status: number | null, name: string) =>
+  status === null ||
+  status === 429 ||
+  status >= 500 ||
+  // The same key still in flight from an attempt that timed out: ask again shortly.
+  name === 'concurrent_idempotent_requests';
 
 /**
  * The email task queue's one activity: sends the next batch of queued email as one Resend batch
@@ -54,7 +59,7 @@ export class EmailDeliveryService {
     claimed: (batchId: string) => void,
   ): Promise<{ claimed: number }> {
     if (!this.resend) return { claimed: 0 };
-    const resumed = resumeBatchId ? await this.batchEmails(resumeBatchId) : [];
+    const resumed = resumeBatchId ? await this.batchEmails(resumeBatchId, true) : [];
     const batch = resumed.length
       ? resumed
       : ((await this.abandonedBatch()) ?? (await this.claim()));
@@ -74,12 +79,12 @@ export class EmailDeliveryService {
       batchValidation: 'permissive',
     });
     if (error) {
-      if (retryable(error.statusCode)) {
+      if (retryable(error.statusCode, error.name)) {
         throw ApplicationFailure.create({
           message: `Resend: ${error.message}`,
           type: error.name,
-          // Over the rate limit, the next second is soon enough; else back off as usual.
-          nextRetryDelay: error.statusCode === 429 ? '1 second' : undefined,
+          // Over the per-second limit, the next second is soon enough; else back off as usual.
+          nextRetryDelay: error.name === 'rate_limit_exceeded' ? '1 second' : undefined,
         });
       }
       this.logger.error(`Resend refused a batch of ${batch.length}: ${error.message}`);
@@ -105,21 +110,28 @@ export class EmailDeliveryService {
    * if the first request got through).
    */
   private async abandonedBatch(): Promise<ClaimedEmail[] | null> {
+    // One statement: the update's row locks make a second taker skip this batch.
     const [open] = await this.em.getConnection().execute<{ batch_id: string }[]>(
-      `update email_message set updated_at = now() where batch_id = (
+      `update email_message set updated_at = now()
+       where status = 'sending' and batch_id = (
          select batch_id from email_message where status = 'sending'
-           and updated_at < now() - interval '5 minutes' order by created_at limit 1)
+           and updated_at < now() - interval '5 minutes'
+         order by created_at limit 1 for update skip locked)
        returning batch_id`,
     );
     return open ? this.batchEmails(open.batch_id) : null;
   }
 
-  /** Claims the oldest queued emails; those of invitations that ended meanwhile are dropped. */
+  /**
+   * Claims the oldest queued emails. Those of invitations that ended meanwhile, or were deleted
+   * with their contact, are dropped: their links would not work.
+   */
   private async claim(): Promise<ClaimedEmail[]> {
     const conn = this.em.getConnection();
     await conn.execute(
       `update email_message m set status = 'cancelled', updated_at = now()
-       from invitation i where m.status = 'queued' and i.id = m.invitation_id and i.status <> 'pending'`,
+       where m.status = 'queued' and (m.invitation_id is null
+         or exists (select 1 from invitation i where i.id = m.invitation_id and i.status <> 'pending'))`,
     );
     const batchId = randomUUID();
     await conn.execute(
@@ -133,14 +145,22 @@ export class EmailDeliveryService {
     return this.batchEmails(batchId);
   }
 
-  /** In a fixed order: a resent batch must be the same request for its idempotency key. */
-  private batchEmails(batchId: string): Promise<ClaimedEmail[]> {
-    return this.em
-      .getConnection()
-      .execute<ClaimedEmail[]>(
-        `select * from email_message where batch_id = ? and status = 'sending' order by created_at, id`,
+  /**
+   * In a fixed order: a resent batch must be the same request for its idempotency key.
+   * `touch` renews the claim, so a batch being retried is not taken for abandoned.
+   */
+  private async batchEmails(batchId: string, touch = false): Promise<ClaimedEmail[]> {
+    const conn = this.em.getConnection();
+    if (touch) {
+      await conn.execute(
+        `update email_message set updated_at = now() where batch_id = ? and status = 'sending'`,
         [batchId],
       );
+    }
+    return conn.execute<ClaimedEmail[]>(
+      `select * from email_message where batch_id = ? and status = 'sending' order by created_at, id`,
+      [batchId],
+    );
   }
 
   private async markSent(sent: { m: ClaimedEmail; providerId: string }[]): Promise<void> {
@@ -151,10 +171,12 @@ export class EmailDeliveryService {
       text_body: withoutLinks(m),
     }));
     await this.em.getConnection().execute(
-      `update email_message m set status = 'sent', provider_id = x.provider_id, sent_at = now(),
+      // A delivery event may already have moved the status on: keep it, record the rest.
+      `update email_message m set status = case when m.status = 'sending' then 'sent' else m.status end,
+         provider_id = x.provider_id, sent_at = coalesce(m.sent_at, now()),
          html_body = null, text_body = x.text_body, links = '[]', updated_at = now()
        from jsonb_to_recordset(?::jsonb) as x(id uuid, provider_id text, text_body text)
-       where m.id = x.id`,
+       where m.id = x.id and m.status not in ('failed', 'cancelled')`,
       [JSON.stringify(rows)],
     );
   }

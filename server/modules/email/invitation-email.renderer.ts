@@ -36,8 +36,9 @@ export class InvitationEmailRenderer {
   async render(props: InvitationEmailProps): Promise<RenderedEmail> {
     const { greetingName, acceptUrl, ...shared } = props;
     const template = await this.template(shared);
+    // Replacer functions: a string replacement would expand `$&` and friends in a name.
     const fill = (s: string, esc: (v: string) => string) =>
-      s.replaceAll(this.name, esc(greetingName)).replaceAll(this.url, esc(acceptUrl));
+      s.replaceAll(this.name, () => esc(greetingName)).replaceAll(this.url, () => esc(acceptUrl));
     return {
       subject: template.subject,
       html: fill(template.html, escapeHtml),

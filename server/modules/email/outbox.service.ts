@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
 import type { Page } from '../../common/http/content-range';
+import { isoDate } from '../../common/http/iso-date';
 import { escapeLike } from '../../common/http/escape-like';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
@@ -20,9 +21,9 @@ export interface OutboxMessage {
   invitationId: string | null;
   links: EmailLink[];
   error: string | null;
-  createdAt: Date;
-  sentAt: Date | null;
-  deliveredAt: Date | null;
+  createdAt: string;
+  sentAt: string | null;
+  deliveredAt: string | null;
   text?: string | null;
 }
 
@@ -59,7 +60,7 @@ export class OutboxService {
         params,
       ),
     ]);
-    return { items, total };
+    return { items: items.map(withIsoDates), total };
   }
 
   async get(id: string): Promise<OutboxMessage> {
@@ -70,6 +71,13 @@ export class OutboxService {
         [id],
       );
     if (!row) throw new CommonException(CommonErrorCode.NOT_FOUND, `No email with id ${id}`);
-    return row;
+    return withIsoDates(row);
   }
 }
+
+const withIsoDates = (m: OutboxMessage): OutboxMessage => ({
+  ...m,
+  createdAt: isoDate(m.createdAt),
+  sentAt: isoDate(m.sentAt),
+  deliveredAt: isoDate(m.deliveredAt),
+});

@@ -9,6 +9,8 @@ import type { InviteInput } from './invitations.schemas';
 /** One row per target, with what decides whether it can be invited. */
 export interface InvitationTarget {
   client_id: string | null;
+  /** The client's own email, to tell "no email" from "no contact yet". */
+  client_email: string | null;
   contact_id: string | null;
   email: string | null;
   portal_status: string | null;
@@ -46,17 +48,16 @@ function targets(input: InviteInput): SqlFragment {
   };
 }
 
-/** Targets with their contact's state; a contact reached through two clients appears once. */
+/** Targets with their contact's state, ordered so each contact's rows are together. */
 export function invitationTargets(input: InviteInput): SqlFragment {
   const t = targets(input);
   return {
     sql: `with t as (${t.sql})
-      select distinct on (coalesce(t.contact_id, t.client_id)) t.client_id, t.contact_id,
-        ct.email, ct.portal_status,
+      select t.client_id, c.email as client_email, t.contact_id, ct.email, ct.portal_status,
         exists (select 1 from email_suppression s where s.email = lower(ct.email)) as suppressed,
         (select i.id from invitation i where i.contact_id = t.contact_id and i.status = 'pending') as pending_id
-      from t left join contact ct on ct.id = t.contact_id
-      order by coalesce(t.contact_id, t.client_id)`,
+      from t left join contact ct on ct.id = t.contact_id left join client c on c.id = t.client_id
+      order by coalesce(t.contact_id, t.client_id), t.client_id`,
     params: t.params,
   };
 }

@@ -1,3 +1,5 @@
+import { isoDate } from '../../common/http/iso-date';
+
 export const INVITATION_STATUSES = [
   'pending',
   'accepted',
@@ -29,15 +31,15 @@ export interface InvitationSummary {
   senderEmail: string;
   remindersSent: number;
   maxReminders: number;
-  nextReminderAt: Date | null;
-  expiresAt: Date;
-  lastRemindedAt: Date | null;
+  nextReminderAt: string | null;
+  expiresAt: string;
+  lastRemindedAt: string | null;
   /** When the bell may ring again; null means now. */
-  remindAvailableAt: Date | null;
+  remindAvailableAt: string | null;
   workflowId: string;
   workflowUrl: string;
-  createdAt: Date;
-  acceptedAt: Date | null;
+  createdAt: string;
+  acceptedAt: string | null;
 }
 
 export interface InvitationViewContext {
@@ -59,14 +61,15 @@ export function toInvitationSummary(
     senderEmail: r.sender_email,
     remindersSent: r.reminders_sent,
     maxReminders: r.max_reminders,
-    nextReminderAt: r.status === 'pending' ? r.next_reminder_at : null,
-    expiresAt: r.expires_at,
-    lastRemindedAt: r.last_reminded_at,
-    remindAvailableAt: nextBell && nextBell > (ctx.now ?? new Date()) ? nextBell : null,
+    nextReminderAt: r.status === 'pending' ? isoDate(r.next_reminder_at) : null,
+    expiresAt: isoDate(r.expires_at),
+    lastRemindedAt: isoDate(r.last_reminded_at),
+    remindAvailableAt:
+      nextBell && nextBell > (ctx.now ?? new Date()) ? nextBell.toISOString() : null,
     workflowId: r.workflow_id,
     workflowUrl: ctx.workflowUrl(r.workflow_id),
-    createdAt: r.created_at,
-    acceptedAt: r.accepted_at,
+    createdAt: isoDate(r.created_at),
+    acceptedAt: isoDate(r.accepted_at),
   };
 }
 

@@ -28,7 +28,8 @@ import {
   type InvitationRow,
   type InvitationSummary,
 } from './invitation.view';
-import { invitationWorkflowInput, type InvitationTimingRow } from './invitation-workflow-input';
+import { INVITATION_TIMING_COLUMNS, type InvitationTimingRow } from './invitation-workflow-input';
+import { InvitationWorkflowsService } from './invitation-workflows.service';
 import type { InvitationFilter, InviteInput } from './invitations.schemas';
 import { InvitationsErrorCode, InvitationsException } from './invitations.exception';
 
@@ -71,6 +72,7 @@ export class InvitationsService {
     private readonly em: EntityManager,
     private readonly settings: SettingsService,
     private readonly temporal: TemporalService,
+    private readonly workflows: InvitationWorkflowsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -88,7 +90,7 @@ export class InvitationsService {
       const skipped: SkippedTarget[] = [];
       const fresh: InvitationTarget[] = [];
       const resend: InvitationTarget[] = [];
-      for (const t of found) {
+      for (const t of onePerContact(found)) {
         const reason = skipReason(t, input.pending);
         if (reason) skipped.push(describe(t, reason));
         else (t.pending_id ? resend : fresh).push(t);
@@ -130,7 +132,8 @@ export class InvitationsService {
          where id = any(?::uuid[]) and status = 'pending' returning id`,
         [batchId, input.senderEmail, pgArray(resend.map((t) => t.pending_id))],
       );
-      return { invited: createdIds.size, resent: resent.length, skipped, previous: fresh };
+      const previous = fresh.filter((t) => createdIds.has(t.contact_id!));
+      return { invited: createdIds.size, resent: resent.length, skipped, previous };
     });
     const { invited, resent, skipped } = plan;
     const result = {
@@ -201,6 +204,8 @@ export class InvitationsService {
     id: string,
   ): Promise<InvitationView & { workflow: InvitationWorkflowStatus | null }> {
     const view = await this.get(id);
+    // The workflow id is the contact's: once this invitation ended it may run a newer one.
+    if (view.status !== 'pending') return { ...view, workflow: null };
     const query = this.temporal.client.workflow
       .getHandle(view.workflowId)
       .query(invitationStatusQuery);
@@ -222,14 +227,26 @@ export class InvitationsService {
       [id, cooldown],
     );
     if (!claimed) {
-      const retryAt = current.remindAvailableAt ?? new Date(Date.now() + cooldown * 1000);
+      const retryAt =
+        current.remindAvailableAt ?? new Date(Date.now() + cooldown * 1000).toISOString();
       throw new InvitationsException(
         InvitationsErrorCode.REMIND_TOO_SOON,
-        `A reminder was sent to ${current.contactEmail} less than ${Math.round(cooldown / 60)} minutes ago; try again after ${retryAt.toISOString()}.`,
+        `A reminder was sent to ${current.contactEmail} less than ${Math.round(cooldown / 60)} minutes ago; try again after ${retryAt}.`,
         { retryAt },
       );
     }
-    await this.signal(id, remindNowSignal);
+    try {
+      await this.signal(id, remindNowSignal);
+    } catch (e) {
+      // Nothing was sent: the bell stays available.
+      await this.em
+        .getConnection()
+        .execute('update invitation set last_reminded_at = ? where id = ?', [
+          current.lastRemindedAt,
+          id,
+        ]);
+      throw e;
+    }
     return this.get(id);
   }
 
@@ -268,19 +285,20 @@ export class InvitationsService {
 
   /** Signal-with-start, so a pending invitation whose workflow is gone gets a new one. */
   private async signal(id: string, signal: SignalDefinition): Promise<void> {
-    const [row] = await this.em.getConnection().execute<InvitationTimingRow[]>(
-      `select id, contact_id, max_reminders, reminder_interval_seconds, expiry_seconds, created_at
-       from invitation where id = ?`,
-      [id],
-    );
+    const [row] = await this.em
+      .getConnection()
+      .execute<InvitationTimingRow[]>(
+        `select ${INVITATION_TIMING_COLUMNS} from invitation where id = ? and status = 'pending'`,
+        [id],
+      );
+    if (!row) {
+      throw new InvitationsException(
+        InvitationsErrorCode.NOT_PENDING,
+        'This invitation is no longer pending.',
+      );
+    }
     try {
-      await this.temporal.client.workflow.signalWithStart('portalInvitationWorkflow', {
-        workflowId: portalInvitationWorkflowId(row.contact_id),
-        taskQueue: this.temporal.taskQueue,
-        args: [invitationWorkflowInput(row)],
-        signal,
-        searchAttributes: { ContactId: [row.contact_id] },
-      });
+      await this.workflows.signal(row, signal);
     } catch (e) {
       this.logger.error(e);
       throw unavailable();
@@ -334,9 +352,19 @@ export class InvitationsService {
   }
 }
 
+/** Two clients with the same primary contact (a person and their company) make one invitation. */
+function onePerContact(targets: InvitationTarget[]): InvitationTarget[] {
+  const seen = new Set<string>();
+  return targets.filter((t) => {
+    if (!t.contact_id) return true;
+    if (seen.has(t.contact_id)) return false;
+    seen.add(t.contact_id);
+    return true;
+  });
+}
+
 function skipReason(t: InvitationTarget, pending: 'skip' | 'resend'): SkipReason | null {
-  if (!t.contact_id) return 'no_email';
-  if (!t.email) return 'no_email';
+  if (!t.contact_id) return t.client_email ? 'no_contact' : 'no_email';
   if (t.portal_status === 'accepted') return 'accepted';
   if (t.suppressed) return 'suppressed';
   if (t.pending_id && pending === 'skip') return 'already_invited';

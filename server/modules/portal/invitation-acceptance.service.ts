@@ -6,6 +6,7 @@ import type { ContactPrincipal } from '../../common/auth/principal';
 import { assertAcceptablePassword } from '../../common/auth/password-policy';
 import { SessionsService, type ClientMeta } from '../../common/auth/sessions.service';
 import { hashSecretToken } from '../../common/crypto/secret-token';
+import { isoDate } from '../../common/http/iso-date';
 import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { TemporalService } from '../../temporal/temporal.service';
 import {
@@ -34,7 +35,7 @@ export interface InvitationPreview {
   email: string;
   firstName: string | null;
   lastName: string | null;
-  expiresAt: Date;
+  expiresAt: string;
 }
 
 /** A contact's way in: the link from the email, a password, and a portal session. */
@@ -58,7 +59,7 @@ export class InvitationAcceptanceService {
       email: row.email,
       firstName: row.first_name,
       lastName: row.last_name,
-      expiresAt: row.expires_at,
+      expiresAt: isoDate(row.expires_at),
     };
   }
 

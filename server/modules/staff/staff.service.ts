@@ -73,7 +73,8 @@ export class StaffService {
     this.em.assign(user, fields);
     if (password) user.passwordHash = await hashPassword(password);
     await this.flush(user.email);
-    if (password || user.active === false) await this.sessions.revokeAllOf(user.id);
+    if (password || user.active === false)
+      await this.sessions.revokeAllOf({ kind: 'staff', id: user.id });
     return toStaffView(user);
   }
 

@@ -7,7 +7,7 @@ import {
   bouncedSignal,
   portalInvitationWorkflowId,
 } from '../../../workflows/portal-invitation/portal-invitation.contract';
-import { isHardBounce, type ResendEvent } from './resend-events';
+import { isHardBounce, messageIdTag, type ResendEvent } from './resend-events';
 
 interface MessageRow {
   id: string;
@@ -43,19 +43,21 @@ export class DeliveryEventsService {
       if (!['email.delivered', 'email.bounced', 'email.complained'].includes(event.type)) {
         return 'ignored';
       }
-      const [message] = event.data.email_id
-        ? await sql<MessageRow[]>(
-            `select id, to_email, contact_id, invitation_id from email_message where provider_id = ? for update`,
-            [event.data.email_id],
-          )
-        : [];
+      // By Resend's id, else by our own id in the tags: an event can arrive before the
+      // answer that told us Resend's id was recorded.
+      const ourId = messageIdTag(event);
+      const [message] = await sql<MessageRow[]>(
+        `select id, to_email, contact_id, invitation_id from email_message
+         where provider_id = ? or id = ?::uuid limit 1 for update`,
+        [event.data.email_id ?? null, ourId ?? null],
+      );
       if (!message) return 'unknown_email';
       if (event.type === 'email.delivered') await this.delivered(sql, message);
       else if (event.type === 'email.complained' || isHardBounce(event)) {
         const contact = await this.suppress(sql, message, event);
         if (contact) stopped.push(contact);
       } else {
-        await this.event(sql, message, 'bounced', `Temporary: ${bounceText(event)}`);
+        await this.event(sql, message, 'soft_bounced', bounceText(event));
       }
       return 'applied';
     });

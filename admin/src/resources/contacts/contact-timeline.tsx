@@ -6,6 +6,7 @@ import HourglassDisabledIcon from '@mui/icons-material/HourglassDisabled';
 import MarkEmailReadOutlinedIcon from '@mui/icons-material/MarkEmailReadOutlined';
 import NotificationsActiveOutlinedIcon from '@mui/icons-material/NotificationsActiveOutlined';
 import ReportOutlinedIcon from '@mui/icons-material/ReportOutlined';
+import ScheduleSendOutlinedIcon from '@mui/icons-material/ScheduleSendOutlined';
 import SendOutlinedIcon from '@mui/icons-material/SendOutlined';
 import UnsubscribeOutlinedIcon from '@mui/icons-material/UnsubscribeOutlined';
 import {
@@ -36,6 +37,11 @@ const kinds: Record<
   resent: { label: 'Invitation re-sent', Icon: ForwardToInboxOutlinedIcon, color: 'primary' },
   delivered: { label: 'Delivered', Icon: MarkEmailReadOutlinedIcon, color: 'success' },
   bounced: { label: 'Bounced', Icon: UnsubscribeOutlinedIcon, color: 'error' },
+  soft_bounced: {
+    label: 'Delivery delayed (temporary bounce)',
+    Icon: ScheduleSendOutlinedIcon,
+    color: 'warning',
+  },
   complained: { label: 'Marked as spam', Icon: ReportOutlinedIcon, color: 'error' },
   accepted: { label: 'Accepted', Icon: CheckCircleOutlineIcon, color: 'success' },
   revoked: { label: 'Revoked', Icon: BlockIcon, color: 'disabled' },

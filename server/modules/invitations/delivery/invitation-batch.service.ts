@@ -1,14 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { forEachLimit } from '../../../common/async/for-each-limit';
 import { pgArray } from '../../../database/pg-array';
-import { TemporalService } from '../../../temporal/temporal.service';
-import {
-  portalInvitationWorkflowId,
-  resendSignal,
-} from '../../../../workflows/portal-invitation/portal-invitation.contract';
-import { invitationWorkflowInput, type InvitationTimingRow } from '../invitation-workflow-input';
+import { resendSignal } from '../../../../workflows/portal-invitation/portal-invitation.contract';
+import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
+import { INVITATION_TIMING_COLUMNS, type InvitationTimingRow } from '../invitation-workflow-input';
+import { InvitationWorkflowsService } from '../invitation-workflows.service';
 import { InvitationMailerService } from './invitation-mailer.service';
 
 interface BatchInvitation extends InvitationTimingRow {
@@ -20,16 +17,17 @@ const PAGE = 500;
 const START_CONCURRENCY = 32;
 
 /**
- * Carries out a bulk invite page by page: queues the first emails in one transaction per page
- * (so mail flows while workflows start), then starts one workflow per new invitation and
- * re-sends pending ones. Each finished page is unmarked, so a retry resumes after it.
+ * Carries out a bulk invite page by page: queues every first email (one transaction per page),
+ * waits for them to go out, then starts one workflow per invitation still pending and re-sends
+ * pending ones. Each finished page moves on, so a retry resumes after it.
  */
 @Injectable()
 export class InvitationBatchService {
   constructor(
     private readonly em: EntityManager,
     private readonly mailer: InvitationMailerService,
-    private readonly temporal: TemporalService,
+    private readonly workflows: InvitationWorkflowsService,
+    private readonly waker: EmailDispatcherWaker,
   ) {}
 
   async run(
@@ -41,7 +39,7 @@ export class InvitationBatchService {
     const step = (n: number) => heartbeat((done += n));
     // First every email, so mail flows at Resend's pace while the workflows start.
     await this.pages(batchId, 'start', async (page) => {
-      const pending = await this.mailer.queue(page.map(firstStep));
+      const pending = await this.mailer.queue(page.map(firstStep), 'batch');
       await this.mark(page, 'queued', (i) => pending.has(i.id));
       step(page.length);
     });
@@ -49,15 +47,16 @@ export class InvitationBatchService {
     await this.pages(batchId, 'queued', async (page) => {
       // Accepted, revoked or bounced while its email went out: nothing left to follow up.
       const live = page.filter((i) => i.status === 'pending');
-      await forEachLimit(live, START_CONCURRENCY, (i) => this.start(i));
+      await forEachLimit(live, START_CONCURRENCY, (i) => this.workflows.start(i));
       await this.mark(page, null);
       totals.started += live.length;
       step(page.length);
     });
     await this.pages(batchId, 'resend', async (page) => {
-      await forEachLimit(page, START_CONCURRENCY, (i) => this.resend(i));
+      const live = page.filter((i) => i.status === 'pending');
+      await forEachLimit(live, START_CONCURRENCY, (i) => this.workflows.signal(i, resendSignal));
       await this.mark(page, null);
-      totals.resent += page.length;
+      totals.resent += live.length;
       step(page.length);
     });
     return totals;
@@ -77,6 +76,8 @@ export class InvitationBatchService {
         [batchId],
       );
       if (!waiting) return;
+      // Also covers a wake-up that was lost while the dispatcher was idle.
+      this.waker.wake();
       heartbeat();
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -89,12 +90,12 @@ export class InvitationBatchService {
     work: (page: BatchInvitation[]) => Promise<void>,
   ): Promise<void> {
     for (;;) {
-      const page = await this.em.getConnection().execute<BatchInvitation[]>(
-        `select id, contact_id, status, batch_action, max_reminders, reminder_interval_seconds,
-           expiry_seconds, created_at
-         from invitation where batch_id = ? and batch_action = ? order by id limit ?`,
-        [batchId, action, PAGE],
-      );
+      const page = await this.em
+        .getConnection()
+        .execute<BatchInvitation[]>(
+          `select ${INVITATION_TIMING_COLUMNS}, status, batch_action from invitation where batch_id = ? and batch_action = ? order by id limit ?`,
+          [batchId, action, PAGE],
+        );
       if (!page.length) return;
       await work(page);
     }
@@ -111,31 +112,6 @@ export class InvitationBatchService {
        where id = any(?::uuid[])`,
       [pgArray(page.filter(keep).map((i) => i.id)), next, pgArray(page.map((i) => i.id))],
     );
-  }
-
-  private async start(i: BatchInvitation): Promise<void> {
-    try {
-      await this.temporal.client.workflow.start('portalInvitationWorkflow', {
-        workflowId: portalInvitationWorkflowId(i.contact_id),
-        taskQueue: this.temporal.taskQueue,
-        args: [invitationWorkflowInput(i)],
-        searchAttributes: { ContactId: [i.contact_id] },
-      });
-    } catch (e) {
-      // Started by an earlier attempt of this page.
-      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-    }
-  }
-
-  /** Signal-with-start: a pending invitation whose workflow is gone gets a new one. */
-  private async resend(i: BatchInvitation): Promise<void> {
-    await this.temporal.client.workflow.signalWithStart('portalInvitationWorkflow', {
-      workflowId: portalInvitationWorkflowId(i.contact_id),
-      taskQueue: this.temporal.taskQueue,
-      args: [invitationWorkflowInput(i)],
-      signal: resendSignal,
-      searchAttributes: { ContactId: [i.contact_id] },
-    });
   }
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EmailDeliveryService } from '../../email/email-delivery.service';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { SettingsModule } from '../../settings/settings.module';
+import { InvitationWorkflowsService } from '../invitation-workflows.service';
 import { InvitationBatchService } from './invitation-batch.service';
 import { InvitationMailerService } from './invitation-mailer.service';
 
@@ -9,6 +10,7 @@ import { InvitationMailerService } from './invitation-mailer.service';
 @Module({
   imports: [SettingsModule],
   providers: [
+    InvitationWorkflowsService,
     InvitationMailerService,
     InvitationBatchService,
     EmailDeliveryService,

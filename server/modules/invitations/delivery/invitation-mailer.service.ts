@@ -24,7 +24,13 @@ interface LiveInvitation {
 
 const EVENT_KIND = { invitation: 'invited', reminder: 'reminder_sent', resend: 'resent' } as const;
 
-const keyOf = (s: InvitationEmailStep) => `invitation/${s.invitationId}/${s.step}`;
+/**
+ * One email per step of one workflow run (`scope` = its run id; the bulk invite's first emails
+ * use `batch`): a workflow started again for the same invitation counts steps from the start,
+ * and must not find the earlier run's emails under the same keys.
+ */
+const keyOf = (scope: string) => (s: InvitationEmailStep) =>
+  `invitation/${s.invitationId}/${scope}/${s.step}`;
 
 /** `"Firm" <sender@firm.com>`, with nothing in the firm name that could break the header. */
 const fromHeader = (firmName: string, sender: string) =>
@@ -47,7 +53,8 @@ export class InvitationMailerService {
   ) {}
 
   /** Queues the steps' emails; returns the ids of the invitations that are still pending. */
-  async queue(steps: InvitationEmailStep[]): Promise<Set<string>> {
+  async queue(steps: InvitationEmailStep[], scope: string): Promise<Set<string>> {
+    const key = keyOf(scope);
     if (!steps.length) return new Set();
     const settings = await this.settings.get();
     const pending = await sqlTransaction(this.em, async (sql) => {
@@ -61,11 +68,11 @@ export class InvitationMailerService {
       const candidates = steps.filter((s) => live.has(s.invitationId));
       const done = await sql<{ idempotency_key: string }[]>(
         'select idempotency_key from email_message where idempotency_key = any(?::text[])',
-        [pgArray(candidates.map(keyOf))],
+        [pgArray(candidates.map(key))],
       );
       const queued = new Set(done.map((d) => d.idempotency_key));
-      const fresh = candidates.filter((s) => !queued.has(keyOf(s)));
-      if (fresh.length) await this.write(sql, fresh, live, settings);
+      const fresh = candidates.filter((s) => !queued.has(key(s)));
+      if (fresh.length) await this.write(sql, fresh, live, settings, key);
       return new Set(live.keys());
     });
     this.waker.wake();
@@ -82,6 +89,7 @@ export class InvitationMailerService {
     steps: InvitationEmailStep[],
     live: Map<string, LiveInvitation>,
     settings: FirmSettings,
+    key: (s: InvitationEmailStep) => string,
   ): Promise<void> {
     const tokens: { token_hash: string; invitation_id: string }[] = [];
     const emails: OutgoingEmail[] = [];
@@ -103,7 +111,7 @@ export class InvitationMailerService {
       emails.push({
         id: randomUUID(),
         kind: step.kind === 'reminder' ? 'reminder' : 'invitation',
-        idempotencyKey: keyOf(step),
+        idempotencyKey: key(step),
         to: inv.email,
         from: fromHeader(settings.firmName, inv.sender_email),
         ...message,

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  type SignalDefinition,
+} from '@temporalio/client';
+import { TemporalService } from '../../temporal/temporal.service';
+import { portalInvitationWorkflowId } from '../../../workflows/portal-invitation/portal-invitation.contract';
+import { invitationWorkflowInput, type InvitationTimingRow } from './invitation-workflow-input';
+
+/**
+ * Starts and signals a contact's `portal-invitation-<contactId>` workflow for one invitation.
+ * The id is the contact's, so a workflow still running for an ended invitation (its stop
+ * signal lost) would swallow the new one's signals: it is recognised by its memo and replaced.
+ */
+@Injectable()
+export class InvitationWorkflowsService {
+  constructor(private readonly temporal: TemporalService) {}
+
+  async start(invitation: InvitationTimingRow): Promise<void> {
+    try {
+      await this.temporal.client.workflow.start(
+        'portalInvitationWorkflow',
+        this.options(invitation),
+      );
+    } catch (e) {
+      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+      // Ours (an earlier attempt started it), or a stale one to replace.
+      if (await this.replaceStale(invitation)) await this.start(invitation);
+    }
+  }
+
+  /** Signal-with-start: a pending invitation whose workflow is gone gets a new one. */
+  async signal(invitation: InvitationTimingRow, signal: SignalDefinition): Promise<void> {
+    await this.replaceStale(invitation);
+    await this.temporal.client.workflow.signalWithStart('portalInvitationWorkflow', {
+      ...this.options(invitation),
+      signal,
+    });
+  }
+
+  /** True when a running workflow of another invitation was terminated. */
+  private async replaceStale(invitation: InvitationTimingRow): Promise<boolean> {
+    const handle = this.temporal.client.workflow.getHandle(
+      portalInvitationWorkflowId(invitation.contact_id),
+    );
+    try {
+      const run = await handle.describe();
+      if (run.status.name !== 'RUNNING' || run.memo?.invitationId === invitation.id) return false;
+      await handle.terminate(`Superseded by invitation ${invitation.id}`);
+      return true;
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) return false;
+      throw e;
+    }
+  }
+
+  private options(invitation: InvitationTimingRow) {
+    return {
+      workflowId: portalInvitationWorkflowId(invitation.contact_id),
+      taskQueue: this.temporal.taskQueue,
+      args: [invitationWorkflowInput(invitation)] as [ReturnType<typeof invitationWorkflowInput>],
+      memo: { invitationId: invitation.id },
+      searchAttributes: { ContactId: [invitation.contact_id] },
+    };
+  }
+}
