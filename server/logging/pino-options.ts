@@ -9,7 +9,12 @@ export function pinoOptions(config: AppConfig): Params {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.LOG_LEVEL,
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      redact: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+        'req.query.token',
+      ],
       autoLogging: { ignore: (req) => req.url === '/api/health' },
       // Invitation links carry their token in the query string.
       serializers: {
