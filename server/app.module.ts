@@ -2,11 +2,13 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './common/audit/audit.module';
 import { AuthModule } from './common/auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/env.schema';
 import { ormOptions } from './database/mikro-orm.config';
 import { pinoOptions } from './logging/pino-options';
+import { AuditEventsModule } from './modules/audit/audit-events.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { OutboxModule } from './modules/email/outbox.module';
@@ -34,6 +36,7 @@ export class AppModule {
           { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE },
         ]),
         TemporalModule,
+        AuditModule,
         AuthModule,
         HealthModule,
         TagsModule,
@@ -46,6 +49,7 @@ export class AppModule {
         PortalModule,
         OutboxModule,
         WebhooksModule,
+        AuditEventsModule,
       ],
     };
   }

@@ -9,7 +9,9 @@ import {
   type ContactSessionView,
 } from '../../modules/contacts/contact-session.view';
 import { toStaffView, type StaffView } from '../../modules/staff/staff.view';
+import { AuditService, auditOrigin } from '../audit/audit.service';
 import { ZodBodyPipe } from '../validation/zod-body.pipe';
+import { AuthException } from './auth.exception';
 import { AnySession, CurrentPrincipal, Public } from './auth.decorators';
 import {
   changePasswordSchema,
@@ -26,6 +28,7 @@ import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -38,10 +41,35 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StaffView | ContactSessionView> {
-    const signedIn = await this.auth.login(body, {
-      ip: req.ip,
-      userAgent: req.get('user-agent'),
-    });
+    const origin = auditOrigin(req, body.email);
+    const signedIn = await this.auth
+      .login(body, { ip: req.ip, userAgent: req.get('user-agent') })
+      .catch(async (e: unknown) => {
+        if (e instanceof AuthException) {
+          await this.audit.record(origin, {
+            action: 'auth.sign_in_failed',
+            summary: `Sign-in failed for ${body.email}${body.portal ? ' (portal)' : ''}: ${e.message}`,
+          });
+        }
+        throw e;
+      });
+    const account = 'user' in signedIn ? signedIn.user : signedIn.contact;
+    await this.audit.record(
+      {
+        ...origin,
+        actor: {
+          kind: 'user' in signedIn ? 'staff' : 'contact',
+          id: account.id,
+          email: account.email,
+        },
+      },
+      {
+        action: 'auth.sign_in',
+        summary: `${account.email} signed in${'user' in signedIn ? '' : ' to the portal'}`,
+        targetType: 'user' in signedIn ? 'staff' : 'contact',
+        targetId: account.id,
+      },
+    );
     res.cookie(
       SESSION_COOKIE,
       signedIn.token,
@@ -55,9 +83,14 @@ export class AuthController {
   @HttpCode(204)
   async logout(
     @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<void> {
     await this.auth.logout(principal);
+    await this.audit.record(auditOrigin(req), {
+      action: 'auth.sign_out',
+      summary: `${principal.email} signed out`,
+    });
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
@@ -71,10 +104,17 @@ export class AuthController {
   @AnySession()
   @Post('password')
   @HttpCode(204)
-  changePassword(
+  async changePassword(
     @CurrentPrincipal() principal: Principal,
     @Body(new ZodBodyPipe(changePasswordSchema)) body: ChangePasswordInput,
+    @Req() req: Request,
   ): Promise<void> {
-    return this.auth.changePassword(principal, body);
+    await this.auth.changePassword(principal, body);
+    await this.audit.record(auditOrigin(req), {
+      action: 'auth.password_changed',
+      summary: `${principal.email} changed their password; their other sessions were ended`,
+      targetType: principal.kind,
+      targetId: principal.id,
+    });
   }
 }

@@ -13,6 +13,7 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireRole } from '../../common/auth/auth.decorators';
+import { Audited } from '../../common/audit/audited.decorator';
 import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
@@ -30,6 +31,8 @@ import {
 } from './clients.schemas';
 import { ClientsService } from './clients.service';
 
+const clientTarget = (c: ClientView) => ({ targetType: 'client', targetId: c.id, clientId: c.id });
+
 @ApiTags('clients')
 @Controller('clients')
 export class ClientsController {
@@ -46,6 +49,9 @@ export class ClientsController {
   }
 
   @RequireRole('entities_admin')
+  @Audited('client.tags_changed', (r: { updated: number; added: number; removed: number }) => ({
+    summary: `Changed tags on ${r.updated} client(s): ${r.added} added, ${r.removed} removed`,
+  }))
   @Post('bulk/tags')
   @HttpCode(200)
   bulkTags(@Body(new ZodBodyPipe(bulkTagsSchema)) body: BulkTagsInput) {
@@ -58,12 +64,20 @@ export class ClientsController {
   }
 
   @RequireRole('entities_admin')
+  @Audited('client.created', (c: ClientView) => ({
+    summary: `Created client ${c.displayName}`,
+    ...clientTarget(c),
+  }))
   @Post()
   create(@Body(new ZodBodyPipe(createClientSchema)) body: CreateClientInput): Promise<ClientView> {
     return this.clients.create(body);
   }
 
   @RequireRole('entities_admin')
+  @Audited('client.updated', (c: ClientView) => ({
+    summary: `Updated client ${c.displayName}`,
+    ...clientTarget(c),
+  }))
   @Put(':id')
   update(
     @Param('id', UuidParamPipe) id: string,
@@ -73,6 +87,10 @@ export class ClientsController {
   }
 
   @RequireRole('entities_admin')
+  @Audited('client.deleted', (c: ClientView) => ({
+    summary: `Deleted client ${c.displayName}`,
+    ...clientTarget(c),
+  }))
   @Delete(':id')
   remove(@Param('id', UuidParamPipe) id: string): Promise<ClientView> {
     return this.clients.remove(id);

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireRole } from '../../common/auth/auth.decorators';
+import { Audited } from '../../common/audit/audited.decorator';
 import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
@@ -16,6 +17,13 @@ import {
   type UpdateContactInput,
 } from './contacts.schemas';
 import { ContactsService } from './contacts.service';
+
+const contactEvent = (verb: string, c: ContactView) => ({
+  summary: `${verb} contact ${c.email}`,
+  targetType: 'contact',
+  targetId: c.id,
+  clientId: c.clientIds.length === 1 ? c.clientIds[0] : null,
+});
 
 @ApiTags('contacts')
 @Controller('contacts')
@@ -43,6 +51,7 @@ export class ContactsController {
   }
 
   @RequireRole('staff_admin')
+  @Audited('contact.created', (c: ContactView) => contactEvent('Created', c))
   @Post()
   create(
     @Body(new ZodBodyPipe(createContactSchema)) body: CreateContactInput,
@@ -51,6 +60,7 @@ export class ContactsController {
   }
 
   @RequireRole('staff_admin')
+  @Audited('contact.updated', (c: ContactView) => contactEvent('Updated', c))
   @Put(':id')
   update(
     @Param('id', UuidParamPipe) id: string,
@@ -60,6 +70,7 @@ export class ContactsController {
   }
 
   @RequireRole('staff_admin')
+  @Audited('contact.deleted', (c: ContactView) => contactEvent('Deleted', c))
   @Delete(':id')
   remove(@Param('id', UuidParamPipe) id: string): Promise<ContactView> {
     return this.contacts.remove(id);

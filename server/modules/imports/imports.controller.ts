@@ -11,9 +11,11 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
 import type { StaffPrincipal } from '../../common/auth/principal';
+import { attachment } from '../../common/http/attachment';
+import { Audited } from '../../common/audit/audited.decorator';
 import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
@@ -33,10 +35,18 @@ import { ImportsService } from './imports.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const attachment = (res: Response, type: string, name: string) =>
-  res
-    .setHeader('Content-Type', type)
-    .setHeader('Content-Disposition', `attachment; filename="${name}"`);
+const importEvent = (j: ImportJobView, summary: string) => ({
+  summary,
+  targetType: 'import',
+  targetId: j.id,
+});
+
+/** Rejected rows hold clients' personal data: each download is on the trail. */
+const reportDownloaded = (_: unknown, req: Request) => ({
+  summary: `Downloaded the exception report (${req.path.endsWith('.csv') ? 'CSV' : 'Excel'}) of import ${req.params.id}`,
+  targetType: 'import',
+  targetId: String(req.params.id),
+});
 
 @ApiTags('imports')
 @Controller('imports')
@@ -67,6 +77,12 @@ export class ImportsController {
 
   /** Multipart: `file`, `mode`, `dryRun`. Answers 202: the rows are processed by a workflow. */
   @RequireRole('entities_admin')
+  @Audited('import.started', (j: ImportJobView) =>
+    importEvent(
+      j,
+      `Started ${j.dryRun ? 'a dry run of ' : ''}the import of ${j.fileName} (${j.mode})`,
+    ),
+  )
   @Post()
   @HttpCode(202)
   @ApiConsumes('multipart/form-data')
@@ -98,6 +114,7 @@ export class ImportsController {
     return sendPage(res, 'import-rows', q.range, await this.imports.rows(id, q));
   }
 
+  @Audited('import.report_downloaded', reportDownloaded)
   @Get(':id/exceptions.xlsx')
   async exceptionsXlsx(
     @Param('id', UuidParamPipe) id: string,
@@ -106,12 +123,16 @@ export class ImportsController {
     await this.sendExceptions(id, 'xlsx', res);
   }
 
+  @Audited('import.report_downloaded', reportDownloaded)
   @Get(':id/exceptions.csv')
   async exceptionsCsv(@Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
     await this.sendExceptions(id, 'csv', res);
   }
 
   @RequireRole('entities_admin')
+  @Audited('import.cancelled', (j: ImportJobView) =>
+    importEvent(j, `Cancelled the import of ${j.fileName}`),
+  )
   @Post(':id/cancel')
   @HttpCode(202)
   cancel(@Param('id', UuidParamPipe) id: string): Promise<ImportJobView> {
@@ -119,6 +140,9 @@ export class ImportsController {
   }
 
   @RequireRole('entities_admin')
+  @Audited('import.undone', (j: ImportJobView) =>
+    importEvent(j, `Undid the import of ${j.fileName}`),
+  )
   @Post(':id/undo')
   @HttpCode(202)
   undo(@Param('id', UuidParamPipe) id: string): Promise<ImportJobView> {

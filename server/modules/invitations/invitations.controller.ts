@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { AuditService, auditOrigin } from '../../common/audit/audit.service';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { sendPage } from '../../common/http/content-range';
@@ -8,22 +9,41 @@ import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { invitationFilterSchema, inviteSchema, type InviteInput } from './invitations.schemas';
-import { InvitationsService } from './invitations.service';
+import { InvitationsService, type InvitationView } from './invitations.service';
+
+const FOLLOW_UP = {
+  remind: ['invitation.reminded', 'Sent a reminder to'],
+  resend: ['invitation.resent', 'Sent a new link to'],
+  revoke: ['invitation.revoked', 'Revoked the invitation of'],
+} as const;
 
 @ApiTags('invitations')
 @Controller('invitations')
 export class InvitationsController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly audit: AuditService,
+  ) {}
 
   /** 202: the invitations are recorded; emails and workflows follow from the batch workflow. */
   @RequireRole('staff_admin')
   @Post()
   @HttpCode(202)
-  invite(
+  async invite(
     @Body(new ZodBodyPipe(inviteSchema)) body: InviteInput,
     @CurrentPrincipal() staff: StaffPrincipal,
+    @Req() req: Request,
   ) {
-    return this.invitations.invite(body, staff.id);
+    const result = await this.invitations.invite(body, staff.id);
+    await this.audit.record(auditOrigin(req), {
+      action: 'invitation.sent',
+      summary: `Invited ${result.invited} contact(s) from ${body.senderEmail} (${result.resent} re-sent, ${result.skippedCount} skipped)`,
+      targetType: body.contactIds?.length === 1 ? 'contact' : undefined,
+      targetId: body.contactIds?.length === 1 ? body.contactIds[0] : undefined,
+      clientId: body.clientIds?.length === 1 ? body.clientIds[0] : undefined,
+      detail: { batchId: result.batchId, invited: result.invited, resent: result.resent },
+    });
+    return result;
   }
 
   @Get()
@@ -44,24 +64,41 @@ export class InvitationsController {
   @RequireRole('staff_admin')
   @Post(':id/remind')
   @HttpCode(202)
-  remind(@Param('id', UuidParamPipe) id: string) {
-    return this.invitations.remind(id);
+  async remind(@Param('id', UuidParamPipe) id: string, @Req() req: Request) {
+    return this.followedUp(req, 'remind', await this.invitations.remind(id));
   }
 
   @RequireRole('staff_admin')
   @Post(':id/resend')
   @HttpCode(202)
-  resend(@Param('id', UuidParamPipe) id: string) {
-    return this.invitations.resend(id);
+  async resend(@Param('id', UuidParamPipe) id: string, @Req() req: Request) {
+    return this.followedUp(req, 'resend', await this.invitations.resend(id));
   }
 
   @RequireRole('staff_admin')
   @Post(':id/revoke')
   @HttpCode(200)
-  revoke(@Param('id', UuidParamPipe) id: string, @CurrentPrincipal() staff: StaffPrincipal) {
-    return this.invitations.revoke(
-      id,
-      `${staff.firstName} ${staff.lastName}`.trim() || staff.email,
-    );
+  async revoke(
+    @Param('id', UuidParamPipe) id: string,
+    @CurrentPrincipal() staff: StaffPrincipal,
+    @Req() req: Request,
+  ) {
+    const name = `${staff.firstName} ${staff.lastName}`.trim() || staff.email;
+    return this.followedUp(req, 'revoke', await this.invitations.revoke(id, name));
+  }
+
+  private async followedUp(
+    req: Request,
+    action: keyof typeof FOLLOW_UP,
+    invitation: InvitationView,
+  ): Promise<InvitationView> {
+    const [name, verb] = FOLLOW_UP[action];
+    await this.audit.record(auditOrigin(req), {
+      action: name,
+      summary: `${verb} ${invitation.contactEmail}`,
+      targetType: 'invitation',
+      targetId: invitation.id,
+    });
+    return invitation;
   }
 }

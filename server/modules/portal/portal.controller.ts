@@ -13,6 +13,7 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { AuditService, auditOrigin } from '../../common/audit/audit.service';
 import { CurrentPrincipal, PortalRoute, Public } from '../../common/auth/auth.decorators';
 import type { ContactPrincipal } from '../../common/auth/principal';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../common/auth/session-cookie';
@@ -30,6 +31,7 @@ export class PortalController {
   constructor(
     private readonly acceptance: InvitationAcceptanceService,
     private readonly portal: PortalService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -58,6 +60,15 @@ export class PortalController {
       SESSION_COOKIE,
       sessionToken,
       sessionCookieOptions(this.config.PUBLIC_URL, this.config.SESSION_TTL_HOURS * 3600_000),
+    );
+    await this.audit.record(
+      { ...auditOrigin(req), actor: principal },
+      {
+        action: 'invitation.accepted',
+        summary: `${principal.email} accepted the invitation and set a password`,
+        targetType: 'contact',
+        targetId: principal.id,
+      },
     );
     return this.portal.me(principal);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../../common/auth/auth.decorators';
+import { Audited } from '../../common/audit/audited.decorator';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { updateSettingsSchema, type UpdateSettingsInput } from './settings.schemas';
 import { SettingsService, type FirmSettings } from './settings.service';
@@ -17,6 +18,10 @@ export class SettingsController {
     return this.settings.get();
   }
 
+  @Audited('settings.updated', (s: FirmSettings) => ({
+    summary: `Changed the firm settings (sending domains: ${s.sendingDomains.join(', ') || 'none'})`,
+    targetType: 'settings',
+  }))
   @Put(['', 'firm'])
   update(
     @Body(new ZodBodyPipe(updateSettingsSchema)) body: UpdateSettingsInput,

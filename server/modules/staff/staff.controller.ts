@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireRole } from '../../common/auth/auth.decorators';
+import { Audited } from '../../common/audit/audited.decorator';
 import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
@@ -16,6 +17,13 @@ import {
 } from './staff.schemas';
 import { StaffService } from './staff.service';
 import type { StaffView } from './staff.view';
+
+/** Roles and the active flag go into the summary: role changes are what the trail is for. */
+const staffEvent = (verb: string, u: StaffView) => ({
+  summary: `${verb} staff account ${u.email} (roles: ${u.roles.join(', ')}${u.active ? '' : ', inactive'})`,
+  targetType: 'staff',
+  targetId: u.id,
+});
 
 @ApiTags('staff')
 @Controller('staff')
@@ -38,12 +46,14 @@ export class StaffController {
   }
 
   @RequireRole('staff_admin')
+  @Audited('staff.created', (u: StaffView) => staffEvent('Created', u))
   @Post()
   create(@Body(new ZodBodyPipe(createStaffSchema)) body: CreateStaffInput): Promise<StaffView> {
     return this.staff.create(body);
   }
 
   @RequireRole('staff_admin')
+  @Audited('staff.updated', (u: StaffView) => staffEvent('Updated', u))
   @Put(':id')
   update(
     @Param('id', UuidParamPipe) id: string,
@@ -54,6 +64,7 @@ export class StaffController {
 
   /** Deactivates: staff records stay for the audit trail. */
   @RequireRole('staff_admin')
+  @Audited('staff.deactivated', (u: StaffView) => staffEvent('Deactivated', u))
   @Delete(':id')
   remove(@Param('id', UuidParamPipe) id: string): Promise<StaffView> {
     return this.staff.remove(id);

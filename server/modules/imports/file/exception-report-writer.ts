@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { setImmediate } from 'node:timers/promises';
 import { stringify } from 'csv-stringify';
 import { stream } from 'exceljs';
-import { neutraliseCell } from './formula-guard';
+import { neutraliseCell } from '../../../common/csv/formula-guard';
 
 /** One rejected row: where it was in the source file, its cells in header order, and why. */
 export interface ExceptionRow {

@@ -8,7 +8,7 @@ import {
   TAG_SEPARATOR,
   type TextField,
 } from './field-rules';
-import { restoreCell } from './formula-guard';
+import { restoreCell } from '../../../common/csv/formula-guard';
 
 /** One valid import row: trimmed, empty as null, email lower-cased, tags split and de-duplicated. */
 export interface NormalizedImportRow extends Record<TextField, string | null> {
