@@ -6,6 +6,7 @@ import { theme } from './layout/theme';
 import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './providers/i18n-provider';
+import auditEvents from './resources/audit-events';
 import clients from './resources/clients';
 import contacts from './resources/contacts';
 import imports from './resources/imports';
@@ -33,6 +34,7 @@ export const App = () => (
     <Resource name="imports" {...imports} />
     <Resource name="outbox" {...outbox} />
     <Resource name="staff" {...staff} />
+    <Resource name="audit-events" {...auditEvents} />
     <CustomRoutes>
       <Route path="/settings" element={<SettingsEdit />} />
     </CustomRoutes>

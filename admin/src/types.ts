@@ -263,3 +263,26 @@ export interface ImportRow {
   /** The row as read from the file, one entry per template column. */
   values: Record<ImportField, string | null>;
 }
+
+export type AuditActorType = 'staff' | 'contact' | 'system' | 'anonymous';
+
+/** A record of `GET /api/audit-events` (Staff Admins only): who did what, when, from where. */
+export interface AuditEvent {
+  id: Identifier;
+  at: string;
+  actorType: AuditActorType;
+  actorId: Identifier | null;
+  /** Who acted, or the login that was tried for a failed sign-in. */
+  actorEmail: string | null;
+  /** e.g. 'auth.sign_in', 'invitation.sent'; the API may add actions the console has no label for. */
+  action: string;
+  /** 'client', 'contact', 'invitation', 'import', 'staff', 'settings' or null. */
+  targetType: string | null;
+  targetId: Identifier | null;
+  /** The client the event concerns, when there is one. */
+  clientId: Identifier | null;
+  /** e.g. "Invited 3 contacts from invitations@firm.com". */
+  summary: string;
+  ip: string | null;
+  userAgent: string | null;
+}

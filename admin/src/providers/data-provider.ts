@@ -125,3 +125,7 @@ export const importDownloads = {
   exceptionReport: (importId: Identifier, format: ImportFileFormat) =>
     `${apiUrl}/imports/${encodeURIComponent(importId)}/exceptions.${format}`,
 };
+
+/** The audit trail a list filter matches, as CSV (the API stops at 100,000 rows). */
+export const auditExportUrl = (filter: Record<string, unknown>) =>
+  `${apiUrl}/audit-events/export.csv?filter=${encodeURIComponent(JSON.stringify(filter))}`;

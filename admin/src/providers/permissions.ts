@@ -31,6 +31,7 @@ const rules: Record<string, Record<string, Requirement>> = {
     revoke: 'staff_admin',
   },
   outbox: { list: 'staff_admin', show: 'staff_admin' },
+  'audit-events': { list: 'staff_admin', show: 'staff_admin', export: 'staff_admin' },
   settings: { show: 'staff_admin', edit: 'staff_admin' },
   tags: {
     list: 'any',

@@ -1,6 +1,7 @@
 import { Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
-import { Labeled, SelectField, Show, TextField, useRecordContext } from 'react-admin';
+import { Labeled, SelectField, Show, TextField, useCanAccess, useRecordContext } from 'react-admin';
 import type { Client } from '../../types';
+import { ClientActivity } from '../audit-events/client-activity';
 import { clientTypeChoices, portalStatusChoices } from './client-choices';
 import { ClientContacts } from './client-contacts';
 import { ClientSection } from './client-section';
@@ -41,49 +42,58 @@ const Detail = ({ label, source }: { label: string; source: keyof Client }) => (
   </Labeled>
 );
 
-const ClientDetails = () => (
-  <Card sx={{ maxWidth: 1000 }}>
-    <CardContent>
-      <Stack spacing={3} divider={<Divider flexItem />}>
-        <ClientHeader />
-        <ClientSection title="Client">
-          <Labeled label="Type">
-            <SelectField source="type" choices={clientTypeChoices} />
-          </Labeled>
-          <Detail label="Tax client ID" source="taxClientId" />
-          <Detail label="First name" source="firstName" />
-          <Detail label="Last name" source="lastName" />
-          <Detail label="Company name" source="companyName" />
-        </ClientSection>
-        <ClientSection title="Contact">
-          <Detail label="Email" source="email" />
-          <Detail label="Phone" source="phone" />
-          <Labeled label="Portal status">
-            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-              <PortalStatusField />
-              <SelectField source="portalStatus" choices={portalStatusChoices} />
-            </Stack>
-          </Labeled>
-        </ClientSection>
-        <ClientSection title="Contacts">
-          <ClientContacts />
-        </ClientSection>
-        <ClientSection title="Address">
-          <Detail label="Street" source="street" />
-          <Detail label="City" source="city" />
-          <Detail label="State" source="state" />
-          <Detail label="Postal code" source="postalCode" />
-        </ClientSection>
-        <ClientSection title="Tags">
-          <Box sx={{ gridColumn: '1 / -1' }}>
-            <ClientTagsEditor />
-          </Box>
-        </ClientSection>
-        <RecordDatesSection />
-      </Stack>
-    </CardContent>
-  </Card>
-);
+const ClientDetails = () => {
+  const { canAccess: canSeeActivity } = useCanAccess({ resource: 'audit-events', action: 'list' });
+  return (
+    <Card sx={{ maxWidth: 1000 }}>
+      <CardContent>
+        <Stack spacing={3} divider={<Divider flexItem />}>
+          <ClientHeader />
+          <ClientSection title="Client">
+            <Labeled label="Type">
+              <SelectField source="type" choices={clientTypeChoices} />
+            </Labeled>
+            <Detail label="Tax client ID" source="taxClientId" />
+            <Detail label="First name" source="firstName" />
+            <Detail label="Last name" source="lastName" />
+            <Detail label="Company name" source="companyName" />
+          </ClientSection>
+          <ClientSection title="Contact">
+            <Detail label="Email" source="email" />
+            <Detail label="Phone" source="phone" />
+            <Labeled label="Portal status">
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                <PortalStatusField />
+                <SelectField source="portalStatus" choices={portalStatusChoices} />
+              </Stack>
+            </Labeled>
+          </ClientSection>
+          <ClientSection title="Contacts">
+            <ClientContacts />
+          </ClientSection>
+          <ClientSection title="Address">
+            <Detail label="Street" source="street" />
+            <Detail label="City" source="city" />
+            <Detail label="State" source="state" />
+            <Detail label="Postal code" source="postalCode" />
+          </ClientSection>
+          <ClientSection title="Tags">
+            <Box sx={{ gridColumn: '1 / -1' }}>
+              <ClientTagsEditor />
+            </Box>
+          </ClientSection>
+          <RecordDatesSection />
+          {/* Staff Admins' only; checked here, as an empty section would still get a divider. */}
+          {canSeeActivity && (
+            <ClientSection title="Activity">
+              <ClientActivity />
+            </ClientSection>
+          )}
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+};
 
 export const ClientShow = () => (
   <Show component="div">

@@ -1,6 +1,7 @@
-import { AutocompleteInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { SearchInput, SelectInput } from 'react-admin';
 import { portalStatusChoices } from '../clients/client-choices';
 import { TagFilterInput } from '../clients/tag-filter-input';
+import { ClientFilterInput } from '../clients/client-filter-input';
 
 export const contactFilters = [
   <SearchInput key="q" source="q" placeholder="Search name, email" alwaysOn sx={{ width: 280 }} />,
@@ -12,13 +13,5 @@ export const contactFilters = [
     label="Portal status"
     choices={portalStatusChoices}
   />,
-  <ReferenceInput
-    key="clientId"
-    source="clientId"
-    reference="clients"
-    label="Client"
-    sort={{ field: 'displayName', order: 'ASC' }}
-  >
-    <AutocompleteInput label="Client" optionText="displayName" sx={{ minWidth: 260 }} />
-  </ReferenceInput>,
+  <ClientFilterInput key="clientId" source="clientId" />,
 ];

@@ -1,0 +1,56 @@
+import { type Theme, useMediaQuery } from '@mui/material';
+import {
+  Datagrid,
+  DateField,
+  FilterButton,
+  List,
+  Pagination,
+  SimpleList,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
+import type { AuditEvent } from '../../types';
+import { AuditActionField } from './audit-action-field';
+import { AuditActorField } from './audit-actor-field';
+import { auditActionLabel } from './audit-choices';
+import { AuditExportButton } from './audit-export-button';
+import { auditFilters } from './audit-filters';
+
+export const AuditList = () => {
+  const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
+  return (
+    <List<AuditEvent>
+      perPage={50}
+      exporter={false}
+      sort={{ field: 'at', order: 'DESC' }}
+      filters={auditFilters}
+      actions={
+        <TopToolbar>
+          <FilterButton />
+          <AuditExportButton />
+        </TopToolbar>
+      }
+      pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+    >
+      {isSmall ? (
+        <SimpleList<AuditEvent>
+          primaryText={(event) => event.summary}
+          secondaryText={(event) =>
+            [auditActionLabel(event.action), event.actorEmail].filter(Boolean).join(' · ')
+          }
+          tertiaryText={(event) => new Date(event.at).toLocaleString()}
+          linkType="show"
+        />
+      ) : (
+        // The API sorts events by time and action only.
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <DateField source="at" label="When" showTime />
+          <AuditActorField label="Who" sortable={false} />
+          <AuditActionField source="action" label="Action" />
+          <TextField source="summary" label="Summary" sortable={false} />
+          <TextField source="ip" label="IP" sortable={false} emptyText="—" />
+        </Datagrid>
+      )}
+    </List>
+  );
+};

@@ -1,0 +1,55 @@
+import { Box, Typography } from '@mui/material';
+import {
+  Datagrid,
+  DateField,
+  Link,
+  ReferenceManyField,
+  TextField,
+  useCreatePath,
+  useRecordContext,
+} from 'react-admin';
+import type { Client } from '../../types';
+import { AuditActionField } from './audit-action-field';
+import { AuditActorField } from './audit-actor-field';
+
+const NoActivity = () => (
+  <Typography variant="body2" color="text.secondary">
+    No activity yet
+  </Typography>
+);
+
+/** The client's latest audit events, and a link to all of them in the audit trail. */
+export const ClientActivity = () => {
+  const client = useRecordContext<Client>();
+  const createPath = useCreatePath();
+  if (!client) return null;
+  const filter = JSON.stringify({ clientId: client.id });
+  return (
+    <Box sx={{ gridColumn: '1 / -1' }}>
+      <ReferenceManyField
+        reference="audit-events"
+        target="clientId"
+        sort={{ field: 'at', order: 'DESC' }}
+        perPage={10}
+      >
+        {/* A fixed window of the latest: no sorting or paging here, the audit trail has both. */}
+        <Datagrid rowClick="show" bulkActionButtons={false} empty={<NoActivity />}>
+          <DateField source="at" label="When" showTime sortable={false} />
+          <AuditActionField label="Action" sortable={false} />
+          <TextField source="summary" label="Summary" sortable={false} />
+          <AuditActorField label="Who" sortable={false} />
+        </Datagrid>
+      </ReferenceManyField>
+      <Link
+        to={{
+          pathname: createPath({ resource: 'audit-events', type: 'list' }),
+          search: `?filter=${encodeURIComponent(filter)}`,
+        }}
+        variant="body2"
+        sx={{ display: 'inline-block', mt: 1 }}
+      >
+        See all
+      </Link>
+    </Box>
+  );
+};

@@ -1,0 +1,11 @@
+import ManageSearchOutlinedIcon from '@mui/icons-material/ManageSearchOutlined';
+import { AuditList } from './audit-list';
+import { AuditShow } from './audit-show';
+
+export default {
+  list: AuditList,
+  show: AuditShow,
+  icon: ManageSearchOutlinedIcon,
+  // The menu and list title; "Audit events" would be the default.
+  options: { label: 'Audit trail' },
+};
