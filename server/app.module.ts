@@ -11,6 +11,8 @@ import { pinoOptions } from './logging/pino-options';
 import { AuditEventsModule } from './modules/audit/audit-events.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
+import { GroupsModule } from './modules/groups/groups.module';
+import { SharingModule } from './modules/sharing/sharing.module';
 import { OutboxModule } from './modules/email/outbox.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
@@ -50,6 +52,8 @@ export class AppModule {
         OutboxModule,
         WebhooksModule,
         AuditEventsModule,
+        GroupsModule,
+        SharingModule,
       ],
     };
   }

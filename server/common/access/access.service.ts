@@ -1,6 +1,10 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { pgArray } from '../../database/pg-array';
 import { AuthErrorCode, AuthException } from '../auth/auth.exception';
 import type { Principal } from '../auth/principal';
+import { ClientsErrorCode, ClientsException } from '../../modules/clients/clients.exception';
+import { higherRole, type ClientRole } from './client-role';
 import type { FirmRole } from './firm-role';
 
 const ROLE_LABEL: Record<FirmRole, string> = {
@@ -9,9 +13,23 @@ const ROLE_LABEL: Record<FirmRole, string> = {
   staff: 'Staff',
 };
 
-/** The one place that decides permissions. Per-client grants join it with the sharing feature. */
+export type ClientNeed = 'read' | 'edit' | 'share';
+
+export interface SqlCondition {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The one place that decides permissions. Firm roles come with the session; per-client roles
+ * are direct grants ∪ grants through groups (the views staff_client_access and
+ * contact_client_access), decided for a whole set of clients in one query. Entities Admins act
+ * as owners of every client, Staff Admins see every client (they manage its contacts).
+ */
 @Injectable()
 export class AccessService {
+  constructor(private readonly em: EntityManager) {}
+
   hasFirmRole(principal: Principal, role: FirmRole): boolean {
     if (principal.kind !== 'staff') return false;
     return role === 'staff' || principal.roles.includes(role);
@@ -21,5 +39,79 @@ export class AccessService {
     if (!this.hasFirmRole(principal, role)) {
       throw new AuthException(AuthErrorCode.FORBIDDEN, `This needs the ${ROLE_LABEL[role]} role.`);
     }
+  }
+
+  /** The role a firm role gives on every client, if any. */
+  private baseline(principal: Principal): ClientRole | undefined {
+    if (this.hasFirmRole(principal, 'entities_admin')) return 'owner';
+    if (this.hasFirmRole(principal, 'staff_admin')) return 'viewer';
+    return undefined;
+  }
+
+  /** Each client's effective role for the principal; clients it may not see are absent. */
+  async clientRoles(principal: Principal, clientIds: string[]): Promise<Map<string, ClientRole>> {
+    const ids = [...new Set(clientIds)];
+    const roles = new Map<string, ClientRole>();
+    if (!ids.length) return roles;
+    const conn = this.em.getConnection();
+    const baseline = this.baseline(principal);
+    if (baseline) {
+      const existing = await conn.execute<{ id: string }[]>(
+        'select id from client where id = any(?::uuid[])',
+        [pgArray(ids)],
+      );
+      for (const { id } of existing) roles.set(id, baseline);
+    }
+    const view = principal.kind === 'staff' ? 'staff_client_access' : 'contact_client_access';
+    const who = principal.kind === 'staff' ? 'staff_user_id' : 'contact_id';
+    const grants = await conn.execute<{ client_id: string; role: ClientRole }[]>(
+      `select client_id, role from ${view} where ${who} = ? and client_id = any(?::uuid[])`,
+      [principal.id, pgArray(ids)],
+    );
+    for (const { client_id, role } of grants) {
+      roles.set(client_id, higherRole(roles.get(client_id), role));
+    }
+    return roles;
+  }
+
+  /**
+   * The principal's role on a client, if it has what `need` asks: 404 when it may not know the
+   * client exists, 403 when it sees the client but may not do this.
+   */
+  async assertClient(
+    principal: Principal,
+    clientId: string,
+    need: ClientNeed,
+  ): Promise<ClientRole> {
+    const role = (await this.clientRoles(principal, [clientId])).get(clientId);
+    if (!role) {
+      throw new ClientsException(ClientsErrorCode.NOT_FOUND, `No client with id ${clientId}`);
+    }
+    if (need !== 'read' && role !== 'owner') {
+      throw new AuthException(
+        AuthErrorCode.FORBIDDEN,
+        need === 'share'
+          ? 'Sharing this client needs the owner role on it (or Entities Admin).'
+          : 'Changing this client needs the owner role on it (or Entities Admin).',
+      );
+    }
+    return role;
+  }
+
+  /**
+   * A condition on a client id column for list queries, keeping the clients the principal may
+   * see; null when it sees them all.
+   */
+  visibleClients(principal: Principal, column: string): SqlCondition | null {
+    if (this.baseline(principal)) return null;
+    return principal.kind === 'staff'
+      ? {
+          sql: `${column} in (select client_id from staff_client_access where staff_user_id = ?)`,
+          params: [principal.id],
+        }
+      : {
+          sql: `${column} in (select client_id from contact_client_access where contact_id = ?)`,
+          params: [principal.id],
+        };
   }
 }

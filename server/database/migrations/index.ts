@@ -5,6 +5,7 @@ import { Migration20261121020000 } from './Migration20261121020000';
 import { Migration20261121030000 } from './Migration20261121030000';
 import { Migration20261122000000 } from './Migration20261122000000';
 import { Migration20261122010000 } from './Migration20261122010000';
+import { Migration20261122020000 } from './Migration20261122020000';
 
 /** Listed explicitly so compiled and ts-run code (Jest) find the same migrations. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121030000', class: Migration20261121030000 },
   { name: 'Migration20261122000000', class: Migration20261122000000 },
   { name: 'Migration20261122010000', class: Migration20261122010000 },
+  { name: 'Migration20261122020000', class: Migration20261122020000 },
 ];

@@ -26,10 +26,13 @@ export interface SqlFragment {
   params: unknown[];
 }
 
-/** The WHERE clause of a client list filter; every value is a bound parameter. */
-export function clientWhere(filter: ClientFilter): SqlFragment {
-  const parts: string[] = [];
-  const params: unknown[] = [];
+/**
+ * The WHERE clause of a client list filter, plus `scope` (the clients the caller may see, from
+ * the access service); every value is a bound parameter.
+ */
+export function clientWhere(filter: ClientFilter, scope?: SqlFragment | null): SqlFragment {
+  const parts: string[] = scope ? [scope.sql] : [];
+  const params: unknown[] = scope ? [...scope.params] : [];
   if (filter.q) {
     parts.push(`${SEARCH_SQL} ilike ?`);
     params.push(`%${escapeLike(filter.q)}%`);
@@ -71,8 +74,9 @@ function tagParams(filter: ClientFilter): unknown[] {
  * The total for Content-Range. A tags-only filter is counted on client_tag alone (its foreign
  * key guarantees the clients exist), which skips a scan of the whole client table.
  */
-export function clientCount(filter: ClientFilter): SqlFragment {
+export function clientCount(filter: ClientFilter, scope?: SqlFragment | null): SqlFragment {
   const onlyTags =
+    !scope &&
     filter.tagIds?.length &&
     Object.entries(filter).every(
       ([key, value]) =>
@@ -84,7 +88,7 @@ export function clientCount(filter: ClientFilter): SqlFragment {
       params: tagParams(filter),
     };
   }
-  const where = clientWhere(filter);
+  const where = clientWhere(filter, scope);
   return { sql: `select count(*)::int as total from client c ${where.sql}`, params: where.params };
 }
 

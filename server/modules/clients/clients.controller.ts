@@ -12,7 +12,9 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequireRole } from '../../common/auth/auth.decorators';
+import { AccessService } from '../../common/access/access.service';
+import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
+import type { Principal } from '../../common/auth/principal';
 import { Audited } from '../../common/audit/audited.decorator';
 import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
@@ -36,16 +38,25 @@ const clientTarget = (c: ClientView) => ({ targetType: 'client', targetId: c.id,
 @ApiTags('clients')
 @Controller('clients')
 export class ClientsController {
-  constructor(private readonly clients: ClientsService) {}
+  constructor(
+    private readonly clients: ClientsService,
+    private readonly access: AccessService,
+  ) {}
 
+  /** Staff without a firm admin role list only the clients shared with them. */
   @Get()
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+  async list(
+    @Query() query: Record<string, unknown>,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const q = parseListQuery(query, {
       sortable: CLIENT_SORTABLE,
       defaultSort: { field: 'displayName', order: 'ASC' },
       filter: clientFilterSchema,
     });
-    return sendPage(res, 'clients', q.range, await this.clients.list(q));
+    const scope = this.access.visibleClients(principal, 'c.id');
+    return sendPage(res, 'clients', q.range, await this.clients.list(q, scope));
   }
 
   @RequireRole('entities_admin')
@@ -59,7 +70,11 @@ export class ClientsController {
   }
 
   @Get(':id')
-  get(@Param('id', UuidParamPipe) id: string): Promise<ClientView> {
+  async get(
+    @Param('id', UuidParamPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ClientView> {
+    await this.access.assertClient(principal, id, 'read');
     return this.clients.get(id);
   }
 
@@ -73,26 +88,30 @@ export class ClientsController {
     return this.clients.create(body);
   }
 
-  @RequireRole('entities_admin')
   @Audited('client.updated', (c: ClientView) => ({
     summary: `Updated client ${c.displayName}`,
     ...clientTarget(c),
   }))
   @Put(':id')
-  update(
+  async update(
     @Param('id', UuidParamPipe) id: string,
     @Body(new ZodBodyPipe(updateClientSchema)) body: UpdateClientInput,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<ClientView> {
+    await this.access.assertClient(principal, id, 'edit');
     return this.clients.update(id, body);
   }
 
-  @RequireRole('entities_admin')
   @Audited('client.deleted', (c: ClientView) => ({
     summary: `Deleted client ${c.displayName}`,
     ...clientTarget(c),
   }))
   @Delete(':id')
-  remove(@Param('id', UuidParamPipe) id: string): Promise<ClientView> {
+  async remove(
+    @Param('id', UuidParamPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ClientView> {
+    await this.access.assertClient(principal, id, 'edit');
     return this.clients.remove(id);
   }
 }

@@ -1,5 +1,6 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import type { SqlCondition } from '../../common/access/access.service';
 import type { Page } from '../../common/http/content-range';
 import type { ListQuery } from '../../common/http/list-query';
 import { invalidField } from '../../common/validation/parse-input';
@@ -34,9 +35,13 @@ export class ClientsService {
   ) {}
 
   /** One page and the total, as two indexed queries run side by side. */
-  async list(query: ListQuery<ClientFilter, ClientSortField>): Promise<Page<ClientView>> {
-    const where = clientWhere(query.filter);
-    const count = clientCount(query.filter);
+  /** `scope` keeps the clients the caller may see (null: all of them). */
+  async list(
+    query: ListQuery<ClientFilter, ClientSortField>,
+    scope: SqlCondition | null = null,
+  ): Promise<Page<ClientView>> {
+    const where = clientWhere(query.filter, scope);
+    const count = clientCount(query.filter, scope);
     const conn = this.em.getConnection();
     const [rows, [{ total }]] = await Promise.all([
       conn.execute<ClientRow[]>(

@@ -19,8 +19,13 @@ const SORT_SQL: Record<ContactSortField, string> = {
 const SEARCH_SQL = `(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,'') || ' ' || ct.email)`;
 
 /** The WHERE clause of a contact list filter (alias `ct`); every value is a bound parameter. */
-export function contactWhere(filter: ContactFilter): SqlFragment {
+export function contactWhere(filter: ContactFilter, scope?: SqlFragment | null): SqlFragment {
   const where = new SqlWhere()
+    .add(
+      scope,
+      `ct.id in (select cc.contact_id from client_contact cc where ${scope?.sql})`,
+      ...(scope?.params ?? []),
+    )
     .add(filter.q, `${SEARCH_SQL} ilike ?`, `%${escapeLike(filter.q ?? '')}%`)
     .add(filter.id, 'ct.id = any(?::uuid[])', pgArray(filter.id ?? []))
     .add(

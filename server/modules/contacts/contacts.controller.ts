@@ -1,7 +1,9 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequireRole } from '../../common/auth/auth.decorators';
+import { AccessService } from '../../common/access/access.service';
+import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
+import type { Principal } from '../../common/auth/principal';
 import { Audited } from '../../common/audit/audited.decorator';
 import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
@@ -28,26 +30,41 @@ const contactEvent = (verb: string, c: ContactView) => ({
 @ApiTags('contacts')
 @Controller('contacts')
 export class ContactsController {
-  constructor(private readonly contacts: ContactsService) {}
+  constructor(
+    private readonly contacts: ContactsService,
+    private readonly access: AccessService,
+  ) {}
 
+  /** Staff without a firm admin role see the contacts of the clients shared with them. */
   @Get()
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+  async list(
+    @Query() query: Record<string, unknown>,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const q = parseListQuery(query, {
       sortable: CONTACT_SORTABLE,
       defaultSort: { field: 'displayName', order: 'ASC' },
       filter: contactFilterSchema,
     });
-    return sendPage(res, 'contacts', q.range, await this.contacts.list(q));
+    return sendPage(res, 'contacts', q.range, await this.contacts.list(q, this.scope(principal)));
   }
 
   @Get(':id')
-  get(@Param('id', UuidParamPipe) id: string): Promise<ContactView> {
-    return this.contacts.get(id);
+  get(
+    @Param('id', UuidParamPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ContactView> {
+    return this.contacts.get(id, this.scope(principal));
   }
 
   @Get(':id/timeline')
-  timeline(@Param('id', UuidParamPipe) id: string) {
-    return this.contacts.timeline(id);
+  timeline(@Param('id', UuidParamPipe) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.contacts.timeline(id, this.scope(principal));
+  }
+
+  private scope(principal: Principal) {
+    return this.access.visibleClients(principal, 'cc.client_id');
   }
 
   @RequireRole('staff_admin')

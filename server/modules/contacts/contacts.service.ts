@@ -1,5 +1,6 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
+import type { SqlCondition } from '../../common/access/access.service';
 import type { Page } from '../../common/http/content-range';
 import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
@@ -44,8 +45,12 @@ export class ContactsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(query: ListQuery<ContactFilter, ContactSortField>): Promise<Page<ContactView>> {
-    const where = contactWhere(query.filter);
+  /** `scope` (on `cc.client_id`) keeps contacts of clients the caller may see; null: all. */
+  async list(
+    query: ListQuery<ContactFilter, ContactSortField>,
+    scope: SqlCondition | null = null,
+  ): Promise<Page<ContactView>> {
+    const where = contactWhere(query.filter, scope);
     const conn = this.em.getConnection();
     const [rows, [{ total }]] = await Promise.all([
       conn.execute<ContactRow[]>(
@@ -60,18 +65,19 @@ export class ContactsService {
     return { items: await this.views(rows), total };
   }
 
-  async get(id: string): Promise<ContactView> {
+  async get(id: string, scope: SqlCondition | null = null): Promise<ContactView> {
+    const where = contactWhere({ id: [id] }, scope);
     const rows = await this.em
       .getConnection()
-      .execute<ContactRow[]>('select ct.* from contact ct where ct.id = ?', [id]);
+      .execute<ContactRow[]>(`select ct.* from contact ct ${where.sql}`, where.params);
     if (!rows[0]) throw notFound(id);
     const [view] = await this.views(rows);
     return view;
   }
 
   /** The contact's invitation history, newest first. */
-  async timeline(id: string): Promise<TimelineEvent[]> {
-    await this.get(id);
+  async timeline(id: string, scope: SqlCondition | null = null): Promise<TimelineEvent[]> {
+    await this.get(id, scope);
     const events = await this.em.getConnection().execute<TimelineEvent[]>(
       `select id, at, invitation_id as "invitationId", kind, detail from invitation_event
        where contact_id = ? order by at desc, id limit 500`,

@@ -27,9 +27,12 @@ export class PortalService {
     const [{ firmName, logoUrl }, clients] = await Promise.all([
       this.settings.get(),
       this.em.getConnection().execute<PortalMe['clients']>(
-        `select c.id, c.display_name as "displayName", cc.role from client_contact cc
-         join client c on c.id = cc.client_id where cc.contact_id = ?
-         order by cc.is_primary desc, lower(c.display_name)`,
+        // Direct and through contact groups; the higher role wins.
+        `select c.id, c.display_name as "displayName",
+           case when bool_or(a.role = 'contact_collaborator') then 'contact_collaborator'
+             else 'contact_access' end as role
+         from contact_client_access a join client c on c.id = a.client_id
+         where a.contact_id = ? group by c.id order by lower(c.display_name)`,
         [principal.id],
       ),
     ]);

@@ -1,0 +1,84 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Audited } from '../../common/audit/audited.decorator';
+import { RequireRole } from '../../common/auth/auth.decorators';
+import { sendPage } from '../../common/http/content-range';
+import { parseListQuery } from '../../common/http/list-query';
+import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
+import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
+import {
+  createGroupSchema,
+  GROUP_SORTABLE,
+  groupFilterSchema,
+  updateGroupSchema,
+  type CreateGroupInput,
+  type UpdateGroupInput,
+} from './groups.schemas';
+import { GroupsService, type GroupKind, type GroupView } from './groups.service';
+
+/**
+ * `/api/staff-groups` and `/api/contact-groups`: the same routes over the same table shapes.
+ * Any staff member reads them; Entities Admins manage them.
+ */
+function groupsController(kind: GroupKind, path: string) {
+  const event = (verb: string) => (g: GroupView) => ({
+    summary: `${verb} ${kind} group ${g.name} (${g.memberCount} members)`,
+    targetType: `${kind}_group`,
+    targetId: g.id,
+  });
+
+  @ApiTags(path)
+  @Controller(path)
+  class GroupsController {
+    readonly groups: GroupsService;
+
+    constructor(em: EntityManager) {
+      this.groups = new GroupsService(em, kind);
+    }
+
+    @Get()
+    async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+      const q = parseListQuery(query, {
+        sortable: GROUP_SORTABLE,
+        defaultSort: { field: 'name', order: 'ASC' },
+        filter: groupFilterSchema,
+      });
+      return sendPage(res, path, q.range, await this.groups.list(q));
+    }
+
+    @Get(':id')
+    get(@Param('id', UuidParamPipe) id: string): Promise<GroupView> {
+      return this.groups.get(id);
+    }
+
+    @RequireRole('entities_admin')
+    @Audited(`${kind}_group.created`, event('Created'))
+    @Post()
+    create(@Body(new ZodBodyPipe(createGroupSchema)) body: CreateGroupInput): Promise<GroupView> {
+      return this.groups.create(body);
+    }
+
+    @RequireRole('entities_admin')
+    @Audited(`${kind}_group.updated`, event('Updated'))
+    @Put(':id')
+    update(
+      @Param('id', UuidParamPipe) id: string,
+      @Body(new ZodBodyPipe(updateGroupSchema)) body: UpdateGroupInput,
+    ): Promise<GroupView> {
+      return this.groups.update(id, body);
+    }
+
+    @RequireRole('entities_admin')
+    @Audited(`${kind}_group.deleted`, event('Deleted'))
+    @Delete(':id')
+    remove(@Param('id', UuidParamPipe) id: string): Promise<GroupView> {
+      return this.groups.remove(id);
+    }
+  }
+  return GroupsController;
+}
+
+export const StaffGroupsController = groupsController('staff', 'staff-groups');
+export const ContactGroupsController = groupsController('contact', 'contact-groups');

@@ -1,0 +1,151 @@
+import type { Agent } from 'supertest';
+import { startTestApp, type TestApp } from '../utils/test-app';
+
+/**
+ * Per-client roles: direct grants and grants through staff and contact groups decide who sees
+ * and changes which client; denials are 404 where the client may not be known, else 403.
+ */
+describe('sharing clients by role', () => {
+  let t: TestApp;
+  let admin: Agent;
+  const staff: Record<string, { id: string; agent: Agent }> = {};
+  let clientA: string;
+  let clientB: string;
+  let contactGroupId: string;
+  let contactId: string;
+
+  async function staffUser(name: string) {
+    const email = `${name}@clienthub.test`;
+    const { body } = await admin
+      .post('/api/staff')
+      .send({
+        email,
+        firstName: name,
+        lastName: 'Tester',
+        roles: ['staff'],
+        password: `${name} password 123`,
+      })
+      .expect(201);
+    staff[name] = { id: body.id, agent: await t.signIn(email, `${name} password 123`) };
+  }
+  const grant = (
+    agent: Agent,
+    clientId: string,
+    principalType: string,
+    principalId: string,
+    role: string,
+  ) => agent.post(`/api/clients/${clientId}/access`).send({ principalType, principalId, role });
+  const visible = async (agent: Agent) =>
+    ((await agent.get('/api/clients').expect(200)).body as { displayName: string }[]).map(
+      (c) => c.displayName,
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.signIn();
+    for (const name of ['owner', 'viewer', 'outsider', 'grouped']) await staffUser(name);
+    clientA = (await admin.post('/api/clients').send({ companyName: 'Alpha LLC' }).expect(201)).body
+      .id;
+    clientB = (await admin.post('/api/clients').send({ companyName: 'Beta Inc' }).expect(201)).body
+      .id;
+    const group = await admin
+      .post('/api/staff-groups')
+      .send({ name: 'Tax team', memberIds: [staff.grouped.id] })
+      .expect(201);
+    contactId = (
+      await admin
+        .post('/api/contacts')
+        .send({ email: 'gina@example.com', firstName: 'Gina' })
+        .expect(201)
+    ).body.id;
+    contactGroupId = (
+      await admin
+        .post('/api/contact-groups')
+        .send({ name: 'Alpha family', memberIds: [contactId] })
+        .expect(201)
+    ).body.id;
+    await grant(admin, clientA, 'staff', staff.owner.id, 'owner').expect(201);
+    await grant(admin, clientA, 'staff', staff.viewer.id, 'viewer').expect(201);
+    await grant(admin, clientA, 'staff_group', group.body.id, 'viewer').expect(201);
+    await grant(admin, clientA, 'contact_group', contactGroupId, 'contact_access').expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('lists to plain staff only the clients shared with them, directly or through a group', async () => {
+    expect(await visible(admin)).toEqual(['Alpha LLC', 'Beta Inc']);
+    expect(await visible(staff.owner.agent)).toEqual(['Alpha LLC']);
+    expect(await visible(staff.grouped.agent)).toEqual(['Alpha LLC']);
+    expect(await visible(staff.outsider.agent)).toEqual([]);
+    await staff.outsider.agent.get(`/api/clients/${clientA}`).expect(404);
+    await staff.owner.agent.get(`/api/clients/${clientB}`).expect(404);
+  });
+
+  it('lets the owner change the client and a viewer only read it', async () => {
+    await staff.viewer.agent.get(`/api/clients/${clientA}`).expect(200);
+    const denied = await staff.viewer.agent
+      .put(`/api/clients/${clientA}`)
+      .send({ city: 'Paris' })
+      .expect(403);
+    expect(denied.body.code).toBe('AUTH_FORBIDDEN');
+    await staff.owner.agent.put(`/api/clients/${clientA}`).send({ city: 'Paris' }).expect(200);
+    await staff.outsider.agent.put(`/api/clients/${clientA}`).send({ city: 'Rome' }).expect(404);
+  });
+
+  it('shows direct and inherited grants, with the group they come from', async () => {
+    const { body } = await staff.viewer.agent.get(`/api/clients/${clientA}/access`).expect(200);
+    expect(body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: `staff:${staff.owner.id}`, role: 'owner', inherited: false }),
+        expect.objectContaining({
+          principalType: 'staff_group',
+          name: 'Tax team',
+          inherited: false,
+        }),
+        expect.objectContaining({
+          principalType: 'staff',
+          principalId: staff.grouped.id,
+          role: 'viewer',
+          inherited: true,
+          viaGroup: expect.objectContaining({ name: 'Tax team' }),
+        }),
+        expect.objectContaining({
+          principalType: 'contact',
+          principalId: contactId,
+          role: 'contact_access',
+          inherited: true,
+          viaGroup: { id: contactGroupId, name: 'Alpha family' },
+        }),
+      ]),
+    );
+  });
+
+  it('lets owners grant and revoke, not viewers; the highest role wins', async () => {
+    await grant(staff.viewer.agent, clientA, 'staff', staff.outsider.id, 'viewer').expect(403);
+    await grant(staff.owner.agent, clientA, 'staff', staff.outsider.id, 'viewer').expect(201);
+    expect(await visible(staff.outsider.agent)).toEqual(['Alpha LLC']);
+    // Viewer through the group, owner directly: owner.
+    await grant(admin, clientA, 'staff', staff.grouped.id, 'owner').expect(201);
+    await staff.grouped.agent.put(`/api/clients/${clientA}`).send({ city: 'Lyon' }).expect(200);
+
+    await staff.owner.agent
+      .delete(`/api/clients/${clientA}/access/staff:${staff.outsider.id}`)
+      .expect(200);
+    expect(await visible(staff.outsider.agent)).toEqual([]);
+    const inherited = await staff.owner.agent
+      .delete(`/api/clients/${clientA}/access/staff:${staff.grouped.id}@${contactGroupId}`)
+      .expect(400);
+    expect(inherited.body.message).toMatch(/^grantId: /);
+    await grant(admin, clientA, 'staff', staff.viewer.id, 'contact_access').expect(400);
+  });
+
+  it('records grants and revocations on the audit trail of the client', async () => {
+    const { body } = await admin
+      .get('/api/audit-events')
+      .query({
+        filter: JSON.stringify({ clientId: clientA, action: ['access.granted', 'access.revoked'] }),
+      })
+      .expect(200);
+    expect(body.length).toBeGreaterThanOrEqual(6);
+    expect(body[0]).toMatchObject({ action: 'access.revoked', actorEmail: 'owner@clienthub.test' });
+  });
+});
