@@ -13,6 +13,7 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
+import type { ClientRole } from '../../common/access/client-role';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
 import { Audited } from '../../common/audit/audited.decorator';
@@ -73,9 +74,10 @@ export class ClientsController {
   async get(
     @Param('id', UuidParamPipe) id: string,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<ClientView> {
-    await this.access.assertClient(principal, id, 'read');
-    return this.clients.get(id);
+  ): Promise<ClientView & { myRole: ClientRole }> {
+    const myRole = await this.access.assertClient(principal, id, 'read');
+    // What the console may offer on this client (edit, share) without a second request.
+    return { ...(await this.clients.get(id)), myRole };
   }
 
   @RequireRole('entities_admin')

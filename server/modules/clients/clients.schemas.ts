@@ -48,6 +48,7 @@ export const updateClientSchema = z
     portalStatus: z.unknown().optional(),
     tags: z.unknown().optional(),
     primaryContact: z.unknown().optional(),
+    myRole: z.unknown().optional(),
     createdAt: z.unknown().optional(),
     updatedAt: z.unknown().optional(),
   })
@@ -59,6 +60,7 @@ export const updateClientSchema = z
       portalStatus: _p,
       tags: _t,
       primaryContact: _pc,
+      myRole: _mr,
       createdAt: _ca,
       updatedAt: _u,
       ...rest

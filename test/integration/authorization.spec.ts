@@ -1,0 +1,518 @@
+import { randomUUID } from 'node:crypto';
+import request, { type Agent } from 'supertest';
+import { hashPassword } from '../../server/common/auth/password-hasher';
+import { csvOf, person } from '../utils/imports';
+import { startTestApp, type TestApp } from '../utils/test-app';
+
+/**
+ * Every route × every kind of caller, with the status each must get. Denials are exact (401 no
+ * session, 403 may not, 404 may not know it exists); `ok` means let through: any answer but
+ * those (and no 5xx). A route the table does not list fails the test, so a new route cannot
+ * land without deciding who may call it. No answer may carry a password or token hash.
+ */
+const PRINCIPALS = [
+  'anonymous',
+  'staffAdmin',
+  'entitiesAdmin',
+  'owner',
+  'viewer',
+  'noGrant',
+  'contactAccess',
+  'contactCollaborator',
+  'contactOfOther',
+  'contactViaGroup',
+] as const;
+type PrincipalName = (typeof PRINCIPALS)[number];
+type Outcome = 'ok' | 401 | 403 | 404 | 503;
+type Expectation = Record<PrincipalName, Outcome>;
+
+const SECRET = /\$argon2|password_?hash|token_?hash/i;
+
+const STAFF: PrincipalName[] = ['staffAdmin', 'entitiesAdmin', 'owner', 'viewer', 'noGrant'];
+const CONTACTS: PrincipalName[] = [
+  'contactAccess',
+  'contactCollaborator',
+  'contactOfOther',
+  'contactViaGroup',
+];
+
+function expectation(
+  staff: (p: PrincipalName) => Outcome,
+  contacts: Outcome,
+  anonymous: Outcome = 401,
+) {
+  return Object.fromEntries(
+    PRINCIPALS.map((p) => [
+      p,
+      p === 'anonymous' ? anonymous : STAFF.includes(p) ? staff(p) : contacts,
+    ]),
+  ) as Expectation;
+}
+const everyone = (outcome: Outcome) => expectation(() => outcome, outcome, outcome);
+const anySession = expectation(() => 'ok', 'ok');
+const anyStaff = expectation(() => 'ok', 403);
+const firmRole = (...allowed: PrincipalName[]) =>
+  expectation((p) => (allowed.includes(p) ? 'ok' : 403), 403);
+const staffAdmins = firmRole('staffAdmin');
+const entitiesAdmins = firmRole('entitiesAdmin');
+/** On a client: Staff Admins see all, Entities Admins own all, others by grant. */
+const clientRead = expectation((p) => (p === 'noGrant' ? 404 : 'ok'), 403);
+const clientOwner = expectation(
+  (p) => (p === 'noGrant' ? 404 : p === 'entitiesAdmin' || p === 'owner' ? 'ok' : 403),
+  403,
+);
+const portal = expectation(() => 401, 'ok');
+
+interface Call {
+  path: string;
+  body?: object;
+  attach?: { field: string; file: Buffer; name: string };
+}
+
+describe('authorization: every route for every caller', () => {
+  let t: TestApp;
+  let admin: Agent;
+  const agents = {} as Record<PrincipalName, Agent>;
+  const ids = {} as Record<string, string>;
+  const passwords = new Map<PrincipalName, [string, string]>();
+  let seq = 0;
+  const unique = (what: string) => `${what}-${++seq}-${randomUUID().slice(0, 8)}`;
+
+  async function grant(clientId: string, principalType: string, principalId: string, role: string) {
+    await admin
+      .post(`/api/clients/${clientId}/access`)
+      .send({ principalType, principalId, role })
+      .expect(201);
+  }
+
+  /** A client shared like client A: owner and viewer staff, the contacts and the group. */
+  async function clientLikeA(): Promise<string> {
+    const { body } = await admin
+      .post('/api/clients')
+      .send({ companyName: unique('Client') })
+      .expect(201);
+    await grant(body.id, 'staff', ids.owner, 'owner');
+    await grant(body.id, 'staff', ids.viewer, 'viewer');
+    await grant(body.id, 'contact', ids.contactAccess, 'contact_access');
+    await grant(body.id, 'contact', ids.contactCollaborator, 'contact_collaborator');
+    await grant(body.id, 'contact_group', ids.contactGroup, 'contact_access');
+    return body.id;
+  }
+  const freshTag = async () =>
+    (
+      await admin
+        .post('/api/tags')
+        .send({ name: unique('Tag'), color: '#1565c0' })
+        .expect(201)
+    ).body.id;
+  const freshContact = async () =>
+    (
+      await admin
+        .post('/api/contacts')
+        .send({ email: `${unique('c')}@example.com` })
+        .expect(201)
+    ).body.id;
+  const freshStaff = async () =>
+    (
+      await admin
+        .post('/api/staff')
+        .send({
+          email: `${unique('s')}@clienthub.test`,
+          firstName: 'F',
+          lastName: 'S',
+          password: 'fresh staff password',
+        })
+        .expect(201)
+    ).body.id;
+  const freshGroup = async (kind: 'staff' | 'contact') =>
+    (
+      await admin
+        .post(`/api/${kind}-groups`)
+        .send({ name: unique('Group') })
+        .expect(201)
+    ).body.id;
+  async function freshInvitation(): Promise<string> {
+    const contactId = await freshContact();
+    await admin
+      .post('/api/invitations')
+      .send({ contactIds: [contactId], senderEmail: 'invitations@clienthub.test' })
+      .expect(202);
+    return (await admin.get(`/api/contacts/${contactId}`).expect(200)).body.invitation.id;
+  }
+
+  async function staffPrincipal(name: PrincipalName, roles: string[]) {
+    const email = `${name.toLowerCase()}@clienthub.test`;
+    const password = `${name} password 1234`;
+    const { body } = await admin
+      .post('/api/staff')
+      .send({ email, firstName: name, lastName: 'Tester', roles, password })
+      .expect(201);
+    ids[name] = body.id;
+    passwords.set(name, [email, password]);
+  }
+  async function contactPrincipal(name: PrincipalName) {
+    const email = `${name.toLowerCase()}@example.com`;
+    const password = `${name} portal password`;
+    ids[name] = (
+      await admin.post('/api/contacts').send({ email, firstName: name }).expect(201)
+    ).body.id;
+    await t.query(
+      `update contact set portal_status = 'accepted', password_hash = $1 where id = $2`,
+      [await hashPassword(password), ids[name]],
+    );
+    passwords.set(name, [email, password]);
+  }
+  async function signIn(name: PrincipalName): Promise<Agent> {
+    const agent = request.agent(t.url);
+    if (name === 'anonymous') return agent;
+    const [email, password] = passwords.get(name)!;
+    await agent
+      .post('/api/auth/login')
+      .send({ email, password, portal: CONTACTS.includes(name) || undefined })
+      .expect(200);
+    return agent;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '10000', LOGIN_MAX_FAILURES: '10000' });
+    admin = await t.signIn();
+    await staffPrincipal('staffAdmin', ['staff_admin']);
+    await staffPrincipal('entitiesAdmin', ['entities_admin']);
+    for (const name of ['owner', 'viewer', 'noGrant'] as const)
+      await staffPrincipal(name, ['staff']);
+    for (const name of CONTACTS) await contactPrincipal(name);
+    ids.contactGroup = (
+      await admin
+        .post('/api/contact-groups')
+        .send({ name: 'Via group', memberIds: [ids.contactViaGroup] })
+        .expect(201)
+    ).body.id;
+    ids.clientA = await clientLikeA();
+    ids.clientB = (
+      await admin.post('/api/clients').send({ companyName: 'Other client' }).expect(201)
+    ).body.id;
+    await grant(ids.clientB, 'contact', ids.contactOfOther, 'contact_access');
+    ids.tag = await freshTag();
+    // Granted in the sharing checks; not a caller, so no caller's view changes on the way.
+    ids.grantee = await freshStaff();
+    ids.staffGroup = await freshGroup('staff');
+    ids.import = (
+      await admin
+        .post('/api/imports')
+        .attach('file', csvOf([person(1)]), 'clients.csv')
+        .expect(202)
+    ).body.id;
+    ids.invitation = await freshInvitation();
+    ids.email = randomUUID();
+    await t.query(
+      `insert into email_message (id, kind, idempotency_key, to_email, from_email, subject, status)
+       values ($1, 'invitation', $2, 'x@example.com', 'invitations@clienthub.test', 'Hello', 'recorded')`,
+      [ids.email, unique('key')],
+    );
+    ids.auditEvent = (await admin.get('/api/audit-events').expect(200)).body[0].id;
+    for (const name of PRINCIPALS) agents[name] = await signIn(name);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const table: Record<
+    string,
+    { who: Expectation; call: () => Promise<Call> | Call; fresh?: boolean }
+  > = {
+    'POST /api/auth/login': {
+      who: everyone(401),
+      call: () => ({
+        path: '/api/auth/login',
+        body: { email: 'nobody@example.com', password: 'wrong' },
+      }),
+    },
+    'POST /api/auth/logout': {
+      who: anySession,
+      call: () => ({ path: '/api/auth/logout' }),
+      fresh: true,
+    },
+    'GET /api/auth/me': { who: anySession, call: () => ({ path: '/api/auth/me' }) },
+    // An empty body: past the session check, the validation answers.
+    'POST /api/auth/password': {
+      who: anySession,
+      call: () => ({ path: '/api/auth/password', body: {} }),
+    },
+    // Public; no worker runs in this test, so it reports itself degraded to everyone alike.
+    'GET /api/health': { who: everyone(503), call: () => ({ path: '/api/health' }) },
+    'GET /api/tags': { who: anyStaff, call: () => ({ path: '/api/tags' }) },
+    'GET /api/tags/palette': { who: anyStaff, call: () => ({ path: '/api/tags/palette' }) },
+    'GET /api/tags/:id': { who: anyStaff, call: () => ({ path: `/api/tags/${ids.tag}` }) },
+    'POST /api/tags': {
+      who: entitiesAdmins,
+      call: () => ({ path: '/api/tags', body: { name: unique('Tag'), color: '#1565c0' } }),
+    },
+    'PUT /api/tags/:id': {
+      who: entitiesAdmins,
+      call: async () => ({ path: `/api/tags/${await freshTag()}`, body: { name: unique('Tag') } }),
+    },
+    'DELETE /api/tags/:id': {
+      who: entitiesAdmins,
+      call: async () => ({ path: `/api/tags/${await freshTag()}` }),
+    },
+    'GET /api/clients': { who: anyStaff, call: () => ({ path: '/api/clients' }) },
+    'POST /api/clients/bulk/tags': {
+      who: entitiesAdmins,
+      call: () => ({
+        path: '/api/clients/bulk/tags',
+        body: { ids: [ids.clientA], add: [ids.tag] },
+      }),
+    },
+    'GET /api/clients/:id': {
+      who: clientRead,
+      call: () => ({ path: `/api/clients/${ids.clientA}` }),
+    },
+    'POST /api/clients': {
+      who: entitiesAdmins,
+      call: () => ({ path: '/api/clients', body: { companyName: unique('Client') } }),
+    },
+    'PUT /api/clients/:id': {
+      who: clientOwner,
+      call: async () => ({ path: `/api/clients/${await clientLikeA()}`, body: { city: 'Paris' } }),
+    },
+    'DELETE /api/clients/:id': {
+      who: clientOwner,
+      call: async () => ({ path: `/api/clients/${await clientLikeA()}` }),
+    },
+    'GET /api/clients/:id/access': {
+      who: clientRead,
+      call: () => ({ path: `/api/clients/${ids.clientA}/access` }),
+    },
+    'POST /api/clients/:id/access': {
+      who: clientOwner,
+      call: async () => ({
+        path: `/api/clients/${await clientLikeA()}/access`,
+        body: { principalType: 'staff', principalId: ids.grantee, role: 'viewer' },
+      }),
+    },
+    'DELETE /api/clients/:id/access/:grantId': {
+      who: clientOwner,
+      call: async () => ({
+        path: `/api/clients/${await clientLikeA()}/access/staff:${ids.viewer}`,
+      }),
+    },
+    'GET /api/staff': { who: anyStaff, call: () => ({ path: '/api/staff' }) },
+    'GET /api/staff/:id': { who: anyStaff, call: () => ({ path: `/api/staff/${ids.owner}` }) },
+    'POST /api/staff': {
+      who: staffAdmins,
+      call: () => ({
+        path: '/api/staff',
+        body: {
+          email: `${unique('s')}@clienthub.test`,
+          firstName: 'N',
+          lastName: 'S',
+          password: 'new staff password',
+        },
+      }),
+    },
+    'PUT /api/staff/:id': {
+      who: staffAdmins,
+      call: async () => ({
+        path: `/api/staff/${await freshStaff()}`,
+        body: { firstName: 'Renamed' },
+      }),
+    },
+    'DELETE /api/staff/:id': {
+      who: staffAdmins,
+      call: async () => ({ path: `/api/staff/${await freshStaff()}` }),
+    },
+    'GET /api/imports/template.csv': {
+      who: anyStaff,
+      call: () => ({ path: '/api/imports/template.csv' }),
+    },
+    'GET /api/imports/template.xlsx': {
+      who: anyStaff,
+      call: () => ({ path: '/api/imports/template.xlsx' }),
+    },
+    'GET /api/imports': { who: anyStaff, call: () => ({ path: '/api/imports' }) },
+    'POST /api/imports': {
+      who: entitiesAdmins,
+      call: () => ({
+        path: '/api/imports',
+        attach: { field: 'file', file: csvOf([person(2)]), name: 'c.csv' },
+      }),
+    },
+    'GET /api/imports/:id': { who: anyStaff, call: () => ({ path: `/api/imports/${ids.import}` }) },
+    'GET /api/imports/:id/rows': {
+      who: anyStaff,
+      call: () => ({ path: `/api/imports/${ids.import}/rows` }),
+    },
+    'GET /api/imports/:id/exceptions.xlsx': {
+      who: anyStaff,
+      call: () => ({ path: `/api/imports/${ids.import}/exceptions.xlsx` }),
+    },
+    'GET /api/imports/:id/exceptions.csv': {
+      who: anyStaff,
+      call: () => ({ path: `/api/imports/${ids.import}/exceptions.csv` }),
+    },
+    'POST /api/imports/:id/cancel': {
+      who: entitiesAdmins,
+      call: () => ({ path: `/api/imports/${ids.import}/cancel` }),
+    },
+    'POST /api/imports/:id/undo': {
+      who: entitiesAdmins,
+      call: () => ({ path: `/api/imports/${ids.import}/undo` }),
+    },
+    // Plain staff see the contacts of the clients shared with them.
+    'GET /api/contacts': { who: anyStaff, call: () => ({ path: '/api/contacts' }) },
+    'GET /api/contacts/:id': {
+      who: clientRead,
+      call: () => ({ path: `/api/contacts/${ids.contactAccess}` }),
+    },
+    'GET /api/contacts/:id/timeline': {
+      who: clientRead,
+      call: () => ({ path: `/api/contacts/${ids.contactAccess}/timeline` }),
+    },
+    'POST /api/contacts': {
+      who: staffAdmins,
+      call: () => ({ path: '/api/contacts', body: { email: `${unique('c')}@example.com` } }),
+    },
+    'PUT /api/contacts/:id': {
+      who: staffAdmins,
+      call: async () => ({
+        path: `/api/contacts/${await freshContact()}`,
+        body: { firstName: 'Renamed' },
+      }),
+    },
+    'DELETE /api/contacts/:id': {
+      who: staffAdmins,
+      call: async () => ({ path: `/api/contacts/${await freshContact()}` }),
+    },
+    'GET /api/settings': { who: staffAdmins, call: () => ({ path: '/api/settings' }) },
+    'GET /api/settings/firm': { who: staffAdmins, call: () => ({ path: '/api/settings/firm' }) },
+    'PUT /api/settings': {
+      who: staffAdmins,
+      call: () => ({ path: '/api/settings', body: { maxReminders: 3 } }),
+    },
+    'PUT /api/settings/firm': {
+      who: staffAdmins,
+      call: () => ({ path: '/api/settings/firm', body: { maxReminders: 3 } }),
+    },
+    'POST /api/invitations': {
+      who: staffAdmins,
+      call: async () => ({
+        path: '/api/invitations',
+        body: { contactIds: [await freshContact()], senderEmail: 'invitations@clienthub.test' },
+      }),
+    },
+    'GET /api/invitations': { who: anyStaff, call: () => ({ path: '/api/invitations' }) },
+    'GET /api/invitations/:id': {
+      who: anyStaff,
+      call: () => ({ path: `/api/invitations/${ids.invitation}` }),
+    },
+    'POST /api/invitations/:id/remind': {
+      who: staffAdmins,
+      call: async () => ({ path: `/api/invitations/${await freshInvitation()}/remind` }),
+    },
+    'POST /api/invitations/:id/resend': {
+      who: staffAdmins,
+      call: async () => ({ path: `/api/invitations/${await freshInvitation()}/resend` }),
+    },
+    'POST /api/invitations/:id/revoke': {
+      who: staffAdmins,
+      call: async () => ({ path: `/api/invitations/${await freshInvitation()}/revoke` }),
+    },
+    // Public; an unknown token is the same 404 for everyone.
+    'GET /api/portal/invitations/preview': {
+      who: everyone(404),
+      call: () => ({ path: '/api/portal/invitations/preview?token=unknown' }),
+    },
+    'POST /api/portal/invitations/accept': {
+      who: everyone(404),
+      call: () => ({
+        path: '/api/portal/invitations/accept',
+        body: { token: 'unknown', password: 'x' },
+      }),
+    },
+    'GET /api/portal/me': { who: portal, call: () => ({ path: '/api/portal/me' }) },
+    'GET /api/outbox': { who: staffAdmins, call: () => ({ path: '/api/outbox' }) },
+    'GET /api/outbox/:id': { who: staffAdmins, call: () => ({ path: `/api/outbox/${ids.email}` }) },
+    // Signed, not signed in: without RESEND_WEBHOOK_SECRET every delivery is refused.
+    'POST /api/webhooks/resend': {
+      who: everyone(401),
+      call: () => ({ path: '/api/webhooks/resend', body: { type: 'email.delivered', data: {} } }),
+    },
+    'GET /api/audit-events': { who: staffAdmins, call: () => ({ path: '/api/audit-events' }) },
+    'GET /api/audit-events/export.csv': {
+      who: staffAdmins,
+      call: () => ({ path: '/api/audit-events/export.csv' }),
+    },
+    'GET /api/audit-events/:id': {
+      who: staffAdmins,
+      call: () => ({ path: `/api/audit-events/${ids.auditEvent}` }),
+    },
+    ...groupRoutes('staff'),
+    ...groupRoutes('contact'),
+  };
+
+  function groupRoutes(kind: 'staff' | 'contact') {
+    const base = `/api/${kind}-groups`;
+    return {
+      [`GET ${base}`]: { who: anyStaff, call: () => ({ path: base }) },
+      [`GET ${base}/:id`]: {
+        who: anyStaff,
+        call: () => ({ path: `${base}/${kind === 'staff' ? ids.staffGroup : ids.contactGroup}` }),
+      },
+      [`POST ${base}`]: {
+        who: entitiesAdmins,
+        call: () => ({ path: base, body: { name: unique('Group') } }),
+      },
+      [`PUT ${base}/:id`]: {
+        who: entitiesAdmins,
+        call: async () => ({
+          path: `${base}/${await freshGroup(kind)}`,
+          body: { description: 'Changed' },
+        }),
+      },
+      [`DELETE ${base}/:id`]: {
+        who: entitiesAdmins,
+        call: async () => ({ path: `${base}/${await freshGroup(kind)}` }),
+      },
+    };
+  }
+
+  it('has an entry for every API route, and no entry for a route that does not exist', () => {
+    const router = t.app.getHttpAdapter().getInstance().router as {
+      stack: { route?: { path: string; methods: Record<string, boolean> } }[];
+    };
+    const routes = router.stack
+      .filter(
+        (layer) => typeof layer.route?.path === 'string' && layer.route.path.startsWith('/api/'),
+      )
+      // Not the API docs, nor the middleware catch-alls (`/api/{*path}`) of logging and the like.
+      .filter((layer) => !/^\/api\/docs|\{\*/.test(layer.route!.path))
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path}`),
+      );
+    expect(routes.length).toBeGreaterThan(60);
+    expect([...routes].sort()).toEqual(Object.keys(table).sort());
+  });
+
+  it.each(Object.keys(table))('%s', async (route) => {
+    const entry = table[route];
+    const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+    const wrong: string[] = [];
+    for (const principal of PRINCIPALS) {
+      const call = await entry.call();
+      const agent = entry.fresh ? await signIn(principal) : agents[principal];
+      let req = agent[method](call.path);
+      if (call.attach) req = req.attach(call.attach.field, call.attach.file, call.attach.name);
+      else if (call.body) req = req.send(call.body);
+      const res = await req;
+      const want = entry.who[principal];
+      const fine =
+        want === 'ok'
+          ? ![401, 403, 404].includes(res.status) && res.status < 500
+          : res.status === want;
+      if (!fine) wrong.push(`${principal}: got ${res.status}, want ${want}`);
+      // No answer ever carries a password or token hash, whoever asks.
+      if (SECRET.test(JSON.stringify(res.body ?? '') + (res.text ?? ''))) {
+        wrong.push(`${principal}: the answer contains a password or token hash`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
