@@ -9,6 +9,7 @@ import { i18nProvider } from './providers/i18n-provider';
 import auditEvents from './resources/audit-events';
 import clients from './resources/clients';
 import contacts from './resources/contacts';
+import { contactGroups, staffGroups } from './resources/groups';
 import imports from './resources/imports';
 import outbox from './resources/outbox';
 import { SettingsEdit } from './resources/settings/settings-edit';
@@ -30,10 +31,12 @@ export const App = () => (
   >
     <Resource name="clients" {...clients} />
     <Resource name="contacts" {...contacts} />
+    <Resource name="contact-groups" {...contactGroups} />
     <Resource name="tags" {...tags} />
     <Resource name="imports" {...imports} />
     <Resource name="outbox" {...outbox} />
     <Resource name="staff" {...staff} />
+    <Resource name="staff-groups" {...staffGroups} />
     <Resource name="audit-events" {...auditEvents} />
     <CustomRoutes>
       <Route path="/settings" element={<SettingsEdit />} />

@@ -6,8 +6,12 @@ import type {
   ImportOutcome,
 } from '../../server/modules/imports/import-columns';
 
+import type { ClientRole, StaffClientRole } from '../../server/common/access/client-role';
+
 // The import template's columns, modes and outcomes are the API's own definitions, shared rather than copied.
 export type { ImportField, ImportMode, ImportOutcome };
+// So are the roles a client's grants give.
+export type { ClientRole, StaffClientRole };
 
 export type Role = 'staff_admin' | 'entities_admin' | 'staff';
 
@@ -60,6 +64,44 @@ export interface Client {
     email: string;
     invitationId: Identifier | null;
   } | null;
+  /** The signed-in user's role on the client; only on `GET /api/clients/:id`. */
+  myRole?: StaffClientRole;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Who a client can be shared with. */
+export type PrincipalType = 'staff' | 'staff_group' | 'contact' | 'contact_group';
+
+/** One line of `GET /api/clients/:id/access`. */
+export interface AccessGrant {
+  /** `<principalType>:<principalId>`; inherited grants have `@<groupId>` appended. */
+  id: string;
+  principalType: PrincipalType;
+  principalId: Identifier;
+  /** The person's or the group's name. */
+  name: string;
+  email: string | null;
+  role: ClientRole;
+  /** Given through a group: revoked on the group, not here. */
+  inherited: boolean;
+  viaGroup: { id: Identifier; name: string } | null;
+}
+
+/** Body of `POST /api/clients/:id/access`; granting again changes the role. */
+export interface AccessGrantRequest {
+  principalType: PrincipalType;
+  principalId: Identifier;
+  role: ClientRole;
+}
+
+/** A record of `/api/staff-groups` (members are staff) or `/api/contact-groups` (contacts). */
+export interface Group {
+  id: Identifier;
+  name: string;
+  description: string | null;
+  memberIds: Identifier[];
+  memberCount: number;
   createdAt: string;
   updatedAt: string;
 }

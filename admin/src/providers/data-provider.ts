@@ -1,6 +1,8 @@
 import type { DataProvider, GetListParams, Identifier, RaRecord } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import type {
+  AccessGrant,
+  AccessGrantRequest,
   ImportFileFormat,
   ImportJob,
   ImportMode,
@@ -114,6 +116,27 @@ export const dataProvider = {
       `${apiUrl}/contacts/${encodeURIComponent(contactId)}/timeline`,
     );
     return json as TimelineEvent[];
+  },
+  /** Who has access to a client: direct grants and those through groups. */
+  getClientAccess: async (clientId: Identifier) => {
+    const { json } = await httpClient(`${apiUrl}/clients/${encodeURIComponent(clientId)}/access`);
+    return json as AccessGrant[];
+  },
+  /** Gives a role on the client (or changes it); answers with the client's grants as they now are. */
+  grantClientAccess: async (clientId: Identifier, body: AccessGrantRequest) => {
+    const { json } = await httpClient(`${apiUrl}/clients/${encodeURIComponent(clientId)}/access`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    return json as AccessGrant[];
+  },
+  /** Withdraws a direct grant (`<principalType>:<principalId>`); answers with the grants left. */
+  revokeClientAccess: async (clientId: Identifier, grantId: string) => {
+    const { json } = await httpClient(
+      `${apiUrl}/clients/${encodeURIComponent(clientId)}/access/${encodeURIComponent(grantId)}`,
+      { method: 'DELETE' },
+    );
+    return json as AccessGrant[];
   },
 };
 

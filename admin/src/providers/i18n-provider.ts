@@ -16,6 +16,14 @@ const messages: Record<string, string> = {
   'resources.contacts.notifications.updated': 'Contact saved',
   'resources.contacts.notifications.deleted':
     'Contact deleted |||| %{smart_count} contacts deleted',
+  'resources.staff-groups.name': 'Staff group |||| Staff groups',
+  'resources.staff-groups.notifications.created': 'Staff group created',
+  'resources.staff-groups.notifications.updated': 'Staff group saved',
+  'resources.staff-groups.notifications.deleted': 'Staff group deleted',
+  'resources.contact-groups.name': 'Contact group |||| Contact groups',
+  'resources.contact-groups.notifications.created': 'Contact group created',
+  'resources.contact-groups.notifications.updated': 'Contact group saved',
+  'resources.contact-groups.notifications.deleted': 'Contact group deleted',
   // "Outboxes" would be the default plural.
   'resources.outbox.name': 'Outbox |||| Outbox',
   'resources.settings.notifications.updated': 'Settings saved',

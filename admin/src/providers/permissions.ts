@@ -54,6 +54,21 @@ const rules: Record<string, Record<string, Requirement>> = {
     create: 'staff_admin',
     edit: 'staff_admin',
   },
+  // Groups are what clients are shared with: every staff member reads them, Entities Admins manage them.
+  'staff-groups': {
+    list: 'any',
+    show: 'any',
+    create: 'entities_admin',
+    edit: 'entities_admin',
+    delete: 'entities_admin',
+  },
+  'contact-groups': {
+    list: 'any',
+    show: 'any',
+    create: 'entities_admin',
+    edit: 'entities_admin',
+    delete: 'entities_admin',
+  },
 };
 
 export const isAllowed = (roles: readonly Role[], resource: string, action: string): boolean => {

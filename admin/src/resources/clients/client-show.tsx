@@ -5,6 +5,7 @@ import { ClientActivity } from '../audit-events/client-activity';
 import { clientTypeChoices, portalStatusChoices } from './client-choices';
 import { ClientContacts } from './client-contacts';
 import { ClientSection } from './client-section';
+import { ClientShowActions } from './client-show-actions';
 import { ClientTagsEditor } from './client-tags-editor';
 import { ConnectionStatusField } from './connection-status-field';
 import { PortalStatusField } from './portal-status-field';
@@ -96,7 +97,7 @@ const ClientDetails = () => {
 };
 
 export const ClientShow = () => (
-  <Show component="div">
+  <Show component="div" actions={<ClientShowActions />}>
     <ClientDetails />
   </Show>
 );
