@@ -4,6 +4,7 @@ import { TemporalService } from '../../server/temporal/temporal.service';
 import {
   WEBHOOK_SECRET,
   clientWithContact,
+  invitedContact,
   eventually,
   signedWebhook,
   tokenOf,
@@ -142,15 +143,11 @@ describe('invitation delivery through Resend', () => {
   });
 
   it('applies signed delivery webhooks once; a hard bounce suppresses and stops reminders', async () => {
-    const eve = await clientWithContact(admin, {
-      firstName: 'Eve',
-      lastName: 'Bounce',
-      email: 'eve@example.com',
-    });
-    await admin
-      .post('/api/invitations')
-      .send({ contactIds: [eve.contactId], senderEmail: SENDER })
-      .expect(202);
+    const eve = await invitedContact(
+      admin,
+      { firstName: 'Eve', lastName: 'Bounce', email: 'eve@example.com' },
+      SENDER,
+    );
     const [message] = await eventually('provider id', async () => {
       const rows = await t.query<{ provider_id: string | null }>(
         `select provider_id from email_message where contact_id = $1`,
@@ -234,15 +231,11 @@ describe('invitation delivery through Resend', () => {
   });
 
   it('matches an early event to its email by the message_id tag it was sent with', async () => {
-    const gus = await clientWithContact(admin, {
-      firstName: 'Gus',
-      lastName: 'Early',
-      email: 'gus@example.com',
-    });
-    await admin
-      .post('/api/invitations')
-      .send({ contactIds: [gus.contactId], senderEmail: SENDER })
-      .expect(202);
+    await invitedContact(
+      admin,
+      { firstName: 'Gus', lastName: 'Early', email: 'gus@example.com' },
+      SENDER,
+    );
     const sent = await eventually('at Resend', async () => emailsTo('gus@example.com')[0]);
     const messageId = sent.tags!.find((tag) => tag.name === 'message_id')!.value;
     const early = signedWebhook({
@@ -267,15 +260,11 @@ describe('invitation delivery through Resend', () => {
   });
 
   it('the bell sends one reminder now, then refuses until the cooldown has passed', async () => {
-    const fay = await clientWithContact(admin, {
-      firstName: 'Fay',
-      lastName: 'Bell',
-      email: 'fay@example.com',
-    });
-    await admin
-      .post('/api/invitations')
-      .send({ contactIds: [fay.contactId], senderEmail: SENDER })
-      .expect(202);
+    const fay = await invitedContact(
+      admin,
+      { firstName: 'Fay', lastName: 'Bell', email: 'fay@example.com' },
+      SENDER,
+    );
     const { invitation } = (await admin.get(`/api/contacts/${fay.contactId}`)).body;
     await admin.post(`/api/invitations/${invitation.id}/remind`).expect(202);
     const soon = await admin.post(`/api/invitations/${invitation.id}/remind`).expect(429);

@@ -1,5 +1,11 @@
 import request, { type Agent } from 'supertest';
-import { clientWithContact, eventually, latestAcceptLink, tokenOf } from '../utils/invitations';
+import {
+  clientWithContact,
+  eventually,
+  invitedContact,
+  latestAcceptLink,
+  tokenOf,
+} from '../utils/invitations';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -239,15 +245,11 @@ describe('portal invitations (local outbox)', () => {
   });
 
   it('resend kills the old link; revoke kills every link', async () => {
-    const cy = await clientWithContact(admin, {
-      firstName: 'Cy',
-      lastName: 'Young',
-      email: 'cy@example.com',
-    });
-    await admin
-      .post('/api/invitations')
-      .send({ contactIds: [cy.contactId], senderEmail: sender })
-      .expect(202);
+    const cy = await invitedContact(
+      admin,
+      { firstName: 'Cy', lastName: 'Young', email: 'cy@example.com' },
+      sender,
+    );
     const oldLink = await latestAcceptLink(t, cy.contactId);
     const { invitation } = (await admin.get(`/api/contacts/${cy.contactId}`)).body;
 

@@ -31,6 +31,20 @@ export async function clientWithContact(
   return { clientId: client.body.id, contactId: contact.body.id };
 }
 
+/** A client with a primary contact, invited from `sender`. */
+export async function invitedContact(
+  admin: Agent,
+  fields: { firstName: string; lastName: string; email: string },
+  sender: string,
+): Promise<{ clientId: string; contactId: string }> {
+  const created = await clientWithContact(admin, fields);
+  await admin
+    .post('/api/invitations')
+    .send({ contactIds: [created.contactId], senderEmail: sender })
+    .expect(202);
+  return created;
+}
+
 /** The accept link of the newest email recorded for a contact (local outbox mode). */
 export async function latestAcceptLink(t: TestApp, contactId: string, count = 1): Promise<string> {
   return eventually(`email ${count} for contact ${contactId}`, async () => {
