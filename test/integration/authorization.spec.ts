@@ -428,6 +428,10 @@ describe('authorization: every route for every caller', () => {
       }),
     },
     'GET /api/portal/me': { who: portal, call: () => ({ path: '/api/portal/me' }) },
+    'GET /api/portal/clients/:id': {
+      who: { ...portal, contactOfOther: 404 },
+      call: () => ({ path: `/api/portal/clients/${ids.clientA}` }),
+    },
     'GET /api/outbox': { who: staffAdmins, call: () => ({ path: '/api/outbox' }) },
     'GET /api/outbox/:id': { who: staffAdmins, call: () => ({ path: `/api/outbox/${ids.email}` }) },
     // Signed, not signed in: without RESEND_WEBHOOK_SECRET every delivery is refused.

@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Param,
   HttpCode,
   Inject,
   Post,
@@ -13,7 +14,10 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { AccessService } from '../../common/access/access.service';
+import type { ContactClientRole } from '../../common/access/client-role';
 import { AuditService, auditOrigin } from '../../common/audit/audit.service';
+import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { CurrentPrincipal, PortalRoute, Public } from '../../common/auth/auth.decorators';
 import type { ContactPrincipal } from '../../common/auth/principal';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../common/auth/session-cookie';
@@ -23,7 +27,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { acceptSchema, type AcceptInput } from '../invitations/invitations.schemas';
 import { InvitationAcceptanceService } from './invitation-acceptance.service';
-import { PortalService, type PortalMe } from './portal.service';
+import { PortalService, type PortalClient, type PortalMe } from './portal.service';
 
 @ApiTags('portal')
 @Controller('portal')
@@ -32,6 +36,7 @@ export class PortalController {
     private readonly acceptance: InvitationAcceptanceService,
     private readonly portal: PortalService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -77,5 +82,16 @@ export class PortalController {
   @Get('me')
   me(@CurrentPrincipal() principal: ContactPrincipal): Promise<PortalMe> {
     return this.portal.me(principal);
+  }
+
+  /** A client of the contact's (directly or through a group); any other is 404. */
+  @PortalRoute()
+  @Get('clients/:id')
+  async client(
+    @Param('id', UuidParamPipe) id: string,
+    @CurrentPrincipal() principal: ContactPrincipal,
+  ): Promise<PortalClient> {
+    const role = await this.access.assertClient(principal, id, 'read');
+    return this.portal.client(id, role as ContactClientRole);
   }
 }

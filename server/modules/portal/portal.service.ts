@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { ContactPrincipal } from '../../common/auth/principal';
+import type { ContactClientRole } from '../../common/access/client-role';
 import { contactDisplayName, type ContactRole } from '../contacts/contact.view';
 import { SettingsService } from '../settings/settings.service';
 
@@ -15,6 +16,22 @@ export interface PortalMe {
   clients: { id: string; displayName: string; role: ContactRole }[];
 }
 
+/** The summary of a client its contacts see in the portal, with their role on it. */
+export interface PortalClient {
+  id: string;
+  displayName: string;
+  type: 'standard' | 'offline';
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  role: ContactClientRole;
+  /** Collaborators add their own files and activities; access contacts only see. */
+  canContribute: boolean;
+}
+
 /** What a signed-in contact sees of the firm: its name, and the clients they belong to. */
 @Injectable()
 export class PortalService {
@@ -22,6 +39,18 @@ export class PortalService {
     private readonly em: EntityManager,
     private readonly settings: SettingsService,
   ) {}
+
+  /** One of the contact's clients; the access service has checked the role. */
+  async client(clientId: string, role: ContactClientRole): Promise<PortalClient> {
+    const [row] = await this.em
+      .getConnection()
+      .execute<Omit<PortalClient, 'role' | 'canContribute'>[]>(
+        `select id, display_name as "displayName", type, email, phone, street, city, state,
+         postal_code as "postalCode" from client where id = ?`,
+        [clientId],
+      );
+    return { ...row, role, canContribute: role === 'contact_collaborator' };
+  }
 
   async me(principal: ContactPrincipal): Promise<PortalMe> {
     const [{ firmName, logoUrl }, clients] = await Promise.all([
