@@ -52,8 +52,8 @@ export const authProvider: AuthProvider = {
     return { ...user, fullName: fullName || user.email };
   },
 
-  canAccess: async ({ resource, action }) => {
+  canAccess: async ({ resource, action, record }) => {
     const user = await getCurrentUser();
-    return isAllowed(user.roles, resource, action);
+    return isAllowed(user.roles, resource, action, record);
   },
 };

@@ -71,7 +71,16 @@ const rules: Record<string, Record<string, Requirement>> = {
   },
 };
 
-export const isAllowed = (roles: readonly Role[], resource: string, action: string): boolean => {
+export const isAllowed = (
+  roles: readonly Role[],
+  resource: string,
+  action: string,
+  record?: { myRole?: string },
+): boolean => {
+  // A client's owner edits and deletes it whatever their firm role (the API checks it too).
+  if (resource === 'clients' && ['edit', 'delete'].includes(action) && record?.myRole === 'owner') {
+    return true;
+  }
   const requirement = rules[resource]?.[action];
   return requirement === 'any' || (requirement !== undefined && roles.includes(requirement));
 };
