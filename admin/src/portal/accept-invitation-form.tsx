@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { fieldMessage } from './field-message';
 import { isTokenProblem } from './invitation-problem';
 import { portalFetch, type PortalApiError } from './portal-api';
 import { navigate } from './portal-router';
@@ -10,12 +11,6 @@ interface FormError {
   field: 'password' | 'confirmation';
   message: string;
 }
-
-/** The API words password errors "password: must be …"; next to the field, the prefix is noise. */
-const passwordMessage = (message: string) => {
-  const text = message.replace(/^password:\s*/i, '');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-};
 
 interface AcceptInvitationFormProps {
   token: string;
@@ -67,7 +62,7 @@ export const AcceptInvitationForm = ({
         onTokenRefused(apiError);
         return;
       }
-      setError({ field: 'password', message: passwordMessage(apiError.message) });
+      setError({ field: 'password', message: fieldMessage(apiError.message) });
       setSubmitting(false);
     }
   };

@@ -1,18 +1,28 @@
 import { AcceptInvitationPage } from './accept-invitation-page';
+import { ClientPage } from './client-page';
 import { PortalHomePage } from './portal-home-page';
 import { PortalLoginPage } from './portal-login-page';
 import { PortalNotFoundPage } from './portal-not-found-page';
 import { usePathname } from './portal-router';
+import { ProfilePage } from './profile-page';
 
-/** Three pages need no router library: a switch on the path keeps the portal's bundle small. */
+const CLIENT_PATH = /^\/portal\/clients\/([^/]+)$/;
+
+/** A handful of pages need no router library: a switch on the path keeps the portal's bundle small. */
 export const PortalApp = () => {
-  switch (usePathname()) {
+  const pathname = usePathname();
+  const clientId = CLIENT_PATH.exec(pathname)?.[1];
+  // A new key per client: its page starts afresh rather than showing the previous client.
+  if (clientId) return <ClientPage key={clientId} clientId={clientId} />;
+  switch (pathname) {
     case '/portal':
       return <PortalHomePage />;
     case '/portal/login':
       return <PortalLoginPage />;
     case '/portal/accept':
       return <AcceptInvitationPage />;
+    case '/portal/profile':
+      return <ProfilePage />;
     default:
       return <PortalNotFoundPage />;
   }

@@ -23,3 +23,19 @@ export interface PortalMe {
   logoUrl: string | null;
   clients: { id: string; displayName: string; role: PortalClientRole }[];
 }
+
+/** GET /api/portal/clients/:id: one of the contact's clients, as the portal shows it. */
+export interface PortalClient {
+  id: string;
+  displayName: string;
+  type: 'standard' | 'offline';
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  role: PortalClientRole;
+  /** Collaborators may add their own files and notes; access contacts only see. */
+  canContribute: boolean;
+}

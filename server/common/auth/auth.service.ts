@@ -83,7 +83,9 @@ export class AuthService {
         'currentPassword: is not correct.',
       );
     }
-    if (account instanceof Contact) assertAcceptablePassword(input.newPassword, account.email);
+    if (account instanceof Contact) {
+      assertAcceptablePassword(input.newPassword, account.email, 'newPassword');
+    }
     account.passwordHash = await hashPassword(input.newPassword);
     await this.em.flush();
     await this.sessions.revokeAllOf(principal, principal.sessionTokenHash);

@@ -9,15 +9,19 @@ const commonPasswords = () =>
   (common ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase())));
 
 /** A new portal password: long enough, not a well-known one, not the login itself. */
-export function assertAcceptablePassword(password: string, email: string): void {
+export function assertAcceptablePassword(
+  password: string,
+  email: string,
+  field = 'password',
+): void {
   if ([...password].length < MIN_LENGTH) {
-    invalidField('password', `Use at least ${MIN_LENGTH} characters.`);
+    invalidField(field, `Use at least ${MIN_LENGTH} characters.`);
   }
   const lower = password.toLowerCase();
   if (commonPasswords().has(lower) || /^(.)\1*$/.test(password)) {
-    invalidField('password', 'This password is one of the most common ones; choose another.');
+    invalidField(field, 'This password is one of the most common ones; choose another.');
   }
   if (lower === email.toLowerCase() || lower === email.toLowerCase().split('@')[0]) {
-    invalidField('password', 'Do not use your email address as your password.');
+    invalidField(field, 'Do not use your email address as your password.');
   }
 }

@@ -1,0 +1,49 @@
+import { useId } from 'react';
+import { ROLE_DESCRIPTIONS, ROLE_NAMES } from './client-roles';
+import { PortalLink } from './portal-link';
+import type { PortalClient } from './portal-types';
+
+/** A client's page: who it is, what the contact may do with it, and its documents. */
+export const ClientDetails = ({ client }: { client: PortalClient }) => {
+  const headingId = useId();
+  const documentsHeadingId = useId();
+  return (
+    <section className="portal-card" aria-labelledby={headingId}>
+      <PortalLink href="/portal/" className="portal-back">
+        <span aria-hidden="true">← </span>Your clients
+      </PortalLink>
+      <h1 id={headingId}>{client.displayName}</h1>
+      <ClientSummary client={client} />
+      <p className="portal-access">
+        <strong>Your access:</strong> {ROLE_NAMES[client.role]} — {ROLE_DESCRIPTIONS[client.role]}
+      </p>
+
+      <section aria-labelledby={documentsHeadingId}>
+        <h2 id={documentsHeadingId}>Documents</h2>
+        <p>Documents your firm shares with you will appear here.</p>
+        {client.canContribute && (
+          // Not a control: nothing can be uploaded yet, and the page says so plainly.
+          <p className="portal-upcoming">Uploading arrives with file requests</p>
+        )}
+      </section>
+    </section>
+  );
+};
+
+/** Address, email and phone, each only when the firm has it on file. */
+const ClientSummary = ({ client }: { client: PortalClient }) => {
+  const place = [client.city, [client.state, client.postalCode].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  const lines = [client.street, place].filter(Boolean);
+  if (!lines.length && !client.email && !client.phone) return null;
+  return (
+    <address className="portal-summary">
+      {lines.map((line) => (
+        <span key={line}>{line}</span>
+      ))}
+      {client.email && <a href={`mailto:${client.email}`}>{client.email}</a>}
+      {client.phone && <a href={`tel:${client.phone.replace(/[^\d+]/g, '')}`}>{client.phone}</a>}
+    </address>
+  );
+};

@@ -1,0 +1,42 @@
+import { useId } from 'react';
+import { ChangePasswordForm } from './change-password-form';
+import { PortalLink } from './portal-link';
+import type { PortalMe } from './portal-types';
+import { SignedInPage } from './signed-in-page';
+
+/** /portal/profile: who is signed in, and changing their password. */
+export const ProfilePage = () => (
+  <SignedInPage title="Your profile">{(me) => <Profile me={me} />}</SignedInPage>
+);
+
+const Profile = ({ me }: { me: PortalMe }) => {
+  const headingId = useId();
+  const passwordHeadingId = useId();
+  const name = [me.firstName, me.lastName].filter(Boolean).join(' ');
+  return (
+    <section className="portal-card" aria-labelledby={headingId}>
+      <PortalLink href="/portal/" className="portal-back">
+        <span aria-hidden="true">← </span>Your clients
+      </PortalLink>
+      <h1 id={headingId}>Your profile</h1>
+      <dl className="portal-facts">
+        {name && (
+          <div>
+            <dt>Name</dt>
+            <dd>{name}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Email</dt>
+          <dd>{me.email}</dd>
+        </div>
+      </dl>
+      <p className="portal-hint">To change your name or email, ask your firm.</p>
+
+      <section aria-labelledby={passwordHeadingId}>
+        <h2 id={passwordHeadingId}>Change password</h2>
+        <ChangePasswordForm email={me.email} />
+      </section>
+    </section>
+  );
+};
