@@ -26,6 +26,7 @@ const messages: Record<string, string> = {
   'resources.contact-groups.notifications.deleted': 'Contact group deleted',
   // "Outboxes" would be the default plural.
   'resources.outbox.name': 'Outbox |||| Outbox',
+  'resources.audit-events.name': 'Audit event |||| Audit trail',
   'resources.settings.notifications.updated': 'Settings saved',
 };
 

@@ -6,6 +6,4 @@ export default {
   list: AuditList,
   show: AuditShow,
   icon: ManageSearchOutlinedIcon,
-  // The menu and list title; "Audit events" would be the default.
-  options: { label: 'Audit trail' },
 };
