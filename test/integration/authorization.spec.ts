@@ -327,7 +327,7 @@ describe('authorization: every route for every caller', () => {
       who: anyStaff,
       call: () => ({ path: '/api/imports/template.xlsx' }),
     },
-    'GET /api/imports': { who: anyStaff, call: () => ({ path: '/api/imports' }) },
+    'GET /api/imports': { who: entitiesAdmins, call: () => ({ path: '/api/imports' }) },
     'POST /api/imports': {
       who: entitiesAdmins,
       call: () => ({
@@ -335,17 +335,20 @@ describe('authorization: every route for every caller', () => {
         attach: { field: 'file', file: csvOf([person(2)]), name: 'c.csv' },
       }),
     },
-    'GET /api/imports/:id': { who: anyStaff, call: () => ({ path: `/api/imports/${ids.import}` }) },
+    'GET /api/imports/:id': {
+      who: entitiesAdmins,
+      call: () => ({ path: `/api/imports/${ids.import}` }),
+    },
     'GET /api/imports/:id/rows': {
-      who: anyStaff,
+      who: entitiesAdmins,
       call: () => ({ path: `/api/imports/${ids.import}/rows` }),
     },
     'GET /api/imports/:id/exceptions.xlsx': {
-      who: anyStaff,
+      who: entitiesAdmins,
       call: () => ({ path: `/api/imports/${ids.import}/exceptions.xlsx` }),
     },
     'GET /api/imports/:id/exceptions.csv': {
-      who: anyStaff,
+      who: entitiesAdmins,
       call: () => ({ path: `/api/imports/${ids.import}/exceptions.csv` }),
     },
     'POST /api/imports/:id/cancel': {
@@ -398,9 +401,9 @@ describe('authorization: every route for every caller', () => {
         body: { contactIds: [await freshContact()], senderEmail: 'invitations@clienthub.test' },
       }),
     },
-    'GET /api/invitations': { who: anyStaff, call: () => ({ path: '/api/invitations' }) },
+    'GET /api/invitations': { who: staffAdmins, call: () => ({ path: '/api/invitations' }) },
     'GET /api/invitations/:id': {
-      who: anyStaff,
+      who: staffAdmins,
       call: () => ({ path: `/api/invitations/${ids.invitation}` }),
     },
     'POST /api/invitations/:id/remind': {

@@ -138,6 +138,38 @@ describe('sharing clients by role', () => {
     await grant(admin, clientA, 'staff', staff.viewer.id, 'contact_access').expect(400);
   });
 
+  it("shows plain staff only their clients' side of a contact, and refuses other clients' contacts", async () => {
+    const both = (
+      await admin
+        .post('/api/contacts')
+        .send({ email: 'both@example.com', clientIds: [clientA, clientB] })
+        .expect(201)
+    ).body.id;
+    const onlyB = (
+      await admin
+        .post('/api/contacts')
+        .send({ email: 'onlyb@example.com', clientIds: [clientB] })
+        .expect(201)
+    ).body.id;
+    const seen = (await staff.owner.agent.get(`/api/contacts/${both}`).expect(200)).body;
+    expect(seen.clientIds).toEqual([clientA]);
+    await staff.owner.agent.get(`/api/contacts/${onlyB}`).expect(404);
+    const byOtherClient = await staff.owner.agent
+      .get('/api/contacts')
+      .query({ filter: JSON.stringify({ clientId: clientB }) })
+      .expect(200);
+    expect(byOtherClient.body).toEqual([]);
+    const refused = await grant(
+      staff.owner.agent,
+      clientA,
+      'contact',
+      onlyB,
+      'contact_access',
+    ).expect(400);
+    expect(refused.body.message).toMatch(/^principalId: no contact/);
+    await grant(staff.owner.agent, clientA, 'contact', both, 'contact_collaborator').expect(201);
+  });
+
   it('records grants and revocations on the audit trail of the client', async () => {
     const { body } = await admin
       .get('/api/audit-events')
@@ -146,6 +178,7 @@ describe('sharing clients by role', () => {
       })
       .expect(200);
     expect(body.length).toBeGreaterThanOrEqual(6);
-    expect(body[0]).toMatchObject({ action: 'access.revoked', actorEmail: 'owner@clienthub.test' });
+    expect(body[0]).toMatchObject({ action: 'access.granted', actorEmail: 'owner@clienthub.test' });
+    expect(body.map((e: { action: string }) => e.action)).toContain('access.revoked');
   });
 });

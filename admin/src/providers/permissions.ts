@@ -39,15 +39,15 @@ const rules: Record<string, Record<string, Requirement>> = {
     edit: 'entities_admin',
     delete: 'entities_admin',
   },
-  // Any staff may follow an import; starting, cancelling and undoing one change clients.
+  // Imports hold every imported client's data: they are the Entities Admins'.
   imports: {
-    list: 'any',
-    show: 'any',
+    list: 'entities_admin',
+    show: 'entities_admin',
     create: 'entities_admin',
     cancel: 'entities_admin',
     undo: 'entities_admin',
   },
-  'import-rows': { list: 'any' },
+  'import-rows': { list: 'entities_admin' },
   // No `delete`: staff are deactivated (the Active switch), so no Delete button renders.
   staff: {
     list: 'staff_admin',

@@ -1,5 +1,6 @@
 import {
   Injectable,
+  Logger,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
@@ -13,6 +14,8 @@ import { AuditService, auditOrigin } from './audit.service';
 /** Records the audit event of an @Audited handler once it has succeeded. */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(AuditInterceptor.name);
+
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditService,
@@ -24,10 +27,15 @@ export class AuditInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request>();
     return next.handle().pipe(
       mergeMap(async (result: unknown) => {
-        await this.audit.record(auditOrigin(req), {
-          action: spec.action,
-          ...spec.describe(result, req),
-        });
+        // The action has happened: a describer that throws must not turn it into an error.
+        let entry;
+        try {
+          entry = spec.describe(result, req);
+        } catch (e) {
+          this.logger.error({ err: e, action: spec.action }, 'could not describe an audit event');
+          entry = { summary: `${spec.action} (no description)` };
+        }
+        await this.audit.record(auditOrigin(req), { action: spec.action, ...entry });
         return result;
       }),
     );

@@ -19,12 +19,19 @@ const SORT_SQL: Record<ContactSortField, string> = {
 const SEARCH_SQL = `(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,'') || ' ' || ct.email)`;
 
 /** The WHERE clause of a contact list filter (alias `ct`); every value is a bound parameter. */
+/**
+ * The WHERE clause of a contact list filter (alias `ct`). `scope` (a condition on
+ * `cc.client_id`) limits it to contacts of clients the caller may see, and also every filter
+ * that goes through clients, so a filter on another client reveals nothing.
+ */
 export function contactWhere(filter: ContactFilter, scope?: SqlFragment | null): SqlFragment {
+  const scoped = scope ? ` and ${scope.sql}` : '';
+  const scopeParams = scope?.params ?? [];
   const where = new SqlWhere()
     .add(
       scope,
-      `ct.id in (select cc.contact_id from client_contact cc where ${scope?.sql})`,
-      ...(scope?.params ?? []),
+      `ct.id in (select cc.contact_id from client_contact cc where true${scoped})`,
+      ...scopeParams,
     )
     .add(filter.q, `${SEARCH_SQL} ilike ?`, `%${escapeLike(filter.q ?? '')}%`)
     .add(filter.id, 'ct.id = any(?::uuid[])', pgArray(filter.id ?? []))
@@ -35,14 +42,16 @@ export function contactWhere(filter: ContactFilter, scope?: SqlFragment | null):
     )
     .add(
       filter.clientId,
-      'ct.id in (select contact_id from client_contact where client_id = ?)',
+      `ct.id in (select cc.contact_id from client_contact cc where cc.client_id = ?${scoped})`,
       filter.clientId,
+      ...scopeParams,
     )
     .add(
       filter.tagIds?.length,
       `ct.id in (select cc.contact_id from client_contact cc
-        join client_tag t on t.client_id = cc.client_id where t.tag_id = any(?::uuid[]))`,
+        join client_tag t on t.client_id = cc.client_id where t.tag_id = any(?::uuid[])${scoped})`,
       pgArray(filter.tagIds ?? []),
+      ...scopeParams,
     );
   return { sql: where.sql, params: where.params };
 }

@@ -62,7 +62,7 @@ export class ContactsService {
         where.params,
       ),
     ]);
-    return { items: await this.views(rows), total };
+    return { items: await this.views(rows, scope), total };
   }
 
   async get(id: string, scope: SqlCondition | null = null): Promise<ContactView> {
@@ -71,7 +71,7 @@ export class ContactsService {
       .getConnection()
       .execute<ContactRow[]>(`select ct.* from contact ct ${where.sql}`, where.params);
     if (!rows[0]) throw notFound(id);
-    const [view] = await this.views(rows);
+    const [view] = await this.views(rows, scope);
     return view;
   }
 
@@ -173,8 +173,14 @@ export class ContactsService {
     }
   }
 
-  /** Adds each contact's client links and latest invitation (two queries for the page). */
-  private async views(rows: ContactRow[]): Promise<ContactView[]> {
+  /**
+   * Adds each contact's client links (only to clients in `scope`, if given) and latest
+   * invitation: two queries for the page.
+   */
+  private async views(
+    rows: ContactRow[],
+    scope: SqlCondition | null = null,
+  ): Promise<ContactView[]> {
     if (!rows.length) return [];
     const ids = pgArray(rows.map((r) => r.id));
     const conn = this.em.getConnection();
@@ -182,8 +188,9 @@ export class ContactsService {
       conn.execute<(ContactClientLink & { contact_id: string })[]>(
         `select cc.contact_id, c.id, c.display_name as "displayName", cc.role, cc.is_primary as "isPrimary"
          from client_contact cc join client c on c.id = cc.client_id
-         where cc.contact_id = any(?::uuid[]) order by cc.is_primary desc, lower(c.display_name)`,
-        [ids],
+         where cc.contact_id = any(?::uuid[]) ${scope ? `and ${scope.sql}` : ''}
+         order by cc.is_primary desc, lower(c.display_name)`,
+        [ids, ...(scope?.params ?? [])],
       ),
       conn.execute<InvitationRow[]>(
         `select distinct on (i.contact_id) ${INVITATION_COLUMNS} from invitation i

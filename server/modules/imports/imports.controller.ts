@@ -48,6 +48,7 @@ const reportDownloaded = (_: unknown, req: Request) => ({
   targetId: String(req.params.id),
 });
 
+/** Imports hold every imported client's data, so they are the Entities Admins' (who import). */
 @ApiTags('imports')
 @Controller('imports')
 export class ImportsController {
@@ -65,6 +66,7 @@ export class ImportsController {
     res.end();
   }
 
+  @RequireRole('entities_admin')
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
     const q = parseListQuery(query, {
@@ -95,11 +97,13 @@ export class ImportsController {
     return this.imports.start(file, body, principal.id);
   }
 
+  @RequireRole('entities_admin')
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<ImportJobView> {
     return this.imports.get(id);
   }
 
+  @RequireRole('entities_admin')
   @Get(':id/rows')
   async rows(
     @Param('id', UuidParamPipe) id: string,
@@ -114,6 +118,7 @@ export class ImportsController {
     return sendPage(res, 'import-rows', q.range, await this.imports.rows(id, q));
   }
 
+  @RequireRole('entities_admin')
   @Audited('import.report_downloaded', reportDownloaded)
   @Get(':id/exceptions.xlsx')
   async exceptionsXlsx(
@@ -123,6 +128,7 @@ export class ImportsController {
     await this.sendExceptions(id, 'xlsx', res);
   }
 
+  @RequireRole('entities_admin')
   @Audited('import.report_downloaded', reportDownloaded)
   @Get(':id/exceptions.csv')
   async exceptionsCsv(@Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {

@@ -46,6 +46,7 @@ export class InvitationsController {
     return result;
   }
 
+  @RequireRole('staff_admin')
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
     const q = parseListQuery(query, {
@@ -56,6 +57,7 @@ export class InvitationsController {
     return sendPage(res, 'invitations', q.range, await this.invitations.list(q));
   }
 
+  @RequireRole('staff_admin')
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string) {
     return this.invitations.getLive(id);

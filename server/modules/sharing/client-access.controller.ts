@@ -50,7 +50,7 @@ export class ClientAccessController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<AccessGrant[]> {
     await this.access.assertClient(principal, id, 'share');
-    await this.sharing.grant(id, body);
+    await this.sharing.grant(id, body, this.access.visibleClients(principal, 'cc.client_id'));
     return this.sharing.list(id);
   }
 

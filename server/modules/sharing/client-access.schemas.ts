@@ -25,9 +25,10 @@ export type GrantInput = z.infer<typeof grantSchema>;
 /** A grant's id in the API: `<principalType>:<principalId>`. */
 export const grantIdSchema = z
   .string()
-  .regex(/^(staff|staff_group|contact|contact_group):[0-9a-f-]{36}$/i, {
-    message: 'must be <principalType>:<principalId>',
-  })
+  .regex(
+    /^(staff|staff_group|contact|contact_group):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    { message: 'must be <principalType>:<principalId>' },
+  )
   .transform((v) => {
     const [type, id] = v.split(':');
     return { type: type as GranteeType, id };

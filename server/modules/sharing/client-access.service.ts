@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import type { SqlCondition } from '../../common/access/access.service';
 import type { ClientRole } from '../../common/access/client-role';
 import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
 import { invalidField } from '../../common/validation/parse-input';
@@ -88,21 +89,32 @@ export class ClientAccessService {
     }));
   }
 
-  /** Sets the principal's direct role on the client (a second grant changes the role). */
-  async grant(clientId: string, input: GrantInput): Promise<void> {
+  /**
+   * Sets the principal's direct role on the client (a second grant changes the role). With a
+   * `scope` (the caller does not see every client), a contact must already belong to a client
+   * the caller sees: ids are not a way to find other clients' contacts.
+   */
+  async grant(clientId: string, input: GrantInput, scope: SqlCondition | null): Promise<void> {
     const conn = this.em.getConnection();
-    const [exists] = await conn.execute<{ id: string }[]>(
-      `select id from ${PRINCIPAL_TABLE[input.principalType]} where id = ?`,
-      [input.principalId],
-    );
-    if (!exists)
+    const known =
+      input.principalType === 'contact' && scope
+        ? await conn.execute<{ id: string }[]>(
+            `select cc.contact_id as id from client_contact cc where cc.contact_id = ? and ${scope.sql} limit 1`,
+            [input.principalId, ...scope.params],
+          )
+        : await conn.execute<{ id: string }[]>(
+            `select id from ${PRINCIPAL_TABLE[input.principalType]} where id = ?`,
+            [input.principalId],
+          );
+    if (!known.length) {
       invalidField('principalId', `no ${input.principalType.replace('_', ' ')} with this id`);
+    }
     if (input.principalType === 'contact') {
+      // Sharing never makes someone a client's primary contact (whose status the client shows).
       await conn.execute(
-        `insert into client_contact (client_id, contact_id, role, is_primary)
-         values (?, ?, ?, not exists (select 1 from client_contact where client_id = ? and is_primary))
+        `insert into client_contact (client_id, contact_id, role, is_primary) values (?, ?, ?, false)
          on conflict (client_id, contact_id) do update set role = excluded.role`,
-        [clientId, input.principalId, input.role, clientId],
+        [clientId, input.principalId, input.role],
       );
       return;
     }
