@@ -9,6 +9,7 @@ import type { AppConfig } from './config/env.schema';
 import { ormOptions } from './database/mikro-orm.config';
 import { pinoOptions } from './logging/pino-options';
 import { AuditEventsModule } from './modules/audit/audit-events.module';
+import { ClientFilesModule } from './modules/client-files/client-files.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { GroupsModule } from './modules/groups/groups.module';
@@ -54,6 +55,7 @@ export class AppModule {
         AuditEventsModule,
         GroupsModule,
         SharingModule,
+        ClientFilesModule,
       ],
     };
   }

@@ -40,6 +40,8 @@ export const envSchema = z.object({
   /** Rows per processing activity: one transaction, one heartbeat. */
   IMPORT_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
+  /** Largest file a client's workspace takes in one upload. */
+  FILE_MAX_MB: z.coerce.number().positive().max(2048).default(100),
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
   RESEND_WEBHOOK_SECRET: optionalString,

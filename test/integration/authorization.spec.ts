@@ -131,6 +131,10 @@ describe('authorization: every route for every caller', () => {
         .send({ name: unique('Group') })
         .expect(201)
     ).body.id;
+  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
+  const freshFile = async (clientId: string) =>
+    (await admin.post(`/api/clients/${clientId}/files`).attach('file', pdf, 'f.pdf').expect(201))
+      .body.id as string;
   async function freshInvitation(): Promise<string> {
     const contactId = await freshContact();
     await admin
@@ -203,6 +207,11 @@ describe('authorization: every route for every caller', () => {
         .expect(202)
     ).body.id;
     ids.invitation = await freshInvitation();
+    ids.file = await freshFile(ids.clientA);
+    await admin
+      .put(`/api/files/${ids.file}/shares`)
+      .send({ contactIds: [ids.contactAccess] })
+      .expect(200);
     ids.email = randomUUID();
     await t.query(
       `insert into email_message (id, kind, idempotency_key, to_email, from_email, subject, status)
@@ -450,6 +459,50 @@ describe('authorization: every route for every caller', () => {
     'GET /api/audit-events/:id': {
       who: staffAdmins,
       call: () => ({ path: `/api/audit-events/${ids.auditEvent}` }),
+    },
+    'GET /api/clients/:clientId/files': {
+      who: clientRead,
+      call: () => ({ path: `/api/clients/${ids.clientA}/files` }),
+    },
+    'POST /api/clients/:clientId/files': {
+      who: clientOwner,
+      call: async () => ({
+        path: `/api/clients/${await clientLikeA()}/files`,
+        attach: { field: 'file', file: pdf, name: 'new.pdf' },
+      }),
+    },
+    'GET /api/files/:id': { who: clientRead, call: () => ({ path: `/api/files/${ids.file}` }) },
+    'GET /api/files/:id/download': {
+      who: clientRead,
+      call: () => ({ path: `/api/files/${ids.file}/download` }),
+    },
+    'PUT /api/files/:id/shares': {
+      who: clientOwner,
+      call: async () => ({
+        path: `/api/files/${await freshFile(await clientLikeA())}/shares`,
+        body: { contactIds: [] },
+      }),
+    },
+    'DELETE /api/files/:id': {
+      who: clientOwner,
+      call: async () => ({ path: `/api/files/${await freshFile(await clientLikeA())}` }),
+    },
+    'GET /api/portal/clients/:clientId/files': {
+      who: { ...portal, contactOfOther: 404 },
+      call: () => ({ path: `/api/portal/clients/${ids.clientA}/files` }),
+    },
+    // Collaborators add files; access-only contacts may not; others do not know the client.
+    'POST /api/portal/clients/:clientId/files': {
+      who: { ...portal, contactAccess: 403, contactViaGroup: 403, contactOfOther: 404 },
+      call: () => ({
+        path: `/api/portal/clients/${ids.clientA}/files`,
+        attach: { field: 'file', file: pdf, name: 'mine.pdf' },
+      }),
+    },
+    // Shared with the access contact only: everyone else is told it does not exist.
+    'GET /api/portal/files/:id/download': {
+      who: { ...portal, contactCollaborator: 404, contactOfOther: 404, contactViaGroup: 404 },
+      call: () => ({ path: `/api/portal/files/${ids.file}/download` }),
     },
     ...groupRoutes('staff'),
     ...groupRoutes('contact'),

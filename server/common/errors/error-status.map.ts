@@ -8,6 +8,7 @@ import { ContactsErrorCode } from '../../modules/contacts/contacts.exception';
 import { InvitationsErrorCode } from '../../modules/invitations/invitations.exception';
 import { SettingsErrorCode } from '../../modules/settings/settings.exception';
 import { WebhooksErrorCode } from '../../modules/webhooks/webhooks.exception';
+import { ClientFilesErrorCode } from '../../modules/client-files/client-files.exception';
 import { CommonErrorCode } from './common.exception';
 
 type ErrorCode =
@@ -20,7 +21,8 @@ type ErrorCode =
   | ContactsErrorCode
   | SettingsErrorCode
   | InvitationsErrorCode
-  | WebhooksErrorCode;
+  | WebhooksErrorCode
+  | ClientFilesErrorCode;
 
 /** The one place where domain error codes become HTTP statuses. */
 export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
@@ -72,6 +74,12 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [WebhooksErrorCode.SIGNATURE_INVALID]: HttpStatus.UNAUTHORIZED,
   [WebhooksErrorCode.NOT_CONFIGURED]: HttpStatus.UNAUTHORIZED,
   [WebhooksErrorCode.PAYLOAD_INVALID]: HttpStatus.BAD_REQUEST,
+  [ClientFilesErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ClientFilesErrorCode.FILE_REQUIRED]: HttpStatus.BAD_REQUEST,
+  [ClientFilesErrorCode.TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ClientFilesErrorCode.TYPE_NOT_ALLOWED]: HttpStatus.BAD_REQUEST,
+  [ClientFilesErrorCode.BAD_UPLOAD]: HttpStatus.BAD_REQUEST,
+  [ClientFilesErrorCode.UNKNOWN_CONTACTS]: HttpStatus.BAD_REQUEST,
 };
 
 export function statusOf(code: string): HttpStatus {

@@ -6,6 +6,7 @@ import { Migration20261121030000 } from './Migration20261121030000';
 import { Migration20261122000000 } from './Migration20261122000000';
 import { Migration20261122010000 } from './Migration20261122010000';
 import { Migration20261122020000 } from './Migration20261122020000';
+import { Migration20261122030000 } from './Migration20261122030000';
 
 /** Listed explicitly so compiled and ts-run code (Jest) find the same migrations. */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122000000', class: Migration20261122000000 },
   { name: 'Migration20261122010000', class: Migration20261122010000 },
   { name: 'Migration20261122020000', class: Migration20261122020000 },
+  { name: 'Migration20261122030000', class: Migration20261122030000 },
 ];

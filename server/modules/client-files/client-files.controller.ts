@@ -1,0 +1,132 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AccessService } from '../../common/access/access.service';
+import { Audited } from '../../common/audit/audited.decorator';
+import { CurrentPrincipal } from '../../common/auth/auth.decorators';
+import type { StaffPrincipal } from '../../common/auth/principal';
+import { parseInput } from '../../common/validation/parse-input';
+import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
+import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
+import {
+  sharesSchema,
+  uploadFieldsSchema,
+  versionQuerySchema,
+  type SharesInput,
+  type UploadFields,
+} from './client-files.schemas';
+import { ClientFilesService, fileNotFound, type ClientFileView } from './client-files.service';
+import { sendFileDownload } from './file-download';
+import { FileUploadInterceptor } from './file-upload.interceptor';
+
+const fileEvent = (verb: string) => (f: ClientFileView) => ({
+  summary: `${verb} file ${f.name} (version ${f.version})`,
+  targetType: 'file',
+  targetId: f.id,
+  clientId: f.clientId,
+});
+
+/**
+ * Staff's side of a client's files: whoever sees the client reads and downloads them; owners
+ * (and Entities Admins) upload, share and delete. Downloads go through here only.
+ */
+@ApiTags('files')
+@Controller()
+export class ClientFilesController {
+  constructor(
+    private readonly files: ClientFilesService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Get('clients/:clientId/files')
+  async list(
+    @Param('clientId', UuidParamPipe) clientId: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<ClientFileView[]> {
+    await this.access.assertClient(principal, clientId, 'read');
+    return this.files.list(clientId);
+  }
+
+  /** Multipart: `file`, and `fileId` to add a new version of an existing file. */
+  @Audited('file.uploaded', fileEvent('Uploaded'))
+  @Post('clients/:clientId/files')
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileUploadInterceptor)
+  async upload(
+    @Param('clientId', UuidParamPipe) clientId: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body(new ZodBodyPipe(uploadFieldsSchema)) body: UploadFields,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<ClientFileView> {
+    await this.access.assertClient(principal, clientId, 'edit');
+    return this.files.add(clientId, file, { staffId: principal.id }, body.fileId);
+  }
+
+  @Get('files/:id')
+  async get(
+    @Param('id', UuidParamPipe) id: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<ClientFileView> {
+    return this.readable(id, principal);
+  }
+
+  @Audited('file.downloaded', (_: unknown, req) => ({
+    summary: `Downloaded file ${req.params.id}`,
+    targetType: 'file',
+    targetId: String(req.params.id),
+  }))
+  @Get('files/:id/download')
+  async download(
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: Record<string, unknown>,
+    @CurrentPrincipal() principal: StaffPrincipal,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.readable(id, principal);
+    const { version } = parseInput(versionQuerySchema, query);
+    await sendFileDownload(res, await this.files.content(id, version));
+  }
+
+  @Audited('file.shared', fileEvent('Changed who sees'))
+  @Put('files/:id/shares')
+  async share(
+    @Param('id', UuidParamPipe) id: string,
+    @Body(new ZodBodyPipe(sharesSchema)) body: SharesInput,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<ClientFileView> {
+    const file = await this.readable(id, principal);
+    await this.access.assertClient(principal, file.clientId, 'edit');
+    return this.files.setShares(id, body.contactIds);
+  }
+
+  @Audited('file.deleted', fileEvent('Deleted'))
+  @Delete('files/:id')
+  async remove(
+    @Param('id', UuidParamPipe) id: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<ClientFileView> {
+    const file = await this.readable(id, principal);
+    await this.access.assertClient(principal, file.clientId, 'edit');
+    return this.files.remove(id);
+  }
+
+  /** The file, if its client is visible to the caller; else the same 404 as a missing one. */
+  private async readable(id: string, principal: StaffPrincipal): Promise<ClientFileView> {
+    const file = await this.files.get(id);
+    const roles = await this.access.clientRoles(principal, [file.clientId]);
+    if (!roles.has(file.clientId)) throw fileNotFound(id);
+    return file;
+  }
+}

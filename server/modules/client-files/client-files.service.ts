@@ -1,0 +1,282 @@
+import { open } from 'node:fs/promises';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { isoDate } from '../../common/http/iso-date';
+import { pgArray } from '../../database/pg-array';
+import { sqlTransaction } from '../../database/sql-transaction';
+import { FileStore } from '../files/file-store.service';
+import { ClientFilesErrorCode, ClientFilesException } from './client-files.exception';
+import { sniffContent } from './content-sniffer';
+import { sanitizeFileName } from './file-name';
+
+export type Uploader = { staffId: string } | { contactId: string };
+
+export interface FileVersionView {
+  version: number;
+  size: number;
+  contentType: string;
+  uploadedAt: string;
+  uploadedBy: { type: 'staff' | 'contact'; id: string; name: string } | null;
+}
+
+export interface ClientFileView {
+  id: string;
+  clientId: string;
+  name: string;
+  version: number;
+  size: number;
+  contentType: string;
+  sharedWithContactIds: string[];
+  createdAt: string;
+  updatedAt: string;
+  versions: FileVersionView[];
+}
+
+interface FileRow {
+  id: string;
+  client_id: string;
+  name: string;
+  current_version: number;
+  shared: string[];
+  created_at: string;
+  updated_at: string;
+}
+
+interface VersionRow {
+  file_id: string;
+  version: number;
+  size: string;
+  content_type: string;
+  created_at: string;
+  staff_id: string | null;
+  staff_name: string | null;
+  contact_id: string | null;
+  contact_name: string | null;
+}
+
+const SNIFF_BYTES = 4100;
+
+const FILE_SQL = `select f.id, f.client_id, f.name, f.current_version, f.created_at, f.updated_at,
+  coalesce(array_agg(s.contact_id::text) filter (where s.contact_id is not null), '{}'::text[]) as shared
+  from client_file f left join client_file_share s on s.file_id = f.id`;
+
+/**
+ * A client's workspace of files: each file has versions (a new upload of the same file keeps
+ * the history), its content in the content-addressed store, and the contacts it is shared with.
+ */
+@Injectable()
+export class ClientFilesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly store: FileStore,
+  ) {}
+
+  /** The client's files; for a contact, those shared with them or that they uploaded. */
+  async list(clientId: string, contactId?: string): Promise<ClientFileView[]> {
+    const rows = await this.em.getConnection().execute<FileRow[]>(
+      `${FILE_SQL} where f.client_id = ? ${contactId ? CONTACT_SEES : ''}
+       group by f.id order by lower(f.name)`,
+      contactId ? [clientId, contactId, contactId] : [clientId],
+    );
+    return this.views(rows);
+  }
+
+  async get(fileId: string): Promise<ClientFileView> {
+    const rows = await this.em
+      .getConnection()
+      .execute<FileRow[]>(`${FILE_SQL} where f.id = ? group by f.id`, [fileId]);
+    if (!rows[0]) throw fileNotFound(fileId);
+    const [view] = await this.views(rows);
+    return view;
+  }
+
+  /** Whether a contact may see this file (shared with them, or their own upload). */
+  async contactSees(fileId: string, contactId: string): Promise<boolean> {
+    const rows = await this.em
+      .getConnection()
+      .execute(`select 1 from client_file f where f.id = ? ${CONTACT_SEES}`, [
+        fileId,
+        contactId,
+        contactId,
+      ]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Stores an upload as a new file of the client, or as the next version of `fileId`. The
+   * type comes from the content (the name's extension proves nothing); refused uploads leave
+   * nothing behind.
+   */
+  async add(
+    clientId: string,
+    upload: Express.Multer.File | undefined,
+    by: Uploader,
+    fileId?: string,
+  ): Promise<ClientFileView> {
+    if (!upload) {
+      throw new ClientFilesException(
+        ClientFilesErrorCode.FILE_REQUIRED,
+        'file: attach the file to upload',
+      );
+    }
+    const sniffed = sniffContent(await readHead(upload.path));
+    if ('refused' in sniffed) {
+      throw new ClientFilesException(
+        ClientFilesErrorCode.TYPE_NOT_ALLOWED,
+        `file: ${sniffed.refused}`,
+      );
+    }
+    if (fileId) {
+      const existing = await this.get(fileId);
+      if (existing.clientId !== clientId) throw fileNotFound(fileId);
+    }
+    const name = sanitizeFileName(upload.originalname);
+    const stored = await this.store.adopt(
+      { path: upload.path, originalName: name, contentType: sniffed.contentType },
+      'staffId' in by ? by.staffId : undefined,
+    );
+    const id = await sqlTransaction(this.em, async (sql) => {
+      const [file] = fileId
+        ? await sql<{ id: string; current_version: number }[]>(
+            `update client_file set current_version = current_version + 1, updated_at = now()
+             where id = ? returning id, current_version`,
+            [fileId],
+          )
+        : await sql<{ id: string; current_version: number }[]>(
+            `insert into client_file (client_id, name) values (?, ?) returning id, current_version`,
+            [clientId, name],
+          );
+      await sql(
+        `insert into client_file_version (file_id, version, stored_file_id, content_type, size,
+           uploaded_by_staff_id, uploaded_by_contact_id) values (?, ?, ?, ?, ?, ?, ?)`,
+        [
+          file.id,
+          file.current_version,
+          stored.id,
+          sniffed.contentType,
+          stored.size,
+          'staffId' in by ? by.staffId : null,
+          'contactId' in by ? by.contactId : null,
+        ],
+      );
+      return file.id;
+    });
+    return this.get(id);
+  }
+
+  /** Where a version's content is, and what to call it in the download. */
+  async content(
+    fileId: string,
+    version?: number,
+  ): Promise<{ path: string; name: string; contentType: string; size: number }> {
+    const [row] = await this.em
+      .getConnection()
+      .execute<{ name: string; content_type: string; size: string; sha256: string }[]>(
+        `select f.name, v.content_type, v.size, sf.sha256 from client_file f
+       join client_file_version v on v.file_id = f.id and v.version = coalesce(?, f.current_version)
+       join stored_file sf on sf.id = v.stored_file_id where f.id = ?`,
+        [version ?? null, fileId],
+      );
+    if (!row) throw fileNotFound(fileId);
+    return {
+      path: this.store.pathOf(row),
+      name: row.name,
+      contentType: row.content_type,
+      size: Number(row.size),
+    };
+  }
+
+  /** Shares the file with exactly these contacts, who must have access to its client. */
+  async setShares(fileId: string, contactIds: string[]): Promise<ClientFileView> {
+    const file = await this.get(fileId);
+    const ids = [...new Set(contactIds)];
+    const allowed = await this.em.getConnection().execute<{ contact_id: string }[]>(
+      `select distinct contact_id from contact_client_access
+       where client_id = ? and contact_id = any(?::uuid[])`,
+      [file.clientId, pgArray(ids)],
+    );
+    const ok = new Set(allowed.map((r) => r.contact_id));
+    const missing = ids.filter((id) => !ok.has(id));
+    if (missing.length) {
+      throw new ClientFilesException(
+        ClientFilesErrorCode.UNKNOWN_CONTACTS,
+        `contactIds: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a contact of this client`,
+        { missing },
+      );
+    }
+    await sqlTransaction(this.em, async (sql) => {
+      await sql('delete from client_file_share where file_id = ?', [fileId]);
+      await sql(
+        `insert into client_file_share (file_id, contact_id) select ?, c from unnest(?::uuid[]) c`,
+        [fileId, pgArray(ids)],
+      );
+    });
+    return this.get(fileId);
+  }
+
+  async remove(fileId: string): Promise<ClientFileView> {
+    const view = await this.get(fileId);
+    await this.em.getConnection().execute('delete from client_file where id = ?', [fileId]);
+    return view;
+  }
+
+  private async views(rows: FileRow[]): Promise<ClientFileView[]> {
+    if (!rows.length) return [];
+    const versions = await this.em.getConnection().execute<VersionRow[]>(
+      `select v.file_id, v.version, v.size, v.content_type, v.created_at,
+         s.id as staff_id, trim(s.first_name || ' ' || s.last_name) as staff_name,
+         ct.id as contact_id, coalesce(nullif(trim(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,'')), ''), ct.email) as contact_name
+       from client_file_version v
+       left join staff_user s on s.id = v.uploaded_by_staff_id
+       left join contact ct on ct.id = v.uploaded_by_contact_id
+       where v.file_id = any(?::uuid[]) order by v.version desc`,
+      [pgArray(rows.map((r) => r.id))],
+    );
+    return rows.map((r) => {
+      const mine = versions.filter((v) => v.file_id === r.id).map(toVersionView);
+      const current = mine.find((v) => v.version === r.current_version) ?? mine[0];
+      return {
+        id: r.id,
+        clientId: r.client_id,
+        name: r.name,
+        version: r.current_version,
+        size: current?.size ?? 0,
+        contentType: current?.contentType ?? 'application/octet-stream',
+        sharedWithContactIds: r.shared,
+        createdAt: isoDate(r.created_at),
+        updatedAt: isoDate(r.updated_at),
+        versions: mine,
+      };
+    });
+  }
+}
+
+/** Shared with the contact, or one of its versions uploaded by them (binds the id twice). */
+const CONTACT_SEES = `and (exists (select 1 from client_file_share s2 where s2.file_id = f.id and s2.contact_id = ?)
+  or exists (select 1 from client_file_version v2 where v2.file_id = f.id and v2.uploaded_by_contact_id = ?))`;
+
+const toVersionView = (v: VersionRow): FileVersionView => ({
+  version: v.version,
+  size: Number(v.size),
+  contentType: v.content_type,
+  uploadedAt: isoDate(v.created_at),
+  uploadedBy: v.staff_id
+    ? { type: 'staff', id: v.staff_id, name: v.staff_name ?? '' }
+    : v.contact_id
+      ? { type: 'contact', id: v.contact_id, name: v.contact_name ?? '' }
+      : null,
+});
+
+export const fileNotFound = (id: string) =>
+  new ClientFilesException(ClientFilesErrorCode.NOT_FOUND, `No file with id ${id}`);
+
+async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,97 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AccessService } from '../../common/access/access.service';
+import { Audited } from '../../common/audit/audited.decorator';
+import { AuthErrorCode, AuthException } from '../../common/auth/auth.exception';
+import { CurrentPrincipal, PortalRoute } from '../../common/auth/auth.decorators';
+import type { ContactPrincipal } from '../../common/auth/principal';
+import { parseInput } from '../../common/validation/parse-input';
+import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
+import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
+import { uploadFieldsSchema, versionQuerySchema, type UploadFields } from './client-files.schemas';
+import { ClientFilesService, fileNotFound, type ClientFileView } from './client-files.service';
+import { sendFileDownload } from './file-download';
+import { FileUploadInterceptor } from './file-upload.interceptor';
+
+/**
+ * A contact's files in the portal: those shared with them and their own uploads; collaborators
+ * upload (new files, or new versions of files they see). Anything else is a 404.
+ */
+@ApiTags('portal')
+@PortalRoute()
+@Controller('portal')
+export class PortalFilesController {
+  constructor(
+    private readonly files: ClientFilesService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Get('clients/:clientId/files')
+  async list(
+    @Param('clientId', UuidParamPipe) clientId: string,
+    @CurrentPrincipal() contact: ContactPrincipal,
+  ): Promise<ClientFileView[]> {
+    await this.access.assertClient(contact, clientId, 'read');
+    return this.files.list(clientId, contact.id);
+  }
+
+  @Audited('file.uploaded', (f: ClientFileView) => ({
+    summary: `Uploaded file ${f.name} (version ${f.version}) in the portal`,
+    targetType: 'file',
+    targetId: f.id,
+    clientId: f.clientId,
+  }))
+  @Post('clients/:clientId/files')
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileUploadInterceptor)
+  async upload(
+    @Param('clientId', UuidParamPipe) clientId: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body(new ZodBodyPipe(uploadFieldsSchema)) body: UploadFields,
+    @CurrentPrincipal() contact: ContactPrincipal,
+  ): Promise<ClientFileView> {
+    const role = await this.access.assertClient(contact, clientId, 'read');
+    if (role !== 'contact_collaborator') {
+      throw new AuthException(
+        AuthErrorCode.FORBIDDEN,
+        'Adding files to this client needs the collaborator role; ask your firm.',
+      );
+    }
+    if (body.fileId && !(await this.files.contactSees(body.fileId, contact.id))) {
+      throw fileNotFound(body.fileId);
+    }
+    return this.files.add(clientId, file, { contactId: contact.id }, body.fileId);
+  }
+
+  @Audited('file.downloaded', (_: unknown, req) => ({
+    summary: `Downloaded file ${req.params.id} in the portal`,
+    targetType: 'file',
+    targetId: String(req.params.id),
+  }))
+  @Get('files/:id/download')
+  async download(
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: Record<string, unknown>,
+    @CurrentPrincipal() contact: ContactPrincipal,
+    @Res() res: Response,
+  ): Promise<void> {
+    const file = await this.files.get(id);
+    const roles = await this.access.clientRoles(contact, [file.clientId]);
+    if (!roles.has(file.clientId) || !(await this.files.contactSees(id, contact.id))) {
+      throw fileNotFound(id);
+    }
+    const { version } = parseInput(versionQuerySchema, query);
+    await sendFileDownload(res, await this.files.content(id, version));
+  }
+}
