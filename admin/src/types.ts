@@ -328,3 +328,28 @@ export interface AuditEvent {
   ip: string | null;
   userAgent: string | null;
 }
+
+/** One stored version of a client file. */
+export interface ClientFileVersion {
+  version: number;
+  size: number;
+  contentType: string;
+  uploadedAt: string;
+  /** Null once the uploader is gone. */
+  uploadedBy: { type: 'staff' | 'contact'; id: string; name: string } | null;
+}
+
+/** A file of a client's workspace (`GET /api/clients/:id/files`); name, size and type are the latest version's. */
+export interface ClientFile {
+  id: string;
+  clientId: string;
+  name: string;
+  version: number;
+  size: number;
+  contentType: string;
+  sharedWithContactIds: string[];
+  createdAt: string;
+  updatedAt: string;
+  /** Newest first. */
+  versions: ClientFileVersion[];
+}

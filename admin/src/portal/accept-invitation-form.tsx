@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { fieldMessage } from './field-message';
+import { fieldMessage } from '../shared/field-message';
 import { isTokenProblem } from './invitation-problem';
 import { portalFetch, type PortalApiError } from './portal-api';
 import { navigate } from './portal-router';

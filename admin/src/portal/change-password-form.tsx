@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { fieldMessage } from './field-message';
+import { fieldMessage } from '../shared/field-message';
 import { portalFetch, type PortalApiError } from './portal-api';
 
 const MIN_LENGTH = 12;

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { ClientDocuments } from './client-documents';
 import { ROLE_DESCRIPTIONS, ROLE_NAMES } from './client-roles';
 import { PortalLink } from './portal-link';
 import type { PortalClient } from './portal-types';
@@ -6,7 +7,6 @@ import type { PortalClient } from './portal-types';
 /** A client's page: who it is, what the contact may do with it, and its documents. */
 export const ClientDetails = ({ client }: { client: PortalClient }) => {
   const headingId = useId();
-  const documentsHeadingId = useId();
   return (
     <section className="portal-card" aria-labelledby={headingId}>
       <PortalLink href="/portal/" className="portal-back">
@@ -18,14 +18,7 @@ export const ClientDetails = ({ client }: { client: PortalClient }) => {
         <strong>Your access:</strong> {ROLE_NAMES[client.role]} — {ROLE_DESCRIPTIONS[client.role]}
       </p>
 
-      <section aria-labelledby={documentsHeadingId}>
-        <h2 id={documentsHeadingId}>Documents</h2>
-        <p>Documents your firm shares with you will appear here.</p>
-        {client.canContribute && (
-          // Not a control: nothing can be uploaded yet, and the page says so plainly.
-          <p className="portal-upcoming">Uploading arrives with file requests</p>
-        )}
-      </section>
+      <ClientDocuments client={client} />
     </section>
   );
 };

@@ -1,3 +1,7 @@
+import { type UploadResponse, xhrUpload } from '../shared/xhr-upload';
+
+const UNREACHABLE = 'The server could not be reached. Check your connection and try again.';
+
 /** Body of every API failure (the same shape the console reads in providers/http-client.ts). */
 interface ApiErrorBody {
   statusCode: number;
@@ -48,23 +52,22 @@ export async function portalFetch<T>(
     payload = parseJson(await response.text());
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new PortalApiError(
-      0,
-      undefined,
-      'The server could not be reached. Check your connection and try again.',
-    );
+    throw new PortalApiError(0, undefined, UNREACHABLE);
   }
-  if (!response.ok) {
-    const failure = payload as Partial<ApiErrorBody> | undefined;
-    throw new PortalApiError(
-      response.status,
-      failure?.code,
-      typeof failure?.message === 'string' && failure.message
-        ? failure.message
-        : `Something went wrong (error ${response.status}). Please try again.`,
-    );
-  }
+  if (!response.ok) throw failureOf(response.status, payload);
   return payload as T;
+}
+
+/** The error for a refusal, in the API's words when it gave some. */
+function failureOf(status: number, payload: unknown): PortalApiError {
+  const failure = payload as Partial<ApiErrorBody> | null | undefined;
+  return new PortalApiError(
+    status,
+    failure?.code,
+    typeof failure?.message === 'string' && failure.message
+      ? failure.message
+      : `Something went wrong (error ${status}). Please try again.`,
+  );
 }
 
 // A 204 has no body, and a proxy in front of the API may answer an outage with HTML.
@@ -75,4 +78,23 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Uploads a file to one of the contact's clients with progress (XHR), resolving with the stored
+ * file; rejects only with a PortalApiError.
+ */
+export async function portalUpload<T>(
+  path: string,
+  file: File,
+  onProgress?: (fraction: number) => void,
+): Promise<T> {
+  let answer: UploadResponse;
+  try {
+    answer = await xhrUpload(path, file, {}, onProgress);
+  } catch {
+    throw new PortalApiError(0, undefined, UNREACHABLE);
+  }
+  if (answer.status >= 300) throw failureOf(answer.status, answer.body);
+  return answer.body as T;
 }

@@ -39,3 +39,6 @@ export interface PortalClient {
   /** Collaborators may add their own files and notes; access contacts only see. */
   canContribute: boolean;
 }
+
+/** GET /api/portal/clients/:id/files: the same shape staff see, limited to the contact's files. */
+export type { ClientFile as PortalFile } from '../types';

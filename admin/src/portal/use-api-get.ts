@@ -4,8 +4,11 @@ import { portalFetch, type PortalApiError } from './portal-api';
 export type ApiGet<T> =
   { status: 'loading' } | { status: 'ok'; data: T } | { status: 'failed'; error: PortalApiError };
 
-/** GETs `path` when mounted and again on retry; answers arriving after unmount are dropped. */
-export function useApiGet<T>(path: string): [ApiGet<T>, () => void] {
+/**
+ * GETs `path` when mounted and again on retry (which shows loading meanwhile) or refresh (which
+ * keeps what is shown until the answer comes); answers arriving after unmount are dropped.
+ */
+export function useApiGet<T>(path: string): [ApiGet<T>, () => void, () => void] {
   const [state, setState] = useState<ApiGet<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -29,5 +32,7 @@ export function useApiGet<T>(path: string): [ApiGet<T>, () => void] {
     setAttempt((count) => count + 1);
   }, []);
 
-  return [state, retry];
+  const refresh = useCallback(() => setAttempt((count) => count + 1), []);
+
+  return [state, retry, refresh];
 }

@@ -3,6 +3,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type {
   AccessGrant,
   AccessGrantRequest,
+  ClientFile,
   ImportFileFormat,
   ImportJob,
   ImportMode,
@@ -13,6 +14,7 @@ import type {
   InviteResult,
   TimelineEvent,
 } from '../types';
+import { xhrUpload } from '../shared/xhr-upload';
 import { apiError, httpClient } from './http-client';
 
 const apiUrl = '/api';
@@ -38,40 +40,29 @@ const getList: DataProvider['getList'] = (resource, params) => {
   return getImportRows(params.meta.importId, params);
 };
 
-/**
- * Multipart upload of an import file. XMLHttpRequest rather than fetch, because only it reports
- * upload progress (a 50 MB file takes a while on a slow office line).
- */
+/** A multipart upload with progress; a refusal rejects with the API's own message. */
+const upload = async <T>(
+  url: string,
+  file: File,
+  fields: Record<string, string | undefined>,
+  onProgress?: (fraction: number) => void,
+) => {
+  const { status, statusText, body } = await xhrUpload(url, file, fields, onProgress);
+  if (status >= 300) {
+    throw apiError(status, body, `The upload failed (${statusText || `HTTP ${status}`})`);
+  }
+  return body as T;
+};
+
+/** Multipart upload of an import file (a 50 MB file takes a while, hence the progress). */
 const uploadImport = (
   file: File,
   mode: ImportMode,
   dryRun: boolean,
   onProgress?: (fraction: number) => void,
-) =>
-  new Promise<ImportJob>((resolve, reject) => {
-    const body = new FormData();
-    // Fields before the file: the API reads the multipart stream in order.
-    body.append('mode', mode);
-    body.append('dryRun', String(dryRun));
-    body.append('file', file);
-    const request = new XMLHttpRequest();
-    request.open('POST', `${apiUrl}/imports`);
-    request.withCredentials = true;
-    request.responseType = 'json';
-    request.setRequestHeader('Accept', 'application/json');
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
-    };
-    request.onload = () => {
-      if (request.status < 300) resolve(request.response as ImportJob);
-      else {
-        const fallback = `The upload failed (${request.statusText || `HTTP ${request.status}`})`;
-        reject(apiError(request.status, request.response, fallback));
-      }
-    };
-    request.onerror = () => reject(new Error('The upload failed: the server could not be reached'));
-    request.send(body);
-  });
+) => upload<ImportJob>(`${apiUrl}/imports`, file, { mode, dryRun: String(dryRun) }, onProgress);
+
+const fileUrl = (fileId: Identifier) => `${apiUrl}/files/${encodeURIComponent(fileId)}`;
 
 export const dataProvider = {
   ...restProvider,
@@ -117,6 +108,37 @@ export const dataProvider = {
     );
     return json as TimelineEvent[];
   },
+  /** A client's files, each with its versions (newest first). */
+  getClientFiles: async (clientId: Identifier) => {
+    const { json } = await httpClient(`${apiUrl}/clients/${encodeURIComponent(clientId)}/files`);
+    return json as ClientFile[];
+  },
+  /** Adds a file to the client, or (with `fileId`) a new version of one of its files. */
+  uploadClientFile: (
+    clientId: Identifier,
+    file: File,
+    fileId?: Identifier,
+    onProgress?: (fraction: number) => void,
+  ) =>
+    upload<ClientFile>(
+      `${apiUrl}/clients/${encodeURIComponent(clientId)}/files`,
+      file,
+      { fileId: fileId === undefined ? undefined : String(fileId) },
+      onProgress,
+    ),
+  /** Which of the client's contacts see the file in their portal (replaces the whole list). */
+  setFileShares: async (fileId: Identifier, contactIds: Identifier[]) => {
+    const { json } = await httpClient(`${fileUrl(fileId)}/shares`, {
+      method: 'PUT',
+      body: JSON.stringify({ contactIds }),
+    });
+    return json as ClientFile;
+  },
+  /** Deletes the file with all its versions; answers with it as it was. */
+  deleteClientFile: async (fileId: Identifier) => {
+    const { json } = await httpClient(fileUrl(fileId), { method: 'DELETE' });
+    return json as ClientFile;
+  },
   /** Who has access to a client: direct grants and those through groups. */
   getClientAccess: async (clientId: Identifier) => {
     const { json } = await httpClient(`${apiUrl}/clients/${encodeURIComponent(clientId)}/access`);
@@ -148,6 +170,10 @@ export const importDownloads = {
   exceptionReport: (importId: Identifier, format: ImportFileFormat) =>
     `${apiUrl}/imports/${encodeURIComponent(importId)}/exceptions.${format}`,
 };
+
+/** A client file to download: the latest version, or the one asked for. */
+export const fileDownloadUrl = (fileId: Identifier, version?: number) =>
+  `${fileUrl(fileId)}/download${version === undefined ? '' : `?version=${version}`}`;
 
 /** The audit trail a list filter matches, as CSV (the API stops at 100,000 rows). */
 export const auditExportUrl = (filter: Record<string, unknown>) =>

@@ -2,6 +2,7 @@ import { Box, Card, CardContent, Divider, Stack, Typography } from '@mui/materia
 import { Labeled, SelectField, Show, TextField, useCanAccess, useRecordContext } from 'react-admin';
 import type { Client } from '../../types';
 import { ClientActivity } from '../audit-events/client-activity';
+import { ClientFiles } from '../client-files/client-files';
 import { clientTypeChoices, portalStatusChoices } from './client-choices';
 import { ClientContacts } from './client-contacts';
 import { ClientSection } from './client-section';
@@ -71,6 +72,9 @@ const ClientDetails = () => {
           </ClientSection>
           <ClientSection title="Contacts">
             <ClientContacts />
+          </ClientSection>
+          <ClientSection title="Files">
+            <ClientFiles />
           </ClientSection>
           <ClientSection title="Address">
             <Detail label="Street" source="street" />

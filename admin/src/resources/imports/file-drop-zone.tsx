@@ -2,16 +2,11 @@ import InsertDriveFileOutlinedIcon from '@mui/icons-material/InsertDriveFileOutl
 import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 import { Alert, Box, Typography } from '@mui/material';
 import { type DragEvent, useState } from 'react';
+import { formatSize } from '../../shared/format-size';
 
 // The API refuses larger files; checking here saves uploading 50 MB to be told so.
 const MAX_MB = 50;
 const MAX_BYTES = MAX_MB * 1024 * 1024;
-
-const formatSize = (bytes: number) => {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-};
 
 const rejectionOf = (file: File) => {
   if (!/\.(csv|xlsx)$/i.test(file.name)) return `${file.name} is not a CSV or Excel (.xlsx) file.`;

@@ -9,12 +9,12 @@ import {
   Checkbox,
   Divider,
   FormControlLabel,
-  LinearProgress,
   Stack,
   Typography,
 } from '@mui/material';
 import { type ReactNode, useState } from 'react';
 import { Title, useRequireAccess } from 'react-admin';
+import { UploadProgressBar } from '../../components/upload-progress-bar';
 import { importDownloads } from '../../providers/data-provider';
 import type { ImportMode } from '../../types';
 import { DownloadButton } from './download-button';
@@ -101,18 +101,7 @@ export const ImportCreate = () => {
               </Alert>
             )}
             {uploading && (
-              <Box>
-                <LinearProgress
-                  variant="determinate"
-                  value={progress * 100}
-                  aria-label="Upload progress"
-                />
-                <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-                  {progress < 1
-                    ? `Uploading… ${Math.round(progress * 100)}%`
-                    : 'Starting the import…'}
-                </Typography>
-              </Box>
+              <UploadProgressBar progress={progress} finishing="Starting the import…" />
             )}
             <Box>
               <Button

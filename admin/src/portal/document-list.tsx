@@ -1,0 +1,25 @@
+import { formatSize } from '../shared/format-size';
+import type { PortalFile } from './portal-types';
+
+/** When the latest version came, as a date. */
+const dateOf = (file: PortalFile) =>
+  new Date(file.versions[0]?.uploadedAt ?? file.updatedAt).toLocaleDateString();
+
+/** The contact's files of a client, each name downloading the latest version. */
+export const DocumentList = ({ files }: { files: PortalFile[] }) => {
+  if (!files.length) return <p>No documents yet.</p>;
+  return (
+    <ul className="portal-list portal-documents" aria-label="Your documents">
+      {files.map((file) => (
+        <li key={file.id}>
+          <a className="portal-list-link" href={`/api/portal/files/${file.id}/download`} download>
+            {file.name}
+          </a>
+          <span className="portal-document-facts">
+            {`v${file.version} · ${formatSize(file.size)} · ${dateOf(file)}`}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+};
