@@ -159,6 +159,12 @@ describe('sharing clients by role', () => {
       .query({ filter: JSON.stringify({ clientId: clientB }) })
       .expect(200);
     expect(byOtherClient.body).toEqual([]);
+    // Gina belongs to Alpha through its contact group: she is one of its contacts too.
+    const ofA = await staff.owner.agent
+      .get('/api/contacts')
+      .query({ filter: JSON.stringify({ clientId: clientA }) })
+      .expect(200);
+    expect(ofA.body.map((c: { email: string }) => c.email)).toContain('gina@example.com');
     const refused = await grant(
       staff.owner.agent,
       clientA,

@@ -20,7 +20,8 @@ const SEARCH_SQL = `(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,
 
 /** The WHERE clause of a contact list filter (alias `ct`); every value is a bound parameter. */
 /**
- * The WHERE clause of a contact list filter (alias `ct`). `scope` (a condition on
+ * The WHERE clause of a contact list filter (alias `ct`). A contact belongs to a client
+ * directly or through a contact group (contact_client_access). `scope` (a condition on
  * `cc.client_id`) limits it to contacts of clients the caller may see, and also every filter
  * that goes through clients, so a filter on another client reveals nothing.
  */
@@ -30,7 +31,7 @@ export function contactWhere(filter: ContactFilter, scope?: SqlFragment | null):
   const where = new SqlWhere()
     .add(
       scope,
-      `ct.id in (select cc.contact_id from client_contact cc where true${scoped})`,
+      `ct.id in (select cc.contact_id from contact_client_access cc where true${scoped})`,
       ...scopeParams,
     )
     .add(filter.q, `${SEARCH_SQL} ilike ?`, `%${escapeLike(filter.q ?? '')}%`)
@@ -42,13 +43,13 @@ export function contactWhere(filter: ContactFilter, scope?: SqlFragment | null):
     )
     .add(
       filter.clientId,
-      `ct.id in (select cc.contact_id from client_contact cc where cc.client_id = ?${scoped})`,
+      `ct.id in (select cc.contact_id from contact_client_access cc where cc.client_id = ?${scoped})`,
       filter.clientId,
       ...scopeParams,
     )
     .add(
       filter.tagIds?.length,
-      `ct.id in (select cc.contact_id from client_contact cc
+      `ct.id in (select cc.contact_id from contact_client_access cc
         join client_tag t on t.client_id = cc.client_id where t.tag_id = any(?::uuid[])${scoped})`,
       pgArray(filter.tagIds ?? []),
       ...scopeParams,

@@ -99,7 +99,7 @@ export class ClientAccessService {
     const known =
       input.principalType === 'contact' && scope
         ? await conn.execute<{ id: string }[]>(
-            `select cc.contact_id as id from client_contact cc where cc.contact_id = ? and ${scope.sql} limit 1`,
+            `select cc.contact_id as id from contact_client_access cc where cc.contact_id = ? and ${scope.sql} limit 1`,
             [input.principalId, ...scope.params],
           )
         : await conn.execute<{ id: string }[]>(
