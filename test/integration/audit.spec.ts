@@ -108,9 +108,22 @@ describe('audit trail', () => {
     expect((await events())[0].action).toBe('audit.exported');
   });
 
-  it('is for Staff Admins only, and cannot be rewritten', async () => {
+  it("is for Staff Admins only, but a client's own events for whoever sees it; cannot be rewritten", async () => {
     const viewer = await t.signIn('viewer@clienthub.test', 'viewer password 123');
     await viewer.get('/api/audit-events').expect(403);
+    const own = () =>
+      viewer.get('/api/audit-events').query({ filter: JSON.stringify({ clientId }) });
+    await own().expect(404);
+    const viewerId = (
+      await admin.get('/api/staff').query({ filter: JSON.stringify({ q: 'viewer@' }) })
+    ).body[0].id;
+    await admin
+      .post(`/api/clients/${clientId}/access`)
+      .send({ principalType: 'staff', principalId: viewerId, role: 'viewer' })
+      .expect(201);
+    const activity = (await own().expect(200)).body as AuditEvent[];
+    expect(activity.every((e) => e.clientId === clientId)).toBe(true);
+    expect(activity.map((e) => e.action)).toContain('client.created');
     await viewer.get('/api/audit-events/export.csv').expect(403);
     await expect(t.query(`update audit_event set summary = 'nothing happened'`)).rejects.toThrow(
       /append-only/,

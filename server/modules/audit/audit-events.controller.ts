@@ -5,7 +5,9 @@ import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AuditService, auditOrigin } from '../../common/audit/audit.service';
-import { RequireRole } from '../../common/auth/auth.decorators';
+import { AccessService } from '../../common/access/access.service';
+import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
+import type { StaffPrincipal } from '../../common/auth/principal';
 import { neutraliseCell } from '../../common/csv/formula-guard';
 import { attachment } from '../../common/http/attachment';
 import { sendPage } from '../../common/http/content-range';
@@ -27,27 +29,39 @@ const CSV_COLUMNS: [string, keyof AuditEventView][] = [
   ['User agent', 'userAgent'],
 ];
 
-/** The audit trail, for Staff Admins: list, one event, and a formula-safe CSV export. */
+/**
+ * The audit trail: Staff Admins read all of it, one event, and a formula-safe CSV export;
+ * whoever sees a client reads that client's own events (its Activity).
+ */
 @ApiTags('audit-events')
-@RequireRole('staff_admin')
 @Controller('audit-events')
 export class AuditEventsController {
   constructor(
     private readonly events: AuditEventsService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   @Get()
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+  async list(
+    @Query() query: Record<string, unknown>,
+    @CurrentPrincipal() principal: StaffPrincipal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const q = parseListQuery(query, {
       sortable: AUDIT_SORTABLE,
       defaultSort: { field: 'at', order: 'DESC' },
       filter: auditFilterSchema,
     });
+    if (!this.access.hasFirmRole(principal, 'staff_admin')) {
+      if (!q.filter.clientId) this.access.assertFirmRole(principal, 'staff_admin');
+      await this.access.assertClient(principal, q.filter.clientId!, 'read');
+    }
     return sendPage(res, 'audit-events', q.range, await this.events.list(q));
   }
 
   /** Before `:id`, so the route is not read as an id. */
+  @RequireRole('staff_admin')
   @Get('export.csv')
   async export(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const { filter } = parseListQuery(query, {
@@ -75,6 +89,7 @@ export class AuditEventsController {
     );
   }
 
+  @RequireRole('staff_admin')
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string) {
     return this.events.get(id);

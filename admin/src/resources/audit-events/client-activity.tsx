@@ -5,6 +5,7 @@ import {
   Link,
   ReferenceManyField,
   TextField,
+  useCanAccess,
   useCreatePath,
   useRecordContext,
 } from 'react-admin';
@@ -18,10 +19,14 @@ const NoActivity = () => (
   </Typography>
 );
 
-/** The client's latest audit events, and a link to all of them in the audit trail. */
+/**
+ * The client's latest audit events, for whoever sees the client; Staff Admins also open each
+ * event and the whole trail from here.
+ */
 export const ClientActivity = () => {
   const client = useRecordContext<Client>();
   const createPath = useCreatePath();
+  const { canAccess: canSeeTrail } = useCanAccess({ resource: 'audit-events', action: 'list' });
   if (!client) return null;
   const filter = JSON.stringify({ clientId: client.id });
   return (
@@ -33,23 +38,29 @@ export const ClientActivity = () => {
         perPage={10}
       >
         {/* A fixed window of the latest: no sorting or paging here, the audit trail has both. */}
-        <Datagrid rowClick="show" bulkActionButtons={false} empty={<NoActivity />}>
+        <Datagrid
+          rowClick={canSeeTrail ? 'show' : false}
+          bulkActionButtons={false}
+          empty={<NoActivity />}
+        >
           <DateField source="at" label="When" showTime sortable={false} />
           <AuditActionField label="Action" sortable={false} />
           <TextField source="summary" label="Summary" sortable={false} />
           <AuditActorField label="Who" sortable={false} />
         </Datagrid>
       </ReferenceManyField>
-      <Link
-        to={{
-          pathname: createPath({ resource: 'audit-events', type: 'list' }),
-          search: `?filter=${encodeURIComponent(filter)}`,
-        }}
-        variant="body2"
-        sx={{ display: 'inline-block', mt: 1 }}
-      >
-        See all
-      </Link>
+      {canSeeTrail && (
+        <Link
+          to={{
+            pathname: createPath({ resource: 'audit-events', type: 'list' }),
+            search: `?filter=${encodeURIComponent(filter)}`,
+          }}
+          variant="body2"
+          sx={{ display: 'inline-block', mt: 1 }}
+        >
+          See all
+        </Link>
+      )}
     </Box>
   );
 };

@@ -1,5 +1,5 @@
 import { Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
-import { Labeled, SelectField, Show, TextField, useCanAccess, useRecordContext } from 'react-admin';
+import { Labeled, SelectField, Show, TextField, useRecordContext } from 'react-admin';
 import type { Client } from '../../types';
 import { ClientActivity } from '../audit-events/client-activity';
 import { ClientFiles } from '../client-files/client-files';
@@ -45,7 +45,6 @@ const Detail = ({ label, source }: { label: string; source: keyof Client }) => (
 );
 
 const ClientDetails = () => {
-  const { canAccess: canSeeActivity } = useCanAccess({ resource: 'audit-events', action: 'list' });
   return (
     <Card sx={{ maxWidth: 1000 }}>
       <CardContent>
@@ -88,12 +87,9 @@ const ClientDetails = () => {
             </Box>
           </ClientSection>
           <RecordDatesSection />
-          {/* Staff Admins' only; checked here, as an empty section would still get a divider. */}
-          {canSeeActivity && (
-            <ClientSection title="Activity">
-              <ClientActivity />
-            </ClientSection>
-          )}
+          <ClientSection title="Activity">
+            <ClientActivity />
+          </ClientSection>
         </Stack>
       </CardContent>
     </Card>
