@@ -4,3 +4,4 @@ export { clientImportUndoWorkflow } from './client-import/client-import-undo.wor
 export { portalInvitationWorkflow } from './portal-invitation/portal-invitation.workflow';
 export { invitationBatchWorkflow } from './portal-invitation/invitation-batch.workflow';
 export { emailDispatchWorkflow } from './email-dispatch/email-dispatch.workflow';
+export { fileRequestWorkflow } from './file-request/file-request.workflow';
