@@ -1,8 +1,4 @@
-import { resolve } from 'node:path';
-import { Context } from '@temporalio/activity';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { resolveTemporalTestServer } from '../../scripts/lib/temporal-cli';
+import type { WorkflowHandle } from '@temporalio/client';
 import {
   acceptedSignal,
   cancelledSignal,
@@ -12,9 +8,7 @@ import {
   type FileRequestActivities,
   type FileRequestInput,
 } from '../../workflows/file-request/file-request.contract';
-import { TEST_DATA_DIR, TEST_WORKFLOW_BUNDLE } from '../utils/test-env';
-
-const DAY = 86_400_000;
+import { DAY, useTimeSkipping } from '../utils/time-skipping';
 
 /**
  * The real day-scale schedule (3 days and 1 day before the due date, on it, weekly after it) in
@@ -22,14 +16,11 @@ const DAY = 86_400_000;
  * which (skipped) day; the fake database says the request is closed from `closedFromDay` on.
  */
 describe('fileRequestWorkflow (time-skipping)', () => {
-  let env: TestWorkflowEnvironment;
-  let startedAt: number;
   let calls: string[];
   let steps: number[];
   let closedFromDay: number;
 
-  const day = () =>
-    Math.round((Context.current().info.currentAttemptScheduledTimestampMs - startedAt) / DAY);
+  const day = () => skipping.activityDay();
   const activities: FileRequestActivities = {
     async notifyRecipients(_id, kind, step) {
       calls.push(`${kind} day ${day()}`);
@@ -48,67 +39,34 @@ describe('fileRequestWorkflow (time-skipping)', () => {
     },
   };
 
-  beforeAll(async () => {
-    const path = await resolveTemporalTestServer({ DATA_DIR: resolve(TEST_DATA_DIR, '..') });
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path } },
-    });
-  }, 120_000);
-  afterAll(() => env?.teardown());
   beforeEach(() => {
     calls = [];
     steps = [];
     closedFromDay = Infinity;
   });
 
+  const skipping = useTimeSkipping(activities);
+  const dayOf = skipping.dayOf;
+
   /** `dueInDays`: null for no due date. */
-  async function run<T>(
+  const run = <T>(
     dueInDays: number | null,
     extra: Partial<FileRequestInput>,
-    work: (handle: Awaited<ReturnType<typeof start>>) => Promise<T>,
-  ): Promise<T> {
-    const taskQueue = `file-request-${Math.random().toString(36).slice(2)}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE },
-      activities,
-    });
-    return worker.runUntil(async () => {
-      const handle = await start(taskQueue, dueInDays, extra);
-      try {
-        return await work(handle);
-      } finally {
-        // A failed expectation must not leave timers running into the next test's skipped time.
-        await handle.terminate().catch(() => undefined);
-      }
-    });
-  }
-
-  async function start(
-    taskQueue: string,
-    dueInDays: number | null,
-    extra: Partial<FileRequestInput>,
-  ) {
-    startedAt = await env.currentTimeMs();
-    const input: FileRequestInput = {
-      requestId: 'req-1',
-      dueAt: dueInDays === null ? null : new Date(startedAt + dueInDays * DAY).toISOString(),
-      ...extra,
-    };
-    return env.client.workflow.start('fileRequestWorkflow', {
-      workflowId: `file-request-test-${Math.random().toString(36).slice(2)}`,
-      taskQueue,
-      args: [input],
-    });
-  }
-
-  const dayOf = (iso: string | null) =>
-    iso === null ? null : Math.round((Date.parse(iso) - startedAt) / DAY);
+    work: (handle: WorkflowHandle) => Promise<T>,
+  ) =>
+    skipping.run(
+      'fileRequestWorkflow',
+      (startedAt): FileRequestInput => ({
+        requestId: 'req-1',
+        dueAt: dueInDays === null ? null : new Date(startedAt + dueInDays * DAY).toISOString(),
+        ...extra,
+      }),
+      work,
+    );
 
   it('due in 10 days: reminds on days 7, 9 and 10, marks overdue, weekly after; cancel stops it', async () => {
     const outcome = await run(10, {}, async (h) => {
-      await env.sleep(25 * DAY);
+      await skipping.env.sleep(25 * DAY);
       await h.signal(cancelledSignal);
       return h.result();
     });
@@ -130,7 +88,7 @@ describe('fileRequestWorkflow (time-skipping)', () => {
 
   it('overdue reminders stop after maxOverdueReminders; the request stays open', async () => {
     await run(10, { maxOverdueReminders: 2, remindOnDue: false }, async (h) => {
-      await env.sleep(60 * DAY);
+      await skipping.env.sleep(60 * DAY);
       const status = await h.query(fileRequestStatusQuery);
       expect(status).toMatchObject({
         state: 'open',
@@ -151,17 +109,17 @@ describe('fileRequestWorkflow (time-skipping)', () => {
 
   it('fully uploaded on day 5: one digest, no reminders; rejected on day 6 resumes them; accepted on day 8 completes', async () => {
     const outcome = await run(10, {}, async (h) => {
-      await env.sleep(5 * DAY);
+      await skipping.env.sleep(5 * DAY);
       await h.signal(uploadedSignal, { allItemsUploaded: true });
       // A repeated signal while still fully uploaded does not send a second digest.
       await h.signal(uploadedSignal, { allItemsUploaded: true });
-      await env.sleep(1 * DAY);
+      await skipping.env.sleep(1 * DAY);
       expect(await h.query(fileRequestStatusQuery)).toMatchObject({
         state: 'uploaded',
         nextReminderAt: null,
       });
       await h.signal(rejectedSignal);
-      await env.sleep(2 * DAY);
+      await skipping.env.sleep(2 * DAY);
       await h.signal(acceptedSignal, { allItemsAccepted: false });
       expect((await h.query(fileRequestStatusQuery)).state).toBe('open');
       await h.signal(acceptedSignal, { allItemsAccepted: true });
@@ -178,13 +136,13 @@ describe('fileRequestWorkflow (time-skipping)', () => {
 
   it('uploaded across a reminder slot: skipped, not sent late; a second full upload sends a second digest', async () => {
     const outcome = await run(10, {}, async (h) => {
-      await env.sleep(6 * DAY);
+      await skipping.env.sleep(6 * DAY);
       await h.signal(uploadedSignal, { allItemsUploaded: true });
-      await env.sleep(2 * DAY); // day 8: the day-7 slot passed while staff were reviewing
+      await skipping.env.sleep(2 * DAY); // day 8: the day-7 slot passed while staff were reviewing
       await h.signal(rejectedSignal);
-      await env.sleep(4 * DAY); // day 12: reminder day 9, on-due and overdue on day 10
+      await skipping.env.sleep(4 * DAY); // day 12: reminder day 9, on-due and overdue on day 10
       await h.signal(uploadedSignal, { allItemsUploaded: true });
-      await env.sleep(1 * DAY);
+      await skipping.env.sleep(1 * DAY);
       await h.signal(acceptedSignal, { allItemsAccepted: true });
       return h.result();
     });
@@ -202,15 +160,15 @@ describe('fileRequestWorkflow (time-skipping)', () => {
 
   it('fully uploaded before the due date and rejected after it: overdue then, next slot weekly', async () => {
     await run(10, {}, async (h) => {
-      await env.sleep(8 * DAY);
+      await skipping.env.sleep(8 * DAY);
       await h.signal(uploadedSignal, { allItemsUploaded: true });
-      await env.sleep(4 * DAY); // day 12
+      await skipping.env.sleep(4 * DAY); // day 12
       expect(await h.query(fileRequestStatusQuery)).toMatchObject({
         state: 'uploaded',
         overdue: false,
       });
       await h.signal(rejectedSignal);
-      await env.sleep(6 * DAY); // day 18
+      await skipping.env.sleep(6 * DAY); // day 18
     });
     expect(calls).toEqual([
       'request day 0',
@@ -223,7 +181,7 @@ describe('fileRequestWorkflow (time-skipping)', () => {
 
   it('without a due date: weekly reminders from creation up to the maximum, then waits', async () => {
     const outcome = await run(null, { maxOverdueReminders: 3 }, async (h) => {
-      await env.sleep(40 * DAY);
+      await skipping.env.sleep(40 * DAY);
       const status = await h.query(fileRequestStatusQuery);
       expect(status).toEqual({
         state: 'open',
@@ -264,13 +222,13 @@ describe('fileRequestWorkflow (time-skipping)', () => {
 
   it('status mid-way: reminders sent, next reminder, due date and the overdue flag', async () => {
     await run(10, {}, async (h) => {
-      await env.sleep(8 * DAY);
+      await skipping.env.sleep(8 * DAY);
       const before = await h.query(fileRequestStatusQuery);
       expect(before).toMatchObject({ state: 'open', overdue: false, remindersSent: 1 });
       expect(dayOf(before.nextReminderAt)).toBe(9);
       expect(dayOf(before.dueAt)).toBe(10);
 
-      await env.sleep(3 * DAY); // day 11
+      await skipping.env.sleep(3 * DAY); // day 11
       const after = await h.query(fileRequestStatusQuery);
       expect(after).toMatchObject({ state: 'open', overdue: true, remindersSent: 3 });
       expect(dayOf(after.nextReminderAt)).toBe(17);

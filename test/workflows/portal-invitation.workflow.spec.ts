@@ -1,8 +1,4 @@
-import { resolve } from 'node:path';
-import { Context } from '@temporalio/activity';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { resolveTemporalTestServer } from '../../scripts/lib/temporal-cli';
+import type { WorkflowHandle } from '@temporalio/client';
 import {
   acceptedSignal,
   invitationStatusQuery,
@@ -12,9 +8,7 @@ import {
   type PortalInvitationActivities,
   type PortalInvitationInput,
 } from '../../workflows/portal-invitation/portal-invitation.contract';
-import { TEST_DATA_DIR, TEST_WORKFLOW_BUNDLE } from '../utils/test-env';
-
-const DAY = 86_400_000;
+import { DAY, useTimeSkipping } from '../utils/time-skipping';
 
 /**
  * The real day-scale cadence (remind every 3 days, at most 3 reminders, expire after 14 days)
@@ -22,14 +16,11 @@ const DAY = 86_400_000;
  * workflow asked for and on which (skipped) day.
  */
 describe('portalInvitationWorkflow (time-skipping)', () => {
-  let env: TestWorkflowEnvironment;
-  let startedAt: number;
   let calls: string[];
   let steps: InvitationEmailStep[];
   let stillPending: boolean;
 
-  const day = () =>
-    Math.round((Context.current().info.currentAttemptScheduledTimestampMs - startedAt) / DAY);
+  const day = () => skipping.activityDay();
   const activities: PortalInvitationActivities = {
     async queueInvitationEmail(step) {
       calls.push(`${step.kind} day ${day()}`);
@@ -49,48 +40,15 @@ describe('portalInvitationWorkflow (time-skipping)', () => {
     expiryMs: 14 * DAY,
   };
 
-  beforeAll(async () => {
-    const path = await resolveTemporalTestServer({ DATA_DIR: resolve(TEST_DATA_DIR, '..') });
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path } },
-    });
-  }, 120_000);
-  afterAll(() => env?.teardown());
   beforeEach(() => {
     calls = [];
     steps = [];
     stillPending = true;
   });
 
-  async function run<T>(
-    work: (handle: Awaited<ReturnType<typeof start>>) => Promise<T>,
-  ): Promise<T> {
-    const taskQueue = `invite-${Math.random().toString(36).slice(2)}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE },
-      activities,
-    });
-    return worker.runUntil(async () => {
-      const handle = await start(taskQueue);
-      try {
-        return await work(handle);
-      } finally {
-        // A failed expectation must not leave timers running into the next test's skipped time.
-        await handle.terminate().catch(() => undefined);
-      }
-    });
-  }
-
-  async function start(taskQueue: string) {
-    startedAt = await env.currentTimeMs();
-    return env.client.workflow.start('portalInvitationWorkflow', {
-      workflowId: `portal-invitation-test-${Math.random().toString(36).slice(2)}`,
-      taskQueue,
-      args: [input],
-    });
-  }
+  const skipping = useTimeSkipping(activities);
+  const run = <T>(work: (handle: WorkflowHandle) => Promise<T>) =>
+    skipping.run('portalInvitationWorkflow', () => input, work);
 
   it('reminds on days 3, 6 and 9, none after the maximum, and expires on day 14', async () => {
     const outcome = await run((h) => h.result());
@@ -108,12 +66,11 @@ describe('portalInvitationWorkflow (time-skipping)', () => {
 
   it('stops everything when the contact accepts on day 4', async () => {
     const outcome = await run(async (h) => {
-      await env.sleep(4 * DAY);
+      await skipping.env.sleep(4 * DAY);
       const status = await h.query(invitationStatusQuery);
       expect(status).toMatchObject({ state: 'pending', remindersSent: 1 });
-      const dayOf = (iso: string) => Math.round((Date.parse(iso) - startedAt) / DAY);
-      expect(dayOf(status.nextReminderAt!)).toBe(6);
-      expect(dayOf(status.expiresAt)).toBe(14);
+      expect(skipping.dayOf(status.nextReminderAt)).toBe(6);
+      expect(skipping.dayOf(status.expiresAt)).toBe(14);
       await h.signal(acceptedSignal);
       return h.result();
     });
@@ -123,7 +80,7 @@ describe('portalInvitationWorkflow (time-skipping)', () => {
 
   it('resend on day 2 sends a new link and starts the clock again', async () => {
     const outcome = await run(async (h) => {
-      await env.sleep(2 * DAY);
+      await skipping.env.sleep(2 * DAY);
       await h.signal(resendSignal);
       return h.result();
     });
@@ -142,7 +99,7 @@ describe('portalInvitationWorkflow (time-skipping)', () => {
 
   it('the bell reminds at once and the cadence continues from there', async () => {
     const outcome = await run(async (h) => {
-      await env.sleep(1 * DAY);
+      await skipping.env.sleep(1 * DAY);
       await h.signal(remindNowSignal);
       return h.result();
     });

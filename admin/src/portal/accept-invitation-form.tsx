@@ -1,11 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { fieldMessage } from '../shared/field-message';
 import { isTokenProblem } from './invitation-problem';
+import { newPasswordProblem, PasswordField } from './password-field';
 import { portalFetch, type PortalApiError } from './portal-api';
 import { navigate } from './portal-router';
 import type { PortalMe } from './portal-types';
-
-const MIN_LENGTH = 12;
 
 interface FormError {
   field: 'password' | 'confirmation';
@@ -26,9 +25,6 @@ export const AcceptInvitationForm = ({
   email,
   onTokenRefused,
 }: AcceptInvitationFormProps) => {
-  const passwordId = useId();
-  const confirmationId = useId();
-  const ruleId = useId();
   const errorId = useId();
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -37,15 +33,9 @@ export const AcceptInvitationForm = ({
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (password.length < MIN_LENGTH) {
-      setError({
-        field: 'password',
-        message: `The password needs at least ${MIN_LENGTH} characters`,
-      });
-      return;
-    }
-    if (password !== confirmation) {
-      setError({ field: 'confirmation', message: 'The passwords do not match' });
+    const problem = newPasswordProblem(password, confirmation, 'password');
+    if (problem) {
+      setError(problem);
       return;
     }
     setSubmitting(true);
@@ -71,38 +61,25 @@ export const AcceptInvitationForm = ({
   return (
     <form className="portal-form" onSubmit={submit} noValidate>
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <div className="portal-field">
-        <label htmlFor={passwordId}>Password</label>
-        <input
-          id={passwordId}
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_LENGTH}
-          aria-describedby={error?.field === 'password' ? `${ruleId} ${errorId}` : ruleId}
-          aria-invalid={error?.field === 'password' || undefined}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        <p id={ruleId} className="portal-hint">
-          At least {MIN_LENGTH} characters; common passwords are refused
-        </p>
-      </div>
-      <div className="portal-field">
-        <label htmlFor={confirmationId}>Confirm password</label>
-        <input
-          id={confirmationId}
-          type="password"
-          name="password-confirmation"
-          autoComplete="new-password"
-          required
-          aria-describedby={error?.field === 'confirmation' ? errorId : undefined}
-          aria-invalid={error?.field === 'confirmation' || undefined}
-          value={confirmation}
-          onChange={(event) => setConfirmation(event.target.value)}
-        />
-      </div>
+      <PasswordField
+        label="Password"
+        name="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+        invalid={error?.field === 'password'}
+        errorId={errorId}
+        withRule
+      />
+      <PasswordField
+        label="Confirm password"
+        name="password-confirmation"
+        autoComplete="new-password"
+        value={confirmation}
+        onChange={setConfirmation}
+        invalid={error?.field === 'confirmation'}
+        errorId={errorId}
+      />
       {error && (
         <p id={errorId} className="portal-error" role="alert">
           {error.message}

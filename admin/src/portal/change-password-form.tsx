@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { fieldMessage } from '../shared/field-message';
+import { newPasswordProblem, PasswordField } from './password-field';
 import { portalFetch, type PortalApiError } from './portal-api';
-
-const MIN_LENGTH = 12;
 
 type Field = 'current' | 'new' | 'confirmation';
 
@@ -23,10 +22,6 @@ const fieldOf = (error: PortalApiError): Field | null => {
 
 /** The API checks the current password, then ends the contact's sessions on other devices. */
 export const ChangePasswordForm = ({ email }: { email: string }) => {
-  const currentId = useId();
-  const newId = useId();
-  const confirmationId = useId();
-  const ruleId = useId();
   const errorId = useId();
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
@@ -42,15 +37,9 @@ export const ChangePasswordForm = ({ email }: { email: string }) => {
       setError({ field: 'current', message: 'Enter your current password' });
       return;
     }
-    if (password.length < MIN_LENGTH) {
-      setError({
-        field: 'new',
-        message: `The new password needs at least ${MIN_LENGTH} characters`,
-      });
-      return;
-    }
-    if (password !== confirmation) {
-      setError({ field: 'confirmation', message: 'The new passwords do not match' });
+    const problem = newPasswordProblem(password, confirmation, 'new password');
+    if (problem) {
+      setError({ ...problem, field: problem.field === 'password' ? 'new' : 'confirmation' });
       return;
     }
     setSubmitting(true);
@@ -80,59 +69,38 @@ export const ChangePasswordForm = ({ email }: { email: string }) => {
     }
   };
 
-  const describedBy = (field: Field, ...others: string[]) =>
-    [...others, error?.field === field ? errorId : ''].filter(Boolean).join(' ') || undefined;
-
   // Our own messages replace the browser's validation bubbles, which tests and screen readers miss.
   return (
     <form className="portal-form" onSubmit={submit} noValidate>
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <div className="portal-field">
-        <label htmlFor={currentId}>Current password</label>
-        <input
-          id={currentId}
-          type="password"
-          name="current-password"
-          autoComplete="current-password"
-          required
-          aria-describedby={describedBy('current')}
-          aria-invalid={error?.field === 'current' || undefined}
-          value={current}
-          onChange={(event) => setCurrent(event.target.value)}
-        />
-      </div>
-      <div className="portal-field">
-        <label htmlFor={newId}>New password</label>
-        <input
-          id={newId}
-          type="password"
-          name="new-password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_LENGTH}
-          aria-describedby={describedBy('new', ruleId)}
-          aria-invalid={error?.field === 'new' || undefined}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        <p id={ruleId} className="portal-hint">
-          At least {MIN_LENGTH} characters; common passwords are refused
-        </p>
-      </div>
-      <div className="portal-field">
-        <label htmlFor={confirmationId}>Confirm new password</label>
-        <input
-          id={confirmationId}
-          type="password"
-          name="new-password-confirmation"
-          autoComplete="new-password"
-          required
-          aria-describedby={describedBy('confirmation')}
-          aria-invalid={error?.field === 'confirmation' || undefined}
-          value={confirmation}
-          onChange={(event) => setConfirmation(event.target.value)}
-        />
-      </div>
+      <PasswordField
+        label="Current password"
+        name="current-password"
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+        invalid={error?.field === 'current'}
+        errorId={errorId}
+      />
+      <PasswordField
+        label="New password"
+        name="new-password"
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+        invalid={error?.field === 'new'}
+        errorId={errorId}
+        withRule
+      />
+      <PasswordField
+        label="Confirm new password"
+        name="new-password-confirmation"
+        autoComplete="new-password"
+        value={confirmation}
+        onChange={setConfirmation}
+        invalid={error?.field === 'confirmation'}
+        errorId={errorId}
+      />
       {error && (
         <p id={errorId} className="portal-error" role="alert">
           {error.message}

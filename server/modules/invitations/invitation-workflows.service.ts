@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
@@ -15,6 +15,8 @@ import { invitationWorkflowInput, type InvitationTimingRow } from './invitation-
  */
 @Injectable()
 export class InvitationWorkflowsService {
+  private readonly logger = new Logger(InvitationWorkflowsService.name);
+
   constructor(private readonly temporal: TemporalService) {}
 
   async start(invitation: InvitationTimingRow): Promise<void> {
@@ -37,6 +39,20 @@ export class InvitationWorkflowsService {
       ...this.options(invitation),
       signal,
     });
+  }
+
+  /**
+   * Tells the contact's workflow what the database already says (accepted, revoked, bounced).
+   * Best effort: a workflow that is gone or misses it stops at its next step anyway.
+   */
+  async notify(contactId: string, signal: SignalDefinition): Promise<void> {
+    try {
+      await this.temporal.client.workflow
+        .getHandle(portalInvitationWorkflowId(contactId))
+        .signal(signal);
+    } catch (e) {
+      if (!(e instanceof WorkflowNotFoundError)) this.logger.warn(e);
+    }
   }
 
   /** True when a running workflow of another invitation was terminated. */

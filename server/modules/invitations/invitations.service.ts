@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { WorkflowNotFoundError, type SignalDefinition } from '@temporalio/client';
+import { type SignalDefinition } from '@temporalio/client';
 import type { Page } from '../../common/http/content-range';
 import type { ListQuery } from '../../common/http/list-query';
 import { APP_CONFIG } from '../../config/config.module';
@@ -13,7 +13,6 @@ import { TemporalService } from '../../temporal/temporal.service';
 import { invitationBatchWorkflowId } from '../../../workflows/portal-invitation/invitation-batch.contract';
 import {
   invitationStatusQuery,
-  portalInvitationWorkflowId,
   type InvitationWorkflowStatus,
   remindNowSignal,
   resendSignal,
@@ -258,17 +257,9 @@ export class InvitationsService {
   }
 
   async revoke(id: string, staffName: string): Promise<InvitationView> {
-    await this.pending(id);
+    const { contactId } = await this.pending(id);
     await endPendingInvitation(this.em, id, 'revoked', `Revoked by ${staffName}`);
-    try {
-      const { contactId } = await this.get(id);
-      await this.temporal.client.workflow
-        .getHandle(portalInvitationWorkflowId(contactId))
-        .signal(revokedSignal);
-    } catch (e) {
-      // Revoked in the database either way; a workflow that missed it stops at its next step.
-      if (!(e instanceof WorkflowNotFoundError)) this.logger.warn(e);
-    }
+    await this.workflows.notify(contactId, revokedSignal);
     return this.get(id);
   }
 

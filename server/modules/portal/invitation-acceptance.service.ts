@@ -1,18 +1,14 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Logger } from '@nestjs/common';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { hashPassword } from '../../common/auth/password-hasher';
 import type { ContactPrincipal } from '../../common/auth/principal';
 import { assertAcceptablePassword } from '../../common/auth/password-policy';
 import { SessionsService, type ClientMeta } from '../../common/auth/sessions.service';
 import { hashSecretToken } from '../../common/crypto/secret-token';
 import { isoDate } from '../../common/http/iso-date';
+import { InvitationWorkflowsService } from '../invitations/invitation-workflows.service';
 import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
-import { TemporalService } from '../../temporal/temporal.service';
-import {
-  acceptedSignal,
-  portalInvitationWorkflowId,
-} from '../../../workflows/portal-invitation/portal-invitation.contract';
+import { acceptedSignal } from '../../../workflows/portal-invitation/portal-invitation.contract';
 import { Contact } from '../contacts/contact.entity';
 import { InvitationsErrorCode, InvitationsException } from '../invitations/invitations.exception';
 import { SettingsService } from '../settings/settings.service';
@@ -41,13 +37,11 @@ export interface InvitationPreview {
 /** A contact's way in: the link from the email, a password, and a portal session. */
 @Injectable()
 export class InvitationAcceptanceService {
-  private readonly logger = new Logger(InvitationAcceptanceService.name);
-
   constructor(
     private readonly em: EntityManager,
     private readonly settings: SettingsService,
     private readonly sessions: SessionsService,
-    private readonly temporal: TemporalService,
+    private readonly workflows: InvitationWorkflowsService,
   ) {}
 
   async preview(token: string): Promise<InvitationPreview> {
@@ -101,7 +95,7 @@ export class InvitationAcceptanceService {
     });
     const contact = await this.em.findOneOrFail(Contact, row.contact_id);
     const sessionToken = await this.sessions.create(contact, meta);
-    await this.tellWorkflow(row.contact_id);
+    await this.workflows.notify(row.contact_id, acceptedSignal);
     const principal: ContactPrincipal = {
       kind: 'contact',
       id: contact.id,
@@ -151,16 +145,6 @@ export class InvitationAcceptanceService {
   private runner(): SqlRunner {
     const conn = this.em.getConnection();
     return <T>(text: string, params: unknown[] = []) => conn.execute(text, params) as Promise<T>;
-  }
-
-  private async tellWorkflow(contactId: string): Promise<void> {
-    try {
-      await this.temporal.client.workflow
-        .getHandle(portalInvitationWorkflowId(contactId))
-        .signal(acceptedSignal);
-    } catch (e) {
-      if (!(e instanceof WorkflowNotFoundError)) this.logger.warn(e);
-    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { InvitationWorkflowsService } from '../invitations/invitation-workflows.service';
 import { SettingsModule } from '../settings/settings.module';
 import { InvitationAcceptanceService } from './invitation-acceptance.service';
 import { PortalController } from './portal.controller';
@@ -8,6 +9,6 @@ import { PortalService } from './portal.service';
 @Module({
   imports: [SettingsModule],
   controllers: [PortalController],
-  providers: [InvitationAcceptanceService, PortalService],
+  providers: [InvitationWorkflowsService, InvitationAcceptanceService, PortalService],
 })
 export class PortalModule {}

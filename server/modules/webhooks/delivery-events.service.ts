@@ -1,12 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Logger } from '@nestjs/common';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
+import { InvitationWorkflowsService } from '../invitations/invitation-workflows.service';
 import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
-import { TemporalService } from '../../temporal/temporal.service';
-import {
-  bouncedSignal,
-  portalInvitationWorkflowId,
-} from '../../../workflows/portal-invitation/portal-invitation.contract';
+import { bouncedSignal } from '../../../workflows/portal-invitation/portal-invitation.contract';
 import { isHardBounce, messageIdTag, type ResendEvent } from './resend-events';
 
 interface MessageRow {
@@ -25,11 +21,9 @@ export type DeliveryOutcome = 'applied' | 'duplicate' | 'ignored' | 'unknown_ema
  */
 @Injectable()
 export class DeliveryEventsService {
-  private readonly logger = new Logger(DeliveryEventsService.name);
-
   constructor(
     private readonly em: EntityManager,
-    private readonly temporal: TemporalService,
+    private readonly workflows: InvitationWorkflowsService,
   ) {}
 
   async apply(webhookId: string, event: ResendEvent): Promise<DeliveryOutcome> {
@@ -61,7 +55,7 @@ export class DeliveryEventsService {
       }
       return 'applied';
     });
-    for (const contactId of stopped) await this.stopReminders(contactId);
+    for (const contactId of stopped) await this.workflows.notify(contactId, bouncedSignal);
     return outcome;
   }
 
@@ -116,17 +110,6 @@ export class DeliveryEventsService {
       `insert into invitation_event (invitation_id, contact_id, kind, detail) values (?, ?, ?, ?)`,
       [m.invitation_id, m.contact_id, kind, detail],
     );
-  }
-
-  private async stopReminders(contactId: string): Promise<void> {
-    try {
-      await this.temporal.client.workflow
-        .getHandle(portalInvitationWorkflowId(contactId))
-        .signal(bouncedSignal);
-    } catch (e) {
-      // The database already says bounced; the workflow stops at its next step anyway.
-      if (!(e instanceof WorkflowNotFoundError)) this.logger.warn(e);
-    }
   }
 }
 
