@@ -12,6 +12,7 @@ import { AuditEventsModule } from './modules/audit/audit-events.module';
 import { ClientFilesModule } from './modules/client-files/client-files.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
+import { FileRequestsModule } from './modules/file-requests/file-requests.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { SharingModule } from './modules/sharing/sharing.module';
 import { OutboxModule } from './modules/email/outbox.module';
@@ -47,6 +48,7 @@ export class AppModule {
         StaffModule,
         ImportsModule,
         ContactsModule,
+        FileRequestsModule,
         SettingsModule,
         InvitationsModule,
         PortalModule,

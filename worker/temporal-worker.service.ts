@@ -14,6 +14,7 @@ import { EmailDispatcherWaker } from '../server/modules/email/email-dispatcher-w
 import { emailTaskQueue } from '../workflows/email-dispatch/email-dispatch.contract';
 import { ClientImportActivitiesImpl } from './activities/client-import.activities';
 import { EmailDispatchActivitiesImpl } from './activities/email-dispatch.activities';
+import { FileRequestActivitiesImpl } from './activities/file-request.activities';
 import { HealthProbeActivitiesImpl } from './activities/health-probe.activities';
 import { PortalInvitationActivitiesImpl } from './activities/portal-invitation.activities';
 
@@ -34,6 +35,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly clientImport: ClientImportActivitiesImpl,
     private readonly portalInvitation: PortalInvitationActivitiesImpl,
     private readonly emailDispatch: EmailDispatchActivitiesImpl,
+    private readonly fileRequest: FileRequestActivitiesImpl,
     private readonly dispatcherWaker: EmailDispatcherWaker,
   ) {}
 
@@ -45,7 +47,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       await Worker.create({
         ...base,
         taskQueue,
-        activities: bindActivities(this.healthProbe, this.clientImport, this.portalInvitation),
+        activities: bindActivities(
+          this.healthProbe,
+          this.clientImport,
+          this.portalInvitation,
+          this.fileRequest,
+        ),
         ...this.workflowSource(),
       }),
       await Worker.create({

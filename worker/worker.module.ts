@@ -6,9 +6,11 @@ import type { AppConfig } from '../server/config/env.schema';
 import { ormOptions } from '../server/database/mikro-orm.config';
 import { pinoOptions } from '../server/logging/pino-options';
 import { ImportProcessingModule } from '../server/modules/imports/processing/import-processing.module';
+import { FileRequestDeliveryModule } from '../server/modules/file-requests/delivery/file-request-delivery.module';
 import { InvitationDeliveryModule } from '../server/modules/invitations/delivery/invitation-delivery.module';
 import { TemporalModule } from '../server/temporal/temporal.module';
 import { ClientImportActivitiesImpl } from './activities/client-import.activities';
+import { FileRequestActivitiesImpl } from './activities/file-request.activities';
 import { EmailDispatchActivitiesImpl } from './activities/email-dispatch.activities';
 import { HealthProbeActivitiesImpl } from './activities/health-probe.activities';
 import { PortalInvitationActivitiesImpl } from './activities/portal-invitation.activities';
@@ -26,12 +28,14 @@ export class WorkerModule {
         TemporalModule,
         ImportProcessingModule,
         InvitationDeliveryModule,
+        FileRequestDeliveryModule,
       ],
       providers: [
         HealthProbeActivitiesImpl,
         ClientImportActivitiesImpl,
         PortalInvitationActivitiesImpl,
         EmailDispatchActivitiesImpl,
+        FileRequestActivitiesImpl,
         TemporalWorkerService,
       ],
     };

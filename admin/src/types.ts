@@ -221,6 +221,10 @@ export interface Settings {
   reminderIntervalSeconds: number;
   maxReminders: number;
   invitationExpirySeconds: number;
+  /** File request emails include the description, message and items. */
+  detailedNotifications: boolean;
+  requestReminderDaysBefore: number[];
+  requestOverdueIntervalDays: number;
   /** Read-only: 'outbox' when no RESEND_API_KEY is set, so nothing leaves the machine. */
   emailDelivery: 'resend' | 'outbox';
 }
@@ -238,7 +242,8 @@ export type OutboxStatus =
 
 export interface OutboxMessage {
   id: Identifier;
-  kind: 'invitation' | 'reminder';
+  kind:
+    'invitation' | 'reminder' | 'file_request' | 'file_request_reminder' | 'file_request_digest';
   toEmail: string;
   fromEmail: string;
   subject: string;
@@ -352,4 +357,29 @@ export interface ClientFile {
   updatedAt: string;
   /** Newest first. */
   versions: ClientFileVersion[];
+}
+
+// File requests: the API's own response shapes, shared rather than copied.
+export type {
+  FileRequestEventView,
+  FileRequestFileRef,
+  FileRequestItemStatus,
+  FileRequestItemView,
+  FileRequestRecipientView,
+  FileRequestStatus,
+  FileRequestSummaryView,
+  FileRequestView,
+} from '../../server/modules/file-requests/file-request.view';
+
+/** Body of `POST /api/file-requests` (the API refuses unknown keys). */
+export interface FileRequestCreateBody {
+  clientId: string;
+  recipientIds: string[];
+  subject: string;
+  description?: string;
+  message?: string;
+  /** A day ("2026-12-01", due at its end) or an ISO date-time; in the future. */
+  dueAt?: string;
+  items?: { title: string; description?: string; updatesFileId?: string }[];
+  attachmentFileIds?: string[];
 }

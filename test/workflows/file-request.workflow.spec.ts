@@ -34,7 +34,7 @@ describe('fileRequestWorkflow (time-skipping)', () => {
     async sendUploadedDigest(_id, round) {
       calls.push(`digest ${round} day ${day()}`);
     },
-    async finish(_id, outcome) {
+    async finishFileRequest(_id, outcome) {
       calls.push(`finish ${outcome} day ${day()}`);
     },
   };

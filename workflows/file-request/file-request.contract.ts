@@ -55,7 +55,7 @@ export interface FileRequestActivities {
    */
   sendUploadedDigest(requestId: string, round: number): Promise<void>;
   /** Records how the workflow ended (not called for `gone`: the database ended it already). */
-  finish(requestId: string, outcome: 'completed' | 'cancelled'): Promise<void>;
+  finishFileRequest(requestId: string, outcome: 'completed' | 'cancelled'): Promise<void>;
 }
 
 export const uploadedSignal = defineSignal<[{ allItemsUploaded: boolean }]>('uploaded');

@@ -151,6 +151,6 @@ export async function fileRequestWorkflow(input: FileRequestInput): Promise<File
     else await condition(() => woken, Math.max(1, wakeAt - Date.now()));
   }
 
-  if (outcome !== 'gone') await acts.finish(input.requestId, outcome);
+  if (outcome !== 'gone') await acts.finishFileRequest(input.requestId, outcome);
   return outcome;
 }

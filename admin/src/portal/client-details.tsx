@@ -1,10 +1,11 @@
 import { useId } from 'react';
 import { ClientDocuments } from './client-documents';
 import { ROLE_DESCRIPTIONS, ROLE_NAMES } from './client-roles';
+import { FileRequestsSection } from './file-requests-section';
 import { PortalLink } from './portal-link';
 import type { PortalClient } from './portal-types';
 
-/** A client's page: who it is, what the contact may do with it, and its documents. */
+/** A client's page: who it is, what the contact may do with it, its requests and documents. */
 export const ClientDetails = ({ client }: { client: PortalClient }) => {
   const headingId = useId();
   return (
@@ -18,6 +19,11 @@ export const ClientDetails = ({ client }: { client: PortalClient }) => {
         <strong>Your access:</strong> {ROLE_NAMES[client.role]} — {ROLE_DESCRIPTIONS[client.role]}
       </p>
 
+      <FileRequestsSection
+        heading="Requests"
+        clientId={client.id}
+        emptyText={`Nothing to do: no open requests for ${client.displayName}.`}
+      />
       <ClientDocuments client={client} />
     </section>
   );

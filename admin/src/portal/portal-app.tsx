@@ -1,5 +1,6 @@
 import { AcceptInvitationPage } from './accept-invitation-page';
 import { ClientPage } from './client-page';
+import { FileRequestPage } from './file-request-page';
 import { PortalHomePage } from './portal-home-page';
 import { PortalLoginPage } from './portal-login-page';
 import { PortalNotFoundPage } from './portal-not-found-page';
@@ -7,6 +8,8 @@ import { usePathname } from './portal-router';
 import { ProfilePage } from './profile-page';
 
 const CLIENT_PATH = /^\/portal\/clients\/([^/]+)$/;
+// Where request emails link.
+const REQUEST_PATH = /^\/portal\/requests\/([^/]+)$/;
 
 /** A handful of pages need no router library: a switch on the path keeps the portal's bundle small. */
 export const PortalApp = () => {
@@ -14,6 +17,8 @@ export const PortalApp = () => {
   const clientId = CLIENT_PATH.exec(pathname)?.[1];
   // A new key per client: its page starts afresh rather than showing the previous client.
   if (clientId) return <ClientPage key={clientId} clientId={clientId} />;
+  const requestId = REQUEST_PATH.exec(pathname)?.[1];
+  if (requestId) return <FileRequestPage key={requestId} requestId={requestId} />;
   switch (pathname) {
     case '/portal':
       return <PortalHomePage />;

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { ROLE_NAMES } from './client-roles';
+import { FileRequestsSection } from './file-requests-section';
 import { PortalLink } from './portal-link';
 import type { PortalMe } from './portal-types';
 import { SignedInPage } from './signed-in-page';
@@ -20,6 +21,11 @@ const Home = ({ me }: { me: PortalMe }) => {
         {me.displayName !== me.email && <> ({me.email})</>}
       </p>
 
+      <FileRequestsSection
+        heading="Your requests"
+        emptyText={`Nothing to do: ${me.firmName} has no open requests for you.`}
+      />
+
       <h2 id={clientsHeadingId}>Your clients</h2>
       {me.clients.length ? (
         <ul className="portal-list" aria-labelledby={clientsHeadingId}>
@@ -36,7 +42,9 @@ const Home = ({ me }: { me: PortalMe }) => {
         <p>No clients are linked to your access yet.</p>
       )}
 
-      <p className="portal-note">Documents and requests from {me.firmName} will appear here.</p>
+      <p className="portal-note">
+        Open a client to see the documents {me.firmName} shares with you.
+      </p>
     </section>
   );
 };

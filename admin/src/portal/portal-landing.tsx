@@ -1,9 +1,11 @@
 import { PortalLayout } from './portal-layout';
 import { PortalLink } from './portal-link';
+import { signInHref } from './sign-in-return';
 
 /**
  * The signed-out home: where a contact's way in comes from (the invitation email), the
- * sign-in page for those who already chose a password, and a door for staff.
+ * sign-in page for those who already chose a password, and a door for staff. Shown in place of
+ * any page that needs a session; signing in from it comes back to that page.
  */
 export const PortalLanding = () => (
   <PortalLayout title="Welcome">
@@ -15,7 +17,7 @@ export const PortalLanding = () => (
         email and password to reach your documents and requests. If the link has expired, ask your
         firm to send a new one.
       </p>
-      <PortalLink href="/portal/login" className="portal-button">
+      <PortalLink href={signInHref()} className="portal-button">
         Sign in
       </PortalLink>
     </section>

@@ -3,8 +3,12 @@ import { portalFetch, type PortalApiError } from './portal-api';
 import { PortalLayout } from './portal-layout';
 import { navigate } from './portal-router';
 import type { PortalMe } from './portal-types';
+import { afterSignInPath } from './sign-in-return';
 
-/** /portal/login: a contact who already accepted an invitation signs in with email and password. */
+/**
+ * /portal/login[?next=/portal/requests/…]: a contact who already accepted an invitation signs in
+ * with email and password, then goes on to `next` (the page that asked for a session) or home.
+ */
 export const PortalLoginPage = () => {
   const headingId = useId();
   const emailId = useId();
@@ -23,7 +27,7 @@ export const PortalLoginPage = () => {
         method: 'POST',
         body: { email, password, portal: true },
       });
-      navigate('/portal/', { replace: true });
+      navigate(afterSignInPath(), { replace: true });
     } catch (failure) {
       setError((failure as PortalApiError).message);
       setSubmitting(false);

@@ -9,6 +9,7 @@ import { InvitationsErrorCode } from '../../modules/invitations/invitations.exce
 import { SettingsErrorCode } from '../../modules/settings/settings.exception';
 import { WebhooksErrorCode } from '../../modules/webhooks/webhooks.exception';
 import { ClientFilesErrorCode } from '../../modules/client-files/client-files.exception';
+import { FileRequestsErrorCode } from '../../modules/file-requests/file-requests.exception';
 import { CommonErrorCode } from './common.exception';
 
 type ErrorCode =
@@ -22,7 +23,8 @@ type ErrorCode =
   | SettingsErrorCode
   | InvitationsErrorCode
   | WebhooksErrorCode
-  | ClientFilesErrorCode;
+  | ClientFilesErrorCode
+  | FileRequestsErrorCode;
 
 /** The one place where domain error codes become HTTP statuses. */
 export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
@@ -80,6 +82,15 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ClientFilesErrorCode.TYPE_NOT_ALLOWED]: HttpStatus.BAD_REQUEST,
   [ClientFilesErrorCode.BAD_UPLOAD]: HttpStatus.BAD_REQUEST,
   [ClientFilesErrorCode.UNKNOWN_CONTACTS]: HttpStatus.BAD_REQUEST,
+  [FileRequestsErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [FileRequestsErrorCode.ITEM_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [FileRequestsErrorCode.BAD_RECIPIENTS]: HttpStatus.BAD_REQUEST,
+  [FileRequestsErrorCode.UNKNOWN_FILES]: HttpStatus.BAD_REQUEST,
+  [FileRequestsErrorCode.CLOSED]: HttpStatus.CONFLICT,
+  [FileRequestsErrorCode.ITEM_CLOSED]: HttpStatus.CONFLICT,
+  [FileRequestsErrorCode.ITEM_NOT_REVIEWABLE]: HttpStatus.CONFLICT,
+  [FileRequestsErrorCode.REMIND_TOO_SOON]: HttpStatus.TOO_MANY_REQUESTS,
+  [FileRequestsErrorCode.WORKFLOWS_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 export function statusOf(code: string): HttpStatus {

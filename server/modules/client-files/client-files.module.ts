@@ -9,5 +9,6 @@ import { PortalFilesController } from './portal-files.controller';
   imports: [FilesModule],
   controllers: [ClientFilesController, PortalFilesController],
   providers: [ClientFilesService, FileUploadInterceptor],
+  exports: [ClientFilesService, FileUploadInterceptor, FilesModule],
 })
 export class ClientFilesModule {}

@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { render } from '@react-email/render';
+import { renderEmail, type RenderedEmail } from './render-email';
 import {
   InvitationEmail,
   invitationSubject,
   type InvitationEmailProps,
 } from './templates/invitation-email';
-
-export interface RenderedEmail {
-  subject: string;
-  html: string;
-  text: string;
-}
 
 type Shared = Omit<InvitationEmailProps, 'greetingName' | 'acceptUrl'>;
 
@@ -53,13 +47,7 @@ export class InvitationEmailRenderer {
     if (!cached) {
       if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
       const element = InvitationEmail({ ...shared, greetingName: this.name, acceptUrl: this.url });
-      cached = Promise.all([render(element), render(element, { plainText: true })]).then(
-        ([html, text]) => ({
-          subject: invitationSubject(shared.kind, shared.firmName),
-          html,
-          text,
-        }),
-      );
+      cached = renderEmail(invitationSubject(shared.kind, shared.firmName), element);
       cached.catch(() => this.cache.delete(key));
       this.cache.set(key, cached);
     }

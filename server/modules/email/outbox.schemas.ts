@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { oneOrMany } from '../../common/validation/schema-helpers';
+import { EMAIL_KINDS } from './outgoing-email';
 
 export const EMAIL_STATUSES = [
   'queued',
@@ -16,7 +17,7 @@ export const EMAIL_STATUSES = [
 export const outboxFilterSchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
   status: oneOrMany(EMAIL_STATUSES).optional(),
-  kind: oneOrMany(['invitation', 'reminder'] as const).optional(),
+  kind: oneOrMany(EMAIL_KINDS).optional(),
   contactId: z.uuid().optional(),
   id: z.array(z.uuid()).max(1000).optional(),
 });

@@ -8,11 +8,11 @@ import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import { SqlWhere } from '../../database/sql-where';
 import { type EMAIL_STATUSES, type OutboxFilter } from './outbox.schemas';
-import type { EmailLink } from './outgoing-email';
+import type { EmailKind, EmailLink } from './outgoing-email';
 
 export interface OutboxMessage {
   id: string;
-  kind: 'invitation' | 'reminder';
+  kind: EmailKind;
   toEmail: string;
   fromEmail: string;
   subject: string;

@@ -1,6 +1,13 @@
 import type { SqlRunner } from '../../database/sql-transaction';
 
-export type EmailKind = 'invitation' | 'reminder';
+export const EMAIL_KINDS = [
+  'invitation',
+  'reminder',
+  'file_request',
+  'file_request_reminder',
+  'file_request_digest',
+] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
 export type EmailDelivery = 'resend' | 'outbox';
 
 export interface EmailLink {
@@ -21,7 +28,12 @@ export interface OutgoingEmail {
   links: EmailLink[];
   contactId: string | null;
   invitationId: string | null;
+  fileRequestId?: string | null;
 }
+
+/** `"Firm" <sender@firm.com>`, with nothing in the firm name that could break the header. */
+export const fromHeader = (firmName: string, sender: string) =>
+  `"${firmName.replace(/["<>\\\r\n]/g, '').trim()}" <${sender}>`;
 
 /**
  * Records emails in the transaction of the change that causes them (a transactional outbox).
@@ -46,14 +58,15 @@ export async function insertOutgoingEmails(
     links: e.links,
     contact_id: e.contactId,
     invitation_id: e.invitationId,
+    file_request_id: e.fileRequestId ?? null,
   }));
   const inserted = await sql<{ id: string }[]>(
     `insert into email_message (id, kind, idempotency_key, to_email, from_email, subject,
-       html_body, text_body, links, contact_id, invitation_id, status)
+       html_body, text_body, links, contact_id, invitation_id, file_request_id, status)
      select x.*, ?
      from jsonb_to_recordset(?::jsonb) as x(id uuid, kind text, idempotency_key text,
        to_email text, from_email text, subject text, html_body text, text_body text,
-       links jsonb, contact_id uuid, invitation_id uuid)
+       links jsonb, contact_id uuid, invitation_id uuid, file_request_id uuid)
      on conflict (idempotency_key) do nothing
      returning id`,
     [delivery === 'outbox' ? 'recorded' : 'queued', JSON.stringify(rows)],

@@ -46,5 +46,12 @@ export const updateSettingsSchema = z.strictObject({
     .min(1)
     .max(365 * DAY)
     .optional(),
+  detailedNotifications: z.boolean().optional(),
+  requestReminderDaysBefore: z
+    .array(z.number().int().min(1).max(60))
+    .max(5)
+    .transform((d) => [...new Set(d)].sort((a, b) => b - a))
+    .optional(),
+  requestOverdueIntervalDays: z.number().int().min(1).max(90).optional(),
 });
 export type UpdateSettingsInput = z.infer<typeof updateSettingsSchema>;

@@ -16,6 +16,12 @@ export interface FirmSettings {
   reminderIntervalSeconds: number;
   maxReminders: number;
   invitationExpirySeconds: number;
+  /** File request emails carry the request's description, message and items (else a plain nudge). */
+  detailedNotifications: boolean;
+  /** File request reminders this many days before the due date. */
+  requestReminderDaysBefore: number[];
+  /** After the due date (or without one), file requests are chased this often. */
+  requestOverdueIntervalDays: number;
   /** `outbox` without RESEND_API_KEY: messages stay in the console's Outbox. */
   emailDelivery: 'resend' | 'outbox';
 }
@@ -23,7 +29,10 @@ export interface FirmSettings {
 const SELECT = `select id, firm_name as "firmName", logo_url as "logoUrl",
   sending_domains as "sendingDomains", default_sender as "defaultSender",
   reminder_interval_seconds as "reminderIntervalSeconds", max_reminders as "maxReminders",
-  invitation_expiry_seconds as "invitationExpirySeconds" from firm_settings where id = 'firm'`;
+  invitation_expiry_seconds as "invitationExpirySeconds",
+  detailed_notifications as "detailedNotifications",
+  request_reminder_days_before as "requestReminderDaysBefore",
+  request_overdue_interval_days as "requestOverdueIntervalDays" from firm_settings where id = 'firm'`;
 
 export const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1);
 
@@ -53,7 +62,9 @@ export class SettingsService {
     await this.em.getConnection().execute(
       `update firm_settings set firm_name = ?, logo_url = ?, sending_domains = ?::text[],
          default_sender = ?, reminder_interval_seconds = ?, max_reminders = ?,
-         invitation_expiry_seconds = ?, updated_at = now() where id = 'firm'`,
+         invitation_expiry_seconds = ?, detailed_notifications = ?,
+         request_reminder_days_before = ?::int[], request_overdue_interval_days = ?,
+         updated_at = now() where id = 'firm'`,
       [
         merged.firmName,
         merged.logoUrl,
@@ -62,6 +73,9 @@ export class SettingsService {
         merged.reminderIntervalSeconds,
         merged.maxReminders,
         merged.invitationExpirySeconds,
+        merged.detailedNotifications,
+        pgArray(merged.requestReminderDaysBefore.map(String)),
+        merged.requestOverdueIntervalDays,
       ],
     );
     return this.get();

@@ -22,5 +22,8 @@ export const outboxStatusChoices = Object.entries(outboxStatuses).map(([id, { na
 
 export const outboxKindChoices: { id: OutboxMessage['kind']; name: string }[] = [
   { id: 'invitation', name: 'Invitation' },
-  { id: 'reminder', name: 'Reminder' },
+  { id: 'reminder', name: 'Invitation reminder' },
+  { id: 'file_request', name: 'File request' },
+  { id: 'file_request_reminder', name: 'File request reminder' },
+  { id: 'file_request_digest', name: 'Uploads to review (staff)' },
 ];

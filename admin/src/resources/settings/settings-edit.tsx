@@ -1,4 +1,5 @@
 import {
+  BooleanInput,
   Edit,
   email,
   NumberInput,
@@ -24,6 +25,9 @@ const editable = (settings: Settings): EditableSettings => ({
   reminderIntervalSeconds: settings.reminderIntervalSeconds,
   maxReminders: settings.maxReminders,
   invitationExpirySeconds: settings.invitationExpirySeconds,
+  detailedNotifications: settings.detailedNotifications,
+  requestReminderDaysBefore: settings.requestReminderDaysBefore.map(Number),
+  requestOverdueIntervalDays: settings.requestOverdueIntervalDays,
 });
 
 const domainPattern = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
@@ -40,6 +44,11 @@ const onSendingDomain = (address: string | undefined, values: Partial<Settings>)
     ? undefined
     : 'Must be an address on one of the sending domains';
 };
+
+const validateDaysBefore = (days: (number | string)[] | undefined) =>
+  days?.some((d) => !Number.isInteger(Number(d)) || Number(d) < 1 || Number(d) > 60)
+    ? 'Whole days from 1 to 60'
+    : undefined;
 
 const positive = (value: number | null | undefined) =>
   value == null || value > 0 ? undefined : 'Must be more than 0';
@@ -110,6 +119,29 @@ export const SettingsEdit = () => (
           parse={daysToSeconds}
           step={0.5}
           validate={[required(), positive]}
+        />
+      </ClientSection>
+      <ClientSection title="File requests">
+        <TextArrayInput
+          source="requestReminderDaysBefore"
+          label="Remind before the due date (days)"
+          helperText="e.g. 3 and 1; type a number and press Enter"
+          validate={validateDaysBefore}
+          autoSelect
+        />
+        <NumberInput
+          source="requestOverdueIntervalDays"
+          label="Then remind every (days)"
+          helperText="After the due date, or from the request on when it has none"
+          step={1}
+          min={1}
+          validate={[required(), positive]}
+        />
+        <BooleanInput
+          source="detailedNotifications"
+          label="Detailed notifications"
+          helperText="Emails include the request's description, message and items; otherwise they only point to the portal"
+          sx={{ gridColumn: '1 / -1' }}
         />
       </ClientSection>
     </SimpleForm>

@@ -9,7 +9,7 @@ import { sqlTransaction, type SqlRunner } from '../../../database/sql-transactio
 import type { InvitationEmailStep } from '../../../../workflows/portal-invitation/portal-invitation.contract';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { InvitationEmailRenderer } from '../../email/invitation-email.renderer';
-import { insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
+import { fromHeader, insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
 import { SettingsService, type FirmSettings } from '../../settings/settings.service';
 import { endPendingInvitation } from '../end-invitation.sql';
 
@@ -31,10 +31,6 @@ const EVENT_KIND = { invitation: 'invited', reminder: 'reminder_sent', resend: '
  */
 const keyOf = (scope: string) => (s: InvitationEmailStep) =>
   `invitation/${s.invitationId}/${scope}/${s.step}`;
-
-/** `"Firm" <sender@firm.com>`, with nothing in the firm name that could break the header. */
-const fromHeader = (firmName: string, sender: string) =>
-  `"${firmName.replace(/["<>\\\r\n]/g, '').trim()}" <${sender}>`;
 
 /**
  * Turns invitation steps into queued emails, each with its own new link: a token whose hash is

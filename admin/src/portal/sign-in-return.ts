@@ -1,0 +1,22 @@
+// Only a portal page of ours: never another site, nor sign-in or invitation pages themselves.
+const RETURNABLE = /^\/portal(\/[A-Za-z0-9_-]+)*\/?$/;
+const NOT_RETURNABLE = /^\/portal\/(login|accept)\/?$/;
+
+const isReturnable = (path: string) => RETURNABLE.test(path) && !NOT_RETURNABLE.test(path);
+
+/**
+ * The sign-in page's address, coming back to `path` once signed in: a link from an email (a
+ * request, a client) should land where it pointed, not on the home page.
+ */
+export function signInHref(path = window.location.pathname): string {
+  const normalised = path.replace(/\/+$/, '') || '/portal';
+  return normalised !== '/portal' && isReturnable(normalised)
+    ? `/portal/login?next=${encodeURIComponent(normalised)}`
+    : '/portal/login';
+}
+
+/** Where to go after signing in: the page that sent the contact to sign in, else home. */
+export function afterSignInPath(search = window.location.search): string {
+  const next = new URLSearchParams(search).get('next');
+  return next && isReturnable(next) ? next : '/portal/';
+}

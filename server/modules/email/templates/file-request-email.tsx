@@ -1,0 +1,121 @@
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Img,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from '@react-email/components';
+import type { FileRequestEmailKind } from '../../../../workflows/file-request/file-request.contract';
+
+export interface FileRequestEmailProps {
+  kind: FileRequestEmailKind;
+  firmName: string;
+  logoUrl: string | null;
+  greetingName: string;
+  subject: string;
+  requestUrl: string;
+  dueAt: Date | null;
+  /** Only with the firm's "detailed notifications": the description, message and item titles. */
+  details: { description: string | null; message: string | null; items: string[] } | null;
+  /** Items still waiting for the recipients. */
+  outstanding: number;
+  /** The contact has not set up their portal account yet. */
+  needsAccount: boolean;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+const leads: Record<FileRequestEmailKind, (p: FileRequestEmailProps) => string> = {
+  request: (p) => `${p.firmName} is asking you for documents.`,
+  reminder: (p) => `${p.firmName} is still waiting for documents from you.`,
+  reminder_before: (p) => `A friendly reminder: ${p.firmName} needs your documents by ${due(p)}.`,
+  reminder_due: (p) => `Your documents for ${p.firmName} are due today.`,
+  reminder_overdue: (p) => `Your documents for ${p.firmName} were due on ${due(p)}.`,
+};
+
+const due = (p: FileRequestEmailProps) => (p.dueAt ? dateFormat.format(p.dueAt) : '');
+
+export function fileRequestEmailSubject(p: FileRequestEmailProps): string {
+  const what = p.details ? p.subject : 'documents';
+  switch (p.kind) {
+    case 'request':
+      return `${p.firmName} requests ${p.details ? `"${p.subject}"` : 'documents from you'}`;
+    case 'reminder_overdue':
+      return `Overdue: ${p.firmName} is waiting for ${what}`;
+    default:
+      return `Reminder: ${p.firmName} is waiting for ${what}`;
+  }
+}
+
+/** A file request and its reminders: what is asked, by when, and one link to the portal. */
+export function FileRequestEmail(p: FileRequestEmailProps) {
+  const lead = leads[p.kind](p);
+  return (
+    <Html lang="en">
+      <Head />
+      <Preview>{lead}</Preview>
+      <Body style={{ backgroundColor: '#f4f5f7', fontFamily: 'Helvetica, Arial, sans-serif' }}>
+        <Container style={{ backgroundColor: '#ffffff', padding: '32px', maxWidth: '560px' }}>
+          {p.logoUrl && <Img src={p.logoUrl} alt={p.firmName} height="40" />}
+          <Heading as="h1" style={{ fontSize: '22px', color: '#1a1f36' }}>
+            {p.details ? p.subject : `Documents requested by ${p.firmName}`}
+          </Heading>
+          <Text>Hello {p.greetingName},</Text>
+          <Text>{lead}</Text>
+          {p.details?.description && <Text>{p.details.description}</Text>}
+          {p.details?.message && <Text style={{ fontStyle: 'italic' }}>{p.details.message}</Text>}
+          {p.details && p.details.items.length > 1 && (
+            <Section>
+              {p.details.items.map((title, i) => (
+                <Text key={i} style={{ margin: '4px 0' }}>
+                  • {title}
+                </Text>
+              ))}
+            </Section>
+          )}
+          {p.kind !== 'request' && (
+            <Text>
+              {p.outstanding === 1
+                ? 'One document is still missing.'
+                : `${p.outstanding} documents are still missing.`}
+            </Text>
+          )}
+          {p.dueAt && p.kind === 'request' && <Text>Please send them by {due(p)}.</Text>}
+          <Section style={{ margin: '24px 0' }}>
+            <Button
+              href={p.requestUrl}
+              style={{
+                backgroundColor: '#1565c0',
+                color: '#ffffff',
+                padding: '12px 20px',
+                borderRadius: '4px',
+              }}
+            >
+              Upload documents
+            </Button>
+          </Section>
+          <Text style={{ fontSize: '13px', color: '#555' }}>
+            Or paste this link into your browser: <Link href={p.requestUrl}>{p.requestUrl}</Link>
+          </Text>
+          {p.needsAccount && (
+            <Text style={{ fontSize: '13px', color: '#555' }}>
+              You sign in to your secure client portal to upload. If you have not set it up yet, use
+              the invitation {p.firmName} sent you, or ask them for a new one.
+            </Text>
+          )}
+          <Hr />
+          <Text style={{ fontSize: '12px', color: '#888' }}>
+            For your security, documents are exchanged only in the portal, never by email.
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}

@@ -1,0 +1,125 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { uploadedSignal } from '../../../workflows/file-request/file-request.contract';
+import { ClientFilesService } from '../client-files/client-files.service';
+import { recordEvent, settleStatus } from './file-request-state.sql';
+import { lockItem, lockOpenRequest, type LockedItem } from './file-request-locks.sql';
+import { FileRequestWorkflowsService } from './file-request-workflows.service';
+import {
+  FileRequestsErrorCode,
+  FileRequestsException,
+  requestNotFound,
+} from './file-requests.exception';
+
+/**
+ * A recipient's answers in the portal: an upload for an item (a re-upload is the next version
+ * of the same file, so staff see the history), or "not applicable" with a comment.
+ */
+@Injectable()
+export class FileRequestAnswersService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly files: ClientFilesService,
+    private readonly workflows: FileRequestWorkflowsService,
+  ) {}
+
+  /** 404 unless the contact is a recipient who still has access to the request's client. */
+  async assertRecipient(requestId: string, contactId: string): Promise<void> {
+    const rows = await this.em.getConnection().execute(
+      `select 1 from file_request r
+       join file_request_recipient rr on rr.request_id = r.id and rr.contact_id = ?
+       join contact_client_access a on a.client_id = r.client_id and a.contact_id = ?
+       where r.id = ?`,
+      [contactId, contactId, requestId],
+    );
+    if (!rows.length) throw requestNotFound(requestId);
+  }
+
+  async upload(
+    requestId: string,
+    itemId: string,
+    upload: Express.Multer.File | undefined,
+    contactId: string,
+  ): Promise<void> {
+    // Checked before anything is stored: a closed request or item takes no file.
+    const target = await sqlTransaction(this.em, async (sql) => {
+      const request = await lockOpenRequest(sql, requestId);
+      const item = await this.answerable(sql, requestId, itemId);
+      return { clientId: request.client_id, item };
+    });
+    const file = await this.files.add(
+      target.clientId,
+      upload,
+      { contactId },
+      target.item.file_id ?? target.item.updates_file_id ?? undefined,
+    );
+    const after = await sqlTransaction(this.em, async (sql) => {
+      await lockOpenRequest(sql, requestId);
+      const item = await this.answerable(sql, requestId, itemId);
+      await sql(
+        `update file_request_item set status = 'uploaded', file_id = ?, rejection_reason = null,
+           not_applicable_comment = null, updated_at = now() where id = ?`,
+        [file.id, itemId],
+      );
+      // The other recipients work on the same request: they see each other's uploads.
+      await sql(
+        `insert into client_file_share (file_id, contact_id)
+         select ?, contact_id from file_request_recipient where request_id = ?
+         on conflict do nothing`,
+        [file.id, requestId],
+      );
+      await recordEvent(sql, {
+        requestId,
+        itemId,
+        kind: 'uploaded',
+        detail: `Uploaded ${file.name} (version ${file.version}) for "${item.title}"`,
+        contactId,
+      });
+      return (await settleStatus(sql, requestId)).after;
+    });
+    await this.workflows.signal(requestId, uploadedSignal, {
+      allItemsUploaded: after === 'uploaded',
+    });
+  }
+
+  async notApplicable(
+    requestId: string,
+    itemId: string,
+    comment: string,
+    contactId: string,
+  ): Promise<void> {
+    const after = await sqlTransaction(this.em, async (sql) => {
+      await lockOpenRequest(sql, requestId);
+      const item = await this.answerable(sql, requestId, itemId);
+      await sql(
+        `update file_request_item set status = 'not_applicable', not_applicable_comment = ?,
+           rejection_reason = null, updated_at = now() where id = ?`,
+        [comment, itemId],
+      );
+      await recordEvent(sql, {
+        requestId,
+        itemId,
+        kind: 'not_applicable',
+        detail: `Marked "${item.title}" not applicable: ${comment}`,
+        contactId,
+      });
+      return (await settleStatus(sql, requestId)).after;
+    });
+    await this.workflows.signal(requestId, uploadedSignal, {
+      allItemsUploaded: after === 'uploaded',
+    });
+  }
+
+  /** An accepted item is settled; anything else can still be answered (or answered again). */
+  private async answerable(sql: SqlRunner, requestId: string, itemId: string): Promise<LockedItem> {
+    const item = await lockItem(sql, requestId, itemId);
+    if (item.status === 'accepted') {
+      throw new FileRequestsException(
+        FileRequestsErrorCode.ITEM_CLOSED,
+        `"${item.title}" is accepted already: it takes no more changes.`,
+      );
+    }
+    return item;
+  }
+}

@@ -1,0 +1,103 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, Logger } from '@nestjs/common';
+import { WorkflowNotFoundError, type SignalDefinition } from '@temporalio/client';
+import { isoDate } from '../../common/http/iso-date';
+import { TemporalService } from '../../temporal/temporal.service';
+import { SettingsService } from '../settings/settings.service';
+import {
+  DAY_MS,
+  fileRequestStatusQuery,
+  fileRequestWorkflowId,
+  type FileRequestInput,
+  type FileRequestStatus as WorkflowStatus,
+} from '../../../workflows/file-request/file-request.contract';
+
+/**
+ * Starts, signals and asks a request's `file-request-<id>` workflow. PostgreSQL is the record:
+ * a signal that cannot be delivered is logged and the action stands, since every email the
+ * workflow sends re-reads the request first.
+ */
+@Injectable()
+export class FileRequestWorkflowsService {
+  private readonly logger = new Logger(FileRequestWorkflowsService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly temporal: TemporalService,
+    private readonly settings: SettingsService,
+  ) {}
+
+  workflowId = fileRequestWorkflowId;
+
+  workflowUrl(requestId: string): string {
+    return this.temporal.workflowUrl(fileRequestWorkflowId(requestId));
+  }
+
+  async start(requestId: string): Promise<void> {
+    await this.temporal.client.workflow.start('fileRequestWorkflow', await this.options(requestId));
+  }
+
+  /** Delivers a signal; a workflow that is gone while the request is open is started again. */
+  async signal<Args extends unknown[]>(
+    requestId: string,
+    signal: SignalDefinition<Args>,
+    ...args: Args
+  ): Promise<void> {
+    try {
+      await this.temporal.client.workflow
+        .getHandle(fileRequestWorkflowId(requestId))
+        .signal(signal, ...args);
+    } catch (e) {
+      if (!(e instanceof WorkflowNotFoundError)) {
+        this.logger.warn(`Signal ${signal.name} to file request ${requestId} failed: ${e}`);
+        return;
+      }
+      const [row] = await this.em
+        .getConnection()
+        .execute<{ status: string }[]>('select status from file_request where id = ?', [requestId]);
+      if (row?.status !== 'open' && row?.status !== 'uploaded') return;
+      try {
+        await this.temporal.client.workflow.signalWithStart('fileRequestWorkflow', {
+          ...(await this.options(requestId)),
+          signal: signal as SignalDefinition<unknown[]>,
+          signalArgs: args as unknown[],
+        });
+      } catch (again) {
+        this.logger.warn(`Restarting the workflow of file request ${requestId} failed: ${again}`);
+      }
+    }
+  }
+
+  /** The workflow's live status; null when Temporal does not answer (or it has ended long ago). */
+  async status(requestId: string): Promise<WorkflowStatus | null> {
+    try {
+      return await this.temporal.client.workflow
+        .getHandle(fileRequestWorkflowId(requestId))
+        .query(fileRequestStatusQuery);
+    } catch {
+      return null;
+    }
+  }
+
+  private async options(requestId: string) {
+    const [row] = await this.em
+      .getConnection()
+      .execute<{ due_at: string | null; client_id: string }[]>(
+        'select due_at, client_id from file_request where id = ?',
+        [requestId],
+      );
+    const settings = await this.settings.get();
+    const input: FileRequestInput = {
+      requestId,
+      dueAt: row?.due_at ? isoDate(row.due_at) : null,
+      reminderOffsetsBeforeDueMs: settings.requestReminderDaysBefore.map((d) => Number(d) * DAY_MS),
+      overdueEveryMs: settings.requestOverdueIntervalDays * DAY_MS,
+    };
+    return {
+      workflowId: fileRequestWorkflowId(requestId),
+      taskQueue: this.temporal.taskQueue,
+      args: [input] as [FileRequestInput],
+      searchAttributes: { ClientId: row ? [row.client_id] : [] },
+    };
+  }
+}

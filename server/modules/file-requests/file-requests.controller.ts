@@ -1,0 +1,160 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AccessService } from '../../common/access/access.service';
+import { Audited } from '../../common/audit/audited.decorator';
+import { CurrentPrincipal } from '../../common/auth/auth.decorators';
+import type { StaffPrincipal } from '../../common/auth/principal';
+import { sendPage } from '../../common/http/content-range';
+import { parseListQuery } from '../../common/http/list-query';
+import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
+import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
+import { FileRequestReader } from './file-request-reader.service';
+import type { FileRequestView } from './file-request.view';
+import { FileRequestWorkflowsService } from './file-request-workflows.service';
+import { requestNotFound } from './file-requests.exception';
+import {
+  FILE_REQUEST_SORTABLE,
+  createFileRequestSchema,
+  emptyBodySchema,
+  fileRequestFilterSchema,
+  rejectItemSchema,
+  type CreateFileRequestInput,
+} from './file-requests.schemas';
+import { FileRequestsService } from './file-requests.service';
+
+const requestEvent = (summary: (r: FileRequestView) => string) => (r: FileRequestView) => ({
+  summary: summary(r),
+  targetType: 'file_request',
+  targetId: r.id,
+  clientId: r.clientId,
+});
+
+/**
+ * Staff's file requests. Whoever sees a client (owner or viewer) may ask its contacts for
+ * files, review the answers, remind and cancel; other requests are a 404.
+ */
+@ApiTags('file-requests')
+@Controller('file-requests')
+export class FileRequestsController {
+  constructor(
+    private readonly requests: FileRequestsService,
+    private readonly reader: FileRequestReader,
+    private readonly workflows: FileRequestWorkflowsService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Get()
+  async list(
+    @Query() query: Record<string, unknown>,
+    @CurrentPrincipal() principal: StaffPrincipal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const q = parseListQuery(query, {
+      sortable: FILE_REQUEST_SORTABLE,
+      defaultSort: { field: 'lastActivityAt', order: 'DESC' },
+      filter: fileRequestFilterSchema,
+    });
+    const visible = this.access.visibleClients(principal, 'r.client_id');
+    return sendPage(res, 'file-requests', q.range, await this.reader.list(q, visible));
+  }
+
+  @Audited(
+    'file_request.created',
+    requestEvent((r) => `Requested "${r.subject}" from ${r.clientName}`),
+  )
+  @Post()
+  async create(
+    @Body(new ZodBodyPipe(createFileRequestSchema)) body: CreateFileRequestInput,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<FileRequestView> {
+    await this.access.assertClient(principal, body.clientId, 'read');
+    return this.view(await this.requests.create(body, principal.id));
+  }
+
+  @Get(':id')
+  async get(
+    @Param('id', UuidParamPipe) id: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<FileRequestView> {
+    await this.visible(id, principal);
+    return this.view(id);
+  }
+
+  @Audited('file_request.item_accepted', requestEvent((r) => `Accepted an item of "${r.subject}"`))
+  @Post(':id/items/:itemId/accept')
+  async accept(
+    @Param('id', UuidParamPipe) id: string,
+    @Param('itemId', UuidParamPipe) itemId: string,
+    @Body(new ZodBodyPipe(emptyBodySchema)) _body: object,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<FileRequestView> {
+    await this.visible(id, principal);
+    await this.requests.accept(id, itemId, principal.id);
+    return this.view(id);
+  }
+
+  @Audited('file_request.item_rejected', requestEvent((r) => `Rejected an item of "${r.subject}"`))
+  @Post(':id/items/:itemId/reject')
+  async reject(
+    @Param('id', UuidParamPipe) id: string,
+    @Param('itemId', UuidParamPipe) itemId: string,
+    @Body(new ZodBodyPipe(rejectItemSchema)) body: { reason: string },
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<FileRequestView> {
+    await this.visible(id, principal);
+    await this.requests.reject(id, itemId, body.reason, principal.id);
+    return this.view(id);
+  }
+
+  @Audited('file_request.cancelled', requestEvent((r) => `Cancelled "${r.subject}"`))
+  @Post(':id/cancel')
+  async cancel(
+    @Param('id', UuidParamPipe) id: string,
+    @Body(new ZodBodyPipe(emptyBodySchema)) _body: object,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<FileRequestView> {
+    await this.visible(id, principal);
+    await this.requests.cancel(id, principal.id);
+    return this.view(id);
+  }
+
+  @Audited('file_request.reminded', requestEvent((r) => `Sent a reminder for "${r.subject}"`))
+  @Post(':id/remind')
+  async remind(
+    @Param('id', UuidParamPipe) id: string,
+    @Body(new ZodBodyPipe(emptyBodySchema)) _body: object,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<FileRequestView> {
+    await this.visible(id, principal);
+    await this.requests.remind(id, principal.id);
+    return this.view(id);
+  }
+
+  /** The same 404 for a request of a client the caller does not see as for a missing one. */
+  private async visible(id: string, principal: StaffPrincipal): Promise<void> {
+    const clientId = await this.reader.clientOf(id);
+    const roles = await this.access.clientRoles(principal, [clientId]);
+    if (!roles.has(clientId)) throw requestNotFound(id);
+  }
+
+  private async view(id: string): Promise<FileRequestView> {
+    const [view, status] = await Promise.all([
+      this.reader.get(id, true),
+      this.workflows.status(id),
+    ]);
+    return {
+      ...view,
+      workflow: {
+        id: this.workflows.workflowId(id),
+        url: this.workflows.workflowUrl(id),
+        status: status && {
+          state: status.state,
+          overdue: status.overdue,
+          remindersSent: status.remindersSent,
+          nextReminderAt: status.nextReminderAt,
+        },
+      },
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { ClientFilesModule } from '../client-files/client-files.module';
+import { FileUploadInterceptor } from '../client-files/file-upload.interceptor';
+import { FileRequestDeliveryModule } from './delivery/file-request-delivery.module';
+import { FileRequestAnswersService } from './file-request-answers.service';
+import { FileRequestReader } from './file-request-reader.service';
+import { FileRequestWorkflowsService } from './file-request-workflows.service';
+import { FileRequestsController } from './file-requests.controller';
+import { FileRequestsService } from './file-requests.service';
+import { PortalFileRequestsController } from './portal-file-requests.controller';
+
+@Module({
+  imports: [ClientFilesModule, FileRequestDeliveryModule],
+  controllers: [FileRequestsController, PortalFileRequestsController],
+  providers: [
+    FileRequestsService,
+    FileRequestAnswersService,
+    FileRequestReader,
+    FileRequestWorkflowsService,
+    FileUploadInterceptor,
+  ],
+})
+export class FileRequestsModule {}

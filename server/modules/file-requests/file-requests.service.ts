@@ -1,0 +1,294 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env.schema';
+import { pgArray } from '../../database/pg-array';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import {
+  acceptedSignal,
+  cancelledSignal,
+  rejectedSignal,
+} from '../../../workflows/file-request/file-request.contract';
+import { SettingsErrorCode, SettingsException } from '../settings/settings.exception';
+import { SettingsService } from '../settings/settings.service';
+import { FileRequestMailerService } from './delivery/file-request-mailer.service';
+import { recordEvent, settleStatus } from './file-request-state.sql';
+import { FileRequestWorkflowsService } from './file-request-workflows.service';
+import {
+  FileRequestsErrorCode,
+  FileRequestsException,
+  requestNotFound,
+} from './file-requests.exception';
+import type { CreateFileRequestInput } from './file-requests.schemas';
+import { lockItem, lockOpenRequest } from './file-request-locks.sql';
+
+/** Staff's side of file requests: ask, review item by item, cancel, nudge. */
+@Injectable()
+export class FileRequestsService {
+  private readonly logger = new Logger(FileRequestsService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly settings: SettingsService,
+    private readonly workflows: FileRequestWorkflowsService,
+    private readonly mailer: FileRequestMailerService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Records the request (recipients, items, attachments shared with the recipients) in one
+   * transaction, then starts its workflow; if Temporal cannot take it, nothing is left behind.
+   */
+  async create(input: CreateFileRequestInput, staffId: string): Promise<string> {
+    const { defaultSender } = await this.settings.get();
+    if (!defaultSender) {
+      throw new SettingsException(
+        SettingsErrorCode.NO_SENDING_DOMAIN,
+        'No default sender is set: choose one in Settings first.',
+      );
+    }
+    await this.assertRecipients(input.clientId, input.recipientIds);
+    const items = input.items?.length
+      ? input.items
+      : [{ title: input.subject, description: null, updatesFileId: null }];
+    const attachmentIds = [
+      ...new Set([
+        ...(input.attachmentFileIds ?? []),
+        ...items.flatMap((i) => (i.updatesFileId ? [i.updatesFileId] : [])),
+      ]),
+    ];
+    await this.assertClientFiles(input.clientId, attachmentIds);
+
+    const { id, newShares } = await sqlTransaction(this.em, async (sql) => {
+      const [request] = await sql<{ id: string }[]>(
+        `insert into file_request (client_id, subject, description, message, due_at, sender_email,
+           created_by_staff_id) values (?, ?, ?, ?, ?, ?, ?) returning id`,
+        [
+          input.clientId,
+          input.subject,
+          input.description,
+          input.message,
+          input.dueAt?.toISOString() ?? null,
+          defaultSender,
+          staffId,
+        ],
+      );
+      await sql(
+        `insert into file_request_recipient (request_id, contact_id)
+         select ?, c from unnest(?::uuid[]) c`,
+        [request.id, pgArray(input.recipientIds)],
+      );
+      await sql(
+        `insert into file_request_item (request_id, position, title, description, updates_file_id)
+         select ?, x.position, x.title, x.description, x.updates_file_id
+         from jsonb_to_recordset(?::jsonb)
+           as x(position int, title text, description text, updates_file_id uuid)`,
+        [
+          request.id,
+          JSON.stringify(
+            items.map((i, position) => ({
+              position,
+              title: i.title,
+              description: i.description ?? null,
+              updates_file_id: i.updatesFileId ?? null,
+            })),
+          ),
+        ],
+      );
+      await sql(
+        `insert into file_request_attachment (request_id, file_id) select ?, f from unnest(?::uuid[]) f`,
+        [request.id, pgArray(attachmentIds)],
+      );
+      // Recipients must be able to open what they are asked to update.
+      const shares = await sql<{ file_id: string; contact_id: string }[]>(
+        `insert into client_file_share (file_id, contact_id)
+         select f, c from unnest(?::uuid[]) f, unnest(?::uuid[]) c
+         on conflict do nothing returning file_id, contact_id`,
+        [pgArray(attachmentIds), pgArray(input.recipientIds)],
+      );
+      await recordEvent(sql, {
+        requestId: request.id,
+        kind: 'created',
+        detail: `Requested ${items.length === 1 ? '1 item' : `${items.length} items`}${input.dueAt ? `, due ${input.dueAt.toISOString().slice(0, 10)}` : ''}`,
+        staffId,
+      });
+      return { id: request.id, newShares: shares };
+    });
+
+    try {
+      await this.workflows.start(id);
+    } catch (e) {
+      this.logger.error(e);
+      await this.abandon(id, newShares);
+      throw new FileRequestsException(
+        FileRequestsErrorCode.WORKFLOWS_UNAVAILABLE,
+        'The workflow service is not reachable, so the request was not created. Try again in a moment.',
+      );
+    }
+    return id;
+  }
+
+  async accept(requestId: string, itemId: string, staffId: string): Promise<void> {
+    const after = await this.review(requestId, itemId, staffId, async (sql, item) => {
+      await sql(
+        `update file_request_item set status = 'accepted', updated_at = now() where id = ?`,
+        [itemId],
+      );
+      return `Accepted "${item.title}"${item.status === 'not_applicable' ? ' as not applicable' : ''}`;
+    });
+    await this.workflows.signal(requestId, acceptedSignal, {
+      allItemsAccepted: after === 'completed',
+    });
+  }
+
+  async reject(requestId: string, itemId: string, reason: string, staffId: string): Promise<void> {
+    await this.review(requestId, itemId, staffId, async (sql, item) => {
+      await sql(
+        `update file_request_item set status = 'rejected', rejection_reason = ?, updated_at = now()
+         where id = ?`,
+        [reason, itemId],
+      );
+      return `Rejected "${item.title}": ${reason}`;
+    });
+    await this.workflows.signal(requestId, rejectedSignal);
+  }
+
+  async cancel(requestId: string, staffId: string): Promise<void> {
+    await sqlTransaction(this.em, async (sql) => {
+      await lockOpenRequest(sql, requestId);
+      await sql(
+        `update file_request set status = 'cancelled', closed_at = now(), last_activity_at = now()
+         where id = ?`,
+        [requestId],
+      );
+      await recordEvent(sql, {
+        requestId,
+        kind: 'cancelled',
+        detail: 'Request cancelled',
+        staffId,
+      });
+    });
+    await this.workflows.signal(requestId, cancelledSignal);
+  }
+
+  /** "Remind now": one reminder at once, at most one per request per cooldown. */
+  async remind(requestId: string, staffId: string): Promise<void> {
+    const cooldown = this.config.INVITE_REMIND_COOLDOWN_SECONDS;
+    const conn = this.em.getConnection();
+    const [claimed] = await conn.execute<{ due_at: string | null }[]>(
+      `update file_request set last_reminded_at = now() where id = ? and status = 'open'
+         and (last_reminded_at is null or last_reminded_at <= now() - make_interval(secs => ?))
+       returning due_at`,
+      [requestId, cooldown],
+    );
+    if (!claimed) throw await this.whyNoReminder(requestId, cooldown);
+    const due = claimed.due_at ? new Date(claimed.due_at).getTime() : null;
+    const kind =
+      due === null ? 'reminder' : due < Date.now() ? 'reminder_overdue' : 'reminder_before';
+    await this.mailer.notify(requestId, kind, `manual-${Date.now()}`, staffId);
+  }
+
+  private async whyNoReminder(requestId: string, cooldown: number): Promise<Error> {
+    const [row] = await this.em
+      .getConnection()
+      .execute<{ status: string; retry_at: string | null }[]>(
+        `select status, last_reminded_at + make_interval(secs => ?) as retry_at
+         from file_request where id = ?`,
+        [cooldown, requestId],
+      );
+    if (!row) return requestNotFound(requestId);
+    if (row.status !== 'open') {
+      return new FileRequestsException(
+        FileRequestsErrorCode.CLOSED,
+        row.status === 'uploaded'
+          ? 'Every item has an answer already: nothing to remind about.'
+          : `The request is ${row.status}.`,
+      );
+    }
+    const retryAt = new Date(row.retry_at!).toISOString();
+    return new FileRequestsException(
+      FileRequestsErrorCode.REMIND_TOO_SOON,
+      `A reminder went out less than ${Math.round(cooldown / 60)} minutes ago; try again after ${retryAt}.`,
+      { retryAt },
+    );
+  }
+
+  /** Accept or reject: only an answered item (uploaded, or marked not applicable) of an open request. */
+  private async review(
+    requestId: string,
+    itemId: string,
+    staffId: string,
+    change: (sql: SqlRunner, item: { title: string; status: string }) => Promise<string>,
+  ): Promise<string> {
+    return sqlTransaction(this.em, async (sql) => {
+      await lockOpenRequest(sql, requestId);
+      const item = await lockItem(sql, requestId, itemId);
+      if (item.status !== 'uploaded' && item.status !== 'not_applicable') {
+        throw new FileRequestsException(
+          FileRequestsErrorCode.ITEM_NOT_REVIEWABLE,
+          `"${item.title}" is ${item.status.replace('_', ' ')}: only an uploaded item, or one marked not applicable, can be accepted or rejected.`,
+        );
+      }
+      const detail = await change(sql, item);
+      await recordEvent(sql, { requestId, itemId, kind: 'reviewed', detail, staffId });
+      const { after } = await settleStatus(sql, requestId);
+      if (after === 'completed') {
+        await recordEvent(sql, {
+          requestId,
+          kind: 'completed',
+          detail: 'Every item accepted',
+          staffId,
+        });
+      }
+      return after;
+    });
+  }
+
+  private async assertRecipients(clientId: string, ids: string[]): Promise<void> {
+    const rows = await this.em.getConnection().execute<{ id: string; email: string | null }[]>(
+      `select x as id, ct.email from unnest(?::uuid[]) x
+       left join contact ct on ct.id = x
+       where not exists (select 1 from contact_client_access a
+         where a.contact_id = x and a.client_id = ?)`,
+      [pgArray(ids), clientId],
+    );
+    if (!rows.length) return;
+    const named = rows.map((r) => r.email ?? r.id);
+    throw new FileRequestsException(
+      FileRequestsErrorCode.BAD_RECIPIENTS,
+      `recipientIds: ${named.join(', ')} ${named.length === 1 ? 'has' : 'have'} no access to this client`,
+      { invalid: rows.map((r) => r.id) },
+    );
+  }
+
+  private async assertClientFiles(clientId: string, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const found = await this.em
+      .getConnection()
+      .execute<{ id: string }[]>(
+        'select id from client_file where client_id = ? and id = any(?::uuid[])',
+        [clientId, pgArray(ids)],
+      );
+    const ok = new Set(found.map((f) => f.id));
+    const missing = ids.filter((id) => !ok.has(id));
+    if (missing.length) {
+      throw new FileRequestsException(
+        FileRequestsErrorCode.UNKNOWN_FILES,
+        `attachmentFileIds: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a file of this client`,
+        { missing },
+      );
+    }
+  }
+
+  /** The workflow could not start: the request and the shares it added are undone. */
+  private async abandon(id: string, shares: { file_id: string; contact_id: string }[]) {
+    await sqlTransaction(this.em, async (sql) => {
+      await sql('delete from file_request where id = ?', [id]);
+      await sql(
+        `delete from client_file_share s using jsonb_to_recordset(?::jsonb) as x(file_id uuid, contact_id uuid)
+         where s.file_id = x.file_id and s.contact_id = x.contact_id`,
+        [JSON.stringify(shares)],
+      );
+    });
+  }
+}
