@@ -124,14 +124,20 @@ export class EmailDeliveryService {
 
   /**
    * Claims the oldest queued emails. Those of invitations that ended meanwhile, or were deleted
-   * with their contact, are dropped: their links would not work.
+   * with their contact, are dropped: their links would not work. So are a file request's emails
+   * to its recipients once it has ended or is gone: nothing is asked of them any more.
    */
   private async claim(): Promise<ClaimedEmail[]> {
     const conn = this.em.getConnection();
     await conn.execute(
       `update email_message m set status = 'cancelled', updated_at = now()
-       where m.status = 'queued' and (m.invitation_id is null
-         or exists (select 1 from invitation i where i.id = m.invitation_id and i.status <> 'pending'))`,
+       where m.status = 'queued' and (
+         (m.kind in ('invitation','reminder') and (m.invitation_id is null
+           or exists (select 1 from invitation i
+             where i.id = m.invitation_id and i.status <> 'pending')))
+         or (m.kind in ('file_request','file_request_reminder') and (m.file_request_id is null
+           or exists (select 1 from file_request r
+             where r.id = m.file_request_id and r.status in ('completed','cancelled')))))`,
     );
     const batchId = randomUUID();
     await conn.execute(
