@@ -58,6 +58,35 @@ export async function xlsxBuffer(rows: CellValue[][], sheetName = 'Clients'): Pr
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * Two inline-string sheets whose first tab ("Clients": Company, Acme, Initech) is the second
+ * sheet in the zip, after "Notes"; no shared strings, so ExcelJS spools both to temp files.
+ */
+export function firstTabSecondXlsx(): Buffer {
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const sheet = (rows: string[]) =>
+    `<worksheet ${ns}><sheetData>${rows
+      .map(
+        (text, i) =>
+          `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${text}</t></is></c></row>`,
+      )
+      .join('')}</sheetData></worksheet>`;
+  return zipFile([
+    zipEntry(
+      'xl/workbook.xml',
+      `<workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="Clients" sheetId="2" r:id="rId2"/><sheet name="Notes" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    zipEntry(
+      'xl/_rels/workbook.xml.rels',
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`,
+    ),
+    zipEntry('xl/worksheets/sheet1.xml', sheet(['Notes', 'not a client'])),
+    zipEntry('xl/worksheets/sheet2.xml', sheet(['Company', 'Acme', 'Initech'])),
+    zipEntry('docProps/app.xml', '<Properties/>'),
+  ]);
+}
+
 export interface ZipEntry {
   name: string;
   packed: Buffer;

@@ -3,6 +3,7 @@ import { openImportFile } from '../../../server/modules/imports/file/import-file
 import { assertSafeXlsx } from '../../../server/modules/imports/file/zip-guard';
 import {
   fileErrorOf,
+  firstTabSecondXlsx,
   fixtureDir,
   openRows,
   xlsxBuffer,
@@ -69,31 +70,7 @@ describe('XLSX import files', () => {
   });
 
   it('reads the first tab, even when its sheet comes second in the zip', async () => {
-    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-    const sheet = (rows: string[]) =>
-      `<worksheet ${ns}><sheetData>${rows
-        .map(
-          (text, i) =>
-            `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${text}</t></is></c></row>`,
-        )
-        .join('')}</sheetData></worksheet>`;
-    const path = await files.write(
-      'tabs.xlsx',
-      zipFile([
-        zipEntry(
-          'xl/workbook.xml',
-          `<workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="Clients" sheetId="2" r:id="rId2"/><sheet name="Notes" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-        ),
-        zipEntry(
-          'xl/_rels/workbook.xml.rels',
-          `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`,
-        ),
-        zipEntry('xl/worksheets/sheet1.xml', sheet(['Notes', 'not a client'])),
-        zipEntry('xl/worksheets/sheet2.xml', sheet(['Company', 'Acme', 'Initech'])),
-        zipEntry('docProps/app.xml', '<Properties/>'),
-      ]),
-    );
+    const path = await files.write('tabs.xlsx', firstTabSecondXlsx());
     const { rows } = await openRows(path);
     expect(rows.map((r) => [r.rowNumber, r.values.companyName])).toEqual([
       [2, 'Acme'],

@@ -1,4 +1,5 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { Duplex } from 'node:stream';
 import { stream, type Row } from 'exceljs';
 import { cellText } from './cell-text';
 import { ImportFileError, ImportFileErrorCode } from './import-file.error';
@@ -11,6 +12,7 @@ import { DAMAGED_XLSX } from './zip-guard';
  */
 export async function* readXlsxRows(path: string): AsyncGenerator<SheetRow> {
   const input = createReadStream(path);
+  endZipAfterItsLastEntry(input);
   // Styles tell a date from a number; hyperlinks keep their shown text without them.
   const workbook = new stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -39,6 +41,33 @@ export async function* readXlsxRows(path: string): AsyncGenerator<SheetRow> {
   } finally {
     input.destroy();
   }
+}
+
+/**
+ * ExcelJS 4.4 pipes the file into unzipper's Parse and walks the entries with a helper that
+ * pauses the zip while it handles each one (spooling a sheet to a temp file, say) and stops at
+ * the first 'end'. Parse emits that 'end' itself once it has parsed the last zip record, while
+ * entries it pushed meanwhile may still wait in its paused buffer: when the parser outruns the
+ * reader (CPU load), those entries, possibly the first tab's sheet, are silently skipped
+ * (exceljs#3064). So the piped-into zip ends its readable side instead (push(null)), and Node
+ * emits the real 'end' only after the last buffered entry has been read.
+ */
+function endZipAfterItsLastEntry(input: ReadStream): void {
+  const pipe = input.pipe.bind(input);
+  input.pipe = (destination, options) => {
+    if (destination instanceof Duplex) deferEarlyEnd(destination);
+    return pipe(destination, options);
+  };
+}
+
+function deferEarlyEnd(zip: Duplex): void {
+  const emit = zip.emit.bind(zip);
+  zip.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+    // Node marks the readable side ended before it emits its own 'end'.
+    if (event !== 'end' || zip.readableEnded) return emit(event, ...args);
+    zip.push(null);
+    return false;
+  };
 }
 
 function rowCells(row: Row): string[] {
