@@ -187,4 +187,73 @@ describe('sharing clients by role', () => {
     expect(body[0]).toMatchObject({ action: 'access.granted', actorEmail: 'owner@clienthub.test' });
     expect(body.map((e: { action: string }) => e.action)).toContain('access.revoked');
   });
+  it('records a role change with the role before it, for staff, groups and contacts', async () => {
+    const clientC = (await admin.post('/api/clients').send({ companyName: 'Gamma SA' }).expect(201))
+      .body.id;
+    const staffGroupId = (
+      await admin.post('/api/staff-groups').send({ name: 'Audit team' }).expect(201)
+    ).body.id;
+    const changes = [
+      ['staff', staff.viewer.id, 'viewer', 'owner'],
+      ['staff_group', staffGroupId, 'viewer', 'owner'],
+      ['contact_group', contactGroupId, 'contact_access', 'contact_collaborator'],
+      ['contact', contactId, 'contact_collaborator', 'contact_access'],
+    ] as const;
+    for (const [type, id, from, to] of changes) {
+      await grant(admin, clientC, type, id, from).expect(201);
+      await grant(admin, clientC, type, id, to).expect(201);
+    }
+    // The same role again changes nothing: a grant, not a change.
+    await grant(admin, clientC, 'staff', staff.viewer.id, 'owner').expect(201);
+    await admin.delete(`/api/clients/${clientC}/access/contact:${contactId}`).expect(200);
+
+    const trail = (
+      await admin
+        .get('/api/audit-events')
+        .query({
+          filter: JSON.stringify({ clientId: clientC }),
+          sort: '["at","ASC"]',
+          range: '[0,99]',
+        })
+        .expect(200)
+    ).body as { action: string; summary: string; targetType: string; targetId: string }[];
+    const sharing = trail.filter((e) => e.action.startsWith('access.'));
+    expect(sharing.map((e) => [e.action, e.targetType, e.targetId])).toEqual([
+      ...changes.flatMap(([type, id]) => [
+        ['access.granted', type, id],
+        ['access.role_changed', type, id],
+      ]),
+      ['access.granted', 'staff', staff.viewer.id],
+      ['access.revoked', 'contact', contactId],
+    ]);
+    expect(sharing.map((e) => e.summary)).toEqual(
+      expect.arrayContaining([
+        'Granted staff member viewer Tester the viewer role',
+        'Changed the role of staff member viewer Tester from viewer to owner',
+        'Changed the role of staff group Audit team from viewer to owner',
+        'Changed the role of contact group Alpha family from contact_access to contact_collaborator',
+        'Changed the role of contact Gina from contact_collaborator to contact_access',
+        'Granted staff member viewer Tester the owner role (unchanged)',
+        'Revoked contact_access access of contact Gina',
+      ]),
+    );
+    // The detail (not in the API's list) keeps both roles for every kind of grantee.
+    const details = await t.query<{ action: string; detail: object }>(
+      `select action, detail from audit_event where client_id = $1 and action like 'access.%'
+       order by at, id`,
+      [clientC],
+    );
+    expect(details.filter((e) => e.action === 'access.role_changed').map((e) => e.detail)).toEqual(
+      changes.map(([principalType, , previousRole, role]) => ({
+        principalType,
+        role,
+        previousRole,
+      })),
+    );
+    expect(details.at(-1)!.detail).toEqual({
+      principalType: 'contact',
+      role: null,
+      previousRole: 'contact_access',
+    });
+  });
 });

@@ -61,12 +61,50 @@ const GRANT_COLUMN: Record<Exclude<GranteeType, 'contact'>, string> = {
   staff_group: 'staff_group_id',
   contact_group: 'contact_group_id',
 };
-const PRINCIPAL_TABLE: Record<GranteeType, string> = {
-  staff: 'staff_user',
-  staff_group: 'staff_group',
-  contact: 'contact',
-  contact_group: 'contact_group',
+/** The principal's name by id: also how a grant checks that the principal exists. */
+const PRINCIPAL_NAME_SQL: Record<GranteeType, string> = {
+  staff: `select ${STAFF_NAME} as name from staff_user s where s.id = ?`,
+  staff_group: 'select name from staff_group where id = ?',
+  contact: `select ${CONTACT_NAME} as name from contact ct where ct.id = ?`,
+  contact_group: 'select name from contact_group where id = ?',
 };
+
+/**
+ * Sets a direct role and returns the one before it; params: client and principal (the old
+ * role), then client, principal and role. The CTE reads the row as it was before the upsert
+ * (one snapshot for the whole statement). Sharing never makes a contact a client's primary
+ * contact (whose status the client shows).
+ */
+function upsertSql(type: GranteeType): string {
+  const [table, column, insert, conflict] =
+    type === 'contact'
+      ? [
+          'client_contact',
+          'contact_id',
+          'insert into client_contact (client_id, contact_id, role, is_primary) values (?, ?, ?, false)',
+          '(client_id, contact_id)',
+        ]
+      : [
+          'client_grant',
+          GRANT_COLUMN[type],
+          `insert into client_grant (client_id, ${GRANT_COLUMN[type]}, role) values (?, ?, ?)`,
+          `(${GRANT_COLUMN[type]}, client_id) where ${GRANT_COLUMN[type]} is not null`,
+        ];
+  return `with old_grant as (select role from ${table} where client_id = ? and ${column} = ?)
+    ${insert} on conflict ${conflict} do update set role = excluded.role
+    returning (select role from old_grant) as previous_role`;
+}
+
+/** One grant, role change or revocation, as the audit trail records it. */
+export interface GrantChange {
+  principalType: GranteeType;
+  principalId: string;
+  name: string;
+  /** The direct role now; null once revoked. */
+  role: ClientRole | null;
+  /** The direct role before; null when there was none. */
+  previousRole: ClientRole | null;
+}
 
 /** Who has which role on a client, directly and through groups; granting and revoking. */
 @Injectable()
@@ -90,56 +128,56 @@ export class ClientAccessService {
   }
 
   /**
-   * Sets the principal's direct role on the client (a second grant changes the role). With a
-   * `scope` (the caller does not see every client), a contact must already belong to a client
-   * the caller sees: ids are not a way to find other clients' contacts.
+   * Sets the principal's direct role on the client (a second grant changes the role) and says
+   * what it was before. With a `scope` (the caller does not see every client), a contact must
+   * already belong to a client the caller sees: ids are not a way to find other clients' contacts.
    */
-  async grant(clientId: string, input: GrantInput, scope: SqlCondition | null): Promise<void> {
+  async grant(
+    clientId: string,
+    input: GrantInput,
+    scope: SqlCondition | null,
+  ): Promise<GrantChange> {
     const conn = this.em.getConnection();
-    const known =
-      input.principalType === 'contact' && scope
-        ? await conn.execute<{ id: string }[]>(
-            `select cc.contact_id as id from contact_client_access cc where cc.contact_id = ? and ${scope.sql} limit 1`,
-            [input.principalId, ...scope.params],
+    const { principalType: type, principalId, role } = input;
+    const [found] =
+      type === 'contact' && scope
+        ? await conn.execute<{ name: string }[]>(
+            `select ${CONTACT_NAME} as name from contact_client_access cc
+             join contact ct on ct.id = cc.contact_id where cc.contact_id = ? and ${scope.sql} limit 1`,
+            [principalId, ...scope.params],
           )
-        : await conn.execute<{ id: string }[]>(
-            `select id from ${PRINCIPAL_TABLE[input.principalType]} where id = ?`,
-            [input.principalId],
-          );
-    if (!known.length) {
-      invalidField('principalId', `no ${input.principalType.replace('_', ' ')} with this id`);
-    }
-    if (input.principalType === 'contact') {
-      // Sharing never makes someone a client's primary contact (whose status the client shows).
-      await conn.execute(
-        `insert into client_contact (client_id, contact_id, role, is_primary) values (?, ?, ?, false)
-         on conflict (client_id, contact_id) do update set role = excluded.role`,
-        [clientId, input.principalId, input.role],
-      );
-      return;
-    }
-    const column = GRANT_COLUMN[input.principalType];
-    await conn.execute(
-      `insert into client_grant (client_id, ${column}, role) values (?, ?, ?)
-       on conflict (${column}, client_id) where ${column} is not null
-       do update set role = excluded.role`,
-      [clientId, input.principalId, input.role],
-    );
+        : await conn.execute<{ name: string }[]>(PRINCIPAL_NAME_SQL[type], [principalId]);
+    if (!found) invalidField('principalId', `no ${type.replace('_', ' ')} with this id`);
+    const [{ previous_role: previousRole }] = await conn.execute<
+      { previous_role: ClientRole | null }[]
+    >(upsertSql(type), [clientId, principalId, clientId, principalId, role]);
+    return { principalType: type, principalId, name: found.name, role, previousRole };
   }
 
-  async revoke(clientId: string, grantee: { type: GranteeType; id: string }): Promise<void> {
+  /** Removes the principal's direct grant on the client, and says which role it was. */
+  async revoke(clientId: string, grantee: { type: GranteeType; id: string }): Promise<GrantChange> {
+    const conn = this.em.getConnection();
     const sql =
       grantee.type === 'contact'
-        ? 'delete from client_contact where client_id = ? and contact_id = ?'
-        : `delete from client_grant where client_id = ? and ${GRANT_COLUMN[grantee.type]} = ?`;
-    const { affectedRows } = await this.em
-      .getConnection()
-      .execute<{ affectedRows: number }>(sql, [clientId, grantee.id], 'run');
-    if (!affectedRows) {
+        ? 'delete from client_contact where client_id = ? and contact_id = ? returning role'
+        : `delete from client_grant where client_id = ? and ${GRANT_COLUMN[grantee.type]} = ? returning role`;
+    const [removed] = await conn.execute<{ role: ClientRole }[]>(sql, [clientId, grantee.id]);
+    if (!removed) {
       throw new CommonException(
         CommonErrorCode.NOT_FOUND,
         `No direct grant to ${grantee.type} ${grantee.id} on this client (inherited grants are revoked on their group)`,
       );
     }
+    const [principal] = await conn.execute<{ name: string }[]>(PRINCIPAL_NAME_SQL[grantee.type], [
+      grantee.id,
+    ]);
+    return {
+      principalType: grantee.type,
+      principalId: grantee.id,
+      // Grants are deleted with their principal, so it exists; the id is only a fallback.
+      name: principal?.name ?? grantee.id,
+      role: null,
+      previousRole: removed.role,
+    };
   }
 }
