@@ -7,6 +7,7 @@ import { ormOptions } from '../server/database/mikro-orm.config';
 import { pinoOptions } from '../server/logging/pino-options';
 import { ImportProcessingModule } from '../server/modules/imports/processing/import-processing.module';
 import { FileRequestDeliveryModule } from '../server/modules/file-requests/delivery/file-request-delivery.module';
+import { FileRequestReconciler } from '../server/modules/file-requests/delivery/file-request-reconciler.service';
 import { InvitationDeliveryModule } from '../server/modules/invitations/delivery/invitation-delivery.module';
 import { TemporalModule } from '../server/temporal/temporal.module';
 import { ClientImportActivitiesImpl } from './activities/client-import.activities';
@@ -36,6 +37,7 @@ export class WorkerModule {
         PortalInvitationActivitiesImpl,
         EmailDispatchActivitiesImpl,
         FileRequestActivitiesImpl,
+        FileRequestReconciler,
         TemporalWorkerService,
       ],
     };

@@ -144,6 +144,19 @@ describe('authorization: every route for every caller', () => {
     return (await admin.get(`/api/contacts/${contactId}`).expect(200)).body.invitation.id;
   }
 
+  /** A request on client A to its access, collaborator and via-group contacts. */
+  async function freshRequest(): Promise<{ id: string; itemId: string }> {
+    const { body } = await admin
+      .post('/api/file-requests')
+      .send({
+        clientId: ids.clientA,
+        recipientIds: [ids.contactAccess, ids.contactCollaborator, ids.contactViaGroup],
+        subject: unique('Request'),
+      })
+      .expect(201);
+    return { id: body.id, itemId: body.items[0].id };
+  }
+
   async function staffPrincipal(name: PrincipalName, roles: string[]) {
     const email = `${name.toLowerCase()}@clienthub.test`;
     const password = `${name} password 1234`;
@@ -212,6 +225,7 @@ describe('authorization: every route for every caller', () => {
       .put(`/api/files/${ids.file}/shares`)
       .send({ contactIds: [ids.contactAccess] })
       .expect(200);
+    ({ id: ids.fileRequest, itemId: ids.fileRequestItem } = await freshRequest());
     ids.email = randomUUID();
     await t.query(
       `insert into email_message (id, kind, idempotency_key, to_email, from_email, subject, status)
@@ -504,6 +518,67 @@ describe('authorization: every route for every caller', () => {
       who: { ...portal, contactCollaborator: 404, contactOfOther: 404, contactViaGroup: 404 },
       call: () => ({ path: `/api/portal/files/${ids.file}/download` }),
     },
+    'GET /api/file-requests': { who: anyStaff, call: () => ({ path: '/api/file-requests' }) },
+    // Viewers ask for files too.
+    'POST /api/file-requests': {
+      who: clientRead,
+      call: () => ({
+        path: '/api/file-requests',
+        body: { clientId: ids.clientA, recipientIds: [ids.contactAccess], subject: 'Receipts' },
+      }),
+    },
+    'GET /api/file-requests/:id': {
+      who: clientRead,
+      call: () => ({ path: `/api/file-requests/${ids.fileRequest}` }),
+    },
+    'POST /api/file-requests/:id/items/:itemId/accept': {
+      who: clientRead,
+      call: () => ({
+        path: `/api/file-requests/${ids.fileRequest}/items/${ids.fileRequestItem}/accept`,
+        body: {},
+      }),
+    },
+    'POST /api/file-requests/:id/items/:itemId/reject': {
+      who: clientRead,
+      call: () => ({
+        path: `/api/file-requests/${ids.fileRequest}/items/${ids.fileRequestItem}/reject`,
+        body: { reason: 'Blurry' },
+      }),
+    },
+    'POST /api/file-requests/:id/remind': {
+      who: clientRead,
+      call: () => ({ path: `/api/file-requests/${ids.fileRequest}/remind`, body: {} }),
+    },
+    'POST /api/file-requests/:id/cancel': {
+      who: clientRead,
+      call: async () => ({
+        path: `/api/file-requests/${(await freshRequest()).id}/cancel`,
+        body: {},
+      }),
+    },
+    'GET /api/portal/file-requests': {
+      who: portal,
+      call: () => ({ path: '/api/portal/file-requests' }),
+    },
+    // Its recipients answer it, whatever their role; no one else knows it.
+    'GET /api/portal/file-requests/:id': {
+      who: { ...portal, contactOfOther: 404 },
+      call: () => ({ path: `/api/portal/file-requests/${ids.fileRequest}` }),
+    },
+    'POST /api/portal/file-requests/:id/items/:itemId/upload': {
+      who: { ...portal, contactOfOther: 404 },
+      call: () => ({
+        path: `/api/portal/file-requests/${ids.fileRequest}/items/${ids.fileRequestItem}/upload`,
+        attach: { field: 'file', file: pdf, name: 'answer.pdf' },
+      }),
+    },
+    'POST /api/portal/file-requests/:id/items/:itemId/not-applicable': {
+      who: { ...portal, contactOfOther: 404 },
+      call: () => ({
+        path: `/api/portal/file-requests/${ids.fileRequest}/items/${ids.fileRequestItem}/not-applicable`,
+        body: { comment: 'We have none' },
+      }),
+    },
     ...groupRoutes('staff'),
     ...groupRoutes('contact'),
   };
@@ -549,6 +624,44 @@ describe('authorization: every route for every caller', () => {
       );
     expect(routes.length).toBeGreaterThan(60);
     expect([...routes].sort()).toEqual(Object.keys(table).sort());
+  });
+
+  // The table's rows for Staff Admins, seen from the records: viewer of every client, owner of none.
+  it('gives Staff Admins viewer on every client, and more only through a grant', async () => {
+    const staffAdmin = agents.staffAdmin;
+    const filter = (f: object) => ({ filter: JSON.stringify(f) });
+    const listed = await staffAdmin
+      .get('/api/clients')
+      .query(filter({ id: [ids.clientA, ids.clientB] }))
+      .expect(200);
+    expect(listed.body.map((c: { id: string }) => c.id).sort()).toEqual(
+      [ids.clientA, ids.clientB].sort(),
+    );
+    const shown = await staffAdmin.get(`/api/clients/${ids.clientB}`).expect(200);
+    expect(shown.body.myRole).toBe('viewer');
+    const contacts = await staffAdmin
+      .get('/api/contacts')
+      .query(filter({ clientId: ids.clientB }))
+      .expect(200);
+    expect(contacts.body.map((c: { id: string }) => c.id)).toEqual([ids.contactOfOther]);
+    await staffAdmin.get(`/api/clients/${ids.clientB}/files`).expect(200);
+    const access = await staffAdmin.get(`/api/clients/${ids.clientB}/access`).expect(200);
+    expect(access.body.map((g: { id: string }) => g.id)).toEqual([`contact:${ids.contactOfOther}`]);
+    await staffAdmin.put(`/api/clients/${ids.clientB}`).send({ city: 'Oslo' }).expect(403);
+    await staffAdmin
+      .post(`/api/clients/${ids.clientB}/access`)
+      .send({ principalType: 'staff', principalId: ids.grantee, role: 'viewer' })
+      .expect(403);
+
+    // Owner by grant (on a client of its own, so the table's callers keep their view).
+    const owned = await clientLikeA();
+    await grant(owned, 'staff', ids.staffAdmin, 'owner');
+    expect((await staffAdmin.get(`/api/clients/${owned}`).expect(200)).body.myRole).toBe('owner');
+    await staffAdmin.put(`/api/clients/${owned}`).send({ city: 'Oslo' }).expect(200);
+    await staffAdmin
+      .post(`/api/clients/${owned}/access`)
+      .send({ principalType: 'staff', principalId: ids.grantee, role: 'viewer' })
+      .expect(201);
   });
 
   it.each(Object.keys(table))('%s', async (route) => {

@@ -1,6 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
 import type { Agent } from 'supertest';
+import { FileRequestReconciler } from '../../server/modules/file-requests/delivery/file-request-reconciler.service';
 import { TemporalService } from '../../server/temporal/temporal.service';
 import { eventually } from '../utils/invitations';
 import { grantStaff, portalContact, staffMember } from '../utils/people';
@@ -29,6 +31,7 @@ describe('file requests', () => {
   let clientA: string;
   let clientB: string;
   let attachmentId: string;
+  let worker: INestApplicationContext;
 
   const storedFiles = async () =>
     Number((await t.query<{ n: string }>('select count(*) as n from stored_file'))[0].n);
@@ -51,7 +54,7 @@ describe('file requests', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ FILE_MAX_MB: '0.01', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
-    await t.startWorker();
+    worker = await t.startWorker();
     admin = await t.signIn();
     clientA = (await admin.post('/api/clients').send({ companyName: 'Alpha LLC' }).expect(201)).body
       .id;
@@ -283,6 +286,25 @@ describe('file requests', () => {
     const refused = await upload(ann.agent, body.id, item.id, PDF('y'), 'y.pdf').expect(409);
     expect(refused.body.message).toMatch(/cancelled/);
     await admin.post(`/api/file-requests/${body.id}/cancel`).send({}).expect(409);
+  });
+
+  it('gives an open request whose workflow is gone a new one when the worker starts', async () => {
+    const { body } = await admin
+      .post('/api/file-requests')
+      .send({ clientId: clientA, recipientIds: [bob.id], subject: 'Receipts' })
+      .expect(201);
+    await eventually('request email', async () => (await emails(body.id)).length === 1);
+    const handle = t.app.get(TemporalService).client.workflow.getHandle(`file-request-${body.id}`);
+    await handle.terminate('Lost history, as after a reset of the Temporal server');
+    const reconciler = worker.get(FileRequestReconciler);
+    // Temporal's list catches up with the termination a moment later.
+    await eventually('restarted', async () => (await reconciler.reconcile()) === 1);
+    expect(await workflowStatus(body.id)).toBe('RUNNING');
+    expect(await reconciler.reconcile()).toBe(0);
+    // The new run found the request email already sent: none twice.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await emails(body.id)).toHaveLength(1);
+    await admin.post(`/api/file-requests/${body.id}/cancel`).send({}).expect(201);
   });
 
   it('lists requests with filters for whoever sees the client', async () => {

@@ -5,7 +5,7 @@ import { uploadedSignal } from '../../../workflows/file-request/file-request.con
 import { ClientFilesService } from '../client-files/client-files.service';
 import { recordEvent, settleStatus } from './file-request-state.sql';
 import { lockItem, lockOpenRequest, type LockedItem } from './file-request-locks.sql';
-import { FileRequestWorkflowsService } from './file-request-workflows.service';
+import { FileRequestWorkflowsService } from './delivery/file-request-workflows.service';
 import {
   FileRequestsErrorCode,
   FileRequestsException,

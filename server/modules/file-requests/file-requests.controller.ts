@@ -11,7 +11,7 @@ import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { FileRequestReader } from './file-request-reader.service';
 import type { FileRequestView } from './file-request.view';
-import { FileRequestWorkflowsService } from './file-request-workflows.service';
+import { FileRequestWorkflowsService } from './delivery/file-request-workflows.service';
 import { requestNotFound } from './file-requests.exception';
 import {
   FILE_REQUEST_SORTABLE,

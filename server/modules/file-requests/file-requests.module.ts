@@ -4,7 +4,6 @@ import { FileUploadInterceptor } from '../client-files/file-upload.interceptor';
 import { FileRequestDeliveryModule } from './delivery/file-request-delivery.module';
 import { FileRequestAnswersService } from './file-request-answers.service';
 import { FileRequestReader } from './file-request-reader.service';
-import { FileRequestWorkflowsService } from './file-request-workflows.service';
 import { FileRequestsController } from './file-requests.controller';
 import { FileRequestsService } from './file-requests.service';
 import { PortalFileRequestsController } from './portal-file-requests.controller';
@@ -16,7 +15,6 @@ import { PortalFileRequestsController } from './portal-file-requests.controller'
     FileRequestsService,
     FileRequestAnswersService,
     FileRequestReader,
-    FileRequestWorkflowsService,
     FileUploadInterceptor,
   ],
 })

@@ -13,7 +13,7 @@ import { SettingsErrorCode, SettingsException } from '../settings/settings.excep
 import { SettingsService } from '../settings/settings.service';
 import { FileRequestMailerService } from './delivery/file-request-mailer.service';
 import { recordEvent, settleStatus } from './file-request-state.sql';
-import { FileRequestWorkflowsService } from './file-request-workflows.service';
+import { FileRequestWorkflowsService } from './delivery/file-request-workflows.service';
 import {
   FileRequestsErrorCode,
   FileRequestsException,

@@ -1,16 +1,18 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError, type SignalDefinition } from '@temporalio/client';
-import { isoDate } from '../../common/http/iso-date';
-import { TemporalService } from '../../temporal/temporal.service';
-import { SettingsService } from '../settings/settings.service';
+import { isoDate } from '../../../common/http/iso-date';
+import { TemporalService } from '../../../temporal/temporal.service';
+import { SettingsService } from '../../settings/settings.service';
 import {
   DAY_MS,
   fileRequestStatusQuery,
   fileRequestWorkflowId,
   type FileRequestInput,
   type FileRequestStatus as WorkflowStatus,
-} from '../../../workflows/file-request/file-request.contract';
+} from '../../../../workflows/file-request/file-request.contract';
+
+const STATUS_DEADLINE_MS = 1500;
 
 /**
  * Starts, signals and asks a request's `file-request-<id>` workflow. PostgreSQL is the record:
@@ -68,12 +70,17 @@ export class FileRequestWorkflowsService {
     }
   }
 
-  /** The workflow's live status; null when Temporal does not answer (or it has ended long ago). */
+  /**
+   * The workflow's live status; null when Temporal does not answer in time (no worker running,
+   * say: a query waits for one), so the request page never hangs on it.
+   */
   async status(requestId: string): Promise<WorkflowStatus | null> {
+    const handle = this.temporal.client.workflow.getHandle(fileRequestWorkflowId(requestId));
     try {
-      return await this.temporal.client.workflow
-        .getHandle(fileRequestWorkflowId(requestId))
-        .query(fileRequestStatusQuery);
+      return await this.temporal.client.connection.withDeadline(
+        Date.now() + STATUS_DEADLINE_MS,
+        () => handle.query(fileRequestStatusQuery),
+      );
     } catch {
       return null;
     }
