@@ -9,6 +9,7 @@ import { i18nProvider } from './providers/i18n-provider';
 import auditEvents from './resources/audit-events';
 import clients from './resources/clients';
 import contacts from './resources/contacts';
+import fileRequests from './resources/file-requests';
 import { contactGroups, staffGroups } from './resources/groups';
 import imports from './resources/imports';
 import outbox from './resources/outbox';
@@ -31,6 +32,7 @@ export const App = () => (
   >
     <Resource name="clients" {...clients} />
     <Resource name="contacts" {...contacts} />
+    <Resource name="file-requests" {...fileRequests} />
     <Resource name="contact-groups" {...contactGroups} />
     <Resource name="tags" {...tags} />
     <Resource name="imports" {...imports} />

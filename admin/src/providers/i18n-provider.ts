@@ -16,6 +16,8 @@ const messages: Record<string, string> = {
   'resources.contacts.notifications.updated': 'Contact saved',
   'resources.contacts.notifications.deleted':
     'Contact deleted |||| %{smart_count} contacts deleted',
+  'resources.file-requests.name': 'File request |||| File requests',
+  'resources.file-requests.notifications.created': 'File request sent',
   'resources.staff-groups.name': 'Staff group |||| Staff groups',
   'resources.staff-groups.notifications.created': 'Staff group created',
   'resources.staff-groups.notifications.updated': 'Staff group saved',

@@ -30,6 +30,13 @@ const rules: Record<string, Record<string, Requirement>> = {
     resend: 'staff_admin',
     revoke: 'staff_admin',
   },
+  // Anyone who sees a client may ask its contacts for files and follow the request up; the API
+  // lists only the requests of clients the caller sees.
+  'file-requests': {
+    list: 'any',
+    show: 'any',
+    create: 'any',
+  },
   outbox: { list: 'staff_admin', show: 'staff_admin' },
   'audit-events': { list: 'staff_admin', show: 'staff_admin', export: 'staff_admin' },
   settings: { show: 'staff_admin', edit: 'staff_admin' },

@@ -3,6 +3,7 @@ import { Labeled, SelectField, Show, TextField, useRecordContext } from 'react-a
 import type { Client } from '../../types';
 import { ClientActivity } from '../audit-events/client-activity';
 import { ClientFiles } from '../client-files/client-files';
+import { ClientFileRequests } from '../file-requests/client-file-requests';
 import { clientTypeChoices, portalStatusChoices } from './client-choices';
 import { ClientContacts } from './client-contacts';
 import { ClientSection } from './client-section';
@@ -74,6 +75,9 @@ const ClientDetails = () => {
           </ClientSection>
           <ClientSection title="Files">
             <ClientFiles />
+          </ClientSection>
+          <ClientSection title="File requests">
+            <ClientFileRequests />
           </ClientSection>
           <ClientSection title="Address">
             <Detail label="Street" source="street" />

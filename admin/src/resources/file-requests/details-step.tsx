@@ -1,0 +1,60 @@
+import { Alert, Stack, Typography } from '@mui/material';
+import { DateInput, maxLength, required, TextInput, useGetOne } from 'react-admin';
+import type { Client } from '../../types';
+import { useClientFiles } from '../client-files/use-client-files';
+import { AttachmentsInput } from './attachments-input';
+import { notInThePast } from './file-request-body';
+import { RecipientsInput } from './recipients-input';
+import { RequestedItemsInput } from './requested-items-input';
+
+/** Step 2: who is asked, for what, by when; everything here belongs to the chosen client. */
+export const DetailsStep = ({ clientId }: { clientId: string }) => {
+  // `myRole` (may this user add files to the client?) comes with the single client only.
+  const client = useGetOne<Client>('clients', { id: clientId });
+  const files = useClientFiles(clientId);
+
+  return (
+    <Stack spacing={2}>
+      {client.data && (
+        <Typography variant="subtitle1" component="p">
+          Client: <strong>{client.data.displayName}</strong>
+        </Typography>
+      )}
+      {client.error && <Alert severity="error">{client.error.message}</Alert>}
+      <RecipientsInput clientId={clientId} />
+      <TextInput
+        source="subject"
+        label="Subject"
+        validate={[required(), maxLength(200)]}
+        fullWidth
+      />
+      <TextInput
+        source="description"
+        label="Description"
+        validate={maxLength(5000)}
+        multiline
+        minRows={2}
+        fullWidth
+      />
+      <TextInput
+        source="message"
+        label="Additional message"
+        helperText="Included in the email when detailed notifications are on in Settings"
+        validate={maxLength(5000)}
+        multiline
+        minRows={2}
+        fullWidth
+      />
+      <DateInput
+        source="dueAt"
+        label="Due date"
+        helperText="Optional; reminders go out before, on and after it"
+        validate={notInThePast}
+        sx={{ maxWidth: 240 }}
+      />
+      <RequestedItemsInput files={files.data ?? []} />
+      {files.error && <Alert severity="error">{files.error.message}</Alert>}
+      {client.data && <AttachmentsInput client={client.data} files={files.data ?? []} />}
+    </Stack>
+  );
+};

@@ -1,0 +1,26 @@
+import type { ReactElement } from 'react';
+import { Datagrid, DateField, TextField } from 'react-admin';
+import { dueDateOptions } from './due-date';
+import { OverdueField, RequestStatusField } from './file-request-chips';
+import { ItemsProgressField, RecipientsField, RequestClientField } from './file-request-fields';
+
+interface FileRequestDatagridProps {
+  /** Left out on a client's page, where every request is that client's. */
+  showClient?: boolean;
+  empty?: ReactElement;
+}
+
+/** One row a request; a click opens it. Shared by the list and a client's page. */
+export const FileRequestDatagrid = ({ showClient = true, empty }: FileRequestDatagridProps) => (
+  // The API sorts by status, subject, due date, last activity and creation only.
+  <Datagrid rowClick="show" bulkActionButtons={false} empty={empty}>
+    <RequestStatusField source="status" label="Status" />
+    <OverdueField label="Overdue" sortable={false} />
+    <TextField source="subject" label="Subject" />
+    {showClient && <RequestClientField label="Client" sortable={false} />}
+    <RecipientsField label="Recipients" sortable={false} />
+    <DateField source="dueAt" label="Due" emptyText="—" options={dueDateOptions} />
+    <ItemsProgressField label="Items" sortable={false} />
+    <DateField source="lastActivityAt" label="Last activity" showTime />
+  </Datagrid>
+);
