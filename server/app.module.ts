@@ -14,6 +14,7 @@ import { ClientsModule } from './modules/clients/clients.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { FileRequestsModule } from './modules/file-requests/file-requests.module';
 import { GroupsModule } from './modules/groups/groups.module';
+import { SegmentsModule } from './modules/segments/segments.module';
 import { SharingModule } from './modules/sharing/sharing.module';
 import { OutboxModule } from './modules/email/outbox.module';
 import { HealthModule } from './modules/health/health.module';
@@ -49,6 +50,7 @@ export class AppModule {
         ImportsModule,
         ContactsModule,
         FileRequestsModule,
+        SegmentsModule,
         SettingsModule,
         InvitationsModule,
         PortalModule,

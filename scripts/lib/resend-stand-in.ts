@@ -10,6 +10,7 @@ export interface SentEmail {
   html?: string;
   text?: string;
   tags?: { name: string; value: string }[];
+  headers?: Record<string, string>;
   receivedAt: number;
 }
 

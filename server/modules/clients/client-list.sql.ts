@@ -45,6 +45,12 @@ export function clientWhere(filter: ClientFilter, scope?: SqlFragment | null): S
     parts.push(`c.id in (${taggedClientIds(filter)})`);
     params.push(...tagParams(filter));
   }
+  if (filter.excludeTagIds?.length) {
+    parts.push(
+      'not exists (select 1 from client_tag xt where xt.client_id = c.id and xt.tag_id = any(?::uuid[]))',
+    );
+    params.push(pgArray(filter.excludeTagIds));
+  }
   for (const [column, values] of [
     ['c.type', filter.type],
     ['c.portal_status', filter.portalStatus],

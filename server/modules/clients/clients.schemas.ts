@@ -75,6 +75,8 @@ export const clientFilterSchema = z.strictObject({
   id: z.array(z.uuid()).max(1000).optional(),
   tagIds: uuidOneOrMany(50).optional(),
   tagMode: z.enum(['any', 'all']).default('any'),
+  /** Clients carrying none of these tags. */
+  excludeTagIds: uuidOneOrMany(50).optional(),
   type: oneOrMany(CLIENT_TYPES).optional(),
   portalStatus: oneOrMany(PORTAL_STATUSES).optional(),
   connectionStatus: oneOrMany(CONNECTION_STATUSES).optional(),

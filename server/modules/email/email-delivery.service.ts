@@ -17,6 +17,7 @@ interface ClaimedEmail {
   html_body: string | null;
   text_body: string | null;
   links: EmailLink[];
+  headers: Record<string, string> | null;
 }
 
 const REMOVED_LINK = '[link removed once sent]';
@@ -72,6 +73,7 @@ export class EmailDeliveryService {
       html: m.html_body ?? '',
       text: m.text_body ?? '',
       tags: [{ name: 'message_id', value: m.id }],
+      ...(m.headers ? { headers: m.headers } : {}),
     }));
     await this.pacer.wait();
     const { data, error } = await this.resend.batch.send(payload, {
@@ -125,7 +127,8 @@ export class EmailDeliveryService {
   /**
    * Claims the oldest queued emails. Those of invitations that ended meanwhile, or were deleted
    * with their contact, are dropped: their links would not work. So are a file request's emails
-   * to its recipients once it has ended or is gone: nothing is asked of them any more.
+   * to its recipients once it has ended or is gone, and campaign emails of a cancelled campaign
+   * or to a contact who unsubscribed meanwhile (test sends to staff have no contact).
    */
   private async claim(): Promise<ClaimedEmail[]> {
     const conn = this.em.getConnection();
@@ -137,7 +140,11 @@ export class EmailDeliveryService {
              where i.id = m.invitation_id and i.status <> 'pending')))
          or (m.kind in ('file_request','file_request_reminder') and (m.file_request_id is null
            or exists (select 1 from file_request r
-             where r.id = m.file_request_id and r.status in ('completed','cancelled')))))`,
+             where r.id = m.file_request_id and r.status in ('completed','cancelled'))))
+         or (m.kind = 'campaign' and m.contact_id is not null and (m.campaign_id is null
+           or exists (select 1 from campaign k where k.id = m.campaign_id and k.status = 'cancelled')
+           or exists (select 1 from contact ct
+             where ct.id = m.contact_id and ct.unsubscribed_at is not null))))`,
     );
     const batchId = randomUUID();
     await conn.execute(
@@ -180,7 +187,7 @@ export class EmailDeliveryService {
       // A delivery event may already have moved the status on: keep it, record the rest.
       `update email_message m set status = case when m.status = 'sending' then 'sent' else m.status end,
          provider_id = x.provider_id, sent_at = coalesce(m.sent_at, now()),
-         html_body = null, text_body = x.text_body, links = '[]', updated_at = now()
+         html_body = null, text_body = x.text_body, links = '[]', headers = null, updated_at = now()
        from jsonb_to_recordset(?::jsonb) as x(id uuid, provider_id text, text_body text)
        where m.id = x.id and m.status not in ('failed', 'cancelled')`,
       [JSON.stringify(rows)],

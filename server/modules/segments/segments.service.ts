@@ -1,0 +1,177 @@
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
+import type { Page } from '../../common/http/content-range';
+import { escapeLike } from '../../common/http/escape-like';
+import { isoDate } from '../../common/http/iso-date';
+import type { ListQuery } from '../../common/http/list-query';
+import { invalidField } from '../../common/validation/parse-input';
+import { pgArray } from '../../database/pg-array';
+import { SqlWhere } from '../../database/sql-where';
+import { clientCount, clientWhere } from '../clients/client-list.sql';
+import type {
+  CreateSegmentInput,
+  SegmentFilter,
+  SegmentListFilter,
+  SegmentSortField,
+  UpdateSegmentInput,
+} from './segments.schemas';
+
+export interface SegmentView {
+  id: string;
+  name: string;
+  description: string | null;
+  filter: SegmentFilter;
+  /** Live: the clients matching now. */
+  clientCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SegmentPreview {
+  clientCount: number;
+  /** Contacts of those clients with an email, who have not unsubscribed. */
+  reachableContacts: number;
+  sample: { id: string; displayName: string; email: string | null }[];
+}
+
+interface SegmentRow {
+  id: string;
+  name: string;
+  description: string | null;
+  filter: SegmentFilter;
+  created_at: string;
+  updated_at: string;
+}
+
+const SORT: Record<SegmentSortField, string> = {
+  name: 'lower(s.name)',
+  createdAt: 's.created_at',
+  updatedAt: 's.updated_at',
+};
+
+const SAMPLE_SIZE = 10;
+
+/** Saved client filters; counts are always computed now, never stored. */
+@Injectable()
+export class SegmentsService {
+  constructor(private readonly em: EntityManager) {}
+
+  async list(query: ListQuery<SegmentListFilter, SegmentSortField>): Promise<Page<SegmentView>> {
+    const like = query.filter.q ? `%${escapeLike(query.filter.q)}%` : undefined;
+    const where = new SqlWhere()
+      .add(like, 's.name ilike ?', like)
+      .add(query.filter.id?.length, 's.id = any(?::uuid[])', pgArray(query.filter.id ?? []));
+    const dir = query.sort.order === 'DESC' ? 'desc' : 'asc';
+    const conn = this.em.getConnection();
+    const [rows, [{ total }]] = await Promise.all([
+      conn.execute<SegmentRow[]>(
+        `select * from segment s ${where.sql} order by ${SORT[query.sort.field]} ${dir}, s.id
+         limit ? offset ?`,
+        [...where.params, query.range.end - query.range.start + 1, query.range.start],
+      ),
+      conn.execute<{ total: number }[]>(
+        `select count(*)::int as total from segment s ${where.sql}`,
+        where.params,
+      ),
+    ]);
+    return { items: await Promise.all(rows.map((r) => this.toView(r))), total };
+  }
+
+  async get(id: string): Promise<SegmentView> {
+    const [row] = await this.em
+      .getConnection()
+      .execute<SegmentRow[]>('select * from segment where id = ?', [id]);
+    if (!row) throw notFound(id);
+    return this.toView(row);
+  }
+
+  async create(input: CreateSegmentInput, staffId: string): Promise<SegmentView> {
+    const id = await this.unique(async () => {
+      const [row] = await this.em.getConnection().execute<{ id: string }[]>(
+        `insert into segment (name, description, filter, created_by_staff_id)
+         values (?, ?, ?::jsonb, ?) returning id`,
+        [input.name, input.description, JSON.stringify(input.filter), staffId],
+      );
+      return row.id;
+    });
+    return this.get(id);
+  }
+
+  async update(id: string, input: UpdateSegmentInput): Promise<SegmentView> {
+    const current = await this.get(id);
+    await this.unique(() =>
+      this.em.getConnection().execute(
+        `update segment set name = ?, description = ?, filter = ?::jsonb, updated_at = now()
+         where id = ?`,
+        [
+          input.name ?? current.name,
+          input.description === undefined ? current.description : input.description,
+          JSON.stringify(input.filter ?? current.filter),
+          id,
+        ],
+      ),
+    );
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<SegmentView> {
+    const view = await this.get(id);
+    await this.em.getConnection().execute('delete from segment where id = ?', [id]);
+    return view;
+  }
+
+  /** Who a filter reaches now: clients, reachable contacts, and the first few clients. */
+  async preview(filter: SegmentFilter): Promise<SegmentPreview> {
+    const where = clientWhere(filter);
+    const count = clientCount(filter);
+    const conn = this.em.getConnection();
+    const [[{ total }], sample, [{ reachable }]] = await Promise.all([
+      conn.execute<{ total: number }[]>(count.sql, count.params),
+      conn.execute<SegmentPreview['sample']>(
+        `select c.id, c.display_name as "displayName", c.email from client c ${where.sql}
+         order by lower(c.display_name), c.id limit ${SAMPLE_SIZE}`,
+        where.params,
+      ),
+      conn.execute<{ reachable: number }[]>(
+        `select count(distinct ct.id)::int as reachable from client c
+         join client_contact cc on cc.client_id = c.id
+         join contact ct on ct.id = cc.contact_id
+           and ct.email is not null and ct.unsubscribed_at is null
+         ${where.sql}`,
+        where.params,
+      ),
+    ]);
+    return { clientCount: total, reachableContacts: reachable, sample };
+  }
+
+  private async toView(row: SegmentRow): Promise<SegmentView> {
+    const count = clientCount(row.filter);
+    const [{ total }] = await this.em
+      .getConnection()
+      .execute<{ total: number }[]>(count.sql, count.params);
+    return {
+      id: row.id,
+      name: row.name,
+      description: row.description,
+      filter: row.filter,
+      clientCount: total,
+      createdAt: isoDate(row.created_at),
+      updatedAt: isoDate(row.updated_at),
+    };
+  }
+
+  private async unique<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof UniqueConstraintViolationException) {
+        invalidField('name', 'another segment is already called that');
+      }
+      throw e;
+    }
+  }
+}
+
+export const notFound = (id: string) =>
+  new CommonException(CommonErrorCode.NOT_FOUND, `No segment with id ${id}`);
