@@ -9,6 +9,7 @@ import type { AppConfig } from './config/env.schema';
 import { ormOptions } from './database/mikro-orm.config';
 import { pinoOptions } from './logging/pino-options';
 import { AuditEventsModule } from './modules/audit/audit-events.module';
+import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { ClientFilesModule } from './modules/client-files/client-files.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
@@ -20,7 +21,9 @@ import { OutboxModule } from './modules/email/outbox.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
+import { PlaybooksModule } from './modules/playbooks/playbooks.module';
 import { PortalModule } from './modules/portal/portal.module';
+import { RequestTemplatesModule } from './modules/request-templates/request-templates.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { TagsModule } from './modules/tags/tags.module';
@@ -50,7 +53,10 @@ export class AppModule {
         ImportsModule,
         ContactsModule,
         FileRequestsModule,
+        RequestTemplatesModule,
+        PlaybooksModule,
         SegmentsModule,
+        CampaignsModule,
         SettingsModule,
         InvitationsModule,
         PortalModule,

@@ -12,10 +12,12 @@ import type { AppConfig } from '../server/config/env.schema';
 import { bindActivities } from './activities/activity-registry';
 import { EmailDispatcherWaker } from '../server/modules/email/email-dispatcher-waker.service';
 import { emailTaskQueue } from '../workflows/email-dispatch/email-dispatch.contract';
+import { CampaignActivitiesImpl } from './activities/campaign.activities';
 import { ClientImportActivitiesImpl } from './activities/client-import.activities';
 import { EmailDispatchActivitiesImpl } from './activities/email-dispatch.activities';
 import { FileRequestActivitiesImpl } from './activities/file-request.activities';
 import { HealthProbeActivitiesImpl } from './activities/health-probe.activities';
+import { PlaybookActivitiesImpl } from './activities/playbook.activities';
 import { PortalInvitationActivitiesImpl } from './activities/portal-invitation.activities';
 
 /**
@@ -36,6 +38,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly portalInvitation: PortalInvitationActivitiesImpl,
     private readonly emailDispatch: EmailDispatchActivitiesImpl,
     private readonly fileRequest: FileRequestActivitiesImpl,
+    private readonly playbook: PlaybookActivitiesImpl,
+    private readonly campaign: CampaignActivitiesImpl,
     private readonly dispatcherWaker: EmailDispatcherWaker,
   ) {}
 
@@ -52,6 +56,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
           this.clientImport,
           this.portalInvitation,
           this.fileRequest,
+          this.playbook,
+          this.campaign,
         ),
         ...this.workflowSource(),
       }),

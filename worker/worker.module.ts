@@ -5,15 +5,20 @@ import { ConfigModule } from '../server/config/config.module';
 import type { AppConfig } from '../server/config/env.schema';
 import { ormOptions } from '../server/database/mikro-orm.config';
 import { pinoOptions } from '../server/logging/pino-options';
+import { CampaignDeliveryModule } from '../server/modules/campaigns/delivery/campaign-delivery.module';
 import { ImportProcessingModule } from '../server/modules/imports/processing/import-processing.module';
 import { FileRequestDeliveryModule } from '../server/modules/file-requests/delivery/file-request-delivery.module';
 import { FileRequestReconciler } from '../server/modules/file-requests/delivery/file-request-reconciler.service';
 import { InvitationDeliveryModule } from '../server/modules/invitations/delivery/invitation-delivery.module';
+import { PlaybookDeliveryModule } from '../server/modules/playbooks/delivery/playbook-delivery.module';
+import { PlaybookReconciler } from '../server/modules/playbooks/delivery/playbook-reconciler.service';
 import { TemporalModule } from '../server/temporal/temporal.module';
+import { CampaignActivitiesImpl } from './activities/campaign.activities';
 import { ClientImportActivitiesImpl } from './activities/client-import.activities';
 import { FileRequestActivitiesImpl } from './activities/file-request.activities';
 import { EmailDispatchActivitiesImpl } from './activities/email-dispatch.activities';
 import { HealthProbeActivitiesImpl } from './activities/health-probe.activities';
+import { PlaybookActivitiesImpl } from './activities/playbook.activities';
 import { PortalInvitationActivitiesImpl } from './activities/portal-invitation.activities';
 import { TemporalWorkerService } from './temporal-worker.service';
 
@@ -30,6 +35,8 @@ export class WorkerModule {
         ImportProcessingModule,
         InvitationDeliveryModule,
         FileRequestDeliveryModule,
+        PlaybookDeliveryModule,
+        CampaignDeliveryModule,
       ],
       providers: [
         HealthProbeActivitiesImpl,
@@ -37,7 +44,10 @@ export class WorkerModule {
         PortalInvitationActivitiesImpl,
         EmailDispatchActivitiesImpl,
         FileRequestActivitiesImpl,
+        CampaignActivitiesImpl,
         FileRequestReconciler,
+        PlaybookActivitiesImpl,
+        PlaybookReconciler,
         TemporalWorkerService,
       ],
     };

@@ -5,3 +5,7 @@ export { portalInvitationWorkflow } from './portal-invitation/portal-invitation.
 export { invitationBatchWorkflow } from './portal-invitation/invitation-batch.workflow';
 export { emailDispatchWorkflow } from './email-dispatch/email-dispatch.workflow';
 export { fileRequestWorkflow } from './file-request/file-request.workflow';
+export { campaignWorkflow } from './campaign/campaign.workflow';
+export { playbookRunWorkflow } from './playbook/playbook-run.workflow';
+export { playbookSyncWorkflow } from './playbook/playbook-sync.workflow';
+export { playbookYearlyWorkflow } from './playbook/playbook-yearly.workflow';

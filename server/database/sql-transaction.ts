@@ -19,3 +19,9 @@ export function sqlTransaction<T>(
     return work(sql);
   });
 }
+
+/** The same runner outside a transaction: each statement on its own. */
+export function sqlRunner(em: EntityManager): SqlRunner {
+  const conn = em.getConnection();
+  return <R>(text: string, params: unknown[] = []) => conn.execute(text, params) as Promise<R>;
+}

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type QueryDefinition } from '@temporalio/client';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 
@@ -31,6 +31,23 @@ export class TemporalService implements OnApplicationShutdown {
   workflowUrl(workflowId: string): string {
     const ns = encodeURIComponent(this.config.TEMPORAL_NAMESPACE);
     return `${this.config.TEMPORAL_UI_URL}/namespaces/${ns}/workflows/${encodeURIComponent(workflowId)}`;
+  }
+
+  /**
+   * A workflow's answer to a query, or null when Temporal does not answer within `ms` (no
+   * worker running, say: a query waits for one), so a page never hangs on live status.
+   */
+  async queryWithin<T>(
+    workflowId: string,
+    query: QueryDefinition<T>,
+    ms = 1500,
+  ): Promise<T | null> {
+    const handle = this.client.workflow.getHandle(workflowId);
+    try {
+      return await this.connection.withDeadline(Date.now() + ms, () => handle.query(query));
+    } catch {
+      return null;
+    }
   }
 
   async reachability(): Promise<TemporalReachability> {

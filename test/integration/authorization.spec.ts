@@ -157,6 +157,64 @@ describe('authorization: every route for every caller', () => {
     return { id: body.id, itemId: body.items[0].id };
   }
 
+  const freshSegment = async () =>
+    (
+      await admin
+        .post('/api/segments')
+        .send({ name: unique('Segment'), filter: { tagIds: [ids.tag] } })
+        .expect(201)
+    ).body.id as string;
+  const freshCampaign = async () =>
+    (
+      await admin
+        .post('/api/campaigns')
+        .send({
+          name: unique('Campaign'),
+          subject: 'Hello {{firstName}}',
+          body: 'News',
+          senderEmail: 'news@clienthub.test',
+          segmentId: ids.segment,
+        })
+        .expect(201)
+    ).body.id as string;
+  /** Scheduled as far as the database knows (no workflow: none runs in this test). */
+  async function scheduledCampaign(): Promise<string> {
+    const id = await freshCampaign();
+    await t.query(`update campaign set status = 'scheduled' where id = $1`, [id]);
+    return id;
+  }
+
+  const freshTemplate = async () =>
+    (
+      await admin
+        .post('/api/request-templates')
+        .send({ name: unique('Template'), subject: 'Documents' })
+        .expect(201)
+    ).body.id as string;
+  const freshPlaybook = async () =>
+    (
+      await admin
+        .post('/api/playbooks')
+        .send({
+          name: unique('Playbook'),
+          trigger: { type: 'tag_added', tagId: ids.playbookTag },
+          steps: [{ type: 'wait', days: 30 }],
+        })
+        .expect(201)
+    ).body.id as string;
+  /** A run recorded by tagging a new client (no worker here: it stays at its start). */
+  async function freshRun(): Promise<string> {
+    const { body } = await admin
+      .post('/api/clients')
+      .send({ companyName: unique('Client'), tagIds: [ids.playbookTag] })
+      .expect(201);
+    const [run] = await t.query<{ id: string }>(
+      'select id from playbook_run where client_id = $1 and playbook_id = $2',
+      [body.id, ids.playbook],
+    );
+    return run.id;
+  }
+
   async function staffPrincipal(name: PrincipalName, roles: string[]) {
     const email = `${name.toLowerCase()}@clienthub.test`;
     const password = `${name} password 1234`;
@@ -226,6 +284,12 @@ describe('authorization: every route for every caller', () => {
       .send({ contactIds: [ids.contactAccess] })
       .expect(200);
     ({ id: ids.fileRequest, itemId: ids.fileRequestItem } = await freshRequest());
+    ids.requestTemplate = await freshTemplate();
+    ids.playbookTag = await freshTag();
+    ids.playbook = await freshPlaybook();
+    ids.playbookRun = await freshRun();
+    ids.segment = await freshSegment();
+    ids.campaign = await freshCampaign();
     ids.email = randomUUID();
     await t.query(
       `insert into email_message (id, kind, idempotency_key, to_email, from_email, subject, status)
@@ -578,6 +642,169 @@ describe('authorization: every route for every caller', () => {
         path: `/api/portal/file-requests/${ids.fileRequest}/items/${ids.fileRequestItem}/not-applicable`,
         body: { comment: 'We have none' },
       }),
+    },
+    'GET /api/segments': { who: staffAdmins, call: () => ({ path: '/api/segments' }) },
+    'POST /api/segments': {
+      who: staffAdmins,
+      call: () => ({ path: '/api/segments', body: { name: unique('Segment'), filter: {} } }),
+    },
+    'POST /api/segments/preview': {
+      who: staffAdmins,
+      call: () => ({ path: '/api/segments/preview', body: { filter: { tagIds: [ids.tag] } } }),
+    },
+    'GET /api/segments/:id': {
+      who: staffAdmins,
+      call: () => ({ path: `/api/segments/${ids.segment}` }),
+    },
+    'PUT /api/segments/:id': {
+      who: staffAdmins,
+      call: async () => ({
+        path: `/api/segments/${await freshSegment()}`,
+        body: { name: unique('S') },
+      }),
+    },
+    'DELETE /api/segments/:id': {
+      who: staffAdmins,
+      call: async () => ({ path: `/api/segments/${await freshSegment()}` }),
+    },
+    'GET /api/segments/:id/preview': {
+      who: staffAdmins,
+      call: () => ({ path: `/api/segments/${ids.segment}/preview` }),
+    },
+    'GET /api/campaigns': { who: staffAdmins, call: () => ({ path: '/api/campaigns' }) },
+    'POST /api/campaigns': {
+      who: staffAdmins,
+      call: () => ({
+        path: '/api/campaigns',
+        body: {
+          name: unique('Campaign'),
+          subject: 'Hi',
+          body: 'News',
+          senderEmail: 'news@clienthub.test',
+          segmentId: ids.segment,
+        },
+      }),
+    },
+    'POST /api/campaigns/preview': {
+      who: staffAdmins,
+      call: () => ({ path: '/api/campaigns/preview', body: { subject: 'Hi', body: 'News' } }),
+    },
+    'GET /api/campaigns/:id': {
+      who: staffAdmins,
+      call: () => ({ path: `/api/campaigns/${ids.campaign}` }),
+    },
+    'PUT /api/campaigns/:id': {
+      who: staffAdmins,
+      call: async () => ({ path: `/api/campaigns/${await freshCampaign()}`, body: { name: 'X' } }),
+    },
+    'DELETE /api/campaigns/:id': {
+      who: staffAdmins,
+      call: async () => ({ path: `/api/campaigns/${await freshCampaign()}` }),
+    },
+    'GET /api/campaigns/:id/audience': {
+      who: staffAdmins,
+      call: () => ({ path: `/api/campaigns/${ids.campaign}/audience` }),
+    },
+    'GET /api/campaigns/:id/recipients': {
+      who: staffAdmins,
+      call: () => ({ path: `/api/campaigns/${ids.campaign}/recipients` }),
+    },
+    'POST /api/campaigns/:id/test': {
+      who: staffAdmins,
+      call: () => ({ path: `/api/campaigns/${ids.campaign}/test` }),
+    },
+    'POST /api/campaigns/:id/send': {
+      who: staffAdmins,
+      call: async () => ({ path: `/api/campaigns/${await freshCampaign()}/send`, body: {} }),
+    },
+    'POST /api/campaigns/:id/cancel': {
+      who: staffAdmins,
+      call: async () => ({ path: `/api/campaigns/${await scheduledCampaign()}/cancel` }),
+    },
+    // Public: the token is the key; an unknown one is the same 404 for everyone.
+    'GET /api/unsubscribe/:token': {
+      who: everyone(404),
+      call: () => ({ path: `/api/unsubscribe/${'x'.repeat(43)}` }),
+    },
+    'POST /api/unsubscribe/:token': {
+      who: everyone(404),
+      call: () => ({ path: `/api/unsubscribe/${'x'.repeat(43)}` }),
+    },
+    'GET /api/request-templates': {
+      who: anyStaff,
+      call: () => ({ path: '/api/request-templates' }),
+    },
+    'GET /api/request-templates/:id': {
+      who: anyStaff,
+      call: () => ({ path: `/api/request-templates/${ids.requestTemplate}` }),
+    },
+    // Staff Admins and Entities Admins keep the templates.
+    'POST /api/request-templates': {
+      who: firmRole('staffAdmin', 'entitiesAdmin'),
+      call: () => ({
+        path: '/api/request-templates',
+        body: { name: unique('Template'), subject: 'Documents' },
+      }),
+    },
+    'PUT /api/request-templates/:id': {
+      who: firmRole('staffAdmin', 'entitiesAdmin'),
+      call: async () => ({
+        path: `/api/request-templates/${await freshTemplate()}`,
+        body: { subject: 'Changed' },
+      }),
+    },
+    'DELETE /api/request-templates/:id': {
+      who: firmRole('staffAdmin', 'entitiesAdmin'),
+      call: async () => ({ path: `/api/request-templates/${await freshTemplate()}` }),
+    },
+    // Playbooks act on every client by themselves: Staff Admins only, reading included.
+    'GET /api/playbooks': { who: staffAdmins, call: () => ({ path: '/api/playbooks' }) },
+    'GET /api/playbooks/:id': {
+      who: staffAdmins,
+      call: () => ({ path: `/api/playbooks/${ids.playbook}` }),
+    },
+    'POST /api/playbooks': {
+      who: staffAdmins,
+      call: () => ({
+        path: '/api/playbooks',
+        body: {
+          name: unique('Playbook'),
+          trigger: { type: 'invitation_accepted' },
+          steps: [{ type: 'wait', days: 1 }],
+        },
+      }),
+    },
+    'PUT /api/playbooks/:id': {
+      who: staffAdmins,
+      call: async () => ({
+        path: `/api/playbooks/${await freshPlaybook()}`,
+        body: { name: unique('Renamed') },
+      }),
+    },
+    'DELETE /api/playbooks/:id': {
+      who: staffAdmins,
+      call: async () => ({ path: `/api/playbooks/${await freshPlaybook()}` }),
+    },
+    'POST /api/playbooks/:id/enable': {
+      who: staffAdmins,
+      call: () => ({ path: `/api/playbooks/${ids.playbook}/enable`, body: {} }),
+    },
+    'POST /api/playbooks/:id/disable': {
+      who: staffAdmins,
+      call: async () => ({ path: `/api/playbooks/${await freshPlaybook()}/disable`, body: {} }),
+    },
+    'GET /api/playbooks/:id/runs': {
+      who: staffAdmins,
+      call: () => ({ path: `/api/playbooks/${ids.playbook}/runs` }),
+    },
+    'GET /api/playbook-runs': { who: staffAdmins, call: () => ({ path: '/api/playbook-runs' }) },
+    'GET /api/playbook-runs/:id': {
+      who: staffAdmins,
+      call: () => ({ path: `/api/playbook-runs/${ids.playbookRun}` }),
+    },
+    'POST /api/playbook-runs/:id/cancel': {
+      who: staffAdmins,
+      call: async () => ({ path: `/api/playbook-runs/${await freshRun()}/cancel`, body: {} }),
     },
     ...groupRoutes('staff'),
     ...groupRoutes('contact'),

@@ -24,6 +24,7 @@ describe('file requests', () => {
   let t: TestApp;
   let admin: Agent;
   let viewer: Agent;
+  let owner: Agent;
   let outsider: Agent;
   let ann: { id: string; email: string; agent: Agent };
   let bob: { id: string; email: string; agent: Agent };
@@ -63,6 +64,9 @@ describe('file requests', () => {
     const v = await staffMember(t, admin, 'viewer');
     await grantStaff(admin, clientA, v.id, 'viewer');
     viewer = v.agent;
+    const o = await staffMember(t, admin, 'owner');
+    await grantStaff(admin, clientA, o.id, 'owner');
+    owner = o.agent;
     outsider = (await staffMember(t, admin, 'outsider')).agent;
     ann = await portalContact(t, admin, 'ann', clientA, 'contact_access');
     bob = await portalContact(t, admin, 'bob', clientA, 'contact_collaborator');
@@ -105,8 +109,23 @@ describe('file requests', () => {
     expect(await t.query('select id from file_request')).toEqual([]);
   });
 
+  it('lets viewers ask for files, but only owners attach (attachments are shared)', async () => {
+    const base = { clientId: clientA, recipientIds: [ann.id], subject: 'Pay stubs' };
+    const attached = await viewer
+      .post('/api/file-requests')
+      .send({ ...base, attachmentFileIds: [attachmentId] })
+      .expect(403);
+    expect(attached.body.message).toMatch(/owner role/);
+    await viewer
+      .post('/api/file-requests')
+      .send({ ...base, items: [{ title: 'Organizer', updatesFileId: attachmentId }] })
+      .expect(403);
+    const { body } = await viewer.post('/api/file-requests').send(base).expect(201);
+    await viewer.post(`/api/file-requests/${body.id}/cancel`).send({}).expect(201);
+  });
+
   it('runs a request from notification through review to completion', async () => {
-    const created = await viewer
+    const created = await owner
       .post('/api/file-requests')
       .send({
         clientId: clientA,
@@ -147,7 +166,8 @@ describe('file requests', () => {
 
     // Recipients see it; the attachment is shared with them; others do not know it.
     const annList = (await ann.agent.get('/api/portal/file-requests').expect(200)).body;
-    expect(annList.map((r: { id: string }) => r.id)).toEqual([id]);
+    // Open requests first (a cancelled one follows).
+    expect(annList.map((r: { id: string }) => r.id)[0]).toBe(id);
     expect(annList[0].message).toBeUndefined();
     await ann.agent.get(`/api/portal/files/${attachmentId}/download`).expect(200);
     await stranger.agent.get(`/api/portal/file-requests/${id}`).expect(404);
@@ -173,7 +193,7 @@ describe('file requests', () => {
     const digest = await eventually('staff digest', async () =>
       (await emails(id)).find((e) => e.kind === 'file_request_digest'),
     );
-    expect(digest).toMatchObject({ to_email: 'viewer@clienthub.test' });
+    expect(digest).toMatchObject({ to_email: 'owner@clienthub.test' });
     expect(digest.subject).toContain('Alpha LLC');
 
     // Staff accept the W-2 and the N/A, reject the organizer: the request goes back to open.
@@ -224,6 +244,13 @@ describe('file requests', () => {
       expect.arrayContaining(['created', 'notified', 'uploaded', 'not_applicable', 'reviewed']),
     );
     expect(timeline.slice(-2)).toEqual(['completed', 'reminders_stopped']);
+    // Contacts see the request's life, not staff's internals (who was told to review).
+    const portalKinds = (
+      await bob.agent.get(`/api/portal/file-requests/${id}`).expect(200)
+    ).body.events.map((e: { kind: string }) => e.kind);
+    expect(portalKinds).toContain('reviewed');
+    expect(portalKinds).not.toContain('digest_sent');
+    expect(portalKinds).not.toContain('reminders_stopped');
     const audit = await t.query<{ action: string }>(
       `select action from audit_event where target_id = $1`,
       [id],

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Context } from '@temporalio/activity';
-import type { WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { resolveTemporalTestServer } from '../../scripts/lib/temporal-cli';
@@ -22,7 +22,7 @@ export interface TimeSkipping {
   run<T>(
     workflowType: string,
     input: (startedAt: number) => unknown,
-    work: (handle: WorkflowHandle) => Promise<T>,
+    work: (handle: WorkflowHandleWithFirstExecutionRunId) => Promise<T>,
   ): Promise<T>;
 }
 

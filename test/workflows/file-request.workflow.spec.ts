@@ -1,4 +1,8 @@
-import type { WorkflowHandle } from '@temporalio/client';
+import type {
+  SignalDefinition,
+  WorkflowHandle,
+  WorkflowHandleWithFirstExecutionRunId,
+} from '@temporalio/client';
 import {
   acceptedSignal,
   cancelledSignal,
@@ -7,32 +11,41 @@ import {
   uploadedSignal,
   type FileRequestActivities,
   type FileRequestInput,
+  type FileRequestRecordStatus,
 } from '../../workflows/file-request/file-request.contract';
 import { DAY, useTimeSkipping } from '../utils/time-skipping';
 
 /**
  * The real day-scale schedule (3 days and 1 day before the due date, on it, weekly after it) in
  * Temporal's time-skipping test server. Activities record what the workflow asked for and on
- * which (skipped) day; the fake database says the request is closed from `closedFromDay` on.
+ * which (skipped) day; a fake record holds the request's status (the tests change it, as the
+ * API does, before signalling), and emails are once per key, as in the outbox.
  */
 describe('fileRequestWorkflow (time-skipping)', () => {
   let calls: string[];
-  let steps: number[];
-  let closedFromDay: number;
+  let keys: string[];
+  let record: { status: FileRequestRecordStatus };
 
   const day = () => skipping.activityDay();
   const activities: FileRequestActivities = {
-    async notifyRecipients(_id, kind, step) {
-      calls.push(`${kind} day ${day()}`);
-      steps.push(step);
-      return { open: day() < closedFromDay };
+    async readFileRequest() {
+      return { status: record.status };
+    },
+    async notifyRecipients(_id, kind, key) {
+      const waiting =
+        record.status === 'open' || (kind === 'request' && record.status === 'uploaded');
+      if (!waiting) return { open: false, sent: false };
+      const sent = !keys.includes(key);
+      if (sent) calls.push(`${kind} day ${day()}`);
+      keys.push(key);
+      return { open: true, sent };
     },
     async markOverdue() {
       calls.push(`overdue day ${day()}`);
-      return { open: day() < closedFromDay };
+      return { open: record.status === 'open' || record.status === 'uploaded' };
     },
-    async sendUploadedDigest(_id, round) {
-      calls.push(`digest ${round} day ${day()}`);
+    async sendUploadedDigest() {
+      calls.push(`digest day ${day()}`);
     },
     async finishFileRequest(_id, outcome) {
       calls.push(`finish ${outcome} day ${day()}`);
@@ -41,33 +54,45 @@ describe('fileRequestWorkflow (time-skipping)', () => {
 
   beforeEach(() => {
     calls = [];
-    steps = [];
-    closedFromDay = Infinity;
+    keys = [];
+    record = { status: 'open' };
   });
 
   const skipping = useTimeSkipping(activities);
   const dayOf = skipping.dayOf;
 
-  /** `dueInDays`: null for no due date. */
+  /** `dueInDays`: null for no due date; `ageDays`: how long before the start it was created. */
   const run = <T>(
     dueInDays: number | null,
     extra: Partial<FileRequestInput>,
-    work: (handle: WorkflowHandle) => Promise<T>,
+    work: (handle: WorkflowHandleWithFirstExecutionRunId) => Promise<T>,
+    ageDays = 0,
   ) =>
     skipping.run(
       'fileRequestWorkflow',
       (startedAt): FileRequestInput => ({
         requestId: 'req-1',
+        createdAt: new Date(startedAt - ageDays * DAY).toISOString(),
         dueAt: dueInDays === null ? null : new Date(startedAt + dueInDays * DAY).toISOString(),
         ...extra,
       }),
       work,
     );
 
+  /** What the API does: change the record, then wake the workflow. */
+  const change = (
+    h: WorkflowHandle,
+    status: FileRequestRecordStatus,
+    signal: SignalDefinition = uploadedSignal,
+  ) => {
+    record.status = status;
+    return h.signal(signal);
+  };
+
   it('due in 10 days: reminds on days 7, 9 and 10, marks overdue, weekly after; cancel stops it', async () => {
     const outcome = await run(10, {}, async (h) => {
       await skipping.env.sleep(25 * DAY);
-      await h.signal(cancelledSignal);
+      await change(h, 'cancelled', cancelledSignal);
       return h.result();
     });
     expect(outcome).toBe('cancelled');
@@ -81,143 +106,156 @@ describe('fileRequestWorkflow (time-skipping)', () => {
       'reminder_overdue day 24',
       'finish cancelled day 25',
     ]);
-    // Each email is its own step (its idempotency key).
-    expect(new Set(steps).size).toBe(steps.length);
-    expect(steps[0]).toBe(0);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('overdue reminders stop after maxOverdueReminders; the request stays open', async () => {
-    await run(10, { maxOverdueReminders: 2, remindOnDue: false }, async (h) => {
+  it('reminds weekly until done, continuing as new to keep its history bounded', async () => {
+    await run(10, { remindersPerRun: 2, remindOnDue: false }, async (h) => {
       await skipping.env.sleep(60 * DAY);
       const status = await h.query(fileRequestStatusQuery);
-      expect(status).toMatchObject({
-        state: 'open',
-        overdue: true,
-        remindersSent: 4,
-        nextReminderAt: null,
-      });
+      expect(status).toMatchObject({ state: 'open', overdue: true, remindersSent: 9 });
+      expect(dayOf(status.nextReminderAt)).toBe(66);
+      const first = skipping.env.client.workflow.getHandle(h.workflowId, h.firstExecutionRunId);
+      expect((await first.describe()).status.name).toBe('CONTINUED_AS_NEW');
     });
     expect(calls).toEqual([
       'request day 0',
       'reminder_before day 7',
       'reminder_before day 9',
       'overdue day 10',
-      'reminder_overdue day 17',
-      'reminder_overdue day 24',
+      ...[17, 24, 31, 38, 45, 52, 59].map((d) => `reminder_overdue day ${d}`),
     ]);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('fully uploaded on day 5: one digest, no reminders; rejected on day 6 resumes them; accepted on day 8 completes', async () => {
+  it('fully answered on day 5: one digest, no reminders; rejected on day 6 resumes them; accepted on day 8 completes', async () => {
     const outcome = await run(10, {}, async (h) => {
       await skipping.env.sleep(5 * DAY);
-      await h.signal(uploadedSignal, { allItemsUploaded: true });
-      // A repeated signal while still fully uploaded does not send a second digest.
-      await h.signal(uploadedSignal, { allItemsUploaded: true });
+      await change(h, 'uploaded');
+      // A repeated signal while still fully answered does not send a second digest.
+      await h.signal(uploadedSignal);
       await skipping.env.sleep(1 * DAY);
       expect(await h.query(fileRequestStatusQuery)).toMatchObject({
         state: 'uploaded',
         nextReminderAt: null,
       });
-      await h.signal(rejectedSignal);
+      await change(h, 'open', rejectedSignal);
       await skipping.env.sleep(2 * DAY);
-      await h.signal(acceptedSignal, { allItemsAccepted: false });
+      await h.signal(acceptedSignal);
       expect((await h.query(fileRequestStatusQuery)).state).toBe('open');
-      await h.signal(acceptedSignal, { allItemsAccepted: true });
+      await change(h, 'completed', acceptedSignal);
       return h.result();
     });
     expect(outcome).toBe('completed');
     expect(calls).toEqual([
       'request day 0',
-      'digest 1 day 5',
+      'digest day 5',
       'reminder_before day 7',
       'finish completed day 8',
     ]);
   });
 
-  it('uploaded across a reminder slot: skipped, not sent late; a second full upload sends a second digest', async () => {
+  it('answered across a reminder slot: skipped, not sent late; a second full answer sends a second digest', async () => {
     const outcome = await run(10, {}, async (h) => {
       await skipping.env.sleep(6 * DAY);
-      await h.signal(uploadedSignal, { allItemsUploaded: true });
+      await change(h, 'uploaded');
       await skipping.env.sleep(2 * DAY); // day 8: the day-7 slot passed while staff were reviewing
-      await h.signal(rejectedSignal);
+      await change(h, 'open', rejectedSignal);
       await skipping.env.sleep(4 * DAY); // day 12: reminder day 9, on-due and overdue on day 10
-      await h.signal(uploadedSignal, { allItemsUploaded: true });
+      await change(h, 'uploaded');
       await skipping.env.sleep(1 * DAY);
-      await h.signal(acceptedSignal, { allItemsAccepted: true });
+      await change(h, 'completed', acceptedSignal);
       return h.result();
     });
     expect(outcome).toBe('completed');
     expect(calls).toEqual([
       'request day 0',
-      'digest 1 day 6',
+      'digest day 6',
       'reminder_before day 9',
       'reminder_due day 10',
       'overdue day 10',
-      'digest 2 day 12',
+      'digest day 12',
       'finish completed day 13',
     ]);
   });
 
-  it('fully uploaded before the due date and rejected after it: overdue then, next slot weekly', async () => {
+  it('signals arriving out of order or lost: the record wins, read on each wake and daily', async () => {
     await run(10, {}, async (h) => {
-      await skipping.env.sleep(8 * DAY);
-      await h.signal(uploadedSignal, { allItemsUploaded: true });
-      await skipping.env.sleep(4 * DAY); // day 12
-      expect(await h.query(fileRequestStatusQuery)).toMatchObject({
-        state: 'uploaded',
-        overdue: false,
-      });
+      await skipping.env.sleep(3 * DAY);
+      // A rejection's signal overtaken by a later upload's: both wake it, the record decides.
+      record.status = 'uploaded';
       await h.signal(rejectedSignal);
-      await skipping.env.sleep(6 * DAY); // day 18
+      await h.signal(uploadedSignal);
+      await skipping.env.sleep(1.5 * DAY);
+      // Reopened on day 4.5 with the signal lost: the daily read notices by day 5.
+      record.status = 'open';
+      await skipping.env.sleep(1 * DAY);
+      expect((await h.query(fileRequestStatusQuery)).state).toBe('open');
+      await skipping.env.sleep(3 * DAY);
+      await skipping.env.sleep(1 * DAY);
     });
     expect(calls).toEqual([
       'request day 0',
+      'digest day 3',
       'reminder_before day 7',
-      'digest 1 day 8',
-      'overdue day 12',
-      'reminder_overdue day 17',
+      'reminder_before day 9',
     ]);
   });
 
-  it('without a due date: weekly reminders from creation up to the maximum, then waits', async () => {
-    const outcome = await run(null, { maxOverdueReminders: 3 }, async (h) => {
+  it('started again 8 days into a request due on day 10: the same schedule, nothing sent twice', async () => {
+    keys.push('request'); // the first run sent the request (and the day-7 reminder, now past)
+    await run(
+      2,
+      {},
+      async (h) => {
+        await skipping.env.sleep(3 * DAY); // request days 8 to 11
+        const status = await h.query(fileRequestStatusQuery);
+        expect(status.remindersSent).toBe(2);
+      },
+      8,
+    );
+    expect(calls).toEqual(['reminder_before day 1', 'reminder_due day 2', 'overdue day 2']);
+    expect(keys.filter((k) => k === 'request')).toHaveLength(2);
+  });
+
+  it('without a due date: weekly reminders from creation, on and on', async () => {
+    const outcome = await run(null, {}, async (h) => {
       await skipping.env.sleep(40 * DAY);
       const status = await h.query(fileRequestStatusQuery);
-      expect(status).toEqual({
+      expect(status).toMatchObject({
         state: 'open',
         overdue: false,
-        remindersSent: 3,
-        nextReminderAt: null,
+        remindersSent: 5,
         dueAt: null,
       });
-      await h.signal(cancelledSignal);
+      expect(dayOf(status.nextReminderAt)).toBe(42);
+      await change(h, 'cancelled', cancelledSignal);
       return h.result();
     });
     expect(outcome).toBe('cancelled');
     expect(calls).toEqual([
       'request day 0',
-      'reminder day 7',
-      'reminder day 14',
-      'reminder day 21',
+      ...[7, 14, 21, 28, 35].map((d) => `reminder day ${d}`),
       'finish cancelled day 40',
     ]);
   });
 
-  it('ends when the database says the request is no longer open', async () => {
-    closedFromDay = 0;
+  it('ends when the request is gone from the database', async () => {
+    record.status = 'gone';
     expect(await run(10, {}, (h) => h.result())).toBe('gone');
-    expect(calls).toEqual(['request day 0']);
+    expect(calls).toEqual([]);
   });
 
-  it('ends on a reminder when the request was closed in the database meanwhile', async () => {
-    closedFromDay = 8;
+  it('notices a request deleted meanwhile at its daily read, before the next reminder', async () => {
     const outcome = await run(10, {}, async (h) => {
+      await skipping.env.sleep(7.5 * DAY);
+      record.status = 'gone';
       const result = await h.result();
       expect((await h.query(fileRequestStatusQuery)).nextReminderAt).toBeNull();
       return result;
     });
     expect(outcome).toBe('gone');
-    expect(calls).toEqual(['request day 0', 'reminder_before day 7', 'reminder_before day 9']);
+    expect(calls).toEqual(['request day 0', 'reminder_before day 7']);
   });
 
   it('status mid-way: reminders sent, next reminder, due date and the overdue flag', async () => {

@@ -3,27 +3,32 @@ import { FileRequestMailerService } from '../../server/modules/file-requests/del
 import type {
   FileRequestActivities,
   FileRequestEmailKind,
+  FileRequestRecordStatus,
 } from '../../workflows/file-request/file-request.contract';
 
 @Injectable()
 export class FileRequestActivitiesImpl implements FileRequestActivities {
   constructor(private readonly mailer: FileRequestMailerService) {}
 
+  async readFileRequest(requestId: string): Promise<{ status: FileRequestRecordStatus }> {
+    return { status: await this.mailer.status(requestId) };
+  }
+
   async notifyRecipients(
     requestId: string,
     kind: FileRequestEmailKind,
-    step: number,
-  ): Promise<{ open: boolean }> {
-    const { open } = await this.mailer.notify(requestId, kind, String(step));
-    return { open };
+    key: string,
+  ): Promise<{ open: boolean; sent: boolean }> {
+    const { open, sent } = await this.mailer.notify(requestId, kind, key);
+    return { open, sent: sent > 0 };
   }
 
   markOverdue(requestId: string): Promise<{ open: boolean }> {
     return this.mailer.markOverdue(requestId);
   }
 
-  sendUploadedDigest(requestId: string, round: number): Promise<void> {
-    return this.mailer.sendUploadedDigest(requestId, round);
+  sendUploadedDigest(requestId: string): Promise<void> {
+    return this.mailer.sendUploadedDigest(requestId);
   }
 
   finishFileRequest(requestId: string, outcome: 'completed' | 'cancelled'): Promise<void> {

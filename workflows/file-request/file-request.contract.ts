@@ -6,6 +6,11 @@ export const DAY_MS = 86_400_000;
 
 export interface FileRequestInput {
   requestId: string;
+  /**
+   * ISO time the request was made: the reminder schedule is counted from it (and the due date),
+   * so a workflow started again later keeps the same reminders and their idempotency keys.
+   */
+  createdAt: string;
   /** ISO time; null or absent: no due date. */
   dueAt?: string | null;
   /** Reminders this long before the due date; default 3 days and 1 day. Non-positive values are ignored. */
@@ -14,8 +19,10 @@ export interface FileRequestInput {
   remindOnDue?: boolean;
   /** Cadence after the due date (or since creation without one), from the firm settings; default 7 days. */
   overdueEveryMs?: number;
-  /** At most this many of those repeated reminders; default 8. Keeps the history bounded. */
-  maxOverdueReminders?: number;
+  /** Continue as new after this many reminders, so the history stays bounded; default 50. */
+  remindersPerRun?: number;
+  /** Carried over continue-as-new: reminders sent before, and slots up to this time are done. */
+  carried?: { remindersSent: number; doneUntil: number; overdue: boolean };
 }
 
 /**
@@ -25,11 +32,14 @@ export interface FileRequestInput {
 export type FileRequestEmailKind =
   'request' | 'reminder_before' | 'reminder_due' | 'reminder_overdue' | 'reminder';
 
-/** `gone`: the database says the request is no longer open (deleted, cancelled or completed there). */
+/** `gone`: the request was deleted (with its client). */
 export type FileRequestOutcome = 'completed' | 'cancelled' | 'gone';
 
+/** What PostgreSQL, the record, says about the request. */
+export type FileRequestRecordStatus = 'open' | 'uploaded' | 'completed' | 'cancelled' | 'gone';
+
 export interface FileRequestStatus {
-  /** `uploaded`: every item is uploaded and staff are reviewing; recipients get no reminders. */
+  /** `uploaded`: every item is answered and staff are reviewing; recipients get no reminders. */
   state: 'open' | 'uploaded' | 'completed' | 'cancelled';
   overdue: boolean;
   remindersSent: number;
@@ -38,29 +48,31 @@ export interface FileRequestStatus {
 }
 
 export interface FileRequestActivities {
+  /** The request's status in the database. */
+  readFileRequest(requestId: string): Promise<{ status: FileRequestRecordStatus }>;
   /**
-   * Emails the recipients. `step` is unique per email of this request (0 is the request itself)
-   * and its idempotency key. `open: false` when the request has ended in the database.
+   * Emails the recipients; `key` is unique per email of this request and its idempotency key.
+   * `open: false` when the request no longer waits for the recipients; `sent` when any went out.
    */
   notifyRecipients(
     requestId: string,
     kind: FileRequestEmailKind,
-    step: number,
-  ): Promise<{ open: boolean }>;
+    key: string,
+  ): Promise<{ open: boolean; sent: boolean }>;
   /** Sets the overdue flag; `open: false` when the request has ended in the database. */
   markOverdue(requestId: string): Promise<{ open: boolean }>;
-  /**
-   * One email to staff each time the request becomes fully uploaded; `round` (1, 2, …) counts those
-   * times and is the idempotency key.
-   */
-  sendUploadedDigest(requestId: string, round: number): Promise<void>;
-  /** Records how the workflow ended (not called for `gone`: the database ended it already). */
+  /** One email to staff per time the request became fully answered (keyed in the database). */
+  sendUploadedDigest(requestId: string): Promise<void>;
+  /** Records how the workflow ended (not called for `gone`). */
   finishFileRequest(requestId: string, outcome: 'completed' | 'cancelled'): Promise<void>;
 }
 
-export const uploadedSignal = defineSignal<[{ allItemsUploaded: boolean }]>('uploaded');
-export const acceptedSignal = defineSignal<[{ allItemsAccepted: boolean }]>('accepted');
-/** An item went back to `requested`: reminders resume. */
+/**
+ * The API's changes. Each only wakes the workflow, which then reads the request's status from
+ * the database: signals may arrive late or out of order, the record cannot.
+ */
+export const uploadedSignal = defineSignal('uploaded');
+export const acceptedSignal = defineSignal('accepted');
 export const rejectedSignal = defineSignal('rejected');
 export const cancelledSignal = defineSignal('cancelled');
 export const fileRequestStatusQuery = defineQuery<FileRequestStatus>('status');

@@ -1,4 +1,10 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   DAY_MS,
   acceptedSignal,
@@ -7,148 +13,134 @@ import {
   rejectedSignal,
   uploadedSignal,
   type FileRequestActivities,
-  type FileRequestEmailKind,
   type FileRequestInput,
   type FileRequestOutcome,
+  type FileRequestRecordStatus,
   type FileRequestStatus,
 } from './file-request.contract';
+import { slotAfter, slotKey } from './reminder-plan';
 
 const acts = proxyActivities<FileRequestActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+/** Even with nothing due, the workflow reads the record this often (a lost signal heals). */
+const RESYNC_MS = DAY_MS;
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-interface Slot {
-  at: number;
-  kind: FileRequestEmailKind;
-}
-
 /**
- * The whole reminder plan, fixed at the start from the input (so a slot's index is a stable
- * idempotency step). With a due date: each offset before it, on it, then every `overdueEveryMs`
- * after it. Without one: every `overdueEveryMs` from creation, so a request is not forgotten.
- * Repeats are capped by `maxOverdueReminders`; slots already past at the start are dropped.
- */
-function reminderPlan(input: FileRequestInput, startedAt: number, dueAt: number | null): Slot[] {
-  const every = input.overdueEveryMs ?? 7 * DAY_MS;
-  const repeats = input.maxOverdueReminders ?? 8;
-  const slots: Slot[] = [];
-  if (dueAt === null) {
-    for (let k = 1; k <= repeats; k++) slots.push({ at: startedAt + k * every, kind: 'reminder' });
-  } else {
-    const offsets = input.reminderOffsetsBeforeDueMs ?? [3 * DAY_MS, DAY_MS];
-    for (const offset of [...new Set(offsets)].filter((o) => o > 0).sort((a, b) => b - a)) {
-      slots.push({ at: dueAt - offset, kind: 'reminder_before' });
-    }
-    if (input.remindOnDue ?? true) slots.push({ at: dueAt, kind: 'reminder_due' });
-    for (let k = 1; k <= repeats; k++) {
-      slots.push({ at: dueAt + k * every, kind: 'reminder_overdue' });
-    }
-  }
-  return slots.filter((s) => s.at > startedAt);
-}
-
-/**
- * One file request: notify the recipients, then remind on the plan until staff accept every item,
- * the request is cancelled, or the database says it has ended. PostgreSQL is the record; signals
- * carry the current truth and wake the workflow, and every email re-checks the row.
+ * One file request: notify the recipients, then remind on the schedule until staff accept
+ * every item, the request is cancelled, or it is deleted. PostgreSQL is the record: signals
+ * only wake the workflow, which then reads the request's status (and re-reads it daily).
  *
- * - While every item is uploaded (staff reviewing) recipients get no reminders; staff get one
- *   digest each time it becomes fully uploaded. Slots that pass meanwhile are skipped, not caught
- *   up: after a rejection the next reminder is the next slot in the plan.
- * - `overdue` is set once the due date passes while items are outstanding with the recipients
- *   (at the due time, after the on-due reminder, or when a rejection reopens it later).
- * - History stays bounded: at most offsets + 1 + `maxOverdueReminders` reminders; after the last
- *   one the workflow only waits for signals.
+ * - While every item is answered (staff reviewing) recipients get no reminders; staff get one
+ *   digest each time it becomes so. Slots that pass meanwhile are skipped, not caught up.
+ * - `overdue` is set once the due date passes while items are with the recipients.
+ * - Reminders go on weekly until the end; the run continues as new every `remindersPerRun`
+ *   reminders so its history stays bounded. Every email is keyed by its slot's time, so a run
+ *   started again (continue-as-new, or the reconciler after lost history) never sends one twice.
  */
 export async function fileRequestWorkflow(input: FileRequestInput): Promise<FileRequestOutcome> {
-  const startedAt = Date.now();
   const dueAt = input.dueAt ? Date.parse(input.dueAt) : null;
-  const slots = reminderPlan(input, startedAt, dueAt);
+  const perRun = input.remindersPerRun ?? 50;
+  const carried = input.carried;
 
-  // Widened: signal handlers change it between awaits, which narrowing cannot see.
+  // Widened: signal handlers change `woken` between awaits, which narrowing cannot see.
   let state = 'open' as 'open' | 'uploaded';
   let outcome: FileRequestOutcome | null = null;
-  let overdue = false;
-  let remindersSent = 0;
-  let next = 0; // index of the next slot in `slots`
+  let overdue = carried?.overdue ?? false;
+  let remindersSent = carried?.remindersSent ?? 0;
+  let sentThisRun = 0;
+  // Slots at or before this time are done (sent or skipped).
+  let doneUntil = carried?.doneUntil ?? Date.now();
   let digestPending = false;
-  let digestRound = 0;
-  let woken = false;
+  let woken = true;
+  let resyncAt = 0;
 
-  /** Slots that passed while nothing was outstanding with the recipients are not sent late. */
-  const skipPassedSlots = () => {
-    while (next < slots.length && slots[next].at <= Date.now()) next++;
+  const wake = () => {
+    woken = true;
   };
-  const setState = (to: 'open' | 'uploaded') => {
-    if (to === state) return;
-    if (to === 'uploaded') digestPending = true;
-    else skipPassedSlots();
-    state = to;
-  };
-
-  setHandler(uploadedSignal, ({ allItemsUploaded }) => {
-    woken = true;
-    if (outcome === null) setState(allItemsUploaded ? 'uploaded' : 'open');
-  });
-  setHandler(rejectedSignal, () => {
-    woken = true;
-    if (outcome === null) setState('open');
-  });
-  setHandler(acceptedSignal, ({ allItemsAccepted }) => {
-    woken = true;
-    if (allItemsAccepted) outcome ??= 'completed';
-  });
-  setHandler(cancelledSignal, () => {
-    woken = true;
-    outcome ??= 'cancelled';
-  });
+  for (const signal of [uploadedSignal, acceptedSignal, rejectedSignal, cancelledSignal]) {
+    setHandler(signal, wake);
+  }
   setHandler(fileRequestStatusQuery, (): FileRequestStatus => ({
     state: outcome === null ? state : outcome === 'gone' ? 'cancelled' : outcome,
     overdue,
     remindersSent,
-    nextReminderAt: outcome === null && state === 'open' ? iso(slots[next]?.at ?? null) : null,
+    nextReminderAt:
+      outcome === null && state === 'open' ? iso(slotAfter(input, doneUntil).at) : null,
     dueAt: iso(dueAt),
   }));
 
-  const { open } = await acts.notifyRecipients(input.requestId, 'request', 0);
-  if (!open) outcome ??= 'gone';
+  const apply = (status: FileRequestRecordStatus) => {
+    if (status === 'completed' || status === 'cancelled' || status === 'gone') {
+      outcome ??= status;
+    } else if (status !== state) {
+      if (status === 'uploaded') digestPending = true;
+      // Back with the recipients: what passed while staff reviewed is not sent late.
+      else doneUntil = Math.max(doneUntil, Date.now());
+      state = status;
+    }
+  };
+
+  if (!carried) {
+    const { open } = await acts.notifyRecipients(input.requestId, 'request', 'request');
+    if (!open) woken = true;
+  }
 
   while (outcome === null) {
+    if (woken) {
+      woken = false;
+      apply((await acts.readFileRequest(input.requestId)).status);
+      resyncAt = Date.now() + RESYNC_MS;
+      continue;
+    }
     if (digestPending) {
       digestPending = false;
-      // Only if still fully uploaded: a rejection meanwhile means staff have looked already.
-      if (state === 'uploaded') await acts.sendUploadedDigest(input.requestId, ++digestRound);
-      continue; // re-check signals that arrived during the activity
+      if (state === 'uploaded') await acts.sendUploadedDigest(input.requestId);
+      continue;
     }
 
     if (state === 'open') {
       // Normally one slot is due; if several passed (a late wake), send only the latest.
-      let due: number | null = null;
-      while (next < slots.length && slots[next].at <= Date.now()) due = next++;
-      if (due !== null) {
-        remindersSent += 1;
-        const res = await acts.notifyRecipients(input.requestId, slots[due].kind, due + 1);
-        if (!res.open) outcome ??= 'gone';
+      let slot = slotAfter(input, doneUntil);
+      if (slot.at <= Date.now()) {
+        for (let next = slotAfter(input, slot.at); next.at <= Date.now();) {
+          slot = next;
+          next = slotAfter(input, slot.at);
+        }
+        doneUntil = slot.at;
+        const res = await acts.notifyRecipients(input.requestId, slot.kind, slotKey(slot));
+        if (res.sent) {
+          remindersSent += 1;
+          sentThisRun += 1;
+        }
+        if (!res.open) woken = true;
         continue;
       }
       if (!overdue && dueAt !== null && Date.now() >= dueAt) {
         overdue = true;
-        const res = await acts.markOverdue(input.requestId);
-        if (!res.open) outcome ??= 'gone';
+        if (!(await acts.markOverdue(input.requestId)).open) woken = true;
         continue;
       }
     }
 
-    const wakeAt =
-      state === 'open'
-        ? Math.min(slots[next]?.at ?? Infinity, !overdue && dueAt !== null ? dueAt : Infinity)
-        : Infinity;
-    woken = false;
-    if (wakeAt === Infinity) await condition(() => woken);
-    else await condition(() => woken, Math.max(1, wakeAt - Date.now()));
+    if (sentThisRun >= perRun || workflowInfo().continueAsNewSuggested) {
+      await continueAsNew<typeof fileRequestWorkflow>({
+        ...input,
+        carried: { remindersSent, doneUntil, overdue },
+      });
+    }
+
+    const wakeAt = Math.min(
+      state === 'open' ? slotAfter(input, doneUntil).at : Infinity,
+      state === 'open' && !overdue && dueAt !== null ? dueAt : Infinity,
+      resyncAt,
+    );
+    await condition(() => woken, Math.max(1, wakeAt - Date.now()));
+    if (Date.now() >= resyncAt) woken = true;
   }
 
   if (outcome !== 'gone') await acts.finishFileRequest(input.requestId, outcome);

@@ -6,10 +6,13 @@ import { PortalLoginPage } from './portal-login-page';
 import { PortalNotFoundPage } from './portal-not-found-page';
 import { usePathname } from './portal-router';
 import { ProfilePage } from './profile-page';
+import { UnsubscribePage } from './unsubscribe-page';
 
 const CLIENT_PATH = /^\/portal\/clients\/([^/]+)$/;
 // Where request emails link.
 const REQUEST_PATH = /^\/portal\/requests\/([^/]+)$/;
+// Where the unsubscribe link of a campaign email leads.
+const UNSUBSCRIBE_PATH = /^\/portal\/unsubscribe\/([^/]+)$/;
 
 /** A handful of pages need no router library: a switch on the path keeps the portal's bundle small. */
 export const PortalApp = () => {
@@ -19,6 +22,8 @@ export const PortalApp = () => {
   if (clientId) return <ClientPage key={clientId} clientId={clientId} />;
   const requestId = REQUEST_PATH.exec(pathname)?.[1];
   if (requestId) return <FileRequestPage key={requestId} requestId={requestId} />;
+  const unsubscribeToken = UNSUBSCRIBE_PATH.exec(pathname)?.[1];
+  if (unsubscribeToken) return <UnsubscribePage key={unsubscribeToken} token={unsubscribeToken} />;
   switch (pathname) {
     case '/portal':
       return <PortalHomePage />;

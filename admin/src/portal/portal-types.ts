@@ -1,3 +1,5 @@
+import type { FileRequestView } from '../types';
+
 /** Shapes of the portal API (contract for issue #4). */
 
 /** GET /api/portal/invitations/preview: what the acceptance page may show before sign-up. */
@@ -44,55 +46,22 @@ export interface PortalClient {
 export type { ClientFile as PortalFile } from '../types';
 
 /*
- * File requests (issue #6). Copied from server/modules/file-requests/file-request.view.ts rather
- * than imported: the portal bundle stays free of server code. Only what the portal reads; the
- * portal API leaves out the staff-only `message` and `workflow`.
+ * File requests: the API's own shapes (type-only imports, so no server code enters the bundle).
+ * The portal API leaves out the staff-only `message` and `workflow`.
  */
-export type FileRequestStatus = 'open' | 'uploaded' | 'completed' | 'cancelled';
-export type FileRequestItemStatus =
-  'requested' | 'uploaded' | 'accepted' | 'rejected' | 'not_applicable';
+export type {
+  FileRequestFileRef,
+  FileRequestItemStatus,
+  FileRequestItemView as FileRequestItem,
+  FileRequestStatus,
+} from '../types';
+export type PortalFileRequest = Omit<FileRequestView, 'message' | 'workflow'>;
 
-export interface FileRequestFileRef {
-  id: string;
-  name: string;
-  version: number;
-}
-
-export interface FileRequestItem {
-  id: string;
-  position: number;
-  title: string;
-  description: string | null;
-  status: FileRequestItemStatus;
-  /** Staff's reason for a rejection (kept until the next upload). */
-  rejectionReason: string | null;
-  /** The contact's comment when marking the item not applicable. */
-  notApplicableComment: string | null;
-  /** What a recipient uploaded for this item (each re-upload is a new version). */
-  file: FileRequestFileRef | null;
-  /** Asked as an update to this existing client file: the upload becomes its next version. */
-  updatesFile: FileRequestFileRef | null;
-  updatedAt: string;
-}
-
-/**
- * GET /api/portal/file-requests (a list of these) and /api/portal/file-requests/:id, and the
- * answer to every upload or "not applicable" on one of its items.
- */
-export interface PortalFileRequest {
-  id: string;
-  clientId: string;
-  clientName: string;
-  subject: string;
-  status: FileRequestStatus;
-  /** The due date passed while items are outstanding. */
-  overdue: boolean;
-  dueAt: string | null;
-  itemCounts: Record<FileRequestItemStatus, number>;
-  createdBy: { id: string; name: string } | null;
-  createdAt: string;
-  lastActivityAt: string;
-  description: string | null;
-  items: FileRequestItem[];
-  attachments: FileRequestFileRef[];
+/** GET and POST /api/unsubscribe/:token: the campaign link's page (no sign-in). */
+export interface UnsubscribeInfo {
+  firmName: string;
+  logoUrl: string | null;
+  /** Masked, e.g. a***@example.com. */
+  email: string;
+  unsubscribed: boolean;
 }

@@ -35,9 +35,11 @@ export class AccessService {
     return role === 'staff' || principal.roles.includes(role);
   }
 
-  assertFirmRole(principal: Principal, role: FirmRole): void {
-    if (!this.hasFirmRole(principal, role)) {
-      throw new AuthException(AuthErrorCode.FORBIDDEN, `This needs the ${ROLE_LABEL[role]} role.`);
+  /** Passes with any one of the roles. */
+  assertFirmRole(principal: Principal, ...roles: FirmRole[]): void {
+    if (!roles.some((role) => this.hasFirmRole(principal, role))) {
+      const names = roles.map((role) => ROLE_LABEL[role]).join(' or ');
+      throw new AuthException(AuthErrorCode.FORBIDDEN, `This needs the ${names} role.`);
     }
   }
 

@@ -16,8 +16,9 @@ export const PortalRoute = () => SetMetadata(PORTAL_ROUTE, true);
 /** Any signed-in caller, staff or contact (sign-out, who am I). */
 export const AnySession = () => SetMetadata(ANY_SESSION, true);
 
-/** The caller needs this firm role. */
-export const RequireRole = (role: FirmRole) => SetMetadata(REQUIRED_ROLE, role);
+/** The caller needs this firm role (or one of these). */
+export const RequireRole = (...roles: [FirmRole, ...FirmRole[]]) =>
+  SetMetadata(REQUIRED_ROLE, roles);
 
 export const CurrentPrincipal = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): Principal =>

@@ -39,8 +39,8 @@ export class AuthGuard implements CanActivate {
     if (req.principal.kind !== 'staff') {
       throw new AuthException(AuthErrorCode.FORBIDDEN, 'This is for firm staff; use the portal.');
     }
-    const role = this.reflector.getAllAndOverride<FirmRole | undefined>(REQUIRED_ROLE, targets);
-    if (role) this.access.assertFirmRole(req.principal, role);
+    const roles = this.reflector.getAllAndOverride<FirmRole[] | undefined>(REQUIRED_ROLE, targets);
+    if (roles) this.access.assertFirmRole(req.principal, ...roles);
     return true;
   }
 }

@@ -10,6 +10,9 @@ import { SettingsErrorCode } from '../../modules/settings/settings.exception';
 import { WebhooksErrorCode } from '../../modules/webhooks/webhooks.exception';
 import { ClientFilesErrorCode } from '../../modules/client-files/client-files.exception';
 import { FileRequestsErrorCode } from '../../modules/file-requests/file-requests.exception';
+import { CampaignsErrorCode } from '../../modules/campaigns/campaigns.exception';
+import { RequestTemplatesErrorCode } from '../../modules/request-templates/request-templates.exception';
+import { PlaybooksErrorCode } from '../../modules/playbooks/playbooks.exception';
 import { CommonErrorCode } from './common.exception';
 
 type ErrorCode =
@@ -24,7 +27,10 @@ type ErrorCode =
   | InvitationsErrorCode
   | WebhooksErrorCode
   | ClientFilesErrorCode
-  | FileRequestsErrorCode;
+  | FileRequestsErrorCode
+  | RequestTemplatesErrorCode
+  | PlaybooksErrorCode
+  | CampaignsErrorCode;
 
 /** The one place where domain error codes become HTTP statuses. */
 export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
@@ -42,6 +48,7 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [TagsErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
   // Issue #2 asks for 400 on a duplicate tag name: it is a form error the user fixes.
   [TagsErrorCode.NAME_TAKEN]: HttpStatus.BAD_REQUEST,
+  [TagsErrorCode.IN_USE]: HttpStatus.CONFLICT,
   [StaffErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
   [StaffErrorCode.EMAIL_TAKEN]: HttpStatus.CONFLICT,
   [StaffErrorCode.LAST_ADMIN]: HttpStatus.CONFLICT,
@@ -90,7 +97,23 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [FileRequestsErrorCode.ITEM_CLOSED]: HttpStatus.CONFLICT,
   [FileRequestsErrorCode.ITEM_NOT_REVIEWABLE]: HttpStatus.CONFLICT,
   [FileRequestsErrorCode.REMIND_TOO_SOON]: HttpStatus.TOO_MANY_REQUESTS,
+  [FileRequestsErrorCode.NO_REACHABLE_RECIPIENTS]: HttpStatus.CONFLICT,
   [FileRequestsErrorCode.WORKFLOWS_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
+  // Names are form errors, like a tag's (400); deleting what a playbook uses is a conflict.
+  [RequestTemplatesErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [RequestTemplatesErrorCode.NAME_TAKEN]: HttpStatus.BAD_REQUEST,
+  [RequestTemplatesErrorCode.IN_USE]: HttpStatus.CONFLICT,
+  [PlaybooksErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [PlaybooksErrorCode.NAME_TAKEN]: HttpStatus.BAD_REQUEST,
+  [PlaybooksErrorCode.UNKNOWN_REFERENCES]: HttpStatus.BAD_REQUEST,
+  [PlaybooksErrorCode.RUN_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [PlaybooksErrorCode.RUN_ENDED]: HttpStatus.CONFLICT,
+  [CampaignsErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [CampaignsErrorCode.UNKNOWN_SEGMENT]: HttpStatus.BAD_REQUEST,
+  [CampaignsErrorCode.NOT_DRAFT]: HttpStatus.CONFLICT,
+  [CampaignsErrorCode.NOT_RUNNING]: HttpStatus.CONFLICT,
+  [CampaignsErrorCode.WORKFLOWS_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
+  [CampaignsErrorCode.UNSUBSCRIBE_LINK_INVALID]: HttpStatus.NOT_FOUND,
 };
 
 export function statusOf(code: string): HttpStatus {

@@ -16,3 +16,11 @@ export const oneOrMany = <T extends readonly [string, ...string[]]>(values: T) =
 /** A uuid given once or as an array (react-admin sends either). */
 export const uuidOneOrMany = (max: number) =>
   z.union([z.uuid(), z.array(z.uuid()).max(max)]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+/** A sender address (invitations, campaigns); whether its domain is the firm's is checked later. */
+export const senderEmail = () =>
+  z
+    .string({ message: 'is required' })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'is not a valid email address' }));

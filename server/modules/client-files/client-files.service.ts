@@ -3,13 +3,24 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { isoDate } from '../../common/http/iso-date';
 import { pgArray } from '../../database/pg-array';
-import { sqlTransaction } from '../../database/sql-transaction';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { FileStore } from '../files/file-store.service';
 import { ClientFilesErrorCode, ClientFilesException } from './client-files.exception';
 import { sniffContent } from './content-sniffer';
 import { sanitizeFileName } from './file-name';
 
 export type Uploader = { staffId: string } | { contactId: string };
+
+/** An upload checked and in the store, not yet a file or version of the client. */
+export interface StagedUpload {
+  clientId: string;
+  name: string;
+  fileId?: string;
+  by: Uploader;
+  storedId: string;
+  size: number;
+  contentType: string;
+}
 
 export interface FileVersionView {
   version: number;
@@ -113,6 +124,20 @@ export class ClientFilesService {
     by: Uploader,
     fileId?: string,
   ): Promise<ClientFileView> {
+    const staged = await this.stage(clientId, upload, by, fileId);
+    return this.get(await sqlTransaction(this.em, (sql) => this.record(sql, staged)));
+  }
+
+  /**
+   * Checks an upload and moves its content into the store; `record` then makes it a file or
+   * version, in the caller's transaction (so a caller can lock what the upload is for).
+   */
+  async stage(
+    clientId: string,
+    upload: Express.Multer.File | undefined,
+    by: Uploader,
+    fileId?: string,
+  ): Promise<StagedUpload> {
     if (!upload) {
       throw new ClientFilesException(
         ClientFilesErrorCode.FILE_REQUIRED,
@@ -135,33 +160,44 @@ export class ClientFilesService {
       { path: upload.path, originalName: name, contentType: sniffed.contentType },
       'staffId' in by ? by.staffId : undefined,
     );
-    const id = await sqlTransaction(this.em, async (sql) => {
-      const [file] = fileId
-        ? await sql<{ id: string; current_version: number }[]>(
-            `update client_file set current_version = current_version + 1, updated_at = now()
-             where id = ? returning id, current_version`,
-            [fileId],
-          )
-        : await sql<{ id: string; current_version: number }[]>(
-            `insert into client_file (client_id, name) values (?, ?) returning id, current_version`,
-            [clientId, name],
-          );
-      await sql(
-        `insert into client_file_version (file_id, version, stored_file_id, content_type, size,
-           uploaded_by_staff_id, uploaded_by_contact_id) values (?, ?, ?, ?, ?, ?, ?)`,
-        [
-          file.id,
-          file.current_version,
-          stored.id,
-          sniffed.contentType,
-          stored.size,
-          'staffId' in by ? by.staffId : null,
-          'contactId' in by ? by.contactId : null,
-        ],
-      );
-      return file.id;
-    });
-    return this.get(id);
+    return {
+      clientId,
+      name,
+      fileId,
+      by,
+      storedId: stored.id,
+      size: stored.size,
+      contentType: sniffed.contentType,
+    };
+  }
+
+  /** Records a staged upload as a new file or the next version; returns the file's id. */
+  async record(sql: SqlRunner, staged: StagedUpload): Promise<string> {
+    const [file] = staged.fileId
+      ? await sql<{ id: string; current_version: number }[]>(
+          `update client_file set current_version = current_version + 1, updated_at = now()
+           where id = ? returning id, current_version`,
+          [staged.fileId],
+        )
+      : await sql<{ id: string; current_version: number }[]>(
+          `insert into client_file (client_id, name) values (?, ?) returning id, current_version`,
+          [staged.clientId, staged.name],
+        );
+    if (!file) throw fileNotFound(staged.fileId!);
+    await sql(
+      `insert into client_file_version (file_id, version, stored_file_id, content_type, size,
+         uploaded_by_staff_id, uploaded_by_contact_id) values (?, ?, ?, ?, ?, ?, ?)`,
+      [
+        file.id,
+        file.current_version,
+        staged.storedId,
+        staged.contentType,
+        staged.size,
+        'staffId' in staged.by ? staged.by.staffId : null,
+        'contactId' in staged.by ? staged.by.contactId : null,
+      ],
+    );
+    return file.id;
   }
 
   /** Where a version's content is, and what to call it in the download. */

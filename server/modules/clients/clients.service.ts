@@ -5,6 +5,7 @@ import type { Page } from '../../common/http/content-range';
 import type { ListQuery } from '../../common/http/list-query';
 import { invalidField } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
+import { PlaybookRunWorkflows } from '../playbooks/delivery/playbook-run-workflows.service';
 import { Tag } from '../tags/tag.entity';
 import { TagsService } from '../tags/tags.service';
 import { Client } from './client.entity';
@@ -32,6 +33,7 @@ export class ClientsService {
   constructor(
     private readonly em: EntityManager,
     private readonly tags: TagsService,
+    private readonly playbookRuns: PlaybookRunWorkflows,
   ) {}
 
   /** One page and the total, as two indexed queries run side by side. */
@@ -72,6 +74,8 @@ export class ClientsService {
     });
     client.tags.set(tagIds.map((id) => this.em.getReference(Tag, id)));
     await this.flush();
+    // Tags added start tag playbooks (recorded by a trigger on client_tag).
+    if (tagIds.length) await this.playbookRuns.kick();
     return this.get(client.id);
   }
 
@@ -90,6 +94,8 @@ export class ClientsService {
       client.tags.set(tagIds.map((tagId) => this.em.getReference(Tag, tagId)));
     }
     await this.flush();
+    // Tags added start tag playbooks, tags removed cancel them (triggers on client_tag).
+    if (tagIds) await this.playbookRuns.kick();
     return this.get(id);
   }
 
@@ -105,7 +111,7 @@ export class ClientsService {
   ): Promise<{ updated: number; added: number; removed: number }> {
     await this.assertTagsExist([...input.add, ...input.remove]);
     const ids = pgArray(input.ids);
-    return this.em.transactional(async (em) => {
+    const result = await this.em.transactional(async (em) => {
       const conn = em.getConnection();
       const trx = em.getTransactionContext();
       const found = await conn.execute<{ id: string }[]>(
@@ -142,6 +148,9 @@ export class ClientsService {
       await run('update client set updated_at = now() where id = any(?::uuid[])', [ids]);
       return { updated: found.length, added, removed };
     });
+    // Playbook runs started or cancelled by the change (triggers on client_tag).
+    await this.playbookRuns.kick();
+    return result;
   }
   /** Adds tag chips and the primary contact (with a pending invitation) to a page of rows. */
   private async withTags(rows: ClientRow[]): Promise<ClientView[]> {

@@ -5,8 +5,12 @@ import { SqlWhere } from '../../database/sql-where';
 import type { SqlFragment } from '../clients/client-list.sql';
 import type { ContactFilter, ContactSortField } from './contacts.schemas';
 
+/** A contact's name as the lists show it: first and last name, else the email. */
+export const contactNameSql = (t: string) =>
+  `coalesce(nullif(trim(coalesce(${t}.first_name,'') || ' ' || coalesce(${t}.last_name,'')), ''), ${t}.email)`;
+
 const SORT_SQL: Record<ContactSortField, string> = {
-  displayName: `lower(coalesce(nullif(trim(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,'')), ''), ct.email))`,
+  displayName: `lower(${contactNameSql('ct')})`,
   email: 'lower(ct.email)',
   lastName: 'lower(ct.last_name)',
   firstName: 'lower(ct.first_name)',

@@ -139,8 +139,9 @@ export class EmailDeliveryService {
            or exists (select 1 from invitation i
              where i.id = m.invitation_id and i.status <> 'pending')))
          or (m.kind in ('file_request','file_request_reminder') and (m.file_request_id is null
-           or exists (select 1 from file_request r
-             where r.id = m.file_request_id and r.status in ('completed','cancelled'))))
+           or exists (select 1 from file_request r where r.id = m.file_request_id
+             and (r.status in ('completed','cancelled')
+               or (m.kind = 'file_request_reminder' and r.status <> 'open')))))
          or (m.kind = 'campaign' and m.contact_id is not null and (m.campaign_id is null
            or exists (select 1 from campaign k where k.id = m.campaign_id and k.status = 'cancelled')
            or exists (select 1 from contact ct

@@ -6,6 +6,8 @@ export const EMAIL_KINDS = [
   'file_request',
   'file_request_reminder',
   'file_request_digest',
+  'campaign',
+  'playbook',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 export type EmailDelivery = 'resend' | 'outbox';

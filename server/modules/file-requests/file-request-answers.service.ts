@@ -36,51 +36,62 @@ export class FileRequestAnswersService {
     if (!rows.length) throw requestNotFound(requestId);
   }
 
+  /**
+   * Checked before anything is stored (a closed request or item takes no file), and the file
+   * or version is recorded under the request's lock, so a cancel or an accept that lands
+   * meanwhile refuses it whole.
+   */
   async upload(
     requestId: string,
     itemId: string,
     upload: Express.Multer.File | undefined,
     contactId: string,
   ): Promise<void> {
-    // Checked before anything is stored: a closed request or item takes no file.
     const target = await sqlTransaction(this.em, async (sql) => {
       const request = await lockOpenRequest(sql, requestId);
       const item = await this.answerable(sql, requestId, itemId);
       return { clientId: request.client_id, item };
     });
-    const file = await this.files.add(
+    const staged = await this.files.stage(
       target.clientId,
       upload,
       { contactId },
       target.item.file_id ?? target.item.updates_file_id ?? undefined,
     );
-    const after = await sqlTransaction(this.em, async (sql) => {
+    await sqlTransaction(this.em, async (sql) => {
       await lockOpenRequest(sql, requestId);
       const item = await this.answerable(sql, requestId, itemId);
+      // Another recipient may have answered meanwhile: this upload is then its next version.
+      const fileId = await this.files.record(sql, {
+        ...staged,
+        fileId: item.file_id ?? item.updates_file_id ?? undefined,
+      });
+      const [file] = await sql<{ name: string; current_version: number }[]>(
+        'select name, current_version from client_file where id = ?',
+        [fileId],
+      );
       await sql(
         `update file_request_item set status = 'uploaded', file_id = ?, rejection_reason = null,
            not_applicable_comment = null, updated_at = now() where id = ?`,
-        [file.id, itemId],
+        [fileId, itemId],
       );
       // The other recipients work on the same request: they see each other's uploads.
       await sql(
         `insert into client_file_share (file_id, contact_id)
          select ?, contact_id from file_request_recipient where request_id = ?
          on conflict do nothing`,
-        [file.id, requestId],
+        [fileId, requestId],
       );
       await recordEvent(sql, {
         requestId,
         itemId,
         kind: 'uploaded',
-        detail: `Uploaded ${file.name} (version ${file.version}) for "${item.title}"`,
+        detail: `Uploaded ${file.name} (version ${file.current_version}) for "${item.title}"`,
         contactId,
       });
-      return (await settleStatus(sql, requestId)).after;
+      await settleStatus(sql, requestId);
     });
-    await this.workflows.signal(requestId, uploadedSignal, {
-      allItemsUploaded: after === 'uploaded',
-    });
+    await this.workflows.signal(requestId, uploadedSignal);
   }
 
   async notApplicable(
@@ -89,7 +100,7 @@ export class FileRequestAnswersService {
     comment: string,
     contactId: string,
   ): Promise<void> {
-    const after = await sqlTransaction(this.em, async (sql) => {
+    await sqlTransaction(this.em, async (sql) => {
       await lockOpenRequest(sql, requestId);
       const item = await this.answerable(sql, requestId, itemId);
       await sql(
@@ -104,11 +115,9 @@ export class FileRequestAnswersService {
         detail: `Marked "${item.title}" not applicable: ${comment}`,
         contactId,
       });
-      return (await settleStatus(sql, requestId)).after;
+      await settleStatus(sql, requestId);
     });
-    await this.workflows.signal(requestId, uploadedSignal, {
-      allItemsUploaded: after === 'uploaded',
-    });
+    await this.workflows.signal(requestId, uploadedSignal);
   }
 
   /** An accepted item is settled; anything else can still be answered (or answered again). */

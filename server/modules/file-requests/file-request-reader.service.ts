@@ -21,8 +21,21 @@ import type {
 const CONTACT_NAME = (t: string) =>
   `coalesce(nullif(trim(coalesce(${t}.first_name,'') || ' ' || coalesce(${t}.last_name,'')), ''), ${t}.email)`;
 
-// Overdue only while something is outstanding with the client.
-const OVERDUE = `(r.overdue and r.status = 'open')`;
+// Overdue only while something is outstanding with the client; from the due date itself, so
+// the list is right even when the worker is behind.
+const OVERDUE = `(r.status = 'open' and (r.overdue or r.due_at < now()))`;
+
+/** What a contact's timeline shows: the request's life, not staff's internals. */
+const PORTAL_EVENTS = [
+  'created',
+  'notified',
+  'reminder_sent',
+  'uploaded',
+  'not_applicable',
+  'reviewed',
+  'completed',
+  'cancelled',
+];
 
 const SUMMARY_SQL = `select r.id, r.client_id, c.display_name as client_name, r.subject, r.status,
   ${OVERDUE} as overdue, r.due_at, r.reminders_sent, r.created_at, r.last_activity_at, r.description, r.message,
@@ -203,8 +216,9 @@ export class FileRequestReader {
          from file_request_event e
          left join staff_user s on s.id = e.staff_id
          left join contact ct on ct.id = e.contact_id
-         where e.request_id = any(?::uuid[]) order by e.at, e.id`,
-        [ids],
+         where e.request_id = any(?::uuid[]) and (? or e.kind = any(?::text[]))
+         order by e.at, e.id`,
+        [ids, staff, pgArray(PORTAL_EVENTS)],
       ),
     ]);
     return rows.map((r) => ({

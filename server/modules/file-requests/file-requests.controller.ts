@@ -68,7 +68,9 @@ export class FileRequestsController {
     @Body(new ZodBodyPipe(createFileRequestSchema)) body: CreateFileRequestInput,
     @CurrentPrincipal() principal: StaffPrincipal,
   ): Promise<FileRequestView> {
-    await this.access.assertClient(principal, body.clientId, 'read');
+    // Attachments are shared with the recipients: sharing files is the owners'.
+    const shares = body.attachmentFileIds?.length || body.items?.some((i) => i.updatesFileId);
+    await this.access.assertClient(principal, body.clientId, shares ? 'share' : 'read');
     return this.view(await this.requests.create(body, principal.id));
   }
 

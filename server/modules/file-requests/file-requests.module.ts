@@ -5,17 +5,11 @@ import { FileRequestDeliveryModule } from './delivery/file-request-delivery.modu
 import { FileRequestAnswersService } from './file-request-answers.service';
 import { FileRequestReader } from './file-request-reader.service';
 import { FileRequestsController } from './file-requests.controller';
-import { FileRequestsService } from './file-requests.service';
 import { PortalFileRequestsController } from './portal-file-requests.controller';
 
 @Module({
   imports: [ClientFilesModule, FileRequestDeliveryModule],
   controllers: [FileRequestsController, PortalFileRequestsController],
-  providers: [
-    FileRequestsService,
-    FileRequestAnswersService,
-    FileRequestReader,
-    FileUploadInterceptor,
-  ],
+  providers: [FileRequestAnswersService, FileRequestReader, FileUploadInterceptor],
 })
 export class FileRequestsModule {}

@@ -14,8 +14,17 @@ const dueAt = z
   .refine((d) => !Number.isNaN(d.getTime()), { message: 'is not a valid date' })
   .refine((d) => d.getTime() > Date.now(), { message: 'must be in the future' });
 
+/** One line: it becomes an email subject or a list entry. */
+const oneLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(max)
+    .refine((v) => !/[\r\n]/.test(v), { message: 'must be a single line' });
+
 const itemSchema = z.strictObject({
-  title: z.string().trim().min(1, 'is required').max(200),
+  title: oneLine(200),
   description: optionalText(2000),
   /** Asks for a new version of this existing file of the client. */
   updatesFileId: z.uuid({ message: 'must be a file id' }).nullish(),
@@ -28,7 +37,7 @@ export const createFileRequestSchema = z.strictObject({
     .min(1, 'choose at least one recipient')
     .max(50)
     .transform((ids) => [...new Set(ids)]),
-  subject: z.string().trim().min(1, 'is required').max(200),
+  subject: oneLine(200),
   description: optionalText(5000),
   message: optionalText(5000),
   dueAt: dueAt.nullish(),

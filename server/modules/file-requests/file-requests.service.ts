@@ -38,8 +38,13 @@ export class FileRequestsService {
   /**
    * Records the request (recipients, items, attachments shared with the recipients) in one
    * transaction, then starts its workflow; if Temporal cannot take it, nothing is left behind.
+   * A playbook step passes its `origin`: the request it made is found again by a retried step.
    */
-  async create(input: CreateFileRequestInput, staffId: string): Promise<string> {
+  async create(
+    input: CreateFileRequestInput,
+    staffId: string | null,
+    origin: { playbookRunId: string; step: number } | null = null,
+  ): Promise<string> {
     const { defaultSender } = await this.settings.get();
     if (!defaultSender) {
       throw new SettingsException(
@@ -51,18 +56,30 @@ export class FileRequestsService {
     const items = input.items?.length
       ? input.items
       : [{ title: input.subject, description: null, updatesFileId: null }];
+    await this.assertClientFiles(
+      input.clientId,
+      'attachmentFileIds',
+      input.attachmentFileIds ?? [],
+    );
+    for (const [i, item] of items.entries()) {
+      if (item.updatesFileId) {
+        await this.assertClientFiles(input.clientId, `items.${i}.updatesFileId`, [
+          item.updatesFileId,
+        ]);
+      }
+    }
     const attachmentIds = [
       ...new Set([
         ...(input.attachmentFileIds ?? []),
         ...items.flatMap((i) => (i.updatesFileId ? [i.updatesFileId] : [])),
       ]),
     ];
-    await this.assertClientFiles(input.clientId, attachmentIds);
 
     const { id, newShares } = await sqlTransaction(this.em, async (sql) => {
       const [request] = await sql<{ id: string }[]>(
         `insert into file_request (client_id, subject, description, message, due_at, sender_email,
-           created_by_staff_id) values (?, ?, ?, ?, ?, ?, ?) returning id`,
+           created_by_staff_id, playbook_run_id, playbook_step)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
         [
           input.clientId,
           input.subject,
@@ -71,6 +88,8 @@ export class FileRequestsService {
           input.dueAt?.toISOString() ?? null,
           defaultSender,
           staffId,
+          origin?.playbookRunId ?? null,
+          origin?.step ?? null,
         ],
       );
       await sql(
@@ -129,16 +148,14 @@ export class FileRequestsService {
   }
 
   async accept(requestId: string, itemId: string, staffId: string): Promise<void> {
-    const after = await this.review(requestId, itemId, staffId, async (sql, item) => {
+    await this.review(requestId, itemId, staffId, async (sql, item) => {
       await sql(
         `update file_request_item set status = 'accepted', updated_at = now() where id = ?`,
         [itemId],
       );
       return `Accepted "${item.title}"${item.status === 'not_applicable' ? ' as not applicable' : ''}`;
     });
-    await this.workflows.signal(requestId, acceptedSignal, {
-      allItemsAccepted: after === 'completed',
-    });
+    await this.workflows.signal(requestId, acceptedSignal);
   }
 
   async reject(requestId: string, itemId: string, reason: string, staffId: string): Promise<void> {
@@ -185,7 +202,17 @@ export class FileRequestsService {
     const due = claimed.due_at ? new Date(claimed.due_at).getTime() : null;
     const kind =
       due === null ? 'reminder' : due < Date.now() ? 'reminder_overdue' : 'reminder_before';
-    await this.mailer.notify(requestId, kind, `manual-${Date.now()}`, staffId);
+    const { sent } = await this.mailer.notify(requestId, kind, `manual-${Date.now()}`, staffId);
+    if (!sent) {
+      // Nothing went out: the button stays available.
+      await conn.execute('update file_request set last_reminded_at = null where id = ?', [
+        requestId,
+      ]);
+      throw new FileRequestsException(
+        FileRequestsErrorCode.NO_REACHABLE_RECIPIENTS,
+        'No recipient can be emailed: they lost access to the client, or their address bounced.',
+      );
+    }
   }
 
   private async whyNoReminder(requestId: string, cooldown: number): Promise<Error> {
@@ -208,7 +235,7 @@ export class FileRequestsService {
     const retryAt = new Date(row.retry_at!).toISOString();
     return new FileRequestsException(
       FileRequestsErrorCode.REMIND_TOO_SOON,
-      `A reminder went out less than ${Math.round(cooldown / 60)} minutes ago; try again after ${retryAt}.`,
+      `A reminder went out less than ${cooldown < 120 ? `${cooldown} seconds` : `${Math.round(cooldown / 60)} minutes`} ago; try again after ${retryAt}.`,
       { retryAt },
     );
   }
@@ -261,7 +288,7 @@ export class FileRequestsService {
     );
   }
 
-  private async assertClientFiles(clientId: string, ids: string[]): Promise<void> {
+  private async assertClientFiles(clientId: string, field: string, ids: string[]): Promise<void> {
     if (!ids.length) return;
     const found = await this.em
       .getConnection()
@@ -274,7 +301,7 @@ export class FileRequestsService {
     if (missing.length) {
       throw new FileRequestsException(
         FileRequestsErrorCode.UNKNOWN_FILES,
-        `attachmentFileIds: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a file of this client`,
+        `${field}: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a file of this client`,
         { missing },
       );
     }

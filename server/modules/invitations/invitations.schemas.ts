@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INVITATION_STATUSES } from './invitation.view';
-import { oneOrMany } from '../../common/validation/schema-helpers';
+import { oneOrMany, senderEmail } from '../../common/validation/schema-helpers';
 
 const ids = (what: string) =>
   z
@@ -15,11 +15,7 @@ export const inviteSchema = z
     clientIds: ids('client').optional(),
     filter: z.record(z.string(), z.unknown()).optional(),
     resource: z.enum(['contacts', 'clients']).default('contacts'),
-    senderEmail: z
-      .string({ message: 'is required' })
-      .trim()
-      .toLowerCase()
-      .pipe(z.email({ message: 'is not a valid email address' })),
+    senderEmail: senderEmail(),
     pending: z.enum(['skip', 'resend']).default('skip'),
   })
   .refine((b) => [b.contactIds, b.clientIds, b.filter].filter(Boolean).length === 1, {

@@ -11,6 +11,8 @@ import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { acceptedSignal } from '../../../workflows/portal-invitation/portal-invitation.contract';
 import { Contact } from '../contacts/contact.entity';
 import { InvitationsErrorCode, InvitationsException } from '../invitations/invitations.exception';
+import { PlaybookRunWorkflows } from '../playbooks/delivery/playbook-run-workflows.service';
+import { recordAcceptanceRuns } from '../playbooks/delivery/playbook-triggers.sql';
 import { SettingsService } from '../settings/settings.service';
 
 interface TokenRow {
@@ -42,6 +44,7 @@ export class InvitationAcceptanceService {
     private readonly settings: SettingsService,
     private readonly sessions: SessionsService,
     private readonly workflows: InvitationWorkflowsService,
+    private readonly playbookRuns: PlaybookRunWorkflows,
   ) {}
 
   async preview(token: string): Promise<InvitationPreview> {
@@ -59,8 +62,8 @@ export class InvitationAcceptanceService {
 
   /**
    * Activates the contact with their password, connects their clients (offline twins with the
-   * same Tax Client ID become duplicates), kills every link of the invitation (single use) and
-   * opens a portal session. The workflow is told afterwards; it also finds out by itself.
+   * same Tax Client ID become duplicates), kills every link of the invitation (single use),
+   * records the runs of "invitation accepted" playbooks and opens a portal session. The workflow is told afterwards; it also finds out by itself.
    */
   async accept(
     token: string,
@@ -91,11 +94,13 @@ export class InvitationAcceptanceService {
         [live.invitation_id, live.contact_id, meta.ip ? `From ${meta.ip}` : null],
       );
       await this.connectClients(sql, live.contact_id);
+      await recordAcceptanceRuns(sql, live.contact_id);
       return live;
     });
     const contact = await this.em.findOneOrFail(Contact, row.contact_id);
     const sessionToken = await this.sessions.create(contact, meta);
     await this.workflows.notify(row.contact_id, acceptedSignal);
+    await this.playbookRuns.kick();
     const principal: ContactPrincipal = {
       kind: 'contact',
       id: contact.id,

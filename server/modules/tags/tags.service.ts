@@ -78,8 +78,22 @@ export class TagsService {
     return this.get(id);
   }
 
+  /** Refused while a playbook is triggered by the tag or changes it in a step. */
   async remove(id: string): Promise<TagView> {
     const view = await this.get(id);
+    const users = await this.em.getConnection().execute<{ name: string }[]>(
+      `select name from playbook where trigger_tag_id = ?
+         or steps @> jsonb_build_array(jsonb_build_object('tagId', ?::text))
+       order by lower(name)`,
+      [id, id],
+    );
+    if (users.length) {
+      throw new TagsException(
+        TagsErrorCode.IN_USE,
+        `The tag is used by ${users.map((p) => `playbook "${p.name}"`).join(', ')}: change those first.`,
+        { playbooks: users.map((p) => p.name) },
+      );
+    }
     await this.em.nativeDelete(Tag, id);
     return view;
   }

@@ -1,17 +1,5 @@
-import {
-  Body,
-  Button,
-  Container,
-  Head,
-  Heading,
-  Hr,
-  Html,
-  Img,
-  Link,
-  Preview,
-  Section,
-  Text,
-} from '@react-email/components';
+import { Heading, Hr, Img, Link, Section, Text } from '@react-email/components';
+import { EmailFrame, PrimaryButton } from './email-frame';
 import type { FileRequestEmailKind } from '../../../../workflows/file-request/file-request.contract';
 
 export interface FileRequestEmailProps {
@@ -58,64 +46,48 @@ export function fileRequestEmailSubject(p: FileRequestEmailProps): string {
 export function FileRequestEmail(p: FileRequestEmailProps) {
   const lead = leads[p.kind](p);
   return (
-    <Html lang="en">
-      <Head />
-      <Preview>{lead}</Preview>
-      <Body style={{ backgroundColor: '#f4f5f7', fontFamily: 'Helvetica, Arial, sans-serif' }}>
-        <Container style={{ backgroundColor: '#ffffff', padding: '32px', maxWidth: '560px' }}>
-          {p.logoUrl && <Img src={p.logoUrl} alt={p.firmName} height="40" />}
-          <Heading as="h1" style={{ fontSize: '22px', color: '#1a1f36' }}>
-            {p.details ? p.subject : `Documents requested by ${p.firmName}`}
-          </Heading>
-          <Text>Hello {p.greetingName},</Text>
-          <Text>{lead}</Text>
-          {p.details?.description && <Text>{p.details.description}</Text>}
-          {p.details?.message && <Text style={{ fontStyle: 'italic' }}>{p.details.message}</Text>}
-          {p.details && p.details.items.length > 1 && (
-            <Section>
-              {p.details.items.map((title, i) => (
-                <Text key={i} style={{ margin: '4px 0' }}>
-                  • {title}
-                </Text>
-              ))}
-            </Section>
-          )}
-          {p.kind !== 'request' && (
-            <Text>
-              {p.outstanding === 1
-                ? 'One document is still missing.'
-                : `${p.outstanding} documents are still missing.`}
+    <EmailFrame preview={lead}>
+      {p.logoUrl && <Img src={p.logoUrl} alt={p.firmName} height="40" />}
+      <Heading as="h1" style={{ fontSize: '22px', color: '#1a1f36' }}>
+        {p.details ? p.subject : `Documents requested by ${p.firmName}`}
+      </Heading>
+      <Text>Hello {p.greetingName},</Text>
+      <Text>{lead}</Text>
+      {p.details?.description && <Text>{p.details.description}</Text>}
+      {p.details?.message && <Text style={{ fontStyle: 'italic' }}>{p.details.message}</Text>}
+      {p.details && p.details.items.length > 1 && (
+        <Section>
+          {p.details.items.map((title, i) => (
+            <Text key={i} style={{ margin: '4px 0' }}>
+              • {title}
             </Text>
-          )}
-          {p.dueAt && p.kind === 'request' && <Text>Please send them by {due(p)}.</Text>}
-          <Section style={{ margin: '24px 0' }}>
-            <Button
-              href={p.requestUrl}
-              style={{
-                backgroundColor: '#1565c0',
-                color: '#ffffff',
-                padding: '12px 20px',
-                borderRadius: '4px',
-              }}
-            >
-              Upload documents
-            </Button>
-          </Section>
-          <Text style={{ fontSize: '13px', color: '#555' }}>
-            Or paste this link into your browser: <Link href={p.requestUrl}>{p.requestUrl}</Link>
-          </Text>
-          {p.needsAccount && (
-            <Text style={{ fontSize: '13px', color: '#555' }}>
-              You sign in to your secure client portal to upload. If you have not set it up yet, use
-              the invitation {p.firmName} sent you, or ask them for a new one.
-            </Text>
-          )}
-          <Hr />
-          <Text style={{ fontSize: '12px', color: '#888' }}>
-            For your security, documents are exchanged only in the portal, never by email.
-          </Text>
-        </Container>
-      </Body>
-    </Html>
+          ))}
+        </Section>
+      )}
+      {p.kind !== 'request' && (
+        <Text>
+          {p.outstanding === 1
+            ? 'One document is still missing.'
+            : `${p.outstanding} documents are still missing.`}
+        </Text>
+      )}
+      {p.dueAt && p.kind === 'request' && <Text>Please send them by {due(p)}.</Text>}
+      <Section style={{ margin: '24px 0' }}>
+        <PrimaryButton href={p.requestUrl}>Upload documents</PrimaryButton>
+      </Section>
+      <Text style={{ fontSize: '13px', color: '#555' }}>
+        Or paste this link into your browser: <Link href={p.requestUrl}>{p.requestUrl}</Link>
+      </Text>
+      {p.needsAccount && (
+        <Text style={{ fontSize: '13px', color: '#555' }}>
+          You sign in to your secure client portal to upload. If you have not set it up yet, use the
+          invitation {p.firmName} sent you, or ask them for a new one.
+        </Text>
+      )}
+      <Hr />
+      <Text style={{ fontSize: '12px', color: '#888' }}>
+        For your security, documents are exchanged only in the portal, never by email.
+      </Text>
+    </EmailFrame>
   );
 }

@@ -1,17 +1,5 @@
-import {
-  Body,
-  Button,
-  Container,
-  Head,
-  Heading,
-  Hr,
-  Html,
-  Img,
-  Link,
-  Preview,
-  Section,
-  Text,
-} from '@react-email/components';
+import { Heading, Hr, Img, Link, Section, Text } from '@react-email/components';
+import { EmailFrame, PrimaryButton } from './email-frame';
 
 export type InvitationEmailKind = 'invitation' | 'reminder' | 'resend';
 
@@ -43,48 +31,32 @@ const lead: Record<InvitationEmailKind, (firm: string) => string> = {
 export function InvitationEmail(props: InvitationEmailProps) {
   const { kind, firmName, logoUrl, greetingName, acceptUrl, expiresAt } = props;
   return (
-    <Html lang="en">
-      <Head />
-      <Preview>{lead[kind](firmName)}</Preview>
-      <Body style={{ backgroundColor: '#f4f5f7', fontFamily: 'Helvetica, Arial, sans-serif' }}>
-        <Container style={{ backgroundColor: '#ffffff', padding: '32px', maxWidth: '560px' }}>
-          {logoUrl && <Img src={logoUrl} alt={firmName} height="40" />}
-          <Heading as="h1" style={{ fontSize: '22px', color: '#1a1f36' }}>
-            Your client portal at {firmName}
-          </Heading>
-          <Text>Hello {greetingName},</Text>
-          <Text>{lead[kind](firmName)}</Text>
-          <Text>
-            There you can exchange documents with us securely, answer our requests and follow your
-            files. Choose a password to get started.
-          </Text>
-          <Section style={{ margin: '24px 0' }}>
-            <Button
-              href={acceptUrl}
-              style={{
-                backgroundColor: '#1565c0',
-                color: '#ffffff',
-                padding: '12px 20px',
-                borderRadius: '4px',
-              }}
-            >
-              Accept invitation
-            </Button>
-          </Section>
-          <Text style={{ fontSize: '13px', color: '#555' }}>
-            Or paste this link into your browser: <Link href={acceptUrl}>{acceptUrl}</Link>
-          </Text>
-          <Text style={{ fontSize: '13px', color: '#555' }}>
-            The link works once and expires on {dateFormat.format(expiresAt)}. If it has expired,
-            ask {firmName} to send a new one.
-          </Text>
-          <Hr />
-          <Text style={{ fontSize: '12px', color: '#888' }}>
-            You receive this email because {firmName} invited you. If you were not expecting it, you
-            can ignore it.
-          </Text>
-        </Container>
-      </Body>
-    </Html>
+    <EmailFrame preview={lead[kind](firmName)}>
+      {logoUrl && <Img src={logoUrl} alt={firmName} height="40" />}
+      <Heading as="h1" style={{ fontSize: '22px', color: '#1a1f36' }}>
+        Your client portal at {firmName}
+      </Heading>
+      <Text>Hello {greetingName},</Text>
+      <Text>{lead[kind](firmName)}</Text>
+      <Text>
+        There you can exchange documents with us securely, answer our requests and follow your
+        files. Choose a password to get started.
+      </Text>
+      <Section style={{ margin: '24px 0' }}>
+        <PrimaryButton href={acceptUrl}>Accept invitation</PrimaryButton>
+      </Section>
+      <Text style={{ fontSize: '13px', color: '#555' }}>
+        Or paste this link into your browser: <Link href={acceptUrl}>{acceptUrl}</Link>
+      </Text>
+      <Text style={{ fontSize: '13px', color: '#555' }}>
+        The link works once and expires on {dateFormat.format(expiresAt)}. If it has expired, ask{' '}
+        {firmName} to send a new one.
+      </Text>
+      <Hr />
+      <Text style={{ fontSize: '12px', color: '#888' }}>
+        You receive this email because {firmName} invited you. If you were not expecting it, you can
+        ignore it.
+      </Text>
+    </EmailFrame>
   );
 }

@@ -1,15 +1,5 @@
-import {
-  Body,
-  Container,
-  Head,
-  Hr,
-  Html,
-  Img,
-  Link,
-  Preview,
-  Section,
-  Text,
-} from '@react-email/components';
+import { Hr, Img, Link, Section, Text } from '@react-email/components';
+import { EmailFrame } from './email-frame';
 
 export interface MarkdownEmailProps {
   firmName: string;
@@ -24,31 +14,25 @@ export interface MarkdownEmailProps {
 /** A message staff wrote in Markdown (campaigns, playbook emails), in the firm's frame. */
 export function MarkdownEmail(p: MarkdownEmailProps) {
   return (
-    <Html lang="en">
-      <Head />
-      <Preview>{p.preview}</Preview>
-      <Body style={{ backgroundColor: '#f4f5f7', fontFamily: 'Helvetica, Arial, sans-serif' }}>
-        <Container style={{ backgroundColor: '#ffffff', padding: '32px', maxWidth: '560px' }}>
-          {p.logoUrl && <Img src={p.logoUrl} alt={p.firmName} height="40" />}
-          <Section>
-            <div
-              style={{ fontSize: '15px', lineHeight: '22px', color: '#1a1f36' }}
-              dangerouslySetInnerHTML={{ __html: p.bodyHtml }}
-            />
-          </Section>
-          <Hr />
-          <Text style={{ fontSize: '12px', color: '#888' }}>
-            Sent by {p.firmName}.
-            {p.unsubscribeUrl && (
-              <>
-                {' '}
-                Don&apos;t want these updates? <Link href={p.unsubscribeUrl}>Unsubscribe</Link>.
-                Invitations and document requests from {p.firmName} still reach you.
-              </>
-            )}
-          </Text>
-        </Container>
-      </Body>
-    </Html>
+    <EmailFrame preview={p.preview}>
+      {p.logoUrl && <Img src={p.logoUrl} alt={p.firmName} height="40" />}
+      <Section>
+        <div
+          style={{ fontSize: '15px', lineHeight: '22px', color: '#1a1f36' }}
+          dangerouslySetInnerHTML={{ __html: p.bodyHtml }}
+        />
+      </Section>
+      <Hr />
+      <Text style={{ fontSize: '12px', color: '#888' }}>
+        Sent by {p.firmName}.
+        {p.unsubscribeUrl && (
+          <>
+            {' '}
+            Don&apos;t want these updates? <Link href={p.unsubscribeUrl}>Unsubscribe</Link>.
+            Invitations and document requests from {p.firmName} still reach you.
+          </>
+        )}
+      </Text>
+    </EmailFrame>
   );
 }

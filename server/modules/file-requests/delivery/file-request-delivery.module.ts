@@ -1,13 +1,27 @@
 import { Module } from '@nestjs/common';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { SettingsModule } from '../../settings/settings.module';
+import { FileRequestsService } from '../file-requests.service';
 import { FileRequestMailerService } from './file-request-mailer.service';
 import { FileRequestWorkflowsService } from './file-request-workflows.service';
 
-/** File request emails and workflows, for the worker's activities and the API. */
+/**
+ * File request emails and workflows, and creating requests (staff in the API, playbook steps in
+ * the worker).
+ */
 @Module({
   imports: [SettingsModule],
-  providers: [FileRequestMailerService, FileRequestWorkflowsService, EmailDispatcherWaker],
-  exports: [FileRequestMailerService, FileRequestWorkflowsService, SettingsModule],
+  providers: [
+    FileRequestsService,
+    FileRequestMailerService,
+    FileRequestWorkflowsService,
+    EmailDispatcherWaker,
+  ],
+  exports: [
+    FileRequestsService,
+    FileRequestMailerService,
+    FileRequestWorkflowsService,
+    SettingsModule,
+  ],
 })
 export class FileRequestDeliveryModule {}

@@ -5,7 +5,10 @@ import { isoDate } from '../../../common/http/iso-date';
 import { APP_CONFIG } from '../../../config/config.module';
 import type { AppConfig } from '../../../config/env.schema';
 import { sqlTransaction, type SqlRunner } from '../../../database/sql-transaction';
-import type { FileRequestEmailKind } from '../../../../workflows/file-request/file-request.contract';
+import type {
+  FileRequestEmailKind,
+  FileRequestRecordStatus,
+} from '../../../../workflows/file-request/file-request.contract';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import {
   fromHeader,
@@ -74,15 +77,15 @@ export class FileRequestMailerService {
   async notify(
     requestId: string,
     kind: FileRequestEmailKind,
-    step: string,
+    key: string,
     staffId: string | null = null,
   ): Promise<{ open: boolean; sent: number }> {
     const settings = await this.settings.get();
     const result = await sqlTransaction(this.em, async (sql) => {
       const request = await this.lock(sql, requestId);
-      if (!request || !['open', 'uploaded'].includes(request.status))
-        return { open: false, sent: 0 };
-      if (kind !== 'request' && request.status !== 'open') return { open: true, sent: 0 };
+      const waiting =
+        request?.status === 'open' || (kind === 'request' && request?.status === 'uploaded');
+      if (!request || !waiting) return { open: false, sent: 0 };
       const recipients = await sql<Recipient[]>(
         `select ct.id as contact_id, ct.email, ct.first_name,
            ct.portal_status = 'accepted' as accepted
@@ -102,7 +105,7 @@ export class FileRequestMailerService {
       const emails = await Promise.all(
         recipients.map((r) =>
           this.recipientEmail(request, r, kind, settings, {
-            key: `file-request/${requestId}/${step}/${r.contact_id}`,
+            key: `file-request/${requestId}/${key}/${r.contact_id}`,
             items: items.map((i) => i.title),
             outstanding: outstanding.length,
           }),
@@ -130,6 +133,16 @@ export class FileRequestMailerService {
     return result;
   }
 
+  async status(requestId: string): Promise<FileRequestRecordStatus> {
+    const [row] = await this.em
+      .getConnection()
+      .execute<{ status: FileRequestRecordStatus }[]>(
+        'select status from file_request where id = ?',
+        [requestId],
+      );
+    return row?.status ?? 'gone';
+  }
+
   /** Sets the overdue flag once the due date passes with items still outstanding. */
   async markOverdue(requestId: string): Promise<{ open: boolean }> {
     return sqlTransaction(this.em, async (sql) => {
@@ -151,19 +164,31 @@ export class FileRequestMailerService {
   }
 
   /**
-   * Tells the request's creator (or, without one, the client's owners) that every item has an
-   * answer to review; one email per `round`.
+   * Tells staff that every item has an answer to review: the request's creator while active
+   * and still seeing the client, else the client's owners. One email per time it became fully
+   * answered, keyed by the answer that completed it.
    */
-  async sendUploadedDigest(requestId: string, round: number): Promise<void> {
+  async sendUploadedDigest(requestId: string): Promise<void> {
     const settings = await this.settings.get();
     const queued = await sqlTransaction(this.em, async (sql) => {
       const request = await this.lock(sql, requestId);
       if (!request || request.status !== 'uploaded') return 0;
+      const [last] = await sql<{ id: string }[]>(
+        `select max(id)::text as id from file_request_event
+         where request_id = ? and kind in ('uploaded','not_applicable')`,
+        [requestId],
+      );
       const staff = await sql<{ id: string; email: string; first_name: string }[]>(
-        `select s.id, s.email, s.first_name from staff_user s
-         where s.active and (s.id = ? or (? is null and s.id in (
-           select staff_user_id from staff_client_access where client_id = ? and role = 'owner')))`,
-        [request.created_by_staff_id, request.created_by_staff_id, request.client_id],
+        `with creator as (
+           select s.id from staff_user s where s.id = ? and s.active and (
+             s.roles && '{entities_admin,staff_admin}'::text[]
+             or exists (select 1 from staff_client_access a
+               where a.staff_user_id = s.id and a.client_id = ?)))
+         select s.id, s.email, s.first_name from staff_user s
+         where s.active and (s.id in (select id from creator)
+           or (not exists (select 1 from creator) and s.id in (select staff_user_id
+             from staff_client_access where client_id = ? and role = 'owner')))`,
+        [request.created_by_staff_id, request.client_id, request.client_id],
       );
       const items = await sql<
         { title: string; status: 'uploaded' | 'not_applicable' | 'accepted' }[]
@@ -188,7 +213,7 @@ export class FileRequestMailerService {
           return {
             id: randomUUID(),
             kind: 'file_request_digest',
-            idempotencyKey: `file-request/${requestId}/digest/${round}/${s.id}`,
+            idempotencyKey: `file-request/${requestId}/digest/${last.id}/${s.id}`,
             to: s.email,
             from: fromHeader(settings.firmName, request.sender_email),
             ...message,

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { TemporalService } from '../../../temporal/temporal.service';
 import { FileRequestWorkflowsService } from './file-request-workflows.service';
 
@@ -30,7 +31,7 @@ export class FileRequestReconciler implements OnApplicationBootstrap {
   /** Returns how many workflows were started again. */
   async reconcile(): Promise<number> {
     const running = new Set<string>();
-    const query = `WorkflowType = 'fileRequestWorkflow' AND ExecutionStatus = 'Running' AND TaskQueue = '${this.temporal.taskQueue}'`;
+    const query = `WorkflowType = 'fileRequestWorkflow' AND ExecutionStatus = 'Running'`;
     for await (const run of this.temporal.client.workflow.list({ query })) {
       running.add(run.workflowId);
     }
@@ -44,8 +45,13 @@ export class FileRequestReconciler implements OnApplicationBootstrap {
       );
       for (const { id } of open) {
         if (running.has(this.workflows.workflowId(id))) continue;
-        await this.workflows.start(id);
-        restarted += 1;
+        try {
+          await this.workflows.start(id);
+          restarted += 1;
+        } catch (e) {
+          // Started meanwhile (the list lags), or by another worker: that one stands.
+          if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+        }
       }
       if (open.length < PAGE) break;
       after = open[open.length - 1].id;

@@ -39,16 +39,12 @@ export class FileRequestWorkflowsService {
     await this.temporal.client.workflow.start('fileRequestWorkflow', await this.options(requestId));
   }
 
-  /** Delivers a signal; a workflow that is gone while the request is open is started again. */
-  async signal<Args extends unknown[]>(
-    requestId: string,
-    signal: SignalDefinition<Args>,
-    ...args: Args
-  ): Promise<void> {
+  /** Wakes the workflow; one that is gone while the request is open is started again. */
+  async signal(requestId: string, signal: SignalDefinition): Promise<void> {
     try {
       await this.temporal.client.workflow
         .getHandle(fileRequestWorkflowId(requestId))
-        .signal(signal, ...args);
+        .signal(signal);
     } catch (e) {
       if (!(e instanceof WorkflowNotFoundError)) {
         this.logger.warn(`Signal ${signal.name} to file request ${requestId} failed: ${e}`);
@@ -61,8 +57,7 @@ export class FileRequestWorkflowsService {
       try {
         await this.temporal.client.workflow.signalWithStart('fileRequestWorkflow', {
           ...(await this.options(requestId)),
-          signal: signal as SignalDefinition<unknown[]>,
-          signalArgs: args as unknown[],
+          signal,
         });
       } catch (again) {
         this.logger.warn(`Restarting the workflow of file request ${requestId} failed: ${again}`);
@@ -89,13 +84,14 @@ export class FileRequestWorkflowsService {
   private async options(requestId: string) {
     const [row] = await this.em
       .getConnection()
-      .execute<{ due_at: string | null; client_id: string }[]>(
-        'select due_at, client_id from file_request where id = ?',
+      .execute<{ due_at: string | null; client_id: string; created_at: string }[]>(
+        'select due_at, client_id, created_at from file_request where id = ?',
         [requestId],
       );
     const settings = await this.settings.get();
     const input: FileRequestInput = {
       requestId,
+      createdAt: row ? isoDate(row.created_at) : new Date().toISOString(),
       dueAt: row?.due_at ? isoDate(row.due_at) : null,
       reminderOffsetsBeforeDueMs: settings.requestReminderDaysBefore.map((d) => Number(d) * DAY_MS),
       overdueEveryMs: settings.requestOverdueIntervalDays * DAY_MS,

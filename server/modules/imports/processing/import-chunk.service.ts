@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
 import type { ImportCounts } from '../../../../workflows/client-import/client-import.contract';
 import { pgArray } from '../../../database/pg-array';
 import { withPgTransaction } from '../../../database/raw-pg';
+import { PlaybookRunWorkflows } from '../../playbooks/delivery/playbook-run-workflows.service';
 import type { ImportMode } from '../import-columns';
 import {
   planChunk,
@@ -41,9 +42,19 @@ const CHUNK_SETTINGS = `set local synchronous_commit = off;
  */
 @Injectable()
 export class ImportChunkService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly playbookRuns: PlaybookRunWorkflows,
+  ) {}
 
-  process(importId: string, fromSeq: number, toSeq: number): Promise<ImportCounts> {
+  async process(importId: string, fromSeq: number, toSeq: number): Promise<ImportCounts> {
+    const counts = await this.write(importId, fromSeq, toSeq);
+    // Tags the chunk added start tag playbooks (recorded by a trigger on client_tag).
+    await this.playbookRuns.kick();
+    return counts;
+  }
+
+  private write(importId: string, fromSeq: number, toSeq: number): Promise<ImportCounts> {
     return withPgTransaction(this.em, async (pg) => {
       const sql = sqlOn(pg);
       await pg.query(CHUNK_SETTINGS);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FilesModule } from '../../files/files.module';
+import { PlaybookRunWorkflowsModule } from '../../playbooks/delivery/playbook-run-workflows.module';
 import { ImportChunkService } from './import-chunk.service';
 import { ImportLifecycleService } from './import-lifecycle.service';
 import { ImportStagingService } from './import-staging.service';
@@ -7,7 +8,7 @@ import { ImportUndoService } from './import-undo.service';
 
 /** What the worker's import activities run; no HTTP here. */
 @Module({
-  imports: [FilesModule],
+  imports: [FilesModule, PlaybookRunWorkflowsModule],
   providers: [ImportStagingService, ImportChunkService, ImportUndoService, ImportLifecycleService],
   exports: [ImportStagingService, ImportChunkService, ImportUndoService, ImportLifecycleService],
 })

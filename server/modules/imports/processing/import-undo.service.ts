@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { UndoReport } from '../../../../workflows/client-import/client-import.contract';
 import { pgArray } from '../../../database/pg-array';
+import { PlaybookRunWorkflows } from '../../playbooks/delivery/playbook-run-workflows.service';
 import { CLIENT_FIELDS } from './import-plan';
 
 const COLUMNS = CLIENT_FIELDS.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
@@ -13,9 +14,19 @@ const COLUMNS = CLIENT_FIELDS.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowe
  */
 @Injectable()
 export class ImportUndoService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly playbookRuns: PlaybookRunWorkflows,
+  ) {}
 
-  undoChunk(importId: string, fromSeq: number, toSeq: number): Promise<UndoReport> {
+  async undoChunk(importId: string, fromSeq: number, toSeq: number): Promise<UndoReport> {
+    const report = await this.undo(importId, fromSeq, toSeq);
+    // Tags taken off again cancel the tag playbooks they started (a trigger on client_tag).
+    await this.playbookRuns.kick();
+    return report;
+  }
+
+  private undo(importId: string, fromSeq: number, toSeq: number): Promise<UndoReport> {
     return this.em.fork().transactional(async (em) => {
       const conn = em.getConnection();
       const trx = em.getTransactionContext();

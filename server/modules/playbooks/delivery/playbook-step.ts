@@ -1,0 +1,26 @@
+import type { PlaybookStep } from '../playbooks.schemas';
+import type { PlaybookRunLogEntry } from '../playbook.view';
+
+/** The run as a step sees it, read under the run's row lock. */
+export interface LockedRun {
+  id: string;
+  status: string;
+  client_id: string;
+  playbook_id: string | null;
+  playbook_name: string;
+  /** null when the playbook was deleted. */
+  enabled: boolean | null;
+  created_by_staff_id: string | null;
+  steps: PlaybookStep[];
+  log: PlaybookRunLogEntry[];
+}
+
+/** What a step did, for the run's timeline; `wake`: emails were queued. */
+export interface StepNote {
+  outcome: 'done' | 'skipped';
+  detail: string;
+  wake?: boolean;
+}
+
+/** The step cannot be done (a tag or template gone, no sender): the run fails with this message. */
+export class StepFailure extends Error {}

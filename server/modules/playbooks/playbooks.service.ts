@@ -1,0 +1,166 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { isUniqueViolation } from '../../database/unique-violation';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { PlaybookRunWorkflows } from './delivery/playbook-run-workflows.service';
+import { PlaybookSchedules } from './delivery/playbook-schedules.service';
+import { cancelPlaybookRuns } from './delivery/playbook-triggers.sql';
+import {
+  sameTrigger,
+  triggerColumns,
+  triggerOf,
+  type PlaybookDefinition,
+  type TriggerColumns,
+} from './playbook-definition';
+import { assertReferences } from './playbook-references.sql';
+import {
+  PlaybooksErrorCode,
+  PlaybooksException,
+  playbookNotFound,
+  runNotFound,
+} from './playbooks.exception';
+import type { CreatePlaybookInput, PlaybookStep, UpdatePlaybookInput } from './playbooks.schemas';
+
+interface StoredPlaybook extends TriggerColumns {
+  name: string;
+  enabled: boolean;
+  steps: PlaybookStep[];
+}
+
+/**
+ * Saving playbooks. Disabling or deleting one, or changing its trigger, cancels its runs under
+ * way (their workflows are told after the commit); editing its steps changes later runs only
+ * (a run follows the steps it started with). Enabling a playbook does not look back: a tag
+ * playbook runs for tags added from then on.
+ */
+@Injectable()
+export class PlaybooksService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly schedules: PlaybookSchedules,
+    private readonly runs: PlaybookRunWorkflows,
+  ) {}
+
+  async create(input: CreatePlaybookInput, staffId: string): Promise<string> {
+    const id = await this.named(input.name, () =>
+      sqlTransaction(this.em, async (sql) => {
+        await assertReferences(sql, input.trigger, input.steps);
+        const t = triggerColumns(input.trigger);
+        const [row] = await sql<{ id: string }[]>(
+          `insert into playbook (name, enabled, trigger_type, trigger_tag_id, trigger_month,
+             trigger_day, steps, created_by_staff_id)
+           values (?, ?, ?, ?, ?, ?, ?::jsonb, ?) returning id`,
+          [
+            input.name,
+            input.enabled,
+            t.trigger_type,
+            t.trigger_tag_id,
+            t.trigger_month,
+            t.trigger_day,
+            JSON.stringify(input.steps),
+            staffId,
+          ],
+        );
+        return row.id;
+      }),
+    );
+    await this.schedules.trySync({ id, enabled: input.enabled, trigger: input.trigger });
+    return id;
+  }
+
+  async update(id: string, input: UpdatePlaybookInput): Promise<void> {
+    const next = await this.named(input.name ?? '', () =>
+      sqlTransaction(this.em, async (sql) => {
+        const current = await this.lock(sql, id);
+        const next: PlaybookDefinition = {
+          name: input.name ?? current.name,
+          enabled: input.enabled ?? current.enabled,
+          trigger: input.trigger ?? current.trigger,
+          steps: input.steps ?? current.steps,
+        };
+        await assertReferences(sql, next.trigger, next.steps);
+        const t = triggerColumns(next.trigger);
+        await sql(
+          `update playbook set name = ?, enabled = ?, trigger_type = ?, trigger_tag_id = ?,
+             trigger_month = ?, trigger_day = ?, steps = ?::jsonb, updated_at = now()
+           where id = ?`,
+          [
+            next.name,
+            next.enabled,
+            t.trigger_type,
+            t.trigger_tag_id,
+            t.trigger_month,
+            t.trigger_day,
+            JSON.stringify(next.steps),
+            id,
+          ],
+        );
+        // Runs started by a trigger that no longer applies would not be cancelled by it either.
+        const reason =
+          current.enabled && !next.enabled
+            ? 'The playbook was disabled'
+            : !sameTrigger(current.trigger, next.trigger)
+              ? "The playbook's trigger changed"
+              : null;
+        if (reason) await cancelPlaybookRuns(sql, id, reason);
+        return next;
+      }),
+    );
+    await this.schedules.trySync({ id, enabled: next.enabled, trigger: next.trigger });
+    await this.runs.kick();
+  }
+
+  async remove(id: string): Promise<void> {
+    await sqlTransaction(this.em, async (sql) => {
+      await this.lock(sql, id);
+      // The runs stay, without their playbook, for the record.
+      await cancelPlaybookRuns(sql, id, 'The playbook was deleted');
+      await sql('delete from playbook where id = ?', [id]);
+    });
+    await this.schedules.trySync({ id, deleted: true });
+    await this.runs.kick();
+  }
+
+  async cancelRun(runId: string, staffEmail: string): Promise<void> {
+    const conn = this.em.getConnection();
+    const cancelled = await conn.execute<{ id: string }[]>(
+      `update playbook_run set status = 'cancelled', finished_at = now(), wake_at = null,
+         cancel_reason = ? where id = ? and status = 'running' returning id`,
+      [`Cancelled by ${staffEmail}`, runId],
+    );
+    if (!cancelled.length) {
+      const [run] = await conn.execute<{ status: string }[]>(
+        'select status from playbook_run where id = ?',
+        [runId],
+      );
+      if (!run) throw runNotFound(runId);
+      throw new PlaybooksException(PlaybooksErrorCode.RUN_ENDED, `The run is ${run.status}.`);
+    }
+    await this.runs.kick();
+  }
+
+  private async lock(sql: SqlRunner, id: string): Promise<PlaybookDefinition> {
+    const [row] = await sql<StoredPlaybook[]>(
+      `select name, enabled, trigger_type, trigger_tag_id, trigger_month, trigger_day, steps
+       from playbook where id = ? for no key update`,
+      [id],
+    );
+    if (!row) throw playbookNotFound(id);
+    return { name: row.name, enabled: row.enabled, trigger: triggerOf(row), steps: row.steps };
+  }
+
+  private async named<T>(name: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (isUniqueViolation(e)) {
+        throw new PlaybooksException(
+          PlaybooksErrorCode.NAME_TAKEN,
+          `name: a playbook named "${name}" already exists`,
+          [{ field: 'name', message: 'already exists' }],
+        );
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Audited } from '../../common/audit/audited.decorator';
+import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
+import type { StaffPrincipal } from '../../common/auth/principal';
+import { sendPage } from '../../common/http/content-range';
+import { parseListQuery } from '../../common/http/list-query';
+import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
+import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
+import type { RequestTemplateView } from './request-template.view';
+import {
+  createRequestTemplateSchema,
+  REQUEST_TEMPLATE_SORTABLE,
+  requestTemplateFilterSchema,
+  updateRequestTemplateSchema,
+  type CreateRequestTemplateInput,
+  type UpdateRequestTemplateInput,
+} from './request-templates.schemas';
+import { RequestTemplatesService } from './request-templates.service';
+
+const event = (verb: string) => (t: RequestTemplateView) => ({
+  summary: `${verb} request template "${t.name}"`,
+  targetType: 'request_template',
+  targetId: t.id,
+});
+
+/**
+ * Any staff member reads the templates (everyone asks clients for files); Staff Admins and
+ * Entities Admins, who set up the firm's playbooks and clients, maintain them.
+ */
+@ApiTags('request-templates')
+@Controller('request-templates')
+export class RequestTemplatesController {
+  constructor(private readonly templates: RequestTemplatesService) {}
+
+  @Get()
+  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+    const q = parseListQuery(query, {
+      sortable: REQUEST_TEMPLATE_SORTABLE,
+      defaultSort: { field: 'name', order: 'ASC' },
+      filter: requestTemplateFilterSchema,
+    });
+    return sendPage(res, 'request-templates', q.range, await this.templates.list(q));
+  }
+
+  @Get(':id')
+  get(@Param('id', UuidParamPipe) id: string): Promise<RequestTemplateView> {
+    return this.templates.get(id);
+  }
+
+  @RequireRole('staff_admin', 'entities_admin')
+  @Audited('request_template.created', event('Created'))
+  @Post()
+  create(
+    @Body(new ZodBodyPipe(createRequestTemplateSchema)) body: CreateRequestTemplateInput,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<RequestTemplateView> {
+    return this.templates.create(body, principal.id);
+  }
+
+  @RequireRole('staff_admin', 'entities_admin')
+  @Audited('request_template.updated', event('Updated'))
+  @Put(':id')
+  update(
+    @Param('id', UuidParamPipe) id: string,
+    @Body(new ZodBodyPipe(updateRequestTemplateSchema)) body: UpdateRequestTemplateInput,
+  ): Promise<RequestTemplateView> {
+    return this.templates.update(id, body);
+  }
+
+  @RequireRole('staff_admin', 'entities_admin')
+  @Audited('request_template.deleted', event('Deleted'))
+  @Delete(':id')
+  remove(@Param('id', UuidParamPipe) id: string): Promise<RequestTemplateView> {
+    return this.templates.remove(id);
+  }
+}
