@@ -6,6 +6,7 @@ import type { AppConfig } from '../server/config/env.schema';
 import { ormOptions } from '../server/database/mikro-orm.config';
 import { pinoOptions } from '../server/logging/pino-options';
 import { CampaignDeliveryModule } from '../server/modules/campaigns/delivery/campaign-delivery.module';
+import { CampaignReconciler } from '../server/modules/campaigns/delivery/campaign-reconciler.service';
 import { ImportProcessingModule } from '../server/modules/imports/processing/import-processing.module';
 import { FileRequestDeliveryModule } from '../server/modules/file-requests/delivery/file-request-delivery.module';
 import { FileRequestReconciler } from '../server/modules/file-requests/delivery/file-request-reconciler.service';
@@ -46,6 +47,7 @@ export class WorkerModule {
         FileRequestActivitiesImpl,
         CampaignActivitiesImpl,
         FileRequestReconciler,
+        CampaignReconciler,
         PlaybookActivitiesImpl,
         PlaybookReconciler,
         TemporalWorkerService,

@@ -16,11 +16,13 @@ export function pinoOptions(config: AppConfig): Params {
         'req.query.token',
       ],
       autoLogging: { ignore: (req) => req.url === '/api/health' },
-      // Invitation links carry their token in the query string.
+      // Invitation links carry their token in the query string, unsubscribe links in the path.
       serializers: {
         req: (req: { url?: string }) => ({
           ...req,
-          url: req.url?.replace(/([?&]token=)[^&]*/g, '$1[redacted]'),
+          url: req.url
+            ?.replace(/([?&]token=)[^&]*/g, '$1[redacted]')
+            .replace(/(\/unsubscribe\/)[^/?#]+/g, '$1[redacted]'),
         }),
       },
       transport:

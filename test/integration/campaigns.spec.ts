@@ -1,4 +1,6 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import request, { type Agent } from 'supertest';
+import { CampaignReconciler } from '../../server/modules/campaigns/delivery/campaign-reconciler.service';
 import { CampaignWorkflowsService } from '../../server/modules/campaigns/delivery/campaign-workflows.service';
 import { TemporalService } from '../../server/temporal/temporal.service';
 import { clientWithContact, eventually } from '../utils/invitations';
@@ -32,6 +34,7 @@ describe('campaigns', () => {
   let admin: Agent;
   let vip: string;
   let segmentId: string;
+  let worker: INestApplicationContext;
   const people: Record<string, { clientId: string; contactId: string }> = {};
 
   const campaignEmails = (campaignId: string) =>
@@ -76,7 +79,7 @@ describe('campaigns', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
-    await t.startWorker();
+    worker = await t.startWorker();
     admin = await t.signIn();
     await admin.put('/api/settings').send({ firmName: 'Lovelace & Co CPAs' }).expect(200);
     vip = (await admin.post('/api/tags').send({ name: 'vip', color: '#1565c0' }).expect(201)).body
@@ -378,9 +381,15 @@ describe('campaigns', () => {
       expect([what, res.status, res.body.code]).toEqual([what, 409, code]);
     }
 
+    // A lost workflow (history reset, a crash before it started) comes back at worker start.
+    const handle = t.app.get(TemporalService).client.workflow.getHandle(`campaign-${id}`);
+    await handle.terminate('Lost, as after a reset of the Temporal server');
+    const reconciler = worker.get(CampaignReconciler);
+    await eventually('restarted', async () => (await reconciler.reconcile()) === 1);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+
     const cancelled = await admin.post(`/api/campaigns/${id}/cancel`).expect(200);
     expect(cancelled.body).toMatchObject({ status: 'cancelled', finishedAt: expect.any(String) });
-    const handle = t.app.get(TemporalService).client.workflow.getHandle(`campaign-${id}`);
     expect(await handle.result()).toBe('cancelled');
     expect(await t.query('select 1 from campaign_recipient where campaign_id = $1', [id])).toEqual(
       [],

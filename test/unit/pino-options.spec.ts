@@ -6,7 +6,7 @@ import { loadConfig } from '../../server/config/app-config';
 import { pinoOptions } from '../../server/logging/pino-options';
 
 describe('request logs', () => {
-  it('keep no invitation token, cookie or set-cookie', async () => {
+  it('keep no invitation or unsubscribe token, cookie or set-cookie', async () => {
     let logged = '';
     const sink = new Writable({
       write(chunk, _encoding, done) {
@@ -28,8 +28,10 @@ describe('request logs', () => {
     await fetch(`http://127.0.0.1:${port}/api/portal/invitations/preview?token=SECRET-TOKEN`, {
       headers: { cookie: 'ch_session=SECRET-COOKIE' },
     });
+    await fetch(`http://127.0.0.1:${port}/api/unsubscribe/SECRET-TOKEN`, { method: 'POST' });
     await new Promise((resolve) => server.close(resolve));
     expect(logged).toContain('/api/portal/invitations/preview?token=[redacted]');
+    expect(logged).toContain('/api/unsubscribe/[redacted]');
     expect(logged).not.toMatch(/SECRET-(TOKEN|SESSION|COOKIE)/);
   });
 });

@@ -1,4 +1,11 @@
-import { condition, proxyActivities, setHandler, type RetryPolicy } from '@temporalio/workflow';
+import {
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+  type RetryPolicy,
+} from '@temporalio/workflow';
 import {
   campaignStatusQuery,
   cancelCampaignSignal,
@@ -9,6 +16,8 @@ import {
 } from './campaign.contract';
 
 const MAX_POLL_MS = 10_000;
+/** About an hour of polling per run. */
+const POLLS_PER_RUN = 360;
 
 const retry: RetryPolicy = { initialInterval: '1 second', maximumInterval: '30 seconds' };
 
@@ -63,11 +72,16 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignOu
       status.queued += chunk.queued;
       if (chunk.remaining === 0) break;
     }
-    // Soon at first (a small campaign is out in a second or two), then every 10 s.
+    // Soon at first (a small campaign is out in a second or two), then every 10 s. A stalled
+    // provider can keep it polling for hours: the run continues as new before its history
+    // grows too long (every step before is idempotent, so the next run goes straight here).
     for (let poll = 0; !cancelled; poll++) {
       const { live, pending } = await campaignPendingEmails(input.campaignId);
       if (!live) return stop();
       if (pending === 0) return;
+      if (poll >= POLLS_PER_RUN || workflowInfo().continueAsNewSuggested) {
+        await continueAsNew<typeof campaignWorkflow>({ ...input, scheduledAt: null });
+      }
       await condition(() => cancelled, Math.min(MAX_POLL_MS, 1000 * 2 ** poll));
     }
   };

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { TemporalService } from '../../../temporal/temporal.service';
 import {
   campaignStatusQuery,
@@ -26,13 +26,18 @@ export class CampaignWorkflowsService {
     return this.temporal.workflowUrl(campaignWorkflowId(campaignId));
   }
 
+  /** Starts it; one already running (an earlier attempt's start that did get through) stands. */
   async start(campaignId: string, scheduledAt: Date | null): Promise<void> {
     const input: CampaignInput = { campaignId, scheduledAt: scheduledAt?.toISOString() ?? null };
-    await this.temporal.client.workflow.start('campaignWorkflow', {
-      workflowId: campaignWorkflowId(campaignId),
-      taskQueue: this.temporal.taskQueue,
-      args: [input],
-    });
+    try {
+      await this.temporal.client.workflow.start('campaignWorkflow', {
+        workflowId: campaignWorkflowId(campaignId),
+        taskQueue: this.temporal.taskQueue,
+        args: [input],
+      });
+    } catch (e) {
+      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+    }
   }
 
   async cancel(campaignId: string): Promise<void> {

@@ -1,10 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { startMissingWorkflows } from '../../../temporal/missing-workflows';
 import { TemporalService } from '../../../temporal/temporal.service';
 import { FileRequestWorkflowsService } from './file-request-workflows.service';
-
-const PAGE = 500;
 
 /**
  * When the worker starts, every request still open in PostgreSQL gets a running workflow again
@@ -30,32 +28,13 @@ export class FileRequestReconciler implements OnApplicationBootstrap {
 
   /** Returns how many workflows were started again. */
   async reconcile(): Promise<number> {
-    const running = new Set<string>();
-    const query = `WorkflowType = 'fileRequestWorkflow' AND ExecutionStatus = 'Running'`;
-    for await (const run of this.temporal.client.workflow.list({ query })) {
-      running.add(run.workflowId);
-    }
-    let restarted = 0;
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const open = await this.em.getConnection().execute<{ id: string }[]>(
-        `select id from file_request where status in ('open','uploaded') and id > ?
-         order by id limit ?`,
-        [after, PAGE],
-      );
-      for (const { id } of open) {
-        if (running.has(this.workflows.workflowId(id))) continue;
-        try {
-          await this.workflows.start(id);
-          restarted += 1;
-        } catch (e) {
-          // Started meanwhile (the list lags), or by another worker: that one stands.
-          if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-        }
-      }
-      if (open.length < PAGE) break;
-      after = open[open.length - 1].id;
-    }
+    const restarted = await startMissingWorkflows(this.em, this.temporal, {
+      workflowType: 'fileRequestWorkflow',
+      liveIdsSql: `select id from file_request where status in ('open','uploaded') and id > ?
+        order by id limit ?`,
+      workflowId: (id) => this.workflows.workflowId(id),
+      start: (id) => this.workflows.start(id),
+    });
     if (restarted) this.logger.warn(`Restarted ${restarted} file request workflow(s)`);
     return restarted;
   }
