@@ -7,12 +7,16 @@ import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './providers/i18n-provider';
 import auditEvents from './resources/audit-events';
+import campaigns from './resources/campaigns';
 import clients from './resources/clients';
 import contacts from './resources/contacts';
 import fileRequests from './resources/file-requests';
 import { contactGroups, staffGroups } from './resources/groups';
 import imports from './resources/imports';
 import outbox from './resources/outbox';
+import playbooks from './resources/playbooks';
+import requestTemplates from './resources/request-templates';
+import segments from './resources/segments';
 import { SettingsEdit } from './resources/settings/settings-edit';
 import staff from './resources/staff';
 import tags from './resources/tags';
@@ -33,9 +37,13 @@ export const App = () => (
     <Resource name="clients" {...clients} />
     <Resource name="contacts" {...contacts} />
     <Resource name="file-requests" {...fileRequests} />
+    <Resource name="request-templates" {...requestTemplates} />
     <Resource name="contact-groups" {...contactGroups} />
     <Resource name="tags" {...tags} />
+    <Resource name="segments" {...segments} />
+    <Resource name="campaigns" {...campaigns} />
     <Resource name="imports" {...imports} />
+    <Resource name="playbooks" {...playbooks} />
     <Resource name="outbox" {...outbox} />
     <Resource name="staff" {...staff} />
     <Resource name="staff-groups" {...staffGroups} />

@@ -243,7 +243,13 @@ export type OutboxStatus =
 export interface OutboxMessage {
   id: Identifier;
   kind:
-    'invitation' | 'reminder' | 'file_request' | 'file_request_reminder' | 'file_request_digest';
+    | 'invitation'
+    | 'reminder'
+    | 'file_request'
+    | 'file_request_reminder'
+    | 'file_request_digest'
+    | 'playbook'
+    | 'campaign';
   toEmail: string;
   fromEmail: string;
   subject: string;
@@ -382,4 +388,72 @@ export interface FileRequestCreateBody {
   dueAt?: string;
   items?: { title: string; description?: string; updatesFileId?: string }[];
   attachmentFileIds?: string[];
+}
+
+// Request templates and playbooks: the API's own response shapes, shared rather than copied.
+export type {
+  RequestTemplateItem,
+  RequestTemplateView,
+} from '../../server/modules/request-templates/request-template.view';
+export type {
+  PlaybookRunDetailView,
+  PlaybookRunLogEntry,
+  PlaybookRunView,
+  PlaybookView,
+} from '../../server/modules/playbooks/playbook.view';
+export type {
+  PlaybookRunStatusName,
+  PlaybookStep,
+  PlaybookTrigger,
+  PlaybookTriggerType,
+} from '../../server/modules/playbooks/playbooks.schemas';
+export type { PlaybookStepType } from '../../workflows/playbook/playbook-run.contract';
+
+// Segments: saved client filters (the clients list's filter, minus a list of ids).
+export interface SegmentFilter {
+  q?: string;
+  tagIds?: Identifier[];
+  tagMode?: 'any' | 'all';
+  /** Clients carrying none of these tags. */
+  excludeTagIds?: Identifier[];
+  type?: ClientType | ClientType[];
+  portalStatus?: PortalStatus | PortalStatus[];
+  connectionStatus?: ConnectionStatus | ConnectionStatus[];
+}
+
+export interface Segment {
+  id: Identifier;
+  name: string;
+  description: string | null;
+  filter: SegmentFilter;
+  /** Live: the clients matching now. */
+  clientCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `POST /api/segments/preview`: who a filter reaches now. */
+export interface SegmentPreview {
+  clientCount: number;
+  /** Contacts of those clients with an email, who have not unsubscribed. */
+  reachableContacts: number;
+  sample: { id: Identifier; displayName: string; email: string | null }[];
+}
+
+// Campaigns: the API's own response shapes, shared rather than copied.
+export type {
+  CampaignAudience,
+  CampaignRecipientView,
+  CampaignStats,
+  CampaignStatus,
+  CampaignView,
+  RecipientStatus,
+} from '../../server/modules/campaigns/campaign.view';
+
+/** `POST /api/campaigns/preview`: the message as its first recipient would get it. */
+export interface CampaignPreview {
+  subject: string;
+  html: string;
+  text: string;
+  mergeValues: Record<string, string>;
 }

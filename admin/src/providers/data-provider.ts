@@ -33,6 +33,16 @@ const getImportRows = <RecordType extends RaRecord = ImportRow>(
  * paginates, sorts and filters it), with the import named in `meta.importId`.
  */
 const getList: DataProvider['getList'] = (resource, params) => {
+  // A campaign's recipients, likewise: `<ListBase resource="campaign-recipients">`, `meta.campaignId`.
+  if (resource === 'campaign-recipients') {
+    if (params.meta?.campaignId === undefined) {
+      return Promise.reject(new Error('campaign-recipients needs meta.campaignId'));
+    }
+    return restProvider.getList(
+      `campaigns/${encodeURIComponent(params.meta.campaignId)}/recipients`,
+      params,
+    );
+  }
   if (resource !== 'import-rows') return restProvider.getList(resource, params);
   if (params.meta?.importId === undefined) {
     return Promise.reject(new Error('import-rows needs meta.importId'));

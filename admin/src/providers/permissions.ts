@@ -1,7 +1,7 @@
 import type { Role } from '../types';
 
-/** `any` = every signed-in staff user. Actions not listed are denied. */
-type Requirement = Role | 'any';
+/** `any` = every signed-in staff user; a list = any of those roles. Actions not listed are denied. */
+type Requirement = Role | 'any' | readonly Role[];
 
 // Mirrors the API's guards; the API stays the authority, this only hides what would fail.
 const rules: Record<string, Record<string, Requirement>> = {
@@ -76,6 +76,42 @@ const rules: Record<string, Record<string, Requirement>> = {
     edit: 'entities_admin',
     delete: 'entities_admin',
   },
+  // Segments and campaigns reach every client's contacts: Staff Admins only, reading included.
+  segments: {
+    list: 'staff_admin',
+    show: 'staff_admin',
+    create: 'staff_admin',
+    edit: 'staff_admin',
+    delete: 'staff_admin',
+  },
+  campaigns: {
+    list: 'staff_admin',
+    show: 'staff_admin',
+    create: 'staff_admin',
+    edit: 'staff_admin',
+    delete: 'staff_admin',
+    send: 'staff_admin',
+    cancel: 'staff_admin',
+  },
+  'campaign-recipients': { list: 'staff_admin' },
+  // Everyone asks clients for files from them; the admins who set up clients and playbooks keep them.
+  'request-templates': {
+    list: 'any',
+    show: 'any',
+    create: ['staff_admin', 'entities_admin'],
+    edit: ['staff_admin', 'entities_admin'],
+    delete: ['staff_admin', 'entities_admin'],
+  },
+  // Playbooks act on every client on their own: Staff Admins only, reading included.
+  playbooks: {
+    list: 'staff_admin',
+    show: 'staff_admin',
+    create: 'staff_admin',
+    edit: 'staff_admin',
+    delete: 'staff_admin',
+    enable: 'staff_admin',
+  },
+  'playbook-runs': { list: 'staff_admin', show: 'staff_admin', cancel: 'staff_admin' },
 };
 
 export const isAllowed = (
@@ -89,5 +125,8 @@ export const isAllowed = (
     return true;
   }
   const requirement = rules[resource]?.[action];
-  return requirement === 'any' || (requirement !== undefined && roles.includes(requirement));
+  if (requirement === undefined) return false;
+  if (requirement === 'any') return true;
+  const anyOf: readonly Role[] = typeof requirement === 'string' ? [requirement] : requirement;
+  return anyOf.some((role) => roles.includes(role));
 };

@@ -1,4 +1,5 @@
 import { SearchInput, SelectInput } from 'react-admin';
+import { TagReferenceInput } from '../tags/tag-reference-input';
 import { clientTypeChoices, connectionStatusChoices, portalStatusChoices } from './client-choices';
 import { TagFilterInput } from './tag-filter-input';
 
@@ -11,6 +12,13 @@ export const clientFilters = [
     sx={{ width: 280 }}
   />,
   <TagFilterInput key="tagIds" source="tagIds" alwaysOn />,
+  // Tags none: clients carrying none of these.
+  <TagReferenceInput
+    key="excludeTagIds"
+    source="excludeTagIds"
+    label="Without tags"
+    helperText={false}
+  />,
   <SelectInput key="type" source="type" label="Type" choices={clientTypeChoices} />,
   <SelectInput
     key="portalStatus"

@@ -18,6 +18,7 @@ import { clientTypeChoices } from './client-choices';
 import { clientFilters } from './client-filters';
 import { ConnectionStatusField } from './connection-status-field';
 import { PortalStatusField } from './portal-status-field';
+import { SaveSegmentButton } from './save-segment-button';
 
 const ClientBulkActions = ({ canInvite, canTag }: { canInvite?: boolean; canTag?: boolean }) => (
   <>
@@ -44,7 +45,11 @@ export const ClientList = () => {
       exporter={false}
       sort={{ field: 'displayName', order: 'ASC' }}
       filters={clientFilters}
-      actions={<PortalListActions />}
+      actions={
+        <PortalListActions>
+          <SaveSegmentButton />
+        </PortalListActions>
+      }
       pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
     >
       {isSmall ? (

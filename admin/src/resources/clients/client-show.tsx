@@ -1,9 +1,10 @@
 import { Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
-import { Labeled, SelectField, Show, TextField, useRecordContext } from 'react-admin';
+import { Labeled, SelectField, Show, TextField, useCanAccess, useRecordContext } from 'react-admin';
 import type { Client } from '../../types';
 import { ClientActivity } from '../audit-events/client-activity';
 import { ClientFiles } from '../client-files/client-files';
 import { ClientFileRequests } from '../file-requests/client-file-requests';
+import { ClientPlaybookRuns } from '../playbooks/client-playbook-runs';
 import { clientTypeChoices, portalStatusChoices } from './client-choices';
 import { ClientContacts } from './client-contacts';
 import { ClientSection } from './client-section';
@@ -46,6 +47,10 @@ const Detail = ({ label, source }: { label: string; source: keyof Client }) => (
 );
 
 const ClientDetails = () => {
+  const { canAccess: canSeePlaybookRuns } = useCanAccess({
+    resource: 'playbook-runs',
+    action: 'list',
+  });
   return (
     <Card sx={{ maxWidth: 1000 }}>
       <CardContent>
@@ -79,6 +84,11 @@ const ClientDetails = () => {
           <ClientSection title="File requests">
             <ClientFileRequests />
           </ClientSection>
+          {canSeePlaybookRuns && (
+            <ClientSection title="Playbook runs">
+              <ClientPlaybookRuns />
+            </ClientSection>
+          )}
           <ClientSection title="Address">
             <Detail label="Street" source="street" />
             <Detail label="City" source="city" />

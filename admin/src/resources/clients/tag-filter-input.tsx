@@ -3,7 +3,7 @@ import { FormDataConsumer, useInput } from 'react-admin';
 import { TagReferenceInput } from '../tags/tag-reference-input';
 
 /** `tagMode` of the clients filter: a client must carry any (default) or all of the chosen tags. */
-const TagMatchInput = ({ source }: { source: string }) => {
+export const TagMatchInput = ({ source }: { source: string }) => {
   const { field } = useInput({ source });
   return (
     <ToggleButtonGroup

@@ -6,6 +6,7 @@ import { AttachmentsInput } from './attachments-input';
 import { notInThePast } from './file-request-body';
 import { RecipientsInput } from './recipients-input';
 import { RequestedItemsInput } from './requested-items-input';
+import { TemplateInput } from './template-input';
 
 /** Step 2: who is asked, for what, by when; everything here belongs to the chosen client. */
 export const DetailsStep = ({ clientId }: { clientId: string }) => {
@@ -21,6 +22,7 @@ export const DetailsStep = ({ clientId }: { clientId: string }) => {
         </Typography>
       )}
       {client.error && <Alert severity="error">{client.error.message}</Alert>}
+      <TemplateInput />
       <RecipientsInput clientId={clientId} />
       <TextInput
         source="subject"

@@ -3,6 +3,8 @@ import type { FileRequestCreateBody } from '../../types';
 /** What the create form holds; optional fields come back empty (`''` or null) when left blank. */
 export interface FileRequestFormValues {
   clientId?: string;
+  /** The request template it started from; not sent (the template only fills the fields). */
+  templateId?: string | null;
   recipientIds?: string[];
   subject?: string;
   description?: string | null;
@@ -32,10 +34,17 @@ export const toCreateBody = (values: FileRequestFormValues): FileRequestCreateBo
   attachmentFileIds: values.attachmentFileIds?.length ? values.attachmentFileIds : undefined,
 });
 
-const today = () => {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+const pad = (n: number) => String(n).padStart(2, '0');
+const localDay = (date: Date) =>
+  `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+
+const today = () => localDay(new Date());
+
+/** The day `days` after today ("2026-12-01"), as the due date input takes it. */
+export const daysFromToday = (days: number) => {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return localDay(date);
 };
 
 /** A due day is due at its end, so today is still fine; earlier days are not. */

@@ -76,8 +76,11 @@ const ItemUpdatesFileInput = ({
   />
 );
 
-/** The documents asked for, each reviewed on its own; none means one, named like the subject. */
-export const RequestedItemsInput = ({ files }: { files: ClientFile[] }) => (
+/**
+ * The documents asked for, each reviewed on its own; none means one, named like the subject.
+ * Without the client's files (request templates), items cannot ask for a file's next version.
+ */
+export const RequestedItemsInput = ({ files = [] }: { files?: ClientFile[] }) => (
   <ArrayInput
     source="items"
     label="Requested items"

@@ -1,5 +1,6 @@
 import NotificationsActiveOutlinedIcon from '@mui/icons-material/NotificationsActiveOutlined';
 import { ToggleButton } from '@mui/material';
+import type { ReactNode } from 'react';
 import { CreateButton, FilterButton, TopToolbar, useListContext } from 'react-admin';
 
 /**
@@ -28,10 +29,14 @@ const PendingInvitesFilter = () => {
   );
 };
 
-/** The clients and contacts lists' toolbar: the quick filter, then react-admin's usual buttons. */
-export const PortalListActions = () => (
+/**
+ * The clients and contacts lists' toolbar: the quick filter, the list's own buttons if any, then
+ * react-admin's usual ones.
+ */
+export const PortalListActions = ({ children }: { children?: ReactNode }) => (
   <TopToolbar sx={{ alignItems: 'center' }}>
     <PendingInvitesFilter />
+    {children}
     <FilterButton />
     <CreateButton />
   </TopToolbar>

@@ -26,4 +26,6 @@ export const outboxKindChoices: { id: OutboxMessage['kind']; name: string }[] = 
   { id: 'file_request', name: 'File request' },
   { id: 'file_request_reminder', name: 'File request reminder' },
   { id: 'file_request_digest', name: 'Uploads to review (staff)' },
+  { id: 'campaign', name: 'Campaign' },
+  { id: 'playbook', name: 'Playbook email' },
 ];

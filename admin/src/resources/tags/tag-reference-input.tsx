@@ -6,6 +6,8 @@ interface TagReferenceInputProps {
   /** Offer "Create tag …" for a name that matches no tag (only to users who may create tags). */
   allowCreate?: boolean;
   helperText?: string | false;
+  /** "Tags" unless told otherwise (e.g. "Without tags" for a tags-none filter). */
+  label?: string;
 }
 
 /** Tags picker used by the client form, the client filters and the tags dialog. */
@@ -13,13 +15,14 @@ export const TagReferenceInput = ({
   source,
   allowCreate = false,
   helperText,
+  label = 'Tags',
 }: TagReferenceInputProps) => {
   const createTag = useCreateTag();
   const { canAccess: canCreate } = useCanAccess({ resource: 'tags', action: 'create' });
   return (
     <ReferenceArrayInput source={source} reference="tags" sort={{ field: 'name', order: 'ASC' }}>
       <AutocompleteArrayInput
-        label="Tags"
+        label={label}
         optionText="name"
         onCreate={allowCreate && canCreate ? createTag : undefined}
         createItemLabel='Create tag "%{item}"'

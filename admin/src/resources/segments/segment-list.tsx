@@ -1,0 +1,55 @@
+import FilterAltOutlinedIcon from '@mui/icons-material/FilterAltOutlined';
+import { Box, Typography } from '@mui/material';
+import {
+  CreateButton,
+  Datagrid,
+  DateField,
+  List,
+  NumberField,
+  SearchInput,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
+import type { Segment } from '../../types';
+import { SegmentFilterField } from './segment-filter-field';
+
+const segmentFilters = [<SearchInput key="q" source="q" placeholder="Search name" alwaysOn />];
+
+const NewSegmentButton = () => <CreateButton label="New segment" variant="contained" />;
+
+const SegmentListEmpty = () => (
+  <Box sx={{ textAlign: 'center', mt: 8, mx: 'auto', maxWidth: 440 }}>
+    <FilterAltOutlinedIcon sx={{ fontSize: 72, color: 'text.disabled' }} />
+    <Typography variant="h6" component="p" sx={{ mt: 1 }}>
+      No segments yet
+    </Typography>
+    <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
+      A segment is a saved client filter (tags, type, portal status…) that campaigns go to. Make one
+      here, or filter the clients list and save the filter as a segment.
+    </Typography>
+    <NewSegmentButton />
+  </Box>
+);
+
+export const SegmentList = () => (
+  <List<Segment>
+    exporter={false}
+    sort={{ field: 'name', order: 'ASC' }}
+    perPage={25}
+    filters={segmentFilters}
+    actions={
+      <TopToolbar>
+        <NewSegmentButton />
+      </TopToolbar>
+    }
+    empty={<SegmentListEmpty />}
+  >
+    {/* The API sorts segments by name and dates only; counts are computed live. */}
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <TextField source="name" label="Name" />
+      <SegmentFilterField label="Rule" sortable={false} />
+      <NumberField source="clientCount" label="Clients now" sortable={false} />
+      <DateField source="updatedAt" label="Updated" showTime />
+    </Datagrid>
+  </List>
+);
