@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import request, { type Agent } from 'supertest';
 import { PlaybookReconciler } from '../../server/modules/playbooks/delivery/playbook-reconciler.service';
+import { PlaybookRunWorkflows } from '../../server/modules/playbooks/delivery/playbook-run-workflows.service';
 import { TemporalService } from '../../server/temporal/temporal.service';
 import { csvOf, person, runImport } from '../utils/imports';
 import { clientWithContact, eventually, latestAcceptLink, tokenOf } from '../utils/invitations';
@@ -119,6 +120,14 @@ describe('playbooks', () => {
       expect(bad.body.message).toBe(
         'subject: is required; items.0.title: is required; dueInDays: must be at least 1 day',
       );
+      // One line, as a file request's: both become an email subject or a list entry.
+      const multiLine = await admin
+        .post('/api/request-templates')
+        .send({ name: 'Lines', subject: 'One\ntwo', items: [{ title: 'W-2\r\nW-3' }] })
+        .expect(400);
+      expect(multiLine.body.message).toBe(
+        'subject: must be a single line; items.0.title: must be a single line',
+      );
 
       // react-admin sends the whole record back.
       const updated = await admin
@@ -160,6 +169,10 @@ describe('playbooks', () => {
         'trigger.day: is not a day of that month in every year',
       ],
       [{ ...base, steps: [{ type: 'teleport' }] }, 'steps.0.type'],
+      [
+        { ...base, steps: [{ type: 'send_email', subject: 'Hi\nBcc: x@example.com', body: 'x' }] },
+        'steps.0.subject: must be a single line',
+      ],
     ];
     for (const [body, message] of cases) {
       const res = await admin.post('/api/playbooks').send(body).expect(400);
@@ -265,6 +278,20 @@ describe('playbooks', () => {
     expect(detail.steps).toHaveLength(6);
     const described = await temporal.client.workflow.getHandle(run.workflowId!).describe();
     expect(described.searchAttributes.ClientId).toEqual([ada.clientId]);
+    // What the playbook did to the client is in the audit trail, as the system's.
+    const audited = await t.query<{ action: string; actor_type: string; summary: string }>(
+      `select action, actor_type, summary from audit_event where target_id = $1 and client_id = $2
+       order by at, id`,
+      [run.id, ada.clientId],
+    );
+    expect(audited.map((a) => [a.action, a.actor_type])).toEqual([
+      ['playbook_run.tag_added', 'system'],
+      ['playbook_run.owner_notified', 'system'],
+      ['playbook_run.file_requested', 'system'],
+    ]);
+    expect(audited[0].summary).toBe(
+      `Playbook "Extension filed" added tag vip (run ${run.id}, step 2)`,
+    );
     ids.adaRunPlaybook = pb.id;
     ids.ada = ada.clientId;
   });
@@ -552,6 +579,71 @@ describe('playbooks', () => {
       await reconciler.reconcile();
       return (await workflowState(other)) === 'COMPLETED';
     });
+  });
+
+  it('deleting a client stops the workflows of its runs, which go with it', async () => {
+    const gone = await tag('offboarded');
+    const pb = await playbook({
+      name: 'Offboarding',
+      trigger: { type: 'tag_added', tagId: gone },
+      steps: [{ type: 'wait', days: 5 }],
+    });
+    const leaving = await client('Leaving', [gone]);
+    const run = await runWhen(pb.id, leaving.clientId, (r) => r.currentStep?.type === 'wait');
+    await eventually('the workflow waits', async () => (await workflowState(run)) === 'RUNNING');
+    await admin.delete(`/api/clients/${leaving.clientId}`).expect(200);
+    expect(await t.query('select id from playbook_run where id = $1', [run.id])).toEqual([]);
+    await eventually('the workflow ends', async () => (await workflowState(run)) === 'COMPLETED');
+    expect(await temporal.client.workflow.getHandle(run.workflowId!).result()).toBe('cancelled');
+    await admin.delete(`/api/playbooks/${pb.id}`).expect(200);
+  });
+
+  it('a run whose workflow cannot start is left for the next sweep; the others start', async () => {
+    const pb = await playbook({
+      name: 'Sweep test',
+      trigger: { type: 'invitation_accepted' },
+      steps: [{ type: 'wait', days: 5 }],
+    });
+    const a = await client('SweepA');
+    const b = await client('SweepB');
+    // Recorded as a trigger would, with no kick.
+    await t.query(
+      `insert into playbook_run (playbook_id, playbook_name, client_id, trigger_type, occurrence, steps)
+       select p.id, p.name, c.id, 'invitation_accepted', 'accepted', p.steps
+       from playbook p cross join unnest($2::uuid[]) c(id) where p.id = $1`,
+      [pb.id, [a.clientId, b.clientId]],
+    );
+    const start = temporal.client.workflow.start.bind(temporal.client.workflow);
+    let calls = 0;
+    const spy = jest.spyOn(temporal.client.workflow, 'start').mockImplementation((...args) => {
+      calls += 1;
+      return calls === 1 ? Promise.reject(new Error('Temporal hiccup')) : start(...args);
+    });
+    try {
+      const first = await t.app.get(PlaybookRunWorkflows).sweep();
+      expect(first).toMatchObject({ started: 1, left: 1 });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await t.app.get(PlaybookRunWorkflows).sweep()).toMatchObject({ started: 1, left: 0 });
+    for (const c of [a, b]) await runWhen(pb.id, c.clientId, (r) => r.workflowId !== null);
+    await admin.delete(`/api/playbooks/${pb.id}`).expect(200);
+  });
+
+  it("the worker's sweep puts back a yearly playbook's schedule that went missing", async () => {
+    const pb = await playbook({
+      name: 'Year end',
+      trigger: { type: 'yearly', month: 12, day: 1 },
+      steps: [{ type: 'wait', days: 1 }],
+    });
+    const schedule = temporal.client.schedule.getHandle(
+      `playbook-yearly-${t.config.TEMPORAL_TASK_QUEUE}-${pb.id}`,
+    );
+    await schedule.delete();
+    await worker.get(PlaybookReconciler).tick();
+    expect((await schedule.describe()).state.paused).toBe(false);
+    await admin.delete(`/api/playbooks/${pb.id}`).expect(200);
+    await expect(schedule.describe()).rejects.toThrow();
   });
 
   it('cancels one run by hand, and keeps templates in use from being deleted', async () => {

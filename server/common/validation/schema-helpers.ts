@@ -9,6 +9,14 @@ export const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
+/** Text without line breaks: an email subject, a list entry. */
+export const isOneLine = (v: string) => !/[\r\n]/.test(v);
+export const ONE_LINE_MESSAGE = 'must be a single line';
+
+/** One line: it becomes an email subject or a list entry. */
+export const oneLine = (max: number) =>
+  z.string().trim().min(1, 'is required').max(max).refine(isOneLine, { message: ONE_LINE_MESSAGE });
+
 /** A list filter value given once or as an array. */
 export const oneOrMany = <T extends readonly [string, ...string[]]>(values: T) =>
   z.union([z.enum(values), z.array(z.enum(values))]).transform((v) => (Array.isArray(v) ? v : [v]));

@@ -6,6 +6,7 @@ import type { ListQuery } from '../../common/http/list-query';
 import { invalidField } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
 import { PlaybookRunWorkflows } from '../playbooks/delivery/playbook-run-workflows.service';
+import { deleteClientsWithRuns, runWorkflowsOf } from '../playbooks/delivery/playbook-triggers.sql';
 import { Tag } from '../tags/tag.entity';
 import { TagsService } from '../tags/tags.service';
 import { Client } from './client.entity';
@@ -101,7 +102,14 @@ export class ClientsService {
 
   async remove(id: string): Promise<ClientView> {
     const view = await this.get(id);
-    await this.em.nativeDelete(Client, id);
+    // Its playbook runs go with it: their workflows are told to stop here, or no one would.
+    const rows = await this.em
+      .getConnection()
+      .execute<{ workflow_id: string | null; temporal_run_id: string | null }[]>(
+        deleteClientsWithRuns('delete from client where id = ? returning id'),
+        [id],
+      );
+    await this.playbookRuns.stopDeleted(runWorkflowsOf(rows));
     return view;
   }
 

@@ -1,27 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
+import { MERGE_FIELDS, MERGE_FIELD_PATTERN, type MergeValues } from './merge-fields';
 import { renderEmail, type RenderedEmail } from './render-email';
 import { MarkdownEmail } from './templates/markdown-email';
 
-export const MERGE_FIELDS = [
-  'firstName',
-  'lastName',
-  'fullName',
-  'email',
-  'clientName',
-  'firmName',
-] as const;
-export type MergeField = (typeof MERGE_FIELDS)[number];
-export type MergeValues = Record<MergeField, string>;
-
-const FIELD = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
-
-/** Merge fields the text uses that do not exist (to name them in a 400). */
-export function unknownMergeFields(...texts: string[]): string[] {
-  const known = new Set<string>(MERGE_FIELDS);
-  const found = texts.flatMap((t) => [...t.matchAll(FIELD)].map((m) => m[1]));
-  return [...new Set(found.filter((f) => !known.has(f)))];
-}
+export {
+  MERGE_FIELDS,
+  unknownMergeFields,
+  type MergeField,
+  type MergeValues,
+} from './merge-fields';
 
 // Raw HTML in the source is shown as text, never rendered; links only to http(s) and mailto.
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true });
@@ -54,7 +42,7 @@ export async function compileMarkdownEmail(input: {
   const token = (field: string) => `chmf${nonce}${field}x`;
   const unsubscribeToken = `https://placeholder.invalid/chunsub${nonce}`;
   const withTokens = (s: string) =>
-    s.replace(FIELD, (whole, field: string) =>
+    s.replace(MERGE_FIELD_PATTERN, (whole, field: string) =>
       (MERGE_FIELDS as readonly string[]).includes(field) ? token(field) : whole,
     );
   const source = withTokens(input.markdown);

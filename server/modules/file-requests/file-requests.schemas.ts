@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { oneOrMany, optionalText } from '../../common/validation/schema-helpers';
+import { oneLine, oneOrMany, optionalText } from '../../common/validation/schema-helpers';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -13,15 +13,6 @@ const dueAt = z
   .transform((v) => new Date(DATE_ONLY.test(v) ? `${v}T23:59:59.999Z` : v))
   .refine((d) => !Number.isNaN(d.getTime()), { message: 'is not a valid date' })
   .refine((d) => d.getTime() > Date.now(), { message: 'must be in the future' });
-
-/** One line: it becomes an email subject or a list entry. */
-const oneLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .max(max)
-    .refine((v) => !/[\r\n]/.test(v), { message: 'must be a single line' });
 
 const itemSchema = z.strictObject({
   title: oneLine(200),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { oneOrMany } from '../../common/validation/schema-helpers';
+import { isOneLine, ONE_LINE_MESSAGE, oneOrMany } from '../../common/validation/schema-helpers';
 import { mergeText } from '../email/merge-text.schema';
+import { DAYS_IN_MONTH, MONTH_NAMES } from './yearly-date';
 import { dueInDaysSchema } from '../request-templates/request-templates.schemas';
 
 export const PLAYBOOK_TRIGGER_TYPES = ['tag_added', 'invitation_accepted', 'yearly'] as const;
@@ -9,23 +10,6 @@ export const PLAYBOOK_RUN_STATUSES = ['running', 'completed', 'cancelled', 'fail
 export type PlaybookRunStatusName = (typeof PLAYBOOK_RUN_STATUSES)[number];
 
 export const MAX_STEPS = 20;
-// February 29 would fire only in leap years.
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 export const playbookTriggerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('tag_added'), tagId: z.uuid({ message: 'must be a tag id' }) }),
   z.strictObject({ type: z.literal('invitation_accepted') }),
@@ -58,7 +42,7 @@ export const playbookStepSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('send_email'),
-    subject: mergeText(200),
+    subject: mergeText(200).refine(isOneLine, { message: ONE_LINE_MESSAGE }),
     body: mergeText(20_000),
   }),
   z.strictObject({

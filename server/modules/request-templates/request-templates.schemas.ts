@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { optionalText } from '../../common/validation/schema-helpers';
+import { oneLine, optionalText } from '../../common/validation/schema-helpers';
 
 const itemSchema = z.strictObject({
-  title: z.string().trim().min(1, 'is required').max(200),
+  title: oneLine(200),
   description: optionalText(2000),
 });
 
@@ -15,7 +15,8 @@ export const dueInDaysSchema = z
 
 const fields = {
   name: z.string().trim().min(1, 'is required').max(100),
-  subject: z.string().trim().min(1, 'is required').max(200),
+  // As in a file request: both become an email subject or a list entry.
+  subject: oneLine(200),
   description: optionalText(5000),
   message: optionalText(5000),
   items: z.array(itemSchema).max(50),

@@ -67,6 +67,10 @@ const auditActions: Record<string, string> = {
   'playbook.enabled': 'Playbook enabled',
   'playbook.disabled': 'Playbook disabled',
   'playbook_run.cancelled': 'Playbook run cancelled',
+  'playbook_run.tag_added': 'Playbook added a tag',
+  'playbook_run.tag_removed': 'Playbook removed a tag',
+  'playbook_run.owner_notified': 'Playbook notified the owners',
+  'playbook_run.file_requested': 'Playbook requested files',
 };
 
 export const auditActionLabel = (action: string) => auditActions[action] ?? action;

@@ -1,3 +1,4 @@
+import { MERGE_FIELD_HELP } from '../../../../server/modules/email/merge-fields';
 import type { ChipProps } from '@mui/material';
 import type { CampaignStatus, RecipientStatus } from '../../types';
 
@@ -47,12 +48,8 @@ export const recipientStatuses = (keptLocally: boolean): Record<RecipientStatus,
 export const recipientStatusChoices = (keptLocally: boolean) =>
   Object.entries(recipientStatuses(keptLocally)).map(([id, { name }]) => ({ id, name }));
 
-/** The merge fields the API knows (MERGE_FIELDS), with what each becomes. */
-export const mergeFields: { name: string; description: string }[] = [
-  { name: 'firstName', description: "The contact's first name (their email if none)" },
-  { name: 'lastName', description: "The contact's last name" },
-  { name: 'fullName', description: "The contact's first and last name" },
-  { name: 'email', description: "The contact's email address" },
-  { name: 'clientName', description: 'The client the contact is reached through' },
-  { name: 'firmName', description: "Your firm's name (Settings)" },
-];
+/** The merge fields the API knows, with what each becomes. */
+export const mergeFields = Object.entries(MERGE_FIELD_HELP).map(([name, description]) => ({
+  name,
+  description,
+}));

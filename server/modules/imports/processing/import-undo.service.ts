@@ -2,7 +2,14 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { UndoReport } from '../../../../workflows/client-import/client-import.contract';
 import { pgArray } from '../../../database/pg-array';
-import { PlaybookRunWorkflows } from '../../playbooks/delivery/playbook-run-workflows.service';
+import {
+  PlaybookRunWorkflows,
+  type RunWorkflowRef,
+} from '../../playbooks/delivery/playbook-run-workflows.service';
+import {
+  deleteClientsWithRuns,
+  runWorkflowsOf,
+} from '../../playbooks/delivery/playbook-triggers.sql';
 import { CLIENT_FIELDS } from './import-plan';
 
 const COLUMNS = CLIENT_FIELDS.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
@@ -20,13 +27,19 @@ export class ImportUndoService {
   ) {}
 
   async undoChunk(importId: string, fromSeq: number, toSeq: number): Promise<UndoReport> {
-    const report = await this.undo(importId, fromSeq, toSeq);
+    const { report, stop } = await this.undo(importId, fromSeq, toSeq);
+    // Runs of deleted clients went with them: their workflows are told to stop here.
+    await this.playbookRuns.stopDeleted(stop);
     // Tags taken off again cancel the tag playbooks they started (a trigger on client_tag).
     await this.playbookRuns.kick();
     return report;
   }
 
-  private undo(importId: string, fromSeq: number, toSeq: number): Promise<UndoReport> {
+  private undo(
+    importId: string,
+    fromSeq: number,
+    toSeq: number,
+  ): Promise<{ report: UndoReport; stop: RunWorkflowRef[] }> {
     return this.em.fork().transactional(async (em) => {
       const conn = em.getConnection();
       const trx = em.getTransactionContext();
@@ -41,13 +54,16 @@ export class ImportUndoService {
            and c.updated_at > r.written_at`,
         range,
       );
-      const deleted = await sql(
-        `delete from client c using import_row_outcome r
-         where ${pending} and r.outcome = 'created'
-           and c.id = r.client_id and c.updated_at <= r.written_at
-         returning c.id`,
+      const gone = await sql(
+        deleteClientsWithRuns(
+          `delete from client c using import_row_outcome r
+           where ${pending} and r.outcome = 'created'
+             and c.id = r.client_id and c.updated_at <= r.written_at
+           returning c.id as id`,
+        ),
         range,
       );
+      const deleted = [...new Set(gone.map((g) => g.id as string))].map((id) => ({ id }));
       const restored = await sql(
         `update client c set ${COLUMNS.map((col, i) => `${col} = r.previous->>'${CLIENT_FIELDS[i]}'`).join(', ')},
            display_name = coalesce(nullif(r.previous->>'companyName', ''),
@@ -67,7 +83,7 @@ export class ImportUndoService {
          where ${pending}`,
         [pgArray(deleted.map((d) => d.id as string)), ...range],
       );
-      return {
+      const report: UndoReport = {
         deleted: deleted.length,
         restored: restored.length,
         skippedCount: skipped.length,
@@ -77,6 +93,7 @@ export class ImportUndoService {
           reason: 'Edited after the import, so it was left as it is.',
         })),
       };
+      return { report, stop: runWorkflowsOf(gone as Parameters<typeof runWorkflowsOf>[0]) };
     });
   }
 

@@ -14,16 +14,25 @@ import { PlaybookSchedules } from './playbook-schedules.service';
 
 const SWEEP_EVERY_MS = 60_000;
 
+interface RunningWorkflow {
+  workflowId: string;
+  runId: string;
+  dbRunId: string;
+}
+
 /**
  * The worker keeps Temporal in line with PostgreSQL: at start, runs whose workflow is gone
- * (history lost or reset) get one again and resume at their step, every yearly playbook gets
- * its schedule (and schedules of deleted playbooks go); then, every minute, runs whose workflow
- * could not be started or told to stop (Temporal was down) are caught up.
+ * (history lost or reset) get one again and resume at their step; then, every minute, runs
+ * whose workflow could not be started or told to stop (Temporal was down) are caught up. At
+ * start and every minute, every yearly playbook gets its schedule (and schedules of deleted
+ * playbooks go: a failed update after a save is repaired), and workflows whose run is gone
+ * (deleted with its client) are stopped.
  */
 @Injectable()
 export class PlaybookReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PlaybookReconciler.name);
   private timer?: NodeJS.Timeout;
+  private ticking = false;
 
   constructor(
     private readonly em: EntityManager,
@@ -37,7 +46,7 @@ export class PlaybookReconciler implements OnApplicationBootstrap, OnApplication
     this.reconcile()
       .catch((e: unknown) => this.logger.warn(`Could not check playbook workflows: ${String(e)}`))
       .finally(() => {
-        this.timer = setInterval(() => void this.runs.kick(), SWEEP_EVERY_MS);
+        this.timer = setInterval(() => void this.tick(), SWEEP_EVERY_MS);
         this.timer.unref();
       });
   }
@@ -47,22 +56,42 @@ export class PlaybookReconciler implements OnApplicationBootstrap, OnApplication
   }
 
   async reconcile(): Promise<{ restarted: number }> {
-    const restarted = await this.forgetLostWorkflows();
+    const running = await this.runningWorkflows();
+    const restarted = await this.forgetLostWorkflows(running);
+    await this.stopOrphans(running);
     await this.syncSchedules();
     await this.runs.sweep();
     return { restarted };
   }
 
-  /**
-   * Running runs without a running workflow are marked unstarted (the sweep starts them);
-   * running workflows without a running run (the client was deleted, a signal was lost) stop.
-   */
-  private async forgetLostWorkflows(): Promise<number> {
-    const running: { workflowId: string; runId: string; dbRunId: string }[] = [];
+  /** The periodic sweep; each part on its own, so one failing does not skip the others. */
+  async tick(): Promise<void> {
+    if (this.ticking) return;
+    this.ticking = true;
+    const attempt = (what: string, work: () => Promise<unknown>) =>
+      work().catch((e: unknown) => this.logger.warn(`Could not ${what}: ${String(e)}`));
+    try {
+      await this.runs.kick();
+      await attempt('sync playbook schedules', () => this.syncSchedules());
+      await attempt('stop orphan playbook workflows', async () =>
+        this.stopOrphans(await this.runningWorkflows()),
+      );
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async runningWorkflows(): Promise<RunningWorkflow[]> {
+    const running: RunningWorkflow[] = [];
     const query = `WorkflowType = 'playbookRunWorkflow' AND ExecutionStatus = 'Running' AND TaskQueue = '${this.temporal.taskQueue}'`;
     for await (const wf of this.temporal.client.workflow.list({ query })) {
       running.push({ workflowId: wf.workflowId, runId: wf.runId, dbRunId: String(wf.memo?.runId) });
     }
+    return running;
+  }
+
+  /** Running runs without a running workflow are marked unstarted (the sweep starts them). */
+  private async forgetLostWorkflows(running: RunningWorkflow[]): Promise<number> {
     const conn = this.em.getConnection();
     const lost = await conn.execute<{ id: string }[]>(
       `update playbook_run set workflow_started_at = null, workflow_id = null, temporal_run_id = null
@@ -72,6 +101,13 @@ export class PlaybookReconciler implements OnApplicationBootstrap, OnApplication
       [pgArray(running.map((r) => r.runId))],
     );
     if (lost.length) this.logger.warn(`Restarting ${lost.length} playbook run workflow(s)`);
+    return lost.length;
+  }
+
+  /** Running workflows without a running run (the client was deleted, a signal was lost) stop. */
+  private async stopOrphans(running: RunningWorkflow[]): Promise<void> {
+    if (!running.length) return;
+    const conn = this.em.getConnection();
     const live = new Set(
       (
         await conn.execute<{ id: string }[]>(
@@ -86,7 +122,6 @@ export class PlaybookReconciler implements OnApplicationBootstrap, OnApplication
         .signal(playbookCancelSignal)
         .catch((e: unknown) => this.logger.warn(`Could not stop ${orphan.workflowId}: ${e}`));
     }
-    return lost.length;
   }
 
   private async syncSchedules(): Promise<void> {
@@ -96,12 +131,27 @@ export class PlaybookReconciler implements OnApplicationBootstrap, OnApplication
         `select id, enabled, trigger_type, trigger_tag_id, trigger_month, trigger_day
          from playbook where trigger_type = 'yearly'`,
       );
+    let failed = 0;
     for (const p of playbooks) {
-      await this.schedules.sync({ id: p.id, enabled: p.enabled, trigger: triggerOf(p) });
+      await this.schedules
+        .sync({ id: p.id, enabled: p.enabled, trigger: triggerOf(p) })
+        .catch((e: unknown) => {
+          failed += 1;
+          this.logger.warn(`Schedule of playbook ${p.id} not updated: ${String(e)}`);
+        });
     }
     const yearly = new Set(playbooks.map((p) => p.id));
     for (const id of await this.schedules.existingPlaybookIds()) {
-      if (!yearly.has(id)) await this.schedules.remove(id);
+      if (yearly.has(id)) continue;
+      // Made yearly (or created) since the read above: its save synced the schedule.
+      const [still] = await this.em
+        .getConnection()
+        .execute<unknown[]>(
+          `select 1 from playbook where id::text = ? and trigger_type = 'yearly'`,
+          [id],
+        );
+      if (!still) await this.schedules.remove(id);
     }
+    if (failed) throw new Error(`${failed} playbook schedule(s) not updated`);
   }
 }

@@ -33,12 +33,30 @@ interface EndedRun {
   temporal_run_id: string | null;
 }
 
+/** The workflow of a run about to be deleted with its client. */
+export interface RunWorkflowRef {
+  workflow_id: string;
+  temporal_run_id: string | null;
+}
+
+export interface SweepResult {
+  started: number;
+  signalled: number;
+  /** Runs left for the next sweep: an error (logged), or the deadline passed. */
+  left: number;
+}
+
+type Rpc = <T>(fn: () => Promise<T>) => Promise<T>;
+
 /** Up to this many runs to start or stop are handled in the request that caused them. */
 const INLINE = 25;
 const PAGE = 200;
 const CONCURRENCY = 16;
 const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 const STATUS_DEADLINE_MS = 1500;
+/** How long a request may spend on Temporal after its change; the sync workflow does the rest. */
+const KICK_DEADLINE_MS = 2000;
+const HANDOFF_DEADLINE_MS = 1000;
 
 const TO_START = `status = 'running' and workflow_started_at is null`;
 const TO_STOP = `status <> 'running' and workflow_started_at is not null and workflow_ended_at is null`;
@@ -60,10 +78,12 @@ export class PlaybookRunWorkflows {
 
   /**
    * After a change that may have started or cancelled runs: a few are handled at once, many by
-   * the sync workflow. Never fails the change: PostgreSQL is the record, and the worker catches
-   * up on its next sweep.
+   * the sync workflow. Never fails the change, nor holds it up for more than about two seconds
+   * (Temporal slow or down): what is left goes to the sync workflow, or the worker's next
+   * sweep. PostgreSQL is the record.
    */
   async kick(): Promise<void> {
+    const deadline = Date.now() + KICK_DEADLINE_MS;
     try {
       const [{ n }] = await this.em.getConnection().execute<{ n: number }[]>(
         `select (select count(*) from (select 1 from playbook_run where ${TO_START} limit ?) a)::int
@@ -71,36 +91,66 @@ export class PlaybookRunWorkflows {
         [INLINE + 1, INLINE + 1],
       );
       if (n === 0) return;
-      if (n <= INLINE) await this.sweep();
-      else await this.startSyncWorkflow();
+      if (n <= INLINE && (await this.sweep(() => undefined, deadline)).left === 0) return;
+      await this.temporal.client.connection.withDeadline(
+        Math.max(deadline, Date.now()) + HANDOFF_DEADLINE_MS,
+        () => this.startSyncWorkflow(),
+      );
     } catch (e) {
       this.logger.warn(`Playbook runs are not in step with their workflows yet: ${String(e)}`);
     }
   }
 
-  /** Every run to stop, then every run to start (a stopped run may hold the id a new one needs). */
-  async sweep(heartbeat: () => void = () => undefined): Promise<{
-    started: number;
-    signalled: number;
-  }> {
+  /**
+   * Every run to stop, then every run to start (a stopped run may hold the id a new one needs).
+   * A run that fails is logged and left for the next sweep; past `deadline` (epoch ms) the rest
+   * is left too.
+   */
+  async sweep(heartbeat: () => void = () => undefined, deadline?: number): Promise<SweepResult> {
+    const rpc = <T>(fn: () => Promise<T>): Promise<T> =>
+      deadline === undefined ? fn() : this.temporal.client.connection.withDeadline(deadline, fn);
     let signalled = 0;
-    await this.pages<EndedRun>(
+    let left = await this.pages<EndedRun>(
       `select id, workflow_id, temporal_run_id from playbook_run where ${TO_STOP}`,
       async (run) => {
-        await this.stop(run);
+        await this.stop(run, rpc);
         signalled += 1;
       },
       heartbeat,
+      deadline,
     );
     let started = 0;
-    await this.pages<PendingRun>(
+    left += await this.pages<PendingRun>(
       `select id, playbook_id, client_id, trigger_type, occurrence from playbook_run where ${TO_START}`,
       async (run) => {
-        if (await this.start(run)) started += 1;
+        if (await this.start(run, rpc)) started += 1;
       },
       heartbeat,
+      deadline,
     );
-    return { started, signalled };
+    return { started, signalled, left };
+  }
+
+  /**
+   * Tells the workflows of runs deleted with their client (see deleteClientsWithRuns) to stop:
+   * after the commit, bounded like a kick. One missed (Temporal down) ends at its next step,
+   * or is stopped by the worker's sweep of workflows whose run is gone.
+   */
+  async stopDeleted(refs: RunWorkflowRef[]): Promise<void> {
+    if (!refs.length) return;
+    const deadline = Date.now() + KICK_DEADLINE_MS;
+    await forEachLimit(refs, CONCURRENCY, async (ref) => {
+      try {
+        await this.temporal.client.connection.withDeadline(deadline, () =>
+          this.temporal.client.workflow
+            .getHandle(ref.workflow_id, ref.temporal_run_id ?? undefined)
+            .signal(playbookCancelSignal),
+        );
+      } catch (e) {
+        if (e instanceof WorkflowNotFoundError) return;
+        this.logger.warn(`Could not stop ${ref.workflow_id} of a deleted client: ${String(e)}`);
+      }
+    });
   }
 
   /**
@@ -135,25 +185,42 @@ export class PlaybookRunWorkflows {
     });
   }
 
-  /** Keyset pages, so a run left as it was (its id still held) is not read again and again. */
+  /**
+   * Keyset pages, so a run left as it was (its id still held, or failing) is not read again
+   * and again in one sweep. Returns how many rows were left for the next sweep.
+   */
   private async pages<R extends { id: string }>(
     select: string,
     work: (row: R) => Promise<void>,
     heartbeat: () => void,
-  ): Promise<void> {
+    deadline?: number,
+  ): Promise<number> {
+    let left = 0;
     for (let after = FIRST_ID; ;) {
       const page = await this.em
         .getConnection()
         .execute<R[]>(`${select} and id > ? order by id limit ?`, [after, PAGE]);
-      await forEachLimit(page, CONCURRENCY, work);
+      await forEachLimit(page, CONCURRENCY, async (row) => {
+        if (deadline !== undefined && Date.now() >= deadline) {
+          left += 1;
+          return;
+        }
+        try {
+          await work(row);
+        } catch (e) {
+          left += 1;
+          this.logger.warn(`Playbook run ${row.id} left for the next sweep: ${String(e)}`);
+        }
+      });
       heartbeat();
-      if (page.length < PAGE) return;
+      if (page.length < PAGE) return left;
+      if (deadline !== undefined && Date.now() >= deadline) return left + 1;
       after = page[page.length - 1].id;
     }
   }
 
   /** False when the workflow id is still held by another run the database says is running. */
-  private async start(run: PendingRun, again = false): Promise<boolean> {
+  private async start(run: PendingRun, rpc: Rpc, again = false): Promise<boolean> {
     if (!run.playbook_id) return false;
     const workflowId = playbookRunWorkflowId(
       run.playbook_id,
@@ -161,22 +228,23 @@ export class PlaybookRunWorkflows {
       run.trigger_type === 'yearly' ? run.occurrence : undefined,
     );
     try {
-      const handle = await this.temporal.client.workflow.start('playbookRunWorkflow', {
-        workflowId,
-        taskQueue: this.temporal.taskQueue,
-        args: [{ runId: run.id }] as [PlaybookRunInput],
-        memo: { runId: run.id },
-        searchAttributes: { ClientId: [run.client_id] },
-        // A new run after an ended one reuses the id; a second start while one runs is refused.
-        workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
-      });
+      const handle = await rpc(() =>
+        this.temporal.client.workflow.start('playbookRunWorkflow', {
+          workflowId,
+          taskQueue: this.temporal.taskQueue,
+          args: [{ runId: run.id }] as [PlaybookRunInput],
+          memo: { runId: run.id },
+          searchAttributes: { ClientId: [run.client_id] },
+          // A new run after an ended one reuses the id; a second start while one runs is refused.
+          workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+        }),
+      );
       await this.markStarted(run.id, workflowId, handle.firstExecutionRunId);
       return true;
     } catch (e) {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
     }
-    const handle = this.temporal.client.workflow.getHandle(workflowId);
-    const current = await handle.describe();
+    const current = await rpc(() => this.temporal.client.workflow.getHandle(workflowId).describe());
     const holder = current.memo?.runId as string | undefined;
     if (holder === run.id) {
       await this.markStarted(run.id, workflowId, current.runId);
@@ -192,18 +260,25 @@ export class PlaybookRunWorkflows {
       this.logger.warn(`Playbook run ${run.id} waits for ${workflowId} to end`);
       return false;
     }
-    await handle.terminate(`Superseded by playbook run ${run.id}`).catch((e: unknown) => {
+    // That execution only: a concurrent sweep may already have started this run's own one.
+    await rpc(() =>
+      this.temporal.client.workflow
+        .getHandle(workflowId, current.runId)
+        .terminate(`Superseded by playbook run ${run.id}`),
+    ).catch((e: unknown) => {
       if (!(e instanceof WorkflowNotFoundError)) throw e;
     });
     if (holder) await this.markEnded(holder);
-    return this.start(run, true);
+    return this.start(run, rpc, true);
   }
 
-  private async stop(run: EndedRun): Promise<void> {
+  private async stop(run: EndedRun, rpc: Rpc): Promise<void> {
     try {
-      await this.temporal.client.workflow
-        .getHandle(run.workflow_id, run.temporal_run_id ?? undefined)
-        .signal(playbookCancelSignal);
+      await rpc(() =>
+        this.temporal.client.workflow
+          .getHandle(run.workflow_id, run.temporal_run_id ?? undefined)
+          .signal(playbookCancelSignal),
+      );
     } catch (e) {
       if (!(e instanceof WorkflowNotFoundError)) throw e;
       await this.markEnded(run.id);

@@ -30,7 +30,7 @@ export class PlaybookSchedules {
     return playbookScheduleId(this.temporal.taskQueue, playbookId);
   }
 
-  /** Best effort after a change: a failure is logged; the worker syncs every schedule at start. */
+  /** Best effort after a change: a failure is logged; the worker syncs every schedule each minute. */
   async trySync(playbook: ScheduledPlaybook | { id: string; deleted: true }): Promise<void> {
     try {
       if ('deleted' in playbook) await this.remove(playbook.id);

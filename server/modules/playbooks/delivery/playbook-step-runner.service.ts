@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { AuditService, type AuditEntry } from '../../../common/audit/audit.service';
 import { DomainException } from '../../../common/errors/domain.exception';
 import { isoDate } from '../../../common/http/iso-date';
 import { sqlTransaction, type SqlRunner } from '../../../database/sql-transaction';
@@ -31,6 +32,9 @@ interface TemplateRow {
 
 const DAY_MS = 86_400_000;
 
+/** What a step did on the client, for the audit trail (recorded after the commit). */
+type StepAudit = Pick<AuditEntry, 'action' | 'detail'> & { did: string };
+
 /**
  * The playbook-run workflow's activities. Each step first re-reads the run under its row lock
  * (still running, playbook still enabled: PostgreSQL is the record), does its work at most once
@@ -38,12 +42,15 @@ const DAY_MS = 86_400_000;
  */
 @Injectable()
 export class PlaybookStepRunner {
+  private readonly logger = new Logger(PlaybookStepRunner.name);
+
   constructor(
     private readonly em: EntityManager,
     private readonly mailer: PlaybookMailerService,
     private readonly fileRequests: FileRequestsService,
     private readonly runs: PlaybookRunWorkflows,
     private readonly waker: EmailDispatcherWaker,
+    private readonly audit: AuditService,
   ) {}
 
   async load(runId: string): Promise<PlaybookRunPlan | null> {
@@ -91,6 +98,7 @@ export class PlaybookStepRunner {
     if (spec?.type === 'file_request') return this.fileRequestStep(runId, step, spec);
     let wake = false;
     let kick = false;
+    let audit: { run: LockedRun; entry: StepAudit } | null = null;
     const result = await this.inRun(runId, step, async (sql, run) => {
       if (doneStep(run, step)) return 'continue';
       const spec = run.steps[step];
@@ -98,14 +106,25 @@ export class PlaybookStepRunner {
       if (spec.type === 'send_email') note = await this.mailer.sendEmail(sql, run, step, spec);
       else if (spec.type === 'notify_owner') {
         note = await this.mailer.notifyOwner(sql, run, step, spec.message);
+        if (note.outcome === 'done') {
+          audit = {
+            run,
+            entry: { action: 'playbook_run.owner_notified', did: note.detail.replace(/\.$/, '') },
+          };
+        }
       } else if (spec.type === 'add_tag' || spec.type === 'remove_tag') {
-        note = await this.changeTag(sql, run, spec);
+        const change = await this.changeTag(sql, run, spec);
+        note = change.note;
+        if (change.audit) audit = { run, entry: change.audit };
         kick = true;
       } else throw new StepFailure(`Step ${step + 1} (${spec.type}) cannot run here`);
       wake = !!note.wake;
       await appendLog(sql, runId, logEntry(step, spec.type, note));
       return 'continue';
     });
+    // Widened: assigned in the callback, which narrowing cannot see.
+    const done = audit as { run: LockedRun; entry: StepAudit } | null;
+    if (done) await this.recordAudit(done.run, step, done.entry);
     if (wake) this.waker.wake();
     // A tag change may have started or cancelled runs (this playbook's or others').
     if (kick) await this.runs.kick();
@@ -171,8 +190,9 @@ export class PlaybookStepRunner {
 
     const { template, contactId, run } = prepared;
     const dueInDays = spec.dueInDays ?? template.due_in_days;
+    let requestId: string;
     try {
-      await this.fileRequests.create(
+      requestId = await this.fileRequests.create(
         {
           clientId: run.client_id,
           recipientIds: [contactId],
@@ -192,19 +212,69 @@ export class PlaybookStepRunner {
       if (retry) throw e;
       return this.fail(runId, step, 'file_request', e.message);
     }
-    await appendLogOnly(
-      this.em,
-      runId,
-      logEntry(step, 'file_request', requested(template.subject)),
-    );
+    // The run may have been cancelled (its tag removed, the playbook disabled or deleted) while
+    // the request was being made, outside the run's lock: such a request is withdrawn at once.
+    // Otherwise the step is done under the lock, so a cancel comes after it.
+    const still = await sqlTransaction(this.em, async (sql) => {
+      const [now] = await sql<{ status: string }[]>(
+        'select status from playbook_run where id = ? for update',
+        [runId],
+      );
+      if (now?.status !== 'running') return false;
+      await appendLog(sql, runId, logEntry(step, 'file_request', requested(template.subject)));
+      return true;
+    });
+    if (!still) {
+      await this.withdraw(requestId, run.created_by_staff_id);
+      await appendLogOnly(
+        this.em,
+        runId,
+        logEntry(step, 'file_request', {
+          outcome: 'skipped',
+          detail: `Request "${template.subject}" withdrawn: the run ended while it was made`,
+        }),
+      );
+      return 'stopped';
+    }
+    await this.recordAudit(run, step, {
+      action: 'playbook_run.file_requested',
+      did: `requested "${template.subject}" from the primary contact`,
+      detail: { fileRequestId: requestId },
+    });
     return 'continue';
+  }
+
+  /** Cancels a request the run should not have made (already closed: nothing to do). */
+  private async withdraw(requestId: string, staffId: string | null): Promise<void> {
+    try {
+      // No staff member (the playbook's creator is gone): the event names nobody, as create does.
+      await this.fileRequests.cancel(requestId, staffId as string);
+    } catch (e) {
+      if (!(e instanceof DomainException)) throw e;
+      this.logger.warn(`File request ${requestId} of an ended run not cancelled: ${e.message}`);
+    }
+  }
+
+  /** An automated action on the client, in the audit trail as the system's. */
+  private async recordAudit(run: LockedRun, step: number, entry: StepAudit): Promise<void> {
+    await this.audit.record(
+      { actor: { kind: 'system' } },
+      {
+        action: entry.action,
+        summary: `Playbook "${run.playbook_name}" ${entry.did} (run ${run.id}, step ${step + 1})`,
+        targetType: 'playbook_run',
+        targetId: run.id,
+        clientId: run.client_id,
+        detail: { playbookId: run.playbook_id, step, ...entry.detail },
+      },
+    );
   }
 
   private async changeTag(
     sql: SqlRunner,
     run: LockedRun,
     spec: Step<'add_tag'> | Step<'remove_tag'>,
-  ): Promise<StepNote> {
+  ): Promise<{ note: StepNote; audit: StepAudit | null }> {
     const [tag] = await sql<{ name: string }[]>('select name from tag where id = ?', [spec.tagId]);
     if (!tag) throw new StepFailure('The tag of this step no longer exists');
     if (spec.type === 'add_tag') {
@@ -214,8 +284,17 @@ export class PlaybookStepRunner {
       );
       if (added.length) await touchClient(sql, run.client_id);
       return {
-        outcome: 'done',
-        detail: `${added.length ? 'Tagged' : 'Already tagged'} ${tag.name}`,
+        note: {
+          outcome: 'done',
+          detail: `${added.length ? 'Tagged' : 'Already tagged'} ${tag.name}`,
+        },
+        audit: added.length
+          ? {
+              action: 'playbook_run.tag_added',
+              did: `added tag ${tag.name}`,
+              detail: { tagId: spec.tagId },
+            }
+          : null,
       };
     }
     // The removal cancels other runs triggered by this tag, not this one (a "clean up" last step).
@@ -226,8 +305,17 @@ export class PlaybookStepRunner {
     );
     if (removed.length) await touchClient(sql, run.client_id);
     return {
-      outcome: 'done',
-      detail: `${removed.length ? 'Removed' : 'Did not have'} tag ${tag.name}`,
+      note: {
+        outcome: 'done',
+        detail: `${removed.length ? 'Removed' : 'Did not have'} tag ${tag.name}`,
+      },
+      audit: removed.length
+        ? {
+            action: 'playbook_run.tag_removed',
+            did: `removed tag ${tag.name}`,
+            detail: { tagId: spec.tagId },
+          }
+        : null,
     };
   }
 

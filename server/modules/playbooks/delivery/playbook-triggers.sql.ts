@@ -52,3 +52,24 @@ export async function cancelPlaybookRuns(
   );
   return rows.length;
 }
+
+/**
+ * Wraps a `delete from client … returning <alias>.id as id` so that the one statement also
+ * returns the live workflows of the deleted clients' runs (the runs go with their client, on
+ * delete cascade, so no sweep would find them): one row per deleted client and workflow,
+ * `workflow_id` null for a client without one. Stop them after the commit
+ * (PlaybookRunWorkflows.stopDeleted).
+ */
+export const deleteClientsWithRuns = (deleteReturningId: string) =>
+  `with gone as (${deleteReturningId})
+   select g.id, r.workflow_id, r.temporal_run_id from gone g
+   left join playbook_run r on r.client_id = g.id
+     and r.workflow_id is not null and r.workflow_ended_at is null`;
+
+/** The workflows to stop, from deleteClientsWithRuns' rows. */
+export const runWorkflowsOf = (
+  rows: { workflow_id: string | null; temporal_run_id: string | null }[],
+): { workflow_id: string; temporal_run_id: string | null }[] =>
+  rows.flatMap((r) =>
+    r.workflow_id ? [{ workflow_id: r.workflow_id, temporal_run_id: r.temporal_run_id }] : [],
+  );
