@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { SettingsModule } from '../../settings/settings.module';
 import { CampaignMailerService } from './campaign-mailer.service';
-import { CampaignReconciler } from './campaign-reconciler.service';
 import { CampaignRunService } from './campaign-run.service';
 import { CampaignWorkflowsService } from './campaign-workflows.service';
 
