@@ -4,7 +4,8 @@ import SendOutlinedIcon from '@mui/icons-material/SendOutlined';
 import ForwardToInboxOutlinedIcon from '@mui/icons-material/ForwardToInboxOutlined';
 import { Button, Stack } from '@mui/material';
 import { useState } from 'react';
-import { Confirm, DeleteButton, EditButton } from 'react-admin';
+import { DeleteButton, EditButton } from 'react-admin';
+import { ConfirmActionButton } from '../../components/confirm-action';
 import type { CampaignView } from '../../types';
 import { audienceText } from './campaign-audience';
 import { isCampaignRunning } from './campaign-choices';
@@ -36,33 +37,21 @@ const SendTestButton = ({ campaign }: { campaign: CampaignView }) => {
 const SendNowButton = ({ campaign }: { campaign: CampaignView }) => {
   const { sendNow, isPending } = useCampaignAction();
   const { data: audience } = useCampaignAudience(campaign.id);
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <Button
-        variant="contained"
-        startIcon={<SendOutlinedIcon />}
-        disabled={isPending}
-        onClick={() => setOpen(true)}
-      >
-        Send now
-      </Button>
-      <Confirm
-        isOpen={open}
-        loading={isPending}
-        title={`Send "${campaign.name}" now?`}
-        content={`${
-          audience ? `${audienceText(audience)} ` : ''
-        }The segment is matched again as it goes out. Emails cannot be taken back once sent.`}
-        confirm="Send now"
-        cancel="Not yet"
-        ConfirmIcon={SendOutlinedIcon}
-        onClose={() => setOpen(false)}
-        onConfirm={async () => {
-          if (await sendNow(campaign)) setOpen(false);
-        }}
-      />
-    </>
+    <ConfirmActionButton
+      variant="contained"
+      startIcon={<SendOutlinedIcon />}
+      label="Send now"
+      pending={isPending}
+      title={`Send "${campaign.name}" now?`}
+      content={`${
+        audience ? `${audienceText(audience)} ` : ''
+      }The segment is matched again as it goes out. Emails cannot be taken back once sent.`}
+      confirm="Send now"
+      cancel="Not yet"
+      ConfirmIcon={SendOutlinedIcon}
+      onConfirm={() => sendNow(campaign)}
+    />
   );
 };
 
@@ -91,37 +80,25 @@ const ScheduleButton = ({ campaign }: { campaign: CampaignView }) => {
 
 const CancelCampaignButton = ({ campaign }: { campaign: CampaignView }) => {
   const { cancel, isPending } = useCampaignAction();
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <Button
-        variant="outlined"
-        color="error"
-        startIcon={<CancelOutlinedIcon />}
-        disabled={isPending}
-        onClick={() => setOpen(true)}
-      >
-        Cancel campaign
-      </Button>
-      <Confirm
-        isOpen={open}
-        loading={isPending}
-        title="Cancel this campaign?"
-        content={
-          campaign.status === 'scheduled'
-            ? 'Nothing has been sent yet, and nothing will be.'
-            : 'Emails already handed over for delivery are gone; the rest are dropped.'
-        }
-        confirm="Cancel campaign"
-        cancel="Keep campaign"
-        confirmColor="warning"
-        ConfirmIcon={CancelOutlinedIcon}
-        onClose={() => setOpen(false)}
-        onConfirm={async () => {
-          if (await cancel(campaign)) setOpen(false);
-        }}
-      />
-    </>
+    <ConfirmActionButton
+      variant="outlined"
+      color="error"
+      startIcon={<CancelOutlinedIcon />}
+      label="Cancel campaign"
+      pending={isPending}
+      title="Cancel this campaign?"
+      content={
+        campaign.status === 'scheduled'
+          ? 'Nothing has been sent yet, and nothing will be.'
+          : 'Emails already handed over for delivery are gone; the rest are dropped.'
+      }
+      confirm="Cancel campaign"
+      cancel="Keep campaign"
+      confirmColor="warning"
+      ConfirmIcon={CancelOutlinedIcon}
+      onConfirm={() => cancel(campaign)}
+    />
   );
 };
 

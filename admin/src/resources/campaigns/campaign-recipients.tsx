@@ -1,17 +1,20 @@
 import { MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import {
   Datagrid,
   DateField,
   type FieldProps,
   Link,
-  ListBase,
-  Pagination,
   TextField,
   useCreatePath,
   useListContext,
   useRecordContext,
 } from 'react-admin';
+import {
+  EmbeddedList,
+  EmbeddedListPagination,
+  EmptyListText,
+} from '../../components/embedded-list';
 import type { CampaignRecipientView, CampaignView } from '../../types';
 import { RecipientStatusField } from './campaign-chips';
 import { recipientStatusChoices } from './campaign-choices';
@@ -56,29 +59,16 @@ const StatusFilter = () => {
   );
 };
 
-/** Statuses move while the campaign sends and as webhooks arrive: reload when the counts do. */
-const RefetchOnProgress = ({ campaign }: { campaign: CampaignView }) => {
-  const { refetch } = useListContext<CampaignRecipientView>();
-  const version = `${campaign.status}:${JSON.stringify(campaign.stats)}`;
-  const seen = useRef(version);
-  useEffect(() => {
-    if (seen.current === version) return;
-    seen.current = version;
-    refetch();
-  }, [version, refetch]);
-  return null;
-};
-
 const NoRecipients = ({ campaign }: { campaign: CampaignView }) => {
   const { filterValues } = useListContext<CampaignRecipientView>();
   return (
-    <Typography variant="body2" color="text.secondary" sx={{ py: 3, textAlign: 'center' }}>
+    <EmptyListText>
       {filterValues.status
         ? 'No recipient with this status.'
         : campaign.status === 'sending'
           ? 'No recipients yet: the segment is being matched.'
           : 'No recipients.'}
-    </Typography>
+    </EmptyListText>
   );
 };
 
@@ -86,15 +76,13 @@ const NoRecipients = ({ campaign }: { campaign: CampaignView }) => {
 export const CampaignRecipients = ({ campaign }: { campaign: CampaignView }) => {
   const titleId = useId();
   return (
-    <ListBase<CampaignRecipientView>
+    // Statuses move while the campaign sends and as webhooks arrive: reload when the counts do.
+    <EmbeddedList
       resource="campaign-recipients"
-      queryOptions={{ meta: { campaignId: campaign.id } }}
+      meta={{ campaignId: campaign.id }}
       sort={{ field: 'email', order: 'ASC' }}
-      perPage={25}
-      disableSyncWithLocation
-      storeKey={false}
+      version={`${campaign.status}:${JSON.stringify(campaign.stats)}`}
     >
-      <RefetchOnProgress campaign={campaign} />
       <section aria-labelledby={titleId}>
         <Stack
           direction="row"
@@ -124,8 +112,8 @@ export const CampaignRecipients = ({ campaign }: { campaign: CampaignView }) => 
             sortable={false}
           />
         </Datagrid>
-        <Pagination rowsPerPageOptions={[25, 50, 100]} />
+        <EmbeddedListPagination />
       </section>
-    </ListBase>
+    </EmbeddedList>
   );
 };

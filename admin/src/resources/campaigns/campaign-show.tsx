@@ -1,6 +1,6 @@
-import { Alert, Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Alert, Typography } from '@mui/material';
 import { Show, useRecordContext } from 'react-admin';
+import { ShowCard, ShowSection } from '../../components/show-layout';
 import type { CampaignView } from '../../types';
 import { CampaignActions } from './campaign-actions';
 import { CampaignAudienceSummary } from './campaign-audience';
@@ -10,15 +10,6 @@ import { CampaignRecipients } from './campaign-recipients';
 import { CampaignStatsGrid } from './campaign-stats';
 import { CampaignWorkflow } from './campaign-workflow';
 import { useFirmSettings } from './use-email-delivery';
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => (
-  <Box component="section">
-    <Typography variant="overline" color="text.secondary" component="h3">
-      {title}
-    </Typography>
-    {children}
-  </Box>
-);
 
 const CampaignDetails = () => {
   const campaign = useRecordContext<CampaignView>();
@@ -30,50 +21,44 @@ const CampaignDetails = () => {
   const neverSent = campaign.status === 'cancelled' && campaign.startedAt === null;
   const resolved = !waiting && !neverSent;
   return (
-    <Card sx={{ maxWidth: 1200 }}>
-      <CardContent>
-        <Stack spacing={3} divider={<Divider flexItem />}>
-          <CampaignHeader
-            campaign={campaign}
-            aside={
-              campaign.workflow && (
-                <CampaignWorkflow campaign={campaign} workflow={campaign.workflow} />
-              )
-            }
-            actions={<CampaignActions campaign={campaign} />}
-          />
-          {keptLocally && resolved && (
-            <Alert severity="info">
-              Email is not configured (no RESEND_API_KEY): this campaign&apos;s emails are kept in
-              the Outbox and nothing leaves this machine, so recipients show &quot;Kept
-              locally&quot; rather than &quot;Sent&quot;.
-            </Alert>
-          )}
-          {waiting && (
-            <Section title="Audience">
-              <CampaignAudienceSummary campaign={campaign} />
-            </Section>
-          )}
-          {neverSent && (
-            <Typography variant="body2" color="text.secondary">
-              Cancelled before it went out: nothing was sent.
-            </Typography>
-          )}
-          {resolved && (
-            <Section title="Delivery">
-              <CampaignStatsGrid values={campaign.stats} keptLocally={keptLocally} />
-            </Section>
-          )}
-          {resolved && <CampaignRecipients campaign={campaign} />}
-          <CampaignPreviewPane
-            title="Message"
-            subject={campaign.subject}
-            body={campaign.body}
-            segmentId={campaign.segmentId}
-          />
-        </Stack>
-      </CardContent>
-    </Card>
+    <ShowCard maxWidth={1200}>
+      <CampaignHeader
+        campaign={campaign}
+        aside={
+          campaign.workflow && <CampaignWorkflow campaign={campaign} workflow={campaign.workflow} />
+        }
+        actions={<CampaignActions campaign={campaign} />}
+      />
+      {keptLocally && resolved && (
+        <Alert severity="info">
+          Email is not configured (no RESEND_API_KEY): this campaign&apos;s emails are kept in the
+          Outbox and nothing leaves this machine, so recipients show &quot;Kept locally&quot; rather
+          than &quot;Sent&quot;.
+        </Alert>
+      )}
+      {waiting && (
+        <ShowSection title="Audience">
+          <CampaignAudienceSummary campaign={campaign} />
+        </ShowSection>
+      )}
+      {neverSent && (
+        <Typography variant="body2" color="text.secondary">
+          Cancelled before it went out: nothing was sent.
+        </Typography>
+      )}
+      {resolved && (
+        <ShowSection title="Delivery">
+          <CampaignStatsGrid values={campaign.stats} keptLocally={keptLocally} />
+        </ShowSection>
+      )}
+      {resolved && <CampaignRecipients campaign={campaign} />}
+      <CampaignPreviewPane
+        title="Message"
+        subject={campaign.subject}
+        body={campaign.body}
+        segmentId={campaign.segmentId}
+      />
+    </ShowCard>
   );
 };
 

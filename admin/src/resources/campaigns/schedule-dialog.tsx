@@ -1,13 +1,6 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-} from '@mui/material';
-import { type FormEvent, useId, useState } from 'react';
+import { DialogContentText, TextField } from '@mui/material';
+import { useState } from 'react';
+import { FormDialog } from '../../components/form-dialog';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -37,7 +30,6 @@ interface ScheduleDialogProps {
 
 /** Picks when the campaign goes, in the browser's time zone; the API takes it as an instant. */
 export const ScheduleDialog = ({ open, pending, onClose, onSchedule }: ScheduleDialogProps) => {
-  const titleId = useId();
   const [value, setValue] = useState(tomorrowMorning);
   const [touched, setTouched] = useState(false);
   const at = value ? new Date(value) : null;
@@ -51,60 +43,46 @@ export const ScheduleDialog = ({ open, pending, onClose, onSchedule }: ScheduleD
           : undefined;
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setTouched(true);
     if (problem || !at) return;
     if (await onSchedule(at)) onClose();
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={onClose}
-      aria-labelledby={titleId}
-      fullWidth
+      title="Schedule campaign"
+      submitLabel="Schedule"
+      pending={pending}
       maxWidth="xs"
-      slotProps={{
-        transition: {
-          onExited: () => {
-            setValue(tomorrowMorning());
-            setTouched(false);
-          },
-        },
+      onClose={onClose}
+      onSubmit={submit}
+      onExited={() => {
+        setValue(tomorrowMorning());
+        setTouched(false);
       }}
     >
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>Schedule campaign</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>
-            The segment is matched at that time, and each reachable contact gets the email then. You
-            can cancel until it has gone.
-          </DialogContentText>
-          <TextField
-            type="datetime-local"
-            label="Send at"
-            value={value}
-            onChange={(event) => setValue(event.target.value)}
-            onBlur={() => setTouched(true)}
-            error={touched && !!problem}
-            helperText={touched && problem ? problem : `Your time zone: ${zone}`}
-            slotProps={{
-              inputLabel: { shrink: true },
-              htmlInput: { min: toLocalInput(new Date()) },
-            }}
-            required
-            fullWidth
-            autoFocus
-          />
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={pending}>
-            Schedule
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      <DialogContentText sx={{ mb: 2 }}>
+        The segment is matched at that time, and each reachable contact gets the email then. You can
+        cancel until it has gone.
+      </DialogContentText>
+      <TextField
+        type="datetime-local"
+        label="Send at"
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        onBlur={() => setTouched(true)}
+        error={touched && !!problem}
+        helperText={touched && problem ? problem : `Your time zone: ${zone}`}
+        slotProps={{
+          inputLabel: { shrink: true },
+          htmlInput: { min: toLocalInput(new Date()) },
+        }}
+        required
+        fullWidth
+        autoFocus
+      />
+    </FormDialog>
   );
 };

@@ -1,8 +1,6 @@
-import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
-import { Alert, Box, Button, Stack, Typography } from '@mui/material';
+import { Alert, Box, Stack, Typography } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { UploadProgressBar } from '../../components/upload-progress-bar';
-import { FilePicker } from '../../shared/file-picker';
+import { UploadButton, UploadStatus } from '../../components/upload-controls';
 import type { Client } from '../../types';
 import { ClientFilesTable } from './client-files-table';
 import { useClientFiles } from './use-client-files';
@@ -35,30 +33,14 @@ const FilesOfClient = ({ client }: { client: Client }) => {
           />
         </Box>
       )}
-      {error && (
-        <Alert severity="error" onClose={clearError} sx={{ width: '100%' }}>
-          {error}
-        </Alert>
-      )}
-      {uploading && (
-        <Box sx={{ width: '100%' }}>
-          <UploadProgressBar progress={progress} finishing="Saving the file…" />
-        </Box>
-      )}
+      <UploadStatus error={error} onClearError={clearError} progress={progress} />
       {isOwner && (
-        <FilePicker inputLabel="Choose a file to upload" onFile={(file) => upload(file)}>
-          {(open) => (
-            <Button
-              variant="outlined"
-              size="small"
-              startIcon={<UploadFileOutlinedIcon />}
-              disabled={uploading}
-              onClick={open}
-            >
-              Upload file
-            </Button>
-          )}
-        </FilePicker>
+        <UploadButton
+          inputLabel="Choose a file to upload"
+          label="Upload file"
+          disabled={uploading}
+          onFile={(file) => upload(file)}
+        />
       )}
     </Stack>
   );

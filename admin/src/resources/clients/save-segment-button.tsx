@@ -1,16 +1,8 @@
 import BookmarkAddOutlinedIcon from '@mui/icons-material/BookmarkAddOutlined';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-} from '@mui/material';
-import { type FormEvent, useId, useState } from 'react';
+import { Alert, Button, DialogContentText, TextField } from '@mui/material';
+import { useState } from 'react';
 import { useCanAccess, useCreate, useListContext, useNotify } from 'react-admin';
+import { FormDialog } from '../../components/form-dialog';
 import type { Segment, SegmentFilter } from '../../types';
 import { cleanSegmentFilter } from '../segments/segment-filter';
 import { SegmentFilterText } from '../segments/segment-filter-field';
@@ -23,7 +15,6 @@ interface SaveSegmentDialogProps {
 
 /** Asks for a name, then saves the filter as it is (the segment recounts it every time). */
 const SaveSegmentDialog = ({ open, filter, onClose }: SaveSegmentDialogProps) => {
-  const titleId = useId();
   const notify = useNotify();
   const [create, { isPending }] = useCreate<Segment>();
   const [name, setName] = useState('');
@@ -31,8 +22,7 @@ const SaveSegmentDialog = ({ open, filter, onClose }: SaveSegmentDialogProps) =>
   const [error, setError] = useState<string>();
   const missing = name.trim() === '';
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setTouched(true);
     if (missing) return;
     setError(undefined);
@@ -46,54 +36,40 @@ const SaveSegmentDialog = ({ open, filter, onClose }: SaveSegmentDialogProps) =>
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
+      title="Save as segment"
+      submitLabel="Save segment"
+      pending={isPending}
       onClose={onClose}
-      aria-labelledby={titleId}
-      fullWidth
-      maxWidth="sm"
-      slotProps={{
-        transition: {
-          onExited: () => {
-            setName('');
-            setTouched(false);
-            setError(undefined);
-          },
-        },
+      onSubmit={submit}
+      onExited={() => {
+        setName('');
+        setTouched(false);
+        setError(undefined);
       }}
     >
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>Save as segment</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 1 }}>
-            Filter: <SegmentFilterText filter={filter} />
-          </DialogContentText>
-          <DialogContentText variant="body2" sx={{ mb: 2 }}>
-            The segment keeps the filter, not today&apos;s clients: it is matched again whenever it
-            is used.
-          </DialogContentText>
-          <TextField
-            label="Segment name"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            onBlur={() => setTouched(true)}
-            error={touched && missing}
-            helperText={touched && missing ? 'Give the segment a name' : ' '}
-            slotProps={{ htmlInput: { maxLength: 100 } }}
-            required
-            fullWidth
-            autoFocus
-          />
-          {error && <Alert severity="error">{error}</Alert>}
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={isPending}>
-            Save segment
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      <DialogContentText sx={{ mb: 1 }}>
+        Filter: <SegmentFilterText filter={filter} />
+      </DialogContentText>
+      <DialogContentText variant="body2" sx={{ mb: 2 }}>
+        The segment keeps the filter, not today&apos;s clients: it is matched again whenever it is
+        used.
+      </DialogContentText>
+      <TextField
+        label="Segment name"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        onBlur={() => setTouched(true)}
+        error={touched && missing}
+        helperText={touched && missing ? 'Give the segment a name' : ' '}
+        slotProps={{ htmlInput: { maxLength: 100 } }}
+        required
+        fullWidth
+        autoFocus
+      />
+      {error && <Alert severity="error">{error}</Alert>}
+    </FormDialog>
   );
 };
 

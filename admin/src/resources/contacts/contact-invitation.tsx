@@ -4,7 +4,8 @@ import MailOutlineIcon from '@mui/icons-material/MailOutline';
 import NotificationsActiveOutlinedIcon from '@mui/icons-material/NotificationsActiveOutlined';
 import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import { type ReactNode, useState } from 'react';
-import { Confirm, Labeled, useCanAccess, useRecordContext } from 'react-admin';
+import { Labeled, useCanAccess, useRecordContext } from 'react-admin';
+import { ConfirmActionButton } from '../../components/confirm-action';
 import type { Contact, InvitationSummary } from '../../types';
 import { ClientSection } from '../clients/client-section';
 import { WorkflowLink } from '../imports/import-header';
@@ -58,7 +59,6 @@ const PendingInvitationActions = ({
   email: string;
 }) => {
   const { run, isPending } = useInvitationAction();
-  const [confirming, setConfirming] = useState(false);
   const { canAccess: canRemind } = useCanAccess({ resource: 'invitations', action: 'remind' });
   const { canAccess: canResend } = useCanAccess({ resource: 'invitations', action: 'resend' });
   const { canAccess: canRevoke } = useCanAccess({ resource: 'invitations', action: 'revoke' });
@@ -85,30 +85,19 @@ const PendingInvitationActions = ({
         </Button>
       )}
       {canRevoke && (
-        <>
-          <Button
-            variant="outlined"
-            color="error"
-            startIcon={<BlockIcon />}
-            disabled={isPending}
-            onClick={() => setConfirming(true)}
-          >
-            Revoke invitation
-          </Button>
-          <Confirm
-            isOpen={confirming}
-            loading={isPending}
-            title={`Revoke the invitation to ${email}?`}
-            content="The invitation link stops working and no more reminders are sent. You can invite this contact again later."
-            confirm="Revoke invitation"
-            confirmColor="warning"
-            ConfirmIcon={BlockIcon}
-            onClose={() => setConfirming(false)}
-            onConfirm={async () => {
-              if (await run(invitation.id, 'revoke')) setConfirming(false);
-            }}
-          />
-        </>
+        <ConfirmActionButton
+          variant="outlined"
+          color="error"
+          startIcon={<BlockIcon />}
+          label="Revoke invitation"
+          pending={isPending}
+          title={`Revoke the invitation to ${email}?`}
+          content="The invitation link stops working and no more reminders are sent. You can invite this contact again later."
+          confirm="Revoke invitation"
+          confirmColor="warning"
+          ConfirmIcon={BlockIcon}
+          onConfirm={() => run(invitation.id, 'revoke')}
+        />
       )}
     </>
   );

@@ -1,9 +1,7 @@
-import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
-import { Alert, Box, Button, Stack, Typography } from '@mui/material';
+import { Box, Stack, Typography } from '@mui/material';
 import { CheckboxGroupInput } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
-import { UploadProgressBar } from '../../components/upload-progress-bar';
-import { FilePicker } from '../../shared/file-picker';
+import { UploadButton, UploadStatus } from '../../components/upload-controls';
 import type { Client, ClientFile } from '../../types';
 import type { FileRequestFormValues } from './file-request-body';
 import { useUploadAttachment } from './use-upload-attachment';
@@ -51,29 +49,13 @@ export const AttachmentsInput = ({ client, files }: AttachmentsInputProps) => {
           </Typography>
         </Box>
       )}
-      {error && (
-        <Alert severity="error" onClose={clearError} sx={{ width: '100%' }}>
-          {error}
-        </Alert>
-      )}
-      {uploading && (
-        <Box sx={{ width: '100%' }}>
-          <UploadProgressBar progress={progress} finishing="Saving the file…" />
-        </Box>
-      )}
-      <FilePicker inputLabel="Choose an attachment to upload" onFile={uploadAndAttach}>
-        {(open) => (
-          <Button
-            variant="outlined"
-            size="small"
-            startIcon={<UploadFileOutlinedIcon />}
-            disabled={!canUpload || uploading}
-            onClick={open}
-          >
-            Upload attachment
-          </Button>
-        )}
-      </FilePicker>
+      <UploadStatus error={error} onClearError={clearError} progress={progress} />
+      <UploadButton
+        inputLabel="Choose an attachment to upload"
+        label="Upload attachment"
+        disabled={!canUpload || uploading}
+        onFile={uploadAndAttach}
+      />
       {!canUpload && (
         <Typography variant="caption" color="text.secondary">
           Only the client&apos;s owners can add files to it; attach one of its files instead.

@@ -1,5 +1,6 @@
 import { Alert, Stack, Typography } from '@mui/material';
-import { DateInput, maxLength, required, TextInput, useGetOne } from 'react-admin';
+import { DateInput, useGetOne } from 'react-admin';
+import { RequestTextInputs } from '../../components/request-text-inputs';
 import type { Client } from '../../types';
 import { useClientFiles } from '../client-files/use-client-files';
 import { AttachmentsInput } from './attachments-input';
@@ -24,28 +25,9 @@ export const DetailsStep = ({ clientId }: { clientId: string }) => {
       {client.error && <Alert severity="error">{client.error.message}</Alert>}
       <TemplateInput />
       <RecipientsInput clientId={clientId} />
-      <TextInput
-        source="subject"
-        label="Subject"
-        validate={[required(), maxLength(200)]}
-        fullWidth
-      />
-      <TextInput
-        source="description"
-        label="Description"
-        validate={maxLength(5000)}
-        multiline
-        minRows={2}
-        fullWidth
-      />
-      <TextInput
-        source="message"
-        label="Additional message"
-        helperText="Included in the email when detailed notifications are on in Settings"
-        validate={maxLength(5000)}
-        multiline
-        minRows={2}
-        fullWidth
+      <RequestTextInputs
+        messageLabel="Additional message"
+        messageHelperText="Included in the email when detailed notifications are on in Settings"
       />
       <DateInput
         source="dueAt"

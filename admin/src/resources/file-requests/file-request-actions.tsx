@@ -1,8 +1,7 @@
 import CancelOutlinedIcon from '@mui/icons-material/CancelOutlined';
 import NotificationsActiveOutlinedIcon from '@mui/icons-material/NotificationsActiveOutlined';
 import { Button, Stack } from '@mui/material';
-import { useState } from 'react';
-import { Confirm } from 'react-admin';
+import { ConfirmActionButton } from '../../components/confirm-action';
 import type { FileRequestView } from '../../types';
 import { isRequestClosed } from './file-request-choices';
 import { useFileRequestAction } from './use-file-request-action';
@@ -24,33 +23,22 @@ const RemindButton = ({ request }: { request: FileRequestView }) => {
 
 const CancelRequestButton = ({ request }: { request: FileRequestView }) => {
   const { cancel, isPending } = useFileRequestAction();
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <Button
-        variant="outlined"
-        color="error"
-        startIcon={<CancelOutlinedIcon />}
-        disabled={isRequestClosed(request.status) || isPending}
-        onClick={() => setOpen(true)}
-      >
-        Cancel request
-      </Button>
-      <Confirm
-        isOpen={open}
-        loading={isPending}
-        title="Cancel this request?"
-        content="The recipients can no longer upload for it and get no more reminders. Files already uploaded stay with the client."
-        confirm="Cancel request"
-        cancel="Keep request"
-        confirmColor="warning"
-        ConfirmIcon={CancelOutlinedIcon}
-        onClose={() => setOpen(false)}
-        onConfirm={async () => {
-          if (await cancel(request)) setOpen(false);
-        }}
-      />
-    </>
+    <ConfirmActionButton
+      variant="outlined"
+      color="error"
+      startIcon={<CancelOutlinedIcon />}
+      label="Cancel request"
+      disabled={isRequestClosed(request.status)}
+      pending={isPending}
+      title="Cancel this request?"
+      content="The recipients can no longer upload for it and get no more reminders. Files already uploaded stay with the client."
+      confirm="Cancel request"
+      cancel="Keep request"
+      confirmColor="warning"
+      ConfirmIcon={CancelOutlinedIcon}
+      onConfirm={() => cancel(request)}
+    />
   );
 };
 

@@ -1,17 +1,20 @@
 import { Chip, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   Datagrid,
   type FieldProps,
   Link,
-  ListBase,
   NumberField,
-  Pagination,
   TextField,
   useCreatePath,
   useListContext,
   useRecordContext,
 } from 'react-admin';
+import {
+  EmbeddedList,
+  EmbeddedListPagination,
+  EmptyListText,
+} from '../../components/embedded-list';
 import type { ImportJob, ImportRow } from '../../types';
 import { rowOutcomes } from './import-choices';
 
@@ -61,39 +64,20 @@ const FailuresOnlySwitch = () => {
   );
 };
 
-/** Outcomes arrive chunk by chunk: reload the page of rows whenever the job moves on. */
-const RefetchOnProgress = ({ job }: { job: ImportJob }) => {
-  const { refetch } = useListContext<ImportRow>();
-  const version = `${job.status}:${job.processed}`;
-  const seen = useRef(version);
-  useEffect(() => {
-    if (seen.current === version) return;
-    seen.current = version;
-    refetch();
-  }, [version, refetch]);
-  return null;
-};
-
 const NoRows = () => {
   const { filterValues } = useListContext<ImportRow>();
-  return (
-    <Typography variant="body2" color="text.secondary" sx={{ py: 3, textAlign: 'center' }}>
-      {filterValues.outcome ? 'No row failed.' : 'No rows yet.'}
-    </Typography>
-  );
+  return <EmptyListText>{filterValues.outcome ? 'No row failed.' : 'No rows yet.'}</EmptyListText>;
 };
 
 /** Per-row results, 25 a page; the filter lives in the component, not in the page's URL. */
 export const ImportRows = ({ job }: { job: ImportJob }) => (
-  <ListBase<ImportRow>
+  // Outcomes arrive chunk by chunk: reload the page of rows whenever the job moves on.
+  <EmbeddedList
     resource="import-rows"
-    queryOptions={{ meta: { importId: job.id } }}
+    meta={{ importId: job.id }}
     sort={{ field: 'rowNumber', order: 'ASC' }}
-    perPage={25}
-    disableSyncWithLocation
-    storeKey={false}
+    version={`${job.status}:${job.processed}`}
   >
-    <RefetchOnProgress job={job} />
     <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
       <Typography variant="h6" component="h3">
         Rows
@@ -109,6 +93,6 @@ export const ImportRows = ({ job }: { job: ImportJob }) => (
       <TextField source="values.taxClientId" label="Tax Client ID" sortable={false} />
       <TextField source="comment" label="Comment" sortable={false} />
     </Datagrid>
-    <Pagination rowsPerPageOptions={[25, 50, 100]} />
-  </ListBase>
+    <EmbeddedListPagination />
+  </EmbeddedList>
 );

@@ -1,6 +1,7 @@
 import { Box, Switch } from '@mui/material';
 import { useState } from 'react';
-import { Confirm, type FieldProps, useRecordContext } from 'react-admin';
+import { type FieldProps, useRecordContext } from 'react-admin';
+import { ConfirmAction } from '../../components/confirm-action';
 import type { PlaybookView } from '../../types';
 import { plural } from './playbook-choices';
 import { usePlaybookAction } from './use-playbook-action';
@@ -30,18 +31,16 @@ export const PlaybookEnabledToggle = (props: Partial<FieldProps<PlaybookView>>) 
         onChange={(event) => change(event.target.checked)}
         slotProps={{ input: { 'aria-label': `${playbook.name} enabled` } }}
       />
-      <Confirm
-        isOpen={confirming}
-        loading={isPending}
+      <ConfirmAction
+        open={confirming}
+        pending={isPending}
         title={`Disable "${playbook.name}"?`}
         content={`Its ${plural(running, 'run')} in progress will be cancelled. While it is off, no new runs start.`}
         confirm="Disable"
         cancel="Keep enabled"
         confirmColor="warning"
         onClose={() => setConfirming(false)}
-        onConfirm={async () => {
-          if (await setEnabled(playbook, false)) setConfirming(false);
-        }}
+        onConfirm={() => setEnabled(playbook, false)}
       />
     </Box>
   );

@@ -1,7 +1,7 @@
 import CancelOutlinedIcon from '@mui/icons-material/CancelOutlined';
-import { Box, Button, Chip, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
-import { Confirm, type FieldProps, Link, useCreatePath, useRecordContext } from 'react-admin';
+import { Box, Chip, Stack, Typography } from '@mui/material';
+import { type FieldProps, Link, useCreatePath, useRecordContext } from 'react-admin';
+import { ConfirmActionButton } from '../../components/confirm-action';
 import type { PlaybookRunView } from '../../types';
 import { WorkflowLink } from '../imports/import-header';
 import { runStatuses } from './playbook-choices';
@@ -66,7 +66,6 @@ export const RunActionsField = (props: RunFieldProps) => {
   const run = useRecordContext<PlaybookRunView>(props);
   const detail = useRunDetail(run);
   const { cancelRun, isPending } = usePlaybookAction();
-  const [confirming, setConfirming] = useState(false);
   if (!run) return null;
   return (
     <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
@@ -76,30 +75,21 @@ export const RunActionsField = (props: RunFieldProps) => {
       <RunHistoryButton run={run} />
       {run.status === 'running' && (
         <Box>
-          <Button
+          <ConfirmActionButton
             size="small"
             color="error"
             startIcon={<CancelOutlinedIcon />}
-            disabled={isPending}
             aria-label={`Cancel run for ${run.clientName}`}
-            onClick={() => setConfirming(true)}
             sx={{ whiteSpace: 'nowrap' }}
-          >
-            Cancel run
-          </Button>
-          <Confirm
-            isOpen={confirming}
-            loading={isPending}
+            label="Cancel run"
+            pending={isPending}
             title={`Cancel the run for ${run.clientName}?`}
             content="It stops now, also in the middle of a wait. Steps already done are not undone."
             confirm="Cancel run"
             cancel="Keep running"
             confirmColor="warning"
             ConfirmIcon={CancelOutlinedIcon}
-            onClose={() => setConfirming(false)}
-            onConfirm={async () => {
-              if (await cancelRun(run)) setConfirming(false);
-            }}
+            onConfirm={() => cancelRun(run)}
           />
         </Box>
       )}

@@ -1,19 +1,10 @@
-import { Box, Card, CardContent, Chip, Divider, Stack, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Box, Chip, Stack, Typography } from '@mui/material';
 import { EditButton, Show, TopToolbar, useRecordContext } from 'react-admin';
+import { ShowCard, ShowColumns, ShowHeaderRow, ShowSection } from '../../components/show-layout';
 import type { PlaybookStep, PlaybookView } from '../../types';
 import { PlaybookEnabledToggle } from './playbook-enabled-toggle';
 import { PlaybookRuns } from './playbook-runs';
 import { StepText, TriggerText } from './playbook-summaries';
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => (
-  <Box component="section">
-    <Typography variant="overline" color="text.secondary" component="h3">
-      {title}
-    </Typography>
-    {children}
-  </Box>
-);
 
 /** An email's or notification's Markdown source, as written. */
 const MarkdownSource = ({ children }: { children: string }) => (
@@ -51,60 +42,46 @@ const PlaybookDetails = () => {
   const playbook = useRecordContext<PlaybookView>();
   if (!playbook) return null;
   return (
-    <Card sx={{ maxWidth: 1200 }}>
-      <CardContent>
-        <Stack spacing={3} divider={<Divider flexItem />}>
-          <Stack
-            direction={{ xs: 'column', sm: 'row' }}
-            spacing={2}
-            sx={{ justifyContent: 'space-between', alignItems: { sm: 'center' } }}
-          >
-            <Box>
-              <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                <Typography variant="h5" component="h2" sx={{ overflowWrap: 'anywhere' }}>
-                  {playbook.name}
-                </Typography>
-                <Chip
-                  size="small"
-                  color={playbook.enabled ? 'success' : 'default'}
-                  label={playbook.enabled ? 'Enabled' : 'Disabled'}
-                />
-              </Stack>
-              <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-                {playbook.createdBy ? `Created by ${playbook.createdBy.name} · ` : ''}
-                {`Runs: ${counts(playbook)}`}
-              </Typography>
-            </Box>
-            <PlaybookEnabledToggle />
+    <ShowCard maxWidth={1200}>
+      <ShowHeaderRow from="sm" align="center">
+        <Box>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <Typography variant="h5" component="h2" sx={{ overflowWrap: 'anywhere' }}>
+              {playbook.name}
+            </Typography>
+            <Chip
+              size="small"
+              color={playbook.enabled ? 'success' : 'default'}
+              label={playbook.enabled ? 'Enabled' : 'Disabled'}
+            />
           </Stack>
-          <Box
-            sx={{
-              display: 'grid',
-              gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 1fr) minmax(0, 2fr)' },
-              gap: 3,
-            }}
-          >
-            <Section title="Trigger">
-              <Typography variant="body2">
-                <TriggerText trigger={playbook.trigger} />
-              </Typography>
-            </Section>
-            <Section title="Steps">
-              <Box component="ol" aria-label="Steps" sx={{ m: 0, pl: 3 }}>
-                {playbook.steps.map((step, index) => (
-                  <StepItem key={index} step={step} />
-                ))}
-              </Box>
-            </Section>
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+            {playbook.createdBy ? `Created by ${playbook.createdBy.name} · ` : ''}
+            {`Runs: ${counts(playbook)}`}
+          </Typography>
+        </Box>
+        <PlaybookEnabledToggle />
+      </ShowHeaderRow>
+      <ShowColumns columns="minmax(0, 1fr) minmax(0, 2fr)" gap={3}>
+        <ShowSection title="Trigger">
+          <Typography variant="body2">
+            <TriggerText trigger={playbook.trigger} />
+          </Typography>
+        </ShowSection>
+        <ShowSection title="Steps">
+          <Box component="ol" aria-label="Steps" sx={{ m: 0, pl: 3 }}>
+            {playbook.steps.map((step, index) => (
+              <StepItem key={index} step={step} />
+            ))}
           </Box>
-          <Section title="Runs">
-            <Box sx={{ width: '100%', overflowX: 'auto' }}>
-              <PlaybookRuns target="playbookId" />
-            </Box>
-          </Section>
-        </Stack>
-      </CardContent>
-    </Card>
+        </ShowSection>
+      </ShowColumns>
+      <ShowSection title="Runs">
+        <Box sx={{ width: '100%', overflowX: 'auto' }}>
+          <PlaybookRuns target="playbookId" />
+        </Box>
+      </ShowSection>
+    </ShowCard>
   );
 };
 

@@ -11,6 +11,7 @@ import {
   TextInput,
   useRecordContext,
 } from 'react-admin';
+import { RequestTextInputs } from '../../components/request-text-inputs';
 import { ApiErrorAlert, useApiErrorSubmit } from '../../shared/api-form-errors';
 import type { RequestTemplateView } from '../../types';
 import { RequestedItemsInput } from '../file-requests/requested-items-input';
@@ -52,28 +53,9 @@ export const RequestTemplateForm = ({ toolbar }: { toolbar?: ReactElement }) => 
         sx={{ maxWidth: 480 }}
         fullWidth
       />
-      <TextInput
-        source="subject"
-        label="Subject"
-        validate={[required(), maxLength(200)]}
-        fullWidth
-      />
-      <TextInput
-        source="description"
-        label="Description"
-        validate={maxLength(5000)}
-        multiline
-        minRows={2}
-        fullWidth
-      />
-      <TextInput
-        source="message"
-        label="Default message"
-        helperText="The request's additional message, included in the email when detailed notifications are on in Settings"
-        validate={maxLength(5000)}
-        multiline
-        minRows={2}
-        fullWidth
+      <RequestTextInputs
+        messageLabel="Default message"
+        messageHelperText="The request's additional message, included in the email when detailed notifications are on in Settings"
       />
       <RequestedItemsInput />
       <NumberInput
