@@ -182,7 +182,11 @@ describe('file requests', () => {
     expect(w2.body.items[0]).toMatchObject({ status: 'uploaded', file: { name: 'W-2.pdf' } });
     const organizer = await upload(bob.agent, id, items[1].id, PDF('org v2'), 'organizer.pdf');
     expect(organizer.status).toBe(201);
-    expect(organizer.body.items[1].file).toMatchObject({ id: attachmentId, version: 2 });
+    // The answer is its own file until staff accept it: the shared organizer is unchanged.
+    const answerFile = organizer.body.items[1].file;
+    expect(answerFile).toMatchObject({ name: 'organizer.pdf', version: 1 });
+    expect(answerFile.id).not.toBe(attachmentId);
+    expect(organizer.body.items[1].updatesFile).toMatchObject({ id: attachmentId, version: 1 });
     const na = await bob.agent
       .post(`/api/portal/file-requests/${id}/items/${items[2].id}/not-applicable`)
       .send({ comment: 'No brokerage account in 2025' })
@@ -222,12 +226,19 @@ describe('file requests', () => {
     const seen = (await bob.agent.get(`/api/portal/file-requests/${id}`).expect(200)).body;
     expect(seen.items[1].rejectionReason).toBe('Page 2 is missing');
     const again = await upload(bob.agent, id, items[1].id, PDF('org v3'), 'organizer.pdf');
-    expect(again.body.items[1].file).toMatchObject({ id: attachmentId, version: 3 });
+    expect(again.body.items[1].file).toMatchObject({ id: answerFile.id, version: 2 });
     const done = await viewer
       .post(`/api/file-requests/${id}/items/${items[1].id}/accept`)
       .send({})
       .expect(201);
     expect(done.body.status).toBe('completed');
+    // Accepted: the organizer's next version is the accepted upload, for everyone it is shared with.
+    expect(done.body.items[1].updatesFile).toMatchObject({ id: attachmentId, version: 2 });
+    const organizerNow = await ann.agent
+      .get(`/api/portal/files/${attachmentId}/download`)
+      .buffer(true)
+      .expect(200);
+    expect(Buffer.from(organizerNow.body).toString('latin1')).toContain('org v3');
 
     // The workflow ends; nothing more can be uploaded, and nothing is stored trying.
     await eventually('workflow completed', async () => (await workflowStatus(id)) === 'COMPLETED');

@@ -56,7 +56,8 @@ export class FileRequestAnswersService {
       target.clientId,
       upload,
       { contactId },
-      target.item.file_id ?? target.item.updates_file_id ?? undefined,
+      // An answer to "update this file" is its own file until staff accept it.
+      target.item.file_id ?? undefined,
     );
     await sqlTransaction(this.em, async (sql) => {
       await lockOpenRequest(sql, requestId);
@@ -64,7 +65,7 @@ export class FileRequestAnswersService {
       // Another recipient may have answered meanwhile: this upload is then its next version.
       const fileId = await this.files.record(sql, {
         ...staged,
-        fileId: item.file_id ?? item.updates_file_id ?? undefined,
+        fileId: item.file_id ?? undefined,
       });
       const [file] = await sql<{ name: string; current_version: number }[]>(
         'select name, current_version from client_file where id = ?',

@@ -22,7 +22,7 @@ export interface FileRequestItemView {
   notApplicableComment: string | null;
   /** The file the recipient uploaded for this item (each re-upload is a new version). */
   file: FileRequestFileRef | null;
-  /** Asked as an update to this existing client file: the upload becomes its next version. */
+  /** Asked as an update to this existing client file: the accepted upload becomes its next version. */
   updatesFile: FileRequestFileRef | null;
   updatedAt: string;
 }

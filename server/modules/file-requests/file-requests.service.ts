@@ -20,7 +20,7 @@ import {
   requestNotFound,
 } from './file-requests.exception';
 import type { CreateFileRequestInput } from './file-requests.schemas';
-import { lockItem, lockOpenRequest } from './file-request-locks.sql';
+import { lockItem, lockOpenRequest, type LockedItem } from './file-request-locks.sql';
 
 /** Staff's side of file requests: ask, review item by item, cancel, nudge. */
 @Injectable()
@@ -147,13 +147,34 @@ export class FileRequestsService {
     return id;
   }
 
+  /**
+   * Accepting an answer to "update this file" makes the accepted upload that file's next
+   * version: the shared file changes only once staff have seen what replaces it.
+   */
   async accept(requestId: string, itemId: string, staffId: string): Promise<void> {
     await this.review(requestId, itemId, staffId, async (sql, item) => {
       await sql(
         `update file_request_item set status = 'accepted', updated_at = now() where id = ?`,
         [itemId],
       );
-      return `Accepted "${item.title}"${item.status === 'not_applicable' ? ' as not applicable' : ''}`;
+      const accepted = `Accepted "${item.title}"${item.status === 'not_applicable' ? ' as not applicable' : ''}`;
+      if (item.status !== 'uploaded' || !item.updates_file_id || !item.file_id) return accepted;
+      const [updated] = await sql<{ name: string; version: number }[]>(
+        `with answer as (
+           select v.stored_file_id, v.content_type, v.size, v.uploaded_by_contact_id
+           from client_file f join client_file_version v
+             on v.file_id = f.id and v.version = f.current_version where f.id = ?),
+         bumped as (
+           update client_file set current_version = current_version + 1, updated_at = now()
+           where id = ? and exists (select 1 from answer) returning id, name, current_version)
+         insert into client_file_version (file_id, version, stored_file_id, content_type, size,
+           uploaded_by_contact_id)
+         select b.id, b.current_version, a.stored_file_id, a.content_type, a.size,
+           a.uploaded_by_contact_id from bumped b, answer a
+         returning version, (select name from bumped) as name`,
+        [item.file_id, item.updates_file_id],
+      );
+      return updated ? `${accepted}; ${updated.name} is now version ${updated.version}` : accepted;
     });
     await this.workflows.signal(requestId, acceptedSignal);
   }
@@ -245,7 +266,7 @@ export class FileRequestsService {
     requestId: string,
     itemId: string,
     staffId: string,
-    change: (sql: SqlRunner, item: { title: string; status: string }) => Promise<string>,
+    change: (sql: SqlRunner, item: LockedItem) => Promise<string>,
   ): Promise<string> {
     return sqlTransaction(this.em, async (sql) => {
       await lockOpenRequest(sql, requestId);

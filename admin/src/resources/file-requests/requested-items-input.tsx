@@ -71,7 +71,7 @@ const ItemUpdatesFileInput = ({
     choices={files}
     optionText="name"
     emptyText="No, a new file"
-    helperText="The upload becomes its next version"
+    helperText="The upload becomes its next version once you accept it"
     sx={{ minWidth: 220 }}
   />
 );
