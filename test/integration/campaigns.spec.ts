@@ -202,6 +202,9 @@ describe('campaigns', () => {
       sendable: 3,
       skipped: { noEmail: 1, suppressed: 1, unsubscribed: 0 },
     });
+    // The segment's own preview counts the same people as reachable.
+    const preview = await admin.get(`/api/segments/${segmentId}/preview`).expect(200);
+    expect(preview.body).toMatchObject({ clientCount: 7, reachableContacts: 3 });
 
     const test = await admin.post(`/api/campaigns/${created.id}/test`).expect(202);
     expect(test.body.to).toBe('admin@clienthub.test');
@@ -380,6 +383,10 @@ describe('campaigns', () => {
       const res = await call();
       expect([what, res.status, res.body.code]).toEqual([what, 409, code]);
     }
+
+    // Its audience cannot vanish under it.
+    const kept = await admin.delete(`/api/segments/${segmentId}`).expect(409);
+    expect(kept.body.code).toBe('SEGMENT_IN_USE');
 
     // A lost workflow (history reset, a crash before it started) comes back at worker start.
     const handle = t.app.get(TemporalService).client.workflow.getHandle(`campaign-${id}`);

@@ -13,9 +13,11 @@ import { FileRequestsErrorCode } from '../../modules/file-requests/file-requests
 import { CampaignsErrorCode } from '../../modules/campaigns/campaigns.exception';
 import { RequestTemplatesErrorCode } from '../../modules/request-templates/request-templates.exception';
 import { PlaybooksErrorCode } from '../../modules/playbooks/playbooks.exception';
+import { SegmentsErrorCode } from '../../modules/segments/segments.exception';
 import { CommonErrorCode } from './common.exception';
 
 type ErrorCode =
+  | SegmentsErrorCode
   | CommonErrorCode
   | AuthErrorCode
   | ClientsErrorCode
@@ -114,6 +116,7 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [CampaignsErrorCode.NOT_RUNNING]: HttpStatus.CONFLICT,
   [CampaignsErrorCode.WORKFLOWS_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
   [CampaignsErrorCode.UNSUBSCRIBE_LINK_INVALID]: HttpStatus.NOT_FOUND,
+  [SegmentsErrorCode.IN_USE]: HttpStatus.CONFLICT,
 };
 
 export function statusOf(code: string): HttpStatus {

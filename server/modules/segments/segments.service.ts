@@ -8,7 +8,9 @@ import type { ListQuery } from '../../common/http/list-query';
 import { invalidField } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
 import { SqlWhere } from '../../database/sql-where';
+import { campaignAudience } from '../campaigns/campaign-audience.sql';
 import { clientCount, clientWhere } from '../clients/client-list.sql';
+import { SegmentsErrorCode, SegmentsException } from './segments.exception';
 import type {
   CreateSegmentInput,
   SegmentFilter,
@@ -30,7 +32,7 @@ export interface SegmentView {
 
 export interface SegmentPreview {
   clientCount: number;
-  /** Contacts of those clients with an email, who have not unsubscribed. */
+  /** Contacts of those clients a campaign would email (an address, not unsubscribed or suppressed). */
   reachableContacts: number;
   sample: { id: string; displayName: string; email: string | null }[];
 }
@@ -115,9 +117,20 @@ export class SegmentsService {
     return this.get(id);
   }
 
+  /** A segment a scheduled or sending campaign still resolves is kept (409). */
   async remove(id: string): Promise<SegmentView> {
     const view = await this.get(id);
-    await this.em.getConnection().execute('delete from segment where id = ?', [id]);
+    const [deleted] = await this.em.getConnection().execute<{ id: string }[]>(
+      `delete from segment where id = ? and not exists (select 1 from campaign
+         where segment_id = ? and status in ('scheduled','sending')) returning id`,
+      [id, id],
+    );
+    if (!deleted) {
+      throw new SegmentsException(
+        SegmentsErrorCode.IN_USE,
+        `Segment ${view.name} is the audience of a scheduled or sending campaign: cancel it first.`,
+      );
+    }
     return view;
   }
 
@@ -125,6 +138,8 @@ export class SegmentsService {
   async preview(filter: SegmentFilter): Promise<SegmentPreview> {
     const where = clientWhere(filter);
     const count = clientCount(filter);
+    // The same people a campaign to this filter would email, skips and all.
+    const audience = campaignAudience(filter);
     const conn = this.em.getConnection();
     const [[{ total }], sample, [{ reachable }]] = await Promise.all([
       conn.execute<{ total: number }[]>(count.sql, count.params),
@@ -134,12 +149,8 @@ export class SegmentsService {
         where.params,
       ),
       conn.execute<{ reachable: number }[]>(
-        `select count(distinct ct.id)::int as reachable from client c
-         join client_contact cc on cc.client_id = c.id
-         join contact ct on ct.id = cc.contact_id
-           and ct.email is not null and ct.unsubscribed_at is null
-         ${where.sql}`,
-        where.params,
+        `select count(*)::int as reachable from (${audience.sql}) a where a.skip_reason is null`,
+        audience.params,
       ),
     ]);
     return { clientCount: total, reachableContacts: reachable, sample };
