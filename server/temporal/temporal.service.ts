@@ -36,13 +36,15 @@ export class TemporalService implements OnApplicationShutdown {
   /**
    * A workflow's answer to a query, or null when Temporal does not answer within `ms` (no
    * worker running, say: a query waits for one), so a page never hangs on live status.
+   * `runId` picks one execution; without it, the latest.
    */
   async queryWithin<T>(
     workflowId: string,
     query: QueryDefinition<T>,
+    runId?: string,
     ms = 1500,
   ): Promise<T | null> {
-    const handle = this.client.workflow.getHandle(workflowId);
+    const handle = this.client.workflow.getHandle(workflowId, runId);
     try {
       return await this.connection.withDeadline(Date.now() + ms, () => handle.query(query));
     } catch {

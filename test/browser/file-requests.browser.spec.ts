@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { hashPassword } from '../../server/common/auth/password-hasher';
 import { fillSignIn, useConsole } from '../utils/browser';
 import type { TestApp } from '../utils/test-app';
+import { contactWithPassword } from '../utils/people';
 
 const pdf = (name: string, text = name) => ({
   name,
@@ -31,17 +31,12 @@ describe('file requests: console and portal', () => {
     ({
       body: { id: clientId },
     } = await admin.post('/api/clients').send({ companyName: 'Harbor Tax LLC' }).expect(201));
-    const { body } = await admin
-      .post('/api/contacts')
-      .send({ email: PAT.email, firstName: 'Pat', lastName: 'Client' })
-      .expect(201);
-    await admin
-      .post(`/api/clients/${clientId}/access`)
-      .send({ principalType: 'contact', principalId: body.id, role: 'contact_access' })
-      .expect(201);
-    await t.query(
-      `update contact set portal_status = 'accepted', password_hash = $1 where id = $2`,
-      [await hashPassword(PAT.password), body.id],
+    await contactWithPassword(
+      t,
+      admin,
+      { ...PAT, firstName: 'Pat', lastName: 'Client' },
+      clientId,
+      'contact_access',
     );
     const context = await page
       .context()

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { hashPassword } from '../../server/common/auth/password-hasher';
 import { fillSignIn, useConsole } from '../utils/browser';
 import type { TestApp } from '../utils/test-app';
+import { contactWithPassword } from '../utils/people';
 
 const pdf = (name: string) => ({
   name,
@@ -22,7 +22,7 @@ const CONTACTS = {
     password: 'carla portal password',
     role: 'contact_collaborator',
   },
-};
+} as const;
 
 /**
  * A client's files in real Chromium against the real API: staff upload a PDF (and a new version)
@@ -60,19 +60,8 @@ describe('client files: console and portal', () => {
     ({
       body: { id: clientId },
     } = await admin.post('/api/clients').send({ companyName: 'Acme Files LLC' }).expect(201));
-    for (const contact of Object.values(CONTACTS)) {
-      const { body } = await admin
-        .post('/api/contacts')
-        .send({ email: contact.email, firstName: contact.firstName, lastName: 'Tester' })
-        .expect(201);
-      await admin
-        .post(`/api/clients/${clientId}/access`)
-        .send({ principalType: 'contact', principalId: body.id, role: contact.role })
-        .expect(201);
-      await t.query(
-        `update contact set portal_status = 'accepted', password_hash = $1 where id = $2`,
-        [await hashPassword(contact.password), body.id],
-      );
+    for (const { role, ...contact } of Object.values(CONTACTS)) {
+      await contactWithPassword(t, admin, { ...contact, lastName: 'Tester' }, clientId, role);
     }
   });
   afterAll(async () => {

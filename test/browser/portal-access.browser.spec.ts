@@ -1,9 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Agent } from 'supertest';
-import { hashPassword } from '../../server/common/auth/password-hasher';
 import { useConsole } from '../utils/browser';
 import type { TestApp } from '../utils/test-app';
 import { TEST_DATA_DIR } from '../utils/test-env';
+import { contactWithPassword } from '../utils/people';
 
 type Role = 'contact_collaborator' | 'contact_access';
 
@@ -97,19 +97,13 @@ describe('portal: what each contact of a client sees', () => {
       const { body } = await admin.post('/api/clients').send(fields).expect(201);
       clientIds[key as keyof typeof CLIENTS] = body.id;
     }
-    for (const contact of Object.values(CONTACTS)) {
-      const { body } = await admin
-        .post('/api/contacts')
-        .send({ email: contact.email, firstName: contact.firstName, lastName: 'Tester' })
-        .expect(201);
-      await admin
-        .post(`/api/clients/${clientIds[contact.client]}/access`)
-        .send({ principalType: 'contact', principalId: body.id, role: contact.role })
-        .expect(201);
-      // As if the contact had accepted an invitation and chosen this password.
-      await t.query(
-        `update contact set portal_status = 'accepted', password_hash = $1 where id = $2`,
-        [await hashPassword(contact.password), body.id],
+    for (const { client, role, ...contact } of Object.values(CONTACTS)) {
+      await contactWithPassword(
+        t,
+        admin,
+        { ...contact, lastName: 'Tester' },
+        clientIds[client],
+        role,
       );
     }
   });

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import request, { type Agent } from 'supertest';
-import { hashPassword } from '../../server/common/auth/password-hasher';
+import type { Agent } from 'supertest';
+import { portalContact, staffMember } from '../utils/people';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 const PDF = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`, 'latin1');
@@ -17,38 +17,14 @@ describe('client files', () => {
   let clientA: string;
   let fileId: string;
 
-  const staffUser = async (name: string) => {
-    const { body } = await admin
-      .post('/api/staff')
-      .send({
-        email: `${name}@clienthub.test`,
-        firstName: name,
-        lastName: 'T',
-        password: `${name} password 123`,
-      })
-      .expect(201);
-    return {
-      id: body.id as string,
-      agent: await t.signIn(`${name}@clienthub.test`, `${name} password 123`),
-    };
-  };
-  const contact = async (name: string, clientId: string, role: string) => {
-    const email = `${name}@example.com`;
-    const { body } = await admin.post('/api/contacts').send({ email }).expect(201);
-    await admin
-      .post(`/api/clients/${clientId}/access`)
-      .send({ principalType: 'contact', principalId: body.id, role })
-      .expect(201);
-    await t.query(
-      `update contact set portal_status = 'accepted', password_hash = $1 where id = $2`,
-      [await hashPassword(`${name} portal password`), body.id],
-    );
-    const agent = request.agent(t.url);
-    await agent
-      .post('/api/auth/login')
-      .send({ email, password: `${name} portal password`, portal: true })
-      .expect(200);
-    contacts[name] = { id: body.id, agent };
+  const staffUser = (name: string) => staffMember(t, admin, name);
+  const contact = async (
+    name: string,
+    clientId: string,
+    role: 'contact_access' | 'contact_collaborator',
+  ) => {
+    const { id, agent } = await portalContact(t, admin, name, clientId, role);
+    contacts[name] = { id, agent };
   };
   const upload = (
     agent: Agent,

@@ -23,3 +23,9 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
     throw apiError(error.status, error.body, error.message);
   }
 };
+
+/** POSTs `body` as JSON (an empty object by default) and answers with the API's JSON reply. */
+export const postJson = async <T>(url: string, body: object = {}, signal?: AbortSignal) => {
+  const { json } = await httpClient(url, { method: 'POST', body: JSON.stringify(body), signal });
+  return json as T;
+};

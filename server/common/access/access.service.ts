@@ -76,6 +76,11 @@ export class AccessService {
     return roles;
   }
 
+  /** Whether the principal may see the client at all (for records of it: a file, a request). */
+  async seesClient(principal: Principal, clientId: string): Promise<boolean> {
+    return (await this.clientRoles(principal, [clientId])).has(clientId);
+  }
+
   /**
    * The principal's role on a client, if it has what `need` asks: 404 when it may not know the
    * client exists, 403 when it sees the client but may not do this.

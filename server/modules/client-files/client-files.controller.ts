@@ -125,8 +125,7 @@ export class ClientFilesController {
   /** The file, if its client is visible to the caller; else the same 404 as a missing one. */
   private async readable(id: string, principal: StaffPrincipal): Promise<ClientFileView> {
     const file = await this.files.get(id);
-    const roles = await this.access.clientRoles(principal, [file.clientId]);
-    if (!roles.has(file.clientId)) throw fileNotFound(id);
+    if (!(await this.access.seesClient(principal, file.clientId))) throw fileNotFound(id);
     return file;
   }
 }

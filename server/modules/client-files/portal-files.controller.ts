@@ -87,8 +87,10 @@ export class PortalFilesController {
     @Res() res: Response,
   ): Promise<void> {
     const file = await this.files.get(id);
-    const roles = await this.access.clientRoles(contact, [file.clientId]);
-    if (!roles.has(file.clientId) || !(await this.files.contactSees(id, contact.id))) {
+    if (
+      !(await this.access.seesClient(contact, file.clientId)) ||
+      !(await this.files.contactSees(id, contact.id))
+    ) {
       throw fileNotFound(id);
     }
     const { version } = parseInput(versionQuerySchema, query);

@@ -37,8 +37,10 @@ export class ClientsService {
     private readonly playbookRuns: PlaybookRunWorkflows,
   ) {}
 
-  /** One page and the total, as two indexed queries run side by side. */
-  /** `scope` keeps the clients the caller may see (null: all of them). */
+  /**
+   * One page and the total, as two indexed queries run side by side; `scope` keeps the
+   * clients the caller may see (null: all of them).
+   */
   async list(
     query: ListQuery<ClientFilter, ClientSortField>,
     scope: SqlCondition | null = null,

@@ -136,8 +136,7 @@ export class FileRequestsController {
   /** The same 404 for a request of a client the caller does not see as for a missing one. */
   private async visible(id: string, principal: StaffPrincipal): Promise<void> {
     const clientId = await this.reader.clientOf(id);
-    const roles = await this.access.clientRoles(principal, [clientId]);
-    if (!roles.has(clientId)) throw requestNotFound(id);
+    if (!(await this.access.seesClient(principal, clientId))) throw requestNotFound(id);
   }
 
   private async view(id: string): Promise<FileRequestView> {

@@ -205,12 +205,13 @@ export class InvitationsService {
     const view = await this.get(id);
     // The workflow id is the contact's: once this invitation ended it may run a newer one.
     if (view.status !== 'pending') return { ...view, workflow: null };
-    const query = this.temporal.client.workflow
-      .getHandle(view.workflowId)
-      .query(invitationStatusQuery);
-    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 2000).unref());
     // A finished or unreachable workflow leaves the database's view, which is the record.
-    const workflow = await Promise.race([query, timeout]).catch(() => null);
+    const workflow = await this.temporal.queryWithin(
+      view.workflowId,
+      invitationStatusQuery,
+      undefined,
+      2000,
+    );
     return { ...view, workflow };
   }
 

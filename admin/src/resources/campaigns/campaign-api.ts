@@ -1,14 +1,9 @@
 import type { Identifier } from 'react-admin';
-import { httpClient } from '../../providers/http-client';
+import { httpClient, postJson as post } from '../../providers/http-client';
 import type { CampaignAudience, CampaignPreview, CampaignView } from '../../types';
 
 const campaignUrl = (id: Identifier, action: string) =>
   `/api/campaigns/${encodeURIComponent(id)}/${action}`;
-
-const post = async <T>(url: string, body: object = {}, signal?: AbortSignal) => {
-  const { json } = await httpClient(url, { method: 'POST', body: JSON.stringify(body), signal });
-  return json as T;
-};
 
 export interface CampaignPreviewBody {
   subject: string;

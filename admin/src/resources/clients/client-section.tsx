@@ -1,5 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { Labeled, TextField } from 'react-admin';
 
 /** A titled two-column block of client fields, shared by the client page and its form. */
 export const ClientSection = ({ title, children }: { title: string; children: ReactNode }) => (
@@ -18,4 +19,11 @@ export const ClientSection = ({ title, children }: { title: string; children: Re
       {children}
     </Box>
   </Box>
+);
+
+/** One read-only field of a section, with its label; empty values show a dash. */
+export const SectionDetail = ({ label, source }: { label: string; source: string }) => (
+  <Labeled label={label}>
+    <TextField source={source} emptyText="—" />
+  </Labeled>
 );

@@ -1,5 +1,6 @@
-import { Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
-import { Labeled, SelectField, Show, TextField, useCanAccess, useRecordContext } from 'react-admin';
+import { Box, Stack, Typography } from '@mui/material';
+import { Labeled, SelectField, Show, useCanAccess, useRecordContext } from 'react-admin';
+import { ShowCard } from '../../components/show-layout';
 import type { Client } from '../../types';
 import { ClientActivity } from '../audit-events/client-activity';
 import { ClientFiles } from '../client-files/client-files';
@@ -7,7 +8,7 @@ import { ClientFileRequests } from '../file-requests/client-file-requests';
 import { ClientPlaybookRuns } from '../playbooks/client-playbook-runs';
 import { clientTypeChoices, portalStatusChoices } from './client-choices';
 import { ClientContacts } from './client-contacts';
-import { ClientSection } from './client-section';
+import { ClientSection, SectionDetail as Detail } from './client-section';
 import { ClientShowActions } from './client-show-actions';
 import { ClientTagsEditor } from './client-tags-editor';
 import { ConnectionStatusField } from './connection-status-field';
@@ -39,74 +40,63 @@ const ClientHeader = () => {
   );
 };
 
-/** One read-only field with its label; empty values show a dash. */
-const Detail = ({ label, source }: { label: string; source: keyof Client }) => (
-  <Labeled label={label}>
-    <TextField source={source} emptyText="—" />
-  </Labeled>
-);
-
 const ClientDetails = () => {
   const { canAccess: canSeePlaybookRuns } = useCanAccess({
     resource: 'playbook-runs',
     action: 'list',
   });
   return (
-    <Card sx={{ maxWidth: 1000 }}>
-      <CardContent>
-        <Stack spacing={3} divider={<Divider flexItem />}>
-          <ClientHeader />
-          <ClientSection title="Client">
-            <Labeled label="Type">
-              <SelectField source="type" choices={clientTypeChoices} />
-            </Labeled>
-            <Detail label="Tax client ID" source="taxClientId" />
-            <Detail label="First name" source="firstName" />
-            <Detail label="Last name" source="lastName" />
-            <Detail label="Company name" source="companyName" />
-          </ClientSection>
-          <ClientSection title="Contact">
-            <Detail label="Email" source="email" />
-            <Detail label="Phone" source="phone" />
-            <Labeled label="Portal status">
-              <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                <PortalStatusField />
-                <SelectField source="portalStatus" choices={portalStatusChoices} />
-              </Stack>
-            </Labeled>
-          </ClientSection>
-          <ClientSection title="Contacts">
-            <ClientContacts />
-          </ClientSection>
-          <ClientSection title="Files">
-            <ClientFiles />
-          </ClientSection>
-          <ClientSection title="File requests">
-            <ClientFileRequests />
-          </ClientSection>
-          {canSeePlaybookRuns && (
-            <ClientSection title="Playbook runs">
-              <ClientPlaybookRuns />
-            </ClientSection>
-          )}
-          <ClientSection title="Address">
-            <Detail label="Street" source="street" />
-            <Detail label="City" source="city" />
-            <Detail label="State" source="state" />
-            <Detail label="Postal code" source="postalCode" />
-          </ClientSection>
-          <ClientSection title="Tags">
-            <Box sx={{ gridColumn: '1 / -1' }}>
-              <ClientTagsEditor />
-            </Box>
-          </ClientSection>
-          <RecordDatesSection />
-          <ClientSection title="Activity">
-            <ClientActivity />
-          </ClientSection>
-        </Stack>
-      </CardContent>
-    </Card>
+    <ShowCard maxWidth={1000}>
+      <ClientHeader />
+      <ClientSection title="Client">
+        <Labeled label="Type">
+          <SelectField source="type" choices={clientTypeChoices} />
+        </Labeled>
+        <Detail label="Tax client ID" source="taxClientId" />
+        <Detail label="First name" source="firstName" />
+        <Detail label="Last name" source="lastName" />
+        <Detail label="Company name" source="companyName" />
+      </ClientSection>
+      <ClientSection title="Contact">
+        <Detail label="Email" source="email" />
+        <Detail label="Phone" source="phone" />
+        <Labeled label="Portal status">
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <PortalStatusField />
+            <SelectField source="portalStatus" choices={portalStatusChoices} />
+          </Stack>
+        </Labeled>
+      </ClientSection>
+      <ClientSection title="Contacts">
+        <ClientContacts />
+      </ClientSection>
+      <ClientSection title="Files">
+        <ClientFiles />
+      </ClientSection>
+      <ClientSection title="File requests">
+        <ClientFileRequests />
+      </ClientSection>
+      {canSeePlaybookRuns && (
+        <ClientSection title="Playbook runs">
+          <ClientPlaybookRuns />
+        </ClientSection>
+      )}
+      <ClientSection title="Address">
+        <Detail label="Street" source="street" />
+        <Detail label="City" source="city" />
+        <Detail label="State" source="state" />
+        <Detail label="Postal code" source="postalCode" />
+      </ClientSection>
+      <ClientSection title="Tags">
+        <Box sx={{ gridColumn: '1 / -1' }}>
+          <ClientTagsEditor />
+        </Box>
+      </ClientSection>
+      <RecordDatesSection />
+      <ClientSection title="Activity">
+        <ClientActivity />
+      </ClientSection>
+    </ShowCard>
   );
 };
 

@@ -1,20 +1,13 @@
 import { Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
-import { Labeled, SelectField, Show, TextField, useRecordContext } from 'react-admin';
+import { SelectField, Show, useRecordContext } from 'react-admin';
 import type { Contact } from '../../types';
 import { portalStatusChoices } from '../clients/client-choices';
-import { ClientSection } from '../clients/client-section';
+import { ClientSection, SectionDetail as Detail } from '../clients/client-section';
 import { PortalStatusField } from '../clients/portal-status-field';
 import { ContactClientsField } from './contact-clients-field';
 import { ContactInvitation } from './contact-invitation';
 import { ContactTimeline } from './contact-timeline';
 import { RecordDatesSection } from '../clients/record-dates-section';
-
-/** One read-only field with its label; empty values show a dash. */
-const Detail = ({ label, source }: { label: string; source: keyof Contact }) => (
-  <Labeled label={label}>
-    <TextField source={source} emptyText="—" />
-  </Labeled>
-);
 
 const ContactDetails = () => {
   const contact = useRecordContext<Contact>();

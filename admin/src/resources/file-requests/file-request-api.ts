@@ -1,15 +1,10 @@
 import type { Identifier } from 'react-admin';
-import { httpClient } from '../../providers/http-client';
+import { postJson } from '../../providers/http-client';
 import type { FileRequestView } from '../../types';
 
 /** An item decision, withdrawal or reminder; each answers with the request as it now is. */
-const post = async (path: string, body: object = {}) => {
-  const { json } = await httpClient(`/api/file-requests/${path}`, {
-    method: 'POST',
-    body: JSON.stringify(body),
-  });
-  return json as FileRequestView;
-};
+const post = (path: string, body: object = {}) =>
+  postJson<FileRequestView>(`/api/file-requests/${path}`, body);
 
 const requestPath = (requestId: Identifier) => encodeURIComponent(requestId);
 const itemPath = (requestId: Identifier, itemId: Identifier) =>

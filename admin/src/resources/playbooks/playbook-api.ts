@@ -1,12 +1,9 @@
 import type { Identifier } from 'react-admin';
-import { httpClient } from '../../providers/http-client';
+import { postJson } from '../../providers/http-client';
 import type { PlaybookRunDetailView, PlaybookView } from '../../types';
 
 /** The API's actions on playbooks and runs; each answers with the record as it now is. */
-const post = async <T>(path: string) => {
-  const { json } = await httpClient(`/api/${path}`, { method: 'POST', body: '{}' });
-  return json as T;
-};
+const post = <T>(path: string) => postJson<T>(`/api/${path}`);
 
 const id = (value: Identifier) => encodeURIComponent(value);
 

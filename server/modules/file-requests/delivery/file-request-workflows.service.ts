@@ -12,8 +12,6 @@ import {
   type FileRequestStatus as WorkflowStatus,
 } from '../../../../workflows/file-request/file-request.contract';
 
-const STATUS_DEADLINE_MS = 1500;
-
 /**
  * Starts, signals and asks a request's `file-request-<id>` workflow. PostgreSQL is the record:
  * a signal that cannot be delivered is logged and the action stands, since every email the
@@ -65,20 +63,9 @@ export class FileRequestWorkflowsService {
     }
   }
 
-  /**
-   * The workflow's live status; null when Temporal does not answer in time (no worker running,
-   * say: a query waits for one), so the request page never hangs on it.
-   */
-  async status(requestId: string): Promise<WorkflowStatus | null> {
-    const handle = this.temporal.client.workflow.getHandle(fileRequestWorkflowId(requestId));
-    try {
-      return await this.temporal.client.connection.withDeadline(
-        Date.now() + STATUS_DEADLINE_MS,
-        () => handle.query(fileRequestStatusQuery),
-      );
-    } catch {
-      return null;
-    }
+  /** The workflow's live status; null when Temporal does not answer in time. */
+  status(requestId: string): Promise<WorkflowStatus | null> {
+    return this.temporal.queryWithin(fileRequestWorkflowId(requestId), fileRequestStatusQuery);
   }
 
   private async options(requestId: string) {

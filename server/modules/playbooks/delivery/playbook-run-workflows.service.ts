@@ -53,7 +53,6 @@ const INLINE = 25;
 const PAGE = 200;
 const CONCURRENCY = 16;
 const FIRST_ID = '00000000-0000-0000-0000-000000000000';
-const STATUS_DEADLINE_MS = 1500;
 /** How long a request may spend on Temporal after its change; the sync workflow does the rest. */
 const KICK_DEADLINE_MS = 2000;
 const HANDOFF_DEADLINE_MS = 1000;
@@ -153,23 +152,13 @@ export class PlaybookRunWorkflows {
     });
   }
 
-  /**
-   * A run's live status; null when Temporal does not answer in time (no worker running, say: a
-   * query waits for one), so the run page never hangs on it.
-   */
-  async status(
-    workflowId: string,
-    temporalRunId: string | null,
-  ): Promise<PlaybookRunStatus | null> {
-    const handle = this.temporal.client.workflow.getHandle(workflowId, temporalRunId ?? undefined);
-    try {
-      return await this.temporal.client.connection.withDeadline(
-        Date.now() + STATUS_DEADLINE_MS,
-        () => handle.query(playbookRunStatusQuery),
-      );
-    } catch {
-      return null;
-    }
+  /** A run's live status; null when Temporal does not answer in time. */
+  status(workflowId: string, temporalRunId: string | null): Promise<PlaybookRunStatus | null> {
+    return this.temporal.queryWithin(
+      workflowId,
+      playbookRunStatusQuery,
+      temporalRunId ?? undefined,
+    );
   }
 
   workflowUrl(workflowId: string): string {
