@@ -129,6 +129,14 @@ describe('campaigns', () => {
   });
   afterAll(() => t.close());
 
+  it('refuses a second segment of the same name', async () => {
+    const taken = await admin
+      .post('/api/segments')
+      .send({ name: 'vip CLIENTS', filter: {} })
+      .expect(400);
+    expect(taken.body.message).toBe('name: another segment is already called that');
+  });
+
   it('refuses bad campaigns, naming the field, and records nothing', async () => {
     const base = { name: 'Bad', subject: 'Hi', body: 'Hi', senderEmail: SENDER, segmentId };
     const cases: [object, number, string, RegExp][] = [

@@ -1,4 +1,4 @@
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
 import type { Page } from '../../common/http/content-range';
@@ -8,6 +8,7 @@ import type { ListQuery } from '../../common/http/list-query';
 import { invalidField } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
 import { SqlWhere } from '../../database/sql-where';
+import { isUniqueViolation } from '../../database/unique-violation';
 import { campaignAudience } from '../campaigns/campaign-audience.sql';
 import { clientCount, clientWhere } from '../clients/client-list.sql';
 import { SegmentsErrorCode, SegmentsException } from './segments.exception';
@@ -176,7 +177,7 @@ export class SegmentsService {
     try {
       return await work();
     } catch (e) {
-      if (e instanceof UniqueConstraintViolationException) {
+      if (isUniqueViolation(e)) {
         invalidField('name', 'another segment is already called that');
       }
       throw e;
