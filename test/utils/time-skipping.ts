@@ -35,13 +35,18 @@ export function useTimeSkipping(activities: object): TimeSkipping {
   let startedAt = 0;
   const days = (ms: number) => Math.round((ms - startedAt) / DAY);
 
+  let path: string;
   beforeAll(async () => {
-    const path = await resolveTemporalTestServer({ DATA_DIR: resolve(TEST_DATA_DIR, '..') });
+    path = await resolveTemporalTestServer({ DATA_DIR: resolve(TEST_DATA_DIR, '..') });
+  }, 120_000);
+  // A fresh server per test: in a shared one, a test could once leave the clock no longer
+  // skipping, and every test after it stalled.
+  beforeEach(async () => {
     env = await TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: 'existing-path', path } },
     });
   }, 120_000);
-  afterAll(() => env?.teardown());
+  afterEach(() => env?.teardown());
 
   return {
     get env() {
