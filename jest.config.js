@@ -33,5 +33,8 @@ module.exports = {
   globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
   setupFiles: ['reflect-metadata'],
   testTimeout: 60_000,
+  // Something a failed test leaves open (a worker, a socket) must not hang the run past its
+  // results: those are printed, then the process exits.
+  forceExit: true,
   maxWorkers: 1,
 };

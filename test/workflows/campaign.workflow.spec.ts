@@ -103,7 +103,7 @@ describe('campaignWorkflow (time-skipping)', () => {
   it('cancelled while scheduled: never resolves the segment', async () => {
     const outcome = await run(2, async (h) => {
       await skipping.env.sleep(DAY);
-      await h.signal(cancelCampaignSignal);
+      await skipping.signal(h, cancelCampaignSignal);
       return h.result();
     });
     expect(outcome).toBe('cancelled');
@@ -119,7 +119,7 @@ describe('campaignWorkflow (time-skipping)', () => {
         total: 1200,
         queued: 1200,
       });
-      await h.signal(cancelCampaignSignal);
+      await skipping.signal(h, cancelCampaignSignal);
       expect((await h.query(campaignStatusQuery)).state).toBe('cancelled');
       return h.result();
     });

@@ -84,10 +84,10 @@ describe('fileRequestWorkflow (time-skipping)', () => {
     h: WorkflowHandle,
     status: FileRequestRecordStatus,
     signal: SignalDefinition = uploadedSignal,
-  ) => {
-    record.status = status;
-    return h.signal(signal);
-  };
+  ) =>
+    skipping.signal(h, signal, () => {
+      record.status = status;
+    });
 
   it('due in 10 days: reminds on days 7, 9 and 10, marks overdue, weekly after; cancel stops it', async () => {
     const outcome = await run(10, {}, async (h) => {
@@ -133,7 +133,7 @@ describe('fileRequestWorkflow (time-skipping)', () => {
       await skipping.env.sleep(5 * DAY);
       await change(h, 'uploaded');
       // A repeated signal while still fully answered does not send a second digest.
-      await h.signal(uploadedSignal);
+      await skipping.signal(h, uploadedSignal);
       await skipping.env.sleep(1 * DAY);
       expect(await h.query(fileRequestStatusQuery)).toMatchObject({
         state: 'uploaded',
@@ -141,7 +141,7 @@ describe('fileRequestWorkflow (time-skipping)', () => {
       });
       await change(h, 'open', rejectedSignal);
       await skipping.env.sleep(2 * DAY);
-      await h.signal(acceptedSignal);
+      await skipping.signal(h, acceptedSignal);
       expect((await h.query(fileRequestStatusQuery)).state).toBe('open');
       await change(h, 'completed', acceptedSignal);
       return h.result();
@@ -183,9 +183,10 @@ describe('fileRequestWorkflow (time-skipping)', () => {
     await run(10, {}, async (h) => {
       await skipping.env.sleep(3 * DAY);
       // A rejection's signal overtaken by a later upload's: both wake it, the record decides.
-      record.status = 'uploaded';
-      await h.signal(rejectedSignal);
-      await h.signal(uploadedSignal);
+      await skipping.signal(h, rejectedSignal, () => {
+        record.status = 'uploaded';
+      });
+      await skipping.signal(h, uploadedSignal);
       await skipping.env.sleep(1.5 * DAY);
       // Reopened on day 4.5 with the signal lost: the daily read notices by day 5.
       record.status = 'open';

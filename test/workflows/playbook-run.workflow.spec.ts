@@ -85,7 +85,7 @@ describe('playbookRunWorkflow (time-skipping)', () => {
   it('a cancel signal in the 7-day wait ends the run at once: no file request', async () => {
     const outcome = await run(async (h) => {
       await skipping.env.sleep(5 * DAY);
-      await h.signal(playbookCancelSignal);
+      await skipping.signal(h, playbookCancelSignal);
       const result = await h.result();
       expect(await h.query(playbookRunStatusQuery)).toMatchObject({
         state: 'cancelled',

@@ -71,7 +71,7 @@ describe('portalInvitationWorkflow (time-skipping)', () => {
       expect(status).toMatchObject({ state: 'pending', remindersSent: 1 });
       expect(skipping.dayOf(status.nextReminderAt)).toBe(6);
       expect(skipping.dayOf(status.expiresAt)).toBe(14);
-      await h.signal(acceptedSignal);
+      await skipping.signal(h, acceptedSignal);
       return h.result();
     });
     expect(outcome).toBe('accepted');
@@ -81,7 +81,7 @@ describe('portalInvitationWorkflow (time-skipping)', () => {
   it('resend on day 2 sends a new link and starts the clock again', async () => {
     const outcome = await run(async (h) => {
       await skipping.env.sleep(2 * DAY);
-      await h.signal(resendSignal);
+      await skipping.signal(h, resendSignal);
       return h.result();
     });
     expect(outcome).toBe('expired');
@@ -100,7 +100,7 @@ describe('portalInvitationWorkflow (time-skipping)', () => {
   it('the bell reminds at once and the cadence continues from there', async () => {
     const outcome = await run(async (h) => {
       await skipping.env.sleep(1 * DAY);
-      await h.signal(remindNowSignal);
+      await skipping.signal(h, remindNowSignal);
       return h.result();
     });
     expect(outcome).toBe('expired');
