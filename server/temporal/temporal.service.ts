@@ -41,8 +41,7 @@ export class TemporalService implements OnApplicationShutdown {
   async queryWithin<T>(
     workflowId: string,
     query: QueryDefinition<T>,
-    runId?: string,
-    ms = 1500,
+    { runId, ms = 1500 }: { runId?: string; ms?: number } = {},
   ): Promise<T | null> {
     const handle = this.client.workflow.getHandle(workflowId, runId);
     try {

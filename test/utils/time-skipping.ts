@@ -21,10 +21,18 @@ const ms = (t: Time | null | undefined): number =>
   (typeof t?.seconds === 'number' ? t.seconds : (t?.seconds?.toNumber() ?? 0)) * 1000 +
   Math.floor((t?.nanos ?? 0) / 1e6);
 
-/** History ends in one of these when no workflow or activity task is in flight. */
+/**
+ * The latest run's history ends in one of these when no workflow or activity task is in flight
+ * (or the run has closed; after a continue-as-new the latest run is the new one).
+ */
 const IDLE_EVENTS = new Set([
   EventType.EVENT_TYPE_TIMER_STARTED,
   EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED,
+  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED,
+  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED,
+  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TIMED_OUT,
+  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED,
+  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED,
 ]);
 
 /** When the earliest timer still pending in this history fires, if any. */
@@ -72,7 +80,6 @@ async function idle(handle: WorkflowHandle): Promise<History> {
   for (let tries = 0; tries < 500; tries += 1) {
     const history = await handle.fetchHistory();
     const last = history.events?.at(-1)?.eventType;
-    if ((await handle.describe()).status.name !== 'RUNNING') return history;
     if (last != null && IDLE_EVENTS.has(last)) return history;
     await delay(20);
   }

@@ -206,12 +206,9 @@ export class InvitationsService {
     // The workflow id is the contact's: once this invitation ended it may run a newer one.
     if (view.status !== 'pending') return { ...view, workflow: null };
     // A finished or unreachable workflow leaves the database's view, which is the record.
-    const workflow = await this.temporal.queryWithin(
-      view.workflowId,
-      invitationStatusQuery,
-      undefined,
-      2000,
-    );
+    const workflow = await this.temporal.queryWithin(view.workflowId, invitationStatusQuery, {
+      ms: 2000,
+    });
     return { ...view, workflow };
   }
 

@@ -1,6 +1,6 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { Labeled, SelectField, Show, useCanAccess, useRecordContext } from 'react-admin';
-import { ShowCard } from '../../components/show-layout';
+import { ShowCard, ShowHeaderRow } from '../../components/show-layout';
 import type { Client } from '../../types';
 import { ClientActivity } from '../audit-events/client-activity';
 import { ClientFiles } from '../client-files/client-files';
@@ -20,11 +20,7 @@ const ClientHeader = () => {
   if (!client) return null;
   const personName = [client.firstName, client.lastName].filter(Boolean).join(' ');
   return (
-    <Stack
-      direction={{ xs: 'column', sm: 'row' }}
-      spacing={2}
-      sx={{ justifyContent: 'space-between', alignItems: { sm: 'center' } }}
-    >
+    <ShowHeaderRow from="sm" align="center">
       <Box>
         <Typography variant="h5" component="h2">
           {client.displayName}
@@ -36,7 +32,7 @@ const ClientHeader = () => {
         )}
       </Box>
       <ConnectionStatusField />
-    </Stack>
+    </ShowHeaderRow>
   );
 };
 

@@ -1,5 +1,6 @@
-import { Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
+import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { SelectField, Show, useRecordContext } from 'react-admin';
+import { ShowCard } from '../../components/show-layout';
 import type { Contact } from '../../types';
 import { portalStatusChoices } from '../clients/client-choices';
 import { ClientSection, SectionDetail as Detail } from '../clients/client-section';
@@ -14,37 +15,33 @@ const ContactDetails = () => {
   if (!contact) return null;
   return (
     <Stack spacing={2} sx={{ maxWidth: 1000 }}>
-      <Card>
-        <CardContent>
-          <Stack spacing={3} divider={<Divider flexItem />}>
-            <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-              <Typography variant="h5" component="h2">
-                {contact.displayName}
+      <ShowCard maxWidth={1000}>
+        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+          <Typography variant="h5" component="h2">
+            {contact.displayName}
+          </Typography>
+          <PortalStatusField />
+          <SelectField source="portalStatus" choices={portalStatusChoices} />
+        </Stack>
+        <ClientSection title="Contact">
+          <Detail label="Email" source="email" />
+          <Detail label="Phone" source="phone" />
+          <Detail label="First name" source="firstName" />
+          <Detail label="Last name" source="lastName" />
+        </ClientSection>
+        <ClientSection title="Clients">
+          <Box sx={{ gridColumn: '1 / -1' }}>
+            <ContactClientsField />
+            {contact.clients.length === 0 && (
+              <Typography variant="body2" color="text.secondary">
+                Not linked to a client
               </Typography>
-              <PortalStatusField />
-              <SelectField source="portalStatus" choices={portalStatusChoices} />
-            </Stack>
-            <ClientSection title="Contact">
-              <Detail label="Email" source="email" />
-              <Detail label="Phone" source="phone" />
-              <Detail label="First name" source="firstName" />
-              <Detail label="Last name" source="lastName" />
-            </ClientSection>
-            <ClientSection title="Clients">
-              <Box sx={{ gridColumn: '1 / -1' }}>
-                <ContactClientsField />
-                {contact.clients.length === 0 && (
-                  <Typography variant="body2" color="text.secondary">
-                    Not linked to a client
-                  </Typography>
-                )}
-              </Box>
-            </ClientSection>
-            <ContactInvitation />
-            <RecordDatesSection />
-          </Stack>
-        </CardContent>
-      </Card>
+            )}
+          </Box>
+        </ClientSection>
+        <ContactInvitation />
+        <RecordDatesSection />
+      </ShowCard>
       <Card>
         <CardContent>
           <ContactTimeline contactId={contact.id} live={contact.invitation?.status === 'pending'} />

@@ -154,11 +154,9 @@ export class PlaybookRunWorkflows {
 
   /** A run's live status; null when Temporal does not answer in time. */
   status(workflowId: string, temporalRunId: string | null): Promise<PlaybookRunStatus | null> {
-    return this.temporal.queryWithin(
-      workflowId,
-      playbookRunStatusQuery,
-      temporalRunId ?? undefined,
-    );
+    return this.temporal.queryWithin(workflowId, playbookRunStatusQuery, {
+      runId: temporalRunId ?? undefined,
+    });
   }
 
   workflowUrl(workflowId: string): string {
