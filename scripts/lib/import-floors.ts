@@ -1,0 +1,84 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { openImportFile } from '../../server/modules/imports/file/import-file-reader';
+import { IMPORT_COLUMNS } from '../../server/modules/imports/import-columns';
+import { csvLine, inBlocks } from '../../server/modules/imports/processing/copy-csv';
+import { TAG_PALETTE } from '../../server/modules/tags/tag-palette';
+
+/**
+ * The issue's floor: the import's streaming parse of `file` and a COPY of the parsed rows into
+ * a plain table. Seconds.
+ */
+export function copyFloor(url: string, file: string): Promise<number> {
+  return timed(url, (pg) => copyParsed(pg, file));
+}
+
+/**
+ * What any import of `file` has to write, with no workflow, chunks, staging or row outcomes:
+ * the floor's parse and COPY, then one set-based statement per destination table (tags,
+ * clients, contacts, client-contact links, client tags) in one transaction. `url` must be a
+ * freshly migrated database, so the writes pay for the real indexes, foreign keys and triggers.
+ * Assumes the bench file's shape: every row a new standard client with a unique email.
+ */
+export function writeFloor(url: string, file: string): Promise<number> {
+  return timed(url, async (pg) => {
+    await copyParsed(pg, file);
+    await pg.query('begin');
+    await pg.query(`create temp table floor_clients as
+      select gen_random_uuid() as client_id, gen_random_uuid() as contact_id,
+             r.*, nullif(r."companyName", '') as company
+      from floor_rows r`);
+    await pg.query(
+      `insert into tag (id, name, color)
+       select gen_random_uuid(), n, $1 from (
+         select distinct trim(t) as n from floor_clients, unnest(regexp_split_to_array(tags, '[;,]')) t
+       ) x where n <> '' on conflict (lower(name)) do nothing`,
+      [TAG_PALETTE.blue],
+    );
+    await pg.query(`insert into client (id, type, connection_status, display_name, first_name,
+        last_name, company_name, email, phone, street, city, state, postal_code, tax_client_id)
+      select client_id, 'standard', 'not_connected', coalesce(company, concat_ws(' ', "firstName", "lastName")),
+        "firstName", "lastName", company, email, phone, street, city, state, "postalCode", "taxClientId"
+      from floor_clients`);
+    await pg.query(`insert into contact (id, email, first_name, last_name, phone)
+      select contact_id, email, "firstName", "lastName", phone from floor_clients where email is not null`);
+    await pg.query(`insert into client_contact (client_id, contact_id, role, is_primary)
+      select client_id, contact_id, 'contact_collaborator', true from floor_clients where email is not null`);
+    await pg.query(`insert into client_tag (client_id, tag_id)
+      select distinct f.client_id, t.id
+      from floor_clients f, unnest(regexp_split_to_array(f.tags, '[;,]')) n
+      join tag t on lower(t.name) = lower(trim(n))`);
+    await pg.query('commit');
+  });
+}
+
+/** Seconds `work` takes on a connection that has an empty temp table floor_rows. */
+async function timed(url: string, work: (pg: Client) => Promise<void>): Promise<number> {
+  const pg = new Client({ connectionString: url });
+  await pg.connect();
+  try {
+    await pg.query(
+      `create temp table floor_rows (${IMPORT_COLUMNS.map((c) => `"${c.field}" text`).join(', ')})`,
+    );
+    const started = performance.now();
+    await work(pg);
+    return (performance.now() - started) / 1000;
+  } finally {
+    await pg.end();
+  }
+}
+
+/** Parses `file` as an import does and COPYs every row's cells into floor_rows. */
+async function copyParsed(pg: Client, file: string): Promise<void> {
+  const reader = await openImportFile(file, { maxRows: 10_000_000 });
+  async function* lines() {
+    for await (const row of reader.rows())
+      yield csvLine(IMPORT_COLUMNS.map((c) => row.values[c.field] ?? null));
+  }
+  await pipeline(
+    Readable.from(inBlocks(lines())),
+    pg.query(copyFrom('copy floor_rows from stdin (format csv)')),
+  );
+}
