@@ -1,4 +1,4 @@
-import { Alert, Box, Card, CardContent, Divider, Link, Stack, Typography } from '@mui/material';
+import { Alert, Box, Link, Stack, Typography } from '@mui/material';
 import {
   DateField,
   Labeled,
@@ -8,6 +8,7 @@ import {
   TextField,
   useRecordContext,
 } from 'react-admin';
+import { ShowCard } from '../../components/show-layout';
 import type { OutboxMessage } from '../../types';
 import { ClientSection } from '../clients/client-section';
 import { outboxKindChoices } from './outbox-choices';
@@ -17,76 +18,72 @@ const OutboxDetails = () => {
   const message = useRecordContext<OutboxMessage>();
   if (!message) return null;
   return (
-    <Card sx={{ maxWidth: 1000 }}>
-      <CardContent>
-        <Stack spacing={3} divider={<Divider flexItem />}>
-          <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-            <Typography variant="h5" component="h2">
-              {message.subject}
-            </Typography>
-            <OutboxStatusField />
+    <ShowCard maxWidth={1000}>
+      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="h2">
+          {message.subject}
+        </Typography>
+        <OutboxStatusField />
+      </Stack>
+      {message.error && <Alert severity="error">{message.error}</Alert>}
+      <ClientSection title="Message">
+        <Labeled label="From">
+          <TextField source="fromEmail" />
+        </Labeled>
+        <Labeled label="To">
+          <TextField source="toEmail" />
+        </Labeled>
+        <Labeled label="Kind">
+          <SelectField source="kind" choices={outboxKindChoices} />
+        </Labeled>
+        <Labeled label="Contact">
+          <ReferenceField source="contactId" reference="contacts" emptyText="—" />
+        </Labeled>
+        <Labeled label="Created">
+          <DateField source="createdAt" showTime />
+        </Labeled>
+        <Labeled label="Sent">
+          <DateField source="sentAt" showTime emptyText="—" />
+        </Labeled>
+        <Labeled label="Delivered">
+          <DateField source="deliveredAt" showTime emptyText="—" />
+        </Labeled>
+      </ClientSection>
+      {message.links.length > 0 && (
+        <ClientSection title="Links">
+          {/* Only kept while the message never left: they carry the invitation token. */}
+          <Stack spacing={0.5} sx={{ gridColumn: '1 / -1' }}>
+            {message.links.map((link) => (
+              <Link key={link.url} href={link.url}>
+                {link.label}
+              </Link>
+            ))}
           </Stack>
-          {message.error && <Alert severity="error">{message.error}</Alert>}
-          <ClientSection title="Message">
-            <Labeled label="From">
-              <TextField source="fromEmail" />
-            </Labeled>
-            <Labeled label="To">
-              <TextField source="toEmail" />
-            </Labeled>
-            <Labeled label="Kind">
-              <SelectField source="kind" choices={outboxKindChoices} />
-            </Labeled>
-            <Labeled label="Contact">
-              <ReferenceField source="contactId" reference="contacts" emptyText="—" />
-            </Labeled>
-            <Labeled label="Created">
-              <DateField source="createdAt" showTime />
-            </Labeled>
-            <Labeled label="Sent">
-              <DateField source="sentAt" showTime emptyText="—" />
-            </Labeled>
-            <Labeled label="Delivered">
-              <DateField source="deliveredAt" showTime emptyText="—" />
-            </Labeled>
-          </ClientSection>
-          {message.links.length > 0 && (
-            <ClientSection title="Links">
-              {/* Only kept while the message never left: they carry the invitation token. */}
-              <Stack spacing={0.5} sx={{ gridColumn: '1 / -1' }}>
-                {message.links.map((link) => (
-                  <Link key={link.url} href={link.url}>
-                    {link.label}
-                  </Link>
-                ))}
-              </Stack>
-            </ClientSection>
-          )}
-          {message.text !== undefined && (
-            <Box>
-              <Typography variant="overline" color="text.secondary" component="h3">
-                Text
-              </Typography>
-              <Box
-                component="pre"
-                sx={{
-                  m: 0,
-                  p: 2,
-                  bgcolor: 'action.hover',
-                  borderRadius: 1,
-                  fontFamily: 'monospace',
-                  fontSize: 13,
-                  whiteSpace: 'pre-wrap',
-                  wordBreak: 'break-word',
-                }}
-              >
-                {message.text}
-              </Box>
-            </Box>
-          )}
-        </Stack>
-      </CardContent>
-    </Card>
+        </ClientSection>
+      )}
+      {message.text !== undefined && (
+        <Box>
+          <Typography variant="overline" color="text.secondary" component="h3">
+            Text
+          </Typography>
+          <Box
+            component="pre"
+            sx={{
+              m: 0,
+              p: 2,
+              bgcolor: 'action.hover',
+              borderRadius: 1,
+              fontFamily: 'monospace',
+              fontSize: 13,
+              whiteSpace: 'pre-wrap',
+              wordBreak: 'break-word',
+            }}
+          >
+            {message.text}
+          </Box>
+        </Box>
+      )}
+    </ShowCard>
   );
 };
 
