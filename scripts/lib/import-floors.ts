@@ -23,39 +23,69 @@ export function copyFloor(url: string, file: string): Promise<number> {
  * Assumes the bench file's shape: every row a new standard client with a unique email.
  */
 export function writeFloor(url: string, file: string): Promise<number> {
-  return timed(url, async (pg) => {
-    await copyParsed(pg, file);
-    await pg.query('begin');
-    await pg.query(`create temp table floor_clients as
+  return timed(
+    url,
+    async (pg) => {
+      await copyParsed(pg, file);
+      await pg.query('begin');
+      await pg.query(`create temp table floor_clients as
       select gen_random_uuid() as client_id, gen_random_uuid() as contact_id,
              r.*, nullif(r."companyName", '') as company
       from floor_rows r`);
-    await pg.query(
-      `insert into tag (id, name, color)
+      await pg.query(
+        `insert into tag (id, name, color)
        select gen_random_uuid(), n, $1 from (
          select distinct trim(t) as n from floor_clients, unnest(regexp_split_to_array(tags, '[;,]')) t
        ) x where n <> '' on conflict (lower(name)) do nothing`,
-      [TAG_PALETTE.blue],
-    );
-    await pg.query(`insert into client (id, type, connection_status, display_name, first_name,
+        [TAG_PALETTE.blue],
+      );
+      await pg.query(`insert into client (id, type, connection_status, display_name, first_name,
         last_name, company_name, email, phone, street, city, state, postal_code, tax_client_id)
       select client_id, 'standard', 'not_connected', coalesce(company, concat_ws(' ', "firstName", "lastName")),
         "firstName", "lastName", company, email, phone, street, city, state, "postalCode", "taxClientId"
       from floor_clients`);
-    await pg.query(`insert into contact (id, email, first_name, last_name, phone)
+      await pg.query(`insert into contact (id, email, first_name, last_name, phone)
       select contact_id, email, "firstName", "lastName", phone from floor_clients where email is not null`);
-    await pg.query(`insert into client_contact (client_id, contact_id, role, is_primary)
+      await pg.query(`insert into client_contact (client_id, contact_id, role, is_primary)
       select client_id, contact_id, 'contact_collaborator', true from floor_clients where email is not null`);
-    await pg.query(`insert into client_tag (client_id, tag_id)
+      await pg.query(`insert into client_tag (client_id, tag_id)
       select distinct f.client_id, t.id
       from floor_clients f, unnest(regexp_split_to_array(f.tags, '[;,]')) n
       join tag t on lower(t.name) = lower(trim(n))`);
-    await pg.query('commit');
-  });
+      await pg.query('commit');
+    },
+    checkWritten,
+  );
 }
 
-/** Seconds `work` takes on a connection that has an empty temp table floor_rows. */
-async function timed(url: string, work: (pg: Client) => Promise<void>): Promise<number> {
+/** Fails the bench if a write floor statement wrote less than the file asks for. */
+async function checkWritten(pg: Client): Promise<void> {
+  const { rows } = await pg.query<Record<string, string>>(`select
+    (select count(*) from floor_clients) as rows,
+    (select count(*) from floor_clients where email is not null) as emails,
+    (select count(distinct (f.client_id, lower(trim(n)))) from floor_clients f,
+       unnest(regexp_split_to_array(f.tags, '[;,]')) n where trim(n) <> '') as tags,
+    (select count(*) from client) as clients, (select count(*) from contact) as contacts,
+    (select count(*) from client_contact) as links, (select count(*) from client_tag) as client_tags`);
+  const c = rows[0];
+  if (
+    c.clients !== c.rows ||
+    c.contacts !== c.emails ||
+    c.links !== c.emails ||
+    c.client_tags !== c.tags
+  )
+    throw new Error(`write floor wrote ${JSON.stringify(c)}`);
+}
+
+/**
+ * Seconds `work` takes on a connection that has an empty temp table floor_rows; `check` then
+ * runs untimed.
+ */
+async function timed(
+  url: string,
+  work: (pg: Client) => Promise<void>,
+  check?: (pg: Client) => Promise<void>,
+): Promise<number> {
   const pg = new Client({ connectionString: url });
   await pg.connect();
   try {
@@ -64,7 +94,9 @@ async function timed(url: string, work: (pg: Client) => Promise<void>): Promise<
     );
     const started = performance.now();
     await work(pg);
-    return (performance.now() - started) / 1000;
+    const seconds = (performance.now() - started) / 1000;
+    await check?.(pg);
+    return seconds;
   } finally {
     await pg.end();
   }
