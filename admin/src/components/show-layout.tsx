@@ -22,6 +22,16 @@ export const ShowCard = ({ maxWidth, children }: { maxWidth: number; children: R
   </Card>
 );
 
+/** The record's name as the page's heading, with its status chips beside it. */
+export const ShowTitle = ({ title, children }: { title: ReactNode; children: ReactNode }) => (
+  <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+    <Typography variant="h5" component="h2">
+      {title}
+    </Typography>
+    {children}
+  </Stack>
+);
+
 interface ShowHeaderRowProps {
   /** From this width on, the parts stand side by side. */
   from: 'sm' | 'md';

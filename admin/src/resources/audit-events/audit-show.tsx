@@ -1,8 +1,8 @@
 import { Typography } from '@mui/material';
-import { DateField, Labeled, ReferenceField, Show, TextField, useRecordContext } from 'react-admin';
+import { DateField, Labeled, ReferenceField, Show, useRecordContext } from 'react-admin';
 import { ShowCard } from '../../components/show-layout';
 import type { AuditEvent } from '../../types';
-import { ClientSection } from '../clients/client-section';
+import { ClientSection, SectionDetail as Detail } from '../clients/client-section';
 import { AuditActorField } from './audit-actor-field';
 import { auditActionLabel } from './audit-choices';
 
@@ -24,27 +24,17 @@ const AuditEventDetails = () => {
         <Labeled label="Who">
           <AuditActorField />
         </Labeled>
-        <Labeled label="Action">
-          <TextField source="action" />
-        </Labeled>
+        <Detail label="Action" source="action" />
         <Labeled label="Client">
           <ReferenceField source="clientId" reference="clients" link="show" emptyText="—" />
         </Labeled>
         {/* Targets may be gone since (a deleted contact…): named, not linked. */}
-        <Labeled label="Target type">
-          <TextField source="targetType" emptyText="—" />
-        </Labeled>
-        <Labeled label="Target ID">
-          <TextField source="targetId" emptyText="—" />
-        </Labeled>
+        <Detail label="Target type" source="targetType" />
+        <Detail label="Target ID" source="targetId" />
       </ClientSection>
       <ClientSection title="Request">
-        <Labeled label="IP">
-          <TextField source="ip" emptyText="—" />
-        </Labeled>
-        <Labeled label="User agent">
-          <TextField source="userAgent" emptyText="—" />
-        </Labeled>
+        <Detail label="IP" source="ip" />
+        <Detail label="User agent" source="userAgent" />
       </ClientSection>
     </ShowCard>
   );

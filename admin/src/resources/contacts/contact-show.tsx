@@ -1,6 +1,6 @@
 import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { SelectField, Show, useRecordContext } from 'react-admin';
-import { ShowCard } from '../../components/show-layout';
+import { ShowCard, ShowTitle } from '../../components/show-layout';
 import type { Contact } from '../../types';
 import { portalStatusChoices } from '../clients/client-choices';
 import { ClientSection, SectionDetail as Detail } from '../clients/client-section';
@@ -16,13 +16,10 @@ const ContactDetails = () => {
   return (
     <Stack spacing={2} sx={{ maxWidth: 1000 }}>
       <ShowCard maxWidth={1000}>
-        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-          <Typography variant="h5" component="h2">
-            {contact.displayName}
-          </Typography>
+        <ShowTitle title={contact.displayName}>
           <PortalStatusField />
           <SelectField source="portalStatus" choices={portalStatusChoices} />
-        </Stack>
+        </ShowTitle>
         <ClientSection title="Contact">
           <Detail label="Email" source="email" />
           <Detail label="Phone" source="phone" />

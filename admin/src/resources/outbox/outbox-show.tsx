@@ -5,12 +5,11 @@ import {
   ReferenceField,
   SelectField,
   Show,
-  TextField,
   useRecordContext,
 } from 'react-admin';
-import { ShowCard } from '../../components/show-layout';
+import { ShowCard, ShowTitle } from '../../components/show-layout';
 import type { OutboxMessage } from '../../types';
-import { ClientSection } from '../clients/client-section';
+import { ClientSection, SectionDetail as Detail } from '../clients/client-section';
 import { outboxKindChoices } from './outbox-choices';
 import { OutboxStatusField } from './outbox-status-field';
 
@@ -19,20 +18,13 @@ const OutboxDetails = () => {
   if (!message) return null;
   return (
     <ShowCard maxWidth={1000}>
-      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2">
-          {message.subject}
-        </Typography>
+      <ShowTitle title={message.subject}>
         <OutboxStatusField />
-      </Stack>
+      </ShowTitle>
       {message.error && <Alert severity="error">{message.error}</Alert>}
       <ClientSection title="Message">
-        <Labeled label="From">
-          <TextField source="fromEmail" />
-        </Labeled>
-        <Labeled label="To">
-          <TextField source="toEmail" />
-        </Labeled>
+        <Detail label="From" source="fromEmail" />
+        <Detail label="To" source="toEmail" />
         <Labeled label="Kind">
           <SelectField source="kind" choices={outboxKindChoices} />
         </Labeled>
