@@ -32,11 +32,14 @@ export function writeFloor(url: string, file: string): Promise<number> {
       select gen_random_uuid() as client_id, gen_random_uuid() as contact_id,
              r.*, nullif(r."companyName", '') as company
       from floor_rows r`);
+      // Each row's tag names, split once (the import splits them once too).
+      await pg.query(`create temp table floor_tags as
+      select distinct f.client_id, trim(n) as name
+      from floor_clients f, unnest(regexp_split_to_array(f.tags, '[;,]')) n where trim(n) <> ''`);
       await pg.query(
         `insert into tag (id, name, color)
-       select gen_random_uuid(), n, $1 from (
-         select distinct trim(t) as n from floor_clients, unnest(regexp_split_to_array(tags, '[;,]')) t
-       ) x where n <> '' on conflict (lower(name)) do nothing`,
+       select gen_random_uuid(), name, $1 from (select distinct name from floor_tags) x
+       on conflict (lower(name)) do nothing`,
         [TAG_PALETTE.blue],
       );
       await pg.query(`insert into client (id, type, connection_status, display_name, first_name,
@@ -49,9 +52,7 @@ export function writeFloor(url: string, file: string): Promise<number> {
       await pg.query(`insert into client_contact (client_id, contact_id, role, is_primary)
       select client_id, contact_id, 'contact_collaborator', true from floor_clients where email is not null`);
       await pg.query(`insert into client_tag (client_id, tag_id)
-      select distinct f.client_id, t.id
-      from floor_clients f, unnest(regexp_split_to_array(f.tags, '[;,]')) n
-      join tag t on lower(t.name) = lower(trim(n))`);
+      select distinct f.client_id, t.id from floor_tags f join tag t on lower(t.name) = lower(f.name)`);
       await pg.query('commit');
     },
     checkWritten,
@@ -63,8 +64,7 @@ async function checkWritten(pg: Client): Promise<void> {
   const { rows } = await pg.query<Record<string, string>>(`select
     (select count(*) from floor_clients) as rows,
     (select count(*) from floor_clients where email is not null) as emails,
-    (select count(distinct (f.client_id, lower(trim(n)))) from floor_clients f,
-       unnest(regexp_split_to_array(f.tags, '[;,]')) n where trim(n) <> '') as tags,
+    (select count(distinct (client_id, lower(name))) from floor_tags) as tags,
     (select count(*) from client) as clients, (select count(*) from contact) as contacts,
     (select count(*) from client_contact) as links, (select count(*) from client_tag) as client_tags`);
   const c = rows[0];

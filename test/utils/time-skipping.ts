@@ -17,7 +17,7 @@ export const DAY = 86_400_000;
 const { EventType } = temporal.api.enums.v1;
 type History = temporal.api.history.v1.IHistory;
 type Time = { seconds?: { toNumber(): number } | number | null; nanos?: number | null };
-const ms = (t: Time | null | undefined): number =>
+const toMs = (t: Time | null | undefined): number =>
   (typeof t?.seconds === 'number' ? t.seconds : (t?.seconds?.toNumber() ?? 0)) * 1000 +
   Math.floor((t?.nanos ?? 0) / 1e6);
 
@@ -41,7 +41,7 @@ function nextTimerAt({ events }: History): number | null {
   for (const e of events ?? []) {
     const started = e.timerStartedEventAttributes;
     if (started?.timerId)
-      timers.set(started.timerId, ms(e.eventTime) + ms(started.startToFireTimeout));
+      timers.set(started.timerId, toMs(e.eventTime) + toMs(started.startToFireTimeout));
     const ended = e.timerFiredEventAttributes ?? e.timerCanceledEventAttributes;
     if (ended?.timerId) timers.delete(ended.timerId);
   }
