@@ -1,150 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { loadConfig } from '../server/config/app-config';
-import { TAG_PALETTE } from '../server/modules/tags/tag-palette';
 import { numberOption, readArgs } from './lib/cli-args';
-
-const FIRST = [
-  'Ada',
-  'Alan',
-  'Grace',
-  'Edsger',
-  'Barbara',
-  'Donald',
-  'Margaret',
-  'Ken',
-  'Radia',
-  'Linus',
-  'Frances',
-  'John',
-  'Sophie',
-  'Tim',
-  'Hedy',
-  'Dennis',
-];
-const LAST = [
-  'Lovelace',
-  'Turing',
-  'Hopper',
-  'Dijkstra',
-  'Liskov',
-  'Knuth',
-  'Hamilton',
-  'Thompson',
-  'Perlman',
-  'Torvalds',
-  'Allen',
-  'Backus',
-  'Wilson',
-  'Berners-Lee',
-  'Lamarr',
-  'Ritchie',
-  'Smith',
-  'Garcia',
-  'Nguyen',
-  'Okafor',
-];
-const CITIES = [
-  ['Austin', 'TX'],
-  ['Denver', 'CO'],
-  ['Boston', 'MA'],
-  ['Seattle', 'WA'],
-  ['Miami', 'FL'],
-  ['Chicago', 'IL'],
-];
-const TAG_NAMES = [
-  '1040',
-  'Business',
-  'VIP',
-  'Extension filed',
-  'Payroll',
-  'Bookkeeping',
-  'Non-profit',
-  'Trust',
-  'New client',
-  'Quarterly',
-  'Audit',
-  'Prospect',
-];
-const PORTAL = [
-  'not_invited',
-  'not_invited',
-  'not_invited',
-  'invited',
-  'invited',
-  'accepted',
-  'accepted',
-  'accepted',
-  'expired',
-  'bounced',
-];
-
-/** Deterministic pseudo-random numbers, so two seeded databases look alike. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
-
-const tsv = (values: (string | null)[]) =>
-  values
-    .map((v) =>
-      v === null
-        ? '\\N'
-        : v.replace(
-            /[\\\t\n\r]/g,
-            (c) => `\\${c === '\t' ? 't' : c === '\n' ? 'n' : c === '\r' ? 'r' : '\\'}`,
-          ),
-    )
-    .join('\t') + '\n';
-
-function* clientRows(
-  count: number,
-  offset: number,
-  tagIds: string[],
-  links: string[][],
-): Generator<string> {
-  const random = rng(42);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-  for (let i = 0; i < count; i++) {
-    const id = randomUUID();
-    const business = random() < 0.2;
-    const offline = random() < 0.1;
-    const first = business ? null : pick(FIRST);
-    const last = business ? null : pick(LAST);
-    const company = business
-      ? `${pick(LAST)} ${pick(['LLC', 'Inc', 'Partners', 'Holdings'])} ${i}`
-      : null;
-    const [city, state] = pick(CITIES);
-    const n = String(offset + i).padStart(7, '0');
-    const display = company ?? `${first} ${last}`;
-    const email = `${(first ?? 'office').toLowerCase()}.${(last ?? 'co').toLowerCase()}.${n}@example.com`;
-    const portal = offline ? 'not_invited' : pick(PORTAL);
-    const connection = offline ? 'offline' : portal === 'accepted' ? 'connected' : 'not_connected';
-    const tags = new Set<string>();
-    for (let k = Math.floor(random() * 4); k > 0; k--) tags.add(pick(tagIds));
-    for (const tag of tags) links.push([id, tag]);
-    yield tsv([
-      id,
-      offline ? 'offline' : 'standard',
-      first,
-      last,
-      company,
-      display,
-      email,
-      `+1 555 ${n}`,
-      `${1 + (i % 9999)} Main St`,
-      city,
-      state,
-      String(10000 + (i % 89999)),
-      `TX-${n}`,
-      connection,
-      portal,
-    ]);
-  }
-}
+import { seedClients } from './lib/seed-clients';
 
 /** Bulk-loads synthetic clients and tags with COPY: `npm run seed -- --clients 100000`. */
 async function main(): Promise<void> {
@@ -159,43 +16,11 @@ async function main(): Promise<void> {
   });
   const started = performance.now();
   try {
-    await pg.query('begin');
-    const colours = Object.values(TAG_PALETTE);
-    const tagIds: string[] = [];
-    for (const [i, name] of TAG_NAMES.entries()) {
-      const { rows } = await pg.query<{ id: string }>(
-        `insert into tag (id, name, color) values ($1, $2, $3)
-         on conflict (lower(name)) do update set name = tag.name returning id`,
-        [randomUUID(), name, colours[i % colours.length]],
-      );
-      tagIds.push(rows[0].id);
-    }
-    const {
-      rows: [{ n: before }],
-    } = await pg.query<{ n: number }>('select count(*)::int n from client');
-    const links: string[][] = [];
-    // Numbering continues after existing rows so seeding twice never collides on tax client ids.
-    await pipeline(
-      Readable.from(clientRows(count, before, tagIds, links)),
-      pg.query(
-        copyFrom(`copy client (id, type, first_name, last_name, company_name, display_name, email, phone,
-        street, city, state, postal_code, tax_client_id, connection_status, portal_status) from stdin`),
-      ),
-    );
-    await pipeline(
-      Readable.from(links.map((l) => tsv(l))),
-      pg.query(copyFrom('copy client_tag (client_id, tag_id) from stdin')),
-    );
-    await pg.query('commit');
-    // Sets the visibility map too, so counts can use index-only scans right away.
-    await pg.query('vacuum analyze client, client_tag, tag');
+    const seeded = await seedClients(pg, count);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
-      `Seeded ${count} clients (${links.length} tag links, ${tagIds.length} tags) in ${seconds} s; ${before + count} clients in all.`,
+      `Seeded ${count} clients (${seeded.links} tag links, ${seeded.tags} tags) in ${seconds} s; ${seeded.total} clients in all.`,
     );
-  } catch (e) {
-    await pg.query('rollback').catch(() => undefined);
-    throw e;
   } finally {
     await pg.end();
   }

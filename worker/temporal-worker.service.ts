@@ -60,6 +60,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
           this.campaign,
         ),
         ...this.workflowSource(),
+        // Heartbeats reach Temporal at least this often (by default only every 80% of the
+        // heartbeat timeout), and a cancellation comes back in their answer: a cancelled
+        // import stops within seconds.
+        maxHeartbeatThrottleInterval: '2 seconds',
       }),
       await Worker.create({
         ...base,

@@ -67,14 +67,18 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
-/** A fresh database on the bench's PostgreSQL, migrated and seeded as `npm start` would. */
+/**
+ * A fresh database on the bench's PostgreSQL (a copy of `template` if given), migrated and
+ * seeded as `npm start` would.
+ */
 export async function createBenchDatabase(
   services: BenchServices,
   name: string,
   env: Record<string, string> = {},
+  template?: string,
 ): Promise<{ config: AppConfig; drop(): Promise<void> }> {
   const database = `${name}_${Date.now()}`;
-  const dbUrl = await createDatabase(services.postgres.url, database);
+  const dbUrl = await createDatabase(services.postgres.url, database, template);
   const config = loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -99,8 +103,9 @@ export async function startBenchStack(
   services: BenchServices,
   name: string,
   env: Record<string, string> = {},
+  template?: string,
 ): Promise<BenchStack> {
-  const { config, drop } = await createBenchDatabase(services, name, env);
+  const { config, drop } = await createBenchDatabase(services, name, env, template);
   const app: INestApplication = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -19,8 +19,9 @@ export function copyFloor(url: string, file: string): Promise<number> {
  * What any import of `file` has to write, with no workflow, chunks, staging or row outcomes:
  * the floor's parse and COPY, then one set-based statement per destination table (tags,
  * clients, contacts, client-contact links, client tags) in one transaction. `url` must be a
- * freshly migrated database, so the writes pay for the real indexes, foreign keys and triggers.
- * Assumes the bench file's shape: every row a new standard client with a unique email.
+ * migrated database (it may hold other clients), so the writes pay for the real indexes,
+ * foreign keys and triggers. Assumes the bench file's shape: every row a new standard client
+ * with a unique email and Tax Client ID.
  */
 export function writeFloor(url: string, file: string): Promise<number> {
   return timed(
@@ -65,8 +66,10 @@ async function checkWritten(pg: Client): Promise<void> {
     (select count(*) from floor_clients) as rows,
     (select count(*) from floor_clients where email is not null) as emails,
     (select count(distinct (client_id, lower(name))) from floor_tags) as tags,
-    (select count(*) from client) as clients, (select count(*) from contact) as contacts,
-    (select count(*) from client_contact) as links, (select count(*) from client_tag) as client_tags`);
+    (select count(*) from client where id in (select client_id from floor_clients)) as clients,
+    (select count(*) from contact where id in (select contact_id from floor_clients)) as contacts,
+    (select count(*) from client_contact where client_id in (select client_id from floor_clients)) as links,
+    (select count(*) from client_tag where client_id in (select client_id from floor_clients)) as client_tags`);
   const c = rows[0];
   if (
     c.clients !== c.rows ||

@@ -4,6 +4,7 @@ import { ImportChunkService } from '../../server/modules/imports/processing/impo
 import { ImportLifecycleService } from '../../server/modules/imports/processing/import-lifecycle.service';
 import { ImportStagingService } from '../../server/modules/imports/processing/import-staging.service';
 import { ImportUndoService } from '../../server/modules/imports/processing/import-undo.service';
+import { heartbeating } from './heartbeating';
 import type {
   ClientImportActivities,
   ImportCounts,
@@ -21,14 +22,13 @@ export class ClientImportActivitiesImpl implements ClientImportActivities {
   ) {}
 
   stageImportFile(importId: string): Promise<StageResult> {
-    // Captured here: the row stream runs outside the activity's async context.
-    const context = Context.current();
-    return this.staging.stage(importId, (rows) => context.heartbeat({ rows }));
+    return heartbeating((signal, progress) =>
+      this.staging.stage(importId, { signal, onRows: (rows) => progress({ rows }) }),
+    );
   }
 
   processImportChunk(importId: string, fromSeq: number, toSeq: number): Promise<ImportCounts> {
-    Context.current().heartbeat({ fromSeq });
-    return this.chunks.process(importId, fromSeq, toSeq);
+    return heartbeating((signal) => this.chunks.process(importId, fromSeq, toSeq, signal));
   }
 
   finishImport(

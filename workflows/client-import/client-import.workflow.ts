@@ -1,5 +1,8 @@
 import {
+  ActivityCancellationType,
   ActivityFailure,
+  CancellationScope,
+  isCancellation,
   proxyActivities,
   setHandler,
   type RetryPolicy,
@@ -18,24 +21,32 @@ const retry: RetryPolicy = {
   maximumAttempts: 10,
 };
 
-// Staging heartbeats every few thousand rows, but opening a large workbook (zip checks, shared
-// strings) can take a while before the first one.
-const { stageImportFile, finishImport } = proxyActivities<ClientImportActivities>({
-  startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '5 minutes',
+const { finishImport } = proxyActivities<ClientImportActivities>({
+  startToCloseTimeout: '1 minute',
   retry,
 });
 
-// A chunk takes about a second: a lost worker is noticed in seconds, not minutes.
+// Both heartbeat every second, so a lost worker is noticed in seconds, and a cancel reaches
+// them at once; the workflow waits until they have stopped (rolled back), so a row is either
+// counted or not touched.
+const { stageImportFile } = proxyActivities<ClientImportActivities>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '30 seconds',
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+  retry,
+});
 const { processImportChunk } = proxyActivities<ClientImportActivities>({
   startToCloseTimeout: '5 minutes',
   heartbeatTimeout: '15 seconds',
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   retry,
 });
 
 /**
  * Stage the file's rows, then process them chunk by chunk. Each chunk is one idempotent
- * transaction, so a worker killed mid-import loses and duplicates nothing on retry.
+ * transaction, so a worker killed mid-import loses and duplicates nothing on retry. A cancel
+ * stops the work in flight (staging or chunks) and ends the import as cancelled; the job's
+ * counters, written by each chunk's own transaction, count exactly the rows processed.
  */
 export async function clientImportWorkflow({
   importId,
@@ -51,34 +62,40 @@ export async function clientImportWorkflow({
     unchanged: 0,
     failed: 0,
   };
-  let cancelRequested = false;
+  const work = new CancellationScope();
   setHandler(cancelImportSignal, () => {
-    cancelRequested = true;
-    if (progress.status === 'processing' || progress.status === 'parsing')
+    if (progress.status === 'processing' || progress.status === 'parsing') {
       progress.status = 'cancelling';
+      work.cancel();
+    }
   });
   setHandler(importProgressQuery, () => progress);
 
   try {
-    await run();
+    // The job's last write stays outside the cancellable work: a late cancel cannot undo it.
+    progress.status = await work.run(run);
+    await finishImport(importId, progress.status);
   } catch (err) {
+    // Also when the whole workflow is cancelled (from the Web UI): the job still ends.
+    if (isCancellation(err)) {
+      progress.status = 'cancelled';
+      await CancellationScope.nonCancellable(() => finishImport(importId, 'cancelled'));
+      return progress;
+    }
     // Retries exhausted: the job says so (and why) instead of staying "processing" forever.
     progress.status = 'failed';
     const cause = err instanceof ActivityFailure ? err.cause : err;
-    await finishImport(importId, 'failed', cause instanceof Error ? cause.message : String(cause));
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    await CancellationScope.nonCancellable(() => finishImport(importId, 'failed', reason));
     throw err;
   }
   return progress;
 
-  async function run(): Promise<void> {
+  async function run(): Promise<'completed' | 'failed'> {
     const staged = await stageImportFile(importId);
-    if (staged.fileError) {
-      progress.status = 'failed';
-      await finishImport(importId, 'failed');
-      return;
-    }
+    if (staged.fileError) return 'failed';
     progress.total = staged.total;
-    if (!cancelRequested) progress.status = 'processing';
+    progress.status = 'processing';
 
     // A few chunks in flight keep both the database and the worker busy; each is independent.
     const starts: number[] = [];
@@ -87,7 +104,7 @@ export async function clientImportWorkflow({
     // After a failure no lane starts another chunk, and the failure waits for those in flight.
     let failure: { error: unknown } | undefined;
     const lane = async () => {
-      while (next < starts.length && !cancelRequested && !failure) {
+      while (next < starts.length && !failure) {
         const from = starts[next++];
         try {
           const counts = await processImportChunk(
@@ -107,8 +124,6 @@ export async function clientImportWorkflow({
     };
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
     if (failure) throw failure.error;
-
-    progress.status = cancelRequested ? 'cancelled' : 'completed';
-    await finishImport(importId, progress.status);
+    return 'completed';
   }
 }

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import type { Page } from '../../common/http/content-range';
@@ -25,7 +26,8 @@ import { toImportJobView, type ImportJobView } from './import-job.view';
 import { ImportsErrorCode, ImportsException } from './imports.exception';
 import type { ImportFilter, ImportRowFilter, StartImportInput } from './imports.schemas';
 
-const RUNNING: ImportStatus[] = ['queued', 'parsing', 'processing'];
+/** A cancel while the import stops again repeats the signal (a lost one is sent anew). */
+const CANCELLABLE: ImportStatus[] = ['queued', 'parsing', 'processing', 'cancelling'];
 const REPORT_BATCH = 1000;
 
 export interface ImportRowView {
@@ -174,38 +176,82 @@ export class ImportsService {
     return (out) => write(out, job.headers, this.failedRows(id));
   }
 
+  /**
+   * Asks the running import to stop. The status changes only from a running state and goes
+   * back if Temporal cannot be told; a workflow that is gone can stop nothing, so its job ends
+   * as cancelled here. Asking again while it stops repeats the signal.
+   */
   async cancel(id: string): Promise<ImportJobView> {
     const job = await this.find(id);
-    if (!RUNNING.includes(job.status)) {
+    const from = job.status;
+    if (!(await this.moveStatus(id, CANCELLABLE, 'cancelling'))) {
+      const { status } = await this.find(id);
       throw new ImportsException(
         ImportsErrorCode.NOT_RUNNING,
-        `This import is ${job.status}; only a running import can be cancelled.`,
+        `This import has already ended (${status}); only a running import can be cancelled.`,
       );
     }
-    job.status = 'cancelling';
-    await this.em.flush();
-    await this.temporal.client.workflow.getHandle(job.workflowId).signal(cancelImportSignal);
-    return this.view(job);
+    try {
+      await this.temporal.client.workflow.getHandle(job.workflowId).signal(cancelImportSignal);
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) {
+        await this.em.nativeUpdate(
+          ImportJob,
+          { id, status: 'cancelling' },
+          { status: 'cancelled', finishedAt: new Date() },
+        );
+      } else {
+        if (from !== 'cancelling') await this.moveStatus(id, ['cancelling'], from);
+        throw this.workflowsUnavailable(e, 'cancelled');
+      }
+    }
+    return this.get(id);
   }
 
+  /**
+   * Starts the undo workflow. The job is marked undoing first (only from a finished import, so
+   * two undos cannot both start) and goes back to its state if the workflow cannot be started.
+   */
   async undo(id: string): Promise<ImportJobView> {
     const job = await this.find(id);
-    if (job.dryRun || !['completed', 'cancelled'].includes(job.status)) {
-      const why = job.dryRun ? 'a dry run changed nothing' : `it is ${job.status}`;
+    const moved = !job.dryRun && (await this.moveStatus(id, ['completed', 'cancelled'], 'undoing'));
+    if (!moved) {
+      const now = job.dryRun ? job : await this.find(id);
+      const why = now.dryRun ? 'a dry run changed nothing' : `it is ${now.status}`;
       throw new ImportsException(
         ImportsErrorCode.CANNOT_UNDO,
         `This import cannot be undone: ${why}.`,
       );
     }
-    job.status = 'undoing';
-    await this.em.flush();
-    await this.temporal.client.workflow.start('clientImportUndoWorkflow', {
-      workflowId: clientImportUndoWorkflowId(job.id),
-      taskQueue: this.temporal.taskQueue,
-      args: [{ importId: job.id, total: job.total, chunkSize: this.config.IMPORT_CHUNK_SIZE }],
-      searchAttributes: { ImportId: [job.id] },
-    });
-    return this.view(job);
+    try {
+      await this.temporal.client.workflow.start('clientImportUndoWorkflow', {
+        workflowId: clientImportUndoWorkflowId(job.id),
+        taskQueue: this.temporal.taskQueue,
+        args: [{ importId: job.id, total: job.total, chunkSize: this.config.IMPORT_CHUNK_SIZE }],
+        searchAttributes: { ImportId: [job.id] },
+      });
+    } catch (e) {
+      // An undo of this import already running (a lost reply to an earlier start) carries on.
+      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) {
+        await this.moveStatus(id, ['undoing'], job.status);
+        throw this.workflowsUnavailable(e, 'undone');
+      }
+    }
+    return this.get(id);
+  }
+
+  /** Sets `to` where the job is in one of `from`; false when it was not. */
+  private async moveStatus(id: string, from: ImportStatus[], to: ImportStatus): Promise<boolean> {
+    const n = await this.em.nativeUpdate(ImportJob, { id, status: { $in: from } }, { status: to });
+    return n > 0;
+  }
+
+  private workflowsUnavailable(cause: unknown, what: string): ImportsException {
+    this.logger.error(cause);
+    return new ImportsException(
+      ImportsErrorCode.WORKFLOWS_UNAVAILABLE,
+      `The import could not be ${what}: the workflow service is unavailable. Nothing was changed; try again shortly.`,
+    );
   }
 
   private async *failedRows(
@@ -228,7 +274,8 @@ export class ImportsService {
   }
 
   private async find(id: string): Promise<ImportJob> {
-    const job = await this.em.findOne(ImportJob, id, { populate: ['createdBy'] });
+    // Refreshed: status changes are conditional updates, made outside the identity map.
+    const job = await this.em.findOne(ImportJob, id, { populate: ['createdBy'], refresh: true });
     if (!job) throw new ImportsException(ImportsErrorCode.NOT_FOUND, `No import with id ${id}.`);
     return job;
   }

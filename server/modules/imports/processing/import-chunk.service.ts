@@ -14,6 +14,7 @@ import {
   type StagedRow,
 } from './import-plan';
 import { ImportWriter, type Sql } from './import-writer';
+import { INDEX_LOOKUPS_ONLY } from './plan-settings';
 
 interface RowRecord {
   seq: number;
@@ -23,16 +24,12 @@ interface RowRecord {
 }
 
 /**
- * Settings of a chunk's transaction.
- * - synchronous_commit off: a commit lost to a server crash is at most a chunk whose activity
- *   had not yet reported success to Temporal; the activity is retried and, finding no outcomes
- *   for its rows, does the chunk again. Nothing is lost or written twice.
- * - Index lookups only: the import grows client, contact and their links by thousands of rows a
- *   second, far faster than autovacuum re-analyses them, and on stale statistics the planner
- *   hashed whole tables for each chunk's thousand keys (quadratic over an import).
+ * Settings of a chunk's transaction: index lookups only, and synchronous_commit off (a commit
+ * lost to a server crash is at most a chunk whose activity had not yet reported success to
+ * Temporal; the activity is retried and, finding no outcomes for its rows, does the chunk
+ * again. Nothing is lost or written twice).
  */
-const CHUNK_SETTINGS = `set local synchronous_commit = off;
-  set local enable_seqscan = off; set local enable_hashjoin = off; set local enable_mergejoin = off`;
+const CHUNK_SETTINGS = ['set local synchronous_commit = off', ...INDEX_LOOKUPS_ONLY].join(';');
 
 /**
  * One chunk of an import in one transaction: plan every row, write clients, tags, contacts and
@@ -47,60 +44,75 @@ export class ImportChunkService {
     private readonly playbookRuns: PlaybookRunWorkflows,
   ) {}
 
-  async process(importId: string, fromSeq: number, toSeq: number): Promise<ImportCounts> {
-    const counts = await this.write(importId, fromSeq, toSeq);
+  /** Aborting `signal` cancels the statement in flight and rolls the chunk back. */
+  async process(
+    importId: string,
+    fromSeq: number,
+    toSeq: number,
+    signal?: AbortSignal,
+  ): Promise<ImportCounts> {
+    const counts = await this.write(importId, fromSeq, toSeq, signal);
     // Tags the chunk added start tag playbooks (recorded by a trigger on client_tag).
     await this.playbookRuns.kick();
     return counts;
   }
 
-  private write(importId: string, fromSeq: number, toSeq: number): Promise<ImportCounts> {
-    return withPgTransaction(this.em, async (pg) => {
-      const sql = sqlOn(pg);
-      await pg.query(CHUNK_SETTINGS);
-      // A retry started while the first attempt still runs waits for it here, then finds it done.
-      await sql(`select pg_advisory_xact_lock(hashtext($1), $2)`, [importId, fromSeq]);
-      const [done] = await sql(
-        `select 1 from import_row_outcome where import_id = $1 and seq between $2 and $3 limit 1`,
-        [importId, fromSeq, toSeq],
-      );
-      if (done) return this.countRange(sql, importId, fromSeq, toSeq);
+  private write(
+    importId: string,
+    fromSeq: number,
+    toSeq: number,
+    signal?: AbortSignal,
+  ): Promise<ImportCounts> {
+    return withPgTransaction(
+      this.em,
+      async (pg) => {
+        const sql = sqlOn(pg, signal);
+        await pg.query(CHUNK_SETTINGS);
+        // A retry started while the first attempt still runs waits for it here, then finds it done.
+        await sql(`select pg_advisory_xact_lock(hashtext($1), $2)`, [importId, fromSeq]);
+        const [done] = await sql(
+          `select 1 from import_row_outcome where import_id = $1 and seq between $2 and $3 limit 1`,
+          [importId, fromSeq, toSeq],
+        );
+        if (done) return this.countRange(sql, importId, fromSeq, toSeq);
 
-      const [job] = await sql<{ mode: ImportMode; dry_run: boolean }>(
-        `select mode, dry_run from import_job where id = $1`,
-        [importId],
-      );
-      const rows = await sql<RowRecord>(
-        `select seq, row_number, data, failure from import_row
+        const [job] = await sql<{ mode: ImportMode; dry_run: boolean }>(
+          `select mode, dry_run from import_job where id = $1`,
+          [importId],
+        );
+        const rows = await sql<RowRecord>(
+          `select seq, row_number, data, failure from import_row
          where import_id = $1 and seq between $2 and $3 order by seq`,
-        [importId, fromSeq, toSeq],
-      );
-      const valid = rows.filter((r) => r.failure === null).map(toStaged);
-      const plans: RowPlan[] = [
-        ...planChunk(valid, await this.lookup(sql, valid), job.mode),
-        ...rows.flatMap((r) =>
-          r.failure === null
-            ? []
-            : [{ seq: r.seq, outcome: 'failed' as const, comment: r.failure }],
-        ),
-      ];
-      await new ImportWriter(sql, importId, job.dry_run).write(plans);
-      const counts = countPlans(plans);
-      await sql(
-        `update import_job set processed = processed + $1, created = created + $2,
+          [importId, fromSeq, toSeq],
+        );
+        const valid = rows.filter((r) => r.failure === null).map(toStaged);
+        const plans: RowPlan[] = [
+          ...planChunk(valid, await this.lookup(sql, valid), job.mode),
+          ...rows.flatMap((r) =>
+            r.failure === null
+              ? []
+              : [{ seq: r.seq, outcome: 'failed' as const, comment: r.failure }],
+          ),
+        ];
+        await new ImportWriter(sql, importId, job.dry_run).write(plans);
+        const counts = countPlans(plans);
+        await sql(
+          `update import_job set processed = processed + $1, created = created + $2,
            updated = updated + $3, unchanged = unchanged + $4, failed = failed + $5,
            updated_at = now() where id = $6`,
-        [
-          counts.processed,
-          counts.created,
-          counts.updated,
-          counts.unchanged,
-          counts.failed,
-          importId,
-        ],
-      );
-      return counts;
-    });
+          [
+            counts.processed,
+            counts.created,
+            counts.updated,
+            counts.unchanged,
+            counts.failed,
+            importId,
+          ],
+        );
+        return counts;
+      },
+      signal,
+    );
   }
 
   private async lookup(sql: Sql, rows: StagedRow[]): Promise<Lookup> {
@@ -159,10 +171,13 @@ export class ImportChunkService {
   }
 }
 
+/** Statements on the chunk's connection; none starts once `signal` is aborted. */
 const sqlOn =
-  (pg: PoolClient): Sql =>
-  async <T>(text: string, params: unknown[] = []) =>
-    (await pg.query(text, params)).rows as T[];
+  (pg: PoolClient, signal?: AbortSignal): Sql =>
+  async <T>(text: string, params: unknown[] = []) => {
+    signal?.throwIfAborted();
+    return (await pg.query(text, params)).rows as T[];
+  };
 
 const toStaged = (r: RowRecord): StagedRow => ({
   seq: r.seq,

@@ -16,11 +16,21 @@ import { rejectedFile } from '../import-file-errors';
 import { ImportJob } from '../import-job.entity';
 import { csvLine, inBlocks } from './copy-csv';
 
-const HEARTBEAT_EVERY = 5000;
+export interface StageOptions {
+  /** Told the number of rows read so far, every few thousand rows. */
+  onRows?: (rows: number) => void;
+  /** Aborting stops the parse and cancels the statement in flight; nothing is kept. */
+  signal?: AbortSignal;
+}
+
+const PROGRESS_EVERY = 5000;
 
 /**
- * Parses the stored file once, validates every row and COPYs it into import_row, then marks
- * rows that repeat an earlier row of the file. All in one transaction: a retry starts clean.
+ * Parses the stored file once, validates every row and COPYs it into a temporary table, then
+ * moves the rows into import_row in one statement that also fails rows repeating an earlier
+ * row of the file. All in one transaction: a retry starts clean. No statement joins import_row
+ * (which keeps every earlier import's rows) to itself, so no plan, whatever the planner's
+ * statistics say, costs more than a sort of this file's rows.
  */
 @Injectable()
 export class ImportStagingService {
@@ -32,10 +42,7 @@ export class ImportStagingService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async stage(
-    importId: string,
-    heartbeat: (rows: number) => void = () => undefined,
-  ): Promise<StageResult> {
+  async stage(importId: string, { onRows, signal }: StageOptions = {}): Promise<StageResult> {
     const em = this.em.fork();
     const job = await em.findOneOrFail(ImportJob, importId, { populate: ['file'] });
     // Status moves forward only: a cancel asked for meanwhile ('cancelling') stays visible.
@@ -44,19 +51,23 @@ export class ImportStagingService {
       const reader = await openImportFile(this.files.pathOf(job.file), {
         maxRows: this.config.IMPORT_MAX_ROWS,
       });
-      const total = await withPgClient(em, (pg) => this.copyRows(pg, importId, reader, heartbeat));
+      const staged = await withPgClient(
+        em,
+        (pg) => this.copyRows(pg, importId, reader, { onRows, signal }),
+        signal,
+      );
       await em.nativeUpdate(ImportJob, importId, {
         format: reader.format,
         headers: reader.headers,
         unknownColumns: reader.unknownColumns,
-        total,
+        total: staged.total,
       });
       await em.nativeUpdate(
         ImportJob,
         { id: importId, status: 'parsing' },
         { status: 'processing' },
       );
-      return { total, failed: await this.countFailed(em, importId) };
+      return staged;
     } catch (e) {
       if (!(e instanceof ImportFileError)) throw e;
       this.logger.warn(`Import ${importId} rejected: ${e.message}`);
@@ -70,19 +81,18 @@ export class ImportStagingService {
     pg: import('pg').PoolClient,
     importId: string,
     reader: ImportFileReader,
-    heartbeat: (rows: number) => void,
-  ): Promise<number> {
+    { onRows, signal }: StageOptions,
+  ): Promise<{ total: number; failed: number }> {
     let seq = 0;
     async function* lines(): AsyncGenerator<string> {
       for await (const row of reader.rows()) {
         seq += 1;
-        if (seq % HEARTBEAT_EVERY === 0) heartbeat(seq);
+        if (seq % PROGRESS_EVERY === 0) onRows?.(seq);
         const checked = row.error
           ? { ok: false as const, comment: row.error }
           : validateImportRow(row.values);
         const data = checked.ok ? checked.row : row.values;
         yield csvLine([
-          importId,
           String(seq),
           String(row.rowNumber),
           pgArray(row.raw),
@@ -93,50 +103,59 @@ export class ImportStagingService {
     }
     await pg.query('begin');
     try {
-      await pg.query('delete from import_row where import_id = $1', [importId]);
+      await pg.query(STAGING_TABLE);
       await pipeline(
         Readable.from(inBlocks(lines())),
         pg.query(
           copyFrom(
-            'copy import_row (import_id, seq, row_number, raw, data, failure) from stdin (format csv)',
+            'copy import_stage (seq, row_number, raw, data, failure) from stdin (format csv)',
           ),
         ),
+        { signal },
       );
-      await pg.query(MARK_DUPLICATES, [importId]);
+      await pg.query(`set local enable_seqscan = off`);
+      await pg.query('delete from import_row where import_id = $1', [importId]);
+      await pg.query(`set local enable_seqscan = on`);
+      const { rows } = await pg.query<{ total: number; failed: number }>(MOVE_MARKING_DUPLICATES, [
+        importId,
+      ]);
       await pg.query('commit');
-      return seq;
+      return rows[0];
     } catch (e) {
       await pg.query('rollback');
       throw e;
     }
   }
-
-  private async countFailed(em: EntityManager, importId: string): Promise<number> {
-    const [row] = await em
-      .getConnection()
-      .execute<{ n: number }[]>(
-        `select count(*)::int as n from import_row where import_id = ? and failure is not null`,
-        [importId],
-      );
-    return row.n;
-  }
 }
 
-/** A row repeating an earlier row's Tax Client ID or email (same kind, standard or offline) fails. */
-const MARK_DUPLICATES = `
-  update import_row r set failure = d.comment
-  from (
-    select seq, case
-      when tax_first <> row_number then format('Duplicate of row %s: same Tax Client ID in this file.', tax_first)
-      when email_first <> row_number then format('Duplicate of row %s: same email in this file.', email_first)
-    end as comment
+/** This import's parsed rows, private to the staging transaction. */
+const STAGING_TABLE = `create temp table import_stage (
+    seq integer not null, row_number integer not null, raw text[] not null, data jsonb null,
+    failure text null
+  ) on commit drop`;
+
+/**
+ * Moves the staged rows into import_row. A row repeating an earlier valid row's Tax Client ID
+ * or email (same kind, standard or offline) fails. One scan of the temporary table and a sort
+ * per key: rows already failed, or without the key, fall in a partition the case ignores.
+ */
+const MOVE_MARKING_DUPLICATES = `
+  with moved as (
+    insert into import_row (import_id, seq, row_number, raw, data, failure)
+    select $1, seq, row_number, raw, data, coalesce(failure, case
+      when has_tax and tax_first <> row_number then format('Duplicate of row %s: same Tax Client ID in this file.', tax_first)
+      when has_email and email_first <> row_number then format('Duplicate of row %s: same email in this file.', email_first)
+    end)
     from (
-      select seq, row_number,
-        case when data->>'taxClientId' is not null
-          then min(row_number) over (partition by data->>'taxClientId', data->>'isOffline') end as tax_first,
-        case when data->>'email' is not null
-          then min(row_number) over (partition by data->>'email', data->>'isOffline') end as email_first
-      from import_row where import_id = $1 and failure is null
+      select s.*,
+        min(row_number) over (partition by
+          case when failure is null then data->>'taxClientId' end, data->>'isOffline') as tax_first,
+        min(row_number) over (partition by
+          case when failure is null then data->>'email' end, data->>'isOffline') as email_first,
+        failure is null and data->>'taxClientId' is not null as has_tax,
+        failure is null and data->>'email' is not null as has_email
+      from import_stage s
     ) x
-  ) d
-  where r.import_id = $1 and r.seq = d.seq and d.comment is not null`;
+    returning failure
+  )
+  select count(*)::int as total, count(failure)::int as failed from moved`;

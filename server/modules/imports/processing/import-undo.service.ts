@@ -11,6 +11,7 @@ import {
   runWorkflowsOf,
 } from '../../playbooks/delivery/playbook-triggers.sql';
 import { CLIENT_FIELDS } from './import-plan';
+import { INDEX_LOOKUPS_ONLY } from './plan-settings';
 
 const COLUMNS = CLIENT_FIELDS.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
 
@@ -45,6 +46,7 @@ export class ImportUndoService {
       const trx = em.getTransactionContext();
       const sql = (text: string, params: unknown[]) =>
         conn.execute<Record<string, unknown>[]>(text, params, 'all', trx);
+      for (const setting of INDEX_LOOKUPS_ONLY) await sql(setting, []);
       const range = [importId, fromSeq, toSeq];
       const pending = `r.import_id = ? and r.seq between ? and ? and not r.undone and r.client_id is not null`;
 

@@ -1,0 +1,24 @@
+import { Context } from '@temporalio/activity';
+
+const EVERY_MS = 1000;
+
+/**
+ * Runs an activity's work with a heartbeat every second, whatever the work is waiting on (a
+ * long statement, a slow file), so a lost worker is noticed within the heartbeat timeout and a
+ * cancellation reaches the work through `signal` (Temporal answers heartbeats with it).
+ * `progress` sets the details the next heartbeat carries.
+ */
+export async function heartbeating<T>(
+  work: (signal: AbortSignal, progress: (details: unknown) => void) => Promise<T>,
+): Promise<T> {
+  const context = Context.current();
+  let details: unknown;
+  const beat = () => context.heartbeat(details);
+  beat();
+  const timer = setInterval(beat, EVERY_MS);
+  try {
+    return await work(context.cancellationSignal, (d) => (details = d));
+  } finally {
+    clearInterval(timer);
+  }
+}
