@@ -114,7 +114,8 @@ async function importFile(stack: BenchStack, path: string, name: string) {
       const { rows } = await pg.query<{ seconds: number; query: string }>(
         `select extract(epoch from now() - query_start)::float8 as seconds, left(query, 60) as query
          from pg_stat_activity where datname = current_database() and state = 'active'
-           and pid <> pg_backend_pid() order by query_start limit 1`,
+           and backend_type = 'client backend' and pid <> pg_backend_pid()
+         order by query_start limit 1`,
       );
       if (rows[0] && rows[0].seconds > longest.seconds) longest = rows[0];
       await new Promise((r) => setTimeout(r, 200));

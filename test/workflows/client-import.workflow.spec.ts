@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import {
@@ -20,9 +20,19 @@ describe('clientImportWorkflow', () => {
   const calls: string[] = [];
   let chunkGate: Promise<void> = Promise.resolve();
   let failChunkAt: number | undefined;
+  let stagingHangs = false;
 
   const activities: ClientImportActivities = {
     async stageImportFile() {
+      // A long parse: heartbeats until Temporal cancels it (ctx.sleep then throws).
+      const ctx = Context.current();
+      while (stagingHangs) {
+        ctx.heartbeat();
+        await ctx.sleep(100).catch((e: unknown) => {
+          calls.push('staging cancelled');
+          throw e;
+        });
+      }
       return { total: 10, failed: 1 };
     },
     async processImportChunk(_id, from, to): Promise<ImportCounts> {
@@ -61,6 +71,7 @@ describe('clientImportWorkflow', () => {
       taskQueue,
       workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE },
       activities,
+      maxHeartbeatThrottleInterval: '1 second',
     });
     return worker.runUntil(work(taskQueue));
   }
@@ -74,6 +85,7 @@ describe('clientImportWorkflow', () => {
     calls.length = 0;
     chunkGate = Promise.resolve();
     failChunkAt = undefined;
+    stagingHangs = false;
   });
 
   const start = (taskQueue: string) =>
@@ -111,6 +123,18 @@ describe('clientImportWorkflow', () => {
     // the two chunks already in flight finish; no new one starts
     expect(calls.filter((c) => c.startsWith('chunk'))).toHaveLength(2);
     expect(calls[calls.length - 1]).toBe('finish cancelled');
+  });
+
+  it('cancels the staging activity in flight and starts no chunk', async () => {
+    stagingHangs = true;
+    const result = await run(async (q) => {
+      const handle = await start(q);
+      await new Promise((r) => setTimeout(r, 500));
+      await handle.signal(cancelImportSignal);
+      return handle.result();
+    });
+    expect(result.status).toBe('cancelled');
+    expect(calls).toEqual(['staging cancelled', 'finish cancelled']);
   });
 
   it('records why on the job when a chunk fails for good, and fails the workflow', async () => {
