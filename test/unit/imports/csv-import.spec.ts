@@ -88,7 +88,7 @@ describe('CSV import files', () => {
     expect(rows[0].raw).toEqual(['x, y', 'Ann', 'Lee', 'a, b; c']);
   });
 
-  it('keeps quoted line breaks in a cell and numbers rows by the line they start on', async () => {
+  it('keeps quoted line breaks in a cell and numbers rows as a spreadsheet shows them', async () => {
     const path = await files.write(
       'multiline.csv',
       [
@@ -101,10 +101,11 @@ describe('CSV import files', () => {
       ].join('\r\n'),
     );
     const { rows } = await openRows(path);
+    // Excel and LibreOffice: one row per record, the blank ones (3 and 5) included.
     expect(rows.map((r) => [r.rowNumber, r.values.street])).toEqual([
       [2, '1 Main St\r\nSuite 2'],
-      [5, 'a\nb\nc'],
-      [9, 'x'],
+      [4, 'a\nb\nc'],
+      [6, 'x'],
     ]);
   });
 
@@ -196,11 +197,11 @@ describe('CSV import files', () => {
       const { rows } = await openRows(path);
       expect(summary(rows)).toEqual([
         [2, 'Ann'],
-        [5, 'ERROR'],
-        [6, 'Cat'],
-        [8, 'Dan'],
-        [9, 'ERROR'],
-        [10, 'Fay'],
+        [4, 'ERROR'],
+        [5, 'Cat'],
+        [6, 'Dan'],
+        [7, 'ERROR'],
+        [8, 'Fay'],
       ]);
       expect(rows[1].raw).toEqual(['Bob', '"Ray', 'x']);
       expect(rows[4].raw).toEqual(['Eve', '"Oops', '']);
