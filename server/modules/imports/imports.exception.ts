@@ -15,6 +15,7 @@ export enum ImportsErrorCode {
   UNREADABLE = 'IMPORT_UNREADABLE',
   NOT_RUNNING = 'IMPORT_NOT_RUNNING',
   CANNOT_UNDO = 'IMPORT_CANNOT_UNDO',
+  CANNOT_IMPORT_FOR_REAL = 'IMPORT_CANNOT_IMPORT_FOR_REAL',
 }
 
 export class ImportsException extends DomainException<ImportsErrorCode> {}
