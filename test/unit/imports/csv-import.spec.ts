@@ -5,7 +5,7 @@ import {
   openImportFile,
   type ParsedRow,
 } from '../../../server/modules/imports/file/import-file-reader';
-import { fileErrorOf, fixtureDir, openRows } from './import-fixtures';
+import { fileErrorOf, fixtureDir, openRows, xlsxBuffer } from './import-fixtures';
 
 const files = fixtureDir();
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
@@ -107,6 +107,24 @@ describe('CSV import files', () => {
       [4, 'a\nb\nc'],
       [6, 'x'],
     ]);
+  });
+
+  it('numbers the rows of the same list saved as XLSX the same way', async () => {
+    const header = ['First Name', 'Last Name', 'Street'];
+    const csv = await files.write(
+      'same.csv',
+      ['First Name,Last Name,Street', 'Ann,Lee,"1 Main St\nSuite 2"', '', 'Bob,Ray,x'].join('\n'),
+    );
+    const xlsx = await files.write(
+      'same.xlsx',
+      await xlsxBuffer([header, ['Ann', 'Lee', '1 Main St\nSuite 2'], [], ['Bob', 'Ray', 'x']]),
+    );
+    for (const path of [csv, xlsx]) {
+      expect(summary((await openRows(path)).rows)).toEqual([
+        [2, 'Ann'],
+        [4, 'Bob'],
+      ]);
+    }
   });
 
   it('pads short rows and cuts long ones to the header width', async () => {

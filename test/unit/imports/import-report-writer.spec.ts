@@ -48,7 +48,7 @@ const NEUTRALISED = [
   'Last Name is required.',
 ];
 
-describe('exception report', () => {
+describe('import reports', () => {
   it('XLSX: Row, the original headers, Comment; bold frozen header; neutralised cells', async () => {
     const path = files.path('exceptions.xlsx');
     await writeExceptionReportXlsx(createWriteStream(path), HEADERS, failedRows(3000));
