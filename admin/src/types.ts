@@ -300,6 +300,8 @@ export interface ImportJob {
   workflowUrl: string;
   undoWorkflowUrl: string | null;
   undoReport: ImportUndoReport | null;
+  /** On a dry run: the real import started from its file ("Import for real"), if any. */
+  realImportId: Identifier | null;
   /** null once the staff member who started it is gone. */
   createdBy: { id: Identifier; email: string } | null;
   createdAt: string;
@@ -313,8 +315,8 @@ export interface ImportRow {
   outcome: ImportOutcome | null;
   comment: string | null;
   clientId: Identifier | null;
-  /** The row as read from the file, one entry per template column. */
-  values: Record<ImportField, string | null>;
+  /** The row's cells as the file has them, one entry per recognised template column. */
+  values: Partial<Record<ImportField, string>>;
 }
 
 export type AuditActorType = 'staff' | 'contact' | 'system' | 'anonymous';

@@ -438,6 +438,19 @@ describe('authorization: every route for every caller', () => {
       who: entitiesAdmins,
       call: () => ({ path: `/api/imports/${ids.import}/exceptions.csv` }),
     },
+    'GET /api/imports/:id/report.xlsx': {
+      who: entitiesAdmins,
+      call: () => ({ path: `/api/imports/${ids.import}/report.xlsx` }),
+    },
+    'GET /api/imports/:id/report.csv': {
+      who: entitiesAdmins,
+      call: () => ({ path: `/api/imports/${ids.import}/report.csv` }),
+    },
+    // Not a dry run: allowed callers get a 409, the others a 403 before that.
+    'POST /api/imports/:id/import-for-real': {
+      who: entitiesAdmins,
+      call: () => ({ path: `/api/imports/${ids.import}/import-for-real` }),
+    },
     'POST /api/imports/:id/cancel': {
       who: entitiesAdmins,
       call: () => ({ path: `/api/imports/${ids.import}/cancel` }),

@@ -1,6 +1,8 @@
+import { parse } from 'csv-parse/sync';
 import type { Agent } from 'supertest';
 import {
   csvOf,
+  downloadBytes,
   downloadWorkbook,
   person,
   runImport,
@@ -225,5 +227,215 @@ describe('client import', () => {
       await scalar(`select count(*)::int from client where tax_client_id >= 'TX-010000'`),
     ).toBe(job.created);
     await admin.post(`/api/imports/${res.body.id}/cancel`).expect(409);
+  });
+
+  describe('row numbers, original cells and reports', () => {
+    const header = TEMPLATE_HEADER.join(',');
+    // Row 2 has a quoted line break; rows 3 and 5 are blank, as a spreadsheet shows them.
+    const file = Buffer.from(
+      [
+        header,
+        'First40,Last40,person40@example.com,,,"12 Main St\r\nSuite 4",,,,TX-000040,VIP,No',
+        '',
+        'First41,Last41,PERSON40@Example.com,,,,,,,,"Vip; 1040",no',
+        ',,,,,,,,,,,',
+        'First42,Last42,bad@@x,,,,,,,,,',
+      ].join('\r\n') + '\r\n',
+    );
+    const rowsOf = async (id: string, filter = '{}') =>
+      (await admin.get(`/api/imports/${id}/rows`).query({ filter }).expect(200)).body as {
+        rowNumber: number;
+        outcome: string;
+        comment: string;
+        clientId: string | null;
+        values: Record<string, string>;
+      }[];
+    let jobId = '';
+
+    it('numbers rows as a spreadsheet shows them; failed rows keep the cells as typed', async () => {
+      const job = await runImport(admin, file, 'spreadsheet.csv');
+      jobId = job.id;
+      expect(job).toMatchObject({ total: 3, created: 1, failed: 2 });
+      const rows = await rowsOf(job.id);
+      expect(rows.map((r) => [r.rowNumber, r.outcome])).toEqual([
+        [2, 'created'],
+        [4, 'failed'],
+        [6, 'failed'],
+      ]);
+      expect(rows[1].comment).toMatch(/row 2\b.*email/);
+      // The in-file duplicate as typed: not lower-cased, tags not split, Is Offline not a boolean.
+      expect(rows[1].values).toEqual({
+        firstName: 'First41',
+        lastName: 'Last41',
+        email: 'PERSON40@Example.com',
+        phone: '',
+        companyName: '',
+        street: '',
+        city: '',
+        state: '',
+        postalCode: '',
+        taxClientId: '',
+        tags: 'Vip; 1040',
+        isOffline: 'no',
+      });
+      expect(rows[0].values.street).toBe('12 Main St\r\nSuite 4');
+
+      // A row failed while writing (create only, the client exists) keeps its cells too.
+      const createOnly = await runImport(
+        admin,
+        csvOf([person(40, { Email: 'Person40@EXAMPLE.com', Tags: 'a;b', 'Is Offline': 'No' })]),
+        'again.csv',
+        { mode: 'create' },
+      );
+      const [again] = await rowsOf(createOnly.id);
+      expect(again).toMatchObject({ outcome: 'failed', rowNumber: 2 });
+      expect(again.values).toMatchObject({
+        email: 'Person40@EXAMPLE.com',
+        tags: 'a;b',
+        isOffline: 'No',
+      });
+    });
+
+    it.each(['csv', 'xlsx'])(
+      'the %s exception report re-imports without warnings, the cells as typed',
+      async (format) => {
+        const report = await downloadBytes(admin, `/api/imports/${jobId}/exceptions.${format}`);
+        const job = await runImport(admin, report, `exceptions.${format}`, {
+          dryRun: 'true',
+        });
+        expect(job).toMatchObject({ status: 'completed', total: 2, unknownColumns: [] });
+        const rows = await rowsOf(job.id);
+        expect(rows.map((r) => r.values.email)).toEqual(['PERSON40@Example.com', 'bad@@x']);
+        expect(rows[1].comment).toMatch(/not a valid email/);
+      },
+    );
+
+    it('downloads every row with its outcome, comment and client (CSV and Excel)', async () => {
+      const [clientId] = Object.values(
+        (await t.query(`select id from client where tax_client_id = 'TX-000040'`))[0],
+      );
+      const csv = await admin.get(`/api/imports/${jobId}/report.csv`).expect(200);
+      expect(csv.headers['content-disposition']).toContain(`import-report-${jobId}.csv`);
+      const records: string[][] = parse(csv.text, { bom: true });
+      expect(records[0]).toEqual([
+        'Row',
+        ...TEMPLATE_HEADER,
+        'Outcome',
+        'Comment',
+        'Client',
+        'Client Hub ID',
+      ]);
+      expect(records.slice(1).map((r) => [r[0], ...r.slice(-4)])).toEqual([
+        ['2', 'Created', 'Created First40 Last40.', 'First40 Last40', clientId],
+        ['4', 'Failed', expect.stringMatching(/row 2\b/), '', ''],
+        ['6', 'Failed', expect.stringMatching(/not a valid email/), '', ''],
+      ]);
+      expect(records[2][3]).toBe('PERSON40@Example.com');
+
+      const book = await downloadWorkbook(admin, `/api/imports/${jobId}/report.xlsx`);
+      const sheet = book.worksheets[0];
+      expect(sheet.rowCount).toBe(4);
+      expect((sheet.getRow(2).values as unknown[]).slice(-4)).toEqual([
+        'Created',
+        'Created First40 Last40.',
+        'First40 Last40',
+        clientId,
+      ]);
+      expect(
+        await scalar(
+          `select count(*)::int from audit_event where action = 'import.report_downloaded' and summary like 'Downloaded the full report%'`,
+        ),
+      ).toBe(2);
+    });
+
+    it('never imports the template example row', async () => {
+      const csv = await admin.get('/api/imports/template.csv').expect(200);
+      const xlsx = await downloadWorkbook(admin, '/api/imports/template.xlsx');
+      for (const [name, content] of [
+        ['template.csv', Buffer.from(csv.text)],
+        ['template.xlsx', Buffer.from(await xlsx.xlsx.writeBuffer())],
+      ] as const) {
+        const job = await runImport(admin, content, name);
+        expect(job).toMatchObject({ status: 'completed', created: 0, updated: 0, failed: 1 });
+        const [row] = await rowsOf(job.id);
+        expect(row.comment).toMatch(/^This is the template's example row \(Jane Doe/);
+      }
+      expect(
+        await scalar(`select count(*)::int from client where email = 'jane.doe@example.com'`),
+      ).toBe(0);
+    });
+  });
+
+  describe('import for real from a dry run', () => {
+    it("imports the dry run's stored file with its mode, once", async () => {
+      const dry = await runImport(
+        admin,
+        csvOf([person(50), person(40, { City: 'Reno' })]),
+        'checked.csv',
+        { dryRun: 'true', mode: 'upsert' },
+      );
+      expect(dry).toMatchObject({ status: 'completed', created: 1, updated: 1 });
+      const dryReport: string[][] = parse(
+        (await admin.get(`/api/imports/${dry.id}/report.csv`).expect(200)).text,
+        { bom: true },
+      );
+      expect(dryReport.slice(1).map((r) => r.slice(-4, -3)[0])).toEqual([
+        'Would create',
+        'Would update',
+      ]);
+      expect(
+        await scalar(`select count(*)::int from client where tax_client_id = 'TX-000050'`),
+      ).toBe(0);
+
+      const res = await admin.post(`/api/imports/${dry.id}/import-for-real`).expect(202);
+      expect(res.body).toMatchObject({ dryRun: false, mode: 'upsert', fileName: 'checked.csv' });
+      expect(res.body.id).not.toBe(dry.id);
+      const real = await waitForImport(admin, res.body.id);
+      expect(real).toMatchObject({ status: 'completed', created: 1, updated: 1, failed: 0 });
+      expect(await scalar(`select city from client where tax_client_id = 'TX-000040'`)).toBe(
+        'Reno',
+      );
+      expect(
+        await scalar(`select count(*)::int from client where tax_client_id = 'TX-000050'`),
+      ).toBe(1);
+      expect(
+        await scalar(
+          `select count(distinct file_id)::int from import_job where id = any($1::uuid[])`,
+          [[dry.id, real.id]],
+        ),
+      ).toBe(1);
+      expect((await admin.get(`/api/imports/${dry.id}`).expect(200)).body.realImportId).toBe(
+        real.id,
+      );
+      expect(
+        await scalar(
+          `select count(*)::int from audit_event where action = 'import.started' and target_id = $1 and summary like '%from its dry run'`,
+          [real.id],
+        ),
+      ).toBe(1);
+
+      const again = await admin.post(`/api/imports/${dry.id}/import-for-real`).expect(409);
+      expect(again.body.message).toContain(real.id);
+      await admin.post(`/api/imports/${real.id}/import-for-real`).expect(409);
+    });
+
+    it('starts one real import when asked twice at once', async () => {
+      const dry = await runImport(admin, csvOf([person(51)]), 'twice.csv', { dryRun: 'true' });
+      const answers = await Promise.all(
+        [1, 2].map(() => admin.post(`/api/imports/${dry.id}/import-for-real`)),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([202, 409]);
+      const started = answers.find((a) => a.status === 202)!.body;
+      await waitForImport(admin, started.id);
+      expect(
+        await scalar(
+          `select count(*)::int from import_job where file_id = (select file_id from import_job where id = $1)`,
+          [dry.id],
+        ),
+      ).toBe(2);
+      expect(
+        await scalar(`select count(*)::int from client where tax_client_id = 'TX-000051'`),
+      ).toBe(1);
+    });
   });
 });

@@ -47,6 +47,7 @@ export interface ImportJobBody {
   updated: number;
   unchanged: number;
   failed: number;
+  unknownColumns: string[];
   error: string | null;
   errorCode: string | null;
   workflowId: string;
@@ -87,11 +88,15 @@ export async function waitForImport(
   }
 }
 
+/** Downloads a file from the API as bytes. */
+export async function downloadBytes(agent: Agent, path: string): Promise<Buffer> {
+  return (await agent.get(path).buffer(true).parse(binary).expect(200)).body as Buffer;
+}
+
 /** Downloads an .xlsx from the API and opens it. */
 export async function downloadWorkbook(agent: Agent, path: string): Promise<ExcelJS.Workbook> {
-  const res = await agent.get(path).buffer(true).parse(binary).expect(200);
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(res.body);
+  await book.xlsx.load((await downloadBytes(agent, path)) as unknown as ArrayBuffer);
   return book;
 }
 

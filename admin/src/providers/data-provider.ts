@@ -64,6 +64,8 @@ const upload = async <T>(
   return body as T;
 };
 
+export type ImportAction = 'cancel' | 'undo' | 'import-for-real';
+
 /** Multipart upload of an import file (a 50 MB file takes a while, hence the progress). */
 const uploadImport = (
   file: File,
@@ -87,8 +89,11 @@ export const dataProvider = {
   },
   uploadImport,
   getImportRows,
-  /** Both answer 202 with the job, whose status then moves on to cancelled / undone. */
-  importAction: async (importId: Identifier, action: 'cancel' | 'undo') => {
+  /**
+   * Cancel and undo answer 202 with the job, whose status then moves on to cancelled / undone;
+   * import-for-real (a completed dry run) with the new import it started.
+   */
+  importAction: async (importId: Identifier, action: ImportAction) => {
     const { json } = await httpClient(
       `${apiUrl}/imports/${encodeURIComponent(importId)}/${action}`,
       { method: 'POST' },
@@ -177,8 +182,9 @@ export type ClientHubDataProvider = typeof dataProvider;
 /** Files the browser downloads itself: a plain link carries the session cookie. */
 export const importDownloads = {
   template: (format: ImportFileFormat) => `${apiUrl}/imports/template.${format}`,
-  exceptionReport: (importId: Identifier, format: ImportFileFormat) =>
-    `${apiUrl}/imports/${encodeURIComponent(importId)}/exceptions.${format}`,
+  /** The failed rows only (`exceptions`) or every row with its outcome (`full`). */
+  report: (importId: Identifier, kind: 'exceptions' | 'full', format: ImportFileFormat) =>
+    `${apiUrl}/imports/${encodeURIComponent(importId)}/${kind === 'full' ? 'report' : 'exceptions'}.${format}`,
 };
 
 /** A client file to download: the latest version, or the one asked for. */

@@ -67,6 +67,10 @@ export class ImportJob {
   @Property({ type: 'json', nullable: true })
   undoReport?: UndoReport | null;
 
+  /** On a dry run: the real import started from its stored file, once. */
+  @Property({ type: 'uuid', nullable: true })
+  realImportId?: string | null;
+
   @ManyToOne(() => StaffUser, { nullable: true, deleteRule: 'set null' })
   createdBy?: StaffUser | null;
 

@@ -24,6 +24,7 @@ export const toImportJobView = (
   workflowId: job.workflowId,
   ...links,
   undoReport: job.undoReport ?? null,
+  realImportId: job.realImportId ?? null,
   createdBy: job.createdBy ? { id: job.createdBy.id, email: job.createdBy.email } : null,
   createdAt: job.createdAt,
   finishedAt: job.finishedAt ?? null,

@@ -31,7 +31,7 @@ import {
   startImportSchema,
   type StartImportInput,
 } from './imports.schemas';
-import { ImportsService } from './imports.service';
+import { ImportsService, type ImportReportKind } from './imports.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -41,9 +41,9 @@ const importEvent = (j: ImportJobView, summary: string) => ({
   targetId: j.id,
 });
 
-/** Rejected rows hold clients' personal data: each download is on the trail. */
+/** Reports hold clients' personal data: each download is on the trail. */
 const reportDownloaded = (_: unknown, req: Request) => ({
-  summary: `Downloaded the exception report (${req.path.endsWith('.csv') ? 'CSV' : 'Excel'}) of import ${req.params.id}`,
+  summary: `Downloaded the ${req.path.includes('/exceptions.') ? 'exception' : 'full'} report (${req.path.endsWith('.csv') ? 'CSV' : 'Excel'}) of import ${req.params.id}`,
   targetType: 'import',
   targetId: String(req.params.id),
 });
@@ -125,14 +125,43 @@ export class ImportsController {
     @Param('id', UuidParamPipe) id: string,
     @Res() res: Response,
   ): Promise<void> {
-    await this.sendExceptions(id, 'xlsx', res);
+    await this.sendReport(id, 'exceptions', 'xlsx', res);
   }
 
   @RequireRole('entities_admin')
   @Audited('import.report_downloaded', reportDownloaded)
   @Get(':id/exceptions.csv')
   async exceptionsCsv(@Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
-    await this.sendExceptions(id, 'csv', res);
+    await this.sendReport(id, 'exceptions', 'csv', res);
+  }
+
+  /** Every row with its outcome, comment and client. */
+  @RequireRole('entities_admin')
+  @Audited('import.report_downloaded', reportDownloaded)
+  @Get(':id/report.xlsx')
+  async fullReportXlsx(@Param('id', UuidParamPipe) id: string, @Res() res: Response) {
+    await this.sendReport(id, 'full', 'xlsx', res);
+  }
+
+  @RequireRole('entities_admin')
+  @Audited('import.report_downloaded', reportDownloaded)
+  @Get(':id/report.csv')
+  async fullReportCsv(@Param('id', UuidParamPipe) id: string, @Res() res: Response) {
+    await this.sendReport(id, 'full', 'csv', res);
+  }
+
+  /** A completed dry run, imported for real from its stored file: answers 202 with the new import. */
+  @RequireRole('entities_admin')
+  @Audited('import.started', (j: ImportJobView) =>
+    importEvent(j, `Started the import of ${j.fileName} (${j.mode}) from its dry run`),
+  )
+  @Post(':id/import-for-real')
+  @HttpCode(202)
+  importForReal(
+    @Param('id', UuidParamPipe) id: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<ImportJobView> {
+    return this.imports.importForReal(id, principal.id);
   }
 
   @RequireRole('entities_admin')
@@ -155,12 +184,17 @@ export class ImportsController {
     return this.imports.undo(id);
   }
 
-  private async sendExceptions(id: string, format: 'xlsx' | 'csv', res: Response): Promise<void> {
-    const write = await this.imports.exceptionReport(id, format); // 404 before any header
+  private async sendReport(
+    id: string,
+    kind: ImportReportKind,
+    format: 'xlsx' | 'csv',
+    res: Response,
+  ): Promise<void> {
+    const write = await this.imports.report(id, kind, format); // 404 before any header
     attachment(
       res,
       format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',
-      `import-exceptions-${id}.${format}`,
+      `import-${kind === 'exceptions' ? 'exceptions' : 'report'}-${id}.${format}`,
     );
     await write(res);
     res.end();

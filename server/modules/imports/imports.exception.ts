@@ -16,6 +16,7 @@ export enum ImportsErrorCode {
   NOT_RUNNING = 'IMPORT_NOT_RUNNING',
   CANNOT_UNDO = 'IMPORT_CANNOT_UNDO',
   WORKFLOWS_UNAVAILABLE = 'IMPORT_WORKFLOWS_UNAVAILABLE',
+  CANNOT_IMPORT_FOR_REAL = 'IMPORT_CANNOT_IMPORT_FOR_REAL',
 }
 
 export class ImportsException extends DomainException<ImportsErrorCode> {}

@@ -17,9 +17,12 @@ import {
 } from '../../../workflows/client-import/client-import.contract';
 import { FileStore } from '../files/file-store.service';
 import { StaffUser } from '../staff/staff-user.entity';
-import { writeExceptionReportCsv, writeExceptionReportXlsx } from './file/exception-report-writer';
+import { matchHeaders } from './file/header-matcher';
 import { ImportFileError } from './file/import-file.error';
 import { openImportFile } from './file/import-file-reader';
+import { writeReportCsv, writeReportXlsx, type ReportRow } from './file/import-report-writer';
+import { EXCEPTION_REPORT, FULL_REPORT } from './file/report-layout';
+import type { ImportField, ImportOutcome } from './import-columns';
 import { rejectedFile } from './import-file-errors';
 import { ImportJob } from './import-job.entity';
 import { toImportJobView, type ImportJobView } from './import-job.view';
@@ -30,13 +33,36 @@ import type { ImportFilter, ImportRowFilter, StartImportInput } from './imports.
 const CANCELLABLE: ImportStatus[] = ['queued', 'parsing', 'processing', 'cancelling'];
 const REPORT_BATCH = 1000;
 
+export type ImportReportKind = 'exceptions' | 'full';
+
+/** The full report's Outcome column; a dry run says what the import would do. */
+const OUTCOME_LABEL: Record<ImportOutcome, [real: string, dryRun: string]> = {
+  created: ['Created', 'Would create'],
+  updated: ['Updated', 'Would update'],
+  unchanged: ['Unchanged', 'Unchanged'],
+  failed: ['Failed', 'Failed'],
+};
+/** A row an import cancelled or stopped before reaching it. */
+const NOT_PROCESSED = 'Not processed';
+
 export interface ImportRowView {
   id: string;
   rowNumber: number;
   outcome: string | null;
   comment: string | null;
   clientId: string | null;
-  values: Record<string, unknown>;
+  /** The row's cells of the recognised columns, as the file has them. */
+  values: Partial<Record<ImportField, string>>;
+}
+
+interface ReportRecord {
+  seq: number;
+  row_number: number;
+  raw: string[];
+  outcome: ImportOutcome | null;
+  comment: string | null;
+  client_id: string | null;
+  client_name: string | null;
 }
 
 @Injectable()
@@ -84,6 +110,55 @@ export class ImportsService {
     });
     job.workflowId = clientImportWorkflowId(job.id);
     await this.em.flush();
+    return this.launch(job);
+  }
+
+  /**
+   * Imports a completed dry run for real: a new job on the dry run's stored file with its
+   * mode, so what was checked is what gets imported. Once per dry run: a second request (a
+   * double click, another tab) is refused with the import the first one started.
+   */
+  async importForReal(id: string, staffId: string): Promise<ImportJobView> {
+    const dryRun = await this.find(id);
+    if (!dryRun.dryRun || dryRun.status !== 'completed') {
+      throw new ImportsException(
+        ImportsErrorCode.CANNOT_IMPORT_FOR_REAL,
+        dryRun.dryRun
+          ? `This dry run is ${dryRun.status}; only a completed dry run can be imported for real.`
+          : 'This import is not a dry run.',
+      );
+    }
+    const job = await this.em.transactional(async (em) => {
+      const created = em.create(ImportJob, {
+        file: dryRun.file,
+        fileName: dryRun.fileName,
+        mode: dryRun.mode,
+        workflowId: '',
+        createdBy: em.getReference(StaffUser, staffId),
+      });
+      created.workflowId = clientImportWorkflowId(created.id);
+      await em.flush();
+      // Concurrent requests queue on the dry run's row; only the first finds it unclaimed.
+      const claimed = await em.nativeUpdate(
+        ImportJob,
+        { id, realImportId: null },
+        { realImportId: created.id },
+      );
+      if (!claimed) {
+        const { realImportId } = await em.findOneOrFail(ImportJob, id, { refresh: true });
+        throw new ImportsException(
+          ImportsErrorCode.CANNOT_IMPORT_FOR_REAL,
+          `This dry run has already been imported for real (import ${realImportId}).`,
+          { realImportId },
+        );
+      }
+      return created;
+    });
+    return this.launch(job);
+  }
+
+  /** Starts the job's workflow; if Temporal cannot be reached the job fails, saying why. */
+  private async launch(job: ImportJob): Promise<ImportJobView> {
     try {
       await this.temporal.client.workflow.start('clientImportWorkflow', {
         workflowId: job.workflowId,
@@ -126,7 +201,9 @@ export class ImportsService {
   }
 
   async rows(id: string, query: ListQuery<ImportRowFilter>): Promise<Page<ImportRowView>> {
-    await this.find(id);
+    const job = await this.find(id);
+    // Headers are stored once the file is staged; until then no column is known.
+    const fields = Object.entries(job.headers.length ? matchHeaders(job.headers).mapping : {});
     const outcomes = query.filter.outcome;
     const where = `r.import_id = ?${outcomes ? ' and o.outcome = any(?::text[])' : ''}`;
     const params: unknown[] = outcomes ? [id, pgArray(outcomes)] : [id];
@@ -141,7 +218,7 @@ export class ImportsService {
     const [rows, [{ total }]] = await Promise.all([
       conn.execute<Record<string, unknown>[]>(
         `select r.seq, r.row_number, o.outcome, coalesce(o.comment, r.failure) as comment,
-           o.client_id, r.data
+           o.client_id, r.raw
          from ${from} where ${where} order by ${order} offset ? limit ?`,
         [...params, query.range.start, query.range.end - query.range.start + 1],
       ),
@@ -157,23 +234,28 @@ export class ImportsService {
         outcome: r.outcome as string | null,
         comment: r.comment as string | null,
         clientId: r.client_id as string | null,
-        values: (r.data ?? {}) as Record<string, unknown>,
+        // What the firm typed, whatever the outcome: never the normalised values.
+        values: Object.fromEntries(fields.map(([field, i]) => [field, (r.raw as string[])[i]])),
       })),
       total,
     };
   }
 
   /**
-   * The exception report of an import (404 if there is none), ready to stream: every rejected
-   * row with its original cells, row number and what to fix.
+   * A report of an import (404 if there is none), ready to stream: the exception report lists
+   * every failed row with its original cells, row number and what to fix; the full report every
+   * row with its outcome, comment and the client it created or matched.
    */
-  async exceptionReport(
+  async report(
     id: string,
+    kind: ImportReportKind,
     format: 'xlsx' | 'csv',
   ): Promise<(out: Writable) => Promise<void>> {
     const job = await this.find(id);
-    const write = format === 'xlsx' ? writeExceptionReportXlsx : writeExceptionReportCsv;
-    return (out) => write(out, job.headers, this.failedRows(id));
+    const write = format === 'xlsx' ? writeReportXlsx : writeReportCsv;
+    const rows = this.reportRows(id, kind === 'exceptions', job.dryRun);
+    return (out) =>
+      write(out, kind === 'exceptions' ? EXCEPTION_REPORT : FULL_REPORT, job.headers, rows);
   }
 
   /**
@@ -254,20 +336,36 @@ export class ImportsService {
     );
   }
 
-  private async *failedRows(
+  private async *reportRows(
     id: string,
-  ): AsyncGenerator<{ rowNumber: number; raw: string[]; comment: string }> {
+    failedOnly: boolean,
+    dryRun: boolean,
+  ): AsyncGenerator<ReportRow> {
+    const toRow = (r: ReportRecord): ReportRow => ({
+      rowNumber: r.row_number,
+      raw: r.raw,
+      added: failedOnly
+        ? [r.comment ?? '']
+        : [
+            r.outcome ? OUTCOME_LABEL[r.outcome][dryRun ? 1 : 0] : NOT_PROCESSED,
+            r.comment ?? '',
+            r.client_name ?? '',
+            r.client_id ?? '',
+          ],
+    });
     let after = 0;
     for (;;) {
-      const batch = await this.em
-        .getConnection()
-        .execute<{ seq: number; row_number: number; raw: string[]; comment: string }[]>(
-          `select o.seq, r.row_number, r.raw, o.comment
-           from import_row_outcome o join import_row r on r.import_id = o.import_id and r.seq = o.seq
-           where o.import_id = ? and o.outcome = 'failed' and o.seq > ? order by o.seq limit ?`,
-          [id, after, REPORT_BATCH],
-        );
-      for (const r of batch) yield { rowNumber: r.row_number, raw: r.raw, comment: r.comment };
+      const batch = await this.em.getConnection().execute<ReportRecord[]>(
+        `select r.seq, r.row_number, r.raw, o.outcome, o.comment, o.client_id,
+           c.display_name as client_name
+         from import_row r
+         left join import_row_outcome o on o.import_id = r.import_id and o.seq = r.seq
+         left join client c on c.id = o.client_id
+         where r.import_id = ? and r.seq > ?${failedOnly ? ` and o.outcome = 'failed'` : ''}
+         order by r.seq limit ?`,
+        [id, after, REPORT_BATCH],
+      );
+      yield* batch.map(toRow);
       if (batch.length < REPORT_BATCH) return;
       after = batch[batch.length - 1].seq;
     }

@@ -5,7 +5,7 @@ import {
   openImportFile,
   type ParsedRow,
 } from '../../../server/modules/imports/file/import-file-reader';
-import { fileErrorOf, fixtureDir, openRows } from './import-fixtures';
+import { fileErrorOf, fixtureDir, openRows, xlsxBuffer } from './import-fixtures';
 
 const files = fixtureDir();
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
@@ -88,7 +88,7 @@ describe('CSV import files', () => {
     expect(rows[0].raw).toEqual(['x, y', 'Ann', 'Lee', 'a, b; c']);
   });
 
-  it('keeps quoted line breaks in a cell and numbers rows by the line they start on', async () => {
+  it('keeps quoted line breaks in a cell and numbers rows as a spreadsheet shows them', async () => {
     const path = await files.write(
       'multiline.csv',
       [
@@ -101,11 +101,30 @@ describe('CSV import files', () => {
       ].join('\r\n'),
     );
     const { rows } = await openRows(path);
+    // Excel and LibreOffice: one row per record, the blank ones (3 and 5) included.
     expect(rows.map((r) => [r.rowNumber, r.values.street])).toEqual([
       [2, '1 Main St\r\nSuite 2'],
-      [5, 'a\nb\nc'],
-      [9, 'x'],
+      [4, 'a\nb\nc'],
+      [6, 'x'],
     ]);
+  });
+
+  it('numbers the rows of the same list saved as XLSX the same way', async () => {
+    const header = ['First Name', 'Last Name', 'Street'];
+    const csv = await files.write(
+      'same.csv',
+      ['First Name,Last Name,Street', 'Ann,Lee,"1 Main St\nSuite 2"', '', 'Bob,Ray,x'].join('\n'),
+    );
+    const xlsx = await files.write(
+      'same.xlsx',
+      await xlsxBuffer([header, ['Ann', 'Lee', '1 Main St\nSuite 2'], [], ['Bob', 'Ray', 'x']]),
+    );
+    for (const path of [csv, xlsx]) {
+      expect(summary((await openRows(path)).rows)).toEqual([
+        [2, 'Ann'],
+        [4, 'Bob'],
+      ]);
+    }
   });
 
   it('pads short rows and cuts long ones to the header width', async () => {
@@ -196,11 +215,11 @@ describe('CSV import files', () => {
       const { rows } = await openRows(path);
       expect(summary(rows)).toEqual([
         [2, 'Ann'],
-        [5, 'ERROR'],
-        [6, 'Cat'],
-        [8, 'Dan'],
-        [9, 'ERROR'],
-        [10, 'Fay'],
+        [4, 'ERROR'],
+        [5, 'Cat'],
+        [6, 'Dan'],
+        [7, 'ERROR'],
+        [8, 'Fay'],
       ]);
       expect(rows[1].raw).toEqual(['Bob', '"Ray', 'x']);
       expect(rows[4].raw).toEqual(['Eve', '"Oops', '']);

@@ -60,4 +60,23 @@ describe('matchHeaders', () => {
     );
     expect(errorOf([]).message).toMatch(/^Missing required columns: First Name, Last Name /);
   });
+
+  it("ignores the columns of the import's own reports quietly, by their place", () => {
+    const file = ['First Name', 'Last Name', 'Notes'];
+    expect(matchHeaders(['Row', ...file, 'Comment'])).toEqual({
+      mapping: { firstName: 1, lastName: 2 },
+      unknownColumns: ['Notes'],
+    });
+    expect(
+      matchHeaders(['Row', ...file, 'Outcome', 'Comment', 'Client', 'Client Hub ID', '']),
+    ).toMatchObject({ unknownColumns: ['Notes'] });
+    // Elsewhere they are the firm's own columns, and listed.
+    expect(matchHeaders(['Comment', ...file, 'Row']).unknownColumns).toEqual([
+      'Comment',
+      'Notes',
+      'Row',
+    ]);
+    expect(matchHeaders(['Row', ...file]).unknownColumns).toEqual(['Row', 'Notes']);
+    expect(matchHeaders([...file, 'Comment']).unknownColumns).toEqual(['Notes', 'Comment']);
+  });
 });

@@ -102,4 +102,13 @@ describe('validateImportRow', () => {
       expect(validateImportRow({ ...person, tags: tag }).ok).toBe(api);
     }
   });
+
+  it("fails the template's example client however its other cells were edited", () => {
+    const example = { firstName: ' jane', lastName: 'DOE', email: 'Jane.Doe@Example.com ' };
+    expect(commentOf({ ...example, city: 'Boston', taxClientId: '12345678' })).toMatch(
+      /^This is the template's example row \(Jane Doe, jane\.doe@example\.com\)/,
+    );
+    expect(validateImportRow({ ...example, email: 'jane@firm.test' })).toMatchObject({ ok: true });
+    expect(validateImportRow({ ...example, firstName: 'Janet' })).toMatchObject({ ok: true });
+  });
 });

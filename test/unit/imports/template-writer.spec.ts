@@ -1,8 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { Workbook } from 'exceljs';
 import { validateImportRow } from '../../../server/modules/imports/file/row-validator';
+import { TEMPLATE_EXAMPLE } from '../../../server/modules/imports/file/template-example';
 import {
-  TEMPLATE_EXAMPLE,
   templateCsv,
   writeTemplateXlsx,
 } from '../../../server/modules/imports/file/template-writer';
@@ -60,12 +60,20 @@ describe('import templates', () => {
   it.each([
     ['CSV', async () => files.write('template.csv', templateCsv())],
     ['XLSX', templateXlsxPath],
-  ])('%s template imports as one valid client', async (_, write) => {
+  ])('%s template reads back; its example row fails, so it is never imported', async (_, write) => {
     const { reader, rows } = await openRows(await write());
     expect(reader.headers).toEqual(HEADERS);
     expect(reader.unknownColumns).toEqual([]);
     expect(rows).toHaveLength(1);
     expect(rows[0].values).toEqual(TEMPLATE_EXAMPLE);
-    expect(validateImportRow(rows[0].values)).toMatchObject({ ok: true });
+    expect(validateImportRow(rows[0].values)).toEqual({
+      ok: false,
+      comment:
+        "This is the template's example row (Jane Doe, jane.doe@example.com), not one of your clients, so it is never imported. Delete it from the file.",
+    });
+    // Filled in with a real client, the same row imports.
+    expect(
+      validateImportRow({ ...rows[0].values, firstName: 'Janet', email: 'janet@firm.test' }),
+    ).toMatchObject({ ok: true });
   });
 });

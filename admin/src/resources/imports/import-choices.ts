@@ -58,3 +58,12 @@ export const rowOutcomes: Record<ImportOutcome, Label> = {
   unchanged: { name: 'Unchanged', color: 'default' },
   failed: { name: 'Failed', color: 'error' },
 };
+
+/** A dry run changed nothing: its rows say what the import would do. */
+const dryRunOutcomes: Record<ImportOutcome, Label> = {
+  ...rowOutcomes,
+  created: { name: 'Would create', color: 'success' },
+  updated: { name: 'Would update', color: 'info' },
+};
+
+export const outcomesOf = (job: { dryRun: boolean }) => (job.dryRun ? dryRunOutcomes : rowOutcomes);

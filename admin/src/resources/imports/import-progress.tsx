@@ -1,6 +1,6 @@
 import { Box, Chip, LinearProgress, Stack, Typography } from '@mui/material';
-import type { ImportJob } from '../../types';
-import { isImportActive, rowOutcomes } from './import-choices';
+import type { ImportJob, ImportOutcome } from '../../types';
+import { isImportActive, outcomesOf } from './import-choices';
 
 const rows = (count: number) => (count === 1 ? '1 row' : `${count} rows`);
 
@@ -50,12 +50,12 @@ export const ImportProgress = ({ job }: { job: ImportJob }) => {
             ' · dry run: the counts show what the import would do, nothing was changed'}
         </Typography>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-          {Object.entries(rowOutcomes).map(([outcome, { color }]) => {
-            const count = job[outcome as keyof typeof rowOutcomes];
+          {Object.entries(outcomesOf(job)).map(([outcome, { name, color }]) => {
+            const count = job[outcome as ImportOutcome];
             return (
               <Chip
                 key={outcome}
-                label={`${count} ${outcome}`}
+                label={`${count} ${name.toLowerCase()}`}
                 color={count ? color : 'default'}
                 variant={count ? 'filled' : 'outlined'}
               />

@@ -16,13 +16,17 @@ import {
   EmptyListText,
 } from '../../components/embedded-list';
 import type { ImportJob, ImportRow } from '../../types';
-import { rowOutcomes } from './import-choices';
+import { outcomesOf } from './import-choices';
 
-const RowOutcomeField = (props: Partial<FieldProps<ImportRow>>) => {
+type RowOutcomeFieldProps = Partial<FieldProps<ImportRow>> & {
+  outcomes: ReturnType<typeof outcomesOf>;
+};
+
+const RowOutcomeField = ({ outcomes, ...props }: RowOutcomeFieldProps) => {
   const row = useRecordContext<ImportRow>(props);
   if (!row) return null;
   // No outcome yet: the row's chunk has not been processed.
-  const outcome = row.outcome ? rowOutcomes[row.outcome] : undefined;
+  const outcome = row.outcome ? outcomes[row.outcome] : undefined;
   return outcome ? (
     <Chip size="small" color={outcome.color} label={outcome.name} />
   ) : (
@@ -87,7 +91,7 @@ export const ImportRows = ({ job }: { job: ImportJob }) => (
     {/* The API sorts rows by number and outcome only. */}
     <Datagrid bulkActionButtons={false} rowClick={false} empty={<NoRows />}>
       <NumberField source="rowNumber" label="Row" />
-      <RowOutcomeField source="outcome" label="Outcome" />
+      <RowOutcomeField source="outcome" label="Outcome" outcomes={outcomesOf(job)} />
       <RowNameField label="Name" />
       <TextField source="values.email" label="Email" sortable={false} />
       <TextField source="values.taxClientId" label="Tax Client ID" sortable={false} />

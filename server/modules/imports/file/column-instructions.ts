@@ -49,6 +49,7 @@ export const COLUMN_INSTRUCTIONS: Record<ImportField, ColumnInstruction> = {
 /** General rules, shown above the column list. */
 export const TEMPLATE_NOTES: readonly string[] = [
   'One client per row on the Clients sheet, with the column headers in row 1.',
+  'Row 2 is an example (Jane Doe): replace it with your first client or delete it. Left in, it is never imported; it is reported as a failed row.',
   'Columns may be in any order; columns the import does not know are ignored.',
   'Rows that cannot be imported are listed with the reason in the exception report; fix them there and import that file again.',
   'Save as Excel Workbook (.xlsx) or CSV UTF-8.',

@@ -25,11 +25,13 @@ const NOT_UTF8 =
   'This row has characters that are not valid UTF-8 text. Save the file as CSV UTF-8 and import it again.';
 
 /**
- * Streams the non-blank rows of a CSV file, header first, each with the line it starts on.
+ * Streams the non-blank rows of a CSV file, header first, each with the row number a
+ * spreadsheet shows for it: one row per record, blank lines included, so a quoted line break
+ * inside a cell does not push later rows down.
  *
  * A record csv-parse rejects (a quote never closed, text after a closing quote, a record over
- * CSV_MAX_RECORD_CHARS) becomes one failed row at the line where it starts, and reading goes
- * on from the next line. csv-parse cannot do that itself: an open quote swallows the lines
+ * CSV_MAX_RECORD_CHARS) becomes one failed row made of the line where it starts, and reading
+ * goes on from the next line. csv-parse cannot do that itself: an open quote swallows the lines
  * after it, and over `max_record_size` it drops the rest of its chunk. So on the first
  * rejection that parser is dropped, the line the rejected record starts on is found by
  * counting line breaks, and a new parser starts on the line after it.
@@ -45,7 +47,9 @@ export async function* readCsvRows(path: string, layout: CsvLayout): AsyncGenera
 
 async function* readRecords(file: FileHandle, layout: CsvLayout): AsyncGenerator<SheetRow> {
   let start = 0;
+  // Lines find a rejected record's bytes again; rows number the records.
   let line = 1;
+  let rowNumber = 1;
   for (;;) {
     const pass = startPass(file, start, layout);
     const passLine = line;
@@ -55,9 +59,8 @@ async function* readRecords(file: FileHandle, layout: CsvLayout): AsyncGenerator
         // Records the parser produced after the rejected one come from a swallowed mess.
         if (pass.failure()?.recordsBefore === consumed) break;
         consumed++;
-        const rowNumber = line;
         line += 1 + lineBreaks(record);
-        const row = toRow(rowNumber, record, layout);
+        const row = toRow(rowNumber++, record, layout);
         if (row) yield row;
       }
     } finally {
@@ -68,7 +71,7 @@ async function* readRecords(file: FileHandle, layout: CsvLayout): AsyncGenerator
     if (!failure) return;
     const broken = await readLineAt(file, start, line - passLine, CSV_MAX_RECORD_CHARS);
     yield {
-      rowNumber: line,
+      rowNumber: rowNumber++,
       cells: decode(broken.bytes, layout).split(layout.delimiter),
       error: describeFailure(failure.code, broken.bytes),
     };

@@ -10,7 +10,7 @@ import { readXlsxRows } from './xlsx-row-reader';
 import { assertSafeXlsx } from './zip-guard';
 
 export interface ParsedRow {
-  /** CSV: the line the record starts on; XLSX: the worksheet row. */
+  /** The row Excel or LibreOffice shows it on (see SheetRow). */
   rowNumber: number;
   /** The row's cells in header order, padded or cut to the header's width. */
   raw: string[];

@@ -9,6 +9,7 @@ import {
   type TextField,
 } from './field-rules';
 import { restoreCell } from '../../../common/csv/formula-guard';
+import { isTemplateExample, TEMPLATE_EXAMPLE_COMMENT } from './template-example';
 
 /** One valid import row: trimmed, empty as null, email lower-cased, tags split and de-duplicated. */
 export interface NormalizedImportRow extends Record<TextField, string | null> {
@@ -45,6 +46,8 @@ export function validateImportRow(
       problems.push(`Email "${value}" is not a valid email address.`);
     }
   }
+  // Left in by mistake, it would become a real client: it fails, whatever else it holds.
+  if (isTemplateExample(text)) return { ok: false, comment: TEMPLATE_EXAMPLE_COMMENT };
   if (!((text.firstName && text.lastName) || text.companyName)) {
     problems.unshift('First Name and Last Name are required (or Company for a business).');
   }

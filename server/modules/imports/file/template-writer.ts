@@ -4,26 +4,12 @@ import { stringify } from 'csv-stringify/sync';
 import { Workbook, type DataValidation, type Worksheet } from 'exceljs';
 import { IMPORT_COLUMNS, type ImportField } from '../import-columns';
 import { COLUMN_INSTRUCTIONS, TEMPLATE_NOTES } from './column-instructions';
+import { TEMPLATE_EXAMPLE } from './template-example';
 
 const TEMPLATE_SHEET = 'Clients';
 const INSTRUCTIONS_SHEET = 'Instructions';
 /** The Is Offline dropdown covers this many rows. */
 const TEMPLATE_VALIDATED_ROWS = 10_000;
-
-export const TEMPLATE_EXAMPLE: Record<ImportField, string> = {
-  firstName: 'Jane',
-  lastName: 'Doe',
-  email: 'jane.doe@example.com',
-  phone: '(555) 010-0199',
-  companyName: '',
-  street: '12 Main Street',
-  city: 'Springfield',
-  state: 'IL',
-  postalCode: '02134',
-  taxClientId: '012345678',
-  tags: 'VIP; 2024 Returns',
-  isOffline: 'No',
-};
 
 const WIDTH: Record<ImportField, number> = {
   firstName: 16,

@@ -4,10 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
 import {
-  writeExceptionReportCsv,
-  writeExceptionReportXlsx,
-  type ExceptionRow,
-} from '../../../server/modules/imports/file/exception-report-writer';
+  writeReportCsv,
+  writeReportXlsx,
+  type ReportRow,
+} from '../../../server/modules/imports/file/import-report-writer';
+import { EXCEPTION_REPORT, FULL_REPORT } from '../../../server/modules/imports/file/report-layout';
 import { validateImportRow } from '../../../server/modules/imports/file/row-validator';
 import { fixtureDir, openRows } from './import-fixtures';
 
@@ -16,16 +17,27 @@ const HEADERS = ['First Name', 'Last Name', 'Phone', '=cmd|x'];
 const REPORT_HEADER = ['Row', 'First Name', 'Last Name', 'Phone', "'=cmd|x", 'Comment'];
 
 /** Rows produced lazily, as the service streams them from the database. */
-async function* failedRows(count: number): AsyncGenerator<ExceptionRow> {
+async function* failedRows(count: number): AsyncGenerator<ReportRow> {
   yield {
     rowNumber: 7,
     raw: ['=HYPERLINK("http://evil.example")', '', '+1 555 0100', '@SUM(A1)'],
-    comment: 'Last Name is required.',
+    added: ['Last Name is required.'],
   };
   for (let i = 1; i < count; i++) {
-    yield { rowNumber: 7 + i, raw: [`Ann${i}`, 'Lee', '-', ''], comment: 'Email is wrong.' };
+    yield { rowNumber: 7 + i, raw: [`Ann${i}`, 'Lee', '-', ''], added: ['Email is wrong.'] };
   }
 }
+
+const writeExceptionReportXlsx = (
+  out: Writable,
+  headers: string[],
+  rows: AsyncIterable<ReportRow>,
+) => writeReportXlsx(out, EXCEPTION_REPORT, headers, rows);
+const writeExceptionReportCsv = (
+  out: Writable,
+  headers: string[],
+  rows: AsyncIterable<ReportRow>,
+) => writeReportCsv(out, EXCEPTION_REPORT, headers, rows);
 
 const NEUTRALISED = [
   7,
@@ -36,7 +48,7 @@ const NEUTRALISED = [
   'Last Name is required.',
 ];
 
-describe('exception report', () => {
+describe('import reports', () => {
   it('XLSX: Row, the original headers, Comment; bold frozen header; neutralised cells', async () => {
     const path = files.path('exceptions.xlsx');
     await writeExceptionReportXlsx(createWriteStream(path), HEADERS, failedRows(3000));
@@ -71,7 +83,7 @@ describe('exception report', () => {
     ['XLSX', writeExceptionReportXlsx],
     ['CSV', writeExceptionReportCsv],
   ])('%s: fails and aborts the output when the rows fail', async (_, write) => {
-    async function* broken(): AsyncGenerator<ExceptionRow> {
+    async function* broken(): AsyncGenerator<ReportRow> {
       yield* failedRows(2);
       throw new Error('database gone');
     }
@@ -86,13 +98,13 @@ describe('exception report', () => {
   ])('%s: pulls rows only as fast as the output takes them', async (_, write) => {
     const total = 50_000;
     let pulled = 0;
-    async function* counted(): AsyncGenerator<ExceptionRow> {
+    async function* counted(): AsyncGenerator<ReportRow> {
       for (const row of Array.from({ length: total }, (_, i) => i)) {
         pulled++;
         yield {
           rowNumber: row + 2,
           raw: [`Ann${row}`, 'Lee', '555', ''],
-          comment: 'Email is wrong.',
+          added: ['Email is wrong.'],
         };
       }
     }
@@ -121,16 +133,54 @@ describe('exception report', () => {
 
   it('imports again once corrected, with the apostrophes taken off', async () => {
     const path = files.path('corrected.xlsx');
-    async function* corrected(): AsyncGenerator<ExceptionRow> {
-      yield { rowNumber: 7, raw: ['Ann', 'Lee', '+1 555 0100', ''], comment: 'fixed' };
+    async function* corrected(): AsyncGenerator<ReportRow> {
+      yield { rowNumber: 7, raw: ['Ann', 'Lee', '+1 555 0100', ''], added: ['fixed'] };
     }
     await writeExceptionReportXlsx(createWriteStream(path), HEADERS, corrected());
     const { reader, rows } = await openRows(path);
-    expect(reader.unknownColumns).toEqual(['Row', "'=cmd|x", 'Comment']);
+    // Row and Comment are the report's own: only the file's unknown column is listed.
+    expect(reader.unknownColumns).toEqual(["'=cmd|x"]);
     expect(rows[0].raw).toEqual(['7', 'Ann', 'Lee', "'+1 555 0100", '', 'fixed']);
     expect(validateImportRow(rows[0].values)).toMatchObject({
       ok: true,
       row: { phone: '+1 555 0100' },
     });
   });
+
+  it.each([
+    ['XLSX', writeReportXlsx, 'full.xlsx'],
+    ['CSV', writeReportCsv, 'full.csv'],
+  ])(
+    '%s full report: Outcome, Comment, Client and its id after the file columns; re-imports quietly',
+    async (_, write, name) => {
+      const path = files.path(name);
+      async function* everyRow(): AsyncGenerator<ReportRow> {
+        yield {
+          rowNumber: 2,
+          raw: ['Ann', 'Lee', '555', ''],
+          added: ['Created', 'Created Ann Lee.', 'Ann Lee', '3b0c…'],
+        };
+        yield { rowNumber: 3, raw: ['Bob', '', '', ''], added: ['Failed', 'Last Name…', '', ''] };
+      }
+      await write(createWriteStream(path), FULL_REPORT, HEADERS, everyRow());
+      const { reader, rows } = await openRows(path);
+      expect(reader.headers).toEqual([
+        'Row',
+        'First Name',
+        'Last Name',
+        'Phone',
+        "'=cmd|x",
+        'Outcome',
+        'Comment',
+        'Client',
+        'Client Hub ID',
+      ]);
+      expect(reader.unknownColumns).toEqual(["'=cmd|x"]);
+      expect(rows.map((r) => r.raw.slice(5))).toEqual([
+        ['Created', 'Created Ann Lee.', 'Ann Lee', '3b0c…'],
+        ['Failed', 'Last Name…', '', ''],
+      ]);
+      expect(rows[0].values).toEqual({ firstName: 'Ann', lastName: 'Lee', phone: '555' });
+    },
+  );
 });

@@ -5,36 +5,43 @@ import { setImmediate } from 'node:timers/promises';
 import { stringify } from 'csv-stringify';
 import { stream } from 'exceljs';
 import { neutraliseCell } from '../../../common/csv/formula-guard';
-
-/** One rejected row: where it was in the source file, its cells in header order, and why. */
-export interface ExceptionRow {
-  rowNumber: number;
-  raw: string[];
-  comment: string;
-}
-
-const EXCEPTION_SHEET = 'Exceptions';
-/** How often the XLSX writer lets the zip catch up and checks the output. */
-const FLOW_CHECK_ROWS = 200;
+import { REPORT_ROW_HEADER, type ReportLayout } from './report-layout';
 
 /**
- * The exception report as a workbook, streamed row by row: "Row" (the row in the uploaded
- * file), the uploaded headers, "Comment". Every text cell is neutralised against formula
+ * One row of a report: where it was in the uploaded file, its cells in header order, and the
+ * values of the columns the report's layout adds.
+ */
+export interface ReportRow {
+  rowNumber: number;
+  raw: string[];
+  added: string[];
+}
+
+/** How often the XLSX writer lets the zip catch up and checks the output. */
+const FLOW_CHECK_ROWS = 200;
+const ROW_WIDTH = 8;
+const FILE_COLUMN_WIDTH = 18;
+
+/**
+ * A report as a workbook, streamed row by row: "Row" (the row in the uploaded file), the
+ * uploaded headers, then the layout's columns. Every text cell is neutralised against formula
  * injection. Ends `out`, or destroys it on failure.
  */
-export async function writeExceptionReportXlsx(
+export async function writeReportXlsx(
   out: Writable,
+  layout: ReportLayout,
   headers: string[],
-  rows: AsyncIterable<ExceptionRow>,
+  rows: AsyncIterable<ReportRow>,
 ): Promise<void> {
   const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = workbook.addWorksheet(EXCEPTION_SHEET, {
+  const sheet = workbook.addWorksheet(layout.sheet, {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  sheet.columns = reportHeader(headers).map((header, i) => ({
-    header,
-    width: i === 0 ? 8 : i === headers.length + 1 ? 60 : 18,
-  }));
+  sheet.columns = [
+    { header: REPORT_ROW_HEADER, width: ROW_WIDTH },
+    ...headers.map((header) => ({ header: neutraliseCell(header), width: FILE_COLUMN_WIDTH })),
+    ...layout.added.map(({ header, width }) => ({ header, width })),
+  ];
   sheet.getRow(1).font = { bold: true };
   try {
     let written = 0;
@@ -52,13 +59,18 @@ export async function writeExceptionReportXlsx(
 }
 
 /** The same report as CSV (UTF-8 with BOM, CRLF). Ends `out`, or destroys it on failure. */
-export async function writeExceptionReportCsv(
+export async function writeReportCsv(
   out: Writable,
+  layout: ReportLayout,
   headers: string[],
-  rows: AsyncIterable<ExceptionRow>,
+  rows: AsyncIterable<ReportRow>,
 ): Promise<void> {
   async function* records() {
-    yield reportHeader(headers);
+    yield [
+      REPORT_ROW_HEADER,
+      ...headers.map(neutraliseCell),
+      ...layout.added.map((column) => column.header),
+    ];
     for await (const row of rows) yield reportRecord(row, headers);
   }
   await pipeline(
@@ -68,15 +80,11 @@ export async function writeExceptionReportCsv(
   );
 }
 
-function reportHeader(headers: string[]): string[] {
-  return ['Row', ...headers.map(neutraliseCell), 'Comment'];
-}
-
-function reportRecord({ rowNumber, raw, comment }: ExceptionRow, headers: string[]) {
+function reportRecord({ rowNumber, raw, added }: ReportRow, headers: string[]) {
   return [
     rowNumber,
     ...headers.map((_, i) => neutraliseCell(raw[i] ?? '')),
-    neutraliseCell(comment),
+    ...added.map(neutraliseCell),
   ];
 }
 
