@@ -56,12 +56,6 @@ export class ImportStagingService {
         (pg) => this.copyRows(pg, importId, reader, { onRows, signal }),
         signal,
       );
-      await em.nativeUpdate(ImportJob, importId, {
-        format: reader.format,
-        headers: reader.headers,
-        unknownColumns: reader.unknownColumns,
-        total: staged.total,
-      });
       await em.nativeUpdate(
         ImportJob,
         { id: importId, status: 'parsing' },
@@ -119,6 +113,18 @@ export class ImportStagingService {
       const { rows } = await pg.query<{ total: number; failed: number }>(MOVE_MARKING_DUPLICATES, [
         importId,
       ]);
+      // With the rows, so the rows API never shows staged rows without their headers.
+      await pg.query(
+        `update import_job set format = $2, headers = $3, unknown_columns = $4, total = $5
+         where id = $1`,
+        [
+          importId,
+          reader.format,
+          pgArray(reader.headers),
+          pgArray(reader.unknownColumns),
+          rows[0].total,
+        ],
+      );
       await pg.query('commit');
       return rows[0];
     } catch (e) {
