@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Client as Pg } from 'pg';
 import type { Agent } from 'supertest';
@@ -148,7 +148,7 @@ describe('client files under attack', () => {
     expect(await storedRows(ofDoomed)).toBe(0);
   });
 
-  it('sweeps content left unreferenced (a failed upload) only after a grace period, never what is being referenced', async () => {
+  it('sweeps content left unreferenced (a failed upload, a finished import) only after a grace period, never what is being referenced', async () => {
     const store = t.app.get(FileStore);
     const leftover = async (content: Buffer) => {
       await mkdir(dirname(blobOf(content)), { recursive: true });
@@ -197,6 +197,37 @@ describe('client files under attack', () => {
     }
     expect(existsSync(blobOf(racing))).toBe(true);
     await owner.get(`/api/files/${target.id}/download`).expect(200);
+
+    // An upload a crashed process left behind goes once it has not grown for the grace period.
+    const incoming = join(t.config.DATA_DIR, 'files', 'incoming');
+    await writeFile(join(incoming, 'crashed'), 'partial');
+    await writeFile(join(incoming, 'streaming'), 'partial');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    await utimes(join(incoming, 'crashed'), twoHoursAgo, twoHoursAgo);
+    await store.sweep();
+    expect(await readdir(incoming)).toEqual(['streaming']);
+    await rm(join(incoming, 'streaming'));
+
+    // An import needs its file until it has finished (here: failed); the job keeps its name.
+    const imported = async (status: string, content: Buffer) => {
+      const fileId = await leftover(content);
+      await age(fileId);
+      const [job] = await t.query<{ id: string }>(
+        `insert into import_job (id, file_id, file_name, mode, status, workflow_id)
+         values (gen_random_uuid(), $1, 'clients.csv', 'upsert', $2, 'w') returning id`,
+        [fileId, status],
+      );
+      return job.id;
+    };
+    const failedCsv = Buffer.from('Company\nfailed import\n');
+    const runningCsv = Buffer.from('Company\nimport being parsed\n');
+    const failed = await imported('failed', failedCsv);
+    await imported('parsing', runningCsv);
+    await store.sweep();
+    expect(existsSync(blobOf(failedCsv))).toBe(false);
+    expect(existsSync(blobOf(runningCsv))).toBe(true);
+    const job = await admin.get(`/api/imports/${failed}`).expect(200);
+    expect(job.body).toMatchObject({ fileName: 'clients.csv', status: 'failed' });
   });
 
   it('checks the caller’s right before taking an upload of any size', async () => {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { EntityManager } from '@mikro-orm/postgresql';
@@ -18,15 +18,17 @@ export interface IncomingFile {
   contentType?: string;
 }
 
-/** Every row that keeps a stored file (and so its content) alive. */
+/** Every row that keeps a stored file (and so its content) alive; a finished import does not. */
 const UNREFERENCED = `not exists (select 1 from client_file_version v where v.stored_file_id = sf.id)
-  and not exists (select 1 from import_job j where j.file_id = sf.id)`;
+  and not exists (select 1 from import_job j where j.file_id = sf.id
+    and j.status not in ('completed', 'failed', 'cancelled', 'undoing', 'undone'))`;
 
 /**
- * How long an unreferenced stored file is left alone by the sweep: an upload adopts its content
- * first and records what it is for a moment later, in another transaction.
+ * How long the sweep leaves an unreferenced stored file alone (an upload adopts its content
+ * first and records what it is for a moment later, in another transaction), and an upload
+ * stream that no longer grows (its request is long over).
  */
-const UNREFERENCED_GRACE = '1 hour';
+const GRACE_MS = 60 * 60_000;
 const SWEEP_BATCH = 500;
 
 /** One content hash: adopting and deleting the same content take turns. */
@@ -58,8 +60,9 @@ export class FileStore {
       const target = this.pathOfHash(sha256);
       await mkdir(dirname(target), { recursive: true });
       const id = randomUUID();
-      // The row and the content land together, so a removal of the same content either ran
-      // before (and this puts it back) or sees this row (and leaves it).
+      // The row is committed before the content moves in: a removal of the same content either
+      // finished first (it holds the content lock until it commits) or sees this row and keeps
+      // the content. A crash in between leaves an unreferenced row for the sweep, no stray file.
       await sqlTransaction(this.em, async (sql) => {
         await lockContent(sql, sha256);
         await sql(
@@ -74,8 +77,8 @@ export class FileStore {
             createdById ?? null,
           ],
         );
-        await rename(file.path, target);
       });
+      await rename(file.path, target);
       return await this.em.findOneOrFail(StoredFile, id);
     } finally {
       await rm(file.path, { force: true });
@@ -97,18 +100,29 @@ export class FileStore {
   }
 
   /**
-   * Removes stored files nothing has referenced for the grace period: left by a failed upload,
-   * or by a delete whose release did not run (a crash).
+   * Removes stored files nothing has referenced for the grace period (left by a failed upload,
+   * a finished import, or a delete whose release did not run), and uploads a crashed process
+   * left in uploadDir.
    */
   async sweep(): Promise<number> {
+    await this.removeStaleUploads();
     let removed = 0;
     for (;;) {
       const batch = await this.removeUnreferenced(
-        `sf.created_at < now() - interval '${UNREFERENCED_GRACE}'`,
+        `sf.created_at < now() - interval '${GRACE_MS} milliseconds'`,
         [],
       );
       removed += batch;
       if (batch < SWEEP_BATCH) return removed;
+    }
+  }
+
+  private async removeStaleUploads(): Promise<void> {
+    const before = Date.now() - GRACE_MS;
+    for (const name of await readdir(this.uploadDir).catch(() => [])) {
+      const path = join(this.uploadDir, name);
+      const { mtimeMs } = await stat(path).catch(() => ({ mtimeMs: Infinity }));
+      if (mtimeMs < before) await rm(path, { force: true });
     }
   }
 
