@@ -241,7 +241,7 @@ export class ClientFilesService {
       `select f.name, v.content_type, v.size, sf.sha256, sf.original_name from client_file f
        join client_file_version v on v.file_id = f.id
        join stored_file sf on sf.id = v.stored_file_id
-       where f.id = ? and v.version <= f.current_version and v.version = coalesce(?, v.version)
+       where f.id = ? and v.version = coalesce(?, v.version)
          and (?::uuid is null or v.uploaded_by_contact_id = ? or exists (select 1
            from client_file_share s where s.file_id = f.id and s.contact_id = ?))
        order by v.version desc limit 1`,
@@ -322,10 +322,10 @@ export class ClientFilesService {
     );
     return rows.map((r) => {
       const all = !contactId || r.shared_with_me;
-      const mine = versions
+      const visible = versions
         .filter((v) => v.file_id === r.id && (all || v.contact_id === contactId))
         .map(toVersionView);
-      const current = (all && mine.find((v) => v.version === r.current_version)) || mine[0];
+      const current = (all && visible.find((v) => v.version === r.current_version)) || visible[0];
       return {
         id: r.id,
         clientId: r.client_id,
@@ -336,7 +336,7 @@ export class ClientFilesService {
         sharedWithContactIds: r.shared,
         createdAt: isoDate(r.created_at),
         updatedAt: isoDate(r.updated_at),
-        versions: mine,
+        versions: visible,
       };
     });
   }
