@@ -296,6 +296,12 @@ describe('file requests', () => {
     await ann.agent
       .post(`/api/portal/file-requests/${body.id}/items/${item.id}/upload`)
       .expect(400);
+    // Who is not asked learns nothing, however large the upload: not even that it is too big.
+    for (const notAsked of [bob, stranger]) {
+      await upload(notAsked.agent, body.id, item.id, Buffer.alloc(20_000, 'a'), 'big.txt').expect(
+        404,
+      );
+    }
     expect(await storedFiles()).toBe(before);
     expect(await readdir(join(t.config.DATA_DIR, 'files', 'incoming'))).toEqual([]);
 

@@ -9,6 +9,7 @@ import {
   Query,
   Res,
   UploadedFile,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
@@ -30,6 +31,7 @@ import {
 import { ClientFilesService, fileNotFound, type ClientFileView } from './client-files.service';
 import { sendFileDownload } from './file-download';
 import { FileUploadInterceptor } from './file-upload.interceptor';
+import { StaffUploadGuard } from './upload-access.guards';
 
 const fileEvent = (verb: string) => (f: ClientFileView) => ({
   summary: `${verb} file ${f.name} (version ${f.version})`,
@@ -63,6 +65,7 @@ export class ClientFilesController {
   @Audited('file.uploaded', fileEvent('Uploaded'))
   @Post('clients/:clientId/files')
   @ApiConsumes('multipart/form-data')
+  @UseGuards(StaffUploadGuard)
   @UseInterceptors(FileUploadInterceptor)
   async upload(
     @Param('clientId', UuidParamPipe) clientId: string,
@@ -70,7 +73,6 @@ export class ClientFilesController {
     @Body(new ZodBodyPipe(uploadFieldsSchema)) body: UploadFields,
     @CurrentPrincipal() principal: StaffPrincipal,
   ): Promise<ClientFileView> {
-    await this.access.assertClient(principal, clientId, 'edit');
     return this.files.add(clientId, file, { staffId: principal.id }, body.fileId);
   }
 

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { isoDate } from '../../common/http/iso-date';
@@ -6,8 +6,8 @@ import { pgArray } from '../../database/pg-array';
 import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { FileStore } from '../files/file-store.service';
 import { ClientFilesErrorCode, ClientFilesException } from './client-files.exception';
-import { sniffContent } from './content-sniffer';
-import { sanitizeFileName } from './file-name';
+import { sniffUpload } from './content-sniffer';
+import { sanitizeFileName, withExtension } from './file-name';
 
 export type Uploader = { staffId: string } | { contactId: string };
 
@@ -49,6 +49,8 @@ interface FileRow {
   name: string;
   current_version: number;
   shared: string[];
+  /** For a contact: whether the file is shared with them (else they see their versions only). */
+  shared_with_me?: boolean;
   created_at: string;
   updated_at: string;
 }
@@ -65,9 +67,8 @@ interface VersionRow {
   contact_name: string | null;
 }
 
-const SNIFF_BYTES = 4100;
-
 const FILE_SQL = `select f.id, f.client_id, f.name, f.current_version, f.created_at, f.updated_at,
+  bool_or(s.contact_id = ?) as shared_with_me,
   coalesce(array_agg(s.contact_id::text) filter (where s.contact_id is not null), '{}'::text[]) as shared
   from client_file f left join client_file_share s on s.file_id = f.id`;
 
@@ -82,26 +83,29 @@ export class ClientFilesService {
     private readonly store: FileStore,
   ) {}
 
-  /** The client's files; for a contact, those shared with them or that they uploaded. */
+  /**
+   * The client's files; for a contact, those shared with them (every version) and those they
+   * uploaded a version of (only their versions).
+   */
   async list(clientId: string, contactId?: string): Promise<ClientFileView[]> {
     const rows = await this.em.getConnection().execute<FileRow[]>(
       `${FILE_SQL} where f.client_id = ? ${contactId ? CONTACT_SEES : ''}
        group by f.id order by lower(f.name)`,
-      contactId ? [clientId, contactId, contactId] : [clientId],
+      contactId ? [contactId, clientId, contactId, contactId] : [null, clientId],
     );
-    return this.views(rows);
+    return this.views(rows, contactId);
   }
 
   async get(fileId: string): Promise<ClientFileView> {
     const rows = await this.em
       .getConnection()
-      .execute<FileRow[]>(`${FILE_SQL} where f.id = ? group by f.id`, [fileId]);
+      .execute<FileRow[]>(`${FILE_SQL} where f.id = ? group by f.id`, [null, fileId]);
     if (!rows[0]) throw fileNotFound(fileId);
     const [view] = await this.views(rows);
     return view;
   }
 
-  /** Whether a contact may see this file (shared with them, or their own upload). */
+  /** Whether a contact knows this file (shared with them, or they uploaded a version of it). */
   async contactSees(fileId: string, contactId: string): Promise<boolean> {
     const rows = await this.em
       .getConnection()
@@ -125,7 +129,22 @@ export class ClientFilesService {
     fileId?: string,
   ): Promise<ClientFileView> {
     const staged = await this.stage(clientId, upload, by, fileId);
-    return this.get(await sqlTransaction(this.em, (sql) => this.record(sql, staged)));
+    return this.get(
+      await this.recording(staged, () =>
+        sqlTransaction(this.em, (sql) => this.record(sql, staged)),
+      ),
+    );
+  }
+
+  /** Runs what records a staged upload; if it fails, the staged content is released. */
+  async recording<T>(staged: StagedUpload, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      // Best effort: the periodic sweep removes it if this does not.
+      await this.store.release([staged.storedId]).catch(() => 0);
+      throw e;
+    }
   }
 
   /**
@@ -144,7 +163,7 @@ export class ClientFilesService {
         'file: attach the file to upload',
       );
     }
-    const sniffed = sniffContent(await readHead(upload.path));
+    const sniffed = await sniffUpload(upload.path);
     if ('refused' in sniffed) {
       throw new ClientFilesException(
         ClientFilesErrorCode.TYPE_NOT_ALLOWED,
@@ -155,7 +174,7 @@ export class ClientFilesService {
       const existing = await this.get(fileId);
       if (existing.clientId !== clientId) throw fileNotFound(fileId);
     }
-    const name = sanitizeFileName(upload.originalname);
+    const name = withExtension(sanitizeFileName(upload.originalname), sniffed.extensions);
     const stored = await this.store.adopt(
       { path: upload.path, originalName: name, contentType: sniffed.contentType },
       'staffId' in by ? by.staffId : undefined,
@@ -200,23 +219,40 @@ export class ClientFilesService {
     return file.id;
   }
 
-  /** Where a version's content is, and what to call it in the download. */
+  /**
+   * Where a version's content is (the current one by default), and what to call it in the
+   * download. For a contact, only versions they may see: all of a file shared with them, else
+   * the ones they uploaded (the latest of those by default).
+   */
   async content(
     fileId: string,
     version?: number,
+    contactId?: string,
   ): Promise<{ path: string; name: string; contentType: string; size: number }> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ name: string; content_type: string; size: string; sha256: string }[]>(
-        `select f.name, v.content_type, v.size, sf.sha256 from client_file f
-       join client_file_version v on v.file_id = f.id and v.version = coalesce(?, f.current_version)
-       join stored_file sf on sf.id = v.stored_file_id where f.id = ?`,
-        [version ?? null, fileId],
-      );
+    const [row] = await this.em.getConnection().execute<
+      {
+        name: string;
+        content_type: string;
+        size: string;
+        sha256: string;
+        original_name: string;
+      }[]
+    >(
+      `select f.name, v.content_type, v.size, sf.sha256, sf.original_name from client_file f
+       join client_file_version v on v.file_id = f.id
+       join stored_file sf on sf.id = v.stored_file_id
+       where f.id = ? and v.version = coalesce(?, v.version)
+         and (?::uuid is null or v.uploaded_by_contact_id = ? or exists (select 1
+           from client_file_share s where s.file_id = f.id and s.contact_id = ?))
+       order by v.version desc limit 1`,
+      [fileId, version ?? null, contactId ?? null, contactId ?? null, contactId ?? null],
+    );
     if (!row) throw fileNotFound(fileId);
+    // A version of another type than the file's name says (a PNG after a PDF) keeps its own.
+    const versionExt = extname(row.original_name).slice(1).toLowerCase();
     return {
       path: this.store.pathOf(row),
-      name: row.name,
+      name: versionExt ? withExtension(row.name, [versionExt]) : row.name,
       contentType: row.content_type,
       size: Number(row.size),
     };
@@ -250,13 +286,29 @@ export class ClientFilesService {
     return this.get(fileId);
   }
 
+  /** Deletes the file with its versions; content no other file or import uses goes too. */
   async remove(fileId: string): Promise<ClientFileView> {
     const view = await this.get(fileId);
-    await this.em.getConnection().execute('delete from client_file where id = ?', [fileId]);
+    const stored = await this.em.getConnection().execute<{ id: string }[]>(
+      `with gone as (delete from client_file where id = ? returning id)
+       select distinct v.stored_file_id as id from client_file_version v join gone g on g.id = v.file_id`,
+      [fileId],
+    );
+    await this.store.release(stored.map((r) => r.id));
     return view;
   }
 
-  private async views(rows: FileRow[]): Promise<ClientFileView[]> {
+  /** The stored content of all of a client's files (to release once the client is deleted). */
+  async storedFilesOfClient(clientId: string): Promise<string[]> {
+    const rows = await this.em.getConnection().execute<{ id: string }[]>(
+      `select distinct v.stored_file_id as id from client_file f
+       join client_file_version v on v.file_id = f.id where f.client_id = ?`,
+      [clientId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  private async views(rows: FileRow[], contactId?: string): Promise<ClientFileView[]> {
     if (!rows.length) return [];
     const versions = await this.em.getConnection().execute<VersionRow[]>(
       `select v.file_id, v.version, v.size, v.content_type, v.created_at,
@@ -269,25 +321,28 @@ export class ClientFilesService {
       [pgArray(rows.map((r) => r.id))],
     );
     return rows.map((r) => {
-      const mine = versions.filter((v) => v.file_id === r.id).map(toVersionView);
-      const current = mine.find((v) => v.version === r.current_version) ?? mine[0];
+      const all = !contactId || r.shared_with_me;
+      const visible = versions
+        .filter((v) => v.file_id === r.id && (all || v.contact_id === contactId))
+        .map(toVersionView);
+      const current = (all && visible.find((v) => v.version === r.current_version)) || visible[0];
       return {
         id: r.id,
         clientId: r.client_id,
         name: r.name,
-        version: r.current_version,
+        version: all ? r.current_version : (current?.version ?? 0),
         size: current?.size ?? 0,
         contentType: current?.contentType ?? 'application/octet-stream',
         sharedWithContactIds: r.shared,
         createdAt: isoDate(r.created_at),
         updatedAt: isoDate(r.updated_at),
-        versions: mine,
+        versions: visible,
       };
     });
   }
 }
 
-/** Shared with the contact, or one of its versions uploaded by them (binds the id twice). */
+/** Shared with the contact, or a version of it uploaded by them (binds the id twice). */
 const CONTACT_SEES = `and (exists (select 1 from client_file_share s2 where s2.file_id = f.id and s2.contact_id = ?)
   or exists (select 1 from client_file_version v2 where v2.file_id = f.id and v2.uploaded_by_contact_id = ?))`;
 
@@ -305,14 +360,3 @@ const toVersionView = (v: VersionRow): FileVersionView => ({
 
 export const fileNotFound = (id: string) =>
   new ClientFilesException(ClientFilesErrorCode.NOT_FOUND, `No file with id ${id}`);
-
-async function readHead(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}

@@ -1,73 +1,121 @@
-/** What a client may keep in their workspace, told by the first bytes, never by the name. */
+import { open } from 'node:fs/promises';
+import { zipEntryNames } from './zip-entry-names';
+
+/** What a client may keep in their workspace, told by the content, never by the name. */
 export interface SniffedType {
   contentType: string;
   what: string;
+  /** The extensions a file of this type may have; the first is given to any other name. */
+  extensions: string[];
 }
+
+export type SniffResult = SniffedType | { refused: string };
+
+const HEAD_BYTES = 4100;
 
 const starts = (head: Buffer, bytes: number[] | string, at = 0) => {
   const magic = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Buffer.from(bytes);
   return head.length >= at + magic.length && head.subarray(at, at + magic.length).equals(magic);
 };
 
-const ALLOWED: ((head: Buffer) => SniffedType | undefined)[] = [
-  (h) => (starts(h, '%PDF-') ? { contentType: 'application/pdf', what: 'PDF' } : undefined),
-  (h) =>
-    starts(h, [0x89, 0x50, 0x4e, 0x47])
-      ? { contentType: 'image/png', what: 'PNG image' }
-      : undefined,
-  (h) =>
-    starts(h, [0xff, 0xd8, 0xff]) ? { contentType: 'image/jpeg', what: 'JPEG image' } : undefined,
-  (h) => (starts(h, 'GIF8') ? { contentType: 'image/gif', what: 'GIF image' } : undefined),
-  (h) =>
-    starts(h, 'RIFF') && starts(h, 'WEBP', 8)
-      ? { contentType: 'image/webp', what: 'WebP image' }
-      : undefined,
-  (h) =>
-    starts(h, 'II*\0') || starts(h, 'MM\0*')
-      ? { contentType: 'image/tiff', what: 'TIFF image' }
-      : undefined,
-  (h) =>
-    starts(h, 'ftyp', 4) && /^(heic|heix|mif1|msf1)$/.test(h.subarray(8, 12).toString('latin1'))
-      ? { contentType: 'image/heic', what: 'HEIC photo' }
-      : undefined,
-  // Word, Excel and PowerPoint files are zips whose first part lists their content types.
-  (h) =>
-    starts(h, 'PK\x03\x04') && h.includes('[Content_Types].xml')
-      ? { contentType: 'application/vnd.openxmlformats-officedocument', what: 'Office document' }
-      : undefined,
-  (h) =>
-    starts(h, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
-      ? { contentType: 'application/x-ole-storage', what: 'Office 97-2003 document' }
-      : undefined,
+const type = (contentType: string, what: string, ...extensions: string[]): SniffedType => ({
+  contentType,
+  what,
+  extensions,
+});
+
+const BINARY: [(head: Buffer) => boolean, SniffedType][] = [
+  [(h) => starts(h, '%PDF-'), type('application/pdf', 'PDF', 'pdf')],
+  [(h) => starts(h, [0x89, 0x50, 0x4e, 0x47]), type('image/png', 'PNG image', 'png')],
+  [(h) => starts(h, [0xff, 0xd8, 0xff]), type('image/jpeg', 'JPEG image', 'jpg', 'jpeg')],
+  [(h) => starts(h, 'GIF8'), type('image/gif', 'GIF image', 'gif')],
+  [(h) => starts(h, 'RIFF') && starts(h, 'WEBP', 8), type('image/webp', 'WebP image', 'webp')],
+  [
+    (h) => starts(h, 'II*\0') || starts(h, 'MM\0*'),
+    type('image/tiff', 'TIFF image', 'tif', 'tiff'),
+  ],
+  [
+    (h) =>
+      starts(h, 'ftyp', 4) && /^(heic|heix|mif1|msf1)$/.test(h.subarray(8, 12).toString('latin1')),
+    type('image/heic', 'HEIC photo', 'heic', 'heif'),
+  ],
+  [
+    (h) => starts(h, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+    type('application/x-ole-storage', 'Office 97-2003 document', 'doc', 'xls', 'ppt', 'msg'),
+  ],
 ];
 
-const MARKUP = /^\s*<(!doctype|html|svg|script|\?xml)/i;
+const OOXML = 'application/vnd.openxmlformats-officedocument';
+/** Word, Excel and PowerPoint files: zips with a content-types part and their main part. */
+const OFFICE_PARTS: [part: string, SniffedType][] = [
+  ['word/document.xml', type(`${OOXML}.wordprocessingml.document`, 'Word document', 'docx')],
+  ['xl/workbook.xml', type(`${OOXML}.spreadsheetml.sheet`, 'Excel workbook', 'xlsx')],
+  ['ppt/presentation.xml', type(`${OOXML}.presentationml.presentation`, 'PowerPoint', 'pptx')],
+];
+
+const TEXT = type('text/plain; charset=utf-8', 'text', 'txt', 'csv', 'tsv');
+
+const PROGRAMS = [
+  'MZ',
+  '\x7fELF',
+  [0xfe, 0xed, 0xfa],
+  [0xcf, 0xfa, 0xed, 0xfe],
+  [0xca, 0xfe, 0xba],
+];
+/** Markup a browser or viewer would render, wherever it sits in the probe. */
+const MARKUP_TAG = /<(!doctype|html|head|body|script|svg|iframe|object|embed|\?xml)[\s>/]/i;
+
+const refused = (refused: string) => ({ refused });
 
 /**
- * The type of an upload from its first bytes (at least 4 KB when the file has them), or the
- * reason it is refused. Plain text (CSV, TXT) is accepted when it is valid UTF-8 with no NUL;
- * HTML, SVG and XML are refused, as are executables, archives and anything unknown.
+ * The type of an upload from its content, or the reason it is refused. Plain text (CSV, TXT)
+ * is accepted when it is valid UTF-8 with no NUL; markup (HTML, SVG, XML, even behind a BOM,
+ * whitespace or a comment), scripts, programs, archives and anything unknown are refused.
  */
-export function sniffContent(head: Buffer): SniffedType | { refused: string } {
-  if (!head.length) return { refused: 'the file is empty' };
-  for (const test of ALLOWED) {
-    const found = test(head);
-    if (found) return found;
+export async function sniffUpload(path: string): Promise<SniffResult> {
+  const head = await readHead(path);
+  if (!head.length) return refused('the file is empty');
+  const binary = BINARY.find(([test]) => test(head));
+  if (binary) return binary[1];
+  if (starts(head, 'PK\x03\x04')) return sniffZip(path);
+  if (PROGRAMS.some((magic) => starts(head, magic))) return refused('programs are not accepted');
+  const text = head.subarray(0, Math.min(head.length, HEAD_BYTES));
+  if (text.includes(0) || !isUtf8(text)) {
+    return refused(
+      'this kind of file is not accepted (PDF, images, Office documents and plain text are)',
+    );
   }
-  if (starts(head, 'PK\x03\x04'))
-    return { refused: 'zip archives are not accepted; upload the files inside' };
-  if (starts(head, 'MZ') || starts(head, '\x7fELF'))
-    return { refused: 'programs are not accepted' };
-  const text = head.subarray(0, Math.min(head.length, 4096));
-  if (!text.includes(0) && isUtf8(text)) {
-    if (MARKUP.test(text.toString('utf8'))) {
-      return { refused: 'web pages, SVG and XML files are not accepted; save it as PDF' };
-    }
-    return { contentType: 'text/plain; charset=utf-8', what: 'text' };
+  const body = text.toString('utf8').replace(/^[\ufeff\s]+/, '');
+  if (body.startsWith('<') || MARKUP_TAG.test(body)) {
+    return refused('web pages, SVG and XML files are not accepted; save it as PDF');
   }
-  return {
-    refused: 'this kind of file is not accepted (PDF, images, Office documents and plain text are)',
-  };
+  if (body.startsWith('#!')) return refused('scripts are not accepted');
+  return TEXT;
+}
+
+/** An Office document by its parts (from the zip's central directory); any other zip is refused. */
+async function sniffZip(path: string): Promise<SniffResult> {
+  const names = (await zipEntryNames(path)) ?? [];
+  const parts = new Set(names);
+  const office = OFFICE_PARTS.find(([main]) => parts.has(main));
+  if (!office || !parts.has('[Content_Types].xml')) {
+    return refused('zip archives are not accepted; upload the files inside');
+  }
+  if (names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n))) {
+    return refused('Office documents with macros are not accepted; save it without macros');
+  }
+  return office[1];
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Valid UTF-8, allowing a character cut off at the end of the probe. */

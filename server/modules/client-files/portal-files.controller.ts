@@ -7,13 +7,13 @@ import {
   Query,
   Res,
   UploadedFile,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
 import { Audited } from '../../common/audit/audited.decorator';
-import { AuthErrorCode, AuthException } from '../../common/auth/auth.exception';
 import { CurrentPrincipal, PortalRoute } from '../../common/auth/auth.decorators';
 import type { ContactPrincipal } from '../../common/auth/principal';
 import { parseInput } from '../../common/validation/parse-input';
@@ -23,10 +23,12 @@ import { uploadFieldsSchema, versionQuerySchema, type UploadFields } from './cli
 import { ClientFilesService, fileNotFound, type ClientFileView } from './client-files.service';
 import { sendFileDownload } from './file-download';
 import { FileUploadInterceptor } from './file-upload.interceptor';
+import { PortalUploadGuard } from './upload-access.guards';
 
 /**
- * A contact's files in the portal: those shared with them and their own uploads; collaborators
- * upload (new files, or new versions of files they see). Anything else is a 404.
+ * A contact's files in the portal: those shared with them now, and the versions they uploaded
+ * themselves; collaborators upload (new files, or new versions of files they know). Anything
+ * else is a 404.
  */
 @ApiTags('portal')
 @PortalRoute()
@@ -54,6 +56,7 @@ export class PortalFilesController {
   }))
   @Post('clients/:clientId/files')
   @ApiConsumes('multipart/form-data')
+  @UseGuards(PortalUploadGuard)
   @UseInterceptors(FileUploadInterceptor)
   async upload(
     @Param('clientId', UuidParamPipe) clientId: string,
@@ -61,13 +64,6 @@ export class PortalFilesController {
     @Body(new ZodBodyPipe(uploadFieldsSchema)) body: UploadFields,
     @CurrentPrincipal() contact: ContactPrincipal,
   ): Promise<ClientFileView> {
-    const role = await this.access.assertClient(contact, clientId, 'read');
-    if (role !== 'contact_collaborator') {
-      throw new AuthException(
-        AuthErrorCode.FORBIDDEN,
-        'Adding files to this client needs the collaborator role; ask your firm.',
-      );
-    }
     if (body.fileId && !(await this.files.contactSees(body.fileId, contact.id))) {
       throw fileNotFound(body.fileId);
     }
@@ -87,13 +83,8 @@ export class PortalFilesController {
     @Res() res: Response,
   ): Promise<void> {
     const file = await this.files.get(id);
-    if (
-      !(await this.access.seesClient(contact, file.clientId)) ||
-      !(await this.files.contactSees(id, contact.id))
-    ) {
-      throw fileNotFound(id);
-    }
+    if (!(await this.access.seesClient(contact, file.clientId))) throw fileNotFound(id);
     const { version } = parseInput(versionQuerySchema, query);
-    await sendFileDownload(res, await this.files.content(id, version));
+    await sendFileDownload(res, await this.files.content(id, version, contact.id));
   }
 }

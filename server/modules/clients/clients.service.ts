@@ -5,6 +5,8 @@ import type { Page } from '../../common/http/content-range';
 import type { ListQuery } from '../../common/http/list-query';
 import { invalidField } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
+import { ClientFilesService } from '../client-files/client-files.service';
+import { FileStore } from '../files/file-store.service';
 import { PlaybookRunWorkflows } from '../playbooks/delivery/playbook-run-workflows.service';
 import { deleteClientsWithRuns, runWorkflowsOf } from '../playbooks/delivery/playbook-triggers.sql';
 import { Tag } from '../tags/tag.entity';
@@ -35,6 +37,8 @@ export class ClientsService {
     private readonly em: EntityManager,
     private readonly tags: TagsService,
     private readonly playbookRuns: PlaybookRunWorkflows,
+    private readonly files: ClientFilesService,
+    private readonly store: FileStore,
   ) {}
 
   /**
@@ -104,6 +108,7 @@ export class ClientsService {
 
   async remove(id: string): Promise<ClientView> {
     const view = await this.get(id);
+    const content = await this.files.storedFilesOfClient(id);
     // Its playbook runs go with it: their workflows are told to stop here, or no one would.
     const rows = await this.em
       .getConnection()
@@ -112,6 +117,8 @@ export class ClientsService {
         [id],
       );
     await this.playbookRuns.stopDeleted(runWorkflowsOf(rows));
+    // Its files went with it; their content goes unless another file or an import uses it.
+    await this.store.release(content);
     return view;
   }
 

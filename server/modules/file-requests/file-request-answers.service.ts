@@ -59,39 +59,42 @@ export class FileRequestAnswersService {
       // An answer to "update this file" is its own file until staff accept it.
       target.item.file_id ?? undefined,
     );
-    await sqlTransaction(this.em, async (sql) => {
-      await lockOpenRequest(sql, requestId);
-      const item = await this.answerable(sql, requestId, itemId);
-      // Another recipient may have answered meanwhile: this upload is then its next version.
-      const fileId = await this.files.record(sql, {
-        ...staged,
-        fileId: item.file_id ?? undefined,
-      });
-      const [file] = await sql<{ name: string; current_version: number }[]>(
-        'select name, current_version from client_file where id = ?',
-        [fileId],
-      );
-      await sql(
-        `update file_request_item set status = 'uploaded', file_id = ?, rejection_reason = null,
+    // A cancel or an accept that lands meanwhile refuses the upload: its content goes again.
+    await this.files.recording(staged, () =>
+      sqlTransaction(this.em, async (sql) => {
+        await lockOpenRequest(sql, requestId);
+        const item = await this.answerable(sql, requestId, itemId);
+        // Another recipient may have answered meanwhile: this upload is then its next version.
+        const fileId = await this.files.record(sql, {
+          ...staged,
+          fileId: item.file_id ?? undefined,
+        });
+        const [file] = await sql<{ name: string; current_version: number }[]>(
+          'select name, current_version from client_file where id = ?',
+          [fileId],
+        );
+        await sql(
+          `update file_request_item set status = 'uploaded', file_id = ?, rejection_reason = null,
            not_applicable_comment = null, updated_at = now() where id = ?`,
-        [fileId, itemId],
-      );
-      // The other recipients work on the same request: they see each other's uploads.
-      await sql(
-        `insert into client_file_share (file_id, contact_id)
+          [fileId, itemId],
+        );
+        // The other recipients work on the same request: they see each other's uploads.
+        await sql(
+          `insert into client_file_share (file_id, contact_id)
          select ?, contact_id from file_request_recipient where request_id = ?
          on conflict do nothing`,
-        [fileId, requestId],
-      );
-      await recordEvent(sql, {
-        requestId,
-        itemId,
-        kind: 'uploaded',
-        detail: `Uploaded ${file.name} (version ${file.current_version}) for "${item.title}"`,
-        contactId,
-      });
-      await settleStatus(sql, requestId);
-    });
+          [fileId, requestId],
+        );
+        await recordEvent(sql, {
+          requestId,
+          itemId,
+          kind: 'uploaded',
+          detail: `Uploaded ${file.name} (version ${file.current_version}) for "${item.title}"`,
+          contactId,
+        });
+        await settleStatus(sql, requestId);
+      }),
+    );
     await this.workflows.signal(requestId, uploadedSignal);
   }
 

@@ -1,4 +1,13 @@
-import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  UploadedFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../../common/audit/audited.decorator';
 import { CurrentPrincipal, PortalRoute } from '../../common/auth/auth.decorators';
@@ -10,6 +19,7 @@ import { FileRequestAnswersService } from './file-request-answers.service';
 import { FileRequestReader } from './file-request-reader.service';
 import type { FileRequestView } from './file-request.view';
 import { emptyBodySchema, notApplicableSchema } from './file-requests.schemas';
+import { RecipientUploadGuard } from './recipient-upload.guard';
 
 const answerEvent = (verb: string) => (r: FileRequestView) => ({
   summary: `${verb} an item of "${r.subject}" in the portal`,
@@ -48,6 +58,7 @@ export class PortalFileRequestsController {
   @Audited('file_request.uploaded', answerEvent('Uploaded a file for'))
   @Post(':id/items/:itemId/upload')
   @ApiConsumes('multipart/form-data')
+  @UseGuards(RecipientUploadGuard)
   @UseInterceptors(FileUploadInterceptor)
   async upload(
     @Param('id', UuidParamPipe) id: string,
@@ -56,7 +67,6 @@ export class PortalFileRequestsController {
     @Body(new ZodBodyPipe(emptyBodySchema)) _body: object,
     @CurrentPrincipal() contact: ContactPrincipal,
   ): Promise<FileRequestView> {
-    await this.answers.assertRecipient(id, contact.id);
     await this.answers.upload(id, itemId, file, contact.id);
     return this.reader.get(id, false);
   }

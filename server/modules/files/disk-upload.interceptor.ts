@@ -17,6 +17,8 @@ export abstract class DiskUploadInterceptor implements NestInterceptor {
     mkdirSync(dir, { recursive: true });
     this.upload = multer({
       dest: dir,
+      // Browsers send names as raw UTF-8; multer's default reads them as Latin-1 (Müller).
+      defParamCharset: 'utf8',
       limits: { fileSize: Math.floor(maxBytes), files: 1, fields: 10, fieldSize: 1024 },
     }).single('file');
   }
@@ -36,6 +38,11 @@ export abstract class DiskUploadInterceptor implements NestInterceptor {
   }
 
   private toError(err: unknown): unknown {
+    // The multipart parser's own complaints (a malformed header, a cut-off body) carry no
+    // system error code; a full disk does, and stays a server error.
+    if (err instanceof Error && !(err instanceof MulterError) && !('code' in err)) {
+      return this.badUpload(`upload: the form is malformed (${err.message})`);
+    }
     if (!(err instanceof MulterError)) return err;
     if (err.code === 'LIMIT_FILE_SIZE') return this.tooLarge();
     return this.badUpload(`upload: ${err.message} (${err.field ?? 'form'})`);

@@ -13,8 +13,9 @@ export class ImportJob {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => StoredFile)
-  file!: StoredFile;
+  /** Gone (null) once the import has finished and nothing else uses the content. */
+  @ManyToOne(() => StoredFile, { nullable: true, deleteRule: 'set null' })
+  file?: StoredFile | null;
 
   @Property({ type: 'text' })
   fileName!: string;

@@ -48,6 +48,7 @@ export class ImportStagingService {
     // Status moves forward only: a cancel asked for meanwhile ('cancelling') stays visible.
     await em.nativeUpdate(ImportJob, { id: importId, status: 'queued' }, { status: 'parsing' });
     try {
+      if (!job.file) throw new Error(`Import ${importId} has finished: its file is gone`);
       const reader = await openImportFile(this.files.pathOf(job.file), {
         maxRows: this.config.IMPORT_MAX_ROWS,
       });
