@@ -891,6 +891,73 @@ describe('authorization: every route for every caller', () => {
       .expect(201);
   });
 
+  /**
+   * Who may give which firm role (rows: the caller; columns: the role given). A Staff Admin gives
+   * only roles they hold, and changes no account holding one they lack: Entities Admin comes
+   * only from a Staff Admin who is an Entities Admin too. Other callers manage no staff at all.
+   */
+  const FIRM_ROLE_GRANTS: Record<
+    string,
+    Record<'staff' | 'staff_admin' | 'entities_admin', 201 | 403>
+  > = {
+    firstAdmin: { staff: 201, staff_admin: 201, entities_admin: 201 },
+    staffAdmin: { staff: 201, staff_admin: 201, entities_admin: 403 },
+    entitiesAdmin: { staff: 403, staff_admin: 403, entities_admin: 403 },
+    owner: { staff: 403, staff_admin: 403, entities_admin: 403 },
+  };
+  it.each(Object.keys(FIRM_ROLE_GRANTS))(
+    'lets %s give only the firm roles the grant matrix says',
+    async (caller) => {
+      const agent = caller === 'firstAdmin' ? admin : agents[caller as PrincipalName];
+      const wrong: string[] = [];
+      for (const [role, want] of Object.entries(FIRM_ROLE_GRANTS[caller])) {
+        const created = await agent.post('/api/staff').send({
+          email: `${unique('r')}@clienthub.test`,
+          firstName: 'R',
+          lastName: 'Ole',
+          roles: [role],
+          password: 'fresh staff password',
+        });
+        const promoted = await agent
+          .put(`/api/staff/${await freshStaff()}`)
+          .send({ roles: [role] });
+        for (const [how, res] of [
+          ['create', created],
+          ['promote', promoted],
+        ] as const) {
+          if (res.status !== (how === 'promote' && want === 201 ? 200 : want)) {
+            wrong.push(`${how} ${role}: got ${res.status}`);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+
+  it('keeps a Staff Admin from making themselves Entities Admin or taking over an Entities Admin', async () => {
+    const denied = await agents.staffAdmin
+      .put(`/api/staff/${ids.staffAdmin}`)
+      .send({ roles: ['staff_admin', 'entities_admin'] })
+      .expect(403);
+    expect(denied.body.code).toBe('AUTH_FORBIDDEN');
+    for (const change of [
+      { password: 'a takeover password' },
+      { active: false },
+      { roles: ['staff'] },
+    ]) {
+      await agents.staffAdmin.put(`/api/staff/${ids.entitiesAdmin}`).send(change).expect(403);
+    }
+    await agents.staffAdmin.delete(`/api/staff/${ids.entitiesAdmin}`).expect(403);
+    const roles = await t.query<{ id: string; roles: string[] }>(
+      'select id, roles from staff_user where id = any($1)',
+      [[ids.staffAdmin, ids.entitiesAdmin]],
+    );
+    expect(Object.fromEntries(roles.map((r) => [r.id, [...r.roles].sort()]))).toEqual({
+      [ids.staffAdmin]: ['staff', 'staff_admin'],
+      [ids.entitiesAdmin]: ['entities_admin', 'staff'],
+    });
+  });
+
   it.each(Object.keys(table))('%s', async (route) => {
     const entry = table[route];
     const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'delete';
