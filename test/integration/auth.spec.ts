@@ -109,6 +109,18 @@ describe('staff authentication', () => {
       code: 'MALFORMED_BODY',
       message: expect.stringMatching(/^request body: is not valid JSON/),
     });
+    const nul = await request(t.url)
+      .post('/api/auth/login')
+      .send({ email: 'admin\u0000@clienthub.test', password: 'x' })
+      .expect(400);
+    expect(nul.body.message).toBe('email: must not contain a NUL character');
+    // Deep nesting is walked without recursion: still a 400, not a stack overflow.
+    const deep = await request(t.url)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(`{"email":${'['.repeat(100_000)}"\\u0000"${']'.repeat(100_000)},"password":"x"}`)
+      .expect(400);
+    expect(deep.body.message).toMatch(/^email\.0\.0\.0.*: must not contain a NUL character$/);
     const huge = await request(t.url)
       .post('/api/auth/login')
       .send({ email: 'x@y.z', password: 'p'.repeat(2_000_000) })

@@ -958,6 +958,108 @@ describe('authorization: every route for every caller', () => {
     });
   });
 
+  /**
+   * Hostile input, sent to every route of the table that reads text: a NUL character in each
+   * string of its body and query (PostgreSQL text cannot hold one), in a list filter and in an
+   * uploaded file's name, and a body in an unknown charset or a broken gzip stream. Each is a
+   * 400 naming the field, never a 500. The caller is one the route lets through (anonymous for
+   * public ones).
+   */
+  const SIGNED_BEFORE_READ = new Set(['POST /api/webhooks/resend']);
+  function stringLeaves(value: unknown, path: string[] = []): string[][] {
+    if (typeof value === 'string') return [path];
+    if (!value || typeof value !== 'object') return [];
+    return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...path, k]));
+  }
+  function withNul<T>(value: T, path: string[]): T {
+    const copy = structuredClone(value) as Record<string, unknown>;
+    const parent = path.slice(0, -1).reduce((o, k) => o[k] as Record<string, unknown>, copy);
+    parent[path.at(-1)!] = `${String(parent[path.at(-1)!])}\u0000`;
+    return copy as T;
+  }
+
+  it.each(Object.keys(table).filter((r) => !SIGNED_BEFORE_READ.has(r) && !table[r].fresh))(
+    'answers hostile input to %s with a 400 naming the field',
+    async (route) => {
+      const entry = table[route];
+      const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+      const caller = PRINCIPALS.find((p) => entry.who[p] === 'ok') ?? 'anonymous';
+      const agent = agents[caller];
+      const clean = await entry.call();
+      const search = clean.path.split('?')[1] ?? '';
+      const query = Object.fromEntries(new URLSearchParams(search));
+      const isList =
+        method === 'get' && Boolean((await agent.get(clean.path)).headers['content-range']);
+
+      const variants: { field: string; send: (call: Call) => request.Test }[] = [
+        ...Object.keys(query).map((key) => ({
+          field: key,
+          send: (call: Call) =>
+            agent[method](call.path.split('?')[0]).query({
+              ...query,
+              [key]: `${query[key]}\u0000`,
+            }),
+        })),
+        ...(isList
+          ? [
+              {
+                field: 'filter.q',
+                send: (call: Call) =>
+                  agent.get(call.path).query({ filter: JSON.stringify({ q: 'a\u0000' }) }),
+              },
+            ]
+          : []),
+        ...(clean.attach
+          ? [
+              {
+                field: 'file',
+                send: (call: Call) =>
+                  agent[method](call.path).attach(
+                    call.attach!.field,
+                    call.attach!.file,
+                    `a\u0000${call.attach!.name}`,
+                  ),
+              },
+            ]
+          : []),
+        ...stringLeaves(clean.body).map((path) => ({
+          field: path.join('.'),
+          send: (call: Call) => agent[method](call.path).send(withNul(call.body, path)),
+        })),
+        ...(clean.body
+          ? [
+              {
+                field: 'Content-Type',
+                send: (call: Call) =>
+                  agent[method](call.path)
+                    .set('Content-Type', 'application/json; charset=x-no-such-charset')
+                    .send(JSON.stringify(call.body)),
+              },
+              {
+                field: 'request body',
+                send: (call: Call) =>
+                  agent[method](call.path)
+                    .set('Content-Type', 'application/json')
+                    .set('Content-Encoding', 'gzip')
+                    .send(Buffer.from('this is not a gzip stream')),
+              },
+            ]
+          : []),
+      ];
+      const wrong: string[] = [];
+      for (const variant of variants) {
+        const res = await variant.send(await entry.call());
+        const named = (res.body?.details ?? []).some(
+          (d: { field: string }) => d.field === variant.field,
+        );
+        if (res.status !== 400 || !named) {
+          wrong.push(`${variant.field}: got ${res.status} ${JSON.stringify(res.body)}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+
   it.each(Object.keys(table))('%s', async (route) => {
     const entry = table[route];
     const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'delete';
