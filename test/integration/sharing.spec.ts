@@ -264,18 +264,11 @@ describe('sharing clients by role', () => {
         .send({ email: 'bea@example.com', clientIds: [clientB] })
         .expect(201)
     ).body.id;
-    const betaGroup = (
-      await admin
-        .post('/api/contact-groups')
-        .send({ name: 'Beta people', memberIds: [onlyB] })
-        .expect(201)
-    ).body.id;
-    const mixedGroup = (
-      await admin
-        .post('/api/contact-groups')
-        .send({ name: 'Mixed people', memberIds: [contactId, onlyB] })
-        .expect(201)
-    ).body.id;
+    const group = async (name: string, memberIds: string[]) =>
+      (await admin.post('/api/contact-groups').send({ name, memberIds }).expect(201)).body
+        .id as string;
+    const betaGroup = await group('Beta people', [onlyB]);
+    const mixedGroup = await group('Mixed people', [contactId, onlyB]);
 
     // Plain staff see the groups and their size, but ids only of contacts of their clients.
     const listed = (await staff.owner.agent.get('/api/contact-groups').expect(200)).body as {
