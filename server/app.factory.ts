@@ -24,7 +24,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(helmet(helmetOptions(config.PUBLIC_URL)));
   app.use(cookieParser());
   app.use(originCheck(config.PUBLIC_URL, config.corsOrigins));
-  app.use(...jsonBody());
+  app.use(jsonBody());
   app.enableCors({
     origin: config.corsOrigins.length ? config.corsOrigins : false,
     credentials: true,

@@ -1,9 +1,11 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './common/audit/audit.module';
 import { AuthModule } from './common/auth/auth.module';
+import { RequestThrottleStorage } from './common/auth/request-throttle.storage';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/env.schema';
 import { ormOptions } from './database/mikro-orm.config';
@@ -39,10 +41,15 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(pinoOptions(config)),
         MikroOrmModule.forRoot(ormOptions(config.DATABASE_URL)),
-        // Only the sign-in route uses the throttler guard: per-IP attempts a minute.
-        ThrottlerModule.forRoot([
-          { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE },
-        ]),
+        // Only the sign-in routes use the throttler guard: per-IP attempts a minute, counted in
+        // PostgreSQL so every API process shares them.
+        ThrottlerModule.forRootAsync({
+          inject: [EntityManager],
+          useFactory: (em: EntityManager) => ({
+            throttlers: [{ name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE }],
+            storage: new RequestThrottleStorage(em),
+          }),
+        }),
         TemporalModule,
         AuditModule,
         AuthModule,

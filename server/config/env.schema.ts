@@ -31,7 +31,10 @@ export const envSchema = z.object({
   ADMIN_EMAIL: z.email().default('admin@clienthub.local'),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(12).optional()),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Failed sign-ins that lock one address (or known device) out of one login. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  /** Failed sign-ins from all unknown devices that lock a login for unknown devices. */
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().positive().default(50),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   CORS_ORIGINS: optionalString,

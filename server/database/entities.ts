@@ -1,4 +1,3 @@
-import { LoginThrottle } from '../common/auth/login-throttle.entity';
 import { Session } from '../common/auth/session.entity';
 import { Client } from '../modules/clients/client.entity';
 import { Contact } from '../modules/contacts/contact.entity';
@@ -7,13 +6,4 @@ import { ImportJob } from '../modules/imports/import-job.entity';
 import { StaffUser } from '../modules/staff/staff-user.entity';
 import { Tag } from '../modules/tags/tag.entity';
 
-export const entities = [
-  StaffUser,
-  Session,
-  LoginThrottle,
-  Tag,
-  Client,
-  Contact,
-  StoredFile,
-  ImportJob,
-];
+export const entities = [StaffUser, Session, Tag, Client, Contact, StoredFile, ImportJob];

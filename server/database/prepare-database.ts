@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config/env.schema';
 import { hashPassword } from '../common/auth/password-hasher';
+import { assertAcceptablePassword } from '../common/auth/password-policy';
 import { StaffUser } from '../modules/staff/staff-user.entity';
 import { ormOptions } from './mikro-orm.config';
 
@@ -27,6 +28,9 @@ async function ensureFirstAdmin(orm: MikroORM, config: AppConfig): Promise<Prepa
   const [existing] = await em.find(StaffUser, {}, { orderBy: { createdAt: 'asc' }, limit: 1 });
   if (existing) return { adminEmail: existing.email };
 
+  if (config.ADMIN_PASSWORD) {
+    assertAcceptablePassword(config.ADMIN_PASSWORD, config.ADMIN_EMAIL, 'ADMIN_PASSWORD');
+  }
   const generatedPassword = config.ADMIN_PASSWORD
     ? undefined
     : randomBytes(12).toString('base64url');

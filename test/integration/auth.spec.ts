@@ -48,7 +48,7 @@ describe('staff authentication', () => {
     await request(t.url).post('/api/auth/login').send(TEST_ADMIN).expect(200);
   });
 
-  it('locks a login after repeated failures, even for the right password, known or not', async () => {
+  it('locks an address out of a login after repeated failures, even for the right password, known or not', async () => {
     const admin = await t.signIn();
     const lockme = { email: 'lockme@clienthub.test', password: 'lockme-password-1' };
     await admin
@@ -67,10 +67,16 @@ describe('staff authentication', () => {
         .send({ email, password: 'wrong-password' })
         .expect(429);
       expect(third.body.code).toBe('AUTH_LOCKED');
-      expect(third.body.message).toMatch(/Try again in 15 minutes/);
+      expect(third.body.message).toMatch(/Try again in 1 minute\./);
     }
     const locked = await request(t.url).post('/api/auth/login').send(lockme).expect(429);
     expect(locked.body.code).toBe('AUTH_LOCKED');
+    // Only that address: the account itself still signs in from elsewhere.
+    await request(t.url)
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '198.51.100.20')
+      .send(lockme)
+      .expect(200);
   });
 
   it('rejects requests without a session, and a revoked session after logout', async () => {
@@ -103,6 +109,18 @@ describe('staff authentication', () => {
       code: 'MALFORMED_BODY',
       message: expect.stringMatching(/^request body: is not valid JSON/),
     });
+    const nul = await request(t.url)
+      .post('/api/auth/login')
+      .send({ email: 'admin\u0000@clienthub.test', password: 'x' })
+      .expect(400);
+    expect(nul.body.message).toBe('email: must not contain a NUL character');
+    // Deep nesting is walked without recursion: still a 400, not a stack overflow.
+    const deep = await request(t.url)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(`{"email":${'['.repeat(100_000)}"\\u0000"${']'.repeat(100_000)},"password":"x"}`)
+      .expect(400);
+    expect(deep.body.message).toMatch(/^email\.0\.0\.0.*: must not contain a NUL character$/);
     const huge = await request(t.url)
       .post('/api/auth/login')
       .send({ email: 'x@y.z', password: 'p'.repeat(2_000_000) })
@@ -187,6 +205,38 @@ describe('staff authentication', () => {
       .send({ email: 'changer@clienthub.test', password: 'first-password-123' })
       .expect(401);
     await t.signIn('changer@clienthub.test', 'second-password-456');
+  });
+
+  it('holds staff passwords to the policy contacts have: no common ones, not the email', async () => {
+    const admin = await t.signIn();
+    const me = (await admin.get('/api/auth/me').expect(200)).body;
+    const account = { email: 'policy@clienthub.test', firstName: 'P', lastName: 'Olicy' };
+    const asEmail = await admin
+      .post('/api/staff')
+      .send({ ...account, password: account.email })
+      .expect(400);
+    expect(asEmail.body.message).toBe('password: Do not use your email address as your password.');
+    for (const password of ['passwordpassword', '123456789012']) {
+      const created = await admin
+        .post('/api/staff')
+        .send({ ...account, password })
+        .expect(400);
+      expect(created.body.message).toBe(
+        'password: This password is one of the most common ones; choose another.',
+      );
+      const updated = await admin.put(`/api/staff/${me.id}`).send({ password }).expect(400);
+      expect(updated.body.message).toMatch(/^password: /);
+      const changed = await admin
+        .post('/api/auth/password')
+        .send({ currentPassword: TEST_ADMIN.password, newPassword: password })
+        .expect(400);
+      expect(changed.body.message).toMatch(/^newPassword: /);
+    }
+    await admin
+      .post('/api/staff')
+      .send({ ...account, password: 'a sound staff password' })
+      .expect(201);
+    await t.signIn(account.email, 'a sound staff password');
   });
 
   it('never returns password hashes from the staff list', async () => {

@@ -904,6 +904,175 @@ describe('authorization: every route for every caller', () => {
       .expect(201);
   });
 
+  /**
+   * Who may give which firm role (rows: the caller; columns: the role given). A Staff Admin gives
+   * only roles they hold, and changes no account holding one they lack: Entities Admin comes
+   * only from a Staff Admin who is an Entities Admin too. Other callers manage no staff at all.
+   */
+  const FIRM_ROLE_GRANTS: Record<
+    string,
+    Record<'staff' | 'staff_admin' | 'entities_admin', 201 | 403>
+  > = {
+    firstAdmin: { staff: 201, staff_admin: 201, entities_admin: 201 },
+    staffAdmin: { staff: 201, staff_admin: 201, entities_admin: 403 },
+    entitiesAdmin: { staff: 403, staff_admin: 403, entities_admin: 403 },
+    owner: { staff: 403, staff_admin: 403, entities_admin: 403 },
+  };
+  it.each(Object.keys(FIRM_ROLE_GRANTS))(
+    'lets %s give only the firm roles the grant matrix says',
+    async (caller) => {
+      const agent = caller === 'firstAdmin' ? admin : agents[caller as PrincipalName];
+      const wrong: string[] = [];
+      for (const [role, want] of Object.entries(FIRM_ROLE_GRANTS[caller])) {
+        const created = await agent.post('/api/staff').send({
+          email: `${unique('r')}@clienthub.test`,
+          firstName: 'R',
+          lastName: 'Ole',
+          roles: [role],
+          password: 'fresh staff password',
+        });
+        const promoted = await agent
+          .put(`/api/staff/${await freshStaff()}`)
+          .send({ roles: [role] });
+        for (const [how, res] of [
+          ['create', created],
+          ['promote', promoted],
+        ] as const) {
+          if (res.status !== (how === 'promote' && want === 201 ? 200 : want)) {
+            wrong.push(`${how} ${role}: got ${res.status}`);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+
+  it('keeps a Staff Admin from making themselves Entities Admin or taking over an Entities Admin', async () => {
+    const denied = await agents.staffAdmin
+      .put(`/api/staff/${ids.staffAdmin}`)
+      .send({ roles: ['staff_admin', 'entities_admin'] })
+      .expect(403);
+    expect(denied.body.code).toBe('AUTH_FORBIDDEN');
+    for (const change of [
+      { password: 'a takeover password' },
+      { active: false },
+      { roles: ['staff'] },
+    ]) {
+      await agents.staffAdmin.put(`/api/staff/${ids.entitiesAdmin}`).send(change).expect(403);
+    }
+    await agents.staffAdmin.delete(`/api/staff/${ids.entitiesAdmin}`).expect(403);
+    const roles = await t.query<{ id: string; roles: string[] }>(
+      'select id, roles from staff_user where id = any($1)',
+      [[ids.staffAdmin, ids.entitiesAdmin]],
+    );
+    expect(Object.fromEntries(roles.map((r) => [r.id, [...r.roles].sort()]))).toEqual({
+      [ids.staffAdmin]: ['staff', 'staff_admin'],
+      [ids.entitiesAdmin]: ['entities_admin', 'staff'],
+    });
+  });
+
+  /**
+   * Hostile input, sent to every route of the table that reads text: a NUL character in each
+   * string of its body and query (PostgreSQL text cannot hold one), in a list filter and in an
+   * uploaded file's name, and a body in an unknown charset or a broken gzip stream. Each is a
+   * 400 naming the field, never a 500. The caller is one the route lets through (anonymous for
+   * public ones).
+   */
+  const SIGNED_BEFORE_READ = new Set(['POST /api/webhooks/resend']);
+  function stringLeaves(value: unknown, path: string[] = []): string[][] {
+    if (typeof value === 'string') return [path];
+    if (!value || typeof value !== 'object') return [];
+    return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...path, k]));
+  }
+  function withNul<T>(value: T, path: string[]): T {
+    const copy = structuredClone(value) as Record<string, unknown>;
+    const parent = path.slice(0, -1).reduce((o, k) => o[k] as Record<string, unknown>, copy);
+    parent[path.at(-1)!] = `${String(parent[path.at(-1)!])}\u0000`;
+    return copy as T;
+  }
+
+  it.each(Object.keys(table).filter((r) => !SIGNED_BEFORE_READ.has(r) && !table[r].fresh))(
+    'answers hostile input to %s with a 400 naming the field',
+    async (route) => {
+      const entry = table[route];
+      const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+      const caller = PRINCIPALS.find((p) => entry.who[p] === 'ok') ?? 'anonymous';
+      const agent = agents[caller];
+      const clean = await entry.call();
+      const search = clean.path.split('?')[1] ?? '';
+      const query = Object.fromEntries(new URLSearchParams(search));
+      const isList =
+        method === 'get' && Boolean((await agent.get(clean.path)).headers['content-range']);
+
+      const variants: { field: string; send: (call: Call) => request.Test }[] = [
+        ...Object.keys(query).map((key) => ({
+          field: key,
+          send: (call: Call) =>
+            agent[method](call.path.split('?')[0]).query({
+              ...query,
+              [key]: `${query[key]}\u0000`,
+            }),
+        })),
+        ...(isList
+          ? [
+              {
+                field: 'filter.q',
+                send: (call: Call) =>
+                  agent.get(call.path).query({ filter: JSON.stringify({ q: 'a\u0000' }) }),
+              },
+            ]
+          : []),
+        ...(clean.attach
+          ? [
+              {
+                field: 'file',
+                send: (call: Call) =>
+                  agent[method](call.path).attach(
+                    call.attach!.field,
+                    call.attach!.file,
+                    `a\u0000${call.attach!.name}`,
+                  ),
+              },
+            ]
+          : []),
+        ...stringLeaves(clean.body).map((path) => ({
+          field: path.join('.'),
+          send: (call: Call) => agent[method](call.path).send(withNul(call.body, path)),
+        })),
+        ...(clean.body
+          ? [
+              {
+                field: 'Content-Type',
+                send: (call: Call) =>
+                  agent[method](call.path)
+                    .set('Content-Type', 'application/json; charset=x-no-such-charset')
+                    .send(JSON.stringify(call.body)),
+              },
+              {
+                field: 'request body',
+                send: (call: Call) =>
+                  agent[method](call.path)
+                    .set('Content-Type', 'application/json')
+                    .set('Content-Encoding', 'gzip')
+                    .send(Buffer.from('this is not a gzip stream')),
+              },
+            ]
+          : []),
+      ];
+      const wrong: string[] = [];
+      for (const variant of variants) {
+        const res = await variant.send(await entry.call());
+        const named = (res.body?.details ?? []).some(
+          (d: { field: string }) => d.field === variant.field,
+        );
+        if (res.status !== 400 || !named) {
+          wrong.push(`${variant.field}: got ${res.status} ${JSON.stringify(res.body)}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+
   it.each(Object.keys(table))('%s', async (route) => {
     const entry = table[route];
     const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'delete';

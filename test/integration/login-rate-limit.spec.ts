@@ -1,10 +1,27 @@
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { createApp } from '../../server/app.factory';
+import { TEST_ADMIN } from '../utils/test-env';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
-describe('sign-in rate limit per IP', () => {
+/**
+ * Sign-in throttling: per address across logins, per address (or known device) per login, and
+ * per login across unknown devices; all kept in PostgreSQL. Addresses come from
+ * X-Forwarded-For, which the API trusts from loopback (its reverse proxy).
+ */
+describe('sign-in throttling', () => {
   let t: TestApp;
+  const login = (from: string, body: object, url = t.url) =>
+    request(url).post('/api/auth/login').set('X-Forwarded-For', from).send(body);
+  const wrong = (email: string) => ({ email, password: 'wrong-password' });
+
   beforeAll(async () => {
-    t = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+    t = await startTestApp({
+      LOGIN_RATE_LIMIT_PER_MINUTE: '3',
+      LOGIN_MAX_FAILURES: '2',
+      LOGIN_ACCOUNT_MAX_FAILURES: '4',
+    });
   });
   afterAll(() => t.close());
 
@@ -23,5 +40,62 @@ describe('sign-in rate limit per IP', () => {
     // other routes are not throttled
     await request(t.url).get('/api/health');
     await request(t.url).get('/api/auth/me').expect(401);
+  });
+
+  it("locks a stranger out, not the account: the first admin still signs in, and the stranger's lockouts grow", async () => {
+    await login('203.0.113.1', wrong(TEST_ADMIN.email)).expect(401);
+    const locked = await login('203.0.113.1', wrong(TEST_ADMIN.email)).expect(429);
+    expect(locked.body).toMatchObject({ code: 'AUTH_LOCKED' });
+    expect(locked.body.message).toMatch(/Try again in 1 minute\./);
+    await login('203.0.113.1', TEST_ADMIN).expect(429);
+    await login('198.51.100.1', TEST_ADMIN).expect(200);
+
+    // Once that lockout is over, the next one lasts twice as long.
+    await t.query(`update login_throttle set locked_until = now() where source = 'ip:203.0.113.1'`);
+    await t.query('delete from request_throttle');
+    await login('203.0.113.1', wrong(TEST_ADMIN.email)).expect(401);
+    const longer = await login('203.0.113.1', wrong(TEST_ADMIN.email)).expect(429);
+    expect(longer.body.message).toMatch(/Try again in 2 minutes\./);
+  });
+
+  it('locks a login guessed from many addresses for new devices only; a known device signs in and lifts it', async () => {
+    const admin = await t.signIn();
+    const user = { email: 'spread@clienthub.test', password: 'spread staff password' };
+    await admin
+      .post('/api/staff')
+      .send({ ...user, firstName: 'S', lastName: 'P' })
+      .expect(201);
+    const laptop = request.agent(t.url);
+    await laptop
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '198.51.100.2')
+      .send(user)
+      .expect(200);
+
+    for (const n of [11, 12, 13]) await login(`203.0.113.${n}`, wrong(user.email)).expect(401);
+    await login('203.0.113.14', wrong(user.email)).expect(429);
+    const newDevice = await login('203.0.113.20', user).expect(429);
+    expect(newDevice.body.code).toBe('AUTH_LOCKED');
+
+    // The laptop is known (its device cookie), wherever it is now; its sign-in ends the lock.
+    await laptop.post('/api/auth/login').set('X-Forwarded-For', '192.0.2.5').send(user).expect(200);
+    await login('203.0.113.21', user).expect(200);
+  });
+
+  it('counts attempts in PostgreSQL, so two API processes share the limits', async () => {
+    const second: INestApplication = await createApp(t.config);
+    await second.listen(0, '127.0.0.1');
+    const secondUrl = `http://127.0.0.1:${(second.getHttpServer().address() as AddressInfo).port}`;
+    try {
+      const email = 'shared@clienthub.test';
+      await login('203.0.113.30', wrong(email)).expect(401);
+      const locked = await login('203.0.113.30', wrong(email), secondUrl).expect(429);
+      expect(locked.body.code).toBe('AUTH_LOCKED');
+      await login('203.0.113.30', wrong(email)).expect(429);
+      const limited = await login('203.0.113.30', wrong(email), secondUrl).expect(429);
+      expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
+    } finally {
+      await second.close();
+    }
   });
 });

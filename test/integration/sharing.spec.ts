@@ -256,4 +256,56 @@ describe('sharing clients by role', () => {
       previousRole: 'contact_access',
     });
   });
+
+  it("keeps contact groups within the caller's clients: no grant reaching others' contacts, no ids of them", async () => {
+    const onlyB = (
+      await admin
+        .post('/api/contacts')
+        .send({ email: 'bea@example.com', clientIds: [clientB] })
+        .expect(201)
+    ).body.id;
+    const group = async (name: string, memberIds: string[]) =>
+      (await admin.post('/api/contact-groups').send({ name, memberIds }).expect(201)).body
+        .id as string;
+    const betaGroup = await group('Beta people', [onlyB]);
+    const mixedGroup = await group('Mixed people', [contactId, onlyB]);
+
+    // Plain staff see the groups and their size, but ids only of contacts of their clients.
+    const listed = (await staff.owner.agent.get('/api/contact-groups').expect(200)).body as {
+      id: string;
+      memberIds: string[];
+      memberCount: number;
+    }[];
+    const byId = new Map(listed.map((g) => [g.id, g]));
+    expect(byId.get(betaGroup)).toMatchObject({ memberIds: [], memberCount: 1 });
+    expect(byId.get(mixedGroup)).toMatchObject({ memberIds: [contactId], memberCount: 2 });
+    const one = await staff.owner.agent.get(`/api/contact-groups/${mixedGroup}`).expect(200);
+    expect(one.body).toMatchObject({ memberIds: [contactId], memberCount: 2 });
+    const full = await admin.get(`/api/contact-groups/${mixedGroup}`).expect(200);
+    expect([...full.body.memberIds].sort()).toEqual([contactId, onlyB].sort());
+
+    // A group holding any contact the owner may not see is refused, and reveals nothing.
+    for (const group of [betaGroup, mixedGroup]) {
+      const refused = await grant(
+        staff.owner.agent,
+        clientA,
+        'contact_group',
+        group,
+        'contact_access',
+      ).expect(403);
+      expect(refused.body.message).toMatch(/^principalId: /);
+    }
+    await staff.owner.agent.get(`/api/contacts/${onlyB}`).expect(404);
+    const access = await staff.owner.agent.get(`/api/clients/${clientA}/access`).expect(200);
+    expect(access.body.map((g: { principalId: string }) => g.principalId)).not.toContain(onlyB);
+    // A group of the owner's own contacts is theirs to grant; an Entities Admin grants any.
+    await grant(
+      staff.owner.agent,
+      clientA,
+      'contact_group',
+      contactGroupId,
+      'contact_access',
+    ).expect(201);
+    await grant(admin, clientA, 'contact_group', betaGroup, 'contact_access').expect(201);
+  });
 });

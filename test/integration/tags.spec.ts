@@ -35,6 +35,9 @@ describe('tags API', () => {
   it.each([
     [{ name: 'X', color: 'chartreuse-ish' }, /^color: must be #rrggbb or one of red, /],
     [{ name: 'X', color: '#12345' }, /^color: must be #rrggbb/],
+    // Names Object.prototype has, which are not palette colours.
+    [{ name: 'X', color: 'constructor' }, /^color: must be #rrggbb or one of red, /],
+    [{ name: 'X', color: '__proto__' }, /^color: must be #rrggbb or one of red, /],
     [{ name: '', color: 'red' }, /^name: is required$/],
     [{ name: 'a;b', color: 'red' }, /^name: must not contain ; or ,/],
     [{ name: 'X', color: 'red', owner: 'me' }, /^owner: unknown field$/],

@@ -43,6 +43,23 @@ export class AccessService {
     }
   }
 
+  /**
+   * Who may give which firm role: a Staff Admin manages staff accounts, giving or taking away
+   * only the roles they hold themselves, and changes an account (names, password, active, roles)
+   * only if it holds no role they lack, since taking it over would hand them that role. So the
+   * Entities Admin role is given only by a Staff Admin who is an Entities Admin too.
+   */
+  assertMayManageFirmRoles(principal: Principal, ...roleSets: readonly FirmRole[][]): void {
+    const lacking = [...new Set(roleSets.flat())].filter((r) => !this.hasFirmRole(principal, r));
+    if (lacking.length) {
+      const names = lacking.map((role) => ROLE_LABEL[role]).join(' and ');
+      throw new AuthException(
+        AuthErrorCode.FORBIDDEN,
+        `Only a Staff Admin who is also ${names} may give that role or change an account holding it.`,
+      );
+    }
+  }
+
   /** The role a firm role gives on every client, if any. */
   private baseline(principal: Principal): ClientRole | undefined {
     if (this.hasFirmRole(principal, 'entities_admin')) return 'owner';
@@ -120,5 +137,19 @@ export class AccessService {
           sql: `${column} in (select client_id from contact_client_access where contact_id = ?)`,
           params: [principal.id],
         };
+  }
+
+  /**
+   * A condition on a contact id column, keeping the contacts of clients the principal may see
+   * (directly or through a contact group); null when it sees them all.
+   */
+  visibleContacts(principal: Principal, column: string): SqlCondition | null {
+    const scope = this.visibleClients(principal, 'cc.client_id');
+    return (
+      scope && {
+        sql: `${column} in (select cc.contact_id from contact_client_access cc where ${scope.sql})`,
+        params: scope.params,
+      }
+    );
   }
 }

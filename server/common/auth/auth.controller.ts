@@ -21,7 +21,12 @@ import {
 } from './auth.schemas';
 import { AuthService } from './auth.service';
 import type { Principal } from './principal';
-import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
+import {
+  DEVICE_COOKIE,
+  DEVICE_COOKIE_MAX_AGE_MS,
+  SESSION_COOKIE,
+  sessionCookieOptions,
+} from './session-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -43,7 +48,11 @@ export class AuthController {
   ): Promise<StaffView | ContactSessionView> {
     const origin = auditOrigin(req, body.email);
     const signedIn = await this.auth
-      .login(body, { ip: req.ip, userAgent: req.get('user-agent') })
+      .login(
+        body,
+        { ip: req.ip, userAgent: req.get('user-agent') },
+        (req.cookies as Record<string, unknown>)[DEVICE_COOKIE],
+      )
       .catch(async (e: unknown) => {
         if (e instanceof AuthException) {
           await this.audit.record(origin, {
@@ -74,6 +83,11 @@ export class AuthController {
       SESSION_COOKIE,
       signedIn.token,
       sessionCookieOptions(this.config.PUBLIC_URL, this.config.SESSION_TTL_HOURS * 3600_000),
+    );
+    res.cookie(
+      DEVICE_COOKIE,
+      signedIn.deviceToken,
+      sessionCookieOptions(this.config.PUBLIC_URL, DEVICE_COOKIE_MAX_AGE_MS),
     );
     return 'user' in signedIn ? toStaffView(signedIn.user) : toContactSessionView(signedIn.contact);
   }

@@ -24,12 +24,18 @@ export class AuthService {
   /**
    * Signs a staff user into the console, or (`portal`) a contact who accepted an invitation into
    * the portal. Wrong email and wrong password are indistinguishable (message and timing).
+   * `deviceCookie` is what the browser keeps from its last sign-in here; the answer's
+   * `deviceToken` is what it is to keep now.
    */
   async login(
     input: LoginInput,
     meta: ClientMeta,
-  ): Promise<{ user: StaffUser; token: string } | { contact: Contact; token: string }> {
-    await this.throttle.assertNotLocked(input.email);
+    deviceCookie: unknown,
+  ): Promise<
+    ({ user: StaffUser } | { contact: Contact }) & { token: string; deviceToken: string }
+  > {
+    const source = await this.throttle.source(input.email, meta.ip, deviceCookie);
+    await this.throttle.assertNotLocked(source);
     const account = input.portal
       ? await this.em.findOne(
           Contact,
@@ -48,15 +54,15 @@ export class AuthService {
     );
     if (!account || !valid) {
       this.logger.warn({ login: input.email, ip: meta.ip }, 'failed sign-in');
-      await this.throttle.recordFailure(input.email);
+      await this.throttle.recordFailure(source);
       throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS, 'Wrong email or password.');
     }
-    await this.throttle.reset(input.email);
+    const deviceToken = await this.throttle.recordSuccess(source);
     if (account instanceof Contact) {
-      return { contact: account, token: await this.sessions.create(account, meta) };
+      return { contact: account, token: await this.sessions.create(account, meta), deviceToken };
     }
     account.lastLoginAt = new Date();
-    return { user: account, token: await this.sessions.create(account, meta) };
+    return { user: account, token: await this.sessions.create(account, meta), deviceToken };
   }
 
   logout(principal: Principal): Promise<void> {
@@ -64,8 +70,8 @@ export class AuthService {
   }
 
   /**
-   * Changing the password signs out every other browser of that user (or contact). A contact's
-   * new password meets the portal's policy (length and the common-password list).
+   * Changing the password signs out every other browser of that user (or contact). The new
+   * password meets the one policy for staff and contacts (length and the common-password list).
    */
   async changePassword(principal: Principal, input: ChangePasswordInput): Promise<void> {
     const account =
@@ -83,9 +89,7 @@ export class AuthService {
         'currentPassword: is not correct.',
       );
     }
-    if (account instanceof Contact) {
-      assertAcceptablePassword(input.newPassword, account.email, 'newPassword');
-    }
+    assertAcceptablePassword(input.newPassword, account.email, 'newPassword');
     account.passwordHash = await hashPassword(input.newPassword);
     await this.em.flush();
     await this.sessions.revokeAllOf(principal, principal.sessionTokenHash);

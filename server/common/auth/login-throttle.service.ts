@@ -2,10 +2,32 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
+import { hashSecretToken, newSecretToken } from '../crypto/secret-token';
 import { AuthErrorCode, AuthException } from './auth.exception';
-import { LoginThrottle } from './login-throttle.entity';
 
-/** Locks a login name after repeated failures, whether or not an account has that name. */
+/** Where a sign-in attempt comes from, as the throttle counts it. */
+export interface SignInSource {
+  login: string;
+  /** `device:<token hash>` on a device the login signed in from before, else `ip:<address>`. */
+  key: string;
+  knownDevice: boolean;
+  /** The device cookie sent, if well formed: kept when the sign-in succeeds. */
+  deviceToken?: string;
+}
+
+const MINUTE = 60_000;
+const ACCOUNT = '';
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Failed sign-ins, kept whether or not an account has that login (a lockout answers the same
+ * for known and unknown emails), in PostgreSQL so every API process counts them. Failures lock
+ * one source (an address, or a known device) out of one login, for 1 minute, then 2, 4, ... up
+ * to LOGIN_LOCKOUT_MINUTES: a stranger locks only themselves out. Failures from all unknown
+ * devices together lock the login for unknown devices only, after LOGIN_ACCOUNT_MAX_FAILURES,
+ * against guessing from many addresses; a device the login signed in from before still signs
+ * in, and that lifts the lock.
+ */
 @Injectable()
 export class LoginThrottleService {
   constructor(
@@ -13,36 +35,99 @@ export class LoginThrottleService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async assertNotLocked(login: string): Promise<void> {
-    const row = await this.em.findOne(LoginThrottle, { login });
-    if (row?.lockedUntil && row.lockedUntil > new Date()) throw this.lockedError(row.lockedUntil);
+  async source(login: string, ip: string | undefined, cookie: unknown): Promise<SignInSource> {
+    const deviceToken = typeof cookie === 'string' && TOKEN.test(cookie) ? cookie : undefined;
+    const hash = deviceToken && hashSecretToken(deviceToken);
+    const [known] = hash
+      ? await this.em
+          .getConnection()
+          .execute('select 1 from known_device where token_hash = ? and login = ?', [hash, login])
+      : [];
+    return known
+      ? { login, key: `device:${hash}`, knownDevice: true, deviceToken }
+      : { login, key: `ip:${ip ?? 'unknown'}`, knownDevice: false, deviceToken };
   }
 
-  /** Counts a failure atomically; the failure that reaches the limit starts the lockout. */
-  async recordFailure(login: string): Promise<void> {
-    const lockMs = this.config.LOGIN_LOCKOUT_MINUTES * 60_000;
-    const [row] = await this.em.getConnection().execute<{ failures: number }[]>(
-      `insert into login_throttle (login, failures, updated_at) values (?, 1, now())
-       on conflict (login) do update set
-         failures = case when login_throttle.locked_until < now() then 1 else login_throttle.failures + 1 end,
-         locked_until = case when login_throttle.locked_until < now() then null else login_throttle.locked_until end,
-         updated_at = now()
-       returning failures`,
-      [login],
+  async assertNotLocked(source: SignInSource): Promise<void> {
+    const [row] = await this.em.getConnection().execute<{ until: Date | null }[]>(
+      `select max(locked_until) as until from login_throttle
+       where login = ? and (source = ? or (source = ? and not ?::boolean)) and locked_until > now()`,
+      [source.login, source.key, ACCOUNT, source.knownDevice],
     );
-    if (row.failures >= this.config.LOGIN_MAX_FAILURES) {
-      const lockedUntil = new Date(Date.now() + lockMs);
-      await this.em.nativeUpdate(LoginThrottle, { login }, { lockedUntil, failures: 0 });
-      throw this.lockedError(lockedUntil);
-    }
+    if (row.until) throw this.lockedError(new Date(row.until));
   }
 
-  async reset(login: string): Promise<void> {
-    await this.em.nativeDelete(LoginThrottle, { login });
+  /** Counts a failure atomically; the failure that reaches a limit starts that lockout. */
+  async recordFailure(source: SignInSource): Promise<void> {
+    const lockMinutes = this.config.LOGIN_LOCKOUT_MINUTES;
+    const own = await this.count(source.login, source.key, this.config.LOGIN_MAX_FAILURES, (n) =>
+      Math.min(lockMinutes, 2 ** n),
+    );
+    const account = source.knownDevice
+      ? null
+      : await this.count(
+          source.login,
+          ACCOUNT,
+          this.config.LOGIN_ACCOUNT_MAX_FAILURES,
+          () => lockMinutes,
+        );
+    const lockedUntil = own ?? account;
+    if (lockedUntil) throw this.lockedError(lockedUntil);
+  }
+
+  /**
+   * Clears the source's failures and the login's (a success from a known device is what lifts
+   * the lock on unknown ones), and remembers the device: the token its cookie is to hold.
+   */
+  async recordSuccess(source: SignInSource): Promise<string> {
+    const conn = this.em.getConnection();
+    await conn.execute('delete from login_throttle where login = ? and source in (?, ?)', [
+      source.login,
+      source.key,
+      ACCOUNT,
+    ]);
+    const token = source.deviceToken ?? newSecretToken();
+    await conn.execute(
+      `insert into known_device (token_hash, login) values (?, ?)
+       on conflict (token_hash, login) do update set last_seen_at = now()`,
+      [hashSecretToken(token), source.login],
+    );
+    return token;
+  }
+
+  /**
+   * One more failure of `source` on `login`; failures further apart than the longest lockout
+   * start over, lockouts a day apart too. Returns when the lockout it starts ends, if it does.
+   */
+  private async count(
+    login: string,
+    source: string,
+    max: number,
+    lockMinutes: (lockoutsBefore: number) => number,
+  ): Promise<Date | null> {
+    const conn = this.em.getConnection();
+    const [row] = await conn.execute<{ failures: number; lockouts: number }[]>(
+      `insert into login_throttle as t (login, source, failures, updated_at) values (?, ?, 1, now())
+       on conflict (login, source) do update set
+         failures = case when t.updated_at < now() - ? * interval '1 minute' then 1
+                         else t.failures + 1 end,
+         lockouts = case when t.updated_at < now() - interval '1 day' then 0 else t.lockouts end,
+         updated_at = now()
+       returning failures, lockouts`,
+      [login, source, this.config.LOGIN_LOCKOUT_MINUTES],
+    );
+    if (row.failures < max) return null;
+    const lockedUntil = new Date(Date.now() + lockMinutes(row.lockouts) * MINUTE);
+    await conn.execute(
+      `update login_throttle set failures = 0, lockouts = lockouts + 1, locked_until = ?
+       where login = ? and source = ?`,
+      [lockedUntil, login, source],
+    );
+    return lockedUntil;
   }
 
   private lockedError(until: Date): AuthException {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / MINUTE));
     return new AuthException(
       AuthErrorCode.LOCKED,
       `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,

@@ -8,7 +8,7 @@ let common: Set<string> | undefined;
 const commonPasswords = () =>
   (common ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase())));
 
-/** A new portal password: long enough, not a well-known one, not the login itself. */
+/** Every new password, staff or contact: long enough, not a well-known one, not the login itself. */
 export function assertAcceptablePassword(
   password: string,
   email: string,

@@ -12,6 +12,7 @@ import { Migration20261122050000 } from './Migration20261122050000';
 import { Migration20261122060000 } from './Migration20261122060000';
 import { Migration20261122071300 } from './Migration20261122071300';
 import { Migration20261205000000 } from './Migration20261205000000';
+import { Migration20261205010000 } from './Migration20261205010000';
 
 /** Listed explicitly so compiled and ts-run code (Jest) find the same migrations. */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122060000', class: Migration20261122060000 },
   { name: 'Migration20261122071300', class: Migration20261122071300 },
   { name: 'Migration20261205000000', class: Migration20261205000000 },
+  { name: 'Migration20261205010000', class: Migration20261205010000 },
 ];

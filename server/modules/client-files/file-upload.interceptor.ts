@@ -22,7 +22,9 @@ export class FileUploadInterceptor extends DiskUploadInterceptor {
     );
   }
 
-  protected badUpload(message: string): Error {
-    return new ClientFilesException(ClientFilesErrorCode.BAD_UPLOAD, message);
+  protected badUpload(field: string, message: string): Error {
+    return new ClientFilesException(ClientFilesErrorCode.BAD_UPLOAD, `${field}: ${message}`, [
+      { field, message },
+    ]);
   }
 }

@@ -4,6 +4,7 @@ import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/com
 import type { Request, RequestHandler, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import { finalize, type Observable } from 'rxjs';
+import { assertNoNul } from '../../common/validation/parse-input';
 
 /**
  * Streams the multipart `file` to disk (never into memory) under a size cap; whatever happens
@@ -24,7 +25,8 @@ export abstract class DiskUploadInterceptor implements NestInterceptor {
   }
 
   protected abstract tooLarge(): Error;
-  protected abstract badUpload(message: string): Error;
+  /** A 400 naming the form field at fault (`file` when the form itself is). */
+  protected abstract badUpload(field: string, message: string): Error;
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
@@ -34,17 +36,26 @@ export abstract class DiskUploadInterceptor implements NestInterceptor {
         err ? reject(this.toError(err)) : resolve(),
       ),
     );
+    try {
+      // The file's name and the form's fields reach no schema on their way to storage.
+      assertNoNul({ ...(req.body as object), file: req.file?.originalname });
+    } catch (e) {
+      if (req.file) await rm(req.file.path, { force: true });
+      throw e;
+    }
     return next.handle().pipe(finalize(() => req.file && void rm(req.file.path, { force: true })));
   }
 
+  /**
+   * Multer's limits, and the multipart parser's errors (plain errors without a system `code`:
+   * a malformed part header, say one with a NUL in the file name), are the request's fault.
+   */
   private toError(err: unknown): unknown {
-    // The multipart parser's own complaints (a malformed header, a cut-off body) carry no
-    // system error code; a full disk does, and stays a server error.
-    if (err instanceof Error && !(err instanceof MulterError) && !('code' in err)) {
-      return this.badUpload(`upload: the form is malformed (${err.message})`);
+    if (err instanceof MulterError) {
+      if (err.code === 'LIMIT_FILE_SIZE') return this.tooLarge();
+      return this.badUpload(err.field ?? 'file', err.message);
     }
-    if (!(err instanceof MulterError)) return err;
-    if (err.code === 'LIMIT_FILE_SIZE') return this.tooLarge();
-    return this.badUpload(`upload: ${err.message} (${err.field ?? 'form'})`);
+    if (err instanceof Error && !('code' in err)) return this.badUpload('file', err.message);
+    return err;
   }
 }

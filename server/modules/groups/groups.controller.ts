@@ -3,7 +3,9 @@ import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Audited } from '../../common/audit/audited.decorator';
-import { RequireRole } from '../../common/auth/auth.decorators';
+import { AccessService } from '../../common/access/access.service';
+import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
+import type { Principal } from '../../common/auth/principal';
 import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
@@ -20,7 +22,8 @@ import { GroupsService, type GroupKind, type GroupView } from './groups.service'
 
 /**
  * `/api/staff-groups` and `/api/contact-groups`: the same routes over the same table shapes.
- * Any staff member reads them; Entities Admins manage them.
+ * Any staff member reads them, but sees the member ids of a contact group only for contacts
+ * of clients they may see; Entities Admins manage them.
  */
 function groupsController(kind: GroupKind, path: string) {
   const event = (verb: string) => (g: GroupView) => ({
@@ -34,23 +37,38 @@ function groupsController(kind: GroupKind, path: string) {
   class GroupsController {
     readonly groups: GroupsService;
 
-    constructor(em: EntityManager) {
+    constructor(
+      em: EntityManager,
+      private readonly access: AccessService,
+    ) {
       this.groups = new GroupsService(em, kind);
     }
 
+    /** Staff see every staff member; contacts only through the clients they see. */
+    private members(principal: Principal) {
+      return kind === 'contact' ? this.access.visibleContacts(principal, 'm.contact_id') : null;
+    }
+
     @Get()
-    async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+    async list(
+      @Query() query: Record<string, unknown>,
+      @CurrentPrincipal() principal: Principal,
+      @Res({ passthrough: true }) res: Response,
+    ) {
       const q = parseListQuery(query, {
         sortable: GROUP_SORTABLE,
         defaultSort: { field: 'name', order: 'ASC' },
         filter: groupFilterSchema,
       });
-      return sendPage(res, path, q.range, await this.groups.list(q));
+      return sendPage(res, path, q.range, await this.groups.list(q, this.members(principal)));
     }
 
     @Get(':id')
-    get(@Param('id', UuidParamPipe) id: string): Promise<GroupView> {
-      return this.groups.get(id);
+    get(
+      @Param('id', UuidParamPipe) id: string,
+      @CurrentPrincipal() principal: Principal,
+    ): Promise<GroupView> {
+      return this.groups.get(id, this.members(principal));
     }
 
     @RequireRole('entities_admin')

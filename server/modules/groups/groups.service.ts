@@ -1,4 +1,5 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import type { SqlCondition } from '../../common/access/access.service';
 import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
 import type { Page } from '../../common/http/content-range';
 import { escapeLike } from '../../common/http/escape-like';
@@ -27,6 +28,7 @@ interface GroupRow {
   name: string;
   description: string | null;
   member_ids: string[];
+  member_count: number;
   created_at: string;
   updated_at: string;
 }
@@ -42,7 +44,11 @@ const TABLES: Record<GroupKind, { group: string; member: string; column: string;
     contact: { group: 'contact_group', member: 'contact', column: 'contact_id', label: 'contact' },
   };
 
-/** Staff groups and contact groups: the same table shapes, so one service for both. */
+/**
+ * Staff groups and contact groups: the same table shapes, so one service for both. Reads take
+ * `members`, a condition on `m.<member id column>` keeping the members the caller may see (null:
+ * all): a group shows every member count but only the ids of those.
+ */
 export class GroupsService {
   private readonly t: (typeof TABLES)[GroupKind];
 
@@ -53,7 +59,10 @@ export class GroupsService {
     this.t = TABLES[kind];
   }
 
-  async list(query: ListQuery<GroupFilter, 'name' | 'createdAt'>): Promise<Page<GroupView>> {
+  async list(
+    query: ListQuery<GroupFilter, 'name' | 'createdAt'>,
+    members: SqlCondition | null,
+  ): Promise<Page<GroupView>> {
     const { q, id } = query.filter;
     const where = new SqlWhere()
       .add(q, 'g.name ilike ?', `%${escapeLike(q ?? '')}%`)
@@ -63,8 +72,13 @@ export class GroupsService {
     const conn = this.em.getConnection();
     const [rows, [{ total }]] = await Promise.all([
       conn.execute<GroupRow[]>(
-        `${this.select()} ${where.sql} group by g.id order by ${order} ${dir}, g.id offset ? limit ?`,
-        [...where.params, query.range.start, query.range.end - query.range.start + 1],
+        `${this.select(members)} ${where.sql} group by g.id order by ${order} ${dir}, g.id offset ? limit ?`,
+        [
+          ...(members?.params ?? []),
+          ...where.params,
+          query.range.start,
+          query.range.end - query.range.start + 1,
+        ],
       ),
       conn.execute<{ total: number }[]>(
         `select count(*)::int as total from ${this.t.group} g ${where.sql}`,
@@ -74,10 +88,13 @@ export class GroupsService {
     return { items: rows.map(toView), total };
   }
 
-  async get(id: string): Promise<GroupView> {
+  async get(id: string, members: SqlCondition | null = null): Promise<GroupView> {
     const [row] = await this.em
       .getConnection()
-      .execute<GroupRow[]>(`${this.select()} where g.id = ? group by g.id`, [id]);
+      .execute<GroupRow[]>(`${this.select(members)} where g.id = ? group by g.id`, [
+        ...(members?.params ?? []),
+        id,
+      ]);
     if (!row)
       throw new CommonException(CommonErrorCode.NOT_FOUND, `No ${this.kind} group with id ${id}`);
     return toView(row);
@@ -117,10 +134,12 @@ export class GroupsService {
     return view;
   }
 
-  private select(): string {
+  private select(members: SqlCondition | null): string {
+    const shown = members ? ` and ${members.sql}` : '';
     return `select g.id, g.name, g.description, g.created_at, g.updated_at,
-      coalesce(array_agg(m.${this.t.column}::text) filter (where m.${this.t.column} is not null),
-        '{}'::text[]) as member_ids
+      count(m.${this.t.column})::int as member_count,
+      coalesce(array_agg(m.${this.t.column}::text)
+        filter (where m.${this.t.column} is not null${shown}), '{}'::text[]) as member_ids
       from ${this.t.group} g left join ${this.t.group}_member m on m.group_id = g.id`;
   }
 
@@ -165,7 +184,7 @@ const toView = (r: GroupRow): GroupView => ({
   name: r.name,
   description: r.description,
   memberIds: r.member_ids,
-  memberCount: r.member_ids.length,
+  memberCount: r.member_count,
   createdAt: isoDate(r.created_at),
   updatedAt: isoDate(r.updated_at),
 });

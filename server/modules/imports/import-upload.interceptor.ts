@@ -22,7 +22,9 @@ export class ImportUploadInterceptor extends DiskUploadInterceptor {
     );
   }
 
-  protected badUpload(message: string): Error {
-    return new ImportsException(ImportsErrorCode.BAD_UPLOAD, message);
+  protected badUpload(field: string, message: string): Error {
+    return new ImportsException(ImportsErrorCode.BAD_UPLOAD, `${field}: ${message}`, [
+      { field, message },
+    ]);
   }
 }

@@ -44,8 +44,8 @@ export class ClientAccessController {
     @Req() req: Request,
   ): Promise<AccessGrant[]> {
     await this.access.assertClient(principal, id, 'share');
-    const scope = this.access.visibleClients(principal, 'cc.client_id');
-    const change = await this.sharing.grant(id, body, scope);
+    const contacts = this.access.visibleContacts(principal, 'ct.id');
+    const change = await this.sharing.grant(id, body, contacts);
     await this.audit.record(auditOrigin(req), shareAuditEntry(id, change));
     return this.sharing.list(id);
   }

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { SqlCondition } from '../../common/access/access.service';
 import type { ClientRole } from '../../common/access/client-role';
+import { AuthErrorCode, AuthException } from '../../common/auth/auth.exception';
 import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
 import { invalidField } from '../../common/validation/parse-input';
 import type { GrantInput, GranteeType } from './client-access.schemas';
@@ -129,25 +130,39 @@ export class ClientAccessService {
 
   /**
    * Sets the principal's direct role on the client (a second grant changes the role) and says
-   * what it was before. With a `scope` (the caller does not see every client), a contact must
-   * already belong to a client the caller sees: ids are not a way to find other clients' contacts.
+   * what it was before. `contacts` (a condition on `ct.id`) keeps the contacts the caller may
+   * see (null: all of them): a contact must be one of them, and a contact group may hold no
+   * other, since the grant lets the caller see its members and them see the client. Ids are not
+   * a way to find other clients' contacts.
    */
   async grant(
     clientId: string,
     input: GrantInput,
-    scope: SqlCondition | null,
+    contacts: SqlCondition | null,
   ): Promise<GrantChange> {
     const conn = this.em.getConnection();
     const { principalType: type, principalId, role } = input;
     const [found] =
-      type === 'contact' && scope
+      type === 'contact' && contacts
         ? await conn.execute<{ name: string }[]>(
-            `select ${CONTACT_NAME} as name from contact_client_access cc
-             join contact ct on ct.id = cc.contact_id where cc.contact_id = ? and ${scope.sql} limit 1`,
-            [principalId, ...scope.params],
+            `${PRINCIPAL_NAME_SQL.contact} and ${contacts.sql}`,
+            [principalId, ...contacts.params],
           )
         : await conn.execute<{ name: string }[]>(PRINCIPAL_NAME_SQL[type], [principalId]);
     if (!found) invalidField('principalId', `no ${type.replace('_', ' ')} with this id`);
+    if (type === 'contact_group' && contacts) {
+      const [hidden] = await conn.execute(
+        `select 1 from contact_group_member m join contact ct on ct.id = m.contact_id
+         where m.group_id = ? and not (${contacts.sql}) limit 1`,
+        [principalId, ...contacts.params],
+      );
+      if (hidden) {
+        throw new AuthException(
+          AuthErrorCode.FORBIDDEN,
+          'principalId: this contact group holds contacts of clients you may not see.',
+        );
+      }
+    }
     const [{ previous_role: previousRole }] = await conn.execute<
       { previous_role: ClientRole | null }[]
     >(upsertSql(type), [clientId, principalId, clientId, principalId, role]);

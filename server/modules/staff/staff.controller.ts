@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequireRole } from '../../common/auth/auth.decorators';
+import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
+import type { Principal } from '../../common/auth/principal';
 import { Audited } from '../../common/audit/audited.decorator';
 import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
@@ -25,6 +26,10 @@ const staffEvent = (verb: string, u: StaffView) => ({
   targetId: u.id,
 });
 
+/**
+ * Staff Admins manage accounts, within the roles they hold (AccessService.assertMayManageFirmRoles):
+ * Staff and Staff Admin from any Staff Admin, Entities Admin only from one who is both.
+ */
 @ApiTags('staff')
 @Controller('staff')
 export class StaffController {
@@ -48,8 +53,11 @@ export class StaffController {
   @RequireRole('staff_admin')
   @Audited('staff.created', (u: StaffView) => staffEvent('Created', u))
   @Post()
-  create(@Body(new ZodBodyPipe(createStaffSchema)) body: CreateStaffInput): Promise<StaffView> {
-    return this.staff.create(body);
+  create(
+    @Body(new ZodBodyPipe(createStaffSchema)) body: CreateStaffInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StaffView> {
+    return this.staff.create(body, principal);
   }
 
   @RequireRole('staff_admin')
@@ -58,15 +66,19 @@ export class StaffController {
   update(
     @Param('id', UuidParamPipe) id: string,
     @Body(new ZodBodyPipe(updateStaffSchema)) body: UpdateStaffInput,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<StaffView> {
-    return this.staff.update(id, body);
+    return this.staff.update(id, body, principal);
   }
 
   /** Deactivates: staff records stay for the audit trail. */
   @RequireRole('staff_admin')
   @Audited('staff.deactivated', (u: StaffView) => staffEvent('Deactivated', u))
   @Delete(':id')
-  remove(@Param('id', UuidParamPipe) id: string): Promise<StaffView> {
-    return this.staff.remove(id);
+  remove(
+    @Param('id', UuidParamPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StaffView> {
+    return this.staff.update(id, { active: false }, principal);
   }
 }

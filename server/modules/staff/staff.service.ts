@@ -4,8 +4,11 @@ import {
   type FilterQuery,
 } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { AccessService } from '../../common/access/access.service';
 import { SessionsService } from '../../common/auth/sessions.service';
 import { hashPassword } from '../../common/auth/password-hasher';
+import { assertAcceptablePassword } from '../../common/auth/password-policy';
+import type { Principal } from '../../common/auth/principal';
 import type { Page } from '../../common/http/content-range';
 import { escapeLike } from '../../common/http/escape-like';
 import type { ListQuery } from '../../common/http/list-query';
@@ -24,6 +27,7 @@ export class StaffService {
   constructor(
     private readonly em: EntityManager,
     private readonly sessions: SessionsService,
+    private readonly access: AccessService,
   ) {}
 
   async list(query: ListQuery<StaffFilter, StaffSortField>): Promise<Page<StaffView>> {
@@ -51,8 +55,10 @@ export class StaffService {
     return toStaffView(await this.find(id));
   }
 
-  async create(input: CreateStaffInput): Promise<StaffView> {
+  async create(input: CreateStaffInput, by: Principal): Promise<StaffView> {
+    this.access.assertMayManageFirmRoles(by, input.roles);
     const { password, ...fields } = input;
+    assertAcceptablePassword(password, fields.email);
     const user = this.em.create(StaffUser, {
       ...fields,
       passwordHash: await hashPassword(password),
@@ -61,10 +67,15 @@ export class StaffService {
     return toStaffView(user);
   }
 
-  /** Deactivating or re-keying a user ends their sessions; the last active staff admin stays. */
-  async update(id: string, input: UpdateStaffInput): Promise<StaffView> {
+  /**
+   * Deactivating (`active: false`, also what DELETE does) or re-keying a user ends their
+   * sessions; the last active staff admin stays.
+   */
+  async update(id: string, input: UpdateStaffInput, by: Principal): Promise<StaffView> {
     const user = await this.find(id);
+    this.access.assertMayManageFirmRoles(by, user.roles, input.roles ?? []);
     const { password, ...fields } = input;
+    if (password) assertAcceptablePassword(password, user.email);
     // Checked before any change: the count query would otherwise auto-flush the change first.
     await this.assertAnAdminRemains(user.id, {
       active: fields.active ?? user.active,
@@ -76,10 +87,6 @@ export class StaffService {
     if (password || user.active === false)
       await this.sessions.revokeAllOf({ kind: 'staff', id: user.id });
     return toStaffView(user);
-  }
-
-  async remove(id: string): Promise<StaffView> {
-    return this.update(id, { active: false });
   }
 
   private async assertAnAdminRemains(

@@ -2,15 +2,17 @@ import { z } from 'zod';
 import { TAG_PALETTE } from './tag-palette';
 
 const HEX = /^#[0-9a-f]{6}$/i;
+// Own keys only: `in` would also take `constructor` or `__proto__` from Object.prototype.
+const isPaletteName = (c: string): c is keyof typeof TAG_PALETTE => Object.hasOwn(TAG_PALETTE, c);
 
 export const tagColorSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .refine((c) => HEX.test(c) || c in TAG_PALETTE, {
+  .refine((c) => HEX.test(c) || isPaletteName(c), {
     message: `must be #rrggbb or one of ${Object.keys(TAG_PALETTE).join(', ')}`,
   })
-  .transform((c) => (c in TAG_PALETTE ? TAG_PALETTE[c as keyof typeof TAG_PALETTE] : c));
+  .transform((c) => (isPaletteName(c) ? TAG_PALETTE[c] : c));
 
 const tagName = z
   .string()
