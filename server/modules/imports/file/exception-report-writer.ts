@@ -2,9 +2,9 @@ import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setImmediate } from 'node:timers/promises';
-import { stringify } from 'csv-stringify';
 import { stream } from 'exceljs';
 import { neutraliseCell } from '../../../common/csv/formula-guard';
+import { safeCsvStringifier } from '../../../common/csv/safe-csv-stringifier';
 
 /** One rejected row: where it was in the source file, its cells in header order, and why. */
 export interface ExceptionRow {
@@ -61,11 +61,7 @@ export async function writeExceptionReportCsv(
     yield reportHeader(headers);
     for await (const row of rows) yield reportRecord(row, headers);
   }
-  await pipeline(
-    Readable.from(records()),
-    stringify({ bom: true, record_delimiter: 'windows' }),
-    out,
-  );
+  await pipeline(Readable.from(records()), safeCsvStringifier(), out);
 }
 
 function reportHeader(headers: string[]): string[] {
