@@ -24,6 +24,11 @@ export const envSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
   /** Prebuilt workflow bundle (npm run build writes dist/workflow-bundle.js); else bundled at worker start. */
   WORKFLOW_BUNDLE_PATH: optionalString,
+  /**
+   * Longest wait for one call to Temporal (retries included) before it fails: a frozen or
+   * unreachable Temporal turns a request into a 503 instead of holding it.
+   */
+  TEMPORAL_RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   TEMPORAL_UI_URL: optionalString.pipe(z.url().optional()),
   TEMPORAL_CLI_PATH: optionalString,
   EMBEDDED_TEMPORAL_PORT: port(7233),

@@ -68,6 +68,7 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ImportsErrorCode.UNREADABLE]: HttpStatus.BAD_REQUEST,
   [ImportsErrorCode.NOT_RUNNING]: HttpStatus.CONFLICT,
   [ImportsErrorCode.CANNOT_UNDO]: HttpStatus.CONFLICT,
+  [ImportsErrorCode.WORKFLOWS_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
   [ContactsErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
   [ContactsErrorCode.EMAIL_TAKEN]: HttpStatus.CONFLICT,
   [ContactsErrorCode.UNKNOWN_CLIENTS]: HttpStatus.BAD_REQUEST,

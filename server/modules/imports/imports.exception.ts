@@ -15,6 +15,7 @@ export enum ImportsErrorCode {
   UNREADABLE = 'IMPORT_UNREADABLE',
   NOT_RUNNING = 'IMPORT_NOT_RUNNING',
   CANNOT_UNDO = 'IMPORT_CANNOT_UNDO',
+  WORKFLOWS_UNAVAILABLE = 'IMPORT_WORKFLOWS_UNAVAILABLE',
 }
 
 export class ImportsException extends DomainException<ImportsErrorCode> {}

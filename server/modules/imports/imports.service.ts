@@ -182,9 +182,12 @@ export class ImportsService {
         `This import is ${job.status}; only a running import can be cancelled.`,
       );
     }
+    const before = job.status;
     job.status = 'cancelling';
     await this.em.flush();
-    await this.temporal.client.workflow.getHandle(job.workflowId).signal(cancelImportSignal);
+    await this.orRevert(job, before, () =>
+      this.temporal.client.workflow.getHandle(job.workflowId).signal(cancelImportSignal),
+    );
     return this.view(job);
   }
 
@@ -197,15 +200,39 @@ export class ImportsService {
         `This import cannot be undone: ${why}.`,
       );
     }
+    const before = job.status;
     job.status = 'undoing';
     await this.em.flush();
-    await this.temporal.client.workflow.start('clientImportUndoWorkflow', {
-      workflowId: clientImportUndoWorkflowId(job.id),
-      taskQueue: this.temporal.taskQueue,
-      args: [{ importId: job.id, total: job.total, chunkSize: this.config.IMPORT_CHUNK_SIZE }],
-      searchAttributes: { ImportId: [job.id] },
-    });
+    await this.orRevert(job, before, () =>
+      this.temporal.client.workflow.start('clientImportUndoWorkflow', {
+        workflowId: clientImportUndoWorkflowId(job.id),
+        taskQueue: this.temporal.taskQueue,
+        args: [{ importId: job.id, total: job.total, chunkSize: this.config.IMPORT_CHUNK_SIZE }],
+        searchAttributes: { ImportId: [job.id] },
+      }),
+    );
     return this.view(job);
+  }
+
+  /**
+   * Tells Temporal about a status just written; if it does not take it (down, or no answer
+   * before the deadline), the status goes back and the caller gets a 503.
+   */
+  private async orRevert(
+    job: ImportJob,
+    before: ImportStatus,
+    call: () => Promise<unknown>,
+  ): Promise<void> {
+    try {
+      await call();
+    } catch (e) {
+      this.logger.error(e);
+      await this.em.nativeUpdate(ImportJob, { id: job.id, status: job.status }, { status: before });
+      throw new ImportsException(
+        ImportsErrorCode.WORKFLOWS_UNAVAILABLE,
+        `The workflow service did not answer, so nothing changed: the import is still ${before}. Try again shortly.`,
+      );
+    }
   }
 
   private async *failedRows(
