@@ -40,6 +40,8 @@ export const envSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   CORS_ORIGINS: optionalString,
+  /** Lets a monitor without a staff session run the deep health check (Authorization: Bearer). */
+  HEALTH_TOKEN: optionalString.pipe(z.string().min(32).optional()),
   IMPORT_MAX_FILE_MB: z.coerce.number().positive().default(50),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(1_000_000),
   /** Rows per processing activity: one transaction, one heartbeat. */
