@@ -1,14 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import request from 'supertest';
 import { migrationsList } from '../../server/database/migrations';
 import { HEARTBEAT_FRESH_MS } from '../../server/modules/health/worker-heartbeats';
-import { projectRoot } from '../../server/project-root';
 import { TemporalService } from '../../server/temporal/temporal.service';
-import { WORKER_NODE_FLAGS } from '../../worker/worker-node-flags';
 import { eventually } from '../utils/invitations';
-import { TEST_WORKFLOW_BUNDLE } from '../utils/test-env';
 import { startTestApp, type TestApp } from '../utils/test-app';
+import { spawnWorker } from '../utils/worker-process';
 
 const HEALTH_TOKEN = 'a-monitor-token-of-at-least-32-characters';
 
@@ -119,23 +116,7 @@ describe('health with a frozen worker', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    worker = spawn(
-      process.execPath,
-      [...WORKER_NODE_FLAGS, join(projectRoot(), 'dist', 'worker', 'main.js')],
-      {
-        env: {
-          ...process.env,
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'warn',
-          DATABASE_URL: t.config.DATABASE_URL,
-          TEMPORAL_ADDRESS: t.config.TEMPORAL_ADDRESS,
-          TEMPORAL_TASK_QUEUE: t.config.TEMPORAL_TASK_QUEUE,
-          WORKFLOW_BUNDLE_PATH: TEST_WORKFLOW_BUNDLE,
-          DATA_DIR: t.config.DATA_DIR,
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
+    worker = spawnWorker(t);
   });
   afterAll(async () => {
     worker.kill('SIGKILL');
