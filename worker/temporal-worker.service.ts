@@ -19,6 +19,7 @@ import { FileRequestActivitiesImpl } from './activities/file-request.activities'
 import { HealthProbeActivitiesImpl } from './activities/health-probe.activities';
 import { PlaybookActivitiesImpl } from './activities/playbook.activities';
 import { PortalInvitationActivitiesImpl } from './activities/portal-invitation.activities';
+import { WorkerHeartbeat } from './worker-heartbeat.service';
 
 /**
  * Runs the Temporal workers inside the Nest context so activities get injected services: one on
@@ -41,6 +42,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly playbook: PlaybookActivitiesImpl,
     private readonly campaign: CampaignActivitiesImpl,
     private readonly dispatcherWaker: EmailDispatcherWaker,
+    private readonly heartbeat: WorkerHeartbeat,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -76,6 +78,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     ];
     this.running = Promise.all(this.workers.map((w) => w.run())).finally(() => connection.close());
     this.running.catch((e: unknown) => this.logger.error(e));
+    await this.heartbeat.start(() => this.workers.every((w) => w.getState() === 'RUNNING'));
     this.logger.log(`Polling task queue "${taskQueue}" at ${this.config.TEMPORAL_ADDRESS}`);
     // Email queued while no worker ran (or whose wake-up was lost) goes out now.
     this.dispatcherWaker.wake();

@@ -22,6 +22,7 @@ import { HealthProbeActivitiesImpl } from './activities/health-probe.activities'
 import { PlaybookActivitiesImpl } from './activities/playbook.activities';
 import { PortalInvitationActivitiesImpl } from './activities/portal-invitation.activities';
 import { TemporalWorkerService } from './temporal-worker.service';
+import { WorkerHeartbeat } from './worker-heartbeat.service';
 
 @Module({})
 export class WorkerModule {
@@ -50,6 +51,7 @@ export class WorkerModule {
         CampaignReconciler,
         PlaybookActivitiesImpl,
         PlaybookReconciler,
+        WorkerHeartbeat,
         TemporalWorkerService,
       ],
     };

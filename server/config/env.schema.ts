@@ -24,6 +24,11 @@ export const envSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
   /** Prebuilt workflow bundle (npm run build writes dist/workflow-bundle.js); else bundled at worker start. */
   WORKFLOW_BUNDLE_PATH: optionalString,
+  /**
+   * Longest wait for one call to Temporal (retries included) before it fails: a frozen or
+   * unreachable Temporal turns a request into a 503 instead of holding it.
+   */
+  TEMPORAL_RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   TEMPORAL_UI_URL: optionalString.pipe(z.url().optional()),
   TEMPORAL_CLI_PATH: optionalString,
   EMBEDDED_TEMPORAL_PORT: port(7233),
@@ -38,6 +43,8 @@ export const envSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   CORS_ORIGINS: optionalString,
+  /** Lets a monitor without a staff session run the deep health check (Authorization: Bearer). */
+  HEALTH_TOKEN: optionalString.pipe(z.string().min(32).optional()),
   IMPORT_MAX_FILE_MB: z.coerce.number().positive().default(50),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(1_000_000),
   /** Rows per processing activity: one transaction, one heartbeat. */

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { Client, Connection, type QueryDefinition } from '@temporalio/client';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
+import { rpcDeadlineInterceptors } from './rpc-deadline';
 
 export interface TemporalReachability {
   temporal: boolean;
@@ -11,7 +12,10 @@ export interface TemporalReachability {
 
 const POLLER_FRESH_MS = 120_000;
 
-/** One lazy connection to Temporal: the API starts even when Temporal is still coming up. */
+/**
+ * One lazy connection to Temporal: the API starts even when Temporal is still coming up. Every
+ * call through it has a deadline (TEMPORAL_RPC_TIMEOUT_MS unless the caller sets its own).
+ */
 @Injectable()
 export class TemporalService implements OnApplicationShutdown {
   private readonly logger = new Logger(TemporalService.name);
@@ -19,7 +23,13 @@ export class TemporalService implements OnApplicationShutdown {
   readonly client: Client;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+    this.connection = Connection.lazy({
+      address: config.TEMPORAL_ADDRESS,
+      interceptors: rpcDeadlineInterceptors(config.TEMPORAL_RPC_TIMEOUT_MS),
+      // After an outage, reconnect within a deadline of Temporal's return (gRPC's default
+      // backoff grows to two minutes, and every call in between would fail).
+      channelArgs: { 'grpc.max_reconnect_backoff_ms': config.TEMPORAL_RPC_TIMEOUT_MS },
+    });
     this.client = new Client({ connection: this.connection, namespace: config.TEMPORAL_NAMESPACE });
   }
 

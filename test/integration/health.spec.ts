@@ -1,11 +1,18 @@
+import type { ChildProcess } from 'node:child_process';
 import request from 'supertest';
 import { migrationsList } from '../../server/database/migrations';
+import { HEARTBEAT_FRESH_MS } from '../../server/modules/health/worker-heartbeats';
+import { TemporalService } from '../../server/temporal/temporal.service';
+import { eventually } from '../utils/invitations';
 import { startTestApp, type TestApp } from '../utils/test-app';
+import { spawnWorker } from '../utils/worker-process';
+
+const HEALTH_TOKEN = 'a-monitor-token-of-at-least-32-characters';
 
 describe('health and HTTP surface', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ CORS_ORIGINS: 'http://localhost:5173' });
+    t = await startTestApp({ CORS_ORIGINS: 'http://localhost:5173', HEALTH_TOKEN });
   });
   afterAll(() => t.close());
 
@@ -15,23 +22,30 @@ describe('health and HTTP surface', () => {
       status: 'degraded',
       database: { ok: true },
       temporal: { ok: true },
-      worker: { ok: false, pollers: 0 },
+      worker: { ok: false, live: 0, pollers: 0 },
     });
     expect(res.body.worker.detail).toContain(t.config.TEMPORAL_TASK_QUEUE);
   });
 
+  it('keeps the deep check (it starts a workflow) to staff and the health token', async () => {
+    for (const authorization of [undefined, 'Bearer wrong', `Basic ${HEALTH_TOKEN}`]) {
+      const req = request(t.url).get('/api/health?deep=true');
+      const res = await (authorization ? req.set('Authorization', authorization) : req).expect(401);
+      expect(res.body.message).toMatch(/^deep: sign in as staff, or send the health token/);
+    }
+    await request(t.url).get('/api/health?deep=1').expect(401);
+  });
+
   it('is ok once a worker polls, and the deep probe runs a workflow through it to the database', async () => {
     await t.startWorker();
-    const deadline = Date.now() + 20_000;
-    let res = await request(t.url).get('/api/health');
-    while (res.status !== 200 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 250));
-      res = await request(t.url).get('/api/health');
-    }
-    expect(res.body).toMatchObject({ status: 'ok', worker: { ok: true } });
-    expect(res.status).toBe(200);
+    const res = await eventually('worker up', async () => {
+      const r = await request(t.url).get('/api/health');
+      return r.status === 200 && r;
+    });
+    expect(res.body).toMatchObject({ status: 'ok', worker: { ok: true, live: 1 } });
 
-    const deep = await request(t.url).get('/api/health?deep=true').expect(200);
+    const admin = await t.signIn();
+    const deep = await admin.get('/api/health?deep=true').expect(200);
     expect(deep.body.probe).toMatchObject({
       ok: true,
       workflowId: expect.stringMatching(/^health-probe-/),
@@ -45,6 +59,24 @@ describe('health and HTTP surface', () => {
       .client.workflow.getHandle(deep.body.probe.workflowId)
       .describe();
     expect(status.name).toBe('COMPLETED');
+
+    // However many ask at once, one probe workflow answers them all, and one plain check.
+    const reachability = jest.spyOn(t.app.get(TemporalService), 'reachability');
+    await new Promise((r) => setTimeout(r, 1100));
+    const burst = await Promise.all([
+      ...Array.from({ length: 10 }, () => admin.get('/api/health?deep=true').expect(200)),
+      ...Array.from({ length: 10 }, () =>
+        request(t.url)
+          .get('/api/health?deep=true')
+          .set('Authorization', `Bearer ${HEALTH_TOKEN}`)
+          .expect(200),
+      ),
+      ...Array.from({ length: 30 }, () => request(t.url).get('/api/health').expect(200)),
+    ]);
+    const probes = new Set(burst.map((r) => r.body.probe?.workflowId).filter(Boolean));
+    expect([...probes]).toEqual([deep.body.probe.workflowId]);
+    expect(reachability).toHaveBeenCalledTimes(1);
+    reachability.mockRestore();
   });
 
   it('sends security headers and exposes Content-Range to allowed CORS origins only', async () => {
@@ -70,5 +102,50 @@ describe('health and HTTP surface', () => {
     await request(t.url).get('/').expect(302).expect('Location', '/admin/');
     await request(t.url).get('/admin/clients').expect(200).expect('Content-Type', /html/);
     await request(t.url).get('/portal').expect(200).expect('Content-Type', /html/);
+  });
+});
+
+/**
+ * A worker counts only while it proves it is alive: the real worker process is frozen
+ * (SIGSTOP) while Temporal still lists it among the task queue's pollers.
+ */
+describe('health with a frozen worker', () => {
+  let t: TestApp;
+  let worker: ChildProcess;
+  const health = () => request(t.url).get('/api/health');
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    worker = spawnWorker(t);
+  });
+  afterAll(async () => {
+    worker.kill('SIGKILL');
+    await t.close();
+  });
+
+  it('reports a frozen worker down within seconds, and counts each live worker', async () => {
+    await eventually('worker up', async () => (await health()).status === 200, 30_000);
+    worker.kill('SIGSTOP');
+    const frozenAt = Date.now();
+    const down = await eventually(
+      'frozen worker reported down',
+      async () => {
+        const r = await health();
+        return r.status === 503 && r.body;
+      },
+      HEARTBEAT_FRESH_MS + 10_000,
+    );
+    expect(Date.now() - frozenAt).toBeLessThan(HEARTBEAT_FRESH_MS + 5000);
+    expect(down.worker).toMatchObject({ ok: false, live: 0 });
+    expect(down.worker.pollers).toBeGreaterThan(0);
+
+    worker.kill('SIGCONT');
+    await eventually('thawed worker up', async () => (await health()).status === 200, 30_000);
+    await t.startWorker();
+    const both = await eventually('two live workers', async () => {
+      const r = await health();
+      return r.body.worker.live === 2 && r.body;
+    });
+    expect(both).toMatchObject({ status: 'ok', worker: { ok: true, live: 2 } });
   });
 });

@@ -1,6 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { stringify } from 'csv-stringify';
 import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -8,7 +7,7 @@ import { AuditService, auditOrigin } from '../../common/audit/audit.service';
 import { AccessService } from '../../common/access/access.service';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
 import type { StaffPrincipal } from '../../common/auth/principal';
-import { neutraliseCell } from '../../common/csv/formula-guard';
+import { safeCsvStringifier } from '../../common/csv/safe-csv-stringifier';
 import { attachment } from '../../common/http/attachment';
 import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
@@ -79,14 +78,10 @@ export class AuditEventsController {
     async function* records() {
       yield CSV_COLUMNS.map(([header]) => header);
       for await (const event of events) {
-        yield CSV_COLUMNS.map(([, key]) => neutraliseCell(String(event[key] ?? '')));
+        yield CSV_COLUMNS.map(([, key]) => String(event[key] ?? ''));
       }
     }
-    await pipeline(
-      Readable.from(records()),
-      stringify({ bom: true, record_delimiter: 'windows' }),
-      res,
-    );
+    await pipeline(Readable.from(records()), safeCsvStringifier(), res);
   }
 
   @RequireRole('staff_admin')

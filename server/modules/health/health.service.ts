@@ -1,11 +1,18 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   healthProbeWorkflowId,
   type HealthProbeResult,
 } from '../../../workflows/health-probe/health-probe.contract';
+import { atMostEvery } from '../../common/async/at-most-every';
+import { AuthErrorCode, AuthException } from '../../common/auth/auth.exception';
+import type { Principal } from '../../common/auth/principal';
+import { hashSecretToken } from '../../common/crypto/secret-token';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env.schema';
 import { TemporalService } from '../../temporal/temporal.service';
+import { HEARTBEAT_FRESH_MS, liveWorkers } from './worker-heartbeats';
 
 export interface Check {
   ok: boolean;
@@ -17,48 +24,86 @@ export interface HealthReport {
   status: 'ok' | 'degraded';
   database: Check;
   temporal: Check;
-  worker: Check & { pollers: number };
+  /** Up when a worker proved it is alive lately (`live`) and Temporal lists it polling. */
+  worker: Check & { live: number; pollers: number };
   /** With `deep`: a real workflow round trip through a worker to the database. */
-  probe?: Check & { workflowId: string; result?: HealthProbeResult };
+  probe?: Check & { workflowId: string; at: string; result?: HealthProbeResult };
 }
 
 const PROBE_TIMEOUT_MS = 10_000;
+/** However many ask, the plain check runs at most this often, and the probe workflow too. */
+const CHECK_EVERY_MS = 1000;
+const PROBE_EVERY_MS = 10_000;
 
 @Injectable()
 export class HealthService {
+  private readonly shallow = atMostEvery(CHECK_EVERY_MS, () => this.checkNow());
+  private readonly sharedProbe = atMostEvery(PROBE_EVERY_MS, () => this.probe());
+
   constructor(
     private readonly em: EntityManager,
     private readonly temporal: TemporalService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async check(deep = false): Promise<HealthReport> {
-    const [database, reach] = await Promise.all([
+    const report = await this.shallow();
+    if (!deep) return report;
+    const probe = report.temporal.ok ? await this.sharedProbe() : undefined;
+    const ok = report.status === 'ok' && (probe?.ok ?? false);
+    return { ...report, status: ok ? 'ok' : 'degraded', ...(probe ? { probe } : {}) };
+  }
+
+  /** The deep check starts a workflow: for staff, or a monitor holding HEALTH_TOKEN. */
+  assertMayProbe(principal: Principal | undefined, authorization: string | undefined): void {
+    if (principal?.kind === 'staff' || this.holdsToken(authorization)) return;
+    if (principal) throw new AuthException(AuthErrorCode.FORBIDDEN, 'Deep health is for staff.');
+    throw new AuthException(
+      AuthErrorCode.UNAUTHENTICATED,
+      'deep: sign in as staff, or send the health token (Authorization: Bearer …).',
+    );
+  }
+
+  private holdsToken(authorization: string | undefined): boolean {
+    const token = this.config.HEALTH_TOKEN;
+    const given = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+    if (!token || !given) return false;
+    // Equal-length digests, compared in constant time.
+    return timingSafeEqual(
+      Buffer.from(hashSecretToken(given), 'hex'),
+      Buffer.from(hashSecretToken(token), 'hex'),
+    );
+  }
+
+  private async checkNow(): Promise<HealthReport> {
+    const taskQueue = this.temporal.taskQueue;
+    const [database, reach, live] = await Promise.all([
       this.database(),
       timed(() => this.temporal.reachability()),
+      timed(() => liveWorkers(this.em, taskQueue)),
     ]);
     const temporal = { ok: reach.value?.temporal ?? false, latencyMs: reach.latencyMs };
     const pollers = reach.value?.workerPollers ?? 0;
+    const workers = live.value ?? 0;
+    const detail = !workers
+      ? `no worker on task queue "${taskQueue}" proved it is alive in the last ${HEARTBEAT_FRESH_MS / 1000} s`
+      : !pollers
+        ? `no worker polling task queue "${taskQueue}"`
+        : undefined;
     const worker = {
-      ok: pollers > 0,
-      latencyMs: reach.latencyMs,
+      ok: !detail,
+      latencyMs: Math.max(live.latencyMs, reach.latencyMs),
+      live: workers,
       pollers,
-      ...(pollers > 0
-        ? {}
-        : { detail: `no worker polling task queue "${this.temporal.taskQueue}"` }),
+      ...(detail ? { detail } : {}),
     };
-    const probe = deep && temporal.ok ? await this.probe() : undefined;
-    const ok = database.ok && temporal.ok && worker.ok && (probe?.ok ?? !deep);
-    return {
-      status: ok ? 'ok' : 'degraded',
-      database,
-      temporal,
-      worker,
-      ...(probe ? { probe } : {}),
-    };
+    const ok = database.ok && temporal.ok && worker.ok;
+    return { status: ok ? 'ok' : 'degraded', database, temporal, worker };
   }
 
   private async probe(): Promise<NonNullable<HealthReport['probe']>> {
     const workflowId = healthProbeWorkflowId(randomUUID());
+    const at = new Date().toISOString();
     const r = await timed(
       () =>
         this.temporal.client.workflow.execute('healthProbeWorkflow', {
@@ -71,6 +116,7 @@ export class HealthService {
       ok: !r.error,
       latencyMs: r.latencyMs,
       workflowId,
+      at,
       result: r.value,
       ...(r.error ? { detail: r.error } : {}),
     };

@@ -284,7 +284,7 @@ export class ImportsService {
         );
       } else {
         if (from !== 'cancelling') await this.moveStatus(id, ['cancelling'], from);
-        throw this.workflowsUnavailable(e, 'cancelled');
+        throw this.workflowsUnavailable(e, from);
       }
     }
     return this.get(id);
@@ -316,7 +316,7 @@ export class ImportsService {
       // An undo of this import already running (a lost reply to an earlier start) carries on.
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) {
         await this.moveStatus(id, ['undoing'], job.status);
-        throw this.workflowsUnavailable(e, 'undone');
+        throw this.workflowsUnavailable(e, job.status);
       }
     }
     return this.get(id);
@@ -328,11 +328,11 @@ export class ImportsService {
     return n > 0;
   }
 
-  private workflowsUnavailable(cause: unknown, what: string): ImportsException {
+  private workflowsUnavailable(cause: unknown, status: ImportStatus): ImportsException {
     this.logger.error(cause);
     return new ImportsException(
       ImportsErrorCode.WORKFLOWS_UNAVAILABLE,
-      `The import could not be ${what}: the workflow service is unavailable. Nothing was changed; try again shortly.`,
+      `The workflow service did not answer, so nothing changed: the import is still ${status}. Try again shortly.`,
     );
   }
 

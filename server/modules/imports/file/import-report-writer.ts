@@ -2,10 +2,10 @@ import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setImmediate } from 'node:timers/promises';
-import { stringify } from 'csv-stringify';
 import { stream } from 'exceljs';
 import { neutraliseCell } from '../../../common/csv/formula-guard';
 import { REPORT_ROW_HEADER, type ReportLayout } from './report-layout';
+import { safeCsvStringifier } from '../../../common/csv/safe-csv-stringifier';
 
 /**
  * One row of a report: where it was in the uploaded file, its cells in header order, and the
@@ -73,11 +73,7 @@ export async function writeReportCsv(
     ];
     for await (const row of rows) yield reportRecord(row, headers);
   }
-  await pipeline(
-    Readable.from(records()),
-    stringify({ bom: true, record_delimiter: 'windows' }),
-    out,
-  );
+  await pipeline(Readable.from(records()), safeCsvStringifier(), out);
 }
 
 function reportRecord({ rowNumber, raw, added }: ReportRow, headers: string[]) {
