@@ -132,6 +132,37 @@ describe('import cancel and undo', () => {
     expect(res.body.status).toBe('cancelled');
   });
 
+  it('a workflow whose start was rolled back (its answer lost) changes nothing', async () => {
+    const job = await runImport(admin, rows(47_000, 2), 'lost.csv');
+    const temporal = await Connection.connect({ address: testServices().temporalAddress });
+    const client = new Client({ connection: temporal });
+    const startLate = (workflow: string, args: unknown[]) =>
+      client.workflow.execute(workflow, {
+        workflowId: `late-${workflow}-${job.id}`,
+        taskQueue: t.config.TEMPORAL_TASK_QUEUE,
+        args,
+      });
+    try {
+      // The API answered 503 and put the job back to completed: the undo must not delete.
+      const undone = await startLate('clientImportUndoWorkflow', [
+        { importId: job.id, total: job.total, chunkSize: 50 },
+      ]);
+      expect(undone).toMatchObject({ deleted: 0, restored: 0 });
+      expect(
+        await scalar(`select count(*)::int from client where tax_client_id like 'TX-04700%'`),
+      ).toBe(2);
+      // An import recorded as failed at its start stages nothing when its workflow runs after all.
+      await t.query(`update import_job set status = 'failed' where id = $1`, [job.id]);
+      const staged = await startLate('clientImportWorkflow', [
+        { importId: job.id, chunkSize: 50, concurrency: 1 },
+      ]);
+      expect(staged).toMatchObject({ status: 'failed', total: 0, processed: 0 });
+      expect((await admin.get(`/api/imports/${job.id}`)).body.status).toBe('failed');
+    } finally {
+      await temporal.close();
+    }
+  });
+
   describe('with Temporal unreachable', () => {
     let down: INestApplication;
     let offline: Agent;

@@ -38,6 +38,8 @@ export interface StageResult {
   failed: number;
   /** Set when the whole file is rejected (empty, wrong content, missing columns, …). */
   fileError?: { code: string; message: string };
+  /** Set when the job had already ended (its start was recorded as failed): nothing staged. */
+  ended?: boolean;
 }
 
 export interface UndoReport {

@@ -93,7 +93,7 @@ export async function clientImportWorkflow({
 
   async function run(): Promise<'completed' | 'failed'> {
     const staged = await stageImportFile(importId);
-    if (staged.fileError) return 'failed';
+    if (staged.fileError || staged.ended) return 'failed';
     progress.total = staged.total;
     progress.status = 'processing';
 

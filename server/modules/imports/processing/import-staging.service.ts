@@ -7,7 +7,10 @@ import { APP_CONFIG } from '../../../config/config.module';
 import type { AppConfig } from '../../../config/env.schema';
 import { pgArray } from '../../../database/pg-array';
 import { withPgClient } from '../../../database/raw-pg';
-import type { StageResult } from '../../../../workflows/client-import/client-import.contract';
+import type {
+  ImportStatus,
+  StageResult,
+} from '../../../../workflows/client-import/client-import.contract';
 import { FileStore } from '../../files/file-store.service';
 import { ImportFileError } from '../file/import-file.error';
 import { openImportFile, type ImportFileReader } from '../file/import-file-reader';
@@ -24,6 +27,7 @@ export interface StageOptions {
 }
 
 const PROGRESS_EVERY = 5000;
+const STAGEABLE: ImportStatus[] = ['queued', 'parsing', 'cancelling'];
 
 /**
  * Parses the stored file once, validates every row and COPYs it into a temporary table, then
@@ -45,6 +49,8 @@ export class ImportStagingService {
   async stage(importId: string, { onRows, signal }: StageOptions = {}): Promise<StageResult> {
     const em = this.em.fork();
     const job = await em.findOneOrFail(ImportJob, importId, { populate: ['file'] });
+    // Its start was recorded as failed (Temporal's answer was lost): the job has ended.
+    if (!STAGEABLE.includes(job.status)) return { total: 0, failed: 0, ended: true };
     // Status moves forward only: a cancel asked for meanwhile ('cancelling') stays visible.
     await em.nativeUpdate(ImportJob, { id: importId, status: 'queued' }, { status: 'parsing' });
     try {

@@ -13,6 +13,7 @@ import {
 import { CLIENT_FIELDS } from './import-plan';
 import { INDEX_LOOKUPS_ONLY } from './plan-settings';
 
+const NOTHING_UNDONE: UndoReport = { deleted: 0, restored: 0, skippedCount: 0, skipped: [] };
 const COLUMNS = CLIENT_FIELDS.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
 
 /**
@@ -46,6 +47,9 @@ export class ImportUndoService {
       const trx = em.getTransactionContext();
       const sql = (text: string, params: unknown[]) =>
         conn.execute<Record<string, unknown>[]>(text, params, 'all', trx);
+      // An undo whose start was rolled back (Temporal's answer was lost) changes nothing.
+      const [job] = await sql(`select status from import_job where id = ? for share`, [importId]);
+      if (job?.status !== 'undoing') return { report: NOTHING_UNDONE, stop: [] };
       for (const setting of INDEX_LOOKUPS_ONLY) await sql(setting, []);
       const range = [importId, fromSeq, toSeq];
       const pending = `r.import_id = ? and r.seq between ? and ? and not r.undone and r.client_id is not null`;
