@@ -4,12 +4,16 @@ import { ImportChunkService } from '../../server/modules/imports/processing/impo
 import { ImportLifecycleService } from '../../server/modules/imports/processing/import-lifecycle.service';
 import { ImportStagingService } from '../../server/modules/imports/processing/import-staging.service';
 import { ImportUndoService } from '../../server/modules/imports/processing/import-undo.service';
+import { withCrashLimit } from './crash-limit';
 import type {
   ClientImportActivities,
   ImportCounts,
   StageResult,
   UndoReport,
 } from '../../workflows/client-import/client-import.contract';
+
+const STAGING_CRASHED =
+  'Reading this file stopped the import worker twice, so it was not tried again: it may need more memory than the worker has. Save the client list as CSV UTF-8 or split it into smaller files, and upload that.';
 
 @Injectable()
 export class ClientImportActivitiesImpl implements ClientImportActivities {
@@ -21,9 +25,7 @@ export class ClientImportActivitiesImpl implements ClientImportActivities {
   ) {}
 
   stageImportFile(importId: string): Promise<StageResult> {
-    // Captured here: the row stream runs outside the activity's async context.
-    const context = Context.current();
-    return this.staging.stage(importId, (rows) => context.heartbeat({ rows }));
+    return withCrashLimit(STAGING_CRASHED, (heartbeat) => this.staging.stage(importId, heartbeat));
   }
 
   processImportChunk(importId: string, fromSeq: number, toSeq: number): Promise<ImportCounts> {

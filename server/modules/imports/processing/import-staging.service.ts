@@ -43,6 +43,7 @@ export class ImportStagingService {
     try {
       const reader = await openImportFile(this.files.pathOf(job.file), {
         maxRows: this.config.IMPORT_MAX_ROWS,
+        maxWorkbookMemoryMb: this.config.IMPORT_XLSX_MAX_MEMORY_MB,
       });
       const total = await withPgClient(em, (pg) => this.copyRows(pg, importId, reader, heartbeat));
       await em.nativeUpdate(ImportJob, importId, {
