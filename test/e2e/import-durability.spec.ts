@@ -1,14 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { Agent } from 'supertest';
-import { projectRoot } from '../../server/project-root';
-import { WORKER_NODE_FLAGS } from '../../worker/worker-node-flags';
 import { csvOf, person, waitForImport } from '../utils/imports';
-import { TEST_WORKFLOW_BUNDLE } from '../utils/test-env';
 import { startTestApp, type TestApp } from '../utils/test-app';
+import { spawnWorker } from '../utils/worker-process';
 
 const ROWS = 20_000;
-const WORKER = join(projectRoot(), 'dist', 'worker', 'main.js');
 
 /**
  * The real worker process (built by `npm test`) is SIGKILLed in the middle of a 20k-row import
@@ -20,19 +16,7 @@ describe('import durability', () => {
   let worker: ChildProcess | undefined;
 
   const startWorker = () => {
-    worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, WORKER], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: t.config.DATABASE_URL,
-        TEMPORAL_ADDRESS: t.config.TEMPORAL_ADDRESS,
-        TEMPORAL_TASK_QUEUE: t.config.TEMPORAL_TASK_QUEUE,
-        WORKFLOW_BUNDLE_PATH: TEST_WORKFLOW_BUNDLE,
-        DATA_DIR: t.config.DATA_DIR,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    worker = spawnWorker(t);
   };
 
   beforeAll(async () => {

@@ -1,16 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Agent } from 'supertest';
-import { projectRoot } from '../../server/project-root';
-import { WORKER_NODE_FLAGS } from '../../worker/worker-node-flags';
 import { heavySharedStringsXlsx, xlsxBuffer } from '../unit/imports/import-fixtures';
 import { person, TEMPLATE_HEADER, waitForImport, type ImportJobBody } from '../utils/imports';
-import { TEST_WORKFLOW_BUNDLE } from '../utils/test-env';
 import { startTestApp, type TestApp } from '../utils/test-app';
+import { spawnWorker } from '../utils/worker-process';
 
-const WORKER = join(projectRoot(), 'dist', 'worker', 'main.js');
 const MB = 1024 * 1024;
 
 /**
@@ -24,20 +21,9 @@ describe('import worker resources', () => {
   let workerTmp = '';
 
   const startWorker = () => {
-    worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, WORKER], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: t.config.DATABASE_URL,
-        TEMPORAL_ADDRESS: t.config.TEMPORAL_ADDRESS,
-        TEMPORAL_TASK_QUEUE: t.config.TEMPORAL_TASK_QUEUE,
-        WORKFLOW_BUNDLE_PATH: TEST_WORKFLOW_BUNDLE,
-        DATA_DIR: t.config.DATA_DIR,
-        IMPORT_MAX_ROWS: String(t.config.IMPORT_MAX_ROWS),
-        TMPDIR: workerTmp, // its OS temp folder, to see what it leaves there
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+    worker = spawnWorker(t, {
+      IMPORT_MAX_ROWS: String(t.config.IMPORT_MAX_ROWS),
+      TMPDIR: workerTmp, // its OS temp folder, to see what it leaves there
     });
   };
   const workerAlive = () => worker?.exitCode === null && worker.signalCode === null;
