@@ -45,11 +45,11 @@ export async function* readXlsxRows(path: string): AsyncGenerator<SheetRow> {
 }
 
 /**
- * ExcelJS 4.4 pipes the file into unzipper's Parse and walks the entries with a helper that
- * pauses the zip while it handles each one (draining a sheet that is not the first tab, say) and stops at
- * the first 'end'. Parse emits that 'end' itself once it has parsed the last zip record, while
- * entries it pushed meanwhile may still wait in its paused buffer: when the parser outruns the
- * reader (CPU load), those entries, possibly the first tab's sheet, are silently skipped
+ * ExcelJS 4.4 pipes its input into unzipper's Parse and walks the entries with a helper that
+ * pauses the zip while it handles each one (draining a sheet that is not the first tab, say)
+ * and stops at the first 'end'. Parse emits that 'end' itself once it has parsed the last zip
+ * record, while entries it pushed meanwhile may still wait in its paused buffer: when the parser
+ * outruns the reader (CPU load), those entries, possibly the first tab's sheet, are skipped
  * (exceljs#3064). So the piped-into zip ends its readable side instead (push(null)), and Node
  * emits the real 'end' only after the last buffered entry has been read.
  */
