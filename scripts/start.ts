@@ -3,15 +3,10 @@ import { join } from 'node:path';
 import { loadConfig } from '../server/config/app-config';
 import { envSchema, type AppConfig } from '../server/config/env.schema';
 import { prepareDatabase } from '../server/database/prepare-database';
-import {
-  describeExit,
-  prefixOutput,
-  spawnChild,
-  type ChildExit,
-  type ManagedChild,
-} from './lib/child-process';
+import { describeExit, prefixOutput, spawnChild, type ChildExit } from './lib/child-process';
 import { startEmbeddedPostgres } from './lib/embedded-postgres';
 import { startBanner } from './lib/start-banner';
+import { supervise, type Supervised } from './lib/supervisor';
 import { resolveTemporalCli } from './lib/temporal-cli';
 import { startTemporalDevServer } from './lib/temporal-dev-server';
 import { waitFor } from './lib/wait-for';
@@ -84,6 +79,7 @@ async function main(): Promise<void> {
     // Output goes through our pipe; keep colours when we are on a terminal.
     ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
   };
+  // A crashed api or worker is started again: one bad request or import must not stop the rest.
   const children = [
     startNode('api', 'server/main.js', env),
     startNode('worker', 'worker/main.js', env, WORKER_NODE_FLAGS),
@@ -104,15 +100,19 @@ function startNode(
   entry: string,
   env: NodeJS.ProcessEnv,
   flags: string[] = [],
-): ManagedChild {
-  // Own process group: Ctrl-C reaches only us, and we stop things in order with one signal each.
-  const child = spawnChild(name, process.execPath, [...flags, join(__dirname, '..', entry)], {
-    env,
-    detached: true,
-  });
-  prefixOutput(child);
-  exitOnDeath(`The ${name} process`, child.exited);
-  return child;
+): Supervised {
+  return supervise(
+    () => {
+      // Own process group: Ctrl-C reaches only us, and we stop things in order with one signal each.
+      const child = spawnChild(name, process.execPath, [...flags, join(__dirname, '..', entry)], {
+        env,
+        detached: true,
+      });
+      prefixOutput(child);
+      return child;
+    },
+    { log: (message) => console.error(`[start] ${message}`) },
+  );
 }
 
 async function waitForHealth(config: AppConfig): Promise<void> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_WORKBOOK_MEMORY_MB } from '../modules/imports/file/zip-guard';
 import { DEFAULT_TASK_QUEUE } from '../../workflows/shared/task-queues';
 
 const optionalString = z
@@ -47,6 +48,8 @@ export const envSchema = z.object({
   HEALTH_TOKEN: optionalString.pipe(z.string().min(32).optional()),
   IMPORT_MAX_FILE_MB: z.coerce.number().positive().default(50),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(1_000_000),
+  /** Memory an .xlsx's text may take while it is read; lowered to 40% of the process's heap. */
+  IMPORT_XLSX_MAX_MEMORY_MB: z.coerce.number().positive().default(DEFAULT_WORKBOOK_MEMORY_MB),
   /** Rows per processing activity: one transaction, one heartbeat. */
   IMPORT_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),

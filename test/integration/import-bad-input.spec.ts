@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Agent } from 'supertest';
-import { zerosEntry, zipEntry, zipFile } from '../unit/imports/import-fixtures';
+import {
+  heavySharedStringsXlsx,
+  zerosEntry,
+  zipEntry,
+  zipFile,
+} from '../unit/imports/import-fixtures';
 import { csvOf, person, runImport, TEMPLATE_HEADER } from '../utils/imports';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
@@ -14,7 +19,11 @@ describe('client import: bad input', () => {
     (await t.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
 
   beforeAll(async () => {
-    t = await startTestApp({ IMPORT_MAX_FILE_MB: '1', IMPORT_MAX_ROWS: '50' });
+    t = await startTestApp({
+      IMPORT_MAX_FILE_MB: '1',
+      IMPORT_MAX_ROWS: '50',
+      IMPORT_XLSX_MAX_MEMORY_MB: '1',
+    });
     await t.startWorker();
     admin = await t.signIn();
   });
@@ -75,6 +84,16 @@ describe('client import: bad input', () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const res = await upload(bomb, 'clients.xlsx').expect(400);
     expect(res.body.code).toBe('IMPORT_ZIP_BOMB');
+  });
+
+  it('rejects a workbook whose shared strings would take more memory than allowed', async () => {
+    const heavy = await heavySharedStringsXlsx(2 * 1024 * 1024);
+    expect(heavy.length).toBeLessThan(1024 * 1024);
+    const res = await upload(heavy, 'clients.xlsx').expect(400);
+    expect(res.body).toMatchObject({
+      code: 'IMPORT_WORKBOOK_TOO_LARGE',
+      message: expect.stringMatching(/more than the 1 MB allowed.*save the client list as CSV/i),
+    });
   });
 
   it('rejects a file over the size limit with 413', async () => {

@@ -7,8 +7,8 @@ import type { TestApp } from './test-app';
 
 const WORKER = join(projectRoot(), 'dist', 'worker', 'main.js');
 
-/** The real worker process (built by `npm run build:server`) on a test app's task queue. */
-export function spawnWorker(t: TestApp): ChildProcess {
+/** The built worker (`npm test` builds it) as a process of its own, as in production, for `t`. */
+export function spawnWorker(t: TestApp, env: NodeJS.ProcessEnv = {}): ChildProcess {
   return spawn(process.execPath, [...WORKER_NODE_FLAGS, WORKER], {
     env: {
       ...process.env,
@@ -19,6 +19,7 @@ export function spawnWorker(t: TestApp): ChildProcess {
       TEMPORAL_TASK_QUEUE: t.config.TEMPORAL_TASK_QUEUE,
       WORKFLOW_BUNDLE_PATH: TEST_WORKFLOW_BUNDLE,
       DATA_DIR: t.config.DATA_DIR,
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -5,12 +5,16 @@ import { ImportLifecycleService } from '../../server/modules/imports/processing/
 import { ImportStagingService } from '../../server/modules/imports/processing/import-staging.service';
 import { ImportUndoService } from '../../server/modules/imports/processing/import-undo.service';
 import { heartbeating } from './heartbeating';
+import { withCrashLimit } from './crash-limit';
 import type {
   ClientImportActivities,
   ImportCounts,
   StageResult,
   UndoReport,
 } from '../../workflows/client-import/client-import.contract';
+
+const STAGING_CRASHED =
+  'Reading this file stopped the import worker twice, so it was not tried again: it may need more memory than the worker has. Save the client list as CSV UTF-8 or split it into smaller files, and upload that.';
 
 @Injectable()
 export class ClientImportActivitiesImpl implements ClientImportActivities {
@@ -22,8 +26,13 @@ export class ClientImportActivitiesImpl implements ClientImportActivities {
   ) {}
 
   stageImportFile(importId: string): Promise<StageResult> {
-    return heartbeating((signal, progress) =>
-      this.staging.stage(importId, { signal, onRows: (rows) => progress({ rows }) }),
+    // Every heartbeat carries the crash count, so a retry after a crash can count it.
+    return withCrashLimit(STAGING_CRASHED, (count) =>
+      heartbeating(
+        (signal, progress) =>
+          this.staging.stage(importId, { signal, onRows: (rows) => progress({ ...count, rows }) }),
+        count,
+      ),
     );
   }
 

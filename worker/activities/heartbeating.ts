@@ -10,9 +10,10 @@ const EVERY_MS = 1000;
  */
 export async function heartbeating<T>(
   work: (signal: AbortSignal, progress: (details: unknown) => void) => Promise<T>,
+  initialDetails?: unknown,
 ): Promise<T> {
   const context = Context.current();
-  let details: unknown;
+  let details = initialDetails;
   const beat = () => context.heartbeat(details);
   beat();
   const timer = setInterval(beat, EVERY_MS);

@@ -65,6 +65,7 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ImportsErrorCode.MISSING_COLUMNS]: HttpStatus.BAD_REQUEST,
   [ImportsErrorCode.TOO_MANY_ROWS]: HttpStatus.BAD_REQUEST,
   [ImportsErrorCode.ZIP_BOMB]: HttpStatus.BAD_REQUEST,
+  [ImportsErrorCode.WORKBOOK_TOO_LARGE]: HttpStatus.BAD_REQUEST,
   [ImportsErrorCode.UNREADABLE]: HttpStatus.BAD_REQUEST,
   [ImportsErrorCode.NOT_RUNNING]: HttpStatus.CONFLICT,
   [ImportsErrorCode.CANNOT_UNDO]: HttpStatus.CONFLICT,

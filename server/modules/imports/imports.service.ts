@@ -91,7 +91,10 @@ export class ImportsService {
         'file: attach a CSV or Excel (.xlsx) file.',
       );
     try {
-      await openImportFile(upload.path, { maxRows: this.config.IMPORT_MAX_ROWS });
+      await openImportFile(upload.path, {
+        maxRows: this.config.IMPORT_MAX_ROWS,
+        maxWorkbookMemoryMb: this.config.IMPORT_XLSX_MAX_MEMORY_MB,
+      });
     } catch (e) {
       await rm(upload.path, { force: true });
       throw e instanceof ImportFileError ? rejectedFile(e) : e;

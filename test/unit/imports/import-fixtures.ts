@@ -100,19 +100,82 @@ export function zipEntry(name: string, content: string): ZipEntry {
 }
 
 /** `size` bytes of zeros, deflated in 1 MiB steps: a real zip bomb entry of a few hundred KB. */
-export async function zerosEntry(name: string, size: number): Promise<ZipEntry> {
+export function zerosEntry(name: string, size: number): Promise<ZipEntry> {
   const zeros = Buffer.alloc(1024 * 1024);
-  const deflate = createDeflateRaw({ level: 9 });
+  return deflatedEntry(
+    name,
+    (function* () {
+      for (let left = size; left > 0; left -= zeros.length) {
+        yield zeros.subarray(0, Math.min(left, zeros.length));
+      }
+    })(),
+  );
+}
+
+/** An entry deflated chunk by chunk, so its unpacked content is never whole in memory. */
+export async function deflatedEntry(name: string, chunks: Iterable<Buffer>): Promise<ZipEntry> {
+  const deflate = createDeflateRaw({ level: 6 });
   const packed: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => packed.push(chunk));
   let crc = 0;
-  for (let left = size; left > 0; left -= zeros.length) {
-    const chunk = zeros.subarray(0, Math.min(left, zeros.length));
+  let size = 0;
+  for (const chunk of chunks) {
     crc = crc32(chunk, crc);
+    size += chunk.length;
     if (!deflate.write(chunk)) await new Promise((resolve) => deflate.once('drain', resolve));
   }
-  await new Promise((resolve) => deflate.end(resolve));
+  await new Promise((resolve) => deflate.once('end', resolve).end()); // its last data came
   return { name, packed: Buffer.concat(packed), size, crc };
+}
+
+const SPREADSHEET_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+
+/**
+ * A workbook shaped like a real one whose sharedStrings.xml holds about `unpackedBytes` of
+ * distinct strings ("Client #123") and packs about 12:1, so the file stays inside
+ * the zip limits (ratio and size) while its shared strings fill the heap of whoever reads it.
+ * The first sheet is a header and one client, written after the shared strings like Excel does.
+ */
+export async function heavySharedStringsXlsx(unpackedBytes: number): Promise<Buffer> {
+  const strings = (function* () {
+    yield Buffer.from(`<sst ${SPREADSHEET_NS}>`);
+    const batch: string[] = [];
+    for (let i = 0, size = 0; size < unpackedBytes; i++) {
+      const si = `<si><t>Client #${i}</t></si>`;
+      batch.push(si);
+      size += si.length;
+      if (batch.length === 10_000) yield Buffer.from(batch.splice(0).join(''));
+    }
+    yield Buffer.from(`${batch.join('')}</sst>`);
+  })();
+  const header = ['First Name', 'Last Name', 'Email'];
+  const cells = (row: number, values: string[]) =>
+    values
+      .map((v, i) => `<c r="${'ABC'[i]}${row}" t="inlineStr"><is><t>${v}</t></is></c>`)
+      .join('');
+  return zipFile([
+    ...workbookParts(),
+    zipEntry(
+      'xl/worksheets/sheet1.xml',
+      `<worksheet ${SPREADSHEET_NS}><sheetData><row r="1">${cells(1, header)}</row><row r="2">${cells(2, ['Ada', 'Lovelace', 'ada@example.com'])}<c r="D2" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+    ),
+    await deflatedEntry('xl/sharedStrings.xml', strings),
+  ]);
+}
+
+/** workbook.xml and its rels for one sheet, "Clients". */
+function workbookParts(): ZipEntry[] {
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  return [
+    zipEntry(
+      'xl/workbook.xml',
+      `<workbook ${SPREADSHEET_NS} xmlns:r="${rel}"><sheets><sheet name="Clients" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    zipEntry(
+      'xl/_rels/workbook.xml.rels',
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ),
+  ];
 }
 
 /** A minimal zip (deflate, no zip64) from entries whose sizes may lie. */

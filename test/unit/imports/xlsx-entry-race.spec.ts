@@ -1,10 +1,11 @@
+import { stream } from 'exceljs';
 import { readXlsxRows } from '../../../server/modules/imports/file/xlsx-row-reader';
 import { firstTabSecondXlsx, fixtureDir } from './import-fixtures';
 
 /**
- * Forces the order that made the first-tab read flaky under CPU load: ExcelJS is still spooling
- * the first sheet of the zip to a temp file when unzipper has already parsed the whole archive
- * and finished, with the later entries (the first tab's sheet among them) still buffered.
+ * Forces the order that made the first-tab read flaky under CPU load: the reader is still busy
+ * with the first sheet of the zip when unzipper has already parsed the whole archive and
+ * finished, with the later entries (the first tab's sheet among them) still buffered.
  */
 let mockZipParsed: Promise<void> = Promise.resolve();
 
@@ -20,13 +21,22 @@ jest.mock('unzipper', () => {
   };
 });
 
-jest.mock('tmp', () => {
-  const actual = jest.requireActual<{ file(...args: unknown[]): void }>('tmp');
-  return {
-    ...actual,
-    file: (...args: unknown[]) => void mockZipParsed.then(() => actual.file(...args)),
-  };
-});
+// ExcelJS's internal hook that hands out each sheet's reader: each one starts reading late.
+type SheetEvent = { value: { read(): Promise<void> } };
+const readers = stream.xlsx.WorkbookReader.prototype as unknown as {
+  _parseWorksheet(...args: unknown[]): Generator<SheetEvent>;
+};
+const parseWorksheet = readers._parseWorksheet;
+readers._parseWorksheet = function* (...args: unknown[]) {
+  for (const event of parseWorksheet.apply(this, args)) {
+    const read = event.value.read.bind(event.value);
+    event.value.read = async () => {
+      await mockZipParsed;
+      return read();
+    };
+    yield event;
+  }
+};
 
 const files = fixtureDir();
 

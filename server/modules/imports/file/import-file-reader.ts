@@ -7,7 +7,7 @@ import { EMPTY_FILE_MESSAGE, ImportFileError, ImportFileErrorCode } from './impo
 import type { SheetRow } from './sheet-row';
 import { sniffFormat, type ImportFileFormat } from './sniff-format';
 import { readXlsxRows } from './xlsx-row-reader';
-import { assertSafeXlsx } from './zip-guard';
+import { assertSafeXlsx, DEFAULT_ZIP_LIMITS, workbookMemoryBudget } from './zip-guard';
 
 export interface ParsedRow {
   /** The row Excel or LibreOffice shows it on (see SheetRow). */
@@ -35,6 +35,8 @@ export interface ImportFileReader {
 
 export interface OpenImportFileOptions {
   maxRows: number;
+  /** IMPORT_XLSX_MAX_MEMORY_MB. */
+  maxWorkbookMemoryMb?: number;
 }
 
 /**
@@ -47,11 +49,14 @@ export interface OpenImportFileOptions {
  */
 export async function openImportFile(
   path: string,
-  { maxRows }: OpenImportFileOptions,
+  { maxRows, maxWorkbookMemoryMb }: OpenImportFileOptions,
 ): Promise<ImportFileReader> {
   const { head, complete } = await readHead(path);
   const format = sniffFormat(head, complete);
-  if (format === 'xlsx') await assertSafeXlsx(path);
+  if (format === 'xlsx') {
+    const maxWorkbookMemoryBytes = workbookMemoryBudget(maxWorkbookMemoryMb);
+    await assertSafeXlsx(path, { ...DEFAULT_ZIP_LIMITS, maxWorkbookMemoryBytes });
+  }
   const layout = format === 'csv' ? detectCsvLayout(head, complete) : undefined;
   const sheetRows = () => (layout ? readCsvRows(path, layout) : readXlsxRows(path));
 

@@ -6,6 +6,8 @@ export enum ImportFileErrorCode {
   MISSING_COLUMNS = 'MISSING_COLUMNS',
   TOO_MANY_ROWS = 'TOO_MANY_ROWS',
   ZIP_BOMB = 'ZIP_BOMB',
+  /** Inside the zip limits, but reading it would hold too much in memory. */
+  WORKBOOK_TOO_LARGE = 'WORKBOOK_TOO_LARGE',
   UNREADABLE = 'UNREADABLE',
 }
 

@@ -57,6 +57,7 @@ export class ImportStagingService {
       if (!job.file) throw new Error(`Import ${importId} has finished: its file is gone`);
       const reader = await openImportFile(this.files.pathOf(job.file), {
         maxRows: this.config.IMPORT_MAX_ROWS,
+        maxWorkbookMemoryMb: this.config.IMPORT_XLSX_MAX_MEMORY_MB,
       });
       const staged = await withPgClient(
         em,
