@@ -19,10 +19,10 @@ import { TEST_WORKFLOW_BUNDLE, testServices } from '../utils/test-env';
  * fails for good, with a reason staff can act on.
  */
 describe('staging crash limit', () => {
-  let stage: (importId: string, heartbeat: () => void) => Promise<StageResult>;
+  let stage: (importId: string) => Promise<StageResult>;
   const finished: string[] = [];
   const activities = new ClientImportActivitiesImpl(
-    { stage: (id: string, heartbeat: () => void) => stage(id, heartbeat) } as ImportStagingService,
+    { stage: (id: string) => stage(id) } as ImportStagingService,
     {} as ImportChunkService,
     {} as ImportUndoService,
     {

@@ -14,9 +14,7 @@ export async function heartbeating<T>(
 ): Promise<T> {
   const context = Context.current();
   let details = initialDetails;
-  const beat = () => context.heartbeat(details);
-  beat();
-  const timer = setInterval(beat, EVERY_MS);
+  const timer = setInterval(() => context.heartbeat(details), EVERY_MS);
   try {
     return await work(context.cancellationSignal, (d) => (details = d));
   } finally {
