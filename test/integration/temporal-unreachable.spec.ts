@@ -107,13 +107,17 @@ describe('requests with Temporal frozen or unreachable', () => {
   ])('%s: a clear 503 within the deadline, nothing half-done', async (_, breakTemporal) => {
     await breakTemporal();
     try {
+      const jobsBefore = await t.query(`select id from import_job`);
+      const filesBefore = await t.query(`select id from stored_file`);
       const started = await answers(
         admin.post('/api/imports').attach('file', csvOf([person(3)]), 'b.csv'),
-      ).expect(202);
+      ).expect(503);
       expect(started.body).toMatchObject({
-        status: 'failed',
-        error: expect.stringMatching(/workflow service is unavailable/),
+        code: 'IMPORT_WORKFLOWS_UNAVAILABLE',
+        message: expect.stringMatching(/nothing was kept/),
       });
+      expect(await t.query(`select id from import_job`)).toEqual(jobsBefore);
+      expect(await t.query(`select id from stored_file`)).toEqual(filesBefore);
 
       for (const [id, action, status] of [
         [completedImport, 'undo', 'completed'],

@@ -160,7 +160,12 @@ export class ImportsService {
     return this.launch(job);
   }
 
-  /** Starts the job's workflow; if Temporal cannot be reached the job fails, saying why. */
+  /**
+   * Starts the job's workflow. If Temporal does not take it, nothing is kept: the job goes (a
+   * dry run it was imported from is free again), so does its file unless a dry run still holds
+   * it, and the request answers 503. Should the start have reached Temporal after all, its
+   * staging finds no job and stages nothing.
+   */
   private async launch(job: ImportJob): Promise<ImportJobView> {
     try {
       await this.temporal.client.workflow.start('clientImportWorkflow', {
@@ -177,10 +182,12 @@ export class ImportsService {
       });
     } catch (e) {
       this.logger.error(e);
-      job.status = 'failed';
-      job.error =
-        'The import could not be started: the workflow service is unavailable. Try again shortly.';
-      await this.em.flush();
+      await this.em.nativeDelete(ImportJob, job.id);
+      if (job.file) await this.files.release([job.file.id]);
+      throw new ImportsException(
+        ImportsErrorCode.WORKFLOWS_UNAVAILABLE,
+        'The import could not be started: the workflow service did not answer, so nothing was kept. Try again shortly.',
+      );
     }
     return this.view(job);
   }

@@ -48,9 +48,9 @@ export class ImportStagingService {
 
   async stage(importId: string, { onRows, signal }: StageOptions = {}): Promise<StageResult> {
     const em = this.em.fork();
-    const job = await em.findOneOrFail(ImportJob, importId, { populate: ['file'] });
-    // Its start was recorded as failed (Temporal's answer was lost): the job has ended.
-    if (!STAGEABLE.includes(job.status)) return { total: 0, failed: 0, ended: true };
+    const job = await em.findOne(ImportJob, importId, { populate: ['file'] });
+    // Its start was given up (Temporal's answer was lost): the job is gone or has ended.
+    if (!job || !STAGEABLE.includes(job.status)) return { total: 0, failed: 0, ended: true };
     // Status moves forward only: a cancel asked for meanwhile ('cancelling') stays visible.
     await em.nativeUpdate(ImportJob, { id: importId, status: 'queued' }, { status: 'parsing' });
     try {
