@@ -22,8 +22,9 @@ import { PortalInvitationActivitiesImpl } from './activities/portal-invitation.a
 
 /**
  * Runs the Temporal workers inside the Nest context so activities get injected services: one on
- * the main task queue, one on the email queue (the dispatcher), whose activities are
- * rate-limited to Resend's requests a second (Temporal enforces it across every worker).
+ * the main task queue (where bulk work runs at a lower priority than staff's single actions),
+ * one on the email queue (the dispatcher), whose activities Temporal rate-limits across every
+ * worker; each request to Resend also waits for its slot in the database's shared pace.
  */
 @Injectable()
 export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -73,8 +74,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.running = Promise.all(this.workers.map((w) => w.run())).finally(() => connection.close());
     this.running.catch((e: unknown) => this.logger.error(e));
     this.logger.log(`Polling task queue "${taskQueue}" at ${this.config.TEMPORAL_ADDRESS}`);
-    // Email queued while no worker ran (or whose wake-up was lost) goes out now.
-    this.dispatcherWaker.wake();
+    // From now on queued email goes out, whether or not its wake-up arrives.
+    await this.dispatcherWaker.ensureRunning();
   }
 
   async onApplicationShutdown(): Promise<void> {

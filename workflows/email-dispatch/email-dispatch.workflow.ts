@@ -1,19 +1,29 @@
-import { condition, continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
-import { wakeSignal, type EmailDispatchActivities } from './email-dispatch.contract';
+import {
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  DISPATCH_IDLE_POLL_MS,
+  wakeSignal,
+  type EmailDispatchActivities,
+} from './email-dispatch.contract';
 
 /** Keeps the history short: a fresh run after this many batches. */
 const BATCHES_PER_RUN = 400;
 /**
- * Batches in flight at once. The email task queue's rate limit decides how many requests a
- * second reach Resend; lanes only hide each activity's round trip through Temporal.
+ * Batches in flight at once. The pace of requests to the provider is kept by the activity;
+ * lanes only hide each activity's round trip through Temporal.
  */
 const LANES = 4;
 
 /**
- * Drains the queue of outgoing email batch by batch, then waits a little for more and ends.
- * Whoever queues email signals it with start, so it runs exactly when there is work. It runs
- * on the email task queue, so a bulk invite's thousands of workflow tasks never queue in
- * front of it.
+ * Drains the queue of outgoing email batch by batch, for good: when the queue is empty it
+ * waits for a wake-up, and without one looks again every few seconds, so email queued while a
+ * wake-up was lost still leaves within seconds. It runs on the email task queue, so a bulk
+ * invite's thousands of workflow tasks never queue in front of it.
  */
 export async function emailDispatchWorkflow(): Promise<void> {
   const { deliverEmailBatch } = proxyActivities<EmailDispatchActivities>({
@@ -21,7 +31,7 @@ export async function emailDispatchWorkflow(): Promise<void> {
     heartbeatTimeout: '1 minute',
     retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
   });
-  let woken = false;
+  let woken = true;
   setHandler(wakeSignal, () => void (woken = true));
 
   let batches = 0;
@@ -29,11 +39,13 @@ export async function emailDispatchWorkflow(): Promise<void> {
   const lane = async () => {
     while (batches < BATCHES_PER_RUN && (await deliverEmailBatch()).claimed > 0) batches++;
   };
-  for (;;) {
-    woken = false;
-    await Promise.all(Array.from({ length: LANES }, lane));
-    if (batches >= BATCHES_PER_RUN) break;
-    if (!(await condition(() => woken, '30 seconds'))) return;
+  while (batches < BATCHES_PER_RUN && !workflowInfo().continueAsNewSuggested) {
+    // Woken: every lane at once. Idle: one look, and the lanes only if it found email.
+    if (woken || (await deliverEmailBatch()).claimed > 0) {
+      woken = false;
+      await Promise.all(Array.from({ length: LANES }, lane));
+    }
+    await condition(() => woken, DISPATCH_IDLE_POLL_MS);
   }
   await continueAsNew<typeof emailDispatchWorkflow>();
 }

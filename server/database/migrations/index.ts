@@ -10,6 +10,7 @@ import { Migration20261122030000 } from './Migration20261122030000';
 import { Migration20261122040000 } from './Migration20261122040000';
 import { Migration20261122050000 } from './Migration20261122050000';
 import { Migration20261122060000 } from './Migration20261122060000';
+import { Migration20261205150000 } from './Migration20261205150000';
 
 /** Listed explicitly so compiled and ts-run code (Jest) find the same migrations. */
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122040000', class: Migration20261122040000 },
   { name: 'Migration20261122050000', class: Migration20261122050000 },
   { name: 'Migration20261122060000', class: Migration20261122060000 },
+  { name: 'Migration20261205150000', class: Migration20261205150000 },
 ];

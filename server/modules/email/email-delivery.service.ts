@@ -6,7 +6,7 @@ import { Resend, type CreateBatchOptions } from 'resend';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import type { EmailLink } from './outgoing-email';
-import { RequestPacer } from './request-pacer';
+import { waitForSendSlot } from './send-pace';
 
 interface ClaimedEmail {
   id: string;
@@ -39,7 +39,6 @@ const retryable = (status: number | null, name: string) =>
 export class EmailDeliveryService {
   private readonly logger = new Logger(EmailDeliveryService.name);
   private readonly resend: Resend | null;
-  private readonly pacer: RequestPacer;
 
   constructor(
     private readonly em: EntityManager,
@@ -48,7 +47,6 @@ export class EmailDeliveryService {
     this.resend = config.RESEND_API_KEY
       ? new Resend(config.RESEND_API_KEY, { baseUrl: config.RESEND_BASE_URL })
       : null;
-    this.pacer = new RequestPacer(config.RESEND_REQUESTS_PER_SECOND);
   }
 
   /**
@@ -60,6 +58,8 @@ export class EmailDeliveryService {
     claimed: (batchId: string) => void,
   ): Promise<{ claimed: number }> {
     if (!this.resend) return { claimed: 0 };
+    // The turn first, then the claim: email queued while waiting still makes this batch.
+    await waitForSendSlot(this.em, this.config.RESEND_REQUESTS_PER_SECOND);
     const resumed = resumeBatchId ? await this.batchEmails(resumeBatchId, true) : [];
     const batch = resumed.length
       ? resumed
@@ -75,7 +75,6 @@ export class EmailDeliveryService {
       tags: [{ name: 'message_id', value: m.id }],
       ...(m.headers ? { headers: m.headers } : {}),
     }));
-    await this.pacer.wait();
     const { data, error } = await this.resend.batch.send(payload, {
       idempotencyKey: `email-batch/${batch[0].batch_id}`,
       batchValidation: 'permissive',
@@ -125,7 +124,8 @@ export class EmailDeliveryService {
   }
 
   /**
-   * Claims the oldest queued emails. Those of invitations that ended meanwhile, or were deleted
+   * Claims queued emails, transactional ones first (a single invitation overtakes a campaign),
+   * each kind oldest first. Those of invitations that ended meanwhile, or were deleted
    * with their contact, are dropped: their links would not work. So are a file request's emails
    * to its recipients once it has ended or is gone, and campaign emails of a cancelled campaign
    * or to a contact who unsubscribed meanwhile (test sends to staff have no contact).
@@ -151,7 +151,7 @@ export class EmailDeliveryService {
     await conn.execute(
       `with picked as (
          select id from email_message where status = 'queued'
-         order by created_at, id limit ? for update skip locked)
+         order by bulk, created_at, id limit ? for update skip locked)
        update email_message m set status = 'sending', batch_id = ?, updated_at = now()
        from picked where m.id = picked.id`,
       [this.config.EMAIL_BATCH_SIZE, batchId],

@@ -24,6 +24,7 @@ import { ImportJob } from './import-job.entity';
 import { toImportJobView, type ImportJobView } from './import-job.view';
 import { ImportsErrorCode, ImportsException } from './imports.exception';
 import type { ImportFilter, ImportRowFilter, StartImportInput } from './imports.schemas';
+import { BULK_PRIORITY } from '../../../workflows/shared/priorities';
 
 const RUNNING: ImportStatus[] = ['queued', 'parsing', 'processing'];
 const REPORT_BATCH = 1000;
@@ -86,6 +87,7 @@ export class ImportsService {
       await this.temporal.client.workflow.start('clientImportWorkflow', {
         workflowId: job.workflowId,
         taskQueue: this.temporal.taskQueue,
+        priority: BULK_PRIORITY,
         args: [
           {
             importId: job.id,
