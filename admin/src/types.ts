@@ -206,6 +206,21 @@ export interface InviteResult {
     message: string;
   }[];
   skippedCount?: number;
+  /** The bulk invite's workflow carries it on; null when nothing was left to send. */
+  batchId?: string | null;
+}
+
+/** A bulk invite's progress, as its workflow reports it (null when Temporal does not answer). */
+export interface InvitationBatch {
+  batchId: string;
+  progress: {
+    state: 'running' | 'done' | 'cancelled';
+    total: number;
+    emailsQueued: number;
+    workflowsStarted: number;
+    resent: number;
+    revoked: number;
+  } | null;
 }
 
 export type InvitationAction = 'remind' | 'resend' | 'revoke';
