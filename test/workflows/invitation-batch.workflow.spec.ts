@@ -1,4 +1,4 @@
-import type { WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import {
   cancelInvitationBatchSignal,
   invitationBatchProgressQuery,
@@ -58,7 +58,7 @@ describe('invitationBatchWorkflow (time-skipping)', () => {
   const skipping = useTimeSkipping(activities);
   const run = <T>(
     input: Omit<InvitationBatchInput, 'batchId'>,
-    work: (h: WorkflowHandle) => Promise<T>,
+    work: (h: WorkflowHandleWithFirstExecutionRunId) => Promise<T>,
   ) => skipping.run('invitationBatchWorkflow', () => ({ batchId: 'batch-1', ...input }), work);
 
   it('pages 100,000 invitations through in short activities over several runs', async () => {
