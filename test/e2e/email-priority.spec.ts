@@ -84,11 +84,24 @@ describe('email dispatch under load, two workers, no wake-ups', () => {
     const temporal = t.app.get(TemporalService).client.workflow;
     const priorityOf = async (contactId: string) => {
       const handle = temporal.getHandle(`portal-invitation-${contactId}`);
-      const { raw } = await eventually('its workflow', () => handle.describe());
+      // A bulk invite starts them once its emails are out.
+      const { raw } = await eventually('its workflow', () => handle.describe(), 60_000);
       return raw.workflowExecutionInfo?.priority?.priorityKey;
     };
     expect(await priorityOf(single)).toBe(1);
     expect(await priorityOf(bulk[0])).toBe(5);
+
+    // The bell on a bulk-invited contact lifts its workflow ahead of bulk work.
+    const [{ id, email }] = await t.query<{ id: string; email: string }>(
+      `select i.id, ct.email from invitation i join contact ct on ct.id = i.contact_id
+       where i.contact_id = $1`,
+      [bulk[0]],
+    );
+    await admin.post(`/api/invitations/${id}/remind`).expect(202);
+    expect(await priorityOf(bulk[0])).toBe(1);
+    await eventually('the reminder at Resend', async () =>
+      resend.emails.some((e) => e.to[0] === email && /^Reminder/.test(e.subject)),
+    );
   });
 
   it('never calls Resend more than its limit in any second, whichever worker sends', () => {

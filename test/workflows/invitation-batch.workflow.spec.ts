@@ -21,6 +21,8 @@ describe('invitationBatchWorkflow (time-skipping)', () => {
   let holdFrom: number;
   let released: boolean;
   let pages: number;
+  /** The answers of countUnsentBatchEmails, the last one repeated. */
+  let unsentPolls: number[];
 
   const page = (step: InvitationBatchStep) => {
     const n = Math.min(500, left[step]);
@@ -32,10 +34,15 @@ describe('invitationBatchWorkflow (time-skipping)', () => {
   const activities: InvitationBatchActivities = {
     async runInvitationBatchPage(_batchId, step) {
       pages += 1;
+      if (!calls.includes(step)) calls.push(step);
       while (pages >= holdFrom && !released) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return page(step);
+    },
+    async countUnsentBatchEmails() {
+      calls.push('unsent?');
+      return unsentPolls.length > 1 ? unsentPolls.shift()! : unsentPolls[0];
     },
     async cancelInvitationBatch() {
       calls.push('cancel');
@@ -53,6 +60,7 @@ describe('invitationBatchWorkflow (time-skipping)', () => {
     holdFrom = Infinity;
     released = false;
     pages = 0;
+    unsentPolls = [0];
   });
 
   const skipping = useTimeSkipping(activities);
@@ -63,6 +71,7 @@ describe('invitationBatchWorkflow (time-skipping)', () => {
 
   it('pages 100,000 invitations through in short activities over several runs', async () => {
     left = { queue: 99_990, start: 0, resend: 10 };
+    unsentPolls = [60_000, 20_000, 0];
     await run({ total: 100_000, bulk: true }, async (h) => {
       await h.result();
       const latest = skipping.env.client.workflow.getHandle(h.workflowId);
@@ -83,6 +92,8 @@ describe('invitationBatchWorkflow (time-skipping)', () => {
       expect(first.status.name).toBe('CONTINUED_AS_NEW');
     });
     expect(pages).toBeGreaterThan(400);
+    // The workflows started once their emails were out, not before.
+    expect(calls).toEqual(['queue', 'unsent?', 'unsent?', 'unsent?', 'start', 'resend']);
   });
 
   it('cancelled mid-way: revokes what is not emailed, starts what is, and says so', async () => {
@@ -107,6 +118,7 @@ describe('invitationBatchWorkflow (time-skipping)', () => {
         revoked: 3500,
       });
     });
-    expect(calls).toEqual(['cancel']);
+    // Cancelled: no waiting for the mail, and nothing re-sent.
+    expect(calls).toEqual(['queue', 'cancel', 'start', 'resend']);
   });
 });

@@ -38,6 +38,10 @@ export class PortalInvitationActivitiesImpl
     return this.batches.runPage(batchId, step, bulk);
   }
 
+  countUnsentBatchEmails(batchId: string): Promise<number> {
+    return this.batches.unsentEmails(batchId);
+  }
+
   cancelInvitationBatch(batchId: string): Promise<{ revoked: number }> {
     return this.batches.cancel(batchId);
   }

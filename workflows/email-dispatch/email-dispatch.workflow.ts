@@ -20,10 +20,11 @@ const BATCHES_PER_RUN = 400;
 const LANES = 4;
 
 /**
- * Drains the queue of outgoing email batch by batch, for good: when the queue is empty it
- * waits for a wake-up, and without one looks again every few seconds, so email queued while a
- * wake-up was lost still leaves within seconds. It runs on the email task queue, so a bulk
- * invite's thousands of workflow tasks never queue in front of it.
+ * Drains the queue of outgoing email batch by batch, for good. A lane that finds the queue
+ * empty waits for news: a wake-up, or another lane finding email (so every lane joins a burst
+ * however it was announced). The first lane also looks again every few seconds, so email
+ * queued while its wake-up was lost still leaves within seconds. It runs on the email task
+ * queue, so a bulk invite's thousands of workflow tasks never queue in front of it.
  */
 export async function emailDispatchWorkflow(): Promise<void> {
   const { deliverEmailBatch } = proxyActivities<EmailDispatchActivities>({
@@ -31,21 +32,24 @@ export async function emailDispatchWorkflow(): Promise<void> {
     heartbeatTimeout: '1 minute',
     retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
   });
-  let woken = true;
-  setHandler(wakeSignal, () => void (woken = true));
+  let news = 0;
+  setHandler(wakeSignal, () => void news++);
 
   let batches = 0;
-  // Each lane sends batch after batch until the queue is empty; no lane waits for another.
-  const lane = async () => {
-    while (batches < BATCHES_PER_RUN && (await deliverEmailBatch()).claimed > 0) batches++;
-  };
-  while (batches < BATCHES_PER_RUN && !workflowInfo().continueAsNewSuggested) {
-    // Woken: every lane at once. Idle: one look, and the lanes only if it found email.
-    if (woken || (await deliverEmailBatch()).claimed > 0) {
-      woken = false;
-      await Promise.all(Array.from({ length: LANES }, lane));
+  const full = () => batches >= BATCHES_PER_RUN || workflowInfo().continueAsNewSuggested;
+  const lane = async (looker: boolean) => {
+    while (!full()) {
+      const seen = news;
+      if ((await deliverEmailBatch()).claimed > 0) {
+        batches++;
+        news++;
+      } else if (looker) {
+        await condition(() => news !== seen || full(), DISPATCH_IDLE_POLL_MS);
+      } else {
+        await condition(() => news !== seen || full());
+      }
     }
-    await condition(() => woken, DISPATCH_IDLE_POLL_MS);
-  }
+  };
+  await Promise.all(Array.from({ length: LANES }, (_, i) => lane(i === 0)));
   await continueAsNew<typeof emailDispatchWorkflow>();
 }

@@ -38,6 +38,8 @@ export interface InvitationBatchActivities {
     step: InvitationBatchStep,
     bulk: boolean,
   ): Promise<{ handled: number; done: number }>;
+  /** The batch's first emails still waiting for the provider. */
+  countUnsentBatchEmails(batchId: string): Promise<number>;
   /** Revokes the batch's invitations whose email has not gone out; the rest carry on. */
   cancelInvitationBatch(batchId: string): Promise<{ revoked: number }>;
 }

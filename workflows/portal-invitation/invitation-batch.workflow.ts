@@ -1,4 +1,10 @@
-import { continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   cancelInvitationBatchSignal,
   invitationBatchProgressQuery,
@@ -8,7 +14,7 @@ import {
   type InvitationBatchStep,
 } from './invitation-batch.contract';
 
-const { runInvitationBatchPage, cancelInvitationBatch } =
+const { runInvitationBatchPage, countUnsentBatchEmails, cancelInvitationBatch } =
   proxyActivities<InvitationBatchActivities>({
     startToCloseTimeout: '2 minutes',
     retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
@@ -16,6 +22,9 @@ const { runInvitationBatchPage, cancelInvitationBatch } =
 
 /** Pages per run: a few hundred events, far below where history gets heavy. */
 const PAGES_PER_RUN = 100;
+const MAIL_POLL_MS = 15_000;
+/** A provider down for long does not hold the follow-ups back past this. */
+const MAIL_WAIT_MS = 20 * 60_000;
 
 const COUNTED: Record<InvitationBatchStep, 'emailsQueued' | 'workflowsStarted' | 'resent'> = {
   queue: 'emailsQueued',
@@ -25,8 +34,8 @@ const COUNTED: Record<InvitationBatchStep, 'emailsQueued' | 'workflowsStarted' |
 
 /**
  * A bulk invite, page by page in short activities: every first email is queued (so mail flows
- * at the provider's pace at once), then one portal-invitation workflow starts per invitation,
- * then pending ones get their new link. Progress is a query; `cancel` stops it between pages
+ * at the provider's pace at once), then one portal-invitation workflow starts per invitation
+ * (once the emails are out), then pending ones get their new link. Progress is a query; `cancel` stops it between pages
  * and revokes what has not been emailed yet.
  */
 export async function invitationBatchWorkflow(input: InvitationBatchInput): Promise<void> {
@@ -63,6 +72,14 @@ export async function invitationBatchWorkflow(input: InvitationBatchInput): Prom
   };
 
   await run('queue');
+  // The follow-ups' first reminders are days away: a bulk invite starts them once its emails
+  // are out, so thousands of workflow starts never compete with the mail for Temporal (a run
+  // continued as new while starting them does not wait again).
+  const waitForMail = input.bulk && progress.workflowsStarted === 0;
+  for (let waited = 0; waitForMail && !cancelled && waited < MAIL_WAIT_MS; waited += MAIL_POLL_MS) {
+    if ((await countUnsentBatchEmails(input.batchId)) === 0) break;
+    await condition(() => cancelled, MAIL_POLL_MS);
+  }
   await run('start');
   await run('resend');
   if (progress.state === 'running') progress.state = 'done';

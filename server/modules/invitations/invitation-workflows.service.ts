@@ -34,13 +34,35 @@ export class InvitationWorkflowsService {
     }
   }
 
-  /** Signal-with-start: a pending invitation whose workflow is gone gets a new one. */
-  async signal(invitation: InvitationTimingRow, signal: SignalDefinition): Promise<void> {
-    await this.replaceStale(invitation);
+  /**
+   * Signal-with-start: a pending invitation whose workflow is gone gets a new one. Staff's
+   * signal (not `bulk`) first lifts a bulk invite's workflow to interactive priority, so the
+   * bell is not handled behind the bulk backlog.
+   */
+  async signal(
+    invitation: InvitationTimingRow,
+    signal: SignalDefinition,
+    bulk = false,
+  ): Promise<void> {
+    if (!(await this.replaceStale(invitation)) && !bulk) await this.lift(invitation);
     await this.temporal.client.workflow.signalWithStart('portalInvitationWorkflow', {
-      ...this.options(invitation, false),
+      ...this.options(invitation, bulk),
       signal,
     });
+  }
+
+  /** Best effort: a workflow that is gone is started anew by the signal, at this priority. */
+  private async lift(invitation: InvitationTimingRow): Promise<void> {
+    try {
+      await this.temporal.client.workflowService.updateWorkflowExecutionOptions({
+        namespace: this.temporal.client.options.namespace,
+        workflowExecution: { workflowId: portalInvitationWorkflowId(invitation.contact_id) },
+        workflowExecutionOptions: { priority: priorityOf(false) },
+        updateMask: { paths: ['priority'] },
+      });
+    } catch (e) {
+      this.logger.debug(`Priority of ${invitation.contact_id}'s workflow unchanged: ${e}`);
+    }
   }
 
   /**

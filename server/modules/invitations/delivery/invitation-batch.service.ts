@@ -13,7 +13,8 @@ interface BatchInvitation extends InvitationTimingRow {
 }
 
 const PAGE = 500;
-const START_CONCURRENCY = 32;
+/** Workflow starts in flight at once: a bulk invite leaves Temporal room for staff's work. */
+const START_CONCURRENCY = 16;
 
 /** Which invitations each step reads (`invitation.batch_action`) and where it moves them. */
 const STEP: Record<InvitationBatchStep, { action: string; next: string | null }> = {
@@ -58,11 +59,24 @@ export class InvitationBatchService {
       // Accepted, revoked or bounced meanwhile: nothing left to follow up.
       done = page.filter((i) => i.status === 'pending');
       await forEachLimit(done, START_CONCURRENCY, (i) =>
-        step === 'start' ? this.workflows.start(i, bulk) : this.workflows.signal(i, resendSignal),
+        step === 'start'
+          ? this.workflows.start(i, bulk)
+          : this.workflows.signal(i, resendSignal, bulk),
       );
     }
     await this.mark(page, next, new Set(done.map((i) => i.id)));
     return { handled: page.length, done: done.length };
+  }
+
+  /** Joined through the contact, whose index finds a contact's few emails. */
+  async unsentEmails(batchId: string): Promise<number> {
+    const [{ n }] = await this.em.getConnection().execute<{ n: number }[]>(
+      `select count(*)::int as n from invitation i
+       join email_message m on m.contact_id = i.contact_id and m.invitation_id = i.id
+       where i.batch_id = ? and i.batch_action = 'queued' and m.status in ('queued', 'sending')`,
+      [batchId],
+    );
+    return n;
   }
 
   /**
@@ -76,7 +90,8 @@ export class InvitationBatchService {
          select i.id from invitation i
          where i.batch_id = ? and i.status = 'pending' and (i.batch_action = 'start'
            or (i.batch_action = 'queued' and not exists (select 1 from email_message m
-             where m.invitation_id = i.id and m.status not in ('queued', 'cancelled'))))),
+             where m.contact_id = i.contact_id and m.invitation_id = i.id
+               and m.status not in ('queued', 'cancelled'))))),
        ended as (
          update invitation i set status = 'revoked', ended_at = now(), next_reminder_at = null,
            batch_action = null, updated_at = now()
