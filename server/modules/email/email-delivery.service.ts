@@ -58,8 +58,6 @@ export class EmailDeliveryService {
     claimed: (batchId: string) => void,
   ): Promise<{ claimed: number }> {
     if (!this.resend) return { claimed: 0 };
-    // The turn first, then the claim: email queued while waiting still makes this batch.
-    await waitForSendSlot(this.em, this.config.RESEND_REQUESTS_PER_SECOND);
     const resumed = resumeBatchId ? await this.batchEmails(resumeBatchId, true) : [];
     const batch = resumed.length
       ? resumed
@@ -75,6 +73,8 @@ export class EmailDeliveryService {
       tags: [{ name: 'message_id', value: m.id }],
       ...(m.headers ? { headers: m.headers } : {}),
     }));
+    // Right before the request: the slot spaces requests, not the claims before them.
+    await waitForSendSlot(this.em, this.config.RESEND_REQUESTS_PER_SECOND);
     const { data, error } = await this.resend.batch.send(payload, {
       idempotencyKey: `email-batch/${batch[0].batch_id}`,
       batchValidation: 'permissive',
