@@ -23,8 +23,9 @@ import { PortalInvitationActivitiesImpl } from './activities/portal-invitation.a
 /**
  * Runs the Temporal workers inside the Nest context so activities get injected services: one on
  * the main task queue (where bulk work runs at a lower priority than staff's single actions),
- * one on the email queue (the dispatcher), whose activities Temporal rate-limits across every
- * worker; each request to Resend also waits for its slot in the database's shared pace.
+ * one on the email queue (the dispatcher). Resend's rate limit is kept by the activity, in turn
+ * with every worker through the database, not by Temporal's task-queue rate limit: that one
+ * spaces dispatches, not requests, and under load dispatched well below the limit.
  */
 @Injectable()
 export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -67,7 +68,6 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         taskQueue: emailTaskQueue(taskQueue),
         activities: bindActivities(this.emailDispatch),
         ...this.workflowSource(),
-        maxTaskQueueActivitiesPerSecond: this.config.RESEND_REQUESTS_PER_SECOND,
         maxConcurrentActivityTaskExecutions: 4,
       }),
     ];

@@ -6,7 +6,7 @@ import { Resend, type CreateBatchOptions } from 'resend';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import type { EmailLink } from './outgoing-email';
-import { waitForSendSlot } from './send-pace';
+import { sendInTurn } from './send-pace';
 
 interface ClaimedEmail {
   id: string;
@@ -73,12 +73,13 @@ export class EmailDeliveryService {
       tags: [{ name: 'message_id', value: m.id }],
       ...(m.headers ? { headers: m.headers } : {}),
     }));
-    // Right before the request: the slot spaces requests, not the claims before them.
-    await waitForSendSlot(this.em, this.config.RESEND_REQUESTS_PER_SECOND);
-    const { data, error } = await this.resend.batch.send(payload, {
-      idempotencyKey: `email-batch/${batch[0].batch_id}`,
-      batchValidation: 'permissive',
-    });
+    const resend = this.resend;
+    const { data, error } = await sendInTurn(this.em, this.config.RESEND_REQUESTS_PER_SECOND, () =>
+      resend.batch.send(payload, {
+        idempotencyKey: `email-batch/${batch[0].batch_id}`,
+        batchValidation: 'permissive',
+      }),
+    );
     if (error) {
       if (retryable(error.statusCode, error.name)) {
         throw ApplicationFailure.create({

@@ -1,24 +1,35 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sqlTransaction } from '../../database/sql-transaction';
+
+/** A little slack for clocks and rounding. */
+const SLACK = 1.02;
 
 /**
- * Slack on the spacing, so network and event-loop jitter never push more requests into one of
- * the provider's one-second windows than it allows.
+ * Calls the provider in turn with every other sender of the deployment, however many workers
+ * run: the one row of email_send_pace stays locked during the call, which starts no sooner than
+ * `1000 / perSecond` ms after the previous call was answered. Measured from the answer (which
+ * comes after the provider got the request), a sender held up on its way (a busy event loop)
+ * only widens the gap between two requests' arrivals, never narrows it.
  */
-const SLACK = 1.1;
-
-/**
- * Waits for this sender's turn to call the provider: one row holds the next free slot for the
- * whole deployment (on the database's clock), so however many workers send, requests are at
- * least `1000 / perSecond` ms apart. The row lock queues concurrent takers; each reserves the
- * slot after the last one taken.
- */
-export async function waitForSendSlot(em: EntityManager, perSecond: number): Promise<void> {
-  const gapMs = (1000 / perSecond) * SLACK;
-  const [{ wait_ms }] = await em.getConnection().execute<{ wait_ms: number }[]>(
-    `update email_send_pace
-     set next_at = greatest(next_at, clock_timestamp()) + make_interval(secs => ?)
-     returning (extract(epoch from next_at - clock_timestamp()) * 1000)::float8 - ? as wait_ms`,
-    [gapMs / 1000, gapMs],
-  );
-  if (wait_ms > 0) await new Promise((resolve) => setTimeout(resolve, wait_ms));
+export function sendInTurn<T>(
+  em: EntityManager,
+  perSecond: number,
+  call: () => Promise<T>,
+): Promise<T> {
+  const gapSeconds = SLACK / perSecond;
+  return sqlTransaction(em, async (sql) => {
+    const [{ wait_ms }] = await sql<{ wait_ms: number }[]>(
+      `select (extract(epoch from next_at - clock_timestamp()) * 1000)::float8 as wait_ms
+       from email_send_pace for update`,
+    );
+    if (wait_ms > 0) await new Promise((resolve) => setTimeout(resolve, wait_ms));
+    try {
+      return await call();
+    } finally {
+      await sql(
+        `update email_send_pace set next_at = clock_timestamp() + make_interval(secs => ?)`,
+        [gapSeconds],
+      );
+    }
+  });
 }
