@@ -58,28 +58,25 @@ export class EmailDeliveryService {
     claimed: (batchId: string) => void,
   ): Promise<{ claimed: number }> {
     if (!this.resend) return { claimed: 0 };
-    const resumed = resumeBatchId ? await this.batchEmails(resumeBatchId, true) : [];
-    const batch = resumed.length
-      ? resumed
-      : ((await this.abandonedBatch()) ?? (await this.claim()));
-    if (!batch.length) return { claimed: 0 };
-    claimed(batch[0].batch_id);
-    const payload: CreateBatchOptions = batch.map((m) => ({
-      from: m.from_email,
-      to: [m.to_email],
-      subject: m.subject,
-      html: m.html_body ?? '',
-      text: m.text_body ?? '',
-      tags: [{ name: 'message_id', value: m.id }],
-      ...(m.headers ? { headers: m.headers } : {}),
-    }));
     const resend = this.resend;
-    const { data, error } = await sendInTurn(this.em, this.config.RESEND_REQUESTS_PER_SECOND, () =>
-      resend.batch.send(payload, {
+    const resumed = resumeBatchId ? await this.batchEmails(resumeBatchId, true) : [];
+    const held = resumed.length ? resumed : ((await this.abandonedBatch()) ?? []);
+    if (!held.length) await this.dropDeadEmails();
+    // Claimed in turn, right before the request: email queued until then (one invitation
+    // behind a campaign's backlog) makes this request, not one after four claimed batches.
+    const request = await sendInTurn(this.em, this.config.RESEND_REQUESTS_PER_SECOND, async () => {
+      const batch = held.length ? held : await this.claim();
+      if (!batch.length) return null;
+      claimed(batch[0].batch_id);
+      const answer = await resend.batch.send(batch.map(toResendEmail), {
         idempotencyKey: `email-batch/${batch[0].batch_id}`,
         batchValidation: 'permissive',
-      }),
-    );
+      });
+      return { batch, answer };
+    });
+    if (!request) return { claimed: 0 };
+    const { batch, answer } = request;
+    const { data, error } = answer;
     if (error) {
       if (retryable(error.statusCode, error.name)) {
         throw ApplicationFailure.create({
@@ -125,13 +122,12 @@ export class EmailDeliveryService {
   }
 
   /**
-   * Claims queued emails, transactional ones first (a single invitation overtakes a campaign),
-   * each kind oldest first. Those of invitations that ended meanwhile, or were deleted
-   * with their contact, are dropped: their links would not work. So are a file request's emails
-   * to its recipients once it has ended or is gone, and campaign emails of a cancelled campaign
-   * or to a contact who unsubscribed meanwhile (test sends to staff have no contact).
+   * Drops queued emails whose links would not work or that must not go: those of invitations
+   * that ended meanwhile, or were deleted with their contact; a file request's emails to its
+   * recipients once it has ended or is gone; campaign emails of a cancelled campaign or to a
+   * contact who unsubscribed meanwhile (test sends to staff have no contact).
    */
-  private async claim(): Promise<ClaimedEmail[]> {
+  private async dropDeadEmails(): Promise<void> {
     const conn = this.em.getConnection();
     await conn.execute(
       `update email_message m set status = 'cancelled', updated_at = now()
@@ -148,6 +144,11 @@ export class EmailDeliveryService {
            or exists (select 1 from contact ct
              where ct.id = m.contact_id and ct.unsubscribed_at is not null))))`,
     );
+  }
+
+  /** Claims queued emails, transactional ones first (one invitation overtakes a campaign). */
+  private async claim(): Promise<ClaimedEmail[]> {
+    const conn = this.em.getConnection();
     const batchId = randomUUID();
     await conn.execute(
       `with picked as (
@@ -214,6 +215,16 @@ export class EmailDeliveryService {
     }
   }
 }
+
+const toResendEmail = (m: ClaimedEmail): CreateBatchOptions[number] => ({
+  from: m.from_email,
+  to: [m.to_email],
+  subject: m.subject,
+  html: m.html_body ?? '',
+  text: m.text_body ?? '',
+  tags: [{ name: 'message_id', value: m.id }],
+  ...(m.headers ? { headers: m.headers } : {}),
+});
 
 function withoutLinks(m: ClaimedEmail): string | null {
   let text = m.text_body;
