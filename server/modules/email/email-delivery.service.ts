@@ -64,18 +64,23 @@ export class EmailDeliveryService {
     if (!held.length) await this.dropDeadEmails();
     // Claimed in turn, right before the request: email queued until then (one invitation
     // behind a campaign's backlog) makes this request, not one after four claimed batches.
-    const request = await sendInTurn(this.em, this.config.RESEND_REQUESTS_PER_SECOND, async () => {
-      const batch = held.length ? held : await this.claim();
-      if (!batch.length) return null;
-      claimed(batch[0].batch_id);
-      const answer = await resend.batch.send(batch.map(toResendEmail), {
-        idempotencyKey: `email-batch/${batch[0].batch_id}`,
-        batchValidation: 'permissive',
-      });
-      return { batch, answer };
-    });
+    const request = await sendInTurn(
+      this.em,
+      this.config.RESEND_REQUESTS_PER_SECOND,
+      async () => {
+        const batch = held.length ? held : await this.claim();
+        if (!batch.length) return null;
+        claimed(batch[0].batch_id);
+        return batch;
+      },
+      (batch) =>
+        resend.batch.send(batch.map(toResendEmail), {
+          idempotencyKey: `email-batch/${batch[0].batch_id}`,
+          batchValidation: 'permissive',
+        }),
+    );
     if (!request) return { claimed: 0 };
-    const { batch, answer } = request;
+    const { claimed: batch, answer } = request;
     const { data, error } = answer;
     if (error) {
       if (retryable(error.statusCode, error.name)) {
