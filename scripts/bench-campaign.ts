@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { numberOption, readArgs } from './lib/cli-args';
-import { startBenchServices, startBenchStack, type BenchStack } from './lib/bench-stack';
+import { benchApi } from './lib/bench-api';
+import { createBenchCampaign, seedTaggedClients } from './lib/bench-campaign-seed';
+import { startBenchServices, startBenchStack } from './lib/bench-stack';
 import { startResendStandIn } from './lib/resend-stand-in';
 
 const PORTS = { postgres: 54489, temporal: 7393 };
@@ -28,20 +30,10 @@ async function main(): Promise<void> {
     const pg = new Client({ connectionString: stack.config.DATABASE_URL });
     await pg.connect();
     try {
-      const tagId = await seed(pg, clients);
+      const tagId = await seedTaggedClients(pg, clients);
       console.log(`seeded ${clients} tagged clients with a contact each`);
-      const api = apiOf(stack);
-      const segment = await api('POST', '/api/segments', {
-        name: 'Newsletter',
-        filter: { tagIds: [tagId] },
-      });
-      const campaign = await api('POST', '/api/campaigns', {
-        name: 'Year-end newsletter',
-        subject: '{{firstName}}, your year-end checklist',
-        body: 'Hello {{firstName}},\n\nHere is what **{{clientName}}** needs before December 31.',
-        senderEmail: 'news@clienthub.local',
-        segmentId: segment.id,
-      });
+      const api = benchApi(stack);
+      const campaign = { id: await createBenchCampaign(api, tagId) };
       const audienceStarted = performance.now();
       const audience = await api<{ sendable: number }>(
         'GET',
@@ -122,51 +114,6 @@ async function main(): Promise<void> {
     await services.stop();
     await resend.close();
   }
-}
-
-/** Tagged clients with a primary contact each, and a tenth as many untagged ones. */
-async function seed(pg: Client, clients: number): Promise<string> {
-  const { rows } = await pg.query(
-    `insert into tag (id, name, color) values (gen_random_uuid(), 'newsletter', '#1565c0')
-     returning id`,
-  );
-  const tagId = rows[0].id as string;
-  await pg.query(
-    `with c as (
-       insert into client (id, first_name, last_name, display_name, email)
-       select gen_random_uuid(), 'First' || g, 'Last' || g, 'First' || g || ' Last' || g,
-         'client' || g || '@example.com'
-       from generate_series(1, $1) g returning id, first_name, last_name, email),
-     ct as (
-       insert into contact (id, email, first_name, last_name)
-       select gen_random_uuid(), email, first_name, last_name from c returning id, email),
-     link as (
-       insert into client_contact (client_id, contact_id, is_primary)
-       select c.id, ct.id, true from c join ct using (email))
-     insert into client_tag (client_id, tag_id) select id, $2 from c`,
-    [clients, tagId],
-  );
-  await pg.query(
-    `insert into client (id, first_name, last_name, display_name)
-     select gen_random_uuid(), 'Other' || g, 'Client', 'Other' || g || ' Client'
-     from generate_series(1, $1) g`,
-    [Math.ceil(clients / 10)],
-  );
-  return tagId;
-}
-
-/** JSON calls as the bench admin; anything but 2xx is an error with the API's answer. */
-function apiOf(stack: BenchStack) {
-  return async <T = { id: string }>(method: string, path: string, body?: object): Promise<T> => {
-    const res = await fetch(`${stack.url}${path}`, {
-      method,
-      headers: { cookie: stack.cookie, 'content-type': 'application/json' },
-      body: body && JSON.stringify(body),
-    });
-    const answer: unknown = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(answer)}`);
-    return answer as T;
-  };
 }
 
 main().catch((e: unknown) => {

@@ -1,22 +1,37 @@
+import { stat } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { numberOption, readArgs } from './lib/cli-args';
+import { benchApi, type BenchApi } from './lib/bench-api';
+import { createBenchCampaign, seedTaggedClients } from './lib/bench-campaign-seed';
 import { startBenchServices, startBenchStack } from './lib/bench-stack';
-import { startResendStandIn } from './lib/resend-stand-in';
+import { startResendStandIn, type ResendStandIn } from './lib/resend-stand-in';
 
 const PORTS = { postgres: 54389, temporal: 7293 };
 /** Resend's default API limit for a team, and its batch size. */
 const RESEND_REQUESTS_PER_SECOND = 2;
 const RESEND_BATCH = 100;
+const SINGLE_EVERY_MS = 2000;
+const SENDER = 'invitations@clienthub.local';
 
 /**
- * `npm run bench:invite -- --contacts 10000`: bulk-invites that many contacts (one API call,
- * "everyone matching") against a local Resend stand-in that enforces Resend's 2 requests a
- * second, and reports how long until Resend had every invitation, as a share of the fastest
- * Resend allows (2 batch requests of 100 emails a second).
+ * `npm run bench:invite -- --contacts 10000 --clients 10000 --open-workflows 100000`: at the same
+ * time a bulk invite of `contacts`, a campaign to `clients` and one single invitation every 2 s,
+ * against a local Resend stand-in that enforces Resend's 2 requests a second. Prints the single
+ * invitations' latency (API call to the email at Resend) and the bulk email rate as a share of
+ * Resend's limit. Then, with `open-workflows` invitation workflows open (bulk-invites the rest),
+ * the worker's memory, the Temporal database's size and the console's contact list latency.
  */
 async function main(): Promise<void> {
-  const args = readArgs({ contacts: { type: 'string' } });
+  const args = readArgs({
+    contacts: { type: 'string' },
+    clients: { type: 'string' },
+    'open-workflows': { type: 'string' },
+  });
   const contacts = numberOption(args, 'contacts', 10_000);
+  const clients = numberOption(args, 'clients', 10_000);
+  const openWorkflows = numberOption(args, 'open-workflows', 100_000);
   const resend = await startResendStandIn({ requestsPerSecond: RESEND_REQUESTS_PER_SECOND });
   const services = await startBenchServices('bench-invite', PORTS);
   try {
@@ -25,84 +40,177 @@ async function main(): Promise<void> {
       RESEND_BASE_URL: resend.url,
       RESEND_REQUESTS_PER_SECOND: String(RESEND_REQUESTS_PER_SECOND),
     });
+    const pg = new Client({ connectionString: stack.config.DATABASE_URL });
+    await pg.connect();
     try {
-      const pg = new Client({ connectionString: stack.config.DATABASE_URL });
-      await pg.connect();
-      await pg.query(
-        `insert into contact (id, email, first_name, last_name)
-         select gen_random_uuid(), 'contact' || g || '@example.com', 'First' || g, 'Last' || g
-         from generate_series(1, $1) g`,
-        [contacts],
-      );
-      console.log(`seeded ${contacts} contacts`);
+      const api = benchApi(stack);
+      const tagId = await seedTaggedClients(pg, clients);
+      const bulk = await seedContacts(pg, 'bulk', contacts);
+      // Enough for one every 2 s for an hour.
+      const singles = await seedContacts(pg, 'single', 1800);
+      const campaignId = await createBenchCampaign(api, tagId);
+      console.log(`seeded ${contacts} contacts to invite, ${clients} campaign clients`);
 
-      const started = performance.now();
-      const startedWall = Date.now();
-      const res = await fetch(`${stack.url}/api/invitations`, {
-        method: 'POST',
-        headers: { cookie: stack.cookie, 'content-type': 'application/json' },
-        body: JSON.stringify({ filter: {}, senderEmail: 'invitations@clienthub.local' }),
+      const loadBefore = loadavg();
+      const started = Date.now();
+      const invited = await api<{ invited: number }>('POST', '/api/invitations', {
+        contactIds: bulk,
+        senderEmail: SENDER,
       });
-      const apiMs = performance.now() - started;
-      const body = (await res.json()) as { invited: number };
-      if (res.status !== 202 || body.invited !== contacts) {
-        throw new Error(`invite: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
-      }
+      if (invited.invited !== contacts) throw new Error(`invite: ${JSON.stringify(invited)}`);
+      await api('POST', `/api/campaigns/${campaignId}/send`, {});
 
-      let workflowsStarted = 0;
-      let emailsQueued = 0;
-      while (resend.emails.length < contacts) {
-        await new Promise((r) => setTimeout(r, 100));
-        if (!emailsQueued) {
-          const { rows } = await pg.query(`select count(*)::int as n from email_message`);
-          if (rows[0].n === contacts) emailsQueued = (performance.now() - started) / 1000;
-        }
-        if (!workflowsStarted) {
-          const { rows } = await pg.query(
-            `select count(*)::int as n from invitation where batch_action is not null`,
-          );
-          if (rows[0].n === 0) workflowsStarted = (performance.now() - started) / 1000;
-        }
-        if (performance.now() - started > 30 * 60_000) throw new Error('no end after 30 min');
+      const bulkTotal = contacts + clients;
+      const isBulk = (to: string) => !to.startsWith('single');
+      const bulkArrived = () => resend.emails.filter((e) => isBulk(e.to[0])).length;
+      const singleCalls = new Map<string, number>();
+      const ticker = setInterval(() => {
+        const contactId = singles[singleCalls.size];
+        if (!contactId) return;
+        singleCalls.set(`single${singleCalls.size + 1}@example.com`, Date.now());
+        void api('POST', '/api/invitations', { contactIds: [contactId], senderEmail: SENDER });
+      }, SINGLE_EVERY_MS);
+      try {
+        await until(() => bulkArrived() >= bulkTotal, 60 * 60_000, 'every bulk email at Resend');
+      } finally {
+        clearInterval(ticker);
       }
-      const seconds = (resend.emails.at(-1)!.receivedAt - startedWall) / 1000;
-      await pg.end();
+      await until(
+        () => resend.emails.length >= bulkTotal + singleCalls.size,
+        120_000,
+        'the last single invitations at Resend',
+      );
+      const loadDuring = loadavg();
 
-      const recipients = new Set(resend.emails.map((e) => e.to[0]));
-      if (recipients.size !== contacts || resend.emails.length !== contacts) {
-        throw new Error(
-          `expected one email per contact, got ${resend.emails.length} to ${recipients.size}`,
-        );
-      }
-      const accepted = resend.requests.filter((r) => r.status === 200);
-      const rate = contacts / seconds;
+      const latencies = [...singleCalls].map(([to, at]) => {
+        const email = resend.emails.find((e) => e.to[0] === to);
+        return (email!.receivedAt - at) / 1000;
+      });
+      const bulkTimes = resend.emails.filter((e) => isBulk(e.to[0])).map((e) => e.receivedAt);
+      const bulkSeconds = (Math.max(...bulkTimes) - Math.min(...bulkTimes)) / 1000;
       const limit = RESEND_REQUESTS_PER_SECOND * RESEND_BATCH;
+      const bulkRate = bulkTotal / bulkSeconds;
       console.log(
-        `\nBulk invite benchmark (${contacts} contacts, Resend stand-in at ${RESEND_REQUESTS_PER_SECOND} req/s)`,
-      );
-      console.log(`API answer (POST /api/invitations, everyone matching): ${apiMs.toFixed(0)} ms`);
-      console.log(
-        `every invitation email rendered and queued after:      ${emailsQueued ? `${emailsQueued.toFixed(1)} s` : 'after the last email'}`,
-      );
-      console.log(`every invitation accepted by Resend after:             ${seconds.toFixed(1)} s`);
-      console.log(
-        `invitation workflows all started after:                ${workflowsStarted ? `${workflowsStarted.toFixed(1)} s` : 'after the last email'}`,
+        `\nInvite benchmark: bulk invite of ${contacts} + campaign to ${clients} + one invitation every ${SINGLE_EVERY_MS / 1000} s (Resend stand-in at ${RESEND_REQUESTS_PER_SECOND} req/s)`,
       );
       console.log(
-        `Resend requests: ${accepted.length} accepted, ${resend.requests.length - accepted.length} refused (429: ${resend.requests.filter((r) => r.status === 429).length})`,
+        `load average before: ${fmtLoad(loadBefore)}; at the end: ${fmtLoad(loadDuring)}`,
       );
       console.log(
-        `rate ${rate.toFixed(1)} emails/s = ${((rate / limit) * 100).toFixed(0)}% of Resend's limit ` +
-          `(${RESEND_REQUESTS_PER_SECOND} req/s x ${RESEND_BATCH} per batch = ${limit} emails/s)`,
+        `single invitations (${latencies.length}), API call to email at Resend: ${percentiles(latencies)} s`,
       );
-      console.log(`worker peak RSS ${(await stack.workerPeakRssMb()).toFixed(0)} MB`);
+      console.log(
+        `bulk email: ${bulkTotal} in ${bulkSeconds.toFixed(1)} s = ${bulkRate.toFixed(1)} emails/s = ` +
+          `${((bulkRate / limit) * 100).toFixed(0)}% of Resend's limit (${RESEND_REQUESTS_PER_SECOND} req/s x ${RESEND_BATCH} = ${limit} emails/s)`,
+      );
+      console.log(`everything at Resend after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      reportRequests(resend);
+
+      if (openWorkflows > 0) {
+        await withOpenWorkflows(pg, api, contacts + singleCalls.size, openWorkflows);
+        const rss = await stack.workerRssMb();
+        const temporalDb = await fileSizesMb(join(services.dir, 'temporal.db'));
+        const list = await timeCalls(20, () =>
+          api('GET', `/api/contacts?range=${encodeURIComponent('[0,24]')}`),
+        );
+        console.log(`\nwith ${openWorkflows} open invitation workflows:`);
+        console.log(
+          `worker RSS ${rss.toFixed(0)} MB (peak ${(await stack.workerPeakRssMb()).toFixed(0)} MB)`,
+        );
+        console.log(`Temporal database ${temporalDb.toFixed(0)} MB`);
+        console.log(`console contact list (GET /api/contacts, 25 a page): ${percentiles(list)} ms`);
+        console.log(`load average: ${fmtLoad(loadavg())}`);
+      }
     } finally {
+      await pg.end();
       await stack.stop();
     }
   } finally {
     await services.stop();
     await resend.close();
   }
+}
+
+async function seedContacts(pg: Client, prefix: string, n: number): Promise<string[]> {
+  const { rows } = await pg.query<{ id: string }>(
+    `insert into contact (id, email, first_name, last_name)
+     select gen_random_uuid(), $1 || g || '@example.com', 'First' || g, 'Last' || g
+     from generate_series(1, $2) g returning id`,
+    [prefix, n],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Bulk-invites fresh contacts until `target` invitation workflows are open, and waits for them. */
+async function withOpenWorkflows(pg: Client, api: BenchApi, open: number, target: number) {
+  const more = Math.max(0, target - open);
+  if (more) {
+    const ids = await seedContacts(pg, 'more', more);
+    const { batchId } = await api<{ batchId: string }>('POST', '/api/invitations', {
+      contactIds: ids,
+      senderEmail: SENDER,
+    });
+    const started = Date.now();
+    await until(
+      async () => {
+        const { progress } = await api<{ progress: { state: string } | null }>(
+          'GET',
+          `/api/invitations/batches/${batchId}`,
+        );
+        return progress?.state === 'done';
+      },
+      4 * 60 * 60_000,
+      `${more} more invitation workflows started`,
+    );
+    console.log(
+      `\n${more} more invitation workflows started in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
+  }
+}
+
+async function until(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`no end after ${timeoutMs / 1000} s: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function timeCalls(n: number, call: () => Promise<unknown>): Promise<number[]> {
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const at = performance.now();
+    await call();
+    ms.push(performance.now() - at);
+  }
+  return ms;
+}
+
+function percentiles(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+  const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(2));
+  return `p50 ${fmt(at(0.5))} / p95 ${fmt(at(0.95))} / max ${fmt(sorted.at(-1)!)}`;
+}
+
+const fmtLoad = (l: number[]) => l.map((v) => v.toFixed(2)).join(', ');
+
+/** SQLite's file with its write-ahead log. */
+async function fileSizesMb(path: string): Promise<number> {
+  let bytes = 0;
+  for (const file of [path, `${path}-wal`])
+    bytes += (await stat(file).catch(() => null))?.size ?? 0;
+  return bytes / 1024 / 1024;
+}
+
+function reportRequests(resend: ResendStandIn): void {
+  const accepted = resend.requests.filter((r) => r.status === 200).length;
+  const refused = resend.requests.filter((r) => r.status === 429).length;
+  console.log(`Resend requests: ${accepted} accepted, ${refused} refused with 429`);
 }
 
 main().catch((e: unknown) => {

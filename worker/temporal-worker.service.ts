@@ -23,8 +23,10 @@ import { WorkerHeartbeat } from './worker-heartbeat.service';
 
 /**
  * Runs the Temporal workers inside the Nest context so activities get injected services: one on
- * the main task queue, one on the email queue (the dispatcher), whose activities are
- * rate-limited to Resend's requests a second (Temporal enforces it across every worker).
+ * the main task queue (where bulk work runs at a lower priority than staff's single actions),
+ * one on the email queue (the dispatcher). Resend's rate limit is kept by the activity, in turn
+ * with every worker through the database, not by Temporal's task-queue rate limit: that one
+ * spaces dispatches, not requests, and under load dispatched well below the limit.
  */
 @Injectable()
 export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -72,7 +74,6 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         taskQueue: emailTaskQueue(taskQueue),
         activities: bindActivities(this.emailDispatch),
         ...this.workflowSource(),
-        maxTaskQueueActivitiesPerSecond: this.config.RESEND_REQUESTS_PER_SECOND,
         maxConcurrentActivityTaskExecutions: 4,
       }),
     ];
@@ -80,8 +81,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.running.catch((e: unknown) => this.logger.error(e));
     await this.heartbeat.start(() => this.workers.every((w) => w.getState() === 'RUNNING'));
     this.logger.log(`Polling task queue "${taskQueue}" at ${this.config.TEMPORAL_ADDRESS}`);
-    // Email queued while no worker ran (or whose wake-up was lost) goes out now.
-    this.dispatcherWaker.wake();
+    // From now on queued email goes out, whether or not its wake-up arrives.
+    await this.dispatcherWaker.ensureRunning();
   }
 
   async onApplicationShutdown(): Promise<void> {

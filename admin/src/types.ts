@@ -7,6 +7,7 @@ import type {
 } from '../../server/modules/imports/import-columns';
 
 import type { ClientRole, StaffClientRole } from '../../server/common/access/client-role';
+import type { InvitationBatchProgress } from '../../workflows/portal-invitation/invitation-batch.contract';
 
 // The import template's columns, modes and outcomes are the API's own definitions, shared rather than copied.
 export type { ImportField, ImportMode, ImportOutcome };
@@ -206,6 +207,14 @@ export interface InviteResult {
     message: string;
   }[];
   skippedCount?: number;
+  /** The bulk invite's workflow carries it on; null when nothing was left to send. */
+  batchId?: string | null;
+}
+
+/** A bulk invite's progress, as its workflow reports it (null when Temporal does not answer). */
+export interface InvitationBatch {
+  batchId: string;
+  progress: InvitationBatchProgress | null;
 }
 
 export type InvitationAction = 'remind' | 'resend' | 'revoke';

@@ -64,6 +64,8 @@ export interface BenchStack {
   worker: ChildProcess;
   /** Peak resident memory of the worker process so far (VmHWM). */
   workerPeakRssMb(): Promise<number>;
+  /** Resident memory of the worker process now (VmRSS). */
+  workerRssMb(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -132,14 +134,17 @@ export async function startBenchStack(
     url,
     cookie,
     worker,
-    async workerPeakRssMb() {
-      const status = await readFile(`/proc/${worker.pid}/status`, 'utf8');
-      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-    },
+    workerPeakRssMb: () => procStatusMb(worker, 'VmHWM'),
+    workerRssMb: () => procStatusMb(worker, 'VmRSS'),
     async stop() {
       worker.kill('SIGTERM');
       await app.close();
       await drop();
     },
   };
+}
+
+async function procStatusMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): Promise<number> {
+  const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
 }

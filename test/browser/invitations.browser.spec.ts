@@ -59,6 +59,8 @@ describe('console and portal: inviting a contact in a browser', () => {
     const summary = dialog.getByRole('alert');
     await summary.waitFor();
     expect(await summary.innerText()).toBe('Invited 1');
+    // The batch's progress, live from its workflow, until it is done.
+    await dialog.getByText('Done: 1 of 1 emails queued, 1 follow-ups started').waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
     await dialog.waitFor({ state: 'hidden' });
 

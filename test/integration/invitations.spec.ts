@@ -102,7 +102,8 @@ describe('portal invitations (local outbox)', () => {
     expect(contact.body.invitation.workflowUrl).toContain(`portal-invitation-${ada.contactId}`);
     const live = await eventually('the workflow answers its status query', async () => {
       const res = await admin.get(`/api/invitations/${contact.body.invitation.id}`).expect(200);
-      return res.body.workflow && res.body;
+      // Its workflow starts a moment after the email is recorded.
+      return res.body.workflow ? res.body : undefined;
     });
     expect(live.workflow).toMatchObject({ state: 'pending', remindersSent: 0 });
     expect(Date.parse(live.workflow.expiresAt)).toBeGreaterThan(Date.now() + 13 * 86_400_000);
@@ -278,5 +279,66 @@ describe('portal invitations (local outbox)', () => {
       .get('/api/portal/invitations/preview?token=nonsense')
       .expect(404);
     expect(gone.body.code).toBe('INVITATION_TOKEN_INVALID');
+  });
+
+  it('a bulk invite reports its progress and, cancelled, invites nobody it had not emailed', async () => {
+    await t.query(
+      `insert into contact (id, email, first_name, last_name)
+       select gen_random_uuid(), 'many' || g || '@example.com', 'Many', 'Contact' || g
+       from generate_series(1, 1500) g`,
+    );
+    const ids = (
+      await t.query<{ id: string }>(`select id from contact where email like 'many%'`)
+    ).map((r) => r.id);
+    const invited = await admin
+      .post('/api/invitations')
+      .send({ contactIds: ids, senderEmail: sender })
+      .expect(202);
+    const { batchId } = invited.body;
+    const stopped = await admin.post(`/api/invitations/batches/${batchId}/cancel`).expect(202);
+    expect(stopped.body.progress?.state).toBe('cancelled');
+
+    const progress = await eventually(
+      'the batch workflow finished',
+      async () => {
+        const res = await admin.get(`/api/invitations/batches/${batchId}`).expect(200);
+        const p = res.body.progress;
+        return p && p.workflowsStarted + p.revoked === 1500 && p;
+      },
+      90_000,
+    );
+    expect(progress).toMatchObject({ state: 'cancelled', total: 1500, resent: 0 });
+    // Pages of 500: the cancel came before the last one.
+    expect(progress.revoked).toBeGreaterThan(0);
+    expect(progress.workflowsStarted).toBe(progress.emailsQueued);
+
+    // Revoked exactly when never emailed; every one emailed follows up in its own workflow.
+    const rows = await t.query<{ status: string; emailed: boolean }>(
+      `select i.status, exists (select 1 from email_message m where m.invitation_id = i.id
+         and m.status <> 'cancelled') as emailed
+       from invitation i where i.batch_id = $1`,
+      [batchId],
+    );
+    expect(rows.filter((r) => r.status === 'revoked' && !r.emailed)).toHaveLength(progress.revoked);
+    expect(rows.filter((r) => r.status === 'pending' && r.emailed)).toHaveLength(
+      progress.emailsQueued,
+    );
+    const temporal = t.app.get(
+      (await import('../../server/temporal/temporal.service')).TemporalService,
+    ).client.workflow;
+    const emailed = await t.query<{ contact_id: string }>(
+      `select contact_id from invitation where batch_id = $1 and status = 'pending' limit 1`,
+      [batchId],
+    );
+    if (emailed.length) {
+      const run = await temporal.getHandle(`portal-invitation-${emailed[0].contact_id}`).describe();
+      expect(run.status.name).toBe('RUNNING');
+    }
+
+    await admin.get('/api/invitations/batches/not-a-uuid').expect(400);
+    const unknown = await admin
+      .get('/api/invitations/batches/00000000-0000-4000-8000-000000000000')
+      .expect(404);
+    expect(unknown.body.code).toBe('INVITATION_NOT_FOUND');
   });
 });

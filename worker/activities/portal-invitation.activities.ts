@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
 import { InvitationBatchService } from '../../server/modules/invitations/delivery/invitation-batch.service';
 import { InvitationMailerService } from '../../server/modules/invitations/delivery/invitation-mailer.service';
-import type { InvitationBatchActivities } from '../../workflows/portal-invitation/invitation-batch.contract';
+import type {
+  InvitationBatchActivities,
+  InvitationBatchStep,
+} from '../../workflows/portal-invitation/invitation-batch.contract';
 import type {
   InvitationEmailStep,
   PortalInvitationActivities,
@@ -27,8 +30,19 @@ export class PortalInvitationActivitiesImpl
     return this.mailer.expire(invitationId);
   }
 
-  startInvitationBatch(batchId: string): Promise<{ started: number; resent: number }> {
-    const context = Context.current();
-    return this.batches.run(batchId, (done) => context.heartbeat({ done }));
+  runInvitationBatchPage(
+    batchId: string,
+    step: InvitationBatchStep,
+    bulk: boolean,
+  ): Promise<{ handled: number; done: number }> {
+    return this.batches.runPage(batchId, step, bulk);
+  }
+
+  countUnsentBatchEmails(batchId: string): Promise<number> {
+    return this.batches.unsentEmails(batchId);
+  }
+
+  cancelInvitationBatch(batchId: string): Promise<{ revoked: number }> {
+    return this.batches.cancel(batchId);
   }
 }

@@ -1,9 +1,6 @@
 import { defineSignal } from '@temporalio/workflow';
 
-/**
- * One dispatcher per deployment (task queue) drains the email queue, so the provider's rate
- * limit holds however many workers run.
- */
+/** One dispatcher per deployment (task queue) drains the email queue. */
 export const emailDispatcherId = (taskQueue: string) => `email-dispatcher-${taskQueue}`;
 
 /**
@@ -16,5 +13,8 @@ export interface EmailDispatchActivities {
   /** Sends the next batch of queued emails (one provider request); how many it took. */
   deliverEmailBatch(): Promise<{ claimed: number }>;
 }
+
+/** An idle dispatcher looks at the queue this often even if no wake-up reaches it. */
+export const DISPATCH_IDLE_POLL_MS = 3000;
 
 export const wakeSignal = defineSignal('wake');

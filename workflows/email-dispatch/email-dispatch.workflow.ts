@@ -1,19 +1,30 @@
-import { condition, continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
-import { wakeSignal, type EmailDispatchActivities } from './email-dispatch.contract';
+import {
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  DISPATCH_IDLE_POLL_MS,
+  wakeSignal,
+  type EmailDispatchActivities,
+} from './email-dispatch.contract';
 
 /** Keeps the history short: a fresh run after this many batches. */
 const BATCHES_PER_RUN = 400;
 /**
- * Batches in flight at once. The email task queue's rate limit decides how many requests a
- * second reach Resend; lanes only hide each activity's round trip through Temporal.
+ * Batches in flight at once. The pace of requests to the provider is kept by the activity;
+ * lanes only hide each activity's round trip through Temporal.
  */
 const LANES = 4;
 
 /**
- * Drains the queue of outgoing email batch by batch, then waits a little for more and ends.
- * Whoever queues email signals it with start, so it runs exactly when there is work. It runs
- * on the email task queue, so a bulk invite's thousands of workflow tasks never queue in
- * front of it.
+ * Drains the queue of outgoing email batch by batch, for good. A lane that finds the queue
+ * empty waits for news: a wake-up, or another lane finding email (so every lane joins a burst
+ * however it was announced). The first lane also looks again every few seconds, so email
+ * queued while its wake-up was lost still leaves within seconds. It runs on the email task
+ * queue, so a bulk invite's thousands of workflow tasks never queue in front of it.
  */
 export async function emailDispatchWorkflow(): Promise<void> {
   const { deliverEmailBatch } = proxyActivities<EmailDispatchActivities>({
@@ -21,19 +32,24 @@ export async function emailDispatchWorkflow(): Promise<void> {
     heartbeatTimeout: '1 minute',
     retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
   });
-  let woken = false;
-  setHandler(wakeSignal, () => void (woken = true));
+  let news = 0;
+  setHandler(wakeSignal, () => void news++);
 
   let batches = 0;
-  // Each lane sends batch after batch until the queue is empty; no lane waits for another.
-  const lane = async () => {
-    while (batches < BATCHES_PER_RUN && (await deliverEmailBatch()).claimed > 0) batches++;
+  const full = () => batches >= BATCHES_PER_RUN || workflowInfo().continueAsNewSuggested;
+  const lane = async (looker: boolean) => {
+    while (!full()) {
+      const seen = news;
+      if ((await deliverEmailBatch()).claimed > 0) {
+        batches++;
+        news++;
+      } else if (looker) {
+        await condition(() => news !== seen || full(), DISPATCH_IDLE_POLL_MS);
+      } else {
+        await condition(() => news !== seen || full());
+      }
+    }
   };
-  for (;;) {
-    woken = false;
-    await Promise.all(Array.from({ length: LANES }, lane));
-    if (batches >= BATCHES_PER_RUN) break;
-    if (!(await condition(() => woken, '30 seconds'))) return;
-  }
+  await Promise.all(Array.from({ length: LANES }, (_, i) => lane(i === 0)));
   await continueAsNew<typeof emailDispatchWorkflow>();
 }

@@ -14,6 +14,8 @@ export interface PortalInvitationInput {
   /** A workflow started again for a pending invitation resumes its deadline and count. */
   expiresAt?: string;
   remindersSent?: number;
+  /** Started by a bulk invite: its scheduled reminders go out as bulk email. */
+  bulk?: boolean;
 }
 
 export type InvitationEmailKind = 'invitation' | 'reminder' | 'resend';
@@ -36,6 +38,8 @@ export interface InvitationEmailStep {
   remindersSent: number;
   nextReminderAt: string | null;
   expiresAt: string;
+  /** Bulk email: queued behind transactional email (a staff member's action never is). */
+  bulk?: boolean;
 }
 
 export interface PortalInvitationActivities {

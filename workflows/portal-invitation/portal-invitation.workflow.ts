@@ -50,7 +50,8 @@ export async function portalInvitationWorkflow(
     expiresAt: iso(expiresAt)!,
   }));
 
-  async function send(kind: InvitationEmailKind): Promise<void> {
+  /** `asked`: staff pressed for it (the bell, a new link), so it never waits behind bulk. */
+  async function send(kind: InvitationEmailKind, asked: boolean): Promise<void> {
     lastSentAt = Date.now();
     if (kind === 'resend') {
       // A new link is a fresh invitation: full validity and reminder count again.
@@ -65,12 +66,13 @@ export async function portalInvitationWorkflow(
       remindersSent,
       nextReminderAt: iso(nextReminderAt()),
       expiresAt: iso(expiresAt)!,
+      bulk: Boolean(input.bulk) && !asked,
     });
     if (!pending) outcome ??= 'gone';
   }
 
   if (input.firstEmailAt) step = 1;
-  else await send('invitation');
+  else await send('invitation', false);
 
   while (outcome === null) {
     const wakeAt = Math.min(nextReminderAt() ?? Infinity, expiresAt);
@@ -81,15 +83,15 @@ export async function portalInvitationWorkflow(
     if (outcome !== null) break;
     if (resendRequested) {
       resendRequested = remindRequested = false;
-      await send('resend');
+      await send('resend', true);
     } else if (remindRequested) {
       remindRequested = false;
-      await send('reminder');
+      await send('reminder', true);
     } else if (Date.now() >= expiresAt) {
       await acts.expireInvitation(input.invitationId);
       outcome = 'expired';
     } else {
-      await send('reminder');
+      await send('reminder', false);
     }
   }
   return outcome;

@@ -10,6 +10,7 @@ import type {
   ImportRow,
   Invitation,
   InvitationAction,
+  InvitationBatch,
   InviteRequest,
   InviteResult,
   TimelineEvent,
@@ -115,6 +116,21 @@ export const dataProvider = {
       { method: 'POST' },
     );
     return json as Invitation;
+  },
+  /** A bulk invite's progress, live from its workflow (null when Temporal does not answer). */
+  getInvitationBatch: async (batchId: string) => {
+    const { json } = await httpClient(
+      `${apiUrl}/invitations/batches/${encodeURIComponent(batchId)}`,
+    );
+    return json as InvitationBatch;
+  },
+  /** Stops a bulk invite: contacts not emailed yet are not invited after all. */
+  cancelInvitationBatch: async (batchId: string) => {
+    const { json } = await httpClient(
+      `${apiUrl}/invitations/batches/${encodeURIComponent(batchId)}/cancel`,
+      { method: 'POST' },
+    );
+    return json as InvitationBatch;
   },
   /** Everything that happened to a contact's invitations, newest first. */
   getContactTimeline: async (contactId: Identifier) => {

@@ -13,6 +13,7 @@ import { Migration20261122060000 } from './Migration20261122060000';
 import { Migration20261122071300 } from './Migration20261122071300';
 import { Migration20261205000000 } from './Migration20261205000000';
 import { Migration20261205010000 } from './Migration20261205010000';
+import { Migration20261205150000 } from './Migration20261205150000';
 import { Migration20261205200000 } from './Migration20261205200000';
 
 /** Listed explicitly so compiled and ts-run code (Jest) find the same migrations. */
@@ -31,5 +32,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122071300', class: Migration20261122071300 },
   { name: 'Migration20261205000000', class: Migration20261205000000 },
   { name: 'Migration20261205010000', class: Migration20261205010000 },
+  { name: 'Migration20261205150000', class: Migration20261205150000 },
   { name: 'Migration20261205200000', class: Migration20261205200000 },
 ];

@@ -6,7 +6,7 @@ import { Resend, type CreateBatchOptions } from 'resend';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import type { EmailLink } from './outgoing-email';
-import { RequestPacer } from './request-pacer';
+import { sendInTurn } from './send-pace';
 
 interface ClaimedEmail {
   id: string;
@@ -39,7 +39,6 @@ const retryable = (status: number | null, name: string) =>
 export class EmailDeliveryService {
   private readonly logger = new Logger(EmailDeliveryService.name);
   private readonly resend: Resend | null;
-  private readonly pacer: RequestPacer;
 
   constructor(
     private readonly em: EntityManager,
@@ -48,7 +47,6 @@ export class EmailDeliveryService {
     this.resend = config.RESEND_API_KEY
       ? new Resend(config.RESEND_API_KEY, { baseUrl: config.RESEND_BASE_URL })
       : null;
-    this.pacer = new RequestPacer(config.RESEND_REQUESTS_PER_SECOND);
   }
 
   /**
@@ -60,26 +58,30 @@ export class EmailDeliveryService {
     claimed: (batchId: string) => void,
   ): Promise<{ claimed: number }> {
     if (!this.resend) return { claimed: 0 };
+    const resend = this.resend;
     const resumed = resumeBatchId ? await this.batchEmails(resumeBatchId, true) : [];
-    const batch = resumed.length
-      ? resumed
-      : ((await this.abandonedBatch()) ?? (await this.claim()));
-    if (!batch.length) return { claimed: 0 };
-    claimed(batch[0].batch_id);
-    const payload: CreateBatchOptions = batch.map((m) => ({
-      from: m.from_email,
-      to: [m.to_email],
-      subject: m.subject,
-      html: m.html_body ?? '',
-      text: m.text_body ?? '',
-      tags: [{ name: 'message_id', value: m.id }],
-      ...(m.headers ? { headers: m.headers } : {}),
-    }));
-    await this.pacer.wait();
-    const { data, error } = await this.resend.batch.send(payload, {
-      idempotencyKey: `email-batch/${batch[0].batch_id}`,
-      batchValidation: 'permissive',
-    });
+    const held = resumed.length ? resumed : ((await this.abandonedBatch()) ?? []);
+    if (!held.length) await this.dropDeadEmails();
+    // Claimed in turn, right before the request: email queued until then (one invitation
+    // behind a campaign's backlog) makes this request, not one after four claimed batches.
+    const request = await sendInTurn(
+      this.em,
+      this.config.RESEND_REQUESTS_PER_SECOND,
+      async () => {
+        const batch = held.length ? held : await this.claim();
+        if (!batch.length) return null;
+        claimed(batch[0].batch_id);
+        return batch;
+      },
+      (batch) =>
+        resend.batch.send(batch.map(toResendEmail), {
+          idempotencyKey: `email-batch/${batch[0].batch_id}`,
+          batchValidation: 'permissive',
+        }),
+    );
+    if (!request) return { claimed: 0 };
+    const { claimed: batch, answer } = request;
+    const { data, error } = answer;
     if (error) {
       if (retryable(error.statusCode, error.name)) {
         throw ApplicationFailure.create({
@@ -125,12 +127,12 @@ export class EmailDeliveryService {
   }
 
   /**
-   * Claims the oldest queued emails. Those of invitations that ended meanwhile, or were deleted
-   * with their contact, are dropped: their links would not work. So are a file request's emails
-   * to its recipients once it has ended or is gone, and campaign emails of a cancelled campaign
-   * or to a contact who unsubscribed meanwhile (test sends to staff have no contact).
+   * Drops queued emails whose links would not work or that must not go: those of invitations
+   * that ended meanwhile, or were deleted with their contact; a file request's emails to its
+   * recipients once it has ended or is gone; campaign emails of a cancelled campaign or to a
+   * contact who unsubscribed meanwhile (test sends to staff have no contact).
    */
-  private async claim(): Promise<ClaimedEmail[]> {
+  private async dropDeadEmails(): Promise<void> {
     const conn = this.em.getConnection();
     await conn.execute(
       `update email_message m set status = 'cancelled', updated_at = now()
@@ -147,11 +149,16 @@ export class EmailDeliveryService {
            or exists (select 1 from contact ct
              where ct.id = m.contact_id and ct.unsubscribed_at is not null))))`,
     );
+  }
+
+  /** Claims queued emails, transactional ones first (one invitation overtakes a campaign). */
+  private async claim(): Promise<ClaimedEmail[]> {
+    const conn = this.em.getConnection();
     const batchId = randomUUID();
     await conn.execute(
       `with picked as (
          select id from email_message where status = 'queued'
-         order by created_at, id limit ? for update skip locked)
+         order by bulk, created_at, id limit ? for update skip locked)
        update email_message m set status = 'sending', batch_id = ?, updated_at = now()
        from picked where m.id = picked.id`,
       [this.config.EMAIL_BATCH_SIZE, batchId],
@@ -213,6 +220,16 @@ export class EmailDeliveryService {
     }
   }
 }
+
+const toResendEmail = (m: ClaimedEmail): CreateBatchOptions[number] => ({
+  from: m.from_email,
+  to: [m.to_email],
+  subject: m.subject,
+  html: m.html_body ?? '',
+  text: m.text_body ?? '',
+  tags: [{ name: 'message_id', value: m.id }],
+  ...(m.headers ? { headers: m.headers } : {}),
+});
 
 function withoutLinks(m: ClaimedEmail): string | null {
   let text = m.text_body;

@@ -13,7 +13,8 @@ const DEBOUNCE_MS = 200;
 /**
  * Wakes (or starts) the email dispatcher after emails were queued. A bulk invite queues
  * thousands in a burst, so wake-ups are coalesced: at most one signal per 200 ms, always one
- * after the last enqueue, so nothing waits for the dispatcher's idle poll.
+ * after the last enqueue, so nothing waits for the dispatcher's idle poll. A lost wake-up only
+ * delays mail until that poll: the dispatcher runs for good once a worker has started it.
  */
 @Injectable()
 export class EmailDispatcherWaker implements OnApplicationShutdown {
@@ -36,6 +37,16 @@ export class EmailDispatcherWaker implements OnApplicationShutdown {
       this.timer = undefined;
       this.inFlight = this.signal();
     }, DEBOUNCE_MS);
+  }
+
+  /** At a worker's start: the dispatcher runs from then on, wake-ups or not. */
+  async ensureRunning(): Promise<void> {
+    if (!this.enabled) return;
+    await this.temporal.client.workflow.start('emailDispatchWorkflow', {
+      workflowId: emailDispatcherId(this.temporal.taskQueue),
+      taskQueue: emailTaskQueue(this.temporal.taskQueue),
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
   }
 
   private async signal(): Promise<void> {

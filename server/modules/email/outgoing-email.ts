@@ -34,6 +34,8 @@ export interface OutgoingEmail {
   campaignId?: string | null;
   /** Extra headers (List-Unsubscribe); dropped from storage once sent, like the links. */
   headers?: Record<string, string> | null;
+  /** Sent after every transactional email queued (a campaign, a bulk invite). */
+  bulk?: boolean;
 }
 
 /** `"Firm" <sender@firm.com>`, with nothing in the firm name that could break the header. */
@@ -66,16 +68,17 @@ export async function insertOutgoingEmails(
     file_request_id: e.fileRequestId ?? null,
     campaign_id: e.campaignId ?? null,
     headers: e.headers ?? null,
+    bulk: e.bulk ?? false,
   }));
   const inserted = await sql<{ id: string }[]>(
     `insert into email_message (id, kind, idempotency_key, to_email, from_email, subject,
        html_body, text_body, links, contact_id, invitation_id, file_request_id, campaign_id,
-       headers, status)
+       headers, bulk, status)
      select x.*, ?
      from jsonb_to_recordset(?::jsonb) as x(id uuid, kind text, idempotency_key text,
        to_email text, from_email text, subject text, html_body text, text_body text,
        links jsonb, contact_id uuid, invitation_id uuid, file_request_id uuid,
-       campaign_id uuid, headers jsonb)
+       campaign_id uuid, headers jsonb, bulk boolean)
      on conflict (idempotency_key) do nothing
      returning id`,
     [delivery === 'outbox' ? 'recorded' : 'queued', JSON.stringify(rows)],

@@ -28,6 +28,7 @@ import { ImportJob } from './import-job.entity';
 import { toImportJobView, type ImportJobView } from './import-job.view';
 import { ImportsErrorCode, ImportsException } from './imports.exception';
 import type { ImportFilter, ImportRowFilter, StartImportInput } from './imports.schemas';
+import { BULK_PRIORITY } from '../../../workflows/shared/priorities';
 
 /** A cancel while the import stops again repeats the signal (a lost one is sent anew). */
 const CANCELLABLE: ImportStatus[] = ['queued', 'parsing', 'processing', 'cancelling'];
@@ -171,6 +172,7 @@ export class ImportsService {
       await this.temporal.client.workflow.start('clientImportWorkflow', {
         workflowId: job.workflowId,
         taskQueue: this.temporal.taskQueue,
+        priority: BULK_PRIORITY,
         args: [
           {
             importId: job.id,

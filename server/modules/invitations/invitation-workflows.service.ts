@@ -6,6 +6,7 @@ import {
 } from '@temporalio/client';
 import { TemporalService } from '../../temporal/temporal.service';
 import { portalInvitationWorkflowId } from '../../../workflows/portal-invitation/portal-invitation.contract';
+import { priorityOf } from '../../../workflows/shared/priorities';
 import { invitationWorkflowInput, type InvitationTimingRow } from './invitation-workflow-input';
 
 /**
@@ -19,26 +20,49 @@ export class InvitationWorkflowsService {
 
   constructor(private readonly temporal: TemporalService) {}
 
-  async start(invitation: InvitationTimingRow): Promise<void> {
+  /** `bulk`: one of a bulk invite's, at bulk priority (its scheduled reminders are bulk email). */
+  async start(invitation: InvitationTimingRow, bulk = false): Promise<void> {
     try {
       await this.temporal.client.workflow.start(
         'portalInvitationWorkflow',
-        this.options(invitation),
+        this.options(invitation, bulk),
       );
     } catch (e) {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
       // Ours (an earlier attempt started it), or a stale one to replace.
-      if (await this.replaceStale(invitation)) await this.start(invitation);
+      if (await this.replaceStale(invitation)) await this.start(invitation, bulk);
     }
   }
 
-  /** Signal-with-start: a pending invitation whose workflow is gone gets a new one. */
-  async signal(invitation: InvitationTimingRow, signal: SignalDefinition): Promise<void> {
-    await this.replaceStale(invitation);
+  /**
+   * Signal-with-start: a pending invitation whose workflow is gone gets a new one. Staff's
+   * signal (not `bulk`) first lifts a bulk invite's workflow to interactive priority, so the
+   * bell is not handled behind the bulk backlog.
+   */
+  async signal(
+    invitation: InvitationTimingRow,
+    signal: SignalDefinition,
+    bulk = false,
+  ): Promise<void> {
+    if (!(await this.replaceStale(invitation)) && !bulk) await this.lift(invitation);
     await this.temporal.client.workflow.signalWithStart('portalInvitationWorkflow', {
-      ...this.options(invitation),
+      ...this.options(invitation, bulk),
       signal,
     });
+  }
+
+  /** Best effort: a workflow that is gone is started anew by the signal, at this priority. */
+  private async lift(invitation: InvitationTimingRow): Promise<void> {
+    try {
+      await this.temporal.client.workflowService.updateWorkflowExecutionOptions({
+        namespace: this.temporal.client.options.namespace,
+        workflowExecution: { workflowId: portalInvitationWorkflowId(invitation.contact_id) },
+        workflowExecutionOptions: { priority: priorityOf(false) },
+        updateMask: { paths: ['priority'] },
+      });
+    } catch (e) {
+      this.logger.debug(`Priority of ${invitation.contact_id}'s workflow unchanged: ${e}`);
+    }
   }
 
   /**
@@ -71,11 +95,14 @@ export class InvitationWorkflowsService {
     }
   }
 
-  private options(invitation: InvitationTimingRow) {
+  private options(invitation: InvitationTimingRow, bulk: boolean) {
     return {
       workflowId: portalInvitationWorkflowId(invitation.contact_id),
       taskQueue: this.temporal.taskQueue,
-      args: [invitationWorkflowInput(invitation)] as [ReturnType<typeof invitationWorkflowInput>],
+      priority: priorityOf(bulk),
+      args: [{ ...invitationWorkflowInput(invitation), bulk }] as [
+        ReturnType<typeof invitationWorkflowInput>,
+      ],
       memo: { invitationId: invitation.id },
       searchAttributes: { ContactId: [invitation.contact_id] },
     };

@@ -46,6 +46,26 @@ export class InvitationsController {
     return result;
   }
 
+  /** Progress of a bulk invite (its workflow's query); null fields when Temporal is away. */
+  @RequireRole('staff_admin')
+  @Get('batches/:batchId')
+  async batch(@Param('batchId', UuidParamPipe) batchId: string) {
+    return { batchId, progress: await this.invitations.batchProgress(batchId) };
+  }
+
+  @RequireRole('staff_admin')
+  @Post('batches/:batchId/cancel')
+  @HttpCode(202)
+  async cancelBatch(@Param('batchId', UuidParamPipe) batchId: string, @Req() req: Request) {
+    const progress = await this.invitations.cancelBatch(batchId);
+    await this.audit.record(auditOrigin(req), {
+      action: 'invitation.batch_cancelled',
+      summary: 'Cancelled a bulk invite: contacts not emailed yet are not invited',
+      detail: { batchId },
+    });
+    return { batchId, progress };
+  }
+
   @RequireRole('staff_admin')
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {

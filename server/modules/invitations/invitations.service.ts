@@ -10,7 +10,14 @@ import { pgArray } from '../../database/pg-array';
 import { SqlWhere } from '../../database/sql-where';
 import { sqlTransaction } from '../../database/sql-transaction';
 import { TemporalService } from '../../temporal/temporal.service';
-import { invitationBatchWorkflowId } from '../../../workflows/portal-invitation/invitation-batch.contract';
+import {
+  cancelInvitationBatchSignal,
+  invitationBatchProgressQuery,
+  invitationBatchWorkflowId,
+  type InvitationBatchInput,
+  type InvitationBatchProgress,
+} from '../../../workflows/portal-invitation/invitation-batch.contract';
+import { priorityOf } from '../../../workflows/shared/priorities';
 import {
   invitationStatusQuery,
   type InvitationWorkflowStatus,
@@ -61,6 +68,8 @@ const SKIP_MESSAGE: Record<SkipReason, string> = {
   no_contact: 'Has no contact to invite',
 };
 const MAX_SKIPPED_LISTED = 1000;
+/** Up to this many picked at once is a staff member's own action, sent ahead of bulk work. */
+const INTERACTIVE_BATCH_MAX = 10;
 
 /** Staff's side of invitations: inviting many at once and following up on one. */
 @Injectable()
@@ -145,11 +154,14 @@ export class InvitationsService {
     };
     if (!invited && !resent) return result;
     const workflowId = invitationBatchWorkflowId(batchId);
+    const total = invited + resent;
+    const batch: InvitationBatchInput = { batchId, total, bulk: total > INTERACTIVE_BATCH_MAX };
     try {
       await this.temporal.client.workflow.start('invitationBatchWorkflow', {
         workflowId,
         taskQueue: this.temporal.taskQueue,
-        args: [batchId],
+        priority: priorityOf(batch.bulk),
+        args: [batch],
       });
     } catch (e) {
       this.logger.error(e);
@@ -157,6 +169,42 @@ export class InvitationsService {
       throw unavailable();
     }
     return { ...result, batchId, workflowId };
+  }
+
+  /** A bulk invite's progress, live from its workflow; null when Temporal does not answer. */
+  async batchProgress(batchId: string): Promise<InvitationBatchProgress | null> {
+    await this.assertBatch(batchId);
+    return this.temporal.queryWithin(
+      invitationBatchWorkflowId(batchId),
+      invitationBatchProgressQuery,
+      { ms: 2000 },
+    );
+  }
+
+  /** Stops a bulk invite: whoever has not been emailed yet is not invited after all. */
+  async cancelBatch(batchId: string): Promise<InvitationBatchProgress | null> {
+    await this.assertBatch(batchId);
+    try {
+      await this.temporal.client.workflow
+        .getHandle(invitationBatchWorkflowId(batchId))
+        .signal(cancelInvitationBatchSignal);
+    } catch (e) {
+      this.logger.error(e);
+      throw unavailable();
+    }
+    return this.batchProgress(batchId);
+  }
+
+  private async assertBatch(batchId: string): Promise<void> {
+    const [found] = await this.em
+      .getConnection()
+      .execute('select 1 from invitation where batch_id = ? limit 1', [batchId]);
+    if (!found) {
+      throw new InvitationsException(
+        InvitationsErrorCode.NOT_FOUND,
+        `No bulk invite with id ${batchId}`,
+      );
+    }
   }
 
   async list(query: ListQuery<InvitationFilter>): Promise<Page<InvitationView>> {

@@ -1,6 +1,7 @@
 import { Alert, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useId } from 'react';
 import type { InviteResult } from '../../types';
+import { BulkInviteProgress } from './bulk-invite-progress';
 import { skipReasons } from './invitation-choices';
 
 /** What one invitation run did: counts, then whom it skipped and why, in the API's words. */
@@ -16,6 +17,7 @@ export const InviteSummary = ({ result }: { result: InviteResult }) => {
         {resent > 0 && `, re-sent ${resent}`}
         {skippedCount > 0 && `, skipped ${skippedCount}`}
       </Alert>
+      {result.batchId && <BulkInviteProgress batchId={result.batchId} />}
       {skipped.length > 0 && (
         <>
           <Typography variant="subtitle2" component="h3" id={skippedTitleId}>

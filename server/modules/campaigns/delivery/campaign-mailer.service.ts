@@ -183,6 +183,7 @@ export class CampaignMailerService {
         invitationId: null,
         campaignId,
         headers: listUnsubscribeHeaders(urls.oneClick),
+        bulk: true,
       };
     });
     const queued = await insertOutgoingEmails(sql, emails, settings.emailDelivery);

@@ -8,6 +8,7 @@ import {
   type CampaignInput,
   type CampaignWorkflowStatus,
 } from '../../../../workflows/campaign/campaign.contract';
+import { BULK_PRIORITY } from '../../../../workflows/shared/priorities';
 
 /**
  * Starts, cancels and asks a campaign's `campaign-<id>` workflow. PostgreSQL is the record: a
@@ -33,6 +34,7 @@ export class CampaignWorkflowsService {
       await this.temporal.client.workflow.start('campaignWorkflow', {
         workflowId: campaignWorkflowId(campaignId),
         taskQueue: this.temporal.taskQueue,
+        priority: BULK_PRIORITY,
         args: [input],
       });
     } catch (e) {

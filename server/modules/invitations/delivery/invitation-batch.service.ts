@@ -2,24 +2,31 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { forEachLimit } from '../../../common/async/for-each-limit';
 import { pgArray } from '../../../database/pg-array';
+import type { InvitationBatchStep } from '../../../../workflows/portal-invitation/invitation-batch.contract';
 import { resendSignal } from '../../../../workflows/portal-invitation/portal-invitation.contract';
-import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { INVITATION_TIMING_COLUMNS, type InvitationTimingRow } from '../invitation-workflow-input';
 import { InvitationWorkflowsService } from '../invitation-workflows.service';
 import { InvitationMailerService } from './invitation-mailer.service';
 
 interface BatchInvitation extends InvitationTimingRow {
   status: string;
-  batch_action: 'start' | 'queued' | 'resend';
 }
 
 const PAGE = 500;
-const START_CONCURRENCY = 32;
+/** Workflow starts in flight at once: a bulk invite leaves Temporal room for staff's work. */
+const START_CONCURRENCY = 16;
+
+/** Which invitations each step reads (`invitation.batch_action`) and where it moves them. */
+const STEP: Record<InvitationBatchStep, { action: string; next: string | null }> = {
+  queue: { action: 'start', next: 'queued' },
+  start: { action: 'queued', next: null },
+  resend: { action: 'resend', next: null },
+};
 
 /**
- * Carries out a bulk invite page by page: queues every first email (one transaction per page),
- * waits for them to go out, then starts one workflow per invitation still pending and re-sends
- * pending ones. Each finished page moves on, so a retry resumes after it.
+ * The bulk invite workflow's activities: one page of one step each. A page is moved on when
+ * done, so the next read is the next page and a retried page does nothing twice (emails are
+ * idempotent per invitation, starts and signals per workflow id).
  */
 @Injectable()
 export class InvitationBatchService {
@@ -27,90 +34,97 @@ export class InvitationBatchService {
     private readonly em: EntityManager,
     private readonly mailer: InvitationMailerService,
     private readonly workflows: InvitationWorkflowsService,
-    private readonly waker: EmailDispatcherWaker,
   ) {}
 
-  async run(
+  async runPage(
     batchId: string,
-    heartbeat: (done: number) => void,
-  ): Promise<{ started: number; resent: number }> {
-    const totals = { started: 0, resent: 0 };
-    let done = 0;
-    const step = (n: number) => heartbeat((done += n));
-    // First every email, so mail flows at Resend's pace while the workflows start.
-    await this.pages(batchId, 'start', async (page) => {
-      const pending = await this.mailer.queue(page.map(firstStep), 'batch');
-      await this.mark(page, 'queued', (i) => pending.has(i.id));
-      step(page.length);
-    });
-    await this.untilSent(batchId, () => step(0));
-    await this.pages(batchId, 'queued', async (page) => {
-      // Accepted, revoked or bounced while its email went out: nothing left to follow up.
-      const live = page.filter((i) => i.status === 'pending');
-      await forEachLimit(live, START_CONCURRENCY, (i) => this.workflows.start(i));
-      await this.mark(page, null);
-      totals.started += live.length;
-      step(page.length);
-    });
-    await this.pages(batchId, 'resend', async (page) => {
-      const live = page.filter((i) => i.status === 'pending');
-      await forEachLimit(live, START_CONCURRENCY, (i) => this.workflows.signal(i, resendSignal));
-      await this.mark(page, null);
-      totals.resent += live.length;
-      step(page.length);
-    });
-    return totals;
+    step: InvitationBatchStep,
+    bulk: boolean,
+  ): Promise<{ handled: number; done: number }> {
+    const { action, next } = STEP[step];
+    const page = await this.em.getConnection().execute<BatchInvitation[]>(
+      `select ${INVITATION_TIMING_COLUMNS}, status from invitation
+         where batch_id = ? and batch_action = ? order by id limit ?`,
+      [batchId, action, PAGE],
+    );
+    if (!page.length) return { handled: 0, done: 0 };
+    let done: BatchInvitation[];
+    if (step === 'queue') {
+      const pending = await this.mailer.queue(
+        page.map((i) => ({ ...firstStep(i), bulk })),
+        'batch',
+      );
+      done = page.filter((i) => pending.has(i.id));
+    } else {
+      // Accepted, revoked or bounced meanwhile: nothing left to follow up.
+      done = page.filter((i) => i.status === 'pending');
+      await forEachLimit(done, START_CONCURRENCY, (i) =>
+        step === 'start'
+          ? this.workflows.start(i, bulk)
+          : this.workflows.signal(i, resendSignal, bulk),
+      );
+    }
+    await this.mark(page, next, new Set(done.map((i) => i.id)));
+    return { handled: page.length, done: done.length };
+  }
+
+  /** Joined through the contact, whose index finds a contact's few emails. */
+  async unsentEmails(batchId: string): Promise<number> {
+    const [{ n }] = await this.em.getConnection().execute<{ n: number }[]>(
+      `select count(*)::int as n from invitation i
+       join email_message m on m.contact_id = i.contact_id and m.invitation_id = i.id
+       where i.batch_id = ? and i.batch_action = 'queued' and m.status in ('queued', 'sending')`,
+      [batchId],
+    );
+    return n;
   }
 
   /**
-   * Mail first: the workflows' first timers are days away, so they start once the emails are
-   * out rather than compete with the dispatcher for the worker and Temporal. Resend being down
-   * for long does not hold them back past ten minutes.
+   * A cancelled bulk invite: invitations not emailed yet (never queued, or still waiting in the
+   * email queue) are revoked, and the dispatcher drops their queued email; pending ones marked
+   * for a re-send keep their current link. Those already emailed stay in the batch.
    */
-  private async untilSent(batchId: string, heartbeat: () => void): Promise<void> {
-    const deadline = Date.now() + 10 * 60_000;
-    while (Date.now() < deadline) {
-      const [{ waiting }] = await this.em.getConnection().execute<{ waiting: boolean }[]>(
-        `select exists (select 1 from email_message m join invitation i on i.id = m.invitation_id
-           where i.batch_id = ? and m.status in ('queued', 'sending')) as waiting`,
-        [batchId],
-      );
-      if (!waiting) return;
-      // Also covers a wake-up that was lost while the dispatcher was idle.
-      this.waker.wake();
-      heartbeat();
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+  async cancel(batchId: string): Promise<{ revoked: number }> {
+    const [{ revoked }] = await this.em.getConnection().execute<{ revoked: number }[]>(
+      `with unsent as (
+         select i.id from invitation i
+         where i.batch_id = ? and i.status = 'pending' and (i.batch_action = 'start'
+           or (i.batch_action = 'queued' and not exists (select 1 from email_message m
+             where m.contact_id = i.contact_id and m.invitation_id = i.id
+               and m.status not in ('queued', 'cancelled'))))),
+       ended as (
+         update invitation i set status = 'revoked', ended_at = now(), next_reminder_at = null,
+           batch_action = null, updated_at = now()
+         from unsent where i.id = unsent.id returning i.id, i.contact_id),
+       dead as (
+         update invitation_token set revoked_at = now()
+         where invitation_id in (select id from ended) and revoked_at is null),
+       event as (
+         insert into invitation_event (invitation_id, contact_id, kind, detail)
+         select id, contact_id, 'revoked', 'Bulk invite cancelled before this email went out'
+         from ended),
+       contacts as (
+         update contact set portal_status = 'revoked', updated_at = now()
+         where id in (select contact_id from ended)),
+       resends as (
+         update invitation set batch_action = null
+         where batch_id = ? and batch_action = 'resend')
+       select count(*)::int as revoked from ended`,
+      [batchId, batchId],
+    );
+    return { revoked };
   }
 
-  /** Each page is unmarked (or moved on) when done, so the next read is the next page. */
-  private async pages(
-    batchId: string,
-    action: BatchInvitation['batch_action'],
-    work: (page: BatchInvitation[]) => Promise<void>,
-  ): Promise<void> {
-    for (;;) {
-      const page = await this.em
-        .getConnection()
-        .execute<BatchInvitation[]>(
-          `select ${INVITATION_TIMING_COLUMNS}, status, batch_action from invitation where batch_id = ? and batch_action = ? order by id limit ?`,
-          [batchId, action, PAGE],
-        );
-      if (!page.length) return;
-      await work(page);
-    }
-  }
-
-  /** Moves invitations to their next batch step; those failing `keep` leave the batch. */
+  /** Moves the page's `done` invitations to the step's next action; the rest leave the batch. */
   private async mark(
     page: BatchInvitation[],
-    next: BatchInvitation['batch_action'] | null,
-    keep: (i: BatchInvitation) => boolean = () => true,
+    next: string | null,
+    done: Set<string>,
   ): Promise<void> {
     await this.em.getConnection().execute(
       `update invitation set batch_action = case when id = any(?::uuid[]) then ? end
        where id = any(?::uuid[])`,
-      [pgArray(page.filter(keep).map((i) => i.id)), next, pgArray(page.map((i) => i.id))],
+      [pgArray([...done]), next, pgArray(page.map((i) => i.id))],
     );
   }
 }

@@ -114,6 +114,7 @@ export class InvitationMailerService {
         links: [{ label: 'Accept invitation', url: acceptUrl }],
         contactId: inv.contact_id,
         invitationId: inv.id,
+        bulk: step.bulk,
       });
       states.push({
         id: inv.id,
