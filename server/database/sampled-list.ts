@@ -19,6 +19,8 @@ export interface SampledListSpec {
   where: SqlFragment;
   sortKey: string;
   order: 'ASC' | 'DESC';
+  /** Rows without a sort key come last in both directions (PostgreSQL's default: last ASC). */
+  nullsLast?: boolean;
   narrowed: boolean;
   range: { start: number; end: number };
   /** A cheaper exact count than `count(*) ... where`, when there is one. */
@@ -51,7 +53,7 @@ export const tableRowsSql = (table: string) =>
   `select greatest(reltuples, 0)::float8 as rows from pg_class where oid = '${table}'::regclass`;
 
 const orderBy = (s: SampledListSpec, key = s.sortKey) =>
-  `order by ${key} ${s.order}, ${s.alias}.id ${s.order}`;
+  `order by ${key} ${s.order}${s.nullsLast ? ' nulls last' : ''}, ${s.alias}.id ${s.order}`;
 
 /**
  * A fixed-seed block sample, so the same request is planned the same way: how many sampled

@@ -1,14 +1,16 @@
 import type { Agent } from 'supertest';
-import { clientListSpec } from '../../server/modules/clients/client-list.sql';
-import type { ClientFilter, ClientSortField } from '../../server/modules/clients/clients.schemas';
 import {
   choosePlan,
   pageSql,
   probeSql,
   tableRowsSql,
   type ListPlan,
+  type SampledListSpec,
   type SampleProbe,
 } from '../../server/database/sampled-list';
+import { clientListSpec } from '../../server/modules/clients/client-list.sql';
+import type { ClientFilter, ClientSortField } from '../../server/modules/clients/clients.schemas';
+import { contactListSpec } from '../../server/modules/contacts/contact-list.sql';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 const CLIENTS = 30_000;
@@ -20,7 +22,7 @@ const numbered = (sql: string) => {
   return sql.replace(/\?/g, () => `$${++n}`);
 };
 
-describe('client list plans on a table where the search term correlates with the sort', () => {
+describe('list plans on tables where the search term correlates with the sort', () => {
   let t: TestApp;
   let admin: Agent;
 
@@ -30,9 +32,15 @@ describe('client list plans on a table where the search term correlates with the
     range: { start, end: start + 24 },
   });
 
-  const planOf = async (q: ReturnType<typeof query>): Promise<ListPlan> => {
-    const spec = clientListSpec(q);
-    const [{ rows }] = await t.query<{ rows: number }>(tableRowsSql('client'));
+  const contactQuery = (q: string, order: 'ASC' | 'DESC') => ({
+    filter: { q },
+    sort: { field: 'email' as const, order },
+    range: { start: 0, end: 24 },
+  });
+
+  const planOf = async (q: ReturnType<typeof query> | SampledListSpec): Promise<ListPlan> => {
+    const spec = 'table' in q ? q : clientListSpec(q);
+    const [{ rows }] = await t.query<{ rows: number }>(tableRowsSql(spec.table));
     const probe = probeSql(spec, rows);
     const [sample] = await t.query<Omit<SampleProbe, 'tableRows'>>(
       numbered(probe.sql),
@@ -42,8 +50,8 @@ describe('client list plans on a table where the search term correlates with the
   };
 
   /** The plan PostgreSQL runs for a query form, as its JSON EXPLAIN text. */
-  const explain = async (q: ReturnType<typeof query>, plan: ListPlan) => {
-    const page = pageSql(clientListSpec(q), plan);
+  const explain = async (q: ReturnType<typeof query> | SampledListSpec, plan: ListPlan) => {
+    const page = pageSql('table' in q ? q : clientListSpec(q), plan);
     const [row] = await t.query<{ 'QUERY PLAN': unknown }>(
       `explain (format json) ${numbered(page.sql)}`,
       page.params,
@@ -51,12 +59,17 @@ describe('client list plans on a table where the search term correlates with the
     return JSON.stringify(row['QUERY PLAN']);
   };
 
-  const list = (q: string, order: 'ASC' | 'DESC', range: [number, number]) =>
+  const list = (
+    q: string,
+    order: 'ASC' | 'DESC',
+    range: [number, number],
+    [resource, field] = ['clients', 'lastName'],
+  ) =>
     admin
-      .get('/api/clients')
+      .get(`/api/${resource}`)
       .query({
         filter: JSON.stringify({ q }),
-        sort: JSON.stringify(['lastName', order]),
+        sort: JSON.stringify([field, order]),
         range: JSON.stringify(range),
       })
       .expect(200);
@@ -73,7 +86,13 @@ describe('client list plans on a table where the search term correlates with the
              from generate_series(1, $1) i) n`,
       [CLIENTS],
     );
-    await t.query('analyze client');
+    // Their contacts, whose emails start with the last name.
+    await t.query(
+      `insert into contact (id, email, first_name, last_name)
+       select gen_random_uuid(), lower(last_name) || '.' || id || '@example.com', first_name, last_name
+       from client`,
+    );
+    await t.query('analyze client, contact');
   });
   afterAll(() => t.close());
 
@@ -133,5 +152,28 @@ describe('client list plans on a table where the search term correlates with the
     expect(res.headers['x-total-estimated']).toBe('true');
     const total = Number(res.headers['content-range'].split('/')[1]);
     expect(Math.abs(total - CLIENTS)).toBeLessThan(CLIENTS * 0.1);
+  });
+
+  it('plans the contact list the same way', async () => {
+    const clustered = contactListSpec(contactQuery('smi', 'ASC'));
+    const plan = await planOf(clustered);
+    expect(plan).toMatchObject({ form: 'candidates', exactTotal: true });
+    expect(await explain(clustered, plan)).not.toContain('contact_email_unique');
+    expect(await explain(clustered, { ...plan, form: 'walk' })).toContain('contact_email_unique');
+    expect(await planOf(contactListSpec(contactQuery('smi', 'DESC')))).toMatchObject({
+      form: 'walk',
+    });
+
+    const smiths = await list('smi', 'ASC', [0, 24], ['contacts', 'email']);
+    expect(smiths.body.map((c: { email: string }) => c.email)).toEqual(
+      (
+        await t.query<{ email: string }>(
+          `select email from contact where last_name = 'Smith' order by lower(email), id limit 25`,
+        )
+      ).map((r) => r.email),
+    );
+    expect(smiths.headers['content-range']).toBe(`contacts 0-24/${SMITHS}`);
+    const everyone = await list('ann', 'ASC', [0, 24], ['contacts', 'email']);
+    expect(everyone.headers['x-total-estimated']).toBe('true');
   });
 });
