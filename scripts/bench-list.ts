@@ -5,6 +5,11 @@ import { prepareDatabase } from '../server/database/prepare-database';
 import type { ClientFilter, ClientSortField } from '../server/modules/clients/clients.schemas';
 import { CLIENT_SORTABLE } from '../server/modules/clients/clients.schemas';
 import {
+  CONTACT_SORTABLE,
+  type ContactFilter,
+  type ContactSortField,
+} from '../server/modules/contacts/contacts.schemas';
+import {
   BENCH_ADMIN,
   benchConfig,
   startBenchServices,
@@ -19,24 +24,30 @@ const PORTS = { postgres: 54399, temporal: 7303 };
 
 interface Scenario {
   name: string;
-  sort: [ClientSortField, 'ASC' | 'DESC'];
-  filter: Partial<ClientFilter>;
+  resource?: 'contacts';
+  sort: [ClientSortField | ContactSortField, 'ASC' | 'DESC'];
+  filter: Partial<ClientFilter> | Partial<ContactFilter>;
 }
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-/** Runs `task` `total` times with `concurrency` in flight; returns each duration in ms, sorted. */
+/**
+ * Runs `task` up to `total` times with `concurrency` in flight, taking no new one after
+ * `budgetMs`; returns each duration in ms, sorted.
+ */
 async function measure(
   total: number,
   concurrency: number,
   task: () => Promise<void>,
+  budgetMs = Infinity,
 ): Promise<number[]> {
   const times: number[] = [];
+  const until = performance.now() + budgetMs;
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next++ < total) {
+      while (next++ < total && performance.now() < until) {
         const start = performance.now();
         await task();
         times.push(performance.now() - start);
@@ -139,9 +150,39 @@ function clientScenarios(tags: string[]): Scenario[] {
   return scenarios;
 }
 
+/** The same for the contact list: terms, statuses, a client, tags, every sort both ways. */
+function contactScenarios(tags: string[], clientId: string): Scenario[] {
+  const byName: Scenario['sort'] = ['displayName', 'ASC'];
+  const scenarios: Scenario[] = [];
+  for (const q of ['a', 'sm', 'smi', 'ada', 'smit', 'exam']) {
+    scenarios.push({ name: `contacts q "${q}"`, sort: byName, filter: { q } });
+    scenarios.push({ name: `contacts q "${q}", email`, sort: ['email', 'ASC'], filter: { q } });
+    scenarios.push({
+      name: `contacts q "${q}", email desc`,
+      sort: ['email', 'DESC'],
+      filter: { q },
+    });
+  }
+  for (const portalStatus of ['not_invited', 'invited', 'accepted', 'revoked'] as const)
+    scenarios.push({
+      name: `contacts portal ${portalStatus}`,
+      sort: byName,
+      filter: { portalStatus: [portalStatus] },
+    });
+  scenarios.push(
+    { name: 'contacts of a client', sort: byName, filter: { clientId } },
+    { name: 'contacts, one tag', sort: byName, filter: { tagIds: [tags[0]] } },
+  );
+  for (const field of CONTACT_SORTABLE)
+    for (const order of ['ASC', 'DESC'] as const)
+      scenarios.push({ name: `contacts sort ${field} ${order}`, sort: [field, order], filter: {} });
+  return scenarios.map((sc) => ({ ...sc, resource: 'contacts' }));
+}
+
 /**
  * p50/p95/p99 of client list pages (25 rows, first page and page 40) through the API on
- * `--clients` seeded clients (default 1,000,000), at each `--concurrency` (default 1,10; twice the requests above 1), then
+ * `--clients` seeded clients (default 1,000,000), at each `--concurrency` (default 1,10; twice the requests above 1; a page stops
+ * after `--budget` ms, default 3000), then
  * the scans of every index: `npm run bench:list -- --clients 1000000 --requests 40`.
  * The load comes from this process, which also runs the API (as one node would).
  */
@@ -151,7 +192,9 @@ async function main(): Promise<void> {
     requests: { type: 'string' },
     concurrency: { type: 'string' },
     only: { type: 'string' },
+    budget: { type: 'string' },
   });
+  const budgetMs = numberOption(args, 'budget', 3000);
   const clients = numberOption(args, 'clients', 1_000_000);
   const requests = numberOption(args, 'requests', 40);
   const levels = String(args.concurrency ?? '1,10')
@@ -182,23 +225,28 @@ async function main(): Promise<void> {
         await pg.query<{ id: string }>('select id from tag order by lower(name)')
       ).rows.map((r) => r.id);
       const only = args.only ? new RegExp(String(args.only)) : null;
-      const scenarios = clientScenarios(tags).filter((s) => !only || only.test(s.name));
+      const [{ id: clientId }] = (
+        await pg.query<{ id: string }>('select client_id as id from client_contact limit 1')
+      ).rows;
+      const scenarios = [...clientScenarios(tags), ...contactScenarios(tags, clientId)].filter(
+        (s) => !only || only.test(s.name),
+      );
       await pg.query('select pg_stat_reset()');
       console.log(
-        `Client list: ${clients} clients, ${scenarios.length} scenarios x 2 pages, ${requests} requests each; load ${loadavg()
+        `Client and contact lists: ${clients} clients, ${scenarios.length} scenarios x 2 pages, ${requests} requests each; load ${loadavg()
           .map((l) => l.toFixed(2))
           .join(' ')}`,
       );
       for (const concurrency of levels) {
         console.log(`\nconcurrency ${concurrency}`);
-        console.log(`${'scenario'.padEnd(40)}    p50 ms   p95 ms   p99 ms  total`);
+        console.log(`${'scenario'.padEnd(40)}    p50 ms   p95 ms   p99 ms     n  total`);
         const worst = { p95: 0, name: '' };
         for (const s of scenarios) {
           for (const [page, start] of [
             [1, 0],
             [40, 975],
           ]) {
-            const path = `/api/clients?sort=${encodeURIComponent(JSON.stringify(s.sort))}&range=[${start},${start + 24}]&filter=${encodeURIComponent(JSON.stringify(s.filter))}`;
+            const path = `/api/${s.resource ?? 'clients'}?sort=${encodeURIComponent(JSON.stringify(s.sort))}&range=[${start},${start + 24}]&filter=${encodeURIComponent(JSON.stringify(s.filter))}`;
             const first = await get(path);
             const total = `${first.headers.get('x-total-estimated') ? '~' : ''}${first.headers.get('content-range')?.split('/')[1]}`;
             const call = async () => void (await get(path));
@@ -207,12 +255,13 @@ async function main(): Promise<void> {
               concurrency > 1 ? requests * 2 : requests,
               concurrency,
               call,
+              budgetMs,
             );
             const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(times, p));
             const name = `${s.name}, page ${page}`;
             if (p95 > worst.p95) Object.assign(worst, { p95, name });
             console.log(
-              `${name.padEnd(40)} ${[p50, p95, p99].map((n) => n.toFixed(1).padStart(8)).join(' ')}  ${total}`,
+              `${name.padEnd(40)} ${[p50, p95, p99].map((n) => n.toFixed(1).padStart(8)).join(' ')} ${String(times.length).padStart(5)}  ${total}`,
             );
           }
         }
