@@ -7,6 +7,9 @@ export const SAMPLE_ABOVE_ROWS = 20_000;
 const SAMPLE_ROWS = 10_000;
 /** Totals are exact up to this many matches when the matches can be found through an index. */
 export const EXACT_TOTAL_LIMIT = 10_000;
+/** Cost of a row read through a bitmap, and read in sequence, against one fetched by a walk. */
+const BITMAP_ROW_COST = 0.5;
+const SEQUENTIAL_ROW_COST = 0.25;
 
 /**
  * One filtered, sorted page of a large table. `where` is a condition on `alias` ('true' for
@@ -80,9 +83,12 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
   const scale = probe.tableRows / probe.sampled;
   const estimated = Math.round(probe.hits * scale);
   const walked = (probe.walk ?? probe.sampled) * scale;
-  // Rows read either way: the walk reads rows in sort order, candidates read every match (or,
-  // with no index to find them, the whole table).
-  const candidatesCost = s.narrowed ? estimated : probe.tableRows;
+  // Rows read either way, weighed by how they are read: the walk fetches rows one by one in
+  // sort order; candidates fetch every match in table order (a bitmap), or, with no index to
+  // find them, read the whole table in sequence.
+  const candidatesCost = s.narrowed
+    ? estimated * BITMAP_ROW_COST
+    : probe.tableRows * SEQUENTIAL_ROW_COST;
   return {
     form: candidatesCost < walked ? 'candidates' : 'walk',
     estimated,
