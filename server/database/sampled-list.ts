@@ -60,19 +60,26 @@ const orderBy = (s: SampledListSpec, key = s.sortKey) =>
 
 /**
  * A fixed-seed block sample, so the same request is planned the same way: how many sampled
- * rows match, and how far a walk in sort order goes before it has the page's last match.
+ * rows match, and how far a walk in sort order goes before it has the page's last match. The
+ * matches are the same sample filtered in a WHERE clause (same seed, same snapshot, same
+ * rows), so a subquery in the filter is joined once rather than run for every sampled row.
  */
 export function probeSql(s: SampledListSpec, tableRows: number): SqlFragment {
   const percent = Math.min(100, (100 * SAMPLE_ROWS) / Math.max(tableRows, 1));
   const needed = Math.max(1, Math.ceil(((s.range.end + 1) * percent) / 100));
+  const sample = `${s.table} ${s.alias} tablesample system (?) repeatable (0)`;
   return {
     sql: `with s as (
-        select coalesce((${s.where.sql}), false) as hit, row_number() over (${orderBy(s)}) as pos
-        from ${s.table} ${s.alias} tablesample system (?) repeatable (0)
-      ), r as (select hit, pos, count(*) filter (where hit) over (order by pos) as seen from s)
+        select ${s.alias}.id, row_number() over (${orderBy(s)}) as pos from ${sample}
+      ), h as (select ${s.alias}.id from ${sample} where ${s.where.sql}),
+      r as (
+        select s.pos, h.id is not null as hit,
+          count(h.id) over (order by s.pos) as seen
+        from s left join h on h.id = s.id
+      )
       select count(*)::int as sampled, count(*) filter (where hit)::int as hits,
         min(pos) filter (where hit and seen >= ?)::int as walk from r`,
-    params: [...s.where.params, percent, needed],
+    params: [percent, percent, ...s.where.params, needed],
   };
 }
 

@@ -25,6 +25,7 @@ const numbered = (sql: string) => {
 describe('list plans on tables where the search term correlates with the sort', () => {
   let t: TestApp;
   let admin: Agent;
+  let tagId: string;
 
   const query = (q: string, order: 'ASC' | 'DESC', start = 0) => ({
     filter: { q, tagMode: 'any' } as ClientFilter,
@@ -92,7 +93,15 @@ describe('list plans on tables where the search term correlates with the sort', 
        select gen_random_uuid(), lower(last_name) || '.' || id || '@example.com', first_name, last_name
        from client`,
     );
-    await t.query('analyze client, contact');
+    // A tag on a third of them.
+    const { body: tag } = await admin.post('/api/tags').send({ name: 'Payroll', color: 'blue' });
+    tagId = tag.id;
+    await t.query(
+      `insert into client_tag (client_id, tag_id)
+       select id, $1 from client where hashtext(id::text) % 3 = 0`,
+      [tagId],
+    );
+    await t.query('analyze client, contact, client_tag');
   });
   afterAll(() => t.close());
 
@@ -175,5 +184,20 @@ describe('list plans on tables where the search term correlates with the sort', 
     expect(smiths.headers['content-range']).toBe(`contacts 0-24/${SMITHS}`);
     const everyone = await list('ann', 'ASC', [0, 24], ['contacts', 'email']);
     expect(everyone.headers['x-total-estimated']).toBe('true');
+  });
+
+  it('samples a tag filter with one join, not a subquery per sampled row', async () => {
+    const tagged = clientListSpec({
+      ...query('', 'ASC'),
+      filter: { tagIds: [tagId], tagMode: 'any' },
+    });
+    const [{ rows }] = await t.query<{ rows: number }>(tableRowsSql('client'));
+    const probe = probeSql(tagged, rows);
+    const [row] = await t.query<{ 'QUERY PLAN': unknown }>(
+      `explain (format json) ${numbered(probe.sql)}`,
+      probe.params,
+    );
+    expect(JSON.stringify(row['QUERY PLAN'])).not.toContain('SubPlan');
+    expect(await planOf(tagged)).toMatchObject({ form: 'walk' });
   });
 });
