@@ -20,6 +20,8 @@ const SORT_SQL: Record<ContactSortField, string> = {
   updatedAt: 'ct.updated_at',
 };
 
+const NULLABLE_SORT = new Set<ContactSortField>(['lastName', 'firstName']);
+
 /** Must match the expression of contact_search_trgm_idx, or the trigram index is not used. */
 const SEARCH_SQL = `(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,'') || ' ' || ct.email)`;
 
@@ -83,7 +85,8 @@ export function contactListSpec(
     where: { sql: where.condition, params: where.params },
     sortKey: SORT_SQL[sort.field],
     order: sort.order,
-    nullsLast: true,
+    // Only names can be missing; elsewhere NULLS LAST would keep a DESC sort off its index.
+    nullsLast: NULLABLE_SORT.has(sort.field),
     narrowed: Boolean(
       scope ||
       (filter.q && filter.q.length >= 3) ||
