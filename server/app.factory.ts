@@ -28,7 +28,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.enableCors({
     origin: config.corsOrigins.length ? config.corsOrigins : false,
     credentials: true,
-    exposedHeaders: ['Content-Range'],
+    exposedHeaders: ['Content-Range', 'X-Total-Estimated'],
   });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());

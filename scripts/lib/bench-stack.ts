@@ -81,11 +81,23 @@ export async function createBenchDatabase(
 ): Promise<{ config: AppConfig; drop(): Promise<void> }> {
   const database = `${name}_${Date.now()}`;
   const dbUrl = await createDatabase(services.postgres.url, database, template);
-  const config = loadConfig({
+  const config = benchConfig(services, dbUrl, name, env);
+  await prepareDatabase(config);
+  return { config, drop: () => dropDatabase(services.postgres.url, database) };
+}
+
+/** The production configuration of a bench's API on `databaseUrl`, signed in as the bench admin. */
+export function benchConfig(
+  services: BenchServices,
+  databaseUrl: string,
+  name: string,
+  env: Record<string, string> = {},
+): AppConfig {
+  return loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     DATA_DIR: services.dir,
-    DATABASE_URL: dbUrl,
+    DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: services.temporal.address,
     TEMPORAL_TASK_QUEUE: name,
     ADMIN_EMAIL: BENCH_ADMIN.email,
@@ -93,8 +105,6 @@ export async function createBenchDatabase(
     WORKFLOW_BUNDLE_PATH: join(__dirname, '..', '..', 'workflow-bundle.js'),
     ...env,
   });
-  await prepareDatabase(config);
-  return { config, drop: () => dropDatabase(services.postgres.url, database) };
 }
 
 /**

@@ -193,3 +193,69 @@ export async function seedClients(pg: Client, count: number): Promise<SeedResult
     throw e;
   }
 }
+
+export interface PeopleSeedResult {
+  contacts: number;
+  invitations: number;
+  twins: number;
+}
+
+/**
+ * What a firm's database holds around its clients, for the list benchmarks: a primary contact
+ * per standard client not seeded before (its portal status the client's), an invitation in the
+ * state that status implies (pending, accepted, expired, revoked, bounced), and an offline twin
+ * (connection status `duplicate`, same names, email and Tax Client ID) of one client in twenty.
+ */
+export async function seedPeople(pg: Client): Promise<PeopleSeedResult> {
+  try {
+    await pg.query('begin');
+    const contacts = await pg.query(
+      `insert into contact (id, email, first_name, last_name, portal_status)
+       select gen_random_uuid(), c.email, coalesce(c.first_name, 'Office'),
+              coalesce(c.last_name, c.company_name), c.portal_status
+       from client c
+       where c.type = 'standard' and c.email is not null
+         and not exists (select 1 from client_contact cc where cc.client_id = c.id)
+       on conflict do nothing`,
+    );
+    await pg.query(
+      `insert into client_contact (client_id, contact_id, is_primary)
+       select c.id, ct.id, true from client c join contact ct on lower(ct.email) = lower(c.email)
+       where c.type = 'standard'
+         and not exists (select 1 from client_contact cc where cc.client_id = c.id)`,
+    );
+    const invitations = await pg.query(
+      `insert into invitation (id, contact_id, sender_email, status, max_reminders,
+         reminder_interval_seconds, expiry_seconds, expires_at, workflow_id, accepted_at, ended_at)
+       select gen_random_uuid(), ct.id, 'office@firm.example', s.status, 3, 259200, 1209600,
+              now() + interval '14 days', 'invitation-' || ct.id,
+              case when s.status = 'accepted' then now() end,
+              case when s.status <> 'pending' then now() end
+       from contact ct
+       join (values ('invited', 'pending'), ('accepted', 'accepted'), ('expired', 'expired'),
+                    ('revoked', 'revoked'), ('bounced', 'bounced')) s (portal, status)
+         on s.portal = ct.portal_status
+       where not exists (select 1 from invitation i where i.contact_id = ct.id)`,
+    );
+    const twins = await pg.query(
+      `insert into client (id, type, first_name, last_name, company_name, display_name, email,
+         tax_client_id, connection_status, portal_status)
+       select gen_random_uuid(), 'offline', first_name, last_name, company_name, display_name,
+              email, tax_client_id, 'duplicate', 'not_invited'
+       from client c
+       where c.type = 'standard' and hashtext(c.id::text) % 20 = 0
+         and not exists (select 1 from client t where t.type = 'offline'
+                         and t.connection_status = 'duplicate' and t.tax_client_id = c.tax_client_id)`,
+    );
+    await pg.query('commit');
+    await pg.query('vacuum analyze client, contact, client_contact, invitation');
+    return {
+      contacts: contacts.rowCount ?? 0,
+      invitations: invitations.rowCount ?? 0,
+      twins: twins.rowCount ?? 0,
+    };
+  } catch (e) {
+    await pg.query('rollback').catch(() => undefined);
+    throw e;
+  }
+}

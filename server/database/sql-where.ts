@@ -13,6 +13,11 @@ export class SqlWhere {
   }
 
   get sql(): string {
-    return this.parts.length ? `where ${this.parts.join(' and ')}` : '';
+    return this.parts.length ? `where ${this.condition}` : '';
+  }
+
+  /** The conditions without WHERE (`true` for none). */
+  get condition(): string {
+    return this.parts.length ? this.parts.join(' and ') : 'true';
   }
 }

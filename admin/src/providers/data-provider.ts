@@ -20,8 +20,19 @@ import { apiError, httpClient } from './http-client';
 
 const apiUrl = '/api';
 
-/** The API follows the ra-data-simple-rest contract, so the stock provider is used as is. */
-const restProvider = simpleRestProvider(apiUrl, httpClient);
+/** Lists whose total the API estimated (`X-Total-Estimated`), keyed by the parsed body. */
+const estimatedLists = new WeakSet<object>();
+const listAwareHttpClient: typeof httpClient = async (url, options) => {
+  const res = await httpClient(url, options);
+  if (res.headers.get('x-total-estimated') === 'true' && res.json) estimatedLists.add(res.json);
+  return res;
+};
+
+/**
+ * The API follows the ra-data-simple-rest contract, so the stock provider is used; an estimated
+ * total comes back as `meta.estimatedTotal` (the pagination says "about N").
+ */
+const restProvider = simpleRestProvider(apiUrl, listAwareHttpClient);
 
 /** Per-row outcomes of one import: a nested list with the usual sort/range/filter contract. */
 const getImportRows = <RecordType extends RaRecord = ImportRow>(
@@ -44,7 +55,13 @@ const getList: DataProvider['getList'] = (resource, params) => {
       params,
     );
   }
-  if (resource !== 'import-rows') return restProvider.getList(resource, params);
+  if (resource !== 'import-rows') {
+    return restProvider
+      .getList(resource, params)
+      .then((r) =>
+        estimatedLists.has(r.data) ? { ...r, meta: { ...r.meta, estimatedTotal: true } } : r,
+      );
+  }
   if (params.meta?.importId === undefined) {
     return Promise.reject(new Error('import-rows needs meta.importId'));
   }

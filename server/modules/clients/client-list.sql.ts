@@ -1,6 +1,8 @@
 import { escapeLike } from '../../common/http/escape-like';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
+import type { SampledListSpec } from '../../database/sampled-list';
+import type { SqlFragment } from '../../database/sql-fragment';
 import type { ClientFilter, ClientSortField } from './clients.schemas';
 
 const SORT_SQL: Record<ClientSortField, string> = {
@@ -21,16 +23,18 @@ const SORT_SQL: Record<ClientSortField, string> = {
 const SEARCH_SQL = `(coalesce(c.display_name,'') || ' ' || coalesce(c.first_name,'') || ' ' || coalesce(c.last_name,'')
   || ' ' || coalesce(c.email,'') || ' ' || coalesce(c.tax_client_id,''))`;
 
-export interface SqlFragment {
-  sql: string;
-  params: unknown[];
-}
+export type { SqlFragment };
 
 /**
  * The WHERE clause of a client list filter, plus `scope` (the clients the caller may see, from
  * the access service); every value is a bound parameter.
  */
 export function clientWhere(filter: ClientFilter, scope?: SqlFragment | null): SqlFragment {
+  const { parts, params } = clientConditions(filter, scope);
+  return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params };
+}
+
+function clientConditions(filter: ClientFilter, scope?: SqlFragment | null) {
   const parts: string[] = scope ? [scope.sql] : [];
   const params: unknown[] = scope ? [...scope.params] : [];
   if (filter.q) {
@@ -61,7 +65,7 @@ export function clientWhere(filter: ClientFilter, scope?: SqlFragment | null): S
       params.push(pgArray(values));
     }
   }
-  return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params };
+  return { parts, params };
 }
 
 /** Ids of clients carrying any (or all) of the filter's tags, from the client_tag index alone. */
@@ -96,6 +100,38 @@ export function clientCount(filter: ClientFilter, scope?: SqlFragment | null): S
   }
   const where = clientWhere(filter, scope);
   return { sql: `select count(*)::int as total from client c ${where.sql}`, params: where.params };
+}
+
+/**
+ * A page of the client list, planned from a sample on large tables. A search term of three
+ * characters or more is found through the trigram index, tags through client_tag, statuses
+ * through their indexes: any of them narrows the candidates without reading the table.
+ */
+export function clientListSpec(
+  query: ListQuery<ClientFilter, ClientSortField>,
+  scope?: SqlFragment | null,
+): SampledListSpec {
+  const { filter, sort, range } = query;
+  const { parts, params } = clientConditions(filter, scope);
+  const narrowed = Boolean(
+    scope ||
+    (filter.q && filter.q.length >= 3) ||
+    filter.id?.length ||
+    filter.tagIds?.length ||
+    filter.type?.length ||
+    filter.portalStatus?.length ||
+    filter.connectionStatus?.length,
+  );
+  return {
+    table: 'client',
+    alias: 'c',
+    where: { sql: parts.length ? parts.join(' and ') : 'true', params },
+    sortKey: SORT_SQL[sort.field],
+    order: sort.order,
+    narrowed,
+    range,
+    count: clientCount(filter, scope),
+  };
 }
 
 export function clientOrderBy(sort: ListQuery<ClientFilter, ClientSortField>['sort']): string {

@@ -5,6 +5,7 @@ import type { Page } from '../../common/http/content-range';
 import type { ListQuery } from '../../common/http/list-query';
 import { invalidField } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
+import { sampledList } from '../../database/sampled-list';
 import { ClientFilesService } from '../client-files/client-files.service';
 import { FileStore } from '../files/file-store.service';
 import { PlaybookRunWorkflows } from '../playbooks/delivery/playbook-run-workflows.service';
@@ -12,7 +13,7 @@ import { deleteClientsWithRuns, runWorkflowsOf } from '../playbooks/delivery/pla
 import { Tag } from '../tags/tag.entity';
 import { TagsService } from '../tags/tags.service';
 import { Client } from './client.entity';
-import { clientCount, clientOrderBy, clientWhere } from './client-list.sql';
+import { clientListSpec } from './client-list.sql';
 import {
   displayNameOf,
   toClientView,
@@ -42,24 +43,19 @@ export class ClientsService {
   ) {}
 
   /**
-   * One page and the total, as two indexed queries run side by side; `scope` keeps the
-   * clients the caller may see (null: all of them).
+   * One page and the total; on a large table the query form is chosen from a sample (see
+   * sampledList), and a total above the exact limit is an estimate. `scope` keeps the clients
+   * the caller may see (null: all of them).
    */
   async list(
     query: ListQuery<ClientFilter, ClientSortField>,
     scope: SqlCondition | null = null,
   ): Promise<Page<ClientView>> {
-    const where = clientWhere(query.filter, scope);
-    const count = clientCount(query.filter, scope);
-    const conn = this.em.getConnection();
-    const [rows, [{ total }]] = await Promise.all([
-      conn.execute<ClientRow[]>(
-        `select c.* from client c ${where.sql} ${clientOrderBy(query.sort)} offset ? limit ?`,
-        [...where.params, query.range.start, query.range.end - query.range.start + 1],
-      ),
-      conn.execute<{ total: number }[]>(count.sql, count.params),
-    ]);
-    return { items: await this.withTags(rows), total };
+    const page = await sampledList<ClientRow>(
+      this.em.getConnection(),
+      clientListSpec(query, scope),
+    );
+    return { items: await this.withTags(page.rows), total: page.total, estimated: page.estimated };
   }
 
   async get(id: string): Promise<ClientView> {

@@ -1,6 +1,7 @@
 import { escapeLike } from '../../common/http/escape-like';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
+import type { SampledListSpec } from '../../database/sampled-list';
 import { SqlWhere } from '../../database/sql-where';
 import type { SqlFragment } from '../clients/client-list.sql';
 import type { ContactFilter, ContactSortField } from './contacts.schemas';
@@ -19,6 +20,8 @@ const SORT_SQL: Record<ContactSortField, string> = {
   updatedAt: 'ct.updated_at',
 };
 
+const NULLABLE_SORT = new Set<ContactSortField>(['lastName', 'firstName']);
+
 /** Must match the expression of contact_search_trgm_idx, or the trigram index is not used. */
 const SEARCH_SQL = `(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,'') || ' ' || ct.email)`;
 
@@ -30,9 +33,14 @@ const SEARCH_SQL = `(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,
  * that goes through clients, so a filter on another client reveals nothing.
  */
 export function contactWhere(filter: ContactFilter, scope?: SqlFragment | null): SqlFragment {
+  const where = contactConditions(filter, scope);
+  return { sql: where.sql, params: where.params };
+}
+
+function contactConditions(filter: ContactFilter, scope?: SqlFragment | null): SqlWhere {
   const scoped = scope ? ` and ${scope.sql}` : '';
   const scopeParams = scope?.params ?? [];
-  const where = new SqlWhere()
+  return new SqlWhere()
     .add(
       scope,
       `ct.id in (select cc.contact_id from contact_client_access cc where true${scoped})`,
@@ -58,10 +66,35 @@ export function contactWhere(filter: ContactFilter, scope?: SqlFragment | null):
       pgArray(filter.tagIds ?? []),
       ...scopeParams,
     );
-  return { sql: where.sql, params: where.params };
 }
 
-export function contactOrderBy(sort: ListQuery<ContactFilter, ContactSortField>['sort']): string {
-  const dir = sort.order === 'DESC' ? 'desc' : 'asc';
-  return `order by ${SORT_SQL[sort.field]} ${dir} nulls last, ct.id ${dir}`;
+/**
+ * A page of the contact list, planned from a sample on large tables (see sampledList): a
+ * search term of three characters or more, a status, a client or tags narrow the candidates
+ * through an index.
+ */
+export function contactListSpec(
+  query: ListQuery<ContactFilter, ContactSortField>,
+  scope?: SqlFragment | null,
+): SampledListSpec {
+  const { filter, sort, range } = query;
+  const where = contactConditions(filter, scope);
+  return {
+    table: 'contact',
+    alias: 'ct',
+    where: { sql: where.condition, params: where.params },
+    sortKey: SORT_SQL[sort.field],
+    order: sort.order,
+    // Only names can be missing; elsewhere NULLS LAST would keep a DESC sort off its index.
+    nullsLast: NULLABLE_SORT.has(sort.field),
+    narrowed: Boolean(
+      scope ||
+      (filter.q && filter.q.length >= 3) ||
+      filter.id?.length ||
+      filter.portalStatus?.length ||
+      filter.clientId ||
+      filter.tagIds?.length,
+    ),
+    range,
+  };
 }

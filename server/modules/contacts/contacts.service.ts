@@ -7,6 +7,7 @@ import type { ListQuery } from '../../common/http/list-query';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { pgArray } from '../../database/pg-array';
+import { sampledList } from '../../database/sampled-list';
 import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { TemporalService } from '../../temporal/temporal.service';
 import {
@@ -14,7 +15,7 @@ import {
   toInvitationSummary,
   type InvitationRow,
 } from '../invitations/invitation.view';
-import { contactOrderBy, contactWhere } from './contact-list.sql';
+import { contactListSpec, contactWhere } from './contact-list.sql';
 import {
   toContactView,
   type ContactClientLink,
@@ -50,19 +51,15 @@ export class ContactsService {
     query: ListQuery<ContactFilter, ContactSortField>,
     scope: SqlCondition | null = null,
   ): Promise<Page<ContactView>> {
-    const where = contactWhere(query.filter, scope);
-    const conn = this.em.getConnection();
-    const [rows, [{ total }]] = await Promise.all([
-      conn.execute<ContactRow[]>(
-        `select ct.* from contact ct ${where.sql} ${contactOrderBy(query.sort)} offset ? limit ?`,
-        [...where.params, query.range.start, query.range.end - query.range.start + 1],
-      ),
-      conn.execute<{ total: number }[]>(
-        `select count(*)::int as total from contact ct ${where.sql}`,
-        where.params,
-      ),
-    ]);
-    return { items: await this.views(rows, scope), total };
+    const page = await sampledList<ContactRow>(
+      this.em.getConnection(),
+      contactListSpec(query, scope),
+    );
+    return {
+      items: await this.views(page.rows, scope),
+      total: page.total,
+      estimated: page.estimated,
+    };
   }
 
   async get(id: string, scope: SqlCondition | null = null): Promise<ContactView> {

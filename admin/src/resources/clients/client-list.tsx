@@ -3,12 +3,12 @@ import {
   BulkDeleteButton,
   Datagrid,
   List,
-  Pagination,
   SelectField,
   SimpleList,
   TextField,
   useCanAccess,
 } from 'react-admin';
+import { ListPagination } from '../../shared/list-pagination';
 import type { Client } from '../../types';
 import { BulkInviteButtons } from '../invitations/bulk-invite-buttons';
 import { PortalListActions } from '../invitations/pending-invites-filter';
@@ -50,7 +50,7 @@ export const ClientList = () => {
           <SaveSegmentButton />
         </PortalListActions>
       }
-      pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+      pagination={<ListPagination rowsPerPageOptions={[25, 50, 100]} />}
     >
       {isSmall ? (
         <SimpleList<Client>

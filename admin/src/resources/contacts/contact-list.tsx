@@ -1,13 +1,6 @@
 import { type Theme, useMediaQuery } from '@mui/material';
-import {
-  Datagrid,
-  List,
-  Pagination,
-  SelectField,
-  SimpleList,
-  TextField,
-  useCanAccess,
-} from 'react-admin';
+import { Datagrid, List, SelectField, SimpleList, TextField, useCanAccess } from 'react-admin';
+import { ListPagination } from '../../shared/list-pagination';
 import type { Contact } from '../../types';
 import { portalStatusChoices } from '../clients/client-choices';
 import { PortalStatusField } from '../clients/portal-status-field';
@@ -26,7 +19,7 @@ export const ContactList = () => {
       sort={{ field: 'displayName', order: 'ASC' }}
       filters={contactFilters}
       actions={<PortalListActions />}
-      pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+      pagination={<ListPagination rowsPerPageOptions={[25, 50, 100]} />}
     >
       {isSmall ? (
         <SimpleList<Contact>

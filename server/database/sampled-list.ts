@@ -1,0 +1,175 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SqlFragment } from './sql-fragment';
+
+/** Below this many rows every list is planned by PostgreSQL alone and counted exactly. */
+export const SAMPLE_ABOVE_ROWS = 20_000;
+/** Rows a probe looks at (a block sample of the table), whatever the table's size. */
+const SAMPLE_ROWS = 10_000;
+/** Totals are exact up to this many matches when the matches can be found through an index. */
+export const EXACT_TOTAL_LIMIT = 10_000;
+/** Cost of a row read through a bitmap, and read in sequence, against one fetched by a walk. */
+const BITMAP_ROW_COST = 0.5;
+const SEQUENTIAL_ROW_COST = 0.25;
+
+/**
+ * One filtered, sorted page of a large table. `where` is a condition on `alias` ('true' for
+ * none); `sortKey` and `order` are what the ORDER BY sorts by (ties broken by id);
+ * `narrowed` says an index finds the matching rows without reading the table.
+ */
+export interface SampledListSpec {
+  table: string;
+  alias: string;
+  where: SqlFragment;
+  sortKey: string;
+  order: 'ASC' | 'DESC';
+  /** Rows without a sort key come last in both directions (PostgreSQL's default: last ASC). */
+  nullsLast?: boolean;
+  narrowed: boolean;
+  range: { start: number; end: number };
+  /** A cheaper exact count than `count(*) ... where`, when there is one. */
+  count?: SqlFragment;
+}
+
+/**
+ * How a page is fetched: `walk` follows the sort index and filters row by row (cheap when
+ * matches come early in sort order); `candidates` collects every match first (through the
+ * filter's own index) and sorts those. The choice comes from where the matches of a sample
+ * actually sit in sort order, so a filter that correlates with the sort cannot fool it.
+ */
+export interface ListPlan {
+  form: 'walk' | 'candidates';
+  /** Matches estimated from the sample (null: table too small to sample). */
+  estimated: number | null;
+  /** Count the total exactly; otherwise `estimated` is the total. */
+  exactTotal: boolean;
+}
+
+export interface SampleProbe {
+  tableRows: number;
+  sampled: number;
+  hits: number;
+  /** Sample rows walked in sort order until enough matches for the page (null: never). */
+  walk: number | null;
+}
+
+export const tableRowsSql = (table: string) =>
+  `select greatest(reltuples, 0)::float8 as rows from pg_class where oid = '${table}'::regclass`;
+
+const orderBy = (s: SampledListSpec, key = s.sortKey) =>
+  `order by ${key} ${s.order}${s.nullsLast ? ' nulls last' : ''}, ${s.alias}.id ${s.order}`;
+
+/**
+ * A fixed-seed block sample, so the same request is planned the same way: how many sampled
+ * rows match, and how far a walk in sort order goes before it has the page's last match. The
+ * matches are the same sample filtered in a WHERE clause (same seed, same snapshot, same
+ * rows), so a subquery in the filter is joined once rather than run for every sampled row.
+ */
+export function probeSql(s: SampledListSpec, tableRows: number): SqlFragment {
+  const percent = Math.min(100, (100 * SAMPLE_ROWS) / Math.max(tableRows, 1));
+  const needed = Math.max(1, Math.ceil(((s.range.end + 1) * percent) / 100));
+  const sample = `${s.table} ${s.alias} tablesample system (?) repeatable (0)`;
+  return {
+    sql: `with s as (
+        select ${s.alias}.id, row_number() over (${orderBy(s)}) as pos from ${sample}
+      ), h as (select ${s.alias}.id from ${sample} where ${s.where.sql}),
+      r as (
+        select s.pos, h.id is not null as hit,
+          count(h.id) over (order by s.pos) as seen
+        from s left join h on h.id = s.id
+      )
+      select count(*)::int as sampled, count(*) filter (where hit)::int as hits,
+        min(pos) filter (where hit and seen >= ?)::int as walk from r`,
+    params: [percent, percent, ...s.where.params, needed],
+  };
+}
+
+export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListPlan {
+  if (!probe || probe.sampled === 0 || probe.tableRows < SAMPLE_ABOVE_ROWS) {
+    return { form: 'walk', estimated: null, exactTotal: true };
+  }
+  const scale = probe.tableRows / probe.sampled;
+  const estimated = Math.round(probe.hits * scale);
+  const walked = (probe.walk ?? probe.sampled) * scale;
+  // Rows read either way, weighed by how they are read: the walk fetches rows one by one in
+  // sort order; candidates fetch every match in table order (a bitmap), or, with no index to
+  // find them, read the whole table in sequence.
+  const candidatesCost = s.narrowed
+    ? estimated * BITMAP_ROW_COST
+    : probe.tableRows * SEQUENTIAL_ROW_COST;
+  return {
+    form: candidatesCost < walked ? 'candidates' : 'walk',
+    estimated,
+    exactTotal: s.narrowed && estimated <= EXACT_TOTAL_LIMIT,
+  };
+}
+
+/**
+ * The page as `select <alias>.*`. The candidates form materializes (id, sort key) of every
+ * match, so PostgreSQL cannot turn it back into a walk, and counts them in the same statement
+ * (`_total`, with a null row when the page is past the end).
+ */
+export function pageSql(s: SampledListSpec, plan: ListPlan): SqlFragment {
+  const a = s.alias;
+  const limit = [s.range.start, s.range.end - s.range.start + 1];
+  if (plan.form === 'walk') {
+    return {
+      sql: `select ${a}.* from ${s.table} ${a} where ${s.where.sql} ${orderBy(s)} offset ? limit ?`,
+      params: [...s.where.params, ...limit],
+    };
+  }
+  return {
+    sql: `with m as materialized (
+        select ${a}.id, ${s.sortKey} as k from ${s.table} ${a} where ${s.where.sql}
+      ), p as (select m.id, m.k from m ${orderBy({ ...s, alias: 'm' }, 'm.k')} offset ? limit ?)
+      select ${a}.*, t._total from (select count(*)::int as _total from m) t
+      left join p on true left join ${s.table} ${a} on ${a}.id = p.id
+      ${orderBy({ ...s, alias: 'p' }, 'p.k')}`,
+    params: [...s.where.params, ...limit],
+  };
+}
+
+type Connection = ReturnType<EntityManager['getConnection']>;
+
+export interface SampledPage<Row> {
+  rows: Row[];
+  total: number;
+  /** The total is an estimate from the sample (shown as "about N"). */
+  estimated: boolean;
+}
+
+/** Plans (from a sample, on large tables), fetches and counts one page. */
+export async function sampledList<Row extends { id: string }>(
+  conn: Connection,
+  s: SampledListSpec,
+): Promise<SampledPage<Row>> {
+  const [{ rows: tableRows }] = await conn.execute<{ rows: number }[]>(tableRowsSql(s.table));
+  const large = tableRows >= SAMPLE_ABOVE_ROWS;
+  let plan: ListPlan = { form: 'walk', estimated: null, exactTotal: true };
+  if (large && s.where.sql === 'true') {
+    plan = { form: 'walk', estimated: Math.round(tableRows), exactTotal: false };
+  } else if (large) {
+    const probe = probeSql(s, tableRows);
+    const [sample] = await conn.execute<Omit<SampleProbe, 'tableRows'>[]>(probe.sql, probe.params);
+    plan = choosePlan(s, { ...sample, tableRows });
+  }
+  const page = pageSql(s, plan);
+  if (plan.form === 'candidates') {
+    const found = await conn.execute<(Row & { _total: number })[]>(page.sql, page.params);
+    return {
+      rows: found.filter((r) => r.id !== null).map(({ _total, ...row }) => row as unknown as Row),
+      total: found[0]?._total ?? 0,
+      estimated: false,
+    };
+  }
+  const count = s.count ?? {
+    sql: `select count(*)::int as total from ${s.table} ${s.alias} where ${s.where.sql}`,
+    params: s.where.params,
+  };
+  const [rows, total] = await Promise.all([
+    conn.execute<Row[]>(page.sql, page.params),
+    plan.exactTotal
+      ? conn.execute<{ total: number }[]>(count.sql, count.params).then(([r]) => r.total)
+      : Promise.resolve(plan.estimated ?? 0),
+  ]);
+  return { rows, total, estimated: !plan.exactTotal };
+}

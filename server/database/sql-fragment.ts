@@ -1,0 +1,5 @@
+/** A piece of SQL with `?` placeholders and their values, in order. */
+export interface SqlFragment {
+  sql: string;
+  params: unknown[];
+}

@@ -1,0 +1,204 @@
+import type { Agent } from 'supertest';
+import {
+  choosePlan,
+  pageSql,
+  probeSql,
+  tableRowsSql,
+  type ListPlan,
+  type SampledListSpec,
+  type SampleProbe,
+} from '../../server/database/sampled-list';
+import { clientListSpec } from '../../server/modules/clients/client-list.sql';
+import type { ClientFilter, ClientSortField } from '../../server/modules/clients/clients.schemas';
+import { contactListSpec } from '../../server/modules/contacts/contact-list.sql';
+import { startTestApp, type TestApp } from '../utils/test-app';
+
+const CLIENTS = 30_000;
+const SMITHS = 2_970;
+
+/** `?` placeholders as PostgreSQL's numbered ones. */
+const numbered = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+describe('list plans on tables where the search term correlates with the sort', () => {
+  let t: TestApp;
+  let admin: Agent;
+  let tagId: string;
+
+  const query = (q: string, order: 'ASC' | 'DESC', start = 0) => ({
+    filter: { q, tagMode: 'any' } as ClientFilter,
+    sort: { field: 'lastName' as ClientSortField, order },
+    range: { start, end: start + 24 },
+  });
+
+  const contactQuery = (q: string, order: 'ASC' | 'DESC') => ({
+    filter: { q },
+    sort: { field: 'email' as const, order },
+    range: { start: 0, end: 24 },
+  });
+
+  const planOf = async (q: ReturnType<typeof query> | SampledListSpec): Promise<ListPlan> => {
+    const spec = 'table' in q ? q : clientListSpec(q);
+    const [{ rows }] = await t.query<{ rows: number }>(tableRowsSql(spec.table));
+    const probe = probeSql(spec, rows);
+    const [sample] = await t.query<Omit<SampleProbe, 'tableRows'>>(
+      numbered(probe.sql),
+      probe.params,
+    );
+    return choosePlan(spec, { ...sample, tableRows: rows });
+  };
+
+  /** The plan PostgreSQL runs for a query form, as its JSON EXPLAIN text. */
+  const explain = async (q: ReturnType<typeof query> | SampledListSpec, plan: ListPlan) => {
+    const page = pageSql('table' in q ? q : clientListSpec(q), plan);
+    const [row] = await t.query<{ 'QUERY PLAN': unknown }>(
+      `explain (format json) ${numbered(page.sql)}`,
+      page.params,
+    );
+    return JSON.stringify(row['QUERY PLAN']);
+  };
+
+  const list = (
+    q: string,
+    order: 'ASC' | 'DESC',
+    range: [number, number],
+    [resource, field] = ['clients', 'lastName'],
+  ) =>
+    admin
+      .get(`/api/${resource}`)
+      .query({
+        filter: JSON.stringify({ q }),
+        sort: JSON.stringify([field, order]),
+        range: JSON.stringify(range),
+      })
+      .expect(200);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.signIn();
+    // Everyone is an Ann; one in ten is a Smith and one in a thousand a Zuse, all of them last
+    // in last-name order.
+    await t.query(
+      `insert into client (id, first_name, last_name, display_name)
+       select gen_random_uuid(), 'Ann', l, 'Ann ' || l
+       from (select case when i % 1000 = 0 then 'Zuse' when i % 10 = 0 then 'Smith' else 'A' || lpad(i::text, 6, '0') end as l
+             from generate_series(1, $1) i) n`,
+      [CLIENTS],
+    );
+    // Their contacts, whose emails start with the last name.
+    await t.query(
+      `insert into contact (id, email, first_name, last_name)
+       select gen_random_uuid(), lower(last_name) || '.' || id || '@example.com', first_name, last_name
+       from client`,
+    );
+    // A tag on a third of them.
+    const { body: tag } = await admin.post('/api/tags').send({ name: 'Payroll', color: 'blue' });
+    tagId = tag.id;
+    await t.query(
+      `insert into client_tag (client_id, tag_id)
+       select id, $1 from client where hashtext(id::text) % 3 = 0`,
+      [tagId],
+    );
+    await t.query('analyze client, contact, client_tag');
+  });
+  afterAll(() => t.close());
+
+  it('collects the matches of a clustered term and sorts those, never walking the sort index', async () => {
+    for (const term of ['smi', 'zus']) {
+      const q = query(term, 'ASC');
+      const plan = await planOf(q);
+      expect(plan).toMatchObject({ form: 'candidates', exactTotal: true });
+      const chosen = await explain(q, plan);
+      expect(chosen).toContain('"CTE Name":"m"');
+      expect(chosen).not.toContain('client_last_name_idx');
+    }
+    // The risk is real here: for the plain form PostgreSQL walks the sort index, expecting the
+    // Smiths spread evenly.
+    const smi = query('smi', 'ASC');
+    expect(await explain(smi, { ...(await planOf(smi)), form: 'walk' })).toContain(
+      'client_last_name_idx',
+    );
+    // A rare term's candidates come from the trigram index.
+    const rare = query('zus', 'ASC');
+    expect(await explain(rare, await planOf(rare))).toContain('client_search_trgm_idx');
+  });
+
+  it('walks the sort index when the sample shows the matches come first', async () => {
+    expect(await planOf(query('smi', 'DESC'))).toMatchObject({ form: 'walk' });
+    const dense = query('ann', 'ASC');
+    const plan = await planOf(dense);
+    expect(plan).toMatchObject({ form: 'walk', exactTotal: false });
+    expect(await explain(dense, plan)).toContain('client_last_name_idx');
+  });
+
+  it('returns the same pages and an exact total either way', async () => {
+    const expected = async (order: 'ASC' | 'DESC', offset: number) =>
+      (
+        await t.query<{ id: string }>(
+          `select id from client where last_name = 'Smith'
+           order by lower(last_name) ${order}, id ${order} offset $1 limit 25`,
+          [offset],
+        )
+      ).map((r) => r.id);
+    for (const order of ['ASC', 'DESC'] as const) {
+      for (const start of [0, 975]) {
+        const res = await list('smi', order, [start, start + 24]);
+        expect(res.body.map((c: { id: string }) => c.id)).toEqual(await expected(order, start));
+        expect(res.headers['content-range']).toBe(`clients ${start}-${start + 24}/${SMITHS}`);
+        expect(res.headers['x-total-estimated']).toBeUndefined();
+      }
+    }
+    const past = await list('smi', 'ASC', [SMITHS, SMITHS + 24]);
+    expect(past.body).toEqual([]);
+    expect(past.headers['content-range']).toBe(`clients ${SMITHS}-${SMITHS}/${SMITHS}`);
+  });
+
+  it('estimates the total of a broad match and says so', async () => {
+    const res = await list('ann', 'ASC', [0, 24]);
+    expect(res.body).toHaveLength(25);
+    expect(res.headers['x-total-estimated']).toBe('true');
+    const total = Number(res.headers['content-range'].split('/')[1]);
+    expect(Math.abs(total - CLIENTS)).toBeLessThan(CLIENTS * 0.1);
+  });
+
+  it('plans the contact list the same way', async () => {
+    const clustered = contactListSpec(contactQuery('smi', 'ASC'));
+    const plan = await planOf(clustered);
+    expect(plan).toMatchObject({ form: 'candidates', exactTotal: true });
+    expect(await explain(clustered, plan)).not.toContain('contact_email_unique');
+    expect(await explain(clustered, { ...plan, form: 'walk' })).toContain('contact_email_unique');
+    const early = contactListSpec(contactQuery('smi', 'DESC'));
+    const walk = await planOf(early);
+    expect(walk).toMatchObject({ form: 'walk' });
+    expect(await explain(early, walk)).toContain('contact_email_unique');
+
+    const smiths = await list('smi', 'ASC', [0, 24], ['contacts', 'email']);
+    expect(smiths.body.map((c: { email: string }) => c.email)).toEqual(
+      (
+        await t.query<{ email: string }>(
+          `select email from contact where last_name = 'Smith' order by lower(email), id limit 25`,
+        )
+      ).map((r) => r.email),
+    );
+    expect(smiths.headers['content-range']).toBe(`contacts 0-24/${SMITHS}`);
+    const everyone = await list('ann', 'ASC', [0, 24], ['contacts', 'email']);
+    expect(everyone.headers['x-total-estimated']).toBe('true');
+  });
+
+  it('samples a tag filter with one join, not a subquery per sampled row', async () => {
+    const tagged = clientListSpec({
+      ...query('', 'ASC'),
+      filter: { tagIds: [tagId], tagMode: 'any' },
+    });
+    const [{ rows }] = await t.query<{ rows: number }>(tableRowsSql('client'));
+    const probe = probeSql(tagged, rows);
+    const [row] = await t.query<{ 'QUERY PLAN': unknown }>(
+      `explain (format json) ${numbered(probe.sql)}`,
+      probe.params,
+    );
+    expect(JSON.stringify(row['QUERY PLAN'])).not.toContain('SubPlan');
+    expect(await planOf(tagged)).toMatchObject({ form: 'walk' });
+  });
+});

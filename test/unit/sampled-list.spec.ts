@@ -1,0 +1,55 @@
+import { choosePlan, type SampledListSpec } from '../../server/database/sampled-list';
+
+const spec = (narrowed: boolean): SampledListSpec => ({
+  table: 'client',
+  alias: 'c',
+  where: { sql: 'c.type = ?', params: ['standard'] },
+  sortKey: 'lower(c.last_name)',
+  order: 'ASC',
+  narrowed,
+  range: { start: 0, end: 24 },
+});
+
+/** A million rows sampled down to 10,000. */
+const probe = (hits: number, walk: number | null) => ({
+  tableRows: 1_000_000,
+  sampled: 10_000,
+  hits,
+  walk,
+});
+
+describe('choosePlan', () => {
+  it('walks the sort index while the matches come early in sort order', () => {
+    expect(choosePlan(spec(true), probe(5_000, 50))).toMatchObject({ form: 'walk' });
+    expect(choosePlan(spec(false), probe(9_000, 30))).toMatchObject({ form: 'walk' });
+  });
+
+  it('collects the matches when the walk would pass most of the table first', () => {
+    // 5% of the rows, all of them at the end of the sort order.
+    expect(choosePlan(spec(true), probe(500, 9_600))).toMatchObject({
+      form: 'candidates',
+      estimated: 50_000,
+    });
+    // Without an index to find them, reading the table in sequence still beats the walk.
+    expect(choosePlan(spec(false), probe(500, 9_600))).toMatchObject({ form: 'candidates' });
+    // No sampled match at all: the walk would read everything.
+    expect(choosePlan(spec(true), probe(0, null))).toMatchObject({
+      form: 'candidates',
+      estimated: 0,
+    });
+  });
+
+  it('counts exactly only what an index can count cheaply', () => {
+    expect(choosePlan(spec(true), probe(90, 9_000))).toMatchObject({ exactTotal: true });
+    expect(choosePlan(spec(true), probe(200, 100))).toMatchObject({ exactTotal: false });
+    expect(choosePlan(spec(false), probe(90, 50))).toMatchObject({ exactTotal: false });
+  });
+
+  it('leaves a small table to PostgreSQL, counted exactly', () => {
+    expect(choosePlan(spec(true), { ...probe(5, 9_000), tableRows: 15_000 })).toEqual({
+      form: 'walk',
+      estimated: null,
+      exactTotal: true,
+    });
+  });
+});
