@@ -1,0 +1,27 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * What a contact reaches in the portal: their clients, less offline profiles marked duplicate
+ * (staff-side records of a client that now has a connected standard profile). Staff views of a
+ * client's contacts keep using contact_client_access.
+ */
+export class Migration20261206100000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      create view portal_client_access as
+        select a.client_id, a.contact_id, a.role, a.via_group_id
+        from contact_client_access a join client c on c.id = a.client_id
+        where c.connection_status <> 'duplicate';`);
+    // The console's home page counts reminders due today and open file requests.
+    this.addSql(
+      `create index invitation_next_reminder_idx on invitation (next_reminder_at) where status = 'pending';`,
+    );
+    this.addSql(`create index file_request_status_idx on file_request (status, due_at);`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql('drop index file_request_status_idx;');
+    this.addSql('drop index invitation_next_reminder_idx;');
+    this.addSql('drop view portal_client_access;');
+  }
+}
