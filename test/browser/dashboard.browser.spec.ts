@@ -73,12 +73,12 @@ describe('console: the dashboard in a browser', () => {
     const n = expected();
     // react-admin shows "1-25 of 1,234" under a list (or nothing but rows when they fit).
     await page.waitForFunction(
-      ([rows, total]) => {
+      ({ rows, total }) => {
         const shown = document.querySelectorAll('tbody tr').length;
         const text = document.querySelector('.MuiTablePagination-displayedRows')?.textContent ?? '';
-        return shown === Math.min(rows, 25) && (total <= 25 || text.includes(total));
+        return shown === Math.min(rows, 25) && (rows <= 25 || text.includes(total));
       },
-      [n, n.toLocaleString('en-US')] as const,
+      { rows: n, total: n.toLocaleString('en-US') },
       { timeout: 10_000 },
     );
   });
