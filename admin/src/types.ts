@@ -192,7 +192,7 @@ export type PendingInvitations = 'skip' | 'resend';
 export type InviteRequest = InviteTarget & { senderEmail: string; pending?: PendingInvitations };
 
 export type InviteSkipReason =
-  'accepted' | 'no_email' | 'suppressed' | 'already_invited' | 'no_contact';
+  'accepted' | 'no_email' | 'suppressed' | 'already_invited' | 'no_contact' | 'offline';
 
 export interface InviteResult {
   invited: number;
@@ -201,6 +201,8 @@ export interface InviteResult {
   skipped: {
     contactId: Identifier | null;
     clientId: Identifier | null;
+    /** The client's name, else the contact's. */
+    name: string;
     email: string | null;
     reason: InviteSkipReason;
     message: string;

@@ -1,6 +1,7 @@
 import type { Agent } from 'supertest';
 import request from 'supertest';
-import { useConsole } from '../utils/browser';
+import { fillSignIn, useConsole } from '../utils/browser';
+import { clientWithContact } from '../utils/invitations';
 import { contactWithPassword } from '../utils/people';
 import type { TestApp } from '../utils/test-app';
 
@@ -45,6 +46,26 @@ describe('portal: an offline duplicate stays out of sight', () => {
     // What accepting the invitation does to the two profiles.
     await t.query(`update client set connection_status = 'connected' where id = $1`, [standardId]);
     await t.query(`update client set connection_status = 'duplicate' where id = $1`, [twinId]);
+    // Before the fix the twin showed an envelope; so did a client without email.
+    await t.query(`update client set portal_status = 'not_invited' where id = $1`, [twinId]);
+    await admin.post('/api/clients').send({ companyName: 'Paper Only Ltd' }).expect(201);
+    await clientWithContact(admin, {
+      firstName: 'Carlos',
+      lastName: 'Ruiz',
+      email: 'carlos@example.com',
+    });
+  });
+
+  it('shows the envelope in the console only where an invitation can work', async () => {
+    const { page } = session;
+    await page.goto(`${t.url}/admin/#/clients`);
+    await fillSignIn(page);
+    const row = (text: string) => page.getByRole('row').filter({ hasText: text });
+    await row('Carlos Ruiz').getByRole('button', { name: 'Invite Carlos Ruiz' }).waitFor();
+    const twin = row('Beatriz Santos').filter({ hasText: 'Offline' });
+    await twin.waitFor();
+    expect(await twin.getByRole('button').count()).toBe(0);
+    expect(await row('Paper Only Ltd').getByRole('button').count()).toBe(0);
   });
 
   it('lists the client once and shows the duplicate as not found', async () => {

@@ -32,11 +32,14 @@ import { InvitationWorkflowsService } from './invitation-workflows.service';
 import type { InvitationFilter, InviteInput } from './invitations.schemas';
 import { InvitationsErrorCode, InvitationsException } from './invitations.exception';
 
-type SkipReason = 'accepted' | 'no_email' | 'suppressed' | 'already_invited' | 'no_contact';
+type SkipReason =
+  'accepted' | 'no_email' | 'suppressed' | 'already_invited' | 'no_contact' | 'offline';
 
 export interface SkippedTarget {
   contactId: string | null;
   clientId: string | null;
+  /** The client's name, else the contact's: every skipped row says whom it is about. */
+  name: string;
   email: string | null;
   reason: SkipReason;
   message: string;
@@ -59,6 +62,7 @@ const SKIP_MESSAGE: Record<SkipReason, string> = {
   suppressed: 'The address bounced or marked our email as spam, so it is not emailed again',
   already_invited: 'Already has a pending invitation',
   no_contact: 'Has no contact to invite',
+  offline: 'An offline profile is not in the portal; invite its standard client instead',
 };
 const MAX_SKIPPED_LISTED = 1000;
 
@@ -89,7 +93,11 @@ export class InvitationsService {
       const skipped: SkippedTarget[] = [];
       const fresh: InvitationTarget[] = [];
       const resend: InvitationTarget[] = [];
-      for (const t of onePerContact(found)) {
+      // Offline profiles first: one sharing its contact with a standard client must not take
+      // that contact's one invitation.
+      const offline = found.filter((t) => t.client_type === 'offline');
+      for (const t of offline) skipped.push(describe(t, 'offline'));
+      for (const t of onePerContact(found.filter((t) => t.client_type !== 'offline'))) {
         const reason = skipReason(t, input.pending);
         if (reason) skipped.push(describe(t, reason));
         else (t.pending_id ? resend : fresh).push(t);
@@ -363,6 +371,7 @@ function skipReason(t: InvitationTarget, pending: 'skip' | 'resend'): SkipReason
 const describe = (t: InvitationTarget, reason: SkipReason): SkippedTarget => ({
   contactId: t.contact_id,
   clientId: t.client_id,
+  name: t.name,
   email: t.email,
   reason,
   message: SKIP_MESSAGE[reason],
