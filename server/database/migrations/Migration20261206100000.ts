@@ -17,9 +17,13 @@ export class Migration20261206100000 extends Migration {
       `create index invitation_next_reminder_idx on invitation (next_reminder_at) where status = 'pending';`,
     );
     this.addSql(`create index file_request_status_idx on file_request (status, due_at);`);
+    // An event touching several clients (tags on many, a contact's invitation) shows on each.
+    this.addSql(`alter table audit_event add column client_ids uuid[] not null default '{}';`);
+    this.addSql(`create index audit_event_client_ids_idx on audit_event using gin (client_ids);`);
   }
 
   override async down(): Promise<void> {
+    this.addSql('alter table audit_event drop column client_ids;');
     this.addSql('drop index file_request_status_idx;');
     this.addSql('drop index invitation_next_reminder_idx;');
     this.addSql('drop view portal_client_access;');
