@@ -227,6 +227,8 @@ export interface Settings {
   detailedNotifications: boolean;
   requestReminderDaysBefore: number[];
   requestOverdueIntervalDays: number;
+  /** IANA zone every date in the console is shown in. */
+  timeZone: string;
   /** Read-only: 'outbox' when no RESEND_API_KEY is set, so nothing leaves the machine. */
   emailDelivery: 'resend' | 'outbox';
 }

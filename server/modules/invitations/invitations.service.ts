@@ -27,6 +27,7 @@ import {
   type InvitationRow,
   type InvitationSummary,
 } from './invitation.view';
+import { formatFirmTime } from '../../common/time/firm-time';
 import { INVITATION_TIMING_COLUMNS, type InvitationTimingRow } from './invitation-workflow-input';
 import { InvitationWorkflowsService } from './invitation-workflows.service';
 import type { InvitationFilter, InviteInput } from './invitations.schemas';
@@ -234,9 +235,10 @@ export class InvitationsService {
     if (!claimed) {
       const retryAt =
         current.remindAvailableAt ?? new Date(Date.now() + cooldown * 1000).toISOString();
+      const { timeZone } = await this.settings.get();
       throw new InvitationsException(
         InvitationsErrorCode.REMIND_TOO_SOON,
-        `A reminder was sent to ${current.contactEmail} less than ${Math.round(cooldown / 60)} minutes ago; try again after ${retryAt}.`,
+        `A reminder was sent to ${current.contactEmail} less than ${Math.round(cooldown / 60)} minutes ago; try again after ${formatFirmTime(retryAt, timeZone)}.`,
         { retryAt },
       );
     }
