@@ -464,18 +464,4 @@ export interface CampaignPreview {
   mergeValues: Record<string, string>;
 }
 
-/** GET /api/dashboard: the console's home page. */
-export interface Dashboard {
-  funnel: {
-    clients: number;
-    withEmail: number;
-    invited: number;
-    accepted: number;
-    bounced: number;
-    expired: number;
-  };
-  remindersDueToday: number;
-  fileRequests: { open: number; overdue: number };
-  importsInProgress: number | null;
-  campaignsInProgress: number | null;
-}
+export type { Dashboard } from '../../server/modules/dashboard/dashboard.view';

@@ -1,6 +1,7 @@
 import request, { type Agent } from 'supertest';
 import {
   clientWithContact,
+  clientWithOfflineTwin,
   eventually,
   invitedContact,
   latestAcceptLink,
@@ -57,16 +58,12 @@ describe('portal invitations (local outbox)', () => {
   });
 
   it('invites, records the email with its link, and the contact accepts into the portal', async () => {
-    const ada = await clientWithContact(admin, {
+    const ada = await clientWithOfflineTwin(admin, {
       firstName: 'Ada',
       lastName: 'Lovelace',
       email: 'ada@example.com',
       taxClientId: 'TX-ADA',
     });
-    const twin = await admin
-      .post('/api/clients')
-      .send({ type: 'offline', firstName: 'Ada', lastName: 'Lovelace', taxClientId: 'TX-ADA' })
-      .expect(201);
 
     const invited = await admin
       .post('/api/invitations')
@@ -142,7 +139,7 @@ describe('portal invitations (local outbox)', () => {
 
     const after = await admin.get(`/api/clients/${ada.clientId}`).expect(200);
     expect(after.body).toMatchObject({ portalStatus: 'accepted', connectionStatus: 'connected' });
-    const twinAfter = await admin.get(`/api/clients/${twin.body.id}`).expect(200);
+    const twinAfter = await admin.get(`/api/clients/${ada.twinId}`).expect(200);
     expect(twinAfter.body.connectionStatus).toBe('duplicate');
 
     // Single use.

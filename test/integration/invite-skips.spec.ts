@@ -1,5 +1,5 @@
 import type { Agent } from 'supertest';
-import { clientWithContact } from '../utils/invitations';
+import { clientWithOfflineTwin } from '../utils/invitations';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -18,20 +18,16 @@ describe('invitations: skipped rows', () => {
   afterAll(() => t?.close());
 
   it('skips the offline twin by name and invites the standard client', async () => {
-    const bea = await clientWithContact(admin, {
+    const bea = await clientWithOfflineTwin(admin, {
       firstName: 'Beatriz',
       lastName: 'Santos',
       email: 'beatriz@example.com',
       taxClientId: 'TX-BEA',
     });
-    const twin = await admin
-      .post('/api/clients')
-      .send({ type: 'offline', firstName: 'Beatriz', lastName: 'Santos', taxClientId: 'TX-BEA' })
-      .expect(201);
     // The import rules give the offline profile the same primary contact.
     await admin
       .put(`/api/contacts/${bea.contactId}`)
-      .send({ clientIds: [twin.body.id, bea.clientId] })
+      .send({ clientIds: [bea.twinId, bea.clientId] })
       .expect(200);
     const noEmail = await admin
       .post('/api/clients')
@@ -40,13 +36,13 @@ describe('invitations: skipped rows', () => {
 
     const res = await admin
       .post('/api/invitations')
-      .send({ clientIds: [twin.body.id, bea.clientId, noEmail.body.id], senderEmail: sender })
+      .send({ clientIds: [bea.twinId, bea.clientId, noEmail.body.id], senderEmail: sender })
       .expect(202);
     expect(res.body).toMatchObject({ invited: 1, skippedCount: 2 });
     expect(res.body.skipped).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          clientId: twin.body.id,
+          clientId: bea.twinId,
           name: 'Beatriz Santos',
           reason: 'offline',
           message: 'An offline profile is not in the portal; invite its standard client instead',

@@ -2,6 +2,7 @@ import { Alert, Box, Card, CardContent, CircularProgress, Typography } from '@mu
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Title } from 'react-admin';
+import { CAMPAIGNS_IN_PROGRESS } from '../../../server/modules/dashboard/dashboard.view';
 import { httpClient } from '../providers/http-client';
 import type { Dashboard as DashboardCounts } from '../types';
 import { CountLink, listPath } from './count-link';
@@ -49,7 +50,7 @@ export const Dashboard = () => {
         key="campaigns"
         label="Campaigns in progress"
         value={data.campaignsInProgress}
-        to={listPath('campaigns', { status: ['scheduled', 'sending'] })}
+        to={listPath('campaigns', { status: CAMPAIGNS_IN_PROGRESS })}
       />
     ),
   ].filter(Boolean);

@@ -2,7 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../common/auth/auth.decorators';
 import type { StaffPrincipal } from '../../common/auth/principal';
-import { DashboardService, type Dashboard } from './dashboard.service';
+import { DashboardService } from './dashboard.service';
+import type { Dashboard } from './dashboard.view';
 
 @ApiTags('dashboard')
 @Controller('dashboard')

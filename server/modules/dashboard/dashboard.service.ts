@@ -2,31 +2,12 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type SqlCondition } from '../../common/access/access.service';
 import type { StaffPrincipal } from '../../common/auth/principal';
+import { pgArray } from '../../database/pg-array';
 import { REMINDER_DUE_TODAY_CLIENT_IDS } from '../clients/client-list.sql';
 import { OVERDUE } from '../file-requests/file-request-reader.service';
+import { CAMPAIGNS_IN_PROGRESS, type Dashboard, type OnboardingFunnel } from './dashboard.view';
 
-/** Standard clients at each step of portal onboarding. */
-export interface OnboardingFunnel {
-  clients: number;
-  withEmail: number;
-  invited: number;
-  accepted: number;
-  bounced: number;
-  expired: number;
-}
-
-export interface Dashboard {
-  funnel: OnboardingFunnel;
-  /** Clients with an invitation due a reminder before the day ends. */
-  remindersDueToday: number;
-  fileRequests: { open: number; overdue: number };
-  /** Null for staff who may not see imports (Entities Admin) or campaigns (Staff Admin). */
-  importsInProgress: number | null;
-  campaignsInProgress: number | null;
-}
-
-export const IMPORTS_IN_PROGRESS = ['queued', 'parsing', 'processing', 'cancelling', 'undoing'];
-export const CAMPAIGNS_IN_PROGRESS = ['scheduled', 'sending'];
+const IMPORTS_IN_PROGRESS = ['queued', 'parsing', 'processing', 'cancelling', 'undoing'];
 
 const and = (scope: SqlCondition | null) => (scope ? `and ${scope.sql}` : '');
 
@@ -48,12 +29,12 @@ export class DashboardService {
       this.fileRequests(principal),
       this.access.hasFirmRole(principal, 'entities_admin')
         ? this.count(`select count(*) from import_job where status = any(?::text[])`, null, [
-            `{${IMPORTS_IN_PROGRESS.join(',')}}`,
+            pgArray(IMPORTS_IN_PROGRESS),
           ])
         : null,
       this.access.hasFirmRole(principal, 'staff_admin')
         ? this.count(`select count(*) from campaign where status = any(?::text[])`, null, [
-            `{${CAMPAIGNS_IN_PROGRESS.join(',')}}`,
+            pgArray(CAMPAIGNS_IN_PROGRESS),
           ])
         : null,
     ]);
