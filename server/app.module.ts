@@ -15,6 +15,7 @@ import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { ClientFilesModule } from './modules/client-files/client-files.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { FileRequestsModule } from './modules/file-requests/file-requests.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { SegmentsModule } from './modules/segments/segments.module';
@@ -59,6 +60,7 @@ export class AppModule {
         StaffModule,
         ImportsModule,
         ContactsModule,
+        DashboardModule,
         FileRequestsModule,
         RequestTemplatesModule,
         PlaybooksModule,

@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import { Dashboard } from './dashboard/dashboard';
 import { Layout } from './layout/layout';
 import { LoginPage } from './layout/login-page';
 import { theme } from './layout/theme';
@@ -29,6 +30,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     loginPage={LoginPage}
     layout={Layout}
+    dashboard={Dashboard}
     theme={theme}
     requireAuth
     // A self-hosted back office phones home to no one.

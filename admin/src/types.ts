@@ -193,7 +193,7 @@ export type PendingInvitations = 'skip' | 'resend';
 export type InviteRequest = InviteTarget & { senderEmail: string; pending?: PendingInvitations };
 
 export type InviteSkipReason =
-  'accepted' | 'no_email' | 'suppressed' | 'already_invited' | 'no_contact';
+  'accepted' | 'no_email' | 'suppressed' | 'already_invited' | 'no_contact' | 'offline';
 
 export interface InviteResult {
   invited: number;
@@ -202,6 +202,8 @@ export interface InviteResult {
   skipped: {
     contactId: Identifier | null;
     clientId: Identifier | null;
+    /** The client's name, else the contact's. */
+    name: string;
     email: string | null;
     reason: InviteSkipReason;
     message: string;
@@ -234,6 +236,8 @@ export interface Settings {
   detailedNotifications: boolean;
   requestReminderDaysBefore: number[];
   requestOverdueIntervalDays: number;
+  /** IANA zone every date in the console is shown in. */
+  timeZone: string;
   /** Read-only: 'outbox' when no RESEND_API_KEY is set, so nothing leaves the machine. */
   emailDelivery: 'resend' | 'outbox';
 }
@@ -468,3 +472,5 @@ export interface CampaignPreview {
   text: string;
   mergeValues: Record<string, string>;
 }
+
+export type { Dashboard } from '../../server/modules/dashboard/dashboard.view';

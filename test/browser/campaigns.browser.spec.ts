@@ -45,7 +45,8 @@ describe('campaigns: segment, compose, send, results', () => {
   it('creates a segment from the vip tag and sees its live count', async () => {
     await page.goto(`${t.url}/admin/`);
     await fillSignIn(page);
-    await page.getByRole('columnheader', { name: 'Tax client ID' }).waitFor();
+    // Signed in: the console opens on its dashboard.
+    await page.getByRole('heading', { name: 'Onboarding funnel' }).waitFor();
     await page.getByRole('menuitem', { name: 'Segments' }).click();
     await page.getByRole('link', { name: 'New segment' }).first().click();
 

@@ -31,6 +31,8 @@ describe('console: clients and tags in a browser', () => {
     await page.getByText('Wrong email or password.').waitFor();
 
     await fillSignIn(page);
+    await page.getByRole('heading', { name: 'Onboarding funnel' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Clients' }).click();
     await page.getByRole('columnheader', { name: 'Tax client ID' }).waitFor();
     expect(await page.getByRole('row').count()).toBe(5); // header + 4 clients
   });

@@ -49,7 +49,8 @@ describe('file requests: console and portal', () => {
   it('staff request two documents with an attachment from the client page', async () => {
     await page.goto(`${t.url}/admin/`);
     await fillSignIn(page);
-    await page.getByRole('columnheader', { name: 'Tax client ID' }).waitFor();
+    // Signed in: the console opens on its dashboard.
+    await page.getByRole('heading', { name: 'Onboarding funnel' }).waitFor();
     await page.goto(`${t.url}/admin/#/clients/${clientId}/show`);
     await page.getByRole('link', { name: 'Request files' }).click();
 

@@ -71,7 +71,8 @@ describe('client files: console and portal', () => {
   it('staff upload a PDF and a new version of it, and share it with the access-only contact', async () => {
     await page.goto(`${t.url}/admin/`);
     await fillSignIn(page);
-    await page.getByRole('columnheader', { name: 'Tax client ID' }).waitFor();
+    // Signed in: the console opens on its dashboard.
+    await page.getByRole('heading', { name: 'Onboarding funnel' }).waitFor();
     await page.goto(`${t.url}/admin/#/clients/${clientId}/show`);
     await page.getByRole('heading', { name: 'Files', exact: true }).waitFor();
     await page.getByText('No files yet').waitFor();

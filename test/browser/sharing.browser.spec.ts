@@ -70,7 +70,8 @@ describe('console: sharing a client', () => {
     await page.getByLabel('Email').fill(ENTITIES_ADMIN.email);
     await page.getByRole('textbox', { name: 'Password' }).fill(ENTITIES_ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('columnheader', { name: 'Tax client ID' }).waitFor();
+    // Signed in: the console opens on its dashboard.
+    await page.getByRole('heading', { name: 'Onboarding funnel' }).waitFor();
     await page.goto(`${t.url}/admin/#/clients/${clientId}/show`);
     await page.getByRole('button', { name: 'Share', exact: true }).click();
     await dialog().getByText('Not shared with anyone yet').waitFor();

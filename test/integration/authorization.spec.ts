@@ -485,6 +485,8 @@ describe('authorization: every route for every caller', () => {
       call: async () => ({ path: `/api/contacts/${await freshContact()}` }),
     },
     'GET /api/settings': { who: staffAdmins, call: () => ({ path: '/api/settings' }) },
+    'GET /api/firm': { who: anyStaff, call: () => ({ path: '/api/firm' }) },
+    'GET /api/dashboard': { who: anyStaff, call: () => ({ path: '/api/dashboard' }) },
     'GET /api/settings/firm': { who: staffAdmins, call: () => ({ path: '/api/settings/firm' }) },
     'PUT /api/settings': {
       who: staffAdmins,

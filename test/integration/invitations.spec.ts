@@ -1,6 +1,7 @@
 import request, { type Agent } from 'supertest';
 import {
   clientWithContact,
+  clientWithOfflineTwin,
   eventually,
   invitedContact,
   latestAcceptLink,
@@ -57,16 +58,12 @@ describe('portal invitations (local outbox)', () => {
   });
 
   it('invites, records the email with its link, and the contact accepts into the portal', async () => {
-    const ada = await clientWithContact(admin, {
+    const ada = await clientWithOfflineTwin(admin, {
       firstName: 'Ada',
       lastName: 'Lovelace',
       email: 'ada@example.com',
       taxClientId: 'TX-ADA',
     });
-    const twin = await admin
-      .post('/api/clients')
-      .send({ type: 'offline', firstName: 'Ada', lastName: 'Lovelace', taxClientId: 'TX-ADA' })
-      .expect(201);
 
     const invited = await admin
       .post('/api/invitations')
@@ -143,7 +140,7 @@ describe('portal invitations (local outbox)', () => {
 
     const after = await admin.get(`/api/clients/${ada.clientId}`).expect(200);
     expect(after.body).toMatchObject({ portalStatus: 'accepted', connectionStatus: 'connected' });
-    const twinAfter = await admin.get(`/api/clients/${twin.body.id}`).expect(200);
+    const twinAfter = await admin.get(`/api/clients/${ada.twinId}`).expect(200);
     expect(twinAfter.body.connectionStatus).toBe('duplicate');
 
     // Single use.
@@ -243,6 +240,49 @@ describe('portal invitations (local outbox)', () => {
         bob.contactId,
       ]),
     ).toEqual([{ n: 1 }]);
+  });
+
+  it('skips the offline twin by name and invites the standard client', async () => {
+    const bea = await clientWithOfflineTwin(admin, {
+      firstName: 'Beatriz',
+      lastName: 'Santos',
+      email: 'beatriz@example.com',
+      taxClientId: 'TX-BEA',
+    });
+    // The import rules give the offline profile the same primary contact.
+    await admin
+      .put(`/api/contacts/${bea.contactId}`)
+      .send({ clientIds: [bea.twinId, bea.clientId] })
+      .expect(200);
+    const noEmail = await admin
+      .post('/api/clients')
+      .send({ companyName: 'Paper Only Ltd' })
+      .expect(201);
+
+    const res = await admin
+      .post('/api/invitations')
+      .send({ clientIds: [bea.twinId, bea.clientId, noEmail.body.id], senderEmail: sender })
+      .expect(202);
+    expect(res.body).toMatchObject({ invited: 1, skippedCount: 2 });
+    expect(res.body.skipped).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          clientId: bea.twinId,
+          name: 'Beatriz Santos',
+          reason: 'offline',
+          message: 'An offline profile is not in the portal; invite its standard client instead',
+        }),
+        expect.objectContaining({
+          clientId: noEmail.body.id,
+          name: 'Paper Only Ltd',
+          email: null,
+          reason: 'no_email',
+        }),
+      ]),
+    );
+    expect(
+      await t.query('select status from invitation where contact_id = $1', [bea.contactId]),
+    ).toEqual([{ status: 'pending' }]);
   });
 
   it('resend kills the old link; revoke kills every link', async () => {

@@ -39,6 +39,18 @@ describe('parseListQuery', () => {
     });
   });
 
+  it("takes react-admin's default sort on id as the list's default order", () => {
+    expect(parseListQuery({ sort: '["id","ASC"]' }, spec).sort).toEqual({
+      field: 'name',
+      order: 'ASC',
+    });
+    const byId = { ...spec, sortable: ['id', 'name'] as const };
+    expect(parseListQuery({ sort: '["id","DESC"]' }, byId).sort).toEqual({
+      field: 'id',
+      order: 'DESC',
+    });
+  });
+
   it('names the parameter in every error', () => {
     expect(errorOf({ sort: '["email","ASC"]' }).message).toBe(
       'sort.0: must be one of name, createdAt',

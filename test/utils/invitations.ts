@@ -31,6 +31,20 @@ export async function clientWithContact(
   return { clientId: client.body.id, contactId: contact.body.id };
 }
 
+/** A client with a primary contact and its offline profile (same name and Tax Client ID). */
+export async function clientWithOfflineTwin(
+  admin: Agent,
+  fields: { firstName: string; lastName: string; email: string; taxClientId: string },
+): Promise<{ clientId: string; contactId: string; twinId: string }> {
+  const standard = await clientWithContact(admin, fields);
+  const { firstName, lastName, taxClientId } = fields;
+  const twin = await admin
+    .post('/api/clients')
+    .send({ type: 'offline', firstName, lastName, taxClientId })
+    .expect(201);
+  return { ...standard, twinId: twin.body.id };
+}
+
 /** A client with a primary contact, invited from `sender`. */
 export async function invitedContact(
   admin: Agent,

@@ -23,8 +23,9 @@ export interface SqlCondition {
 /**
  * The one place that decides permissions. Firm roles come with the session; per-client roles
  * are direct grants ∪ grants through groups (the views staff_client_access and
- * contact_client_access), decided for a whole set of clients in one query. Entities Admins act
- * as owners of every client, Staff Admins see every client (they manage its contacts).
+ * portal_client_access, which leaves out offline duplicates), decided for a whole set of clients
+ * in one query. Entities Admins act as owners of every client, Staff Admins see every client
+ * (they manage its contacts).
  */
 @Injectable()
 export class AccessService {
@@ -81,7 +82,7 @@ export class AccessService {
       );
       for (const { id } of existing) roles.set(id, baseline);
     }
-    const view = principal.kind === 'staff' ? 'staff_client_access' : 'contact_client_access';
+    const view = principal.kind === 'staff' ? 'staff_client_access' : 'portal_client_access';
     const who = principal.kind === 'staff' ? 'staff_user_id' : 'contact_id';
     const grants = await conn.execute<{ client_id: string; role: ClientRole }[]>(
       `select client_id, role from ${view} where ${who} = ? and client_id = any(?::uuid[])`,
@@ -134,7 +135,7 @@ export class AccessService {
           params: [principal.id],
         }
       : {
-          sql: `${column} in (select client_id from contact_client_access where contact_id = ?)`,
+          sql: `${column} in (select client_id from portal_client_access where contact_id = ?)`,
           params: [principal.id],
         };
   }

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
+import { pgArray } from '../../database/pg-array';
 import type { AuthenticatedRequest, Principal } from '../auth/principal';
 
 export type AuditActor =
@@ -14,6 +15,10 @@ export interface AuditEntry {
   targetType?: string;
   targetId?: string | null;
   clientId?: string | null;
+  /** Further clients the event touched; it shows in each one's activity. */
+  clientIds?: string[];
+  /** Contacts the event touched: it shows on their clients too (as does a contact target). */
+  contactIds?: string[];
   detail?: Record<string, unknown>;
 }
 
@@ -48,10 +53,14 @@ export class AuditService {
     const { actor } = origin;
     const known = actor.kind === 'staff' || actor.kind === 'contact';
     try {
+      const contactIds = [...(entry.contactIds ?? [])];
+      if (entry.targetType === 'contact' && entry.targetId) contactIds.push(entry.targetId);
       await this.em.getConnection().execute(
         `insert into audit_event (actor_type, actor_id, actor_email, action, target_type,
-           target_id, client_id, summary, detail, ip, user_agent)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)`,
+           target_id, client_id, summary, detail, ip, user_agent, client_ids)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, array(
+           select distinct x from unnest(?::uuid[]) x where x is not null
+           union select client_id from client_contact where contact_id = any(?::uuid[])))`,
         [
           actor.kind,
           known ? actor.id : null,
@@ -64,6 +73,8 @@ export class AuditService {
           entry.detail ? JSON.stringify(entry.detail) : null,
           origin.ip ?? null,
           origin.userAgent ?? null,
+          pgArray([...(entry.clientIds ?? []), ...(entry.clientId ? [entry.clientId] : [])]),
+          pgArray(contactIds),
         ],
       );
     } catch (e) {

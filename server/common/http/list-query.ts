@@ -33,6 +33,8 @@ function json(name: string, raw: unknown): unknown {
 /**
  * The ra-data-simple-rest list contract: `sort=["field","ASC"]`, `range=[0,24]`,
  * `filter={...}`. Sort fields are whitelisted; every problem is a 400 naming the parameter.
+ * `id` is react-admin's default sort field: on a list without an id column it means the list's
+ * default order.
  */
 export function parseListQuery<Filter, Field extends string>(
   query: Record<string, unknown>,
@@ -41,7 +43,7 @@ export function parseListQuery<Filter, Field extends string>(
   const maxPage = spec.maxPageSize ?? MAX_PAGE;
   const sortSchema = z
     .tuple([
-      z.enum(spec.sortable as unknown as [Field, ...Field[]], {
+      z.enum([...spec.sortable, 'id'] as unknown as [Field | 'id', ...Field[]], {
         message: `must be one of ${spec.sortable.join(', ')}`,
       }),
       z.enum(['ASC', 'DESC', 'asc', 'desc']).transform((o) => o.toUpperCase() as SortOrder),
@@ -59,8 +61,9 @@ export function parseListQuery<Filter, Field extends string>(
   const range = parseInput(rangeSchema, json('range', query.range), 'range');
   const filter = parseInput(spec.filter, json('filter', query.filter) ?? {}, 'filter');
 
+  const byId = sort?.[0] === 'id' && !spec.sortable.includes('id' as Field);
   return {
-    sort: sort ? { field: sort[0], order: sort[1] } : spec.defaultSort,
+    sort: sort && !byId ? { field: sort[0] as Field, order: sort[1] } : spec.defaultSort,
     range: range ? { start: range[0], end: range[1] } : { start: 0, end: DEFAULT_PAGE - 1 },
     filter,
   };

@@ -43,7 +43,12 @@ export function auditWhere(filter: AuditFilter): SqlWhere {
     .add(filter.actorId, 'actor_id = ?', filter.actorId)
     .add(filter.targetType, 'target_type = ?', filter.targetType)
     .add(filter.targetId, 'target_id = ?', filter.targetId)
-    .add(filter.clientId, 'client_id = ?', filter.clientId)
+    .add(
+      filter.clientId,
+      '(client_id = ? or client_ids @> array[?]::uuid[])',
+      filter.clientId,
+      filter.clientId,
+    )
     .add(filter.from, 'at >= ?::timestamptz', filter.from)
     .add(filter.to, 'at <= ?::timestamptz', filter.to)
     .add(filter.id?.length, 'id = any(?::uuid[])', pgArray(filter.id ?? []));

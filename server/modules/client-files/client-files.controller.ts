@@ -29,7 +29,7 @@ import {
   type UploadFields,
 } from './client-files.schemas';
 import { ClientFilesService, fileNotFound, type ClientFileView } from './client-files.service';
-import { sendFileDownload } from './file-download';
+import { downloadEvent, sendFileDownload, type DownloadedFile } from './file-download';
 import { FileUploadInterceptor } from './file-upload.interceptor';
 import { StaffUploadGuard } from './upload-access.guards';
 
@@ -84,21 +84,18 @@ export class ClientFilesController {
     return this.readable(id, principal);
   }
 
-  @Audited('file.downloaded', (_: unknown, req) => ({
-    summary: `Downloaded file ${req.params.id}`,
-    targetType: 'file',
-    targetId: String(req.params.id),
-  }))
+  @Audited('file.downloaded', downloadEvent(''))
   @Get('files/:id/download')
   async download(
     @Param('id', UuidParamPipe) id: string,
     @Query() query: Record<string, unknown>,
     @CurrentPrincipal() principal: StaffPrincipal,
     @Res() res: Response,
-  ): Promise<void> {
-    await this.readable(id, principal);
+  ): Promise<DownloadedFile> {
+    const file = await this.readable(id, principal);
     const { version } = parseInput(versionQuerySchema, query);
     await sendFileDownload(res, await this.files.content(id, version));
+    return file;
   }
 
   @Audited('file.shared', fileEvent('Changed who sees'))

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import type { AuditEntry } from '../../common/audit/audit.service';
 
 /**
  * Sends a stored file as a download: always an attachment, never sniffed or rendered by the
@@ -21,3 +22,20 @@ export async function sendFileDownload(
     );
   await pipeline(createReadStream(file.path), res);
 }
+
+/** A download as the download handlers return it, for the audit trail. */
+export interface DownloadedFile {
+  id: string;
+  clientId: string;
+  name: string;
+}
+
+/** The audit event of a download, naming the file and which version was asked for. */
+export const downloadEvent =
+  (where: string) =>
+  (f: DownloadedFile, req: Request): Omit<AuditEntry, 'action'> => ({
+    summary: `Downloaded file ${f.name}${req.query.version ? ` (version ${String(req.query.version)})` : ''}${where}`,
+    targetType: 'file',
+    targetId: f.id,
+    clientId: f.clientId,
+  });

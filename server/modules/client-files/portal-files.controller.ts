@@ -21,7 +21,7 @@ import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { uploadFieldsSchema, versionQuerySchema, type UploadFields } from './client-files.schemas';
 import { ClientFilesService, fileNotFound, type ClientFileView } from './client-files.service';
-import { sendFileDownload } from './file-download';
+import { downloadEvent, sendFileDownload, type DownloadedFile } from './file-download';
 import { FileUploadInterceptor } from './file-upload.interceptor';
 import { PortalUploadGuard } from './upload-access.guards';
 
@@ -70,21 +70,18 @@ export class PortalFilesController {
     return this.files.add(clientId, file, { contactId: contact.id }, body.fileId);
   }
 
-  @Audited('file.downloaded', (_: unknown, req) => ({
-    summary: `Downloaded file ${req.params.id} in the portal`,
-    targetType: 'file',
-    targetId: String(req.params.id),
-  }))
+  @Audited('file.downloaded', downloadEvent(' in the portal'))
   @Get('files/:id/download')
   async download(
     @Param('id', UuidParamPipe) id: string,
     @Query() query: Record<string, unknown>,
     @CurrentPrincipal() contact: ContactPrincipal,
     @Res() res: Response,
-  ): Promise<void> {
+  ): Promise<DownloadedFile> {
     const file = await this.files.get(id);
     if (!(await this.access.seesClient(contact, file.clientId))) throw fileNotFound(id);
     const { version } = parseInput(versionQuerySchema, query);
     await sendFileDownload(res, await this.files.content(id, version, contact.id));
+    return file;
   }
 }

@@ -65,8 +65,21 @@ function clientConditions(filter: ClientFilter, scope?: SqlFragment | null) {
       params.push(pgArray(values));
     }
   }
+  if (filter.hasEmail !== undefined) {
+    parts.push(`(c.email is not null) = ?`);
+    params.push(filter.hasEmail);
+  }
+  if (filter.reminderDueToday !== undefined) {
+    const not = filter.reminderDueToday ? '' : 'not';
+    parts.push(`c.id ${not} in (${REMINDER_DUE_TODAY_CLIENT_IDS})`);
+  }
   return { parts, params };
 }
+
+/** Clients with a contact whose pending invitation sends its next reminder before midnight. */
+export const REMINDER_DUE_TODAY_CLIENT_IDS = `select cc.client_id from client_contact cc
+  join invitation i on i.contact_id = cc.contact_id
+  where i.status = 'pending' and i.next_reminder_at < date_trunc('day', now()) + interval '1 day'`;
 
 /** Ids of clients carrying any (or all) of the filter's tags, from the client_tag index alone. */
 function taggedClientIds(filter: ClientFilter): string {

@@ -8,15 +8,18 @@ import {
   Post,
   Put,
   Query,
+  Req,
   Res,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
 import type { ClientRole } from '../../common/access/client-role';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
+import { AuditService, auditOrigin } from '../../common/audit/audit.service';
 import { Audited } from '../../common/audit/audited.decorator';
+import { nameList } from '../../common/audit/name-list';
 import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
@@ -42,6 +45,7 @@ export class ClientsController {
   constructor(
     private readonly clients: ClientsService,
     private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Staff without a firm admin role list only the clients shared with them. */
@@ -60,14 +64,23 @@ export class ClientsController {
     return sendPage(res, 'clients', q.range, await this.clients.list(q, scope));
   }
 
+  /** Recorded once, naming the clients and tags, and shown in each client's activity. */
   @RequireRole('entities_admin')
-  @Audited('client.tags_changed', (r: { updated: number; added: number; removed: number }) => ({
-    summary: `Changed tags on ${r.updated} client(s): ${r.added} added, ${r.removed} removed`,
-  }))
   @Post('bulk/tags')
   @HttpCode(200)
-  bulkTags(@Body(new ZodBodyPipe(bulkTagsSchema)) body: BulkTagsInput) {
-    return this.clients.bulkTags(body);
+  async bulkTags(@Body(new ZodBodyPipe(bulkTagsSchema)) body: BulkTagsInput, @Req() req: Request) {
+    const { clientNames, tagsAdded, tagsRemoved, ...counts } = await this.clients.bulkTags(body);
+    const changes = [
+      tagsAdded.length && `added ${nameList(tagsAdded)}`,
+      tagsRemoved.length && `removed ${nameList(tagsRemoved)}`,
+    ].filter(Boolean);
+    await this.audit.record(auditOrigin(req), {
+      action: 'client.tags_changed',
+      summary: `Tags on ${nameList(clientNames)}: ${changes.join('; ')}`,
+      clientIds: body.ids,
+      detail: { clients: counts.updated, added: counts.added, removed: counts.removed },
+    });
+    return counts;
   }
 
   @Get(':id')

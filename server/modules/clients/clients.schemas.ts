@@ -80,6 +80,9 @@ export const clientFilterSchema = z.strictObject({
   type: oneOrMany(CLIENT_TYPES).optional(),
   portalStatus: oneOrMany(PORTAL_STATUSES).optional(),
   connectionStatus: oneOrMany(CONNECTION_STATUSES).optional(),
+  hasEmail: z.boolean().optional(),
+  /** Clients with a contact whose pending invitation is due a reminder before the day ends. */
+  reminderDueToday: z.boolean().optional(),
 });
 export type ClientFilter = z.infer<typeof clientFilterSchema>;
 

@@ -32,6 +32,15 @@ import {
 } from './clients.schemas';
 import { ClientsErrorCode, ClientsException } from './clients.exception';
 
+export interface BulkTagsOutcome {
+  updated: number;
+  added: number;
+  removed: number;
+  clientNames: string[];
+  tagsAdded: string[];
+  tagsRemoved: string[];
+}
+
 @Injectable()
 export class ClientsService {
   constructor(
@@ -119,16 +128,15 @@ export class ClientsService {
   }
 
   /** Adds and removes tags on many clients in one transaction; unknown ids change nothing. */
-  async bulkTags(
-    input: BulkTagsInput,
-  ): Promise<{ updated: number; added: number; removed: number }> {
+  /** Also answers the clients' and tags' names, for the audit trail. */
+  async bulkTags(input: BulkTagsInput): Promise<BulkTagsOutcome> {
     await this.assertTagsExist([...input.add, ...input.remove]);
     const ids = pgArray(input.ids);
     const result = await this.em.transactional(async (em) => {
       const conn = em.getConnection();
       const trx = em.getTransactionContext();
-      const found = await conn.execute<{ id: string }[]>(
-        'select id from client where id = any(?::uuid[]) for update',
+      const found = await conn.execute<{ id: string; display_name: string }[]>(
+        'select id, display_name from client where id = any(?::uuid[]) order by id for update',
         [ids],
         'all',
         trx,
@@ -159,7 +167,21 @@ export class ClientsService {
           )
         : 0;
       await run('update client set updated_at = now() where id = any(?::uuid[])', [ids]);
-      return { updated: found.length, added, removed };
+      const tags = await conn.execute<{ id: string; name: string }[]>(
+        'select id, name from tag where id = any(?::uuid[]) order by lower(name)',
+        [pgArray([...input.add, ...input.remove])],
+        'all',
+        trx,
+      );
+      const tagNames = (ids: string[]) => tags.filter((t) => ids.includes(t.id)).map((t) => t.name);
+      return {
+        updated: found.length,
+        added,
+        removed,
+        clientNames: found.map((c) => c.display_name).sort((a, b) => a.localeCompare(b)),
+        tagsAdded: tagNames(input.add),
+        tagsRemoved: tagNames(input.remove),
+      };
     });
     // Playbook runs started or cancelled by the change (triggers on client_tag).
     await this.playbookRuns.kick();

@@ -29,7 +29,7 @@ export class FileRequestAnswersService {
     const rows = await this.em.getConnection().execute(
       `select 1 from file_request r
        join file_request_recipient rr on rr.request_id = r.id and rr.contact_id = ?
-       join contact_client_access a on a.client_id = r.client_id and a.contact_id = ?
+       join portal_client_access a on a.client_id = r.client_id and a.contact_id = ?
        where r.id = ?`,
       [contactId, contactId, requestId],
     );

@@ -23,7 +23,7 @@ const CONTACT_NAME = (t: string) =>
 
 // Overdue only while something is outstanding with the client; from the due date itself, so
 // the list is right even when the worker is behind.
-const OVERDUE = `(r.status = 'open' and (r.overdue or r.due_at < now()))`;
+export const OVERDUE = `(r.status = 'open' and (r.overdue or r.due_at < now()))`;
 
 /** What a contact's timeline shows: the request's life, not staff's internals. */
 const PORTAL_EVENTS = [
@@ -143,7 +143,7 @@ export class FileRequestReader {
     const rows = await this.em.getConnection().execute<SummaryRow[]>(
       `${SUMMARY_SQL}
        where r.id in (select request_id from file_request_recipient where contact_id = ?)
-         and r.client_id in (select client_id from contact_client_access where contact_id = ?)
+         and r.client_id in (select client_id from portal_client_access where contact_id = ?)
        order by (r.status in ('open','uploaded')) desc, r.due_at asc nulls last,
          r.last_activity_at desc
        limit 500`,

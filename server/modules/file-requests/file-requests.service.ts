@@ -21,6 +21,7 @@ import {
 } from './file-requests.exception';
 import type { CreateFileRequestInput } from './file-requests.schemas';
 import { lockItem, lockOpenRequest, type LockedItem } from './file-request-locks.sql';
+import { formatFirmTime } from '../../common/time/firm-time';
 
 /** Staff's side of file requests: ask, review item by item, cancel, nudge. */
 @Injectable()
@@ -254,9 +255,10 @@ export class FileRequestsService {
       );
     }
     const retryAt = new Date(row.retry_at!).toISOString();
+    const { timeZone } = await this.settings.get();
     return new FileRequestsException(
       FileRequestsErrorCode.REMIND_TOO_SOON,
-      `A reminder went out less than ${cooldown < 120 ? `${cooldown} seconds` : `${Math.round(cooldown / 60)} minutes`} ago; try again after ${retryAt}.`,
+      `A reminder went out less than ${cooldown < 120 ? `${cooldown} seconds` : `${Math.round(cooldown / 60)} minutes`} ago; try again after ${formatFirmTime(retryAt, timeZone)}.`,
       { retryAt },
     );
   }

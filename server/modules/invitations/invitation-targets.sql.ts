@@ -11,6 +11,9 @@ export interface InvitationTarget {
   client_id: string | null;
   /** The client's own email, to tell "no email" from "no contact yet". */
   client_email: string | null;
+  client_type: string | null;
+  /** The client's name, else the contact's (or their email). */
+  name: string;
   contact_id: string | null;
   email: string | null;
   portal_status: string | null;
@@ -53,7 +56,9 @@ export function invitationTargets(input: InviteInput): SqlFragment {
   const t = targets(input);
   return {
     sql: `with t as (${t.sql})
-      select t.client_id, c.email as client_email, t.contact_id, ct.email, ct.portal_status,
+      select t.client_id, c.email as client_email, c.type as client_type,
+        coalesce(c.display_name, nullif(trim(concat_ws(' ', ct.first_name, ct.last_name)), ''), ct.email) as name,
+        t.contact_id, ct.email, ct.portal_status,
         exists (select 1 from email_suppression s where s.email = lower(ct.email)) as suppressed,
         (select i.id from invitation i where i.contact_id = t.contact_id and i.status = 'pending') as pending_id
       from t left join contact ct on ct.id = t.contact_id left join client c on c.id = t.client_id

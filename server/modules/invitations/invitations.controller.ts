@@ -41,6 +41,8 @@ export class InvitationsController {
       targetType: body.contactIds?.length === 1 ? 'contact' : undefined,
       targetId: body.contactIds?.length === 1 ? body.contactIds[0] : undefined,
       clientId: body.clientIds?.length === 1 ? body.clientIds[0] : undefined,
+      clientIds: body.clientIds,
+      contactIds: body.contactIds,
       detail: { batchId: result.batchId, invited: result.invited, resent: result.resent },
     });
     return result;

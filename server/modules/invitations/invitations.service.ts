@@ -34,16 +34,20 @@ import {
   type InvitationRow,
   type InvitationSummary,
 } from './invitation.view';
+import { formatFirmTime } from '../../common/time/firm-time';
 import { INVITATION_TIMING_COLUMNS, type InvitationTimingRow } from './invitation-workflow-input';
 import { InvitationWorkflowsService } from './invitation-workflows.service';
 import type { InvitationFilter, InviteInput } from './invitations.schemas';
 import { InvitationsErrorCode, InvitationsException } from './invitations.exception';
 
-type SkipReason = 'accepted' | 'no_email' | 'suppressed' | 'already_invited' | 'no_contact';
+type SkipReason =
+  'accepted' | 'no_email' | 'suppressed' | 'already_invited' | 'no_contact' | 'offline';
 
 export interface SkippedTarget {
   contactId: string | null;
   clientId: string | null;
+  /** The client's name, else the contact's: every skipped row says whom it is about. */
+  name: string;
   email: string | null;
   reason: SkipReason;
   message: string;
@@ -66,6 +70,7 @@ const SKIP_MESSAGE: Record<SkipReason, string> = {
   suppressed: 'The address bounced or marked our email as spam, so it is not emailed again',
   already_invited: 'Already has a pending invitation',
   no_contact: 'Has no contact to invite',
+  offline: 'An offline profile is not in the portal; invite its standard client instead',
 };
 const MAX_SKIPPED_LISTED = 1000;
 /** Up to this many picked at once is a staff member's own action, sent ahead of bulk work. */
@@ -98,7 +103,11 @@ export class InvitationsService {
       const skipped: SkippedTarget[] = [];
       const fresh: InvitationTarget[] = [];
       const resend: InvitationTarget[] = [];
-      for (const t of onePerContact(found)) {
+      // Offline profiles first: one sharing its contact with a standard client must not take
+      // that contact's one invitation.
+      const offline = found.filter((t) => t.client_type === 'offline');
+      for (const t of offline) skipped.push(describe(t, 'offline'));
+      for (const t of onePerContact(found.filter((t) => t.client_type !== 'offline'))) {
         const reason = skipReason(t, input.pending);
         if (reason) skipped.push(describe(t, reason));
         else (t.pending_id ? resend : fresh).push(t);
@@ -274,9 +283,10 @@ export class InvitationsService {
     if (!claimed) {
       const retryAt =
         current.remindAvailableAt ?? new Date(Date.now() + cooldown * 1000).toISOString();
+      const { timeZone } = await this.settings.get();
       throw new InvitationsException(
         InvitationsErrorCode.REMIND_TOO_SOON,
-        `A reminder was sent to ${current.contactEmail} less than ${Math.round(cooldown / 60)} minutes ago; try again after ${retryAt}.`,
+        `A reminder was sent to ${current.contactEmail} less than ${Math.round(cooldown / 60)} minutes ago; try again after ${formatFirmTime(retryAt, timeZone)}.`,
         { retryAt },
       );
     }
@@ -411,6 +421,7 @@ function skipReason(t: InvitationTarget, pending: 'skip' | 'resend'): SkipReason
 const describe = (t: InvitationTarget, reason: SkipReason): SkippedTarget => ({
   contactId: t.contact_id,
   clientId: t.client_id,
+  name: t.name,
   email: t.email,
   reason,
   message: SKIP_MESSAGE[reason],

@@ -60,7 +60,7 @@ export class PortalService {
         `select c.id, c.display_name as "displayName",
            case when bool_or(a.role = 'contact_collaborator') then 'contact_collaborator'
              else 'contact_access' end as role
-         from contact_client_access a join client c on c.id = a.client_id
+         from portal_client_access a join client c on c.id = a.client_id
          where a.contact_id = ? group by c.id order by lower(c.display_name)`,
         [principal.id],
       ),

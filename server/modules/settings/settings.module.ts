@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { FirmController } from './firm.controller';
 import { SettingsController } from './settings.controller';
 import { SettingsService } from './settings.service';
 
 @Module({
-  controllers: [SettingsController],
+  controllers: [SettingsController, FirmController],
   providers: [SettingsService],
   exports: [SettingsService],
 })

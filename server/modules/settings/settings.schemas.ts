@@ -1,6 +1,16 @@
 import { z } from 'zod';
 
 const DAY = 86_400;
+
+/** An IANA zone name Node's Intl knows (UTC included). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.length <= 64;
+  } catch {
+    return false;
+  }
+}
 const domain = z
   .string()
   .trim()
@@ -47,6 +57,10 @@ export const updateSettingsSchema = z.strictObject({
     .max(365 * DAY)
     .optional(),
   detailedNotifications: z.boolean().optional(),
+  timeZone: z
+    .string()
+    .refine(isTimeZone, { message: 'must be an IANA time zone like America/New_York' })
+    .optional(),
   requestReminderDaysBefore: z
     .array(z.number().int().min(1).max(60))
     .max(5)

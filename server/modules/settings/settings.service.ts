@@ -22,6 +22,8 @@ export interface FirmSettings {
   requestReminderDaysBefore: number[];
   /** After the due date (or without one), file requests are chased this often. */
   requestOverdueIntervalDays: number;
+  /** IANA zone every date is shown in (console, messages). */
+  timeZone: string;
   /** `outbox` without RESEND_API_KEY: messages stay in the console's Outbox. */
   emailDelivery: 'resend' | 'outbox';
 }
@@ -32,7 +34,8 @@ const SELECT = `select id, firm_name as "firmName", logo_url as "logoUrl",
   invitation_expiry_seconds as "invitationExpirySeconds",
   detailed_notifications as "detailedNotifications",
   request_reminder_days_before as "requestReminderDaysBefore",
-  request_overdue_interval_days as "requestOverdueIntervalDays" from firm_settings where id = 'firm'`;
+  request_overdue_interval_days as "requestOverdueIntervalDays", time_zone as "timeZone"
+  from firm_settings where id = 'firm'`;
 
 export const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1);
 
@@ -64,7 +67,7 @@ export class SettingsService {
          default_sender = ?, reminder_interval_seconds = ?, max_reminders = ?,
          invitation_expiry_seconds = ?, detailed_notifications = ?,
          request_reminder_days_before = ?::int[], request_overdue_interval_days = ?,
-         updated_at = now() where id = 'firm'`,
+         time_zone = ?, updated_at = now() where id = 'firm'`,
       [
         merged.firmName,
         merged.logoUrl,
@@ -76,6 +79,7 @@ export class SettingsService {
         merged.detailedNotifications,
         pgArray(merged.requestReminderDaysBefore.map(String)),
         merged.requestOverdueIntervalDays,
+        merged.timeZone,
       ],
     );
     return this.get();

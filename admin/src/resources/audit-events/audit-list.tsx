@@ -1,7 +1,6 @@
 import { type Theme, useMediaQuery } from '@mui/material';
 import {
   Datagrid,
-  DateField,
   FilterButton,
   List,
   Pagination,
@@ -9,14 +8,17 @@ import {
   TextField,
   TopToolbar,
 } from 'react-admin';
+import { FirmDateField } from '../../shared/firm-time';
 import type { AuditEvent } from '../../types';
 import { AuditActionField } from './audit-action-field';
 import { AuditActorField } from './audit-actor-field';
 import { auditActionLabel } from './audit-choices';
 import { AuditExportButton } from './audit-export-button';
 import { auditFilters } from './audit-filters';
+import { useFirmTime } from '../../shared/firm-time';
 
 export const AuditList = () => {
+  const firmTime = useFirmTime();
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   return (
     <List<AuditEvent>
@@ -38,13 +40,13 @@ export const AuditList = () => {
           secondaryText={(event) =>
             [auditActionLabel(event.action), event.actorEmail].filter(Boolean).join(' · ')
           }
-          tertiaryText={(event) => new Date(event.at).toLocaleString()}
+          tertiaryText={(event) => firmTime(event.at)}
           linkType="show"
         />
       ) : (
         // The API sorts events by time and action only.
         <Datagrid rowClick="show" bulkActionButtons={false}>
-          <DateField source="at" label="When" showTime />
+          <FirmDateField source="at" label="When" />
           <AuditActorField label="Who" sortable={false} />
           <AuditActionField source="action" label="Action" />
           <TextField source="summary" label="Summary" sortable={false} />

@@ -1,5 +1,6 @@
 import { Typography } from '@mui/material';
-import { DateField, Labeled, ReferenceField, Show, useRecordContext } from 'react-admin';
+import { Labeled, ReferenceField, Show, useRecordContext } from 'react-admin';
+import { FirmDateField } from '../../shared/firm-time';
 import { ShowCard } from '../../components/show-layout';
 import type { AuditEvent } from '../../types';
 import { ClientSection, SectionDetail as Detail } from '../clients/client-section';
@@ -19,7 +20,7 @@ const AuditEventDetails = () => {
       </div>
       <ClientSection title="Event">
         <Labeled label="When">
-          <DateField source="at" showTime />
+          <FirmDateField source="at" />
         </Labeled>
         <Labeled label="Who">
           <AuditActorField />

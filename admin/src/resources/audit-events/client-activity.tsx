@@ -1,7 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import {
   Datagrid,
-  DateField,
   Link,
   ReferenceManyField,
   TextField,
@@ -9,6 +8,7 @@ import {
   useCreatePath,
   useRecordContext,
 } from 'react-admin';
+import { FirmDateField } from '../../shared/firm-time';
 import type { Client } from '../../types';
 import { AuditActionField } from './audit-action-field';
 import { AuditActorField } from './audit-actor-field';
@@ -43,7 +43,7 @@ export const ClientActivity = () => {
           bulkActionButtons={false}
           empty={<NoActivity />}
         >
-          <DateField source="at" label="When" showTime sortable={false} />
+          <FirmDateField source="at" label="When" sortable={false} />
           <AuditActionField label="Action" sortable={false} />
           <TextField source="summary" label="Summary" sortable={false} />
           <AuditActorField label="Who" sortable={false} />

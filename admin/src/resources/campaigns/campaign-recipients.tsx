@@ -2,7 +2,6 @@ import { MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/mat
 import { useId, useState } from 'react';
 import {
   Datagrid,
-  DateField,
   type FieldProps,
   Link,
   TextField,
@@ -10,6 +9,7 @@ import {
   useListContext,
   useRecordContext,
 } from 'react-admin';
+import { FirmDateField } from '../../shared/firm-time';
 import {
   EmbeddedList,
   EmbeddedListPagination,
@@ -103,11 +103,10 @@ export const CampaignRecipients = ({ campaign }: { campaign: CampaignView }) => 
           <TextField source="email" label="Email" emptyText="—" />
           <ClientLinkField source="clientName" label="Client" />
           <RecipientStatusField source="status" label="Status" />
-          <DateField source="sentAt" label="Sent at" showTime emptyText="—" />
-          <DateField
+          <FirmDateField source="sentAt" label="Sent at" emptyText="—" />
+          <FirmDateField
             source="unsubscribedAt"
             label="Unsubscribed at"
-            showTime
             emptyText="—"
             sortable={false}
           />

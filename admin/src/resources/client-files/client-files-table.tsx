@@ -16,6 +16,7 @@ import { formatSize } from '../../shared/format-size';
 import type { ClientFile } from '../../types';
 import { DeleteFileButton } from './delete-file-button';
 import { FilePicker } from '../../shared/file-picker';
+import { useFirmTime } from '../../shared/firm-time';
 import { uploadedByText } from './file-upload-text';
 import { FileVersionsButton } from './file-versions-button';
 import { ShareFileButton } from './share-file-button';
@@ -37,63 +38,66 @@ export const ClientFilesTable = ({
   canEdit,
   uploading,
   onUpload,
-}: ClientFilesTableProps) => (
-  <Table size="small" aria-label="Files">
-    <TableHead sx={{ '& th': { whiteSpace: 'nowrap' } }}>
-      <TableRow>
-        <TableCell>Name</TableCell>
-        <TableCell>Version</TableCell>
-        <TableCell>Size</TableCell>
-        <TableCell>Uploaded</TableCell>
-        <TableCell>Shared with</TableCell>
-        <TableCell aria-label="Actions" />
-      </TableRow>
-    </TableHead>
-    <TableBody>
-      {files.map((file) => (
-        <TableRow key={file.id}>
-          <TableCell sx={{ minWidth: 160, overflowWrap: 'anywhere' }}>
-            <Link href={fileDownloadUrl(file.id)} download>
-              {file.name}
-            </Link>
-          </TableCell>
-          <TableCell>{`v${file.version}`}</TableCell>
-          <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatSize(file.size)}</TableCell>
-          <TableCell>{file.versions[0] && uploadedByText(file.versions[0])}</TableCell>
-          <TableCell>{sharedText(file.sharedWithContactIds.length)}</TableCell>
-          <TableCell align="right">
-            <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end' }}>
-              <FileVersionsButton file={file} />
-              {canEdit && (
-                <>
-                  <FilePicker
-                    inputLabel={`Choose a new version of ${file.name}`}
-                    onFile={(chosen) => onUpload(chosen, file.id)}
-                  >
-                    {(open) => (
-                      <Tooltip title="Upload new version" describeChild>
-                        {/* A disabled button fires no events; the span still shows the tooltip. */}
-                        <span>
-                          <IconButton
-                            aria-label={`Upload new version of ${file.name}`}
-                            size="small"
-                            disabled={uploading}
-                            onClick={open}
-                          >
-                            <UploadFileOutlinedIcon fontSize="small" />
-                          </IconButton>
-                        </span>
-                      </Tooltip>
-                    )}
-                  </FilePicker>
-                  <ShareFileButton file={file} />
-                  <DeleteFileButton file={file} />
-                </>
-              )}
-            </Stack>
-          </TableCell>
+}: ClientFilesTableProps) => {
+  const firmTime = useFirmTime();
+  return (
+    <Table size="small" aria-label="Files">
+      <TableHead sx={{ '& th': { whiteSpace: 'nowrap' } }}>
+        <TableRow>
+          <TableCell>Name</TableCell>
+          <TableCell>Version</TableCell>
+          <TableCell>Size</TableCell>
+          <TableCell>Uploaded</TableCell>
+          <TableCell>Shared with</TableCell>
+          <TableCell aria-label="Actions" />
         </TableRow>
-      ))}
-    </TableBody>
-  </Table>
-);
+      </TableHead>
+      <TableBody>
+        {files.map((file) => (
+          <TableRow key={file.id}>
+            <TableCell sx={{ minWidth: 160, overflowWrap: 'anywhere' }}>
+              <Link href={fileDownloadUrl(file.id)} download>
+                {file.name}
+              </Link>
+            </TableCell>
+            <TableCell>{`v${file.version}`}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatSize(file.size)}</TableCell>
+            <TableCell>{file.versions[0] && uploadedByText(file.versions[0], firmTime)}</TableCell>
+            <TableCell>{sharedText(file.sharedWithContactIds.length)}</TableCell>
+            <TableCell align="right">
+              <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end' }}>
+                <FileVersionsButton file={file} />
+                {canEdit && (
+                  <>
+                    <FilePicker
+                      inputLabel={`Choose a new version of ${file.name}`}
+                      onFile={(chosen) => onUpload(chosen, file.id)}
+                    >
+                      {(open) => (
+                        <Tooltip title="Upload new version" describeChild>
+                          {/* A disabled button fires no events; the span still shows the tooltip. */}
+                          <span>
+                            <IconButton
+                              aria-label={`Upload new version of ${file.name}`}
+                              size="small"
+                              disabled={uploading}
+                              onClick={open}
+                            >
+                              <UploadFileOutlinedIcon fontSize="small" />
+                            </IconButton>
+                          </span>
+                        </Tooltip>
+                      )}
+                    </FilePicker>
+                    <ShareFileButton file={file} />
+                    <DeleteFileButton file={file} />
+                  </>
+                )}
+              </Stack>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};

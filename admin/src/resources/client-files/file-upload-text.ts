@@ -1,9 +1,12 @@
 import type { ClientFileVersion } from '../../types';
 
-/** Who uploaded a version and when: "Jane Doe (portal), 3/4/2026, 2:05:00 PM". */
-export const uploadedByText = ({ uploadedBy, uploadedAt }: ClientFileVersion) => {
+/** Who uploaded a version and when: "Jane Doe (portal), Mar 4, 2026, 2:05 PM EST". */
+export const uploadedByText = (
+  { uploadedBy, uploadedAt }: ClientFileVersion,
+  firmTime: (at: string) => string,
+) => {
   const who = uploadedBy
     ? `${uploadedBy.name}${uploadedBy.type === 'contact' ? ' (portal)' : ''}`
     : 'Someone no longer here';
-  return `${who}, ${new Date(uploadedAt).toLocaleString()}`;
+  return `${who}, ${firmTime(uploadedAt)}`;
 };

@@ -16,10 +16,12 @@ import { useId, useState } from 'react';
 import { fileDownloadUrl } from '../../providers/data-provider';
 import { formatSize } from '../../shared/format-size';
 import type { ClientFile } from '../../types';
+import { useFirmTime } from '../../shared/firm-time';
 import { uploadedByText } from './file-upload-text';
 
 /** Opens the file's versions, newest first, each downloadable. */
 export const FileVersionsButton = ({ file }: { file: ClientFile }) => {
+  const firmTime = useFirmTime();
   const [open, setOpen] = useState(false);
   const titleId = useId();
   const label = `Versions of ${file.name}`;
@@ -48,7 +50,7 @@ export const FileVersionsButton = ({ file }: { file: ClientFile }) => {
                       {`Version ${version.version}`}
                     </Link>
                   }
-                  secondary={`${formatSize(version.size)} · ${uploadedByText(version)}`}
+                  secondary={`${formatSize(version.size)} · ${uploadedByText(version, firmTime)}`}
                 />
               </ListItem>
             ))}

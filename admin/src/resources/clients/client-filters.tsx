@@ -1,4 +1,4 @@
-import { SearchInput, SelectInput } from 'react-admin';
+import { BooleanInput, SearchInput, SelectInput } from 'react-admin';
 import { TagReferenceInput } from '../tags/tag-reference-input';
 import { clientTypeChoices, connectionStatusChoices, portalStatusChoices } from './client-choices';
 import { TagFilterInput } from './tag-filter-input';
@@ -32,4 +32,6 @@ export const clientFilters = [
     label="Connection"
     choices={connectionStatusChoices}
   />,
+  <BooleanInput key="hasEmail" source="hasEmail" label="Has email" />,
+  <BooleanInput key="reminderDueToday" source="reminderDueToday" label="Reminder due today" />,
 ];

@@ -29,6 +29,13 @@ type PortalRecord = Client | Contact;
 
 const isContact = (record: PortalRecord): record is Contact => 'invitation' in record;
 
+/**
+ * Whether the portal status means anything for the record: an offline profile is a staff-side
+ * record, never in the portal, and a client without a contact has no one to invite yet.
+ */
+const hasPortal = (record: PortalRecord) =>
+  isContact(record) || (record.type !== 'offline' && record.primaryContact != null);
+
 /** The invitation the bell reminds: a contact's latest, or a client's primary contact's. */
 const invitationIdOf = (record: PortalRecord) =>
   isContact(record) ? record.invitation?.id : record.primaryContact?.invitationId;
@@ -113,7 +120,7 @@ export const PortalStatusField = (props: Partial<FieldProps<PortalRecord>>) => {
   // Once open, the invite dialog stays until closed, though the status it acts on moves on
   // behind it (a refetch on window focus, say): its summary must not vanish with the envelope.
   const [inviting, setInviting] = useState(false);
-  if (!record) return null;
+  if (!record || !hasPortal(record)) return null;
   const canInviteNow = canInvite && invitableStatuses.includes(record.portalStatus);
   if (!inviting && (record.portalStatus === 'accepted' || !icons[record.portalStatus])) {
     return null;

@@ -1,14 +1,15 @@
-import { DateField, Labeled } from 'react-admin';
+import { Labeled } from 'react-admin';
+import { FirmDateField } from '../../shared/firm-time';
 import { ClientSection } from './client-section';
 
 /** When the record was created and last changed, on a show page. */
 export const RecordDatesSection = () => (
   <ClientSection title="Record">
     <Labeled label="Created">
-      <DateField source="createdAt" showTime />
+      <FirmDateField source="createdAt" />
     </Labeled>
     <Labeled label="Updated">
-      <DateField source="updatedAt" showTime />
+      <FirmDateField source="updatedAt" />
     </Labeled>
   </ClientSection>
 );

@@ -12,9 +12,7 @@ import { WorkflowLink } from '../imports/import-header';
 import { invitableStatuses, invitationStatuses } from '../invitations/invitation-choices';
 import { InviteDialog } from '../invitations/invite-dialog';
 import { useInvitationAction } from '../invitations/use-invitation-action';
-
-const when = (date: string | null, otherwise = '—') =>
-  date ? new Date(date).toLocaleString() : otherwise;
+import { useFirmTime } from '../../shared/firm-time';
 
 const Detail = ({ label, children }: { label: string; children: ReactNode }) => (
   <Labeled label={label}>
@@ -23,6 +21,7 @@ const Detail = ({ label, children }: { label: string; children: ReactNode }) => 
 );
 
 const InvitationDetails = ({ invitation }: { invitation: InvitationSummary }) => {
+  const firmTime = useFirmTime();
   const status = invitationStatuses[invitation.status];
   return (
     <>
@@ -35,15 +34,15 @@ const InvitationDetails = ({ invitation }: { invitation: InvitationSummary }) =>
         />
       </Labeled>
       <Detail label="Sender">{invitation.senderEmail}</Detail>
-      <Detail label="Sent">{when(invitation.createdAt)}</Detail>
+      <Detail label="Sent">{firmTime(invitation.createdAt)}</Detail>
       <Detail label="Reminders sent">
         {invitation.remindersSent} of {invitation.maxReminders}
       </Detail>
-      <Detail label="Next reminder">{when(invitation.nextReminderAt, 'None scheduled')}</Detail>
+      <Detail label="Next reminder">{firmTime(invitation.nextReminderAt, 'None scheduled')}</Detail>
       <Detail label={invitation.status === 'expired' ? 'Expired' : 'Expires'}>
-        {when(invitation.expiresAt)}
+        {firmTime(invitation.expiresAt)}
       </Detail>
-      {invitation.acceptedAt && <Detail label="Accepted">{when(invitation.acceptedAt)}</Detail>}
+      {invitation.acceptedAt && <Detail label="Accepted">{firmTime(invitation.acceptedAt)}</Detail>}
       <Box sx={{ gridColumn: '1 / -1' }}>
         <WorkflowLink href={invitation.workflowUrl} label="Open workflow in Temporal" />
       </Box>

@@ -23,6 +23,7 @@ import { type ComponentType, useId } from 'react';
 import { type Identifier, useDataProvider } from 'react-admin';
 import type { ClientHubDataProvider } from '../../providers/data-provider';
 import type { TimelineEventKind } from '../../types';
+import { useFirmTime } from '../../shared/firm-time';
 
 const kinds: Record<
   TimelineEventKind,
@@ -57,6 +58,7 @@ interface ContactTimelineProps {
 
 /** Everything that happened to the contact's invitations, newest first (the API's order). */
 export const ContactTimeline = ({ contactId, live }: ContactTimelineProps) => {
+  const firmTime = useFirmTime();
   const dataProvider = useDataProvider<ClientHubDataProvider>();
   const titleId = useId();
   // Keyed under the resource, so react-admin's refresh (after a reminder…) refetches it.
@@ -89,9 +91,7 @@ export const ContactTimeline = ({ contactId, live }: ContactTimelineProps) => {
                 </ListItemIcon>
                 <ListItemText
                   primary={kind?.label ?? event.kind}
-                  secondary={[new Date(event.at).toLocaleString(), event.detail]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  secondary={[firmTime(event.at), event.detail].filter(Boolean).join(' · ')}
                 />
               </ListItem>
             );

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { Datagrid, DateField, TextField } from 'react-admin';
+import { FirmDateField } from '../../shared/firm-time';
 import { dueDateOptions } from './due-date';
 import { OverdueField, RequestStatusField } from './file-request-chips';
 import { ItemsProgressField, RecipientsField, RequestClientField } from './file-request-fields';
@@ -21,6 +22,6 @@ export const FileRequestDatagrid = ({ showClient = true, empty }: FileRequestDat
     <RecipientsField label="Recipients" sortable={false} />
     <DateField source="dueAt" label="Due" emptyText="—" options={dueDateOptions} />
     <ItemsProgressField label="Items" sortable={false} />
-    <DateField source="lastActivityAt" label="Last activity" showTime />
+    <FirmDateField source="lastActivityAt" label="Last activity" />
   </Datagrid>
 );

@@ -4,6 +4,7 @@ import { Link, useCreatePath } from 'react-admin';
 import type { FileRequestView } from '../../types';
 import { OverdueField, RequestStatusField } from './file-request-chips';
 import { formatDueDate } from './due-date';
+import { useFirmTime } from '../../shared/firm-time';
 
 const Detail = ({ label, children }: { label: string; children: ReactNode }) => (
   <Box>
@@ -18,6 +19,7 @@ const Detail = ({ label, children }: { label: string; children: ReactNode }) => 
 
 /** Subject and status, then who is asked, for which client, by whom and by when. */
 export const FileRequestHeader = ({ request }: { request: FileRequestView }) => {
+  const firmTime = useFirmTime();
   const createPath = useCreatePath();
   return (
     <Stack spacing={2}>
@@ -52,10 +54,9 @@ export const FileRequestHeader = ({ request }: { request: FileRequestView }) => 
         </Detail>
         <Detail label="Due date">{request.dueAt ? formatDueDate(request.dueAt) : 'None'}</Detail>
         <Detail label="Created by">
-          {request.createdBy?.name ?? 'Someone no longer here'},{' '}
-          {new Date(request.createdAt).toLocaleString()}
+          {request.createdBy?.name ?? 'Someone no longer here'}, {firmTime(request.createdAt)}
         </Detail>
-        <Detail label="Last activity">{new Date(request.lastActivityAt).toLocaleString()}</Detail>
+        <Detail label="Last activity">{firmTime(request.lastActivityAt)}</Detail>
         <Detail label="Reminders sent">{request.remindersSent}</Detail>
       </Box>
     </Stack>

@@ -1,12 +1,14 @@
 import { List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useId } from 'react';
 import type { FileRequestEventView } from '../../types';
+import { useFirmTime } from '../../shared/firm-time';
 
 const actorText = ({ actor }: FileRequestEventView) =>
   actor.type === 'contact' ? `${actor.name} (portal)` : actor.name;
 
 /** What happened to the request, newest first: sent, reminders, uploads, decisions. */
 export const FileRequestTimeline = ({ events }: { events: FileRequestEventView[] }) => {
+  const firmTime = useFirmTime();
   const titleId = useId();
   // The API lists them in order (events of one change share its time), oldest first.
   const newestFirst = [...events].reverse();
@@ -25,7 +27,7 @@ export const FileRequestTimeline = ({ events }: { events: FileRequestEventView[]
             <ListItem key={event.id} disableGutters>
               <ListItemText
                 primary={event.detail || event.kind}
-                secondary={`${new Date(event.at).toLocaleString()} · ${actorText(event)}`}
+                secondary={`${firmTime(event.at)} · ${actorText(event)}`}
               />
             </ListItem>
           ))}

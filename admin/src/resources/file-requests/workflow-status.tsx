@@ -1,6 +1,7 @@
 import { Stack, Typography } from '@mui/material';
 import type { FileRequestView } from '../../types';
 import { WorkflowLink } from '../imports/import-header';
+import { useFirmTime } from '../../shared/firm-time';
 
 type Workflow = NonNullable<FileRequestView['workflow']>;
 
@@ -12,6 +13,7 @@ const Line = ({ children }: { children: string }) => (
 
 /** The request's workflow as Temporal sees it now, with a link to it in the Web UI. */
 export const WorkflowStatus = ({ workflow }: { workflow: Workflow }) => {
+  const firmTime = useFirmTime();
   const { status } = workflow;
   return (
     <Stack spacing={0.25} sx={{ alignItems: { sm: 'flex-end' } }}>
@@ -19,12 +21,8 @@ export const WorkflowStatus = ({ workflow }: { workflow: Workflow }) => {
       {status ? (
         <>
           <Line>{`Workflow: ${status.state}`}</Line>
-          <Line>{`Reminders sent: ${status.remindersSent}`}</Line>
-          <Line>
-            {`Next reminder: ${
-              status.nextReminderAt ? new Date(status.nextReminderAt).toLocaleString() : 'none'
-            }`}
-          </Line>
+          {/* The count of reminders is the request's own (one source), shown beside. */}
+          <Line>{`Next reminder: ${firmTime(status.nextReminderAt, 'none')}`}</Line>
         </>
       ) : (
         <Line>Live status unavailable: Temporal did not answer</Line>

@@ -4,7 +4,6 @@ import {
   BooleanField,
   CreateButton,
   Datagrid,
-  DateField,
   List,
   NumberField,
   Pagination,
@@ -14,6 +13,7 @@ import {
   TextField,
   TopToolbar,
 } from 'react-admin';
+import { FirmDateField } from '../../shared/firm-time';
 import type { ImportJob } from '../../types';
 import {
   importModeChoices,
@@ -22,6 +22,7 @@ import {
   isImportActive,
 } from './import-choices';
 import { ImportStatusField } from './import-status-field';
+import { useFirmTime } from '../../shared/firm-time';
 
 const NewImportButton = () => (
   <CreateButton label="New import" icon={<UploadFileOutlinedIcon />} variant="contained" />
@@ -51,6 +52,7 @@ const ImportListEmpty = () => (
 );
 
 export const ImportList = () => {
+  const firmTime = useFirmTime();
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   return (
     <List<ImportJob>
@@ -77,7 +79,7 @@ export const ImportList = () => {
           secondaryText={(job) =>
             `${importStatuses[job.status]?.name ?? job.status} · ${job.created} created, ${job.updated} updated, ${job.failed} failed`
           }
-          tertiaryText={(job) => new Date(job.createdAt).toLocaleDateString()}
+          tertiaryText={(job) => firmTime(job.createdAt)}
           linkType="show"
         />
       ) : (
@@ -92,7 +94,7 @@ export const ImportList = () => {
           <NumberField source="unchanged" label="Unchanged" sortable={false} />
           <NumberField source="failed" label="Failed" sortable={false} />
           <TextField source="createdBy.email" label="Started by" sortable={false} />
-          <DateField source="createdAt" label="Started" showTime />
+          <FirmDateField source="createdAt" label="Started" />
         </Datagrid>
       )}
     </List>

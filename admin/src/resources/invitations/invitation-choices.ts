@@ -19,6 +19,7 @@ export const skipReasons: Record<InviteSkipReason, string> = {
   suppressed: 'Suppressed',
   already_invited: 'Already invited',
   no_contact: 'No contact',
+  offline: 'Offline profile',
 };
 
 /** Portal statuses from which a contact can be invited (again): a dead invitation is replaced. */

@@ -26,14 +26,21 @@ export const InviteSummary = ({ result }: { result: InviteResult }) => {
           <Table size="small" aria-labelledby={skippedTitleId}>
             <TableHead>
               <TableRow>
-                <TableCell>Contact</TableCell>
+                <TableCell>Client or contact</TableCell>
                 <TableCell>Reason</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
               {skipped.map((skip, index) => (
                 <TableRow key={`${skip.contactId ?? skip.clientId}-${index}`}>
-                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{skip.email ?? '—'}</TableCell>
+                  <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                    <Typography variant="body2">{skip.name}</Typography>
+                    {skip.email && skip.email !== skip.name && (
+                      <Typography variant="body2" color="text.secondary">
+                        {skip.email}
+                      </Typography>
+                    )}
+                  </TableCell>
                   <TableCell>
                     <Typography variant="body2" sx={{ fontWeight: 500 }}>
                       {skipReasons[skip.reason] ?? skip.reason}

@@ -1,7 +1,6 @@
 import { type Theme, useMediaQuery } from '@mui/material';
 import {
   Datagrid,
-  DateField,
   List,
   Pagination,
   SearchInput,
@@ -10,10 +9,12 @@ import {
   SimpleList,
   TextField,
 } from 'react-admin';
+import { FirmDateField } from '../../shared/firm-time';
 import type { OutboxMessage } from '../../types';
 import { outboxKindChoices, outboxStatusChoices, outboxStatuses } from './outbox-choices';
 import { OutboxNotice } from './outbox-notice';
 import { OutboxStatusField } from './outbox-status-field';
+import { useFirmTime } from '../../shared/firm-time';
 
 const outboxFilters = [
   <SearchInput
@@ -33,6 +34,7 @@ const outboxFilters = [
 ];
 
 export const OutboxList = () => {
+  const firmTime = useFirmTime();
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   return (
     <List<OutboxMessage>
@@ -49,13 +51,13 @@ export const OutboxList = () => {
           secondaryText={(message) =>
             `${message.toEmail} · ${outboxStatuses[message.status]?.name ?? message.status}`
           }
-          tertiaryText={(message) => new Date(message.createdAt).toLocaleString()}
+          tertiaryText={(message) => firmTime(message.createdAt)}
           linkType="show"
         />
       ) : (
         // The API sorts the outbox by creation time, recipient and status only.
         <Datagrid rowClick="show" bulkActionButtons={false}>
-          <DateField source="createdAt" label="Created" showTime />
+          <FirmDateField source="createdAt" label="Created" />
           <TextField source="toEmail" label="To" />
           <TextField source="subject" label="Subject" sortable={false} />
           <SelectField source="kind" label="Kind" choices={outboxKindChoices} sortable={false} />

@@ -1,12 +1,6 @@
 import { Alert, Box, Link, Stack, Typography } from '@mui/material';
-import {
-  DateField,
-  Labeled,
-  ReferenceField,
-  SelectField,
-  Show,
-  useRecordContext,
-} from 'react-admin';
+import { Labeled, ReferenceField, SelectField, Show, useRecordContext } from 'react-admin';
+import { FirmDateField } from '../../shared/firm-time';
 import { ShowCard, ShowTitle } from '../../components/show-layout';
 import type { OutboxMessage } from '../../types';
 import { ClientSection, SectionDetail as Detail } from '../clients/client-section';
@@ -32,13 +26,13 @@ const OutboxDetails = () => {
           <ReferenceField source="contactId" reference="contacts" emptyText="—" />
         </Labeled>
         <Labeled label="Created">
-          <DateField source="createdAt" showTime />
+          <FirmDateField source="createdAt" />
         </Labeled>
         <Labeled label="Sent">
-          <DateField source="sentAt" showTime emptyText="—" />
+          <FirmDateField source="sentAt" emptyText="—" />
         </Labeled>
         <Labeled label="Delivered">
-          <DateField source="deliveredAt" showTime emptyText="—" />
+          <FirmDateField source="deliveredAt" emptyText="—" />
         </Labeled>
       </ClientSection>
       {message.links.length > 0 && (

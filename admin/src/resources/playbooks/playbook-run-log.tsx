@@ -10,10 +10,12 @@ import {
 } from '@mui/material';
 import { useId, useState } from 'react';
 import type { PlaybookRunView } from '../../types';
+import { useFirmTime } from '../../shared/firm-time';
 
 const outcomes = { done: 'Done', skipped: 'Skipped', waiting: 'Waiting', failed: 'Failed' };
 
 const RunLog = ({ run }: { run: PlaybookRunView }) => {
+  const firmTime = useFirmTime();
   if (!run.log.length) {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -33,7 +35,7 @@ const RunLog = ({ run }: { run: PlaybookRunView }) => {
         >
           {`${outcomes[entry.outcome] ?? entry.outcome}: ${entry.detail}`}
           <Typography component="span" variant="body2" color="text.secondary">
-            {` · ${new Date(entry.at).toLocaleString()}`}
+            {` · ${firmTime(entry.at)}`}
           </Typography>
         </Typography>
       ))}

@@ -1,5 +1,6 @@
 import { Typography } from '@mui/material';
-import { Datagrid, DateField, Pagination, ReferenceManyField } from 'react-admin';
+import { Datagrid, Pagination, ReferenceManyField } from 'react-admin';
+import { FirmDateField } from '../../shared/firm-time';
 import type { GetListResult } from 'react-admin';
 import type { PlaybookRunView } from '../../types';
 import {
@@ -49,8 +50,8 @@ export const PlaybookRuns = ({ target }: PlaybookRunsProps) => (
       )}
       <RunStatusField source="status" label="Status" />
       <RunCurrentStepField label="Current step" sortable={false} />
-      <DateField source="startedAt" label="Started" showTime />
-      <DateField source="wakeAt" label="Next wake" showTime emptyText="—" sortable={false} />
+      <FirmDateField source="startedAt" label="Started" />
+      <FirmDateField source="wakeAt" label="Next wake" emptyText="—" sortable={false} />
       <RunActionsField label="Workflow" sortable={false} />
     </Datagrid>
   </ReferenceManyField>

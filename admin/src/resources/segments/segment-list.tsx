@@ -3,13 +3,13 @@ import { Box, Typography } from '@mui/material';
 import {
   CreateButton,
   Datagrid,
-  DateField,
   List,
   NumberField,
   SearchInput,
   TextField,
   TopToolbar,
 } from 'react-admin';
+import { FirmDateField } from '../../shared/firm-time';
 import type { Segment } from '../../types';
 import { SegmentFilterField } from './segment-filter-field';
 
@@ -49,7 +49,7 @@ export const SegmentList = () => (
       <TextField source="name" label="Name" />
       <SegmentFilterField label="Rule" sortable={false} />
       <NumberField source="clientCount" label="Clients now" sortable={false} />
-      <DateField source="updatedAt" label="Updated" showTime />
+      <FirmDateField source="updatedAt" label="Updated" />
     </Datagrid>
   </List>
 );

@@ -1,4 +1,5 @@
 import {
+  AutocompleteInput,
   BooleanInput,
   Edit,
   email,
@@ -28,7 +29,17 @@ const editable = (settings: Settings): EditableSettings => ({
   detailedNotifications: settings.detailedNotifications,
   requestReminderDaysBefore: settings.requestReminderDaysBefore.map(Number),
   requestOverdueIntervalDays: settings.requestOverdueIntervalDays,
+  timeZone: settings.timeZone,
 });
+
+// Browsers list the named zones; UTC (the default) is added.
+const timeZoneChoices = [
+  'UTC',
+  ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC'),
+].map((zone) => ({
+  id: zone,
+  name: zone.replaceAll('_', ' '),
+}));
 
 const domainPattern = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
@@ -77,6 +88,13 @@ export const SettingsEdit = () => (
       <ClientSection title="Firm">
         <TextInput source="firmName" label="Firm name" validate={required()} />
         <TextInput source="logoUrl" label="Logo URL" type="url" />
+        <AutocompleteInput
+          source="timeZone"
+          label="Time zone"
+          choices={timeZoneChoices}
+          validate={required()}
+          helperText="Every date in the console and in messages is shown in this zone"
+        />
       </ClientSection>
       <ClientSection title="Invitation email">
         <TextArrayInput

@@ -1,12 +1,5 @@
-import {
-  BooleanField,
-  Datagrid,
-  DateField,
-  FunctionField,
-  List,
-  SearchInput,
-  TextField,
-} from 'react-admin';
+import { BooleanField, Datagrid, FunctionField, List, SearchInput, TextField } from 'react-admin';
+import { FirmDateField } from '../../shared/firm-time';
 import type { StaffUser } from '../../types';
 import { StaffRolesField } from './staff-roles-field';
 
@@ -28,8 +21,8 @@ export const StaffList = () => (
       <TextField source="email" label="Email" />
       <StaffRolesField label="Roles" sortable={false} />
       <BooleanField source="active" label="Active" sortable={false} />
-      <DateField source="lastLoginAt" label="Last sign-in" showTime emptyText="Never" />
-      <DateField source="createdAt" label="Added" />
+      <FirmDateField source="lastLoginAt" label="Last sign-in" emptyText="Never" />
+      <FirmDateField source="createdAt" label="Added" />
     </Datagrid>
   </List>
 );

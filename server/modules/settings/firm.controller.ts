@@ -1,0 +1,16 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { SettingsService } from './settings.service';
+
+/** What every staff member's console needs of the settings: the firm's name and time zone. */
+@ApiTags('settings')
+@Controller('firm')
+export class FirmController {
+  constructor(private readonly settings: SettingsService) {}
+
+  @Get()
+  async get(): Promise<{ firmName: string; timeZone: string }> {
+    const { firmName, timeZone } = await this.settings.get();
+    return { firmName, timeZone };
+  }
+}
