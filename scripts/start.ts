@@ -4,7 +4,7 @@ import { loadConfig } from '../server/config/app-config';
 import { envSchema, type AppConfig } from '../server/config/env.schema';
 import { prepareDatabase } from '../server/database/prepare-database';
 import { describeExit, prefixOutput, spawnChild, type ChildExit } from './lib/child-process';
-import { startEmbeddedPostgres } from './lib/embedded-postgres';
+import { BULK_WRITE_FLAGS, startEmbeddedPostgres } from './lib/embedded-postgres';
 import { startBanner } from './lib/start-banner';
 import { supervise, type Supervised } from './lib/supervisor';
 import { resolveTemporalCli } from './lib/temporal-cli';
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
       dataDir: join(config.DATA_DIR, 'postgres'),
       port: config.EMBEDDED_POSTGRES_PORT,
       database: 'clienthub',
+      postgresFlags: BULK_WRITE_FLAGS,
     });
     running.push({ name: 'PostgreSQL', stop: postgres.stop });
     runtime.DATABASE_URL = postgres.url;

@@ -7,7 +7,11 @@ import { loadConfig } from '../../server/config/app-config';
 import type { AppConfig } from '../../server/config/env.schema';
 import { prepareDatabase } from '../../server/database/prepare-database';
 import { WORKER_NODE_FLAGS } from '../../worker/worker-node-flags';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+import {
+  BULK_WRITE_FLAGS,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from './embedded-postgres';
 import { createDatabase, dropDatabase } from './pg-admin';
 import { resolveTemporalCli } from './temporal-cli';
 import { startTemporalDevServer, type TemporalDevServer } from './temporal-dev-server';
@@ -34,7 +38,7 @@ export async function startBenchServices(
     dataDir: join(dir, 'postgres'),
     port: ports.postgres,
     database: 'postgres',
-    postgresFlags: ['-c', 'synchronous_commit=off'],
+    postgresFlags: ['-c', 'synchronous_commit=off', ...BULK_WRITE_FLAGS],
   });
   const temporal = await startTemporalDevServer({
     cliPath: await resolveTemporalCli(base),

@@ -4,6 +4,15 @@ import { dirname, join } from 'node:path';
 import { waitFor } from './wait-for';
 import { createDatabase } from './pg-admin';
 
+/**
+ * Server settings for a database that takes bulk imports (npm start, benchmarks). A million-row
+ * import writes gigabytes of WAL: at the default 1 GB max_wal_size PostgreSQL checkpoints every
+ * few hundred thousand rows, and after each checkpoint the next write of every page logs the
+ * whole page, so time per row grew with the import (1.35x at 1M over 100k). 512 MB of shared
+ * buffers keep a million clients' indexes in memory.
+ */
+export const BULK_WRITE_FLAGS = ['-c', 'max_wal_size=4GB', '-c', 'shared_buffers=512MB'];
+
 export interface EmbeddedPostgresOptions {
   /** Cluster directory; initialised on first use and kept, so data survives restarts. */
   dataDir: string;
