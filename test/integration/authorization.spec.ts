@@ -516,6 +516,15 @@ describe('authorization: every route for every caller', () => {
       who: staffAdmins,
       call: async () => ({ path: `/api/invitations/${await freshInvitation()}/resend` }),
     },
+    // A bulk invite nobody made: past the role check a Staff Admin gets its 404.
+    'GET /api/invitations/batches/:batchId': {
+      who: expectation((p) => (p === 'staffAdmin' ? 404 : 403), 403),
+      call: () => ({ path: `/api/invitations/batches/${randomUUID()}` }),
+    },
+    'POST /api/invitations/batches/:batchId/cancel': {
+      who: expectation((p) => (p === 'staffAdmin' ? 404 : 403), 403),
+      call: () => ({ path: `/api/invitations/batches/${randomUUID()}/cancel` }),
+    },
     'POST /api/invitations/:id/revoke': {
       who: staffAdmins,
       call: async () => ({ path: `/api/invitations/${await freshInvitation()}/revoke` }),

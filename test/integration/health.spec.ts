@@ -82,7 +82,7 @@ describe('health and HTTP surface', () => {
   it('sends security headers and exposes Content-Range to allowed CORS origins only', async () => {
     const agent = await t.signIn();
     const res = await agent.get('/api/clients').set('Origin', 'http://localhost:5173').expect(200);
-    expect(res.headers['access-control-expose-headers']).toBe('Content-Range');
+    expect(res.headers['access-control-expose-headers']).toBe('Content-Range,X-Total-Estimated');
     expect(res.headers['access-control-allow-credentials']).toBe('true');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
