@@ -1,4 +1,4 @@
-// Record shapes returned by the Client Hub API (see DESIGN.md, "HTTP API").
+// Record shapes returned by the Client Hub API (its views, as JSON).
 import type { Identifier } from 'react-admin';
 import type {
   ImportField,

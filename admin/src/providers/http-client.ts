@@ -1,6 +1,6 @@
 import { fetchUtils, HttpError } from 'react-admin';
 
-/** Body of every API failure (DESIGN.md, "HTTP API"). */
+/** Body of every API failure: the domain error code, a message and optional details. */
 interface ApiErrorBody {
   statusCode: number;
   code: string;
