@@ -92,12 +92,17 @@ describe('client files under attack', () => {
     await staffUpload(PDF('staff-only v3'), 'Return.pdf', file.id).expect(201);
     await owner.put(`/api/files/${file.id}/shares`).send({ contactIds: [] }).expect(200);
 
+    // The answer to an upload shows the contact no more than the list does.
+    const v4 = await upload(collab.agent, portal, PDF('collab v4'), 'signed.pdf', file.id);
+    expect(v4.status).toBe(201);
+    expect((v4.body as FileView).versions.map((x) => x.version)).toEqual([4, 2]);
+
     const [seen] = (await collab.agent.get(portal).expect(200)).body as FileView[];
-    expect(seen).toMatchObject({ id: file.id, version: 2 });
-    expect(seen.versions.map((x) => x.version)).toEqual([2]);
+    expect(seen).toMatchObject({ id: file.id, version: 4 });
+    expect(seen.versions.map((x) => x.version)).toEqual([4, 2]);
     const files = `/api/portal/files/${file.id}/download`;
     expect(await download(collab.agent, files)).toMatchObject({ status: 200 });
-    expect((await download(collab.agent, files)).text).toContain('collab v2');
+    expect((await download(collab.agent, files)).text).toContain('collab v4');
     expect((await download(collab.agent, `${files}?version=2`)).status).toBe(200);
     expect((await download(collab.agent, `${files}?version=3`)).status).toBe(404);
     expect((await download(collab.agent, `${files}?version=1`)).status).toBe(404);
@@ -108,8 +113,8 @@ describe('client files under attack', () => {
       .send({ contactIds: [collab.id] })
       .expect(200);
     const [again] = (await collab.agent.get(portal).expect(200)).body as FileView[];
-    expect(again.versions.map((x) => x.version)).toEqual([3, 2, 1]);
-    expect((await download(collab.agent, files)).text).toContain('staff-only v3');
+    expect(again.versions.map((x) => x.version)).toEqual([4, 3, 2, 1]);
+    expect((await download(collab.agent, files)).text).toContain('collab v4');
     await owner.delete(`/api/files/${file.id}`).expect(200);
   });
 

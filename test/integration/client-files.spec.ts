@@ -180,4 +180,17 @@ describe('client files', () => {
     await contacts.other.agent.get(`/api/portal/clients/${clientA}/files`).expect(404);
     await contacts.other.agent.get(`/api/portal/files/${own.body.id}/download`).expect(404);
   });
+
+  it('never tells a contact who else a file is shared with', async () => {
+    const both = [contacts.reader.id, contacts.collab.id];
+    await owner.put(`/api/files/${fileId}/shares`).send({ contactIds: both }).expect(200);
+    const staffView = (await owner.get(`/api/clients/${clientA}/files`).expect(200)).body;
+    const shared = staffView.find((f: { id: string }) => f.id === fileId).sharedWithContactIds;
+    expect([...shared].sort()).toEqual([...both].sort());
+
+    const portal = `/api/portal/clients/${clientA}/files`;
+    const seen = (await contacts.reader.agent.get(portal).expect(200)).body;
+    const file = seen.find((f: { id: string }) => f.id === fileId);
+    expect(file.sharedWithContactIds).toEqual([contacts.reader.id]);
+  });
 });

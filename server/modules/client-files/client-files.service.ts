@@ -96,12 +96,13 @@ export class ClientFilesService {
     return this.views(rows, contactId);
   }
 
-  async get(fileId: string): Promise<ClientFileView> {
+  /** One file as staff see it, or as `contactId` sees it in the portal. */
+  async get(fileId: string, contactId?: string): Promise<ClientFileView> {
     const rows = await this.em
       .getConnection()
-      .execute<FileRow[]>(`${FILE_SQL} where f.id = ? group by f.id`, [null, fileId]);
+      .execute<FileRow[]>(`${FILE_SQL} where f.id = ? group by f.id`, [contactId ?? null, fileId]);
     if (!rows[0]) throw fileNotFound(fileId);
-    const [view] = await this.views(rows);
+    const [view] = await this.views(rows, contactId);
     return view;
   }
 
@@ -133,6 +134,7 @@ export class ClientFilesService {
       await this.recording(staged, () =>
         sqlTransaction(this.em, (sql) => this.record(sql, staged)),
       ),
+      'contactId' in by ? by.contactId : undefined,
     );
   }
 
@@ -333,7 +335,8 @@ export class ClientFilesService {
         version: all ? r.current_version : (current?.version ?? 0),
         size: current?.size ?? 0,
         contentType: current?.contentType ?? 'application/octet-stream',
-        sharedWithContactIds: r.shared,
+        // A contact learns only whether the file is shared with them, not with whom else.
+        sharedWithContactIds: contactId ? r.shared.filter((id) => id === contactId) : r.shared,
         createdAt: isoDate(r.created_at),
         updatedAt: isoDate(r.updated_at),
         versions: visible,
