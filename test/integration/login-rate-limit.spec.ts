@@ -82,6 +82,28 @@ describe('sign-in throttling', () => {
     await login('203.0.113.21', user).expect(200);
   });
 
+  it('forgets failures that no longer count and devices whose cookie has expired', async () => {
+    await t.query(`insert into login_throttle (login, source, failures, updated_at, locked_until)
+      values ('stale@x.test', 'ip:192.0.2.60', 1, now() - interval '2 days', null),
+             ('held@x.test', 'ip:192.0.2.61', 0, now() - interval '2 days', now() + interval '1 hour')`);
+    await t.query(`insert into known_device (token_hash, login, last_seen_at)
+      values ('expired', 'old@x.test', now() - interval '400 days'),
+             ('recent', 'old@x.test', now() - interval '10 days')`);
+
+    await login('192.0.2.62', wrong('someone@x.test')).expect(401);
+    const throttled = await t.query<{ login: string }>('select login from login_throttle');
+    expect(throttled.map((r) => r.login)).toEqual(
+      expect.arrayContaining(['held@x.test', 'someone@x.test']),
+    );
+    expect(throttled.map((r) => r.login)).not.toContain('stale@x.test');
+
+    await login('192.0.2.63', TEST_ADMIN).expect(200);
+    const devices = await t.query<{ token_hash: string }>(
+      `select token_hash from known_device where login = 'old@x.test'`,
+    );
+    expect(devices.map((r) => r.token_hash)).toEqual(['recent']);
+  });
+
   it('counts attempts in PostgreSQL, so two API processes share the limits', async () => {
     const second: INestApplication = await createApp(t.config);
     await second.listen(0, '127.0.0.1');

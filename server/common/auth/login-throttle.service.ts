@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { hashSecretToken, newSecretToken } from '../crypto/secret-token';
 import { AuthErrorCode, AuthException } from './auth.exception';
+import { DEVICE_COOKIE_MAX_AGE_MS } from './session-cookie';
 
 /** Where a sign-in attempt comes from, as the throttle counts it. */
 export interface SignInSource {
@@ -87,11 +88,19 @@ export class LoginThrottleService {
       ACCOUNT,
     ]);
     const token = source.deviceToken ?? newSecretToken();
-    await conn.execute(
+    const [device] = await conn.execute<{ fresh: boolean }[]>(
       `insert into known_device (token_hash, login) values (?, ?)
-       on conflict (token_hash, login) do update set last_seen_at = now()`,
+       on conflict (token_hash, login) do update set last_seen_at = now()
+       returning xmax = 0 as fresh`,
       [hashSecretToken(token), source.login],
     );
+    // A new device is the moment to forget those whose cookie has expired since.
+    if (device.fresh) {
+      await conn.execute(
+        `delete from known_device where last_seen_at < now() - ? * interval '1 millisecond'`,
+        [DEVICE_COOKIE_MAX_AGE_MS],
+      );
+    }
     return token;
   }
 
@@ -106,16 +115,23 @@ export class LoginThrottleService {
     lockMinutes: (lockoutsBefore: number) => number,
   ): Promise<Date | null> {
     const conn = this.em.getConnection();
-    const [row] = await conn.execute<{ failures: number; lockouts: number }[]>(
+    const [row] = await conn.execute<{ failures: number; lockouts: number; fresh: boolean }[]>(
       `insert into login_throttle as t (login, source, failures, updated_at) values (?, ?, 1, now())
        on conflict (login, source) do update set
          failures = case when t.updated_at < now() - ? * interval '1 minute' then 1
                          else t.failures + 1 end,
          lockouts = case when t.updated_at < now() - interval '1 day' then 0 else t.lockouts end,
          updated_at = now()
-       returning failures, lockouts`,
+       returning failures, lockouts, xmax = 0 as fresh`,
       [login, source, this.config.LOGIN_LOCKOUT_MINUTES],
     );
+    // A new row is the moment to forget rows that no longer count: a day old, with no lock on.
+    if (row.fresh) {
+      await conn.execute(
+        `delete from login_throttle where updated_at < now() - interval '1 day'
+         and (locked_until is null or locked_until < now())`,
+      );
+    }
     if (row.failures < max) return null;
     const lockedUntil = new Date(Date.now() + lockMinutes(row.lockouts) * MINUTE);
     await conn.execute(
