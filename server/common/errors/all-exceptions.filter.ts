@@ -9,6 +9,7 @@ import {
 import type { Response } from 'express';
 import { DomainException } from './domain.exception';
 import { statusOf } from './error-status.map';
+import { loggableError } from './loggable-error';
 
 export interface ErrorBody {
   statusCode: number;
@@ -25,7 +26,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception);
+    if (body.statusCode >= 500) this.logger.error(loggableError(exception));
     if (!res.headersSent) res.status(body.statusCode).json(body);
   }
 
