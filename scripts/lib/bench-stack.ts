@@ -13,6 +13,7 @@ import {
   type EmbeddedPostgres,
 } from './embedded-postgres';
 import { createDatabase, dropDatabase } from './pg-admin';
+import { portInUse } from './port-in-use';
 import { resolveTemporalCli } from './temporal-cli';
 import { startTemporalDevServer, type TemporalDevServer } from './temporal-dev-server';
 
@@ -32,6 +33,12 @@ export async function startBenchServices(
 ): Promise<BenchServices> {
   const base = loadConfig();
   const dir = join(base.DATA_DIR, name);
+  // Checked before anything is removed: a second copy of a bench must not break the first.
+  for (const port of [ports.postgres, ports.temporal, ports.temporal + 1000]) {
+    if (await portInUse(port)) {
+      throw new Error(`Port ${port} is in use: is ${name} already running? Nothing was changed.`);
+    }
+  }
   await rm(join(dir, 'temporal.db'), { force: true });
   await mkdir(dir, { recursive: true });
   const postgres = await startEmbeddedPostgres({
