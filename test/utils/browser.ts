@@ -42,15 +42,17 @@ export interface ConsoleSession {
 }
 
 /**
- * Call in a describe block: the real API (with a worker if asked) and one Chromium page for
+ * Call in a describe block: the real API (with a worker and settings from `env` if asked) and one Chromium page for
  * its tests, closed afterwards, and a picture of the page after each test to look at when one
  * fails. The returned object is filled in before the first test.
  */
-export function useConsole(options: { worker?: boolean } = {}): ConsoleSession {
+export function useConsole(
+  options: { worker?: boolean; env?: Record<string, string> } = {},
+): ConsoleSession {
   const session = {} as ConsoleSession;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    session.t = await startTestApp();
+    session.t = await startTestApp(options.env);
     if (options.worker) await session.t.startWorker();
     browser = await launchChromium();
     session.page = await newWidePage(browser);
