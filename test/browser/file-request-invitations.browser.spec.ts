@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { fillSignIn, useConsole } from '../utils/browser';
+import { fillSignIn, newPhonePage, useConsole } from '../utils/browser';
 import { clientWithContact, eventually } from '../utils/invitations';
 import type { TestApp } from '../utils/test-app';
 
@@ -50,11 +50,7 @@ describe('file requests to an uninvited contact: invitation and rejections', () 
       lastName: 'Newcomer',
       email: 'nina@example.com',
     }));
-    const context = await page
-      .context()
-      .browser()!
-      .newContext({ viewport: { width: 390, height: 844 } });
-    portal = await context.newPage();
+    portal = await newPhonePage(page);
   });
   afterAll(() => portal.context().close());
 

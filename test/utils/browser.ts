@@ -36,6 +36,15 @@ async function newWidePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/** A phone-sized page in a context of its own (its own cookies): the client in the portal. */
+export async function newPhonePage(page: Page): Promise<Page> {
+  const context = await page
+    .context()
+    .browser()!
+    .newContext({ viewport: { width: 390, height: 844 } });
+  return context.newPage();
+}
+
 export interface ConsoleSession {
   t: TestApp;
   page: Page;

@@ -1,6 +1,6 @@
-import { Heading, Hr, Img, Section, Text } from '@react-email/components';
+import { Heading, Img, Section, Text } from '@react-email/components';
 import { EmailFrame } from './email-frame';
-import { RequestAction, type RecipientAccess } from './request-access';
+import { PortalOnlyFooter, RequestAction, type RecipientAccess } from './request-access';
 import type { FileRequestEmailKind } from '../../../../workflows/file-request/file-request.contract';
 
 export interface FileRequestEmailProps {
@@ -72,10 +72,7 @@ export function FileRequestEmail(p: FileRequestEmailProps) {
       )}
       {p.dueAt && p.kind === 'request' && <Text>Please send them by {due(p)}.</Text>}
       <RequestAction access={p.access} firmName={p.firmName} label="Upload documents" />
-      <Hr />
-      <Text style={{ fontSize: '12px', color: '#888' }}>
-        For your security, documents are exchanged only in the portal, never by email.
-      </Text>
+      <PortalOnlyFooter />
     </EmailFrame>
   );
 }

@@ -1,6 +1,6 @@
-import { Heading, Hr, Img, Section, Text } from '@react-email/components';
+import { Heading, Img, Section, Text } from '@react-email/components';
 import { EmailFrame } from './email-frame';
-import { RequestAction, type RecipientAccess } from './request-access';
+import { PortalOnlyFooter, RequestAction, type RecipientAccess } from './request-access';
 
 export interface FileRequestRejectionProps {
   firmName: string;
@@ -43,10 +43,7 @@ export function FileRequestRejectionEmail(p: FileRequestRejectionProps) {
         <Text>The portal shows what to change, next to each document.</Text>
       )}
       <RequestAction access={p.access} firmName={p.firmName} label="Upload again" />
-      <Hr />
-      <Text style={{ fontSize: '12px', color: '#888' }}>
-        For your security, documents are exchanged only in the portal, never by email.
-      </Text>
+      <PortalOnlyFooter />
     </EmailFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { Link, Section, Text } from '@react-email/components';
+import { Hr, Link, Section, Text } from '@react-email/components';
 import { PrimaryButton } from './email-frame';
 
 /**
@@ -54,6 +54,18 @@ export function RequestAction(p: { access: RecipientAccess; firmName: string; la
           {firmName} for an invitation.
         </Text>
       )}
+    </>
+  );
+}
+
+/** The last words of every email to a request's recipients. */
+export function PortalOnlyFooter() {
+  return (
+    <>
+      <Hr />
+      <Text style={{ fontSize: '12px', color: '#888' }}>
+        For your security, documents are exchanged only in the portal, never by email.
+      </Text>
     </>
   );
 }

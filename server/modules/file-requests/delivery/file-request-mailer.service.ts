@@ -25,23 +25,18 @@ import {
   FileRequestEmail,
   fileRequestEmailSubject,
 } from '../../email/templates/file-request-email';
-import { accessLinkLabel, accessUrl } from '../../email/templates/request-access';
-import { storeAcceptLinks, type AcceptLink } from '../../invitations/accept-link';
+import { storeAcceptLinks } from '../../invitations/accept-link';
 import { endPendingInvitation } from '../../invitations/end-invitation.sql';
 import {
   INVITATION_TIMING_COLUMNS,
   type InvitationTimingRow,
 } from '../../invitations/invitation-workflow-input';
 import { InvitationWorkflowsService } from '../../invitations/invitation-workflows.service';
-import { SettingsService, type FirmSettings } from '../../settings/settings.service';
+import { SettingsService } from '../../settings/settings.service';
 import { recordEvent } from '../file-request-state.sql';
 import { lockLiveRequest, type LiveRequest } from './live-request.sql';
-import {
-  notYetEmailed,
-  reachableRecipients,
-  recipientAccess,
-  type Recipient,
-} from './request-recipients.sql';
+import { recipientEmail, type RecipientEmailContext } from './recipient-email';
+import { notYetEmailed, reachableRecipients, type Recipient } from './request-recipients.sql';
 
 const REMINDER_WHEN: Record<FileRequestEmailKind, string> = {
   request: '',
@@ -90,17 +85,22 @@ export class FileRequestMailerService {
         [requestId],
       );
       const outstanding = items.filter((i) => ['requested', 'rejected'].includes(i.status));
-      const links: AcceptLink[] = [];
+      const ctx: RecipientEmailContext = {
+        publicUrl: this.config.PUBLIC_URL,
+        settings,
+        request,
+        links: [],
+      };
       const emails = await Promise.all(
         recipients.map((r) =>
-          this.recipientEmail(request, r, kind, settings, links, {
+          this.recipientEmail(ctx, r, kind, {
             key: keyOf(r),
             items: items.map((i) => i.title),
             outstanding: outstanding.length,
           }),
         ),
       );
-      await storeAcceptLinks(sql, links);
+      await storeAcceptLinks(sql, ctx.links);
       const sent = await insertOutgoingEmails(sql, emails, settings.emailDelivery);
       if (kind === 'request') await this.recordInvitations(sql, request, recipients);
       if (sent) {
@@ -279,43 +279,30 @@ export class FileRequestMailerService {
     );
   }
 
-  /** One recipient's email; a link to their pending invitation goes to `links`. */
-  private async recipientEmail(
-    request: LiveRequest,
+  /** One recipient's request email or reminder. */
+  private recipientEmail(
+    ctx: RecipientEmailContext,
     r: Recipient,
     kind: FileRequestEmailKind,
-    settings: FirmSettings,
-    links: AcceptLink[],
     extra: { key: string; items: string[]; outstanding: number },
   ): Promise<OutgoingEmail> {
-    const { access, link } = recipientAccess(this.config.PUBLIC_URL, request.id, r);
-    if (link) links.push(link);
-    const props = {
-      kind,
-      firmName: settings.firmName,
-      logoUrl: settings.logoUrl,
-      greetingName: r.first_name || r.email,
-      subject: request.subject,
-      access,
-      dueAt: request.due_at ? new Date(isoDate(request.due_at)) : null,
-      details: settings.detailedNotifications
-        ? { description: request.description, message: request.message, items: extra.items }
-        : null,
-      outstanding: extra.outstanding,
-    };
-    const message = await renderEmail(fileRequestEmailSubject(props), FileRequestEmail(props));
+    const { request, settings } = ctx;
     const emailKind: EmailKind = kind === 'request' ? 'file_request' : 'file_request_reminder';
-    return {
-      id: randomUUID(),
-      kind: emailKind,
-      idempotencyKey: extra.key,
-      to: r.email,
-      from: fromHeader(settings.firmName, request.sender_email),
-      ...message,
-      links: [{ label: accessLinkLabel(access), url: accessUrl(access) }],
-      contactId: r.contact_id,
-      invitationId: link?.invitationId ?? null,
-      fileRequestId: request.id,
-    };
+    return recipientEmail(ctx, r, { kind: emailKind, key: extra.key }, (access, greetingName) => {
+      const props = {
+        kind,
+        firmName: settings.firmName,
+        logoUrl: settings.logoUrl,
+        greetingName,
+        subject: request.subject,
+        access,
+        dueAt: request.due_at ? new Date(isoDate(request.due_at)) : null,
+        details: settings.detailedNotifications
+          ? { description: request.description, message: request.message, items: extra.items }
+          : null,
+        outstanding: extra.outstanding,
+      };
+      return renderEmail(fileRequestEmailSubject(props), FileRequestEmail(props));
+    });
   }
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../../config/config.module';
@@ -6,18 +5,18 @@ import type { AppConfig } from '../../../config/env.schema';
 import { pgArray } from '../../../database/pg-array';
 import { sqlTransaction } from '../../../database/sql-transaction';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
-import { fromHeader, insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
+import { insertOutgoingEmails } from '../../email/outgoing-email';
 import { renderEmail } from '../../email/render-email';
 import {
   FileRequestRejectionEmail,
   fileRequestRejectionSubject,
 } from '../../email/templates/file-request-rejection-email';
-import { accessLinkLabel, accessUrl } from '../../email/templates/request-access';
-import { storeAcceptLinks, type AcceptLink } from '../../invitations/accept-link';
+import { storeAcceptLinks } from '../../invitations/accept-link';
 import { SettingsService } from '../../settings/settings.service';
 import { recordEvent } from '../file-request-state.sql';
 import { lockLiveRequest } from './live-request.sql';
-import { reachableRecipients, recipientAccess } from './request-recipients.sql';
+import { recipientEmail, type RecipientEmailContext } from './recipient-email';
+import { reachableRecipients, type Recipient } from './request-recipients.sql';
 
 /**
  * Tells the recipients what staff sent back: one email for every item rejected since the last
@@ -60,39 +59,33 @@ export class FileRequestRejectionMailer {
         [requestId],
       );
       const recipients = await reachableRecipients(sql, requestId, request.client_id);
-      const links: AcceptLink[] = [];
+      const ctx: RecipientEmailContext = {
+        publicUrl: this.config.PUBLIC_URL,
+        settings,
+        request,
+        links: [],
+      };
+      const key = (r: Recipient) => `file-request/${requestId}/rejected/${last.id}/${r.contact_id}`;
       const emails = await Promise.all(
-        recipients.map(async (r): Promise<OutgoingEmail> => {
-          const { access, link } = recipientAccess(this.config.PUBLIC_URL, requestId, r);
-          if (link) links.push(link);
-          const props = {
-            firmName: settings.firmName,
-            logoUrl: settings.logoUrl,
-            greetingName: r.first_name || r.email,
-            subject: request.subject,
-            access,
-            count: items.length,
-            items: settings.detailedNotifications ? items : null,
-          };
-          const message = await renderEmail(
-            fileRequestRejectionSubject(props),
-            FileRequestRejectionEmail(props),
-          );
-          return {
-            id: randomUUID(),
-            kind: 'file_request',
-            idempotencyKey: `file-request/${requestId}/rejected/${last.id}/${r.contact_id}`,
-            to: r.email,
-            from: fromHeader(settings.firmName, request.sender_email),
-            ...message,
-            links: [{ label: accessLinkLabel(access), url: accessUrl(access) }],
-            contactId: r.contact_id,
-            invitationId: link?.invitationId ?? null,
-            fileRequestId: requestId,
-          };
-        }),
+        recipients.map((r) =>
+          recipientEmail(ctx, r, { kind: 'file_request', key: key(r) }, (access, greetingName) => {
+            const props = {
+              firmName: settings.firmName,
+              logoUrl: settings.logoUrl,
+              greetingName,
+              subject: request.subject,
+              access,
+              count: items.length,
+              items: settings.detailedNotifications ? items : null,
+            };
+            return renderEmail(
+              fileRequestRejectionSubject(props),
+              FileRequestRejectionEmail(props),
+            );
+          }),
+        ),
       );
-      await storeAcceptLinks(sql, links);
+      await storeAcceptLinks(sql, ctx.links);
       const count = await insertOutgoingEmails(sql, emails, settings.emailDelivery);
       if (count) {
         await recordEvent(sql, {
