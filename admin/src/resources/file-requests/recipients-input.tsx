@@ -2,21 +2,12 @@ import { Alert, Box, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { CheckboxGroupInput, Link, useCreatePath } from 'react-admin';
 import { httpClient } from '../../providers/http-client';
-import type { PortalStatus } from '../../types';
+import type { RecipientOptionView } from '../../../../server/modules/file-requests/request-recipients.view';
 import { choiceName, portalStatusChoices } from '../clients/client-choices';
 import { atLeastOneRecipient } from './file-request-body';
 
-/** `GET /api/file-requests/recipients`: a client's contacts and how a request reaches each. */
-interface RecipientOption {
-  id: string;
-  name: string;
-  email: string;
-  portalStatus: PortalStatus;
-  access: 'portal' | 'invitation' | 'invite' | 'unreachable';
-}
-
 /** What sending the request does for the recipient's portal access, in staff's words. */
-function accessNote(r: RecipientOption): string {
+function accessNote(r: RecipientOptionView): string {
   switch (r.access) {
     case 'portal':
       return 'Uses the portal';
@@ -31,7 +22,7 @@ function accessNote(r: RecipientOption): string {
   }
 }
 
-const RecipientLabel = ({ recipient }: { recipient: RecipientOption }) => (
+const RecipientLabel = ({ recipient }: { recipient: RecipientOptionView }) => (
   <Box component="span" sx={{ display: 'flex', flexDirection: 'column', py: 0.5 }}>
     <span>
       {recipient.name !== recipient.email
@@ -58,7 +49,7 @@ export const RecipientsInput = ({ clientId }: { clientId: string }) => {
     queryKey: ['file-request-recipients', clientId],
     queryFn: async () =>
       (await httpClient(`/api/file-requests/recipients?clientId=${encodeURIComponent(clientId)}`))
-        .json as RecipientOption[],
+        .json as RecipientOptionView[],
   });
 
   if (isPending) {
@@ -85,7 +76,7 @@ export const RecipientsInput = ({ clientId }: { clientId: string }) => {
       source="recipientIds"
       label="Recipients"
       choices={data.map((r) => ({ ...r, disabled: r.access === 'unreachable' }))}
-      optionText={(r: RecipientOption) => <RecipientLabel recipient={r} />}
+      optionText={(r: RecipientOptionView) => <RecipientLabel recipient={r} />}
       row={false}
       validate={atLeastOneRecipient}
       helperText="Whoever has no portal access yet gets one email: it invites them and opens this request once they set a password"
