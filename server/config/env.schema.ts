@@ -64,6 +64,8 @@ export const envSchema = z.object({
   EMAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
   /** The bell: at most one manual reminder per contact in this many seconds. */
   INVITE_REMIND_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(3600),
+  /** Rejected file request items are emailed once staff have rejected nothing more for this long. */
+  FILE_REQUEST_REJECTION_QUIET_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

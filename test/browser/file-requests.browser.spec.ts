@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { fillSignIn, useConsole } from '../utils/browser';
+import { fillSignIn, newPhonePage, useConsole } from '../utils/browser';
 import type { TestApp } from '../utils/test-app';
 import { contactWithPassword } from '../utils/people';
 
@@ -38,11 +38,7 @@ describe('file requests: console and portal', () => {
       clientId,
       'contact_access',
     );
-    const context = await page
-      .context()
-      .browser()!
-      .newContext({ viewport: { width: 390, height: 844 } });
-    portal = await context.newPage();
+    portal = await newPhonePage(page);
   });
   afterAll(() => portal.context().close());
 

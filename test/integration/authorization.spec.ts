@@ -615,6 +615,10 @@ describe('authorization: every route for every caller', () => {
         body: { clientId: ids.clientA, recipientIds: [ids.contactAccess], subject: 'Receipts' },
       }),
     },
+    'GET /api/file-requests/recipients': {
+      who: clientRead,
+      call: () => ({ path: `/api/file-requests/recipients?clientId=${ids.clientA}` }),
+    },
     'GET /api/file-requests/:id': {
       who: clientRead,
       call: () => ({ path: `/api/file-requests/${ids.fileRequest}` }),

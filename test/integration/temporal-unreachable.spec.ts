@@ -24,7 +24,9 @@ describe('requests with Temporal frozen or unreachable', () => {
   let queuedImport: string;
   let toInvite: { clientId: string; contactId: string };
   let campaignId: string;
-  let fileRequestBody: object;
+  let fileRequestBody: { clientId: string; recipientIds: string[]; subject: string };
+  /** A recipient without portal access: the request would invite them. */
+  let uninvited: string;
   const pendingInvitations: string[] = [];
   const openFileRequests: string[] = [];
 
@@ -79,6 +81,12 @@ describe('requests with Temporal frozen or unreachable', () => {
       'contact_access',
     );
     fileRequestBody = { clientId, recipientIds: [recipient], subject: '2025 tax documents' };
+    uninvited = (
+      await admin
+        .post('/api/contacts')
+        .send({ email: 'gil@example.com', clientIds: [clientId] })
+        .expect(201)
+    ).body.id;
     for (let i = 0; i < 2; i++) {
       openFileRequests.push(
         (await admin.post('/api/file-requests').send(fileRequestBody).expect(201)).body.id,
@@ -147,11 +155,16 @@ describe('requests with Temporal frozen or unreachable', () => {
       expect((await admin.get(`/api/invitations/${revoked}`)).body.status).toBe('revoked');
 
       const requests = await count('file_request', []);
-      const create = await answers(admin.post('/api/file-requests').send(fileRequestBody)).expect(
-        503,
-      );
+      const withNewcomer = {
+        ...fileRequestBody,
+        recipientIds: [...fileRequestBody.recipientIds, uninvited],
+      };
+      const create = await answers(admin.post('/api/file-requests').send(withNewcomer)).expect(503);
       expect(create.body.code).toBe('FILE_REQUEST_WORKFLOWS_UNAVAILABLE');
       expect(await count('file_request', [])).toBe(requests);
+      // The invitation it made goes with it.
+      expect(await count('invitation where contact_id = $1', [uninvited])).toBe(0);
+      expect((await admin.get(`/api/contacts/${uninvited}`)).body.portalStatus).toBe('not_invited');
 
       const cancelled = openFileRequests.pop()!;
       await answers(admin.post(`/api/file-requests/${cancelled}/cancel`).send({})).expect(201);

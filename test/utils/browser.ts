@@ -36,21 +36,32 @@ async function newWidePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/** A phone-sized page in a context of its own (its own cookies): the client in the portal. */
+export async function newPhonePage(page: Page): Promise<Page> {
+  const context = await page
+    .context()
+    .browser()!
+    .newContext({ viewport: { width: 390, height: 844 } });
+  return context.newPage();
+}
+
 export interface ConsoleSession {
   t: TestApp;
   page: Page;
 }
 
 /**
- * Call in a describe block: the real API (with a worker if asked) and one Chromium page for
+ * Call in a describe block: the real API (with a worker and settings from `env` if asked) and one Chromium page for
  * its tests, closed afterwards, and a picture of the page after each test to look at when one
  * fails. The returned object is filled in before the first test.
  */
-export function useConsole(options: { worker?: boolean } = {}): ConsoleSession {
+export function useConsole(
+  options: { worker?: boolean; env?: Record<string, string> } = {},
+): ConsoleSession {
   const session = {} as ConsoleSession;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    session.t = await startTestApp();
+    session.t = await startTestApp(options.env);
     if (options.worker) await session.t.startWorker();
     browser = await launchChromium();
     session.page = await newWidePage(browser);

@@ -3,6 +3,7 @@ import type {
   WorkflowHandle,
   WorkflowHandleWithFirstExecutionRunId,
 } from '@temporalio/client';
+import { Context } from '@temporalio/activity';
 import {
   acceptedSignal,
   cancelledSignal,
@@ -25,6 +26,8 @@ describe('fileRequestWorkflow (time-skipping)', () => {
   let calls: string[];
   let keys: string[];
   let record: { status: FileRequestRecordStatus };
+  /** When each rejection email was asked for (ms, the test server's clock). */
+  let rejectionsAt: number[];
 
   const day = () => skipping.activityDay();
   const activities: FileRequestActivities = {
@@ -44,6 +47,12 @@ describe('fileRequestWorkflow (time-skipping)', () => {
       calls.push(`overdue day ${day()}`);
       return { open: record.status === 'open' || record.status === 'uploaded' };
     },
+    async notifyRejections() {
+      // As the real one: nothing once the request no longer waits for the recipients.
+      if (record.status !== 'open') return;
+      calls.push(`rejections day ${day()}`);
+      rejectionsAt.push(Context.current().info.currentAttemptScheduledTimestampMs);
+    },
     async sendUploadedDigest() {
       calls.push(`digest day ${day()}`);
     },
@@ -55,6 +64,7 @@ describe('fileRequestWorkflow (time-skipping)', () => {
   beforeEach(() => {
     calls = [];
     keys = [];
+    rejectionsAt = [];
     record = { status: 'open' };
   });
 
@@ -150,6 +160,7 @@ describe('fileRequestWorkflow (time-skipping)', () => {
     expect(calls).toEqual([
       'request day 0',
       'digest day 5',
+      'rejections day 6',
       'reminder_before day 7',
       'finish completed day 8',
     ]);
@@ -171,12 +182,46 @@ describe('fileRequestWorkflow (time-skipping)', () => {
     expect(calls).toEqual([
       'request day 0',
       'digest day 6',
+      'rejections day 8',
       'reminder_before day 9',
       'reminder_due day 10',
       'overdue day 10',
       'digest day 12',
       'finish completed day 13',
     ]);
+  });
+
+  it('rejections a few seconds apart make one email once staff pause; a long review still gets one within five pauses', async () => {
+    const SECOND = 1000;
+    const signalled: number[] = [];
+    await run(10, { rejectionQuietMs: 60 * SECOND }, async (h) => {
+      const reject = async () => {
+        await skipping.signal(h, rejectedSignal);
+        signalled.push(await skipping.env.currentTimeMs());
+      };
+      await skipping.env.sleep(1 * DAY);
+      for (let i = 0; i < 3; i += 1) {
+        await reject();
+        await skipping.env.sleep(20 * SECOND);
+      }
+      await skipping.env.sleep(2 * 60 * SECOND);
+      expect(rejectionsAt).toHaveLength(1);
+      // A minute after the last of the three (within the test clock's second of slack).
+      expect(rejectionsAt[0] - signalled[2]).toBeGreaterThan(59 * SECOND);
+      expect(rejectionsAt[0] - signalled[2]).toBeLessThan(62 * SECOND);
+
+      // Every 50 seconds for 8 minutes: never a minute's pause, yet an email 5 minutes in.
+      signalled.length = 0;
+      for (let i = 0; i < 10; i += 1) {
+        await reject();
+        await skipping.env.sleep(50 * SECOND);
+      }
+      await skipping.env.sleep(2 * 60 * SECOND);
+    });
+    expect(rejectionsAt).toHaveLength(3);
+    expect(rejectionsAt[1] - signalled[0]).toBeGreaterThan(299 * SECOND);
+    expect(rejectionsAt[1] - signalled[0]).toBeLessThan(302 * SECOND);
+    expect(rejectionsAt[2] - signalled[9]).toBeGreaterThan(59 * SECOND);
   });
 
   it('signals arriving out of order or lost: the record wins, read on each wake and daily', async () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FileRequestMailerService } from '../../server/modules/file-requests/delivery/file-request-mailer.service';
+import { FileRequestRejectionMailer } from '../../server/modules/file-requests/delivery/file-request-rejection-mailer.service';
 import type {
   FileRequestActivities,
   FileRequestEmailKind,
@@ -8,7 +9,10 @@ import type {
 
 @Injectable()
 export class FileRequestActivitiesImpl implements FileRequestActivities {
-  constructor(private readonly mailer: FileRequestMailerService) {}
+  constructor(
+    private readonly mailer: FileRequestMailerService,
+    private readonly rejections: FileRequestRejectionMailer,
+  ) {}
 
   async readFileRequest(requestId: string): Promise<{ status: FileRequestRecordStatus }> {
     return { status: await this.mailer.status(requestId) };
@@ -25,6 +29,10 @@ export class FileRequestActivitiesImpl implements FileRequestActivities {
 
   markOverdue(requestId: string): Promise<{ open: boolean }> {
     return this.mailer.markOverdue(requestId);
+  }
+
+  async notifyRejections(requestId: string): Promise<void> {
+    await this.rejections.notify(requestId);
   }
 
   sendUploadedDigest(requestId: string): Promise<void> {

@@ -19,6 +19,12 @@ export interface FileRequestInput {
   remindOnDue?: boolean;
   /** Cadence after the due date (or since creation without one), from the firm settings; default 7 days. */
   overdueEveryMs?: number;
+  /**
+   * Rejected items are emailed once staff have rejected nothing more for this long, so a review
+   * of several items makes one email; default 1 minute. Never later than 5 times this after
+   * the first rejection of the batch.
+   */
+  rejectionQuietMs?: number;
   /** Continue as new after this many reminders, so the history stays bounded; default 50. */
   remindersPerRun?: number;
   /** Carried over continue-as-new: reminders sent before, and slots up to this time are done. */
@@ -59,6 +65,8 @@ export interface FileRequestActivities {
     kind: FileRequestEmailKind,
     key: string,
   ): Promise<{ open: boolean; sent: boolean }>;
+  /** Emails the recipients the items rejected since the last such email, with the reasons. */
+  notifyRejections(requestId: string): Promise<void>;
   /** Sets the overdue flag; `open: false` when the request has ended in the database. */
   markOverdue(requestId: string): Promise<{ open: boolean }>;
   /** One email to staff per time the request became fully answered (keyed in the database). */

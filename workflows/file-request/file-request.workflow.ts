@@ -1,6 +1,7 @@
 import {
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -28,6 +29,9 @@ const acts = proxyActivities<FileRequestActivities>({
 /** Even with nothing due, the workflow reads the record this often (a lost signal heals). */
 const RESYNC_MS = DAY_MS;
 
+/** Workflows started before rejections were emailed replay without them. */
+const REJECTION_EMAILS = 'rejection-emails';
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /**
@@ -38,6 +42,8 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * - While every item is answered (staff reviewing) recipients get no reminders; staff get one
  *   digest each time it becomes so. Slots that pass meanwhile are skipped, not caught up.
  * - `overdue` is set once the due date passes while items are with the recipients.
+ * - Rejections are emailed once staff pause (`rejectionQuietMs`): a review that sends several
+ *   items back makes one email.
  * - Reminders go on weekly until the end; the run continues as new every `remindersPerRun`
  *   reminders so its history stays bounded. Every email is keyed by its slot's time, so a run
  *   started again (continue-as-new, or the reconciler after lost history) never sends one twice.
@@ -58,13 +64,22 @@ export async function fileRequestWorkflow(input: FileRequestInput): Promise<File
   let digestPending = false;
   let woken = true;
   let resyncAt = 0;
+  const rejectionQuietMs = input.rejectionQuietMs ?? 60_000;
+  // The pending rejection email: due after a quiet spell, or at the latest 5 quiet spells in.
+  let rejectionsDueAt: number | null = null;
+  let rejectionsLatestAt = Infinity;
 
   const wake = () => {
     woken = true;
   };
-  for (const signal of [uploadedSignal, acceptedSignal, rejectedSignal, cancelledSignal]) {
+  for (const signal of [uploadedSignal, acceptedSignal, cancelledSignal]) {
     setHandler(signal, wake);
   }
+  setHandler(rejectedSignal, () => {
+    woken = true;
+    if (rejectionsDueAt === null) rejectionsLatestAt = Date.now() + 5 * rejectionQuietMs;
+    rejectionsDueAt = Math.min(Date.now() + rejectionQuietMs, rejectionsLatestAt);
+  });
   setHandler(fileRequestStatusQuery, (): FileRequestStatus => ({
     state: outcome === null ? state : outcome === 'gone' ? 'cancelled' : outcome,
     overdue,
@@ -103,6 +118,12 @@ export async function fileRequestWorkflow(input: FileRequestInput): Promise<File
       continue;
     }
 
+    if (rejectionsDueAt !== null && Date.now() >= rejectionsDueAt) {
+      rejectionsDueAt = null;
+      if (patched(REJECTION_EMAILS)) await acts.notifyRejections(input.requestId);
+      continue;
+    }
+
     if (state === 'open') {
       // Normally one slot is due; if several passed (a late wake), send only the latest.
       let slot = slotAfter(input, doneUntil);
@@ -127,7 +148,9 @@ export async function fileRequestWorkflow(input: FileRequestInput): Promise<File
       }
     }
 
-    if (sentThisRun >= perRun || workflowInfo().continueAsNewSuggested) {
+    // Not with a rejection email pending: it is not carried over.
+    const mayContinue = rejectionsDueAt === null;
+    if (mayContinue && (sentThisRun >= perRun || workflowInfo().continueAsNewSuggested)) {
       await continueAsNew<typeof fileRequestWorkflow>({
         ...input,
         carried: { remindersSent, doneUntil, overdue },
@@ -138,6 +161,7 @@ export async function fileRequestWorkflow(input: FileRequestInput): Promise<File
       state === 'open' ? slotAfter(input, doneUntil).at : Infinity,
       state === 'open' && !overdue && dueAt !== null ? dueAt : Infinity,
       resyncAt,
+      rejectionsDueAt ?? Infinity,
     );
     await condition(() => woken, Math.max(1, wakeAt - Date.now()));
     if (Date.now() >= resyncAt) woken = true;

@@ -15,6 +15,8 @@ interface AcceptInvitationFormProps {
   token: string;
   /** Tells password managers which account the new password belongs to. */
   email: string;
+  /** The portal page to open once signed in. */
+  landing: string;
   /** Called when the API refuses the token itself, which ends the sign-up. */
   onTokenRefused: (error: PortalApiError) => void;
 }
@@ -23,6 +25,7 @@ interface AcceptInvitationFormProps {
 export const AcceptInvitationForm = ({
   token,
   email,
+  landing,
   onTokenRefused,
 }: AcceptInvitationFormProps) => {
   const errorId = useId();
@@ -45,7 +48,7 @@ export const AcceptInvitationForm = ({
         method: 'POST',
         body: { token, password },
       });
-      navigate('/portal/', { replace: true });
+      navigate(landing, { replace: true });
     } catch (failure) {
       const apiError = failure as PortalApiError;
       if (isTokenProblem(apiError)) {

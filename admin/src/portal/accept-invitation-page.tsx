@@ -5,31 +5,41 @@ import { LoadFailure } from './load-failure';
 import type { PortalApiError } from './portal-api';
 import { PortalLayout } from './portal-layout';
 import { PortalLoading } from './portal-loading';
+import { landingPath } from './sign-in-return';
 import type { InvitationPreview } from './portal-types';
 import { useApiGet } from './use-api-get';
 
+interface AcceptState {
+  token: string | null;
+  /** Where the link lands once the password is set (a file request sent with the invitation). */
+  next: string | null;
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v : null);
+
 /**
- * The token from ?token=…, or, once it has left the address bar, from this tab's history
- * entry, so that a reload of the page still works.
+ * The token and landing page from ?token=…&next=…, or, once they have left the address bar,
+ * from this tab's history entry, so that a reload of the page still works.
  */
-function readToken(): string | null {
-  const fromAddress = new URLSearchParams(window.location.search).get('token');
-  if (fromAddress) return fromAddress;
-  const state = window.history.state as { invitationToken?: unknown } | null;
-  return typeof state?.invitationToken === 'string' ? state.invitationToken : null;
+function readLink(): AcceptState {
+  const query = new URLSearchParams(window.location.search);
+  const token = query.get('token');
+  if (token) return { token, next: query.get('next') };
+  const state = window.history.state as { invitationToken?: unknown; next?: unknown } | null;
+  return { token: text(state?.invitationToken), next: text(state?.next) };
 }
 
 /** /portal/accept?token=…: the invitation link's landing, where a client chooses a password. */
 export const AcceptInvitationPage = () => {
-  const [token] = useState(readToken);
+  const [{ token, next }] = useState(readLink);
 
   useEffect(() => {
     // The token is a password-like secret: keep it out of the address bar, where screenshots
     // and copied links would carry it.
     if (token) {
-      window.history.replaceState({ invitationToken: token }, '', window.location.pathname);
+      window.history.replaceState({ invitationToken: token, next }, '', window.location.pathname);
     }
-  }, [token]);
+  }, [token, next]);
 
   if (!token) {
     return (
@@ -39,10 +49,10 @@ export const AcceptInvitationPage = () => {
       />
     );
   }
-  return <InvitationAcceptance token={token} />;
+  return <InvitationAcceptance token={token} landing={landingPath(next)} />;
 };
 
-const InvitationAcceptance = ({ token }: { token: string }) => {
+const InvitationAcceptance = ({ token, landing }: { token: string; landing: string }) => {
   const headingId = useId();
   const [preview, retry] = useApiGet<InvitationPreview>(
     `/api/portal/invitations/preview?token=${encodeURIComponent(token)}`,
@@ -82,7 +92,12 @@ const InvitationAcceptance = ({ token }: { token: string }) => {
           Choose a password to finish. This link works until{' '}
           {new Date(invitation.expiresAt).toLocaleDateString(undefined, { dateStyle: 'long' })}.
         </p>
-        <AcceptInvitationForm token={token} email={invitation.email} onTokenRefused={setRefused} />
+        <AcceptInvitationForm
+          token={token}
+          email={invitation.email}
+          landing={landing}
+          onTokenRefused={setRefused}
+        />
       </section>
     </PortalLayout>
   );

@@ -15,8 +15,11 @@ export function signInHref(path = window.location.pathname): string {
     : '/portal/login';
 }
 
+/** `next` if it is a portal page of ours to land on, else home. */
+export const landingPath = (next: string | null | undefined): string =>
+  next && isReturnable(next) ? next : '/portal/';
+
 /** Where to go after signing in: the page that sent the contact to sign in, else home. */
 export function afterSignInPath(search = window.location.search): string {
-  const next = new URLSearchParams(search).get('next');
-  return next && isReturnable(next) ? next : '/portal/';
+  return landingPath(new URLSearchParams(search).get('next'));
 }

@@ -42,7 +42,13 @@ export class InvitationEmailRenderer {
 
   private template(shared: Shared): Promise<RenderedEmail> {
     const day = shared.expiresAt.toISOString().slice(0, 10);
-    const key = JSON.stringify([shared.kind, shared.firmName, shared.logoUrl, day]);
+    const key = JSON.stringify([
+      shared.kind,
+      shared.firmName,
+      shared.logoUrl,
+      day,
+      Boolean(shared.requestWaiting),
+    ]);
     let cached = this.cache.get(key);
     if (!cached) {
       if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);

@@ -7,7 +7,9 @@ import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import { SqlWhere } from '../../database/sql-where';
+import type { PortalStatus } from '../clients/client.enums';
 import { requestNotFound } from './file-requests.exception';
+import type { RecipientOptionView } from './request-recipients.view';
 import type { FileRequestFilter, FileRequestSortField } from './file-requests.schemas';
 import type {
   FileRequestEventView,
@@ -160,6 +162,28 @@ export class FileRequestReader {
     if (!rows[0]) throw requestNotFound(id);
     const [view] = await this.details(rows, staff);
     return view;
+  }
+
+  /** The client's contacts (directly or through its groups) and how a request would reach each. */
+  async recipientOptions(clientId: string): Promise<RecipientOptionView[]> {
+    const rows = await this.em
+      .getConnection()
+      .execute<(Omit<RecipientOptionView, 'portalStatus'> & { portal_status: PortalStatus })[]>(
+        `select ct.id, ${CONTACT_NAME('ct')} as name, ct.email, ct.portal_status,
+         case
+           when exists (select 1 from email_suppression s where s.email = lower(ct.email))
+             then 'unreachable'
+           when ct.portal_status = 'accepted' then 'portal'
+           when exists (select 1 from invitation i where i.contact_id = ct.id
+             and i.status = 'pending') then 'invitation'
+           else 'invite' end as access
+       from contact ct
+       where ct.id in (select contact_id from contact_client_access where client_id = ?)
+       order by lower(${CONTACT_NAME('ct')}), ct.id
+       limit 200`,
+        [clientId],
+      );
+    return rows.map(({ portal_status, ...r }) => ({ ...r, portalStatus: portal_status }));
   }
 
   /** The client of a request (for the access check), or 404. */

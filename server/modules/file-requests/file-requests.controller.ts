@@ -7,6 +7,7 @@ import { CurrentPrincipal } from '../../common/auth/auth.decorators';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
+import { parseInput } from '../../common/validation/parse-input';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { FileRequestReader } from './file-request-reader.service';
@@ -18,10 +19,12 @@ import {
   createFileRequestSchema,
   emptyBodySchema,
   fileRequestFilterSchema,
+  recipientOptionsQuerySchema,
   rejectItemSchema,
   type CreateFileRequestInput,
 } from './file-requests.schemas';
 import { FileRequestsService } from './file-requests.service';
+import type { RecipientOptionView } from './request-recipients.view';
 
 const requestEvent = (summary: (r: FileRequestView) => string) => (r: FileRequestView) => ({
   summary: summary(r),
@@ -72,6 +75,17 @@ export class FileRequestsController {
     const shares = body.attachmentFileIds?.length || body.items?.some((i) => i.updatesFileId);
     await this.access.assertClient(principal, body.clientId, shares ? 'share' : 'read');
     return this.view(await this.requests.create(body, principal.id));
+  }
+
+  /** Whom the dialog offers, with what sending the request does for each one's portal access. */
+  @Get('recipients')
+  async recipients(
+    @Query() query: Record<string, unknown>,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<RecipientOptionView[]> {
+    const { clientId } = parseInput(recipientOptionsQuerySchema, query);
+    await this.access.assertClient(principal, clientId, 'read');
+    return this.reader.recipientOptions(clientId);
   }
 
   @Get(':id')

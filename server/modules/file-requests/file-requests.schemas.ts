@@ -41,6 +41,10 @@ export const createFileRequestSchema = z.strictObject({
 });
 export type CreateFileRequestInput = z.infer<typeof createFileRequestSchema>;
 
+export const recipientOptionsQuerySchema = z.object({
+  clientId: z.uuid({ message: 'must be a client id' }),
+});
+
 export const rejectItemSchema = z.strictObject({
   reason: z.string().trim().min(1, 'say why, so the client knows what to send').max(1000),
 });

@@ -22,6 +22,17 @@ import {
 import type { CreateFileRequestInput } from './file-requests.schemas';
 import { lockItem, lockOpenRequest, type LockedItem } from './file-request-locks.sql';
 import { formatFirmTime } from '../../common/time/firm-time';
+import {
+  insertPendingInvitations,
+  restorePortalStatuses,
+  type NewInvitations,
+} from '../invitations/insert-invitations.sql';
+
+interface InvitedRecipient {
+  contact_id: string;
+  email: string;
+  portal_status: string;
+}
 
 /** Staff's side of file requests: ask, review item by item, cancel, nudge. */
 @Injectable()
@@ -46,7 +57,8 @@ export class FileRequestsService {
     staffId: string | null,
     origin: { playbookRunId: string; step: number } | null = null,
   ): Promise<string> {
-    const { defaultSender } = await this.settings.get();
+    const settings = await this.settings.get();
+    const { defaultSender } = settings;
     if (!defaultSender) {
       throw new SettingsException(
         SettingsErrorCode.NO_SENDING_DOMAIN,
@@ -76,7 +88,7 @@ export class FileRequestsService {
       ]),
     ];
 
-    const { id, newShares } = await sqlTransaction(this.em, async (sql) => {
+    const { id, newShares, invited } = await sqlTransaction(this.em, async (sql) => {
       const [request] = await sql<{ id: string }[]>(
         `insert into file_request (client_id, subject, description, message, due_at, sender_email,
            created_by_staff_id, playbook_run_id, playbook_step)
@@ -98,6 +110,11 @@ export class FileRequestsService {
          select ?, c from unnest(?::uuid[]) c`,
         [request.id, pgArray(input.recipientIds)],
       );
+      const invited = await this.inviteRecipients(sql, request.id, input.recipientIds, {
+        senderEmail: defaultSender,
+        staffId,
+        settings,
+      });
       await sql(
         `insert into file_request_item (request_id, position, title, description, updates_file_id)
          select ?, x.position, x.title, x.description, x.updates_file_id
@@ -132,14 +149,22 @@ export class FileRequestsService {
         detail: `Requested ${items.length === 1 ? '1 item' : `${items.length} items`}${input.dueAt ? `, due ${input.dueAt.toISOString().slice(0, 10)}` : ''}`,
         staffId,
       });
-      return { id: request.id, newShares: shares };
+      if (invited.length) {
+        await recordEvent(sql, {
+          requestId: request.id,
+          kind: 'invited',
+          detail: `Invited to the portal with this request: ${invited.map((c) => c.email).join(', ')}`,
+          staffId,
+        });
+      }
+      return { id: request.id, newShares: shares, invited };
     });
 
     try {
       await this.workflows.start(id);
     } catch (e) {
       this.logger.error(e);
-      await this.abandon(id, newShares);
+      await this.abandon(id, newShares, invited);
       throw new FileRequestsException(
         FileRequestsErrorCode.WORKFLOWS_UNAVAILABLE,
         'The workflow service is not reachable, so the request was not created. Try again in a moment.',
@@ -183,8 +208,8 @@ export class FileRequestsService {
   async reject(requestId: string, itemId: string, reason: string, staffId: string): Promise<void> {
     await this.review(requestId, itemId, staffId, async (sql, item) => {
       await sql(
-        `update file_request_item set status = 'rejected', rejection_reason = ?, updated_at = now()
-         where id = ?`,
+        `update file_request_item set status = 'rejected', rejection_reason = ?,
+           rejection_emailed_at = null, updated_at = now() where id = ?`,
         [reason, itemId],
       );
       return `Rejected "${item.title}": ${reason}`;
@@ -294,19 +319,35 @@ export class FileRequestsService {
     });
   }
 
+  /**
+   * Every recipient must see the client and be reachable: an address that bounced or marked
+   * our email as spam is never emailed, so a request to it could not reach them.
+   */
   private async assertRecipients(clientId: string, ids: string[]): Promise<void> {
-    const rows = await this.em.getConnection().execute<{ id: string; email: string | null }[]>(
-      `select x as id, ct.email from unnest(?::uuid[]) x
-       left join contact ct on ct.id = x
-       where not exists (select 1 from contact_client_access a
-         where a.contact_id = x and a.client_id = ?)`,
-      [pgArray(ids), clientId],
-    );
+    const rows = await this.em
+      .getConnection()
+      .execute<{ id: string; email: string | null; has_access: boolean }[]>(
+        `select x as id, ct.email, exists (select 1 from contact_client_access a
+           where a.contact_id = x and a.client_id = ?) as has_access
+         from unnest(?::uuid[]) x left join contact ct on ct.id = x
+         where not exists (select 1 from contact_client_access a
+             where a.contact_id = x and a.client_id = ?)
+           or exists (select 1 from email_suppression s where s.email = lower(ct.email))`,
+        [clientId, pgArray(ids), clientId],
+      );
     if (!rows.length) return;
-    const named = rows.map((r) => r.email ?? r.id);
+    const named = (ok: boolean) =>
+      rows.filter((r) => r.has_access === ok).map((r) => r.email ?? r.id);
+    const [outside, unreachable] = [named(false), named(true)];
+    const problems = [
+      outside.length &&
+        `${outside.join(', ')} ${outside.length === 1 ? 'has' : 'have'} no access to this client`,
+      unreachable.length &&
+        `${unreachable.join(', ')} cannot be emailed (the address bounced or marked our email as spam)`,
+    ].filter(Boolean);
     throw new FileRequestsException(
       FileRequestsErrorCode.BAD_RECIPIENTS,
-      `recipientIds: ${named.join(', ')} ${named.length === 1 ? 'has' : 'have'} no access to this client`,
+      `recipientIds: ${problems.join('; ')}`,
       { invalid: rows.map((r) => r.id) },
     );
   }
@@ -330,9 +371,41 @@ export class FileRequestsService {
     }
   }
 
-  /** The workflow could not start: the request and the shares it added are undone. */
-  private async abandon(id: string, shares: { file_id: string; contact_id: string }[]) {
+  /**
+   * Recipients without portal access and without a pending invitation are invited by the
+   * request's email itself (its link sets a password, then opens the request): their invitation
+   * is recorded here, with the request. Returns them with their status before.
+   */
+  private async inviteRecipients(
+    sql: SqlRunner,
+    requestId: string,
+    contactIds: string[],
+    from: Pick<NewInvitations, 'senderEmail' | 'staffId' | 'settings'>,
+  ): Promise<InvitedRecipient[]> {
+    const uninvited = await sql<InvitedRecipient[]>(
+      `select ct.id as contact_id, ct.email, ct.portal_status from contact ct
+       where ct.id = any(?::uuid[]) and ct.portal_status <> 'accepted'
+         and not exists (select 1 from invitation i
+           where i.contact_id = ct.id and i.status = 'pending')`,
+      [pgArray(contactIds)],
+    );
+    const invited = await insertPendingInvitations(sql, {
+      ...from,
+      contactIds: uninvited.map((c) => c.contact_id),
+      fileRequestId: requestId,
+    });
+    return uninvited.filter((c) => invited.has(c.contact_id));
+  }
+
+  /** The workflow could not start: the request, its invitations and its shares are undone. */
+  private async abandon(
+    id: string,
+    shares: { file_id: string; contact_id: string }[],
+    invited: InvitedRecipient[],
+  ) {
     await sqlTransaction(this.em, async (sql) => {
+      await sql(`delete from invitation where file_request_id = ? and status = 'pending'`, [id]);
+      await restorePortalStatuses(sql, invited);
       await sql('delete from file_request where id = ?', [id]);
       await sql(
         `delete from client_file_share s using jsonb_to_recordset(?::jsonb) as x(file_id uuid, contact_id uuid)

@@ -27,6 +27,7 @@ import {
 } from '../../../workflows/portal-invitation/portal-invitation.contract';
 import { SettingsService } from '../settings/settings.service';
 import { endPendingInvitation } from './end-invitation.sql';
+import { insertPendingInvitations, restorePortalStatuses } from './insert-invitations.sql';
 import { invitationTargets, type InvitationTarget } from './invitation-targets.sql';
 import {
   INVITATION_COLUMNS,
@@ -112,38 +113,17 @@ export class InvitationsService {
         if (reason) skipped.push(describe(t, reason));
         else (t.pending_id ? resend : fresh).push(t);
       }
-      const created = await sql<{ contact_id: string }[]>(
-        `insert into invitation (id, contact_id, sender_email, max_reminders,
-           reminder_interval_seconds, expiry_seconds, expires_at, next_reminder_at, workflow_id,
-           batch_id, batch_action, created_by_id)
-         select gen_random_uuid(), x, ?, ?, ?, ?, now() + make_interval(secs => ?),
-           case when ? > 0 then now() + make_interval(secs => ?) end,
-           'portal-invitation-' || x, ?, 'start', ?
-         from unnest(?::uuid[]) x
-         on conflict (contact_id) where status = 'pending' do nothing
-         returning contact_id`,
-        [
-          input.senderEmail,
-          settings.maxReminders,
-          settings.reminderIntervalSeconds,
-          settings.invitationExpirySeconds,
-          settings.invitationExpirySeconds,
-          settings.maxReminders,
-          settings.reminderIntervalSeconds,
-          batchId,
-          staffId,
-          pgArray(fresh.map((t) => t.contact_id)),
-        ],
-      );
-      const createdIds = new Set(created.map((r) => r.contact_id));
+      const createdIds = await insertPendingInvitations(sql, {
+        contactIds: fresh.map((t) => t.contact_id!),
+        senderEmail: input.senderEmail,
+        staffId,
+        settings,
+        batchId,
+      });
       // Invited by someone else a moment ago.
       for (const t of fresh) {
         if (!createdIds.has(t.contact_id!)) skipped.push(describe(t, 'already_invited'));
       }
-      await sql(
-        `update contact set portal_status = 'invited', updated_at = now() where id = any(?::uuid[])`,
-        [pgArray([...createdIds])],
-      );
       const resent = await sql<{ id: string }[]>(
         `update invitation set batch_id = ?, batch_action = 'resend', sender_email = ?, updated_at = now()
          where id = any(?::uuid[]) and status = 'pending' returning id`,
@@ -359,16 +339,7 @@ export class InvitationsService {
       await sql(`update invitation set batch_id = null, batch_action = null where batch_id = ?`, [
         batchId,
       ]);
-      await sql(
-        `update contact c set portal_status = x.portal_status
-         from jsonb_to_recordset(?::jsonb) as x(contact_id uuid, portal_status text)
-         where c.id = x.contact_id`,
-        [
-          JSON.stringify(
-            previous.map(({ contact_id, portal_status }) => ({ contact_id, portal_status })),
-          ),
-        ],
-      );
+      await restorePortalStatuses(sql, previous);
     });
   }
 

@@ -1,20 +1,55 @@
-import { Alert, Typography } from '@mui/material';
-import { CheckboxGroupInput, Link, useCreatePath, useGetList } from 'react-admin';
-import type { Contact } from '../../types';
+import { Alert, Box, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { CheckboxGroupInput, Link, useCreatePath } from 'react-admin';
+import { httpClient } from '../../providers/http-client';
+import type { RecipientOptionView } from '../../../../server/modules/file-requests/request-recipients.view';
+import { choiceName, portalStatusChoices } from '../clients/client-choices';
 import { atLeastOneRecipient } from './file-request-body';
 
-const contactText = (contact: Contact) =>
-  contact.displayName && contact.displayName !== contact.email
-    ? `${contact.displayName} (${contact.email})`
-    : contact.email;
+/** What sending the request does for the recipient's portal access, in staff's words. */
+function accessNote(r: RecipientOptionView): string {
+  switch (r.access) {
+    case 'portal':
+      return 'Uses the portal';
+    case 'invitation':
+      return 'Invited, not accepted yet: the email carries their invitation link';
+    case 'unreachable':
+      return 'Cannot be emailed: the address bounced or marked our email as spam';
+    default:
+      return r.portalStatus === 'not_invited'
+        ? 'Not invited yet: this email invites them to the portal'
+        : `${choiceName(portalStatusChoices, r.portalStatus)}: this email invites them again`;
+  }
+}
 
-/** The client's contacts (including those reached through its contact groups), to tick. */
+const RecipientLabel = ({ recipient }: { recipient: RecipientOptionView }) => (
+  <Box component="span" sx={{ display: 'flex', flexDirection: 'column', py: 0.5 }}>
+    <span>
+      {recipient.name !== recipient.email
+        ? `${recipient.name} (${recipient.email})`
+        : recipient.email}
+    </span>
+    <Typography
+      component="span"
+      variant="caption"
+      color={recipient.access === 'unreachable' ? 'error' : 'text.secondary'}
+    >
+      {accessNote(recipient)}
+    </Typography>
+  </Box>
+);
+
+/**
+ * The client's contacts (including those reached through its contact groups), to tick, each
+ * with their portal status: who has no portal access yet is invited by the request's email.
+ */
 export const RecipientsInput = ({ clientId }: { clientId: string }) => {
   const createPath = useCreatePath();
-  const { data, isPending, error } = useGetList<Contact>('contacts', {
-    filter: { clientId },
-    sort: { field: 'displayName', order: 'ASC' },
-    pagination: { page: 1, perPage: 200 },
+  const { data, isPending, error } = useQuery({
+    queryKey: ['file-request-recipients', clientId],
+    queryFn: async () =>
+      (await httpClient(`/api/file-requests/recipients?clientId=${encodeURIComponent(clientId)}`))
+        .json as RecipientOptionView[],
   });
 
   if (isPending) {
@@ -25,7 +60,7 @@ export const RecipientsInput = ({ clientId }: { clientId: string }) => {
     );
   }
   if (error) return <Alert severity="error">{error.message}</Alert>;
-  if (!data?.length) {
+  if (!data.length) {
     return (
       <Alert severity="warning">
         This client has no contacts yet, so there is no one to ask. Add one on the{' '}
@@ -40,11 +75,11 @@ export const RecipientsInput = ({ clientId }: { clientId: string }) => {
     <CheckboxGroupInput
       source="recipientIds"
       label="Recipients"
-      choices={data}
-      optionText={contactText}
+      choices={data.map((r) => ({ ...r, disabled: r.access === 'unreachable' }))}
+      optionText={(r: RecipientOptionView) => <RecipientLabel recipient={r} />}
       row={false}
       validate={atLeastOneRecipient}
-      helperText="Contacts without access to the client are refused"
+      helperText="Whoever has no portal access yet gets one email: it invites them and opens this request once they set a password"
     />
   );
 };

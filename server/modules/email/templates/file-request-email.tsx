@@ -1,5 +1,6 @@
-import { Heading, Hr, Img, Link, Section, Text } from '@react-email/components';
-import { EmailFrame, PrimaryButton } from './email-frame';
+import { Heading, Img, Section, Text } from '@react-email/components';
+import { EmailFrame } from './email-frame';
+import { PortalOnlyFooter, RequestAction, type RecipientAccess } from './request-access';
 import type { FileRequestEmailKind } from '../../../../workflows/file-request/file-request.contract';
 
 export interface FileRequestEmailProps {
@@ -8,14 +9,12 @@ export interface FileRequestEmailProps {
   logoUrl: string | null;
   greetingName: string;
   subject: string;
-  requestUrl: string;
+  access: RecipientAccess;
   dueAt: Date | null;
   /** Only with the firm's "detailed notifications": the description, message and item titles. */
   details: { description: string | null; message: string | null; items: string[] } | null;
   /** Items still waiting for the recipients. */
   outstanding: number;
-  /** The contact has not set up their portal account yet. */
-  needsAccount: boolean;
 }
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
@@ -72,22 +71,8 @@ export function FileRequestEmail(p: FileRequestEmailProps) {
         </Text>
       )}
       {p.dueAt && p.kind === 'request' && <Text>Please send them by {due(p)}.</Text>}
-      <Section style={{ margin: '24px 0' }}>
-        <PrimaryButton href={p.requestUrl}>Upload documents</PrimaryButton>
-      </Section>
-      <Text style={{ fontSize: '13px', color: '#555' }}>
-        Or paste this link into your browser: <Link href={p.requestUrl}>{p.requestUrl}</Link>
-      </Text>
-      {p.needsAccount && (
-        <Text style={{ fontSize: '13px', color: '#555' }}>
-          You sign in to your secure client portal to upload. If you have not set it up yet, use the
-          invitation {p.firmName} sent you, or ask them for a new one.
-        </Text>
-      )}
-      <Hr />
-      <Text style={{ fontSize: '12px', color: '#888' }}>
-        For your security, documents are exchanged only in the portal, never by email.
-      </Text>
+      <RequestAction access={p.access} firmName={p.firmName} label="Upload documents" />
+      <PortalOnlyFooter />
     </EmailFrame>
   );
 }

@@ -11,6 +11,8 @@ export interface InvitationEmailProps {
   greetingName: string;
   acceptUrl: string;
   expiresAt: Date;
+  /** Invited with a file request that still waits for them: the link lands on it. */
+  requestWaiting?: boolean;
 }
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
@@ -29,7 +31,7 @@ const lead: Record<InvitationEmailKind, (firm: string) => string> = {
 
 /** The invitation, its reminders and its re-sends: one template, one call to action. */
 export function InvitationEmail(props: InvitationEmailProps) {
-  const { kind, firmName, logoUrl, greetingName, acceptUrl, expiresAt } = props;
+  const { kind, firmName, logoUrl, greetingName, acceptUrl, expiresAt, requestWaiting } = props;
   return (
     <EmailFrame preview={lead[kind](firmName)}>
       {logoUrl && <Img src={logoUrl} alt={firmName} height="40" />}
@@ -42,6 +44,12 @@ export function InvitationEmail(props: InvitationEmailProps) {
         There you can exchange documents with us securely, answer our requests and follow your
         files. Choose a password to get started.
       </Text>
+      {requestWaiting && (
+        <Text>
+          {firmName} is also waiting for documents from you: once your password is set, the link
+          opens their request.
+        </Text>
+      )}
       <Section style={{ margin: '24px 0' }}>
         <PrimaryButton href={acceptUrl}>Accept invitation</PrimaryButton>
       </Section>

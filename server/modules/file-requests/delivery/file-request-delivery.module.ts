@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
+import { InvitationWorkflowsService } from '../../invitations/invitation-workflows.service';
 import { SettingsModule } from '../../settings/settings.module';
 import { FileRequestsService } from '../file-requests.service';
 import { FileRequestMailerService } from './file-request-mailer.service';
+import { FileRequestRejectionMailer } from './file-request-rejection-mailer.service';
 import { FileRequestWorkflowsService } from './file-request-workflows.service';
 
 /**
@@ -14,12 +16,15 @@ import { FileRequestWorkflowsService } from './file-request-workflows.service';
   providers: [
     FileRequestsService,
     FileRequestMailerService,
+    FileRequestRejectionMailer,
     FileRequestWorkflowsService,
     EmailDispatcherWaker,
+    InvitationWorkflowsService,
   ],
   exports: [
     FileRequestsService,
     FileRequestMailerService,
+    FileRequestRejectionMailer,
     FileRequestWorkflowsService,
     SettingsModule,
   ],

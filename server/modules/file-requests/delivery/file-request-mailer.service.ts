@@ -25,28 +25,18 @@ import {
   FileRequestEmail,
   fileRequestEmailSubject,
 } from '../../email/templates/file-request-email';
-import { SettingsService, type FirmSettings } from '../../settings/settings.service';
+import { storeAcceptLinks } from '../../invitations/accept-link';
+import { endPendingInvitation } from '../../invitations/end-invitation.sql';
+import {
+  INVITATION_TIMING_COLUMNS,
+  type InvitationTimingRow,
+} from '../../invitations/invitation-workflow-input';
+import { InvitationWorkflowsService } from '../../invitations/invitation-workflows.service';
+import { SettingsService } from '../../settings/settings.service';
 import { recordEvent } from '../file-request-state.sql';
-
-interface LiveRequest {
-  id: string;
-  client_id: string;
-  client_name: string;
-  subject: string;
-  description: string | null;
-  message: string | null;
-  due_at: string | null;
-  status: string;
-  sender_email: string;
-  created_by_staff_id: string | null;
-}
-
-interface Recipient {
-  contact_id: string;
-  email: string;
-  first_name: string | null;
-  accepted: boolean;
-}
+import { lockLiveRequest, type LiveRequest } from './live-request.sql';
+import { recipientEmail, type RecipientEmailContext } from './recipient-email';
+import { notYetEmailed, reachableRecipients, type Recipient } from './request-recipients.sql';
 
 const REMINDER_WHEN: Record<FileRequestEmailKind, string> = {
   request: '',
@@ -67,6 +57,7 @@ export class FileRequestMailerService {
     private readonly em: EntityManager,
     private readonly settings: SettingsService,
     private readonly waker: EmailDispatcherWaker,
+    private readonly invitationWorkflows: InvitationWorkflowsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -82,36 +73,36 @@ export class FileRequestMailerService {
   ): Promise<{ open: boolean; sent: number }> {
     const settings = await this.settings.get();
     const result = await sqlTransaction(this.em, async (sql) => {
-      const request = await this.lock(sql, requestId);
+      const request = await lockLiveRequest(sql, requestId);
       const waiting =
         request?.status === 'open' || (kind === 'request' && request?.status === 'uploaded');
       if (!request || !waiting) return { open: false, sent: 0 };
-      const recipients = await sql<Recipient[]>(
-        `select ct.id as contact_id, ct.email, ct.first_name,
-           ct.portal_status = 'accepted' as accepted
-         from file_request_recipient rr join contact ct on ct.id = rr.contact_id
-         where rr.request_id = ? and ct.email is not null
-           and exists (select 1 from contact_client_access a
-             where a.contact_id = ct.id and a.client_id = ?)
-           and not exists (select 1 from email_suppression s where s.email = lower(ct.email))
-         order by lower(ct.email)`,
-        [requestId, request.client_id],
-      );
+      const keyOf = (r: Recipient) => `file-request/${requestId}/${key}/${r.contact_id}`;
+      const reachable = await reachableRecipients(sql, requestId, request.client_id);
+      const recipients = await notYetEmailed(sql, reachable, keyOf);
       const items = await sql<{ title: string; status: string }[]>(
         'select title, status from file_request_item where request_id = ? order by position',
         [requestId],
       );
       const outstanding = items.filter((i) => ['requested', 'rejected'].includes(i.status));
+      const ctx: RecipientEmailContext = {
+        publicUrl: this.config.PUBLIC_URL,
+        settings,
+        request,
+        links: [],
+      };
       const emails = await Promise.all(
         recipients.map((r) =>
-          this.recipientEmail(request, r, kind, settings, {
-            key: `file-request/${requestId}/${key}/${r.contact_id}`,
+          this.recipientEmail(ctx, r, kind, {
+            key: keyOf(r),
             items: items.map((i) => i.title),
             outstanding: outstanding.length,
           }),
         ),
       );
+      await storeAcceptLinks(sql, ctx.links);
       const sent = await insertOutgoingEmails(sql, emails, settings.emailDelivery);
+      if (kind === 'request') await this.recordInvitations(sql, request, recipients);
       if (sent) {
         if (kind !== 'request') {
           await sql(
@@ -130,7 +121,49 @@ export class FileRequestMailerService {
       return { open: true, sent };
     });
     if (result.sent) this.waker.wake();
+    if (kind === 'request') await this.followUpInvitations(requestId, result.open);
     return result;
+  }
+
+  /** Whom the request's email invited, on each invitation's timeline. */
+  private async recordInvitations(
+    sql: SqlRunner,
+    request: LiveRequest,
+    recipients: Recipient[],
+  ): Promise<void> {
+    const invited = recipients.filter((r) => r.invited_with_request && r.invitation_id);
+    if (!invited.length) return;
+    await sql(
+      `insert into invitation_event (invitation_id, contact_id, kind, detail)
+       select x.invitation_id, x.contact_id, 'invited', ?
+       from jsonb_to_recordset(?::jsonb) as x(invitation_id uuid, contact_id uuid)`,
+      [
+        `Sent with the file request "${request.subject}" from ${request.sender_email}`,
+        JSON.stringify(
+          invited.map(({ invitation_id, contact_id }) => ({ invitation_id, contact_id })),
+        ),
+      ],
+    );
+  }
+
+  /**
+   * Invitations made with the request get their usual reminders and expiry: their workflows
+   * start once the request's email (their first) is queued. A request that ended before its
+   * email withdraws them. Idempotent, so a retry is safe.
+   */
+  private async followUpInvitations(requestId: string, emailed: boolean): Promise<void> {
+    const pending = await this.em.getConnection().execute<InvitationTimingRow[]>(
+      `select ${INVITATION_TIMING_COLUMNS} from invitation
+         where file_request_id = ? and status = 'pending'`,
+      [requestId],
+    );
+    for (const invitation of pending) {
+      if (emailed) await this.invitationWorkflows.start(invitation);
+      else {
+        const why = 'Its file request ended before the email went out';
+        await endPendingInvitation(this.em, invitation.id, 'revoked', why);
+      }
+    }
   }
 
   async status(requestId: string): Promise<FileRequestRecordStatus> {
@@ -146,7 +179,7 @@ export class FileRequestMailerService {
   /** Sets the overdue flag once the due date passes with items still outstanding. */
   async markOverdue(requestId: string): Promise<{ open: boolean }> {
     return sqlTransaction(this.em, async (sql) => {
-      const request = await this.lock(sql, requestId);
+      const request = await lockLiveRequest(sql, requestId);
       if (!request || !['open', 'uploaded'].includes(request.status)) return { open: false };
       const [changed] = await sql<{ id: string }[]>(
         'update file_request set overdue = true where id = ? and not overdue returning id',
@@ -171,7 +204,7 @@ export class FileRequestMailerService {
   async sendUploadedDigest(requestId: string): Promise<void> {
     const settings = await this.settings.get();
     const queued = await sqlTransaction(this.em, async (sql) => {
-      const request = await this.lock(sql, requestId);
+      const request = await lockLiveRequest(sql, requestId);
       if (!request || request.status !== 'uploaded') return 0;
       const [last] = await sql<{ id: string }[]>(
         `select max(id)::text as id from file_request_event
@@ -246,51 +279,30 @@ export class FileRequestMailerService {
     );
   }
 
-  private async lock(sql: SqlRunner, requestId: string): Promise<LiveRequest | undefined> {
-    const [row] = await sql<LiveRequest[]>(
-      `select r.id, r.client_id, c.display_name as client_name, r.subject, r.description,
-         r.message, r.due_at, r.status, r.sender_email, r.created_by_staff_id
-       from file_request r join client c on c.id = r.client_id where r.id = ? for update of r`,
-      [requestId],
-    );
-    return row;
-  }
-
-  private async recipientEmail(
-    request: LiveRequest,
+  /** One recipient's request email or reminder. */
+  private recipientEmail(
+    ctx: RecipientEmailContext,
     r: Recipient,
     kind: FileRequestEmailKind,
-    settings: FirmSettings,
     extra: { key: string; items: string[]; outstanding: number },
   ): Promise<OutgoingEmail> {
-    const requestUrl = `${this.config.PUBLIC_URL}/portal/requests/${request.id}`;
-    const props = {
-      kind,
-      firmName: settings.firmName,
-      logoUrl: settings.logoUrl,
-      greetingName: r.first_name || r.email,
-      subject: request.subject,
-      requestUrl,
-      dueAt: request.due_at ? new Date(isoDate(request.due_at)) : null,
-      details: settings.detailedNotifications
-        ? { description: request.description, message: request.message, items: extra.items }
-        : null,
-      outstanding: extra.outstanding,
-      needsAccount: !r.accepted,
-    };
-    const message = await renderEmail(fileRequestEmailSubject(props), FileRequestEmail(props));
+    const { request, settings } = ctx;
     const emailKind: EmailKind = kind === 'request' ? 'file_request' : 'file_request_reminder';
-    return {
-      id: randomUUID(),
-      kind: emailKind,
-      idempotencyKey: extra.key,
-      to: r.email,
-      from: fromHeader(settings.firmName, request.sender_email),
-      ...message,
-      links: [{ label: 'Open the request', url: requestUrl }],
-      contactId: r.contact_id,
-      invitationId: null,
-      fileRequestId: request.id,
-    };
+    return recipientEmail(ctx, r, { kind: emailKind, key: extra.key }, (access, greetingName) => {
+      const props = {
+        kind,
+        firmName: settings.firmName,
+        logoUrl: settings.logoUrl,
+        greetingName,
+        subject: request.subject,
+        access,
+        dueAt: request.due_at ? new Date(isoDate(request.due_at)) : null,
+        details: settings.detailedNotifications
+          ? { description: request.description, message: request.message, items: extra.items }
+          : null,
+        outstanding: extra.outstanding,
+      };
+      return renderEmail(fileRequestEmailSubject(props), FileRequestEmail(props));
+    });
   }
 }

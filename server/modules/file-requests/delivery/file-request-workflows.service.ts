@@ -1,7 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError, type SignalDefinition } from '@temporalio/client';
 import { isoDate } from '../../../common/http/iso-date';
+import { APP_CONFIG } from '../../../config/config.module';
+import type { AppConfig } from '../../../config/env.schema';
 import { TemporalService } from '../../../temporal/temporal.service';
 import { SettingsService } from '../../settings/settings.service';
 import {
@@ -25,6 +27,7 @@ export class FileRequestWorkflowsService {
     private readonly em: EntityManager,
     private readonly temporal: TemporalService,
     private readonly settings: SettingsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   workflowId = fileRequestWorkflowId;
@@ -82,6 +85,7 @@ export class FileRequestWorkflowsService {
       dueAt: row?.due_at ? isoDate(row.due_at) : null,
       reminderOffsetsBeforeDueMs: settings.requestReminderDaysBefore.map((d) => Number(d) * DAY_MS),
       overdueEveryMs: settings.requestOverdueIntervalDays * DAY_MS,
+      rejectionQuietMs: this.config.FILE_REQUEST_REJECTION_QUIET_SECONDS * 1000,
     };
     return {
       workflowId: fileRequestWorkflowId(requestId),

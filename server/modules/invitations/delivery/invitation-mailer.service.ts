@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { hashSecretToken, newSecretToken } from '../../../common/crypto/secret-token';
 import { APP_CONFIG } from '../../../config/config.module';
 import type { AppConfig } from '../../../config/env.schema';
 import { pgArray } from '../../../database/pg-array';
@@ -11,6 +10,12 @@ import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service
 import { InvitationEmailRenderer } from '../../email/invitation-email.renderer';
 import { fromHeader, insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
 import { SettingsService, type FirmSettings } from '../../settings/settings.service';
+import {
+  newAcceptLink,
+  requestPortalPath,
+  storeAcceptLinks,
+  type AcceptLink,
+} from '../accept-link';
 import { endPendingInvitation } from '../end-invitation.sql';
 
 interface LiveInvitation {
@@ -20,6 +25,8 @@ interface LiveInvitation {
   max_reminders: number;
   email: string;
   first_name: string | null;
+  /** The file request this invitation came with, while it waits for the contact. */
+  request_id: string | null;
 }
 
 const EVENT_KIND = { invitation: 'invited', reminder: 'reminder_sent', resend: 'resent' } as const;
@@ -55,7 +62,9 @@ export class InvitationMailerService {
     const settings = await this.settings.get();
     const pending = await sqlTransaction(this.em, async (sql) => {
       const rows = await sql<LiveInvitation[]>(
-        `select i.id, i.contact_id, i.sender_email, i.max_reminders, ct.email, ct.first_name
+        `select i.id, i.contact_id, i.sender_email, i.max_reminders, ct.email, ct.first_name,
+           (select r.id from file_request r where r.id = i.file_request_id and r.status = 'open')
+             as request_id
          from invitation i join contact ct on ct.id = i.contact_id
          where i.id = any(?::uuid[]) and i.status = 'pending' for update of i`,
         [pgArray(steps.map((s) => s.invitationId))],
@@ -87,14 +96,16 @@ export class InvitationMailerService {
     settings: FirmSettings,
     key: (s: InvitationEmailStep) => string,
   ): Promise<void> {
-    const tokens: { token_hash: string; invitation_id: string }[] = [];
+    const links: AcceptLink[] = [];
     const emails: OutgoingEmail[] = [];
     const states: object[] = [];
     const events: object[] = [];
     for (const step of steps) {
       const inv = live.get(step.invitationId)!;
-      const token = newSecretToken();
-      const acceptUrl = `${this.config.PUBLIC_URL}/portal/accept?token=${token}`;
+      // Invited with a file request still waiting: the link lands on it, and the email says so.
+      const landing = inv.request_id ? requestPortalPath(inv.request_id) : undefined;
+      const link = newAcceptLink(this.config.PUBLIC_URL, inv.id, landing);
+      const acceptUrl = link.url;
       const message = await this.renderer.render({
         kind: step.kind,
         firmName: settings.firmName,
@@ -102,8 +113,9 @@ export class InvitationMailerService {
         greetingName: inv.first_name || inv.email,
         acceptUrl,
         expiresAt: new Date(step.expiresAt),
+        requestWaiting: Boolean(landing),
       });
-      tokens.push({ token_hash: hashSecretToken(token), invitation_id: inv.id });
+      links.push(link);
       emails.push({
         id: randomUUID(),
         kind: step.kind === 'reminder' ? 'reminder' : 'invitation',
@@ -137,11 +149,7 @@ export class InvitationMailerService {
         [pgArray(resent)],
       );
     }
-    await sql(
-      `insert into invitation_token (token_hash, invitation_id)
-       select * from jsonb_to_recordset(?::jsonb) as x(token_hash text, invitation_id uuid)`,
-      [JSON.stringify(tokens)],
-    );
+    await storeAcceptLinks(sql, links);
     await insertOutgoingEmails(sql, emails, settings.emailDelivery);
     await sql(
       `update invitation i set reminders_sent = x.reminders_sent,

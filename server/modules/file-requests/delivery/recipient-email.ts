@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { fromHeader, type EmailKind, type OutgoingEmail } from '../../email/outgoing-email';
+import type { RenderedEmail } from '../../email/render-email';
+import {
+  accessLinkLabel,
+  accessUrl,
+  type RecipientAccess,
+} from '../../email/templates/request-access';
+import type { AcceptLink } from '../../invitations/accept-link';
+import type { FirmSettings } from '../../settings/settings.service';
+import type { LiveRequest } from './live-request.sql';
+import { recipientAccess, type Recipient } from './request-recipients.sql';
+
+export interface RecipientEmailContext {
+  publicUrl: string;
+  settings: FirmSettings;
+  request: LiveRequest;
+  /** Invitation links minted for the emails, to store in the same transaction. */
+  links: AcceptLink[];
+}
+
+/**
+ * One email of the request to one recipient, with one link: their way in (the request, or
+ * their invitation that lands on it). `render` writes the message for that way in.
+ */
+export async function recipientEmail(
+  ctx: RecipientEmailContext,
+  r: Recipient,
+  email: { kind: EmailKind; key: string },
+  render: (access: RecipientAccess, greetingName: string) => Promise<RenderedEmail>,
+): Promise<OutgoingEmail> {
+  const { access, link } = recipientAccess(ctx.publicUrl, ctx.request.id, r);
+  if (link) ctx.links.push(link);
+  const message = await render(access, r.first_name || r.email);
+  return {
+    id: randomUUID(),
+    kind: email.kind,
+    idempotencyKey: email.key,
+    to: r.email,
+    from: fromHeader(ctx.settings.firmName, ctx.request.sender_email),
+    ...message,
+    links: [{ label: accessLinkLabel(access), url: accessUrl(access) }],
+    contactId: r.contact_id,
+    invitationId: link?.invitationId ?? null,
+    fileRequestId: ctx.request.id,
+  };
+}
