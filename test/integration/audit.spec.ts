@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import request, { type Agent } from 'supertest';
 import { TEST_ADMIN } from '../utils/test-env';
+import { createStaff } from '../utils/people';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 interface AuditEvent {
@@ -41,16 +42,12 @@ describe('audit trail', () => {
     ).body.id;
     await admin.put(`/api/clients/${clientId}`).send({ city: 'London' }).expect(200);
     await admin.put('/api/settings').send({ firmName: 'Lovelace & Co' }).expect(200);
-    await admin
-      .post('/api/staff')
-      .send({
-        email: 'viewer@clienthub.test',
-        firstName: 'Vi',
-        lastName: 'Ewer',
-        roles: ['staff'],
-        password: 'viewer password 123',
-      })
-      .expect(201);
+    await createStaff(
+      t,
+      admin,
+      { email: 'viewer@clienthub.test', firstName: 'Vi', lastName: 'Ewer' },
+      'viewer password 123',
+    );
   });
   afterAll(() => t.close());
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request, { type Agent } from 'supertest';
 import { hashPassword } from '../../server/common/auth/password-hasher';
 import { csvOf, person } from '../utils/imports';
+import { createStaff } from '../utils/people';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -120,7 +121,6 @@ describe('authorization: every route for every caller', () => {
           email: `${unique('s')}@clienthub.test`,
           firstName: 'F',
           lastName: 'S',
-          password: 'fresh staff password',
         })
         .expect(201)
     ).body.id;
@@ -218,11 +218,12 @@ describe('authorization: every route for every caller', () => {
   async function staffPrincipal(name: PrincipalName, roles: string[]) {
     const email = `${name.toLowerCase()}@clienthub.test`;
     const password = `${name} password 1234`;
-    const { body } = await admin
-      .post('/api/staff')
-      .send({ email, firstName: name, lastName: 'Tester', roles, password })
-      .expect(201);
-    ids[name] = body.id;
+    ids[name] = await createStaff(
+      t,
+      admin,
+      { email, firstName: name, lastName: 'Tester', roles },
+      password,
+    );
     passwords.set(name, [email, password]);
   }
   async function contactPrincipal(name: PrincipalName) {
@@ -391,7 +392,6 @@ describe('authorization: every route for every caller', () => {
           email: `${unique('s')}@clienthub.test`,
           firstName: 'N',
           lastName: 'S',
-          password: 'new staff password',
         },
       }),
     },
@@ -940,7 +940,6 @@ describe('authorization: every route for every caller', () => {
           firstName: 'R',
           lastName: 'Ole',
           roles: [role],
-          password: 'fresh staff password',
         });
         const promoted = await agent
           .put(`/api/staff/${await freshStaff()}`)

@@ -7,6 +7,7 @@ import {
   latestAcceptLink,
   tokenOf,
 } from '../utils/invitations';
+import { createStaff } from '../utils/people';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -26,16 +27,8 @@ describe('portal invitations (local outbox)', () => {
   afterAll(() => t.close());
 
   it('keeps the Outbox and the settings to Staff Admins', async () => {
-    await admin
-      .post('/api/staff')
-      .send({
-        email: 'plain@clienthub.test',
-        firstName: 'Plain',
-        lastName: 'Staff',
-        roles: ['staff'],
-        password: 'plain staff password',
-      })
-      .expect(201);
+    const account = { email: 'plain@clienthub.test', firstName: 'Plain', lastName: 'Staff' };
+    await createStaff(t, admin, account, 'plain staff password');
     const plain = await t.signIn('plain@clienthub.test', 'plain staff password');
     await plain.get('/api/outbox').expect(403);
     await plain.get('/api/settings').expect(403);
