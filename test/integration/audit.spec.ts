@@ -54,6 +54,7 @@ describe('audit trail', () => {
   it('records who did what, newest first, with address and browser', async () => {
     const trail = await events();
     expect(trail.map((e) => e.action)).toEqual([
+      'staff.invitation_accepted',
       'staff.created',
       'settings.updated',
       'client.updated',
@@ -69,10 +70,15 @@ describe('audit trail', () => {
     });
     expect(trail[0]).toMatchObject({
       actorType: 'staff',
+      actorEmail: 'viewer@clienthub.test',
+      summary: 'viewer@clienthub.test accepted their staff invitation and chose a password',
+    });
+    expect(trail[1]).toMatchObject({
+      actorType: 'staff',
       actorEmail: TEST_ADMIN.email,
       summary: 'Created staff account viewer@clienthub.test (roles: staff)',
     });
-    expect(trail[2]).toMatchObject({ clientId, summary: 'Updated client Ada Lovelace' });
+    expect(trail[3]).toMatchObject({ clientId, summary: 'Updated client Ada Lovelace' });
   });
 
   it('filters by client, action and text', async () => {
@@ -81,7 +87,10 @@ describe('audit trail', () => {
       'client.created',
     ]);
     expect(await events({ action: ['auth.sign_in_failed'] })).toHaveLength(1);
-    expect((await events({ q: 'viewer@' })).map((e) => e.action)).toEqual(['staff.created']);
+    expect((await events({ q: 'viewer@' })).map((e) => e.action)).toEqual([
+      'staff.invitation_accepted',
+      'staff.created',
+    ]);
     const future = new Date(Date.now() + 60_000).toISOString();
     expect(await events({ from: future })).toEqual([]);
   });

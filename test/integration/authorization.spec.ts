@@ -324,6 +324,23 @@ describe('authorization: every route for every caller', () => {
       who: anySession,
       call: () => ({ path: '/api/auth/password', body: {} }),
     },
+    // Public, and the same answer for every address (a fresh one per call: each has a limit).
+    'POST /api/auth/password-reset': {
+      who: everyone('ok'),
+      call: () => ({ path: '/api/auth/password-reset', body: { email: `${unique('r')}@x.test` } }),
+    },
+    // Public; an unknown link is the same 404 for everyone.
+    'GET /api/auth/account-links/preview': {
+      who: everyone(404),
+      call: () => ({ path: '/api/auth/account-links/preview?token=unknown' }),
+    },
+    'POST /api/auth/account-links/use': {
+      who: everyone(404),
+      call: () => ({
+        path: '/api/auth/account-links/use',
+        body: { token: 'unknown', password: 'x' },
+      }),
+    },
     // Public; no worker runs in this test, so it reports itself degraded to everyone alike.
     'GET /api/health': { who: everyone(503), call: () => ({ path: '/api/health' }) },
     'GET /api/tags': { who: anyStaff, call: () => ({ path: '/api/tags' }) },
@@ -964,7 +981,7 @@ describe('authorization: every route for every caller', () => {
       .expect(403);
     expect(denied.body.code).toBe('AUTH_FORBIDDEN');
     for (const change of [
-      { password: 'a takeover password' },
+      { firstName: 'Mallory' },
       { active: false },
       { roles: ['staff'] },
     ]) {

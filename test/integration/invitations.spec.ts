@@ -66,7 +66,10 @@ describe('portal invitations (local outbox)', () => {
 
     const link = await latestAcceptLink(t, ada.contactId);
     expect(link).toMatch(new RegExp(`^${t.url}/portal/accept\\?token=[A-Za-z0-9_-]{43}$`));
-    const outbox = await admin.get('/api/outbox').expect(200);
+    const outbox = await admin
+      .get('/api/outbox')
+      .query({ filter: JSON.stringify({ kind: 'invitation' }) })
+      .expect(200);
     expect(outbox.body).toEqual([
       expect.objectContaining({
         toEmail: 'ada@example.com',
