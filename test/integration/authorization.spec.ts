@@ -980,11 +980,7 @@ describe('authorization: every route for every caller', () => {
       .send({ roles: ['staff_admin', 'entities_admin'] })
       .expect(403);
     expect(denied.body.code).toBe('AUTH_FORBIDDEN');
-    for (const change of [
-      { firstName: 'Mallory' },
-      { active: false },
-      { roles: ['staff'] },
-    ]) {
+    for (const change of [{ firstName: 'Mallory' }, { active: false }, { roles: ['staff'] }]) {
       await agents.staffAdmin.put(`/api/staff/${ids.entitiesAdmin}`).send(change).expect(403);
     }
     await agents.staffAdmin.delete(`/api/staff/${ids.entitiesAdmin}`).expect(403);

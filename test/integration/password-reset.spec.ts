@@ -137,6 +137,19 @@ describe('password reset and staff invitation links', () => {
       email,
     });
 
+    // Not even a Staff Admin reads the link in the Outbox: it would open the account.
+    const [queued] = await t.query<{ id: string }>(
+      `select id from email_message where kind = 'password_reset' and to_email = $1`,
+      [email],
+    );
+    const shown = await admin.get(`/api/outbox/${queued.id}`).expect(200);
+    const listed = await admin
+      .get('/api/outbox')
+      .query({ filter: JSON.stringify({ kind: 'password_reset' }) })
+      .expect(200);
+    expect(listed.body.length).toBeGreaterThan(0);
+    expect(JSON.stringify([shown.body, listed.body])).not.toContain(token);
+
     // The one password policy; a refused password leaves the link usable.
     const weak = await use(token, 'passwordpassword').expect(400);
     expect(weak.body.message).toBe(

@@ -1,36 +1,18 @@
-import { useEffect, useId, useState } from 'react';
-import { AcceptInvitationForm } from './accept-invitation-form';
+import { useId, useState } from 'react';
+import { ChoosePasswordForm } from './choose-password-form';
 import { InvitationProblem, isTokenProblem } from './invitation-problem';
 import { LoadFailure } from './load-failure';
-import type { PortalApiError } from './portal-api';
+import { portalFetch, type PortalApiError } from './portal-api';
 import { PortalLayout } from './portal-layout';
 import { PortalLoading } from './portal-loading';
-import type { InvitationPreview } from './portal-types';
+import { navigate } from './portal-router';
+import type { InvitationPreview, PortalMe } from './portal-types';
 import { useApiGet } from './use-api-get';
-
-/**
- * The token from ?token=…, or, once it has left the address bar, from this tab's history
- * entry, so that a reload of the page still works.
- */
-function readToken(): string | null {
-  const fromAddress = new URLSearchParams(window.location.search).get('token');
-  if (fromAddress) return fromAddress;
-  const state = window.history.state as { invitationToken?: unknown } | null;
-  return typeof state?.invitationToken === 'string' ? state.invitationToken : null;
-}
+import { useLinkToken } from './use-link-token';
 
 /** /portal/accept?token=…: the invitation link's landing, where a client chooses a password. */
 export const AcceptInvitationPage = () => {
-  const [token] = useState(readToken);
-
-  useEffect(() => {
-    // The token is a password-like secret: keep it out of the address bar, where screenshots
-    // and copied links would carry it.
-    if (token) {
-      window.history.replaceState({ invitationToken: token }, '', window.location.pathname);
-    }
-  }, [token]);
-
+  const token = useLinkToken();
   if (!token) {
     return (
       <InvitationProblem
@@ -82,7 +64,19 @@ const InvitationAcceptance = ({ token }: { token: string }) => {
           Choose a password to finish. This link works until{' '}
           {new Date(invitation.expiresAt).toLocaleDateString(undefined, { dateStyle: 'long' })}.
         </p>
-        <AcceptInvitationForm token={token} email={invitation.email} onTokenRefused={setRefused} />
+        <ChoosePasswordForm
+          email={invitation.email}
+          submitLabel="Create my account"
+          // The API signs the client in.
+          onSubmit={async (password) => {
+            await portalFetch<PortalMe>('/api/portal/invitations/accept', {
+              method: 'POST',
+              body: { token, password },
+            });
+            navigate('/portal/', { replace: true });
+          }}
+          onTokenRefused={setRefused}
+        />
       </section>
     </PortalLayout>
   );

@@ -4,9 +4,12 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { AuditService, auditOrigin } from '../../common/audit/audit.service';
 import { Public } from '../../common/auth/auth.decorators';
-import { parseInput } from '../../common/validation/parse-input';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
-import { acceptSchema, type AcceptInput } from '../invitations/invitations.schemas';
+import {
+  acceptSchema,
+  parseTokenQuery,
+  type AcceptInput,
+} from '../invitations/invitations.schemas';
 import {
   passwordResetRequestSchema,
   type PasswordResetRequestInput,
@@ -43,8 +46,7 @@ export class AccountLinksController {
   @Public()
   @Get('account-links/preview')
   preview(@Query('token') token: unknown): Promise<AccountLinkPreview> {
-    const { token: checked } = parseInput(acceptSchema.pick({ token: true }), { token });
-    return this.links.preview(checked);
+    return this.links.preview(parseTokenQuery(token));
   }
 
   /** Sets the password; the caller then signs in with it (no session is opened here). */

@@ -76,7 +76,8 @@ export class AccountLinksService {
        values (?, ?, ?, now() + make_interval(secs => ?)) returning expires_at`,
       [hashSecretToken(token), purpose, owner.id, ttlSeconds],
     );
-    const url = `${this.config.PUBLIC_URL}/portal/set-password?token=${token}`;
+    // Staff links say so: the page then leads back to the console, not the portal.
+    const url = `${this.config.PUBLIC_URL}/portal/set-password?token=${token}${owner.kind === 'staff' ? '&staff=1' : ''}`;
     const message = await renderEmail(
       accountLinkSubject(purpose, settings.firmName),
       AccountLinkEmail({
@@ -180,12 +181,13 @@ export class AccountLinksService {
   }
 }
 
+// Each stands alone for API callers, and reads as the line under the page's heading.
 const LINK_MESSAGES: Record<LinkTokenProblem, string> = {
-  TOKEN_INVALID: 'This link is not valid. Check that you opened the whole link from the email.',
-  USED: 'This link was already used to set a password. Sign in with that password, or ask for a new link.',
-  EXPIRED: 'This link has expired. Ask for a new one.',
+  TOKEN_INVALID: 'Check that you opened the whole link from the email, or ask for a new one.',
+  USED: 'A password was already chosen with this link: sign in with it, or ask for a new link.',
+  EXPIRED: 'Links to choose a password work for a limited time: ask for a new one.',
   REVOKED:
-    'This link no longer works: a newer link was sent, or the account was closed. Use the link in the latest email, or ask for a new one.',
+    'A newer link was sent, or the account was closed: use the link in the latest email, or ask for a new one.',
 };
 
 function linkError(kind: LinkTokenProblem): AccountLinksException {

@@ -2,29 +2,30 @@ import { useId, useState, type FormEvent } from 'react';
 import { fieldMessage } from '../shared/field-message';
 import { isTokenProblem } from './invitation-problem';
 import { newPasswordProblem, PasswordField } from './password-field';
-import { portalFetch, type PortalApiError } from './portal-api';
-import { navigate } from './portal-router';
-import type { PortalMe } from './portal-types';
+import type { PortalApiError } from './portal-api';
 
 interface FormError {
   field: 'password' | 'confirmation';
   message: string;
 }
 
-interface AcceptInvitationFormProps {
-  token: string;
+interface ChoosePasswordFormProps {
   /** Tells password managers which account the new password belongs to. */
   email: string;
-  /** Called when the API refuses the token itself, which ends the sign-up. */
+  submitLabel: string;
+  /** Sends the password with the link's token; rejects with the API's PortalApiError. */
+  onSubmit: (password: string) => Promise<void>;
+  /** Called when the API refuses the token itself, which ends the form. */
   onTokenRefused: (error: PortalApiError) => void;
 }
 
-/** Choosing a password accepts the invitation; the API then signs the client in. */
-export const AcceptInvitationForm = ({
-  token,
+/** A new password and its confirmation, behind an emailed link (invitation, reset). */
+export const ChoosePasswordForm = ({
   email,
+  submitLabel,
+  onSubmit,
   onTokenRefused,
-}: AcceptInvitationFormProps) => {
+}: ChoosePasswordFormProps) => {
   const errorId = useId();
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -41,11 +42,7 @@ export const AcceptInvitationForm = ({
     setSubmitting(true);
     setError(null);
     try {
-      await portalFetch<PortalMe>('/api/portal/invitations/accept', {
-        method: 'POST',
-        body: { token, password },
-      });
-      navigate('/portal/', { replace: true });
+      await onSubmit(password);
     } catch (failure) {
       const apiError = failure as PortalApiError;
       if (isTokenProblem(apiError)) {
@@ -86,7 +83,7 @@ export const AcceptInvitationForm = ({
         </p>
       )}
       <button type="submit" className="portal-button" disabled={submitting}>
-        Create my account
+        {submitLabel}
       </button>
     </form>
   );
