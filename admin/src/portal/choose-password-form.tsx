@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { fieldMessage } from '../shared/field-message';
 import { isTokenProblem } from './invitation-problem';
-import { newPasswordProblem, PasswordField } from './password-field';
+import { newPasswordProblem, NewPasswordFields } from './password-field';
 import type { PortalApiError } from './portal-api';
 
 interface FormError {
@@ -58,23 +58,13 @@ export const ChoosePasswordForm = ({
   return (
     <form className="portal-form" onSubmit={submit} noValidate>
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <PasswordField
+      <NewPasswordFields
         label="Password"
-        name="password"
-        autoComplete="new-password"
-        value={password}
-        onChange={setPassword}
-        invalid={error?.field === 'password'}
-        errorId={errorId}
-        withRule
-      />
-      <PasswordField
-        label="Confirm password"
-        name="password-confirmation"
-        autoComplete="new-password"
-        value={confirmation}
-        onChange={setConfirmation}
-        invalid={error?.field === 'confirmation'}
+        password={password}
+        confirmation={confirmation}
+        onPasswordChange={setPassword}
+        onConfirmationChange={setConfirmation}
+        invalid={error?.field ?? null}
         errorId={errorId}
       />
       {error && (
