@@ -74,18 +74,26 @@ async function main(): Promise<void> {
         email: 'sam@clienthub.local',
         firstName: 'Sam',
         lastName: 'Bench',
-        password,
         roles: ['staff'],
       });
       const pg = new Client({ connectionString: stack.config.DATABASE_URL });
       await pg.connect();
-      await pg
-        .query(
-          `insert into client_grant (client_id, staff_user_id, role)
-           select id, $1, 'viewer' from client order by id limit 2000`,
-          [staff.id],
+      const invitation = await pg
+        .query<{ url: string }>(
+          `select links->0->>'url' as url from email_message where kind = 'staff_invitation'
+           and to_email = 'sam@clienthub.local'`,
         )
+        .then(async ({ rows: [{ url }] }) => {
+          await pg.query(
+            `insert into client_grant (client_id, staff_user_id, role)
+             select id, $1, 'viewer' from client order by id limit 2000`,
+            [staff.id],
+          );
+          return new URL(url).searchParams.get('token');
+        })
         .finally(() => pg.end());
+      // Sam accepts the invitation the API emailed, choosing the password.
+      await api('POST', '/api/auth/account-links/use', { token: invitation, password });
       const login = await fetch(`${stack.url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/env.schema';
 import { ormOptions } from './database/mikro-orm.config';
 import { pinoOptions } from './logging/pino-options';
+import { AccountLinksModule } from './modules/account-links/account-links.module';
 import { AuditEventsModule } from './modules/audit/audit-events.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { ClientFilesModule } from './modules/client-files/client-files.module';
@@ -54,6 +55,7 @@ export class AppModule {
         TemporalModule,
         AuditModule,
         AuthModule,
+        AccountLinksModule,
         HealthModule,
         TagsModule,
         ClientsModule,

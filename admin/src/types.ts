@@ -262,7 +262,9 @@ export interface OutboxMessage {
     | 'file_request_reminder'
     | 'file_request_digest'
     | 'playbook'
-    | 'campaign';
+    | 'campaign'
+    | 'password_reset'
+    | 'staff_invitation';
   toEmail: string;
   fromEmail: string;
   subject: string;

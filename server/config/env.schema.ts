@@ -43,6 +43,11 @@ export const envSchema = z.object({
   LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().positive().default(50),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** How long an emailed password-reset link works. */
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+  /** Password-reset requests an hour for one email address, and from one IP address. */
+  PASSWORD_RESET_MAX_PER_EMAIL: z.coerce.number().int().positive().default(5),
+  PASSWORD_RESET_MAX_PER_ADDRESS: z.coerce.number().int().positive().default(30),
   CORS_ORIGINS: optionalString,
   /** Lets a monitor without a staff session run the deep health check (Authorization: Bearer). */
   HEALTH_TOKEN: optionalString.pipe(z.string().min(32).optional()),

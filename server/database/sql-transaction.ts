@@ -11,13 +11,15 @@ export function sqlTransaction<T>(
   em: EntityManager,
   work: (sql: SqlRunner) => Promise<T>,
 ): Promise<T> {
-  return em.transactional((tem) => {
-    const conn = tem.getConnection();
-    const trx = tem.getTransactionContext();
-    const sql: SqlRunner = <R>(text: string, params: unknown[] = []) =>
-      conn.execute(text, params, 'all', trx) as Promise<R>;
-    return work(sql);
-  });
+  return em.transactional((tem) => work(transactionRunner(tem)));
+}
+
+/** Raw SQL in the transaction of `tem` (inside em.transactional), beside its unit of work. */
+export function transactionRunner(tem: EntityManager): SqlRunner {
+  const conn = tem.getConnection();
+  const trx = tem.getTransactionContext();
+  return <R>(text: string, params: unknown[] = []) =>
+    conn.execute(text, params, 'all', trx) as Promise<R>;
 }
 
 /** The same runner outside a transaction: each statement on its own. */

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Agent } from 'supertest';
 import { useConsole } from '../utils/browser';
+import { createStaff } from '../utils/people';
 import type { TestApp } from '../utils/test-app';
 
 const ENTITIES_ADMIN = { email: 'ella@clienthub.test', password: 'ella entities password' };
@@ -46,10 +47,7 @@ describe('console: sharing a client', () => {
     ({ t, page } = session);
     admin = await t.signIn();
     const staffUser = (firstName: string, email: string, roles: string[], password: string) =>
-      admin
-        .post('/api/staff')
-        .send({ email, firstName, lastName: 'Tester', roles, password })
-        .expect(201);
+      createStaff(t, admin, { email, firstName, lastName: 'Tester', roles }, password);
     await staffUser('Ella', ENTITIES_ADMIN.email, ['entities_admin'], ENTITIES_ADMIN.password);
     await staffUser('Sam', 'sam@clienthub.test', ['staff'], 'sam staff password');
     // A second match for the search, so picking the right one is part of the test.

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import request, { type Agent } from 'supertest';
 import { TEST_ADMIN } from '../utils/test-env';
+import { createStaff } from '../utils/people';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 interface AuditEvent {
@@ -41,22 +42,19 @@ describe('audit trail', () => {
     ).body.id;
     await admin.put(`/api/clients/${clientId}`).send({ city: 'London' }).expect(200);
     await admin.put('/api/settings').send({ firmName: 'Lovelace & Co' }).expect(200);
-    await admin
-      .post('/api/staff')
-      .send({
-        email: 'viewer@clienthub.test',
-        firstName: 'Vi',
-        lastName: 'Ewer',
-        roles: ['staff'],
-        password: 'viewer password 123',
-      })
-      .expect(201);
+    await createStaff(
+      t,
+      admin,
+      { email: 'viewer@clienthub.test', firstName: 'Vi', lastName: 'Ewer' },
+      'viewer password 123',
+    );
   });
   afterAll(() => t.close());
 
   it('records who did what, newest first, with address and browser', async () => {
     const trail = await events();
     expect(trail.map((e) => e.action)).toEqual([
+      'staff.invitation_accepted',
       'staff.created',
       'settings.updated',
       'client.updated',
@@ -72,10 +70,15 @@ describe('audit trail', () => {
     });
     expect(trail[0]).toMatchObject({
       actorType: 'staff',
+      actorEmail: 'viewer@clienthub.test',
+      summary: 'viewer@clienthub.test accepted their staff invitation and chose a password',
+    });
+    expect(trail[1]).toMatchObject({
+      actorType: 'staff',
       actorEmail: TEST_ADMIN.email,
       summary: 'Created staff account viewer@clienthub.test (roles: staff)',
     });
-    expect(trail[2]).toMatchObject({ clientId, summary: 'Updated client Ada Lovelace' });
+    expect(trail[3]).toMatchObject({ clientId, summary: 'Updated client Ada Lovelace' });
   });
 
   it('filters by client, action and text', async () => {
@@ -84,7 +87,10 @@ describe('audit trail', () => {
       'client.created',
     ]);
     expect(await events({ action: ['auth.sign_in_failed'] })).toHaveLength(1);
-    expect((await events({ q: 'viewer@' })).map((e) => e.action)).toEqual(['staff.created']);
+    expect((await events({ q: 'viewer@' })).map((e) => e.action)).toEqual([
+      'staff.invitation_accepted',
+      'staff.created',
+    ]);
     const future = new Date(Date.now() + 60_000).toISOString();
     expect(await events({ from: future })).toEqual([]);
   });

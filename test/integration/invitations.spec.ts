@@ -7,6 +7,7 @@ import {
   latestAcceptLink,
   tokenOf,
 } from '../utils/invitations';
+import { createStaff } from '../utils/people';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -26,16 +27,8 @@ describe('portal invitations (local outbox)', () => {
   afterAll(() => t.close());
 
   it('keeps the Outbox and the settings to Staff Admins', async () => {
-    await admin
-      .post('/api/staff')
-      .send({
-        email: 'plain@clienthub.test',
-        firstName: 'Plain',
-        lastName: 'Staff',
-        roles: ['staff'],
-        password: 'plain staff password',
-      })
-      .expect(201);
+    const account = { email: 'plain@clienthub.test', firstName: 'Plain', lastName: 'Staff' };
+    await createStaff(t, admin, account, 'plain staff password');
     const plain = await t.signIn('plain@clienthub.test', 'plain staff password');
     await plain.get('/api/outbox').expect(403);
     await plain.get('/api/settings').expect(403);
@@ -73,7 +66,10 @@ describe('portal invitations (local outbox)', () => {
 
     const link = await latestAcceptLink(t, ada.contactId);
     expect(link).toMatch(new RegExp(`^${t.url}/portal/accept\\?token=[A-Za-z0-9_-]{43}$`));
-    const outbox = await admin.get('/api/outbox').expect(200);
+    const outbox = await admin
+      .get('/api/outbox')
+      .query({ filter: JSON.stringify({ kind: 'invitation' }) })
+      .expect(200);
     expect(outbox.body).toEqual([
       expect.objectContaining({
         toEmail: 'ada@example.com',

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../../server/app.factory';
 import { TEST_ADMIN } from '../utils/test-env';
+import { createStaff } from '../utils/people';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -61,10 +62,12 @@ describe('sign-in throttling', () => {
   it('locks a login guessed from many addresses for new devices only; a known device signs in and lifts it', async () => {
     const admin = await t.signIn();
     const user = { email: 'spread@clienthub.test', password: 'spread staff password' };
-    await admin
-      .post('/api/staff')
-      .send({ ...user, firstName: 'S', lastName: 'P' })
-      .expect(201);
+    await createStaff(
+      t,
+      admin,
+      { email: user.email, firstName: 'S', lastName: 'P' },
+      user.password,
+    );
     const laptop = request.agent(t.url);
     await laptop
       .post('/api/auth/login')

@@ -1,4 +1,5 @@
 import type { Agent } from 'supertest';
+import { createStaff } from '../utils/people';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -16,17 +17,10 @@ describe('sharing clients by role', () => {
 
   async function staffUser(name: string) {
     const email = `${name}@clienthub.test`;
-    const { body } = await admin
-      .post('/api/staff')
-      .send({
-        email,
-        firstName: name,
-        lastName: 'Tester',
-        roles: ['staff'],
-        password: `${name} password 123`,
-      })
-      .expect(201);
-    staff[name] = { id: body.id, agent: await t.signIn(email, `${name} password 123`) };
+    const password = `${name} password 123`;
+    const account = { email, firstName: name, lastName: 'Tester', roles: ['staff'] };
+    const id = await createStaff(t, admin, account, password);
+    staff[name] = { id, agent: await t.signIn(email, password) };
   }
   const grant = (
     agent: Agent,

@@ -2,6 +2,44 @@ import request, { type Agent } from 'supertest';
 import { hashPassword } from '../../server/common/auth/password-hasher';
 import type { TestApp } from './test-app';
 
+/**
+ * The token of the newest link of that kind emailed to `to`, read from the Outbox as the
+ * recipient would open it (polled: a reset link is queued after the answer).
+ */
+export async function emailedLinkToken(
+  t: TestApp,
+  to: string,
+  kind: 'password_reset' | 'staff_invitation',
+): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const [email] = await t.query<{ links: { url: string }[] }>(
+      `select links from email_message where lower(to_email) = lower($1) and kind = $2
+       order by created_at desc limit 1`,
+      [to, kind],
+    );
+    const token = email && new URL(email.links[0].url).searchParams.get('token');
+    if (token) return token;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`No ${kind} email to ${to}`);
+}
+
+/**
+ * Creates a staff account as a Staff Admin does (the API emails an invitation) and accepts
+ * the invitation with `password`, as the new member does; returns the account's id.
+ */
+export async function createStaff(
+  t: TestApp,
+  admin: Agent,
+  account: { email: string; firstName: string; lastName: string; roles?: string[] },
+  password: string,
+): Promise<string> {
+  const { body } = await admin.post('/api/staff').send(account).expect(201);
+  const token = await emailedLinkToken(t, account.email, 'staff_invitation');
+  await request(t.url).post('/api/auth/account-links/use').send({ token, password }).expect(200);
+  return body.id as string;
+}
+
 /** A plain staff member (`<name>@clienthub.test`), signed in. */
 export async function staffMember(
   t: TestApp,
@@ -10,11 +48,14 @@ export async function staffMember(
   roles: string[] = ['staff'],
 ): Promise<{ id: string; agent: Agent }> {
   const password = `${name} password 123`;
-  const { body } = await admin
-    .post('/api/staff')
-    .send({ email: `${name}@clienthub.test`, firstName: name, lastName: 'T', password, roles })
-    .expect(201);
-  return { id: body.id as string, agent: await t.signIn(`${name}@clienthub.test`, password) };
+  const email = `${name}@clienthub.test`;
+  const id = await createStaff(
+    t,
+    admin,
+    { email, firstName: name, lastName: 'T', roles },
+    password,
+  );
+  return { id, agent: await t.signIn(email, password) };
 }
 
 /** Gives staff a role on a client. */

@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Box, Link, Typography } from '@mui/material';
 import { email, Login, LoginForm, PasswordInput, required, TextInput } from 'react-admin';
 import logo from '../assets/logo.svg';
 
@@ -35,5 +35,10 @@ export const LoginPage = () => (
         validate={required()}
       />
     </LoginForm>
+    <Box sx={{ textAlign: 'center', pb: 2 }}>
+      <Link href="/portal/forgot-password?staff=1" variant="body2">
+        Forgot your password?
+      </Link>
+    </Box>
   </Login>
 );

@@ -1,46 +1,24 @@
-import { useEffect, useId, useState } from 'react';
-import { AcceptInvitationForm } from './accept-invitation-form';
+import { useId, useState } from 'react';
+import { ChoosePasswordForm } from './choose-password-form';
 import { InvitationProblem, isTokenProblem } from './invitation-problem';
 import { LoadFailure } from './load-failure';
-import type { PortalApiError } from './portal-api';
+import { portalFetch, type PortalApiError } from './portal-api';
 import { PortalLayout } from './portal-layout';
 import { PortalLoading } from './portal-loading';
+import { navigate } from './portal-router';
 import { landingPath } from './sign-in-return';
-import type { InvitationPreview } from './portal-types';
+import type { InvitationPreview, PortalMe } from './portal-types';
 import { useApiGet } from './use-api-get';
-
-interface AcceptState {
-  token: string | null;
-  /** Where the link lands once the password is set (a file request sent with the invitation). */
-  next: string | null;
-}
-
-const text = (v: unknown) => (typeof v === 'string' ? v : null);
-
-/**
- * The token and landing page from ?token=…&next=…, or, once they have left the address bar,
- * from this tab's history entry, so that a reload of the page still works.
- */
-function readLink(): AcceptState {
-  const query = new URLSearchParams(window.location.search);
-  const token = query.get('token');
-  if (token) return { token, next: query.get('next') };
-  const state = window.history.state as { invitationToken?: unknown; next?: unknown } | null;
-  return { token: text(state?.invitationToken), next: text(state?.next) };
-}
+import { useLinkToken } from './use-link-token';
 
 /** /portal/accept?token=…: the invitation link's landing, where a client chooses a password. */
 export const AcceptInvitationPage = () => {
-  const [{ token, next }] = useState(readLink);
-
-  useEffect(() => {
-    // The token is a password-like secret: keep it out of the address bar, where screenshots
-    // and copied links would carry it.
-    if (token) {
-      window.history.replaceState({ invitationToken: token, next }, '', window.location.pathname);
-    }
-  }, [token, next]);
-
+  const token = useLinkToken();
+  // Where the link lands once the password is set (a file request sent with the invitation);
+  // only the token leaves the address bar, so a reload still knows it.
+  const [landing] = useState(() =>
+    landingPath(new URLSearchParams(window.location.search).get('next')),
+  );
   if (!token) {
     return (
       <InvitationProblem
@@ -49,7 +27,7 @@ export const AcceptInvitationPage = () => {
       />
     );
   }
-  return <InvitationAcceptance token={token} landing={landingPath(next)} />;
+  return <InvitationAcceptance token={token} landing={landing} />;
 };
 
 const InvitationAcceptance = ({ token, landing }: { token: string; landing: string }) => {
@@ -92,10 +70,17 @@ const InvitationAcceptance = ({ token, landing }: { token: string; landing: stri
           Choose a password to finish. This link works until{' '}
           {new Date(invitation.expiresAt).toLocaleDateString(undefined, { dateStyle: 'long' })}.
         </p>
-        <AcceptInvitationForm
-          token={token}
+        <ChoosePasswordForm
           email={invitation.email}
-          landing={landing}
+          submitLabel="Create my account"
+          // The API signs the client in.
+          onSubmit={async (password) => {
+            await portalFetch<PortalMe>('/api/portal/invitations/accept', {
+              method: 'POST',
+              body: { token, password },
+            });
+            navigate(landing, { replace: true });
+          }}
           onTokenRefused={setRefused}
         />
       </section>

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { fieldMessage } from '../shared/field-message';
-import { newPasswordProblem, PasswordField } from './password-field';
+import { newPasswordProblem, NewPasswordFields, PasswordField } from './password-field';
 import { portalFetch, type PortalApiError } from './portal-api';
 
 type Field = 'current' | 'new' | 'confirmation';
@@ -82,23 +82,19 @@ export const ChangePasswordForm = ({ email }: { email: string }) => {
         invalid={error?.field === 'current'}
         errorId={errorId}
       />
-      <PasswordField
+      <NewPasswordFields
         label="New password"
-        name="new-password"
-        autoComplete="new-password"
-        value={password}
-        onChange={setPassword}
-        invalid={error?.field === 'new'}
-        errorId={errorId}
-        withRule
-      />
-      <PasswordField
-        label="Confirm new password"
-        name="new-password-confirmation"
-        autoComplete="new-password"
-        value={confirmation}
-        onChange={setConfirmation}
-        invalid={error?.field === 'confirmation'}
+        password={password}
+        confirmation={confirmation}
+        onPasswordChange={setPassword}
+        onConfirmationChange={setConfirmation}
+        invalid={
+          error?.field === 'new'
+            ? 'password'
+            : error?.field === 'confirmation'
+              ? 'confirmation'
+              : null
+        }
         errorId={errorId}
       />
       {error && (

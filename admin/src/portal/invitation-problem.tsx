@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { PortalApiError } from './portal-api';
 import { PortalLayout } from './portal-layout';
 import { PortalLink } from './portal-link';
@@ -27,6 +27,19 @@ const TOKEN_PROBLEMS = {
     advice:
       'Use the link in the most recent email from your firm, or ask them to send you a new invitation.',
   },
+  // Password reset and staff invitation links: the page offers a new link itself.
+  ACCOUNT_LINK_TOKEN_INVALID: {
+    heading: 'This link is not valid',
+    explanation: null,
+    advice: null,
+  },
+  ACCOUNT_LINK_EXPIRED: { heading: 'This link has expired', explanation: null, advice: null },
+  ACCOUNT_LINK_USED: { heading: 'This link was already used', explanation: null, advice: null },
+  ACCOUNT_LINK_REVOKED: {
+    heading: 'This link is no longer active',
+    explanation: null,
+    advice: null,
+  },
 } as const;
 
 export type TokenProblemCode = keyof typeof TOKEN_PROBLEMS;
@@ -41,10 +54,12 @@ interface InvitationProblemProps {
   code: TokenProblemCode;
   /** The API's own words, or ours when the address has no token at all. */
   message: string;
+  /** The way on (sign in, a new link). */
+  children?: ReactNode;
 }
 
-/** What a client sees instead of the sign-up form when their invitation link cannot be used. */
-export const InvitationProblem = ({ code, message }: InvitationProblemProps) => {
+/** What is shown instead of the password form when an emailed link cannot be used. */
+export const InvitationProblem = ({ code, message, children }: InvitationProblemProps) => {
   const headingId = useId();
   const { heading, explanation, advice } = TOKEN_PROBLEMS[code];
   return (
@@ -53,7 +68,8 @@ export const InvitationProblem = ({ code, message }: InvitationProblemProps) => 
         <h1 id={headingId}>{heading}</h1>
         {explanation && <p className="portal-lead">{explanation}</p>}
         <p role="alert">{message}</p>
-        <p>{advice}</p>
+        {advice && <p>{advice}</p>}
+        {children}
         {code === 'INVITATION_USED' && (
           <PortalLink href="/portal/login" className="portal-button">
             Sign in

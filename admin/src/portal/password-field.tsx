@@ -65,3 +65,40 @@ export function newPasswordProblem(
   }
   return null;
 }
+
+interface NewPasswordFieldsProps {
+  /** "Password" when choosing a first one, "New password" when changing it. */
+  label: 'Password' | 'New password';
+  password: string;
+  confirmation: string;
+  onPasswordChange: (value: string) => void;
+  onConfirmationChange: (value: string) => void;
+  /** Which of the two the form's error is about, if either. */
+  invalid: 'password' | 'confirmation' | null;
+  errorId: string;
+}
+
+/** A new password under the rule, and its confirmation. */
+export const NewPasswordFields = (props: NewPasswordFieldsProps) => (
+  <>
+    <PasswordField
+      label={props.label}
+      name="new-password"
+      autoComplete="new-password"
+      value={props.password}
+      onChange={props.onPasswordChange}
+      invalid={props.invalid === 'password'}
+      errorId={props.errorId}
+      withRule
+    />
+    <PasswordField
+      label={`Confirm ${props.label.toLowerCase()}`}
+      name="new-password-confirmation"
+      autoComplete="new-password"
+      value={props.confirmation}
+      onChange={props.onConfirmationChange}
+      invalid={props.invalid === 'confirmation'}
+      errorId={props.errorId}
+    />
+  </>
+);

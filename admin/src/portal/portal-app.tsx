@@ -1,11 +1,13 @@
 import { AcceptInvitationPage } from './accept-invitation-page';
 import { ClientPage } from './client-page';
 import { FileRequestPage } from './file-request-page';
+import { ForgotPasswordPage } from './forgot-password-page';
 import { PortalHomePage } from './portal-home-page';
 import { PortalLoginPage } from './portal-login-page';
 import { PortalNotFoundPage } from './portal-not-found-page';
 import { usePathname } from './portal-router';
 import { ProfilePage } from './profile-page';
+import { SetPasswordPage } from './set-password-page';
 import { UnsubscribePage } from './unsubscribe-page';
 
 const CLIENT_PATH = /^\/portal\/clients\/([^/]+)$/;
@@ -31,6 +33,10 @@ export const PortalApp = () => {
       return <PortalLoginPage />;
     case '/portal/accept':
       return <AcceptInvitationPage />;
+    case '/portal/forgot-password':
+      return <ForgotPasswordPage />;
+    case '/portal/set-password':
+      return <SetPasswordPage />;
     case '/portal/profile':
       return <ProfilePage />;
     default:

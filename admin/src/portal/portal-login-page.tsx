@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
+import { EmailField, FormSubmit } from './form-fields';
 import { portalFetch, type PortalApiError } from './portal-api';
 import { PortalLayout } from './portal-layout';
+import { PortalLink } from './portal-link';
 import { navigate } from './portal-router';
 import type { PortalMe } from './portal-types';
 import { afterSignInPath } from './sign-in-return';
@@ -11,7 +13,6 @@ import { afterSignInPath } from './sign-in-return';
  */
 export const PortalLoginPage = () => {
   const headingId = useId();
-  const emailId = useId();
   const passwordId = useId();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -40,18 +41,7 @@ export const PortalLoginPage = () => {
         <h1 id={headingId}>Sign in to your portal</h1>
         <p className="portal-lead">Use the email your firm invited and the password you chose.</p>
         <form className="portal-form" onSubmit={submit}>
-          <div className="portal-field">
-            <label htmlFor={emailId}>Email</label>
-            <input
-              id={emailId}
-              type="email"
-              name="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          </div>
+          <EmailField value={email} onChange={setEmail} />
           <div className="portal-field">
             <label htmlFor={passwordId}>Password</label>
             <input
@@ -64,15 +54,13 @@ export const PortalLoginPage = () => {
               onChange={(event) => setPassword(event.target.value)}
             />
           </div>
-          {error && (
-            <p className="portal-error" role="alert">
-              {error}
-            </p>
-          )}
-          <button type="submit" className="portal-button" disabled={submitting}>
+          <FormSubmit error={error} submitting={submitting}>
             Sign in
-          </button>
+          </FormSubmit>
         </form>
+        <p className="portal-hint">
+          <PortalLink href="/portal/forgot-password">Forgot your password?</PortalLink>
+        </p>
         <p className="portal-hint">
           First time here? Open the invitation link your firm emailed you to choose a password.
         </p>

@@ -65,3 +65,13 @@ export interface UnsubscribeInfo {
   email: string;
   unsubscribed: boolean;
 }
+
+/** An emailed link that sets a password: a reset (staff or contact) or a staff invitation. */
+export interface AccountLinkPreview {
+  purpose: 'password_reset' | 'staff_invitation';
+  audience: 'staff' | 'contact';
+  firmName: string;
+  logoUrl: string | null;
+  email: string;
+  expiresAt: string;
+}

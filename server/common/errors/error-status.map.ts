@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '../auth/auth.exception';
+import { AccountLinksErrorCode } from '../../modules/account-links/account-links.exception';
 import { ClientsErrorCode } from '../../modules/clients/clients.exception';
 import { StaffErrorCode } from '../../modules/staff/staff.exception';
 import { ImportsErrorCode } from '../../modules/imports/imports.exception';
@@ -17,6 +18,7 @@ import { SegmentsErrorCode } from '../../modules/segments/segments.exception';
 import { CommonErrorCode } from './common.exception';
 
 type ErrorCode =
+  | AccountLinksErrorCode
   | SegmentsErrorCode
   | CommonErrorCode
   | AuthErrorCode
@@ -44,6 +46,11 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [AuthErrorCode.INVALID_CREDENTIALS]: HttpStatus.UNAUTHORIZED,
   [AuthErrorCode.LOCKED]: HttpStatus.TOO_MANY_REQUESTS,
   [AuthErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
+  [AccountLinksErrorCode.TOKEN_INVALID]: HttpStatus.NOT_FOUND,
+  [AccountLinksErrorCode.EXPIRED]: HttpStatus.GONE,
+  [AccountLinksErrorCode.USED]: HttpStatus.GONE,
+  [AccountLinksErrorCode.REVOKED]: HttpStatus.GONE,
+  [AccountLinksErrorCode.TOO_MANY_REQUESTS]: HttpStatus.TOO_MANY_REQUESTS,
   [ClientsErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
   [ClientsErrorCode.TAX_CLIENT_ID_TAKEN]: HttpStatus.CONFLICT,
   [ClientsErrorCode.UNKNOWN_TAGS]: HttpStatus.BAD_REQUEST,

@@ -27,8 +27,11 @@ export interface OutboxMessage {
   text?: string | null;
 }
 
+// A password reset link opens its account: the Outbox never shows it, nor the body that holds it.
+const SECRET_KIND = `kind = 'password_reset'`;
 const COLUMNS = `id, kind, to_email as "toEmail", from_email as "fromEmail", subject, status,
-  contact_id as "contactId", invitation_id as "invitationId", links, error,
+  contact_id as "contactId", invitation_id as "invitationId",
+  case when ${SECRET_KIND} then '[]'::jsonb else links end as links, error,
   created_at as "createdAt", sent_at as "sentAt", delivered_at as "deliveredAt"`;
 
 const SORT = { createdAt: 'created_at', toEmail: 'lower(to_email)', status: 'status' } as const;
@@ -64,12 +67,13 @@ export class OutboxService {
   }
 
   async get(id: string): Promise<OutboxMessage> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<OutboxMessage[]>(
-        `select ${COLUMNS}, text_body as text from email_message where id = ?`,
-        [id],
-      );
+    const [row] = await this.em.getConnection().execute<OutboxMessage[]>(
+      `select ${COLUMNS}, case when ${SECRET_KIND}
+           then 'Hidden: this email holds a password reset link for its recipient alone.'
+           else text_body end as text
+         from email_message where id = ?`,
+      [id],
+    );
     if (!row) throw new CommonException(CommonErrorCode.NOT_FOUND, `No email with id ${id}`);
     return withIsoDates(row);
   }

@@ -8,6 +8,8 @@ export const EMAIL_KINDS = [
   'file_request_digest',
   'campaign',
   'playbook',
+  'password_reset',
+  'staff_invitation',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 export type EmailDelivery = 'resend' | 'outbox';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INVITATION_STATUSES } from './invitation.view';
+import { parseInput } from '../../common/validation/parse-input';
 import { oneOrMany, senderEmail } from '../../common/validation/schema-helpers';
 
 const ids = (what: string) =>
@@ -36,3 +37,7 @@ export const acceptSchema = z.strictObject({
   password: z.string({ message: 'is required' }).max(1024, 'must be at most 1024 characters'),
 });
 export type AcceptInput = z.infer<typeof acceptSchema>;
+
+/** The ?token= of a link's preview, checked like the token of the body that uses it. */
+export const parseTokenQuery = (token: unknown): string =>
+  parseInput(acceptSchema.pick({ token: true }), { token }).token;

@@ -4,6 +4,7 @@ import { hashPassword } from '../../common/auth/password-hasher';
 import type { ContactPrincipal } from '../../common/auth/principal';
 import { assertAcceptablePassword } from '../../common/auth/password-policy';
 import { SessionsService, type ClientMeta } from '../../common/auth/sessions.service';
+import { linkTokenProblem, type LinkTokenProblem } from '../../common/crypto/link-token';
 import { hashSecretToken } from '../../common/crypto/secret-token';
 import { isoDate } from '../../common/http/iso-date';
 import { InvitationWorkflowsService } from '../invitations/invitation-workflows.service';
@@ -138,12 +139,14 @@ export class InvitationAcceptanceService {
       [hashSecretToken(token)],
     );
     const row = rows[0];
-    if (!row) throw tokenError('TOKEN_INVALID');
-    if (row.status === 'accepted') throw tokenError('USED');
-    if (row.status === 'expired' || (row.status === 'pending' && row.past_expiry)) {
-      throw tokenError('EXPIRED');
-    }
-    if (row.status !== 'pending' || row.token_revoked_at) throw tokenError('REVOKED');
+    const problem = linkTokenProblem(
+      row && {
+        used: row.status === 'accepted',
+        expired: row.status === 'expired' || (row.status === 'pending' && row.past_expiry),
+        revoked: row.status !== 'pending' || row.token_revoked_at !== null,
+      },
+    );
+    if (problem) throw tokenError(problem);
     return row;
   }
 
@@ -153,15 +156,15 @@ export class InvitationAcceptanceService {
   }
 }
 
-const TOKEN_MESSAGES = {
+const TOKEN_MESSAGES: Record<LinkTokenProblem, string> = {
   TOKEN_INVALID:
     'This invitation link is not valid. Check that you opened the whole link from the email.',
   USED: 'This invitation was already used to set up your account. Sign in with your email and password.',
   EXPIRED: 'This invitation has expired. Ask your firm to send you a new one.',
   REVOKED:
     'This link no longer works: your firm sent a newer invitation or withdrew this one. Use the link in the latest email, or ask your firm for a new one.',
-} as const;
+};
 
-function tokenError(kind: keyof typeof TOKEN_MESSAGES): InvitationsException {
+function tokenError(kind: LinkTokenProblem): InvitationsException {
   return new InvitationsException(InvitationsErrorCode[kind], TOKEN_MESSAGES[kind]);
 }

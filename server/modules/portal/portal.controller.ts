@@ -21,11 +21,14 @@ import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { CurrentPrincipal, PortalRoute, Public } from '../../common/auth/auth.decorators';
 import type { ContactPrincipal } from '../../common/auth/principal';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../common/auth/session-cookie';
-import { parseInput } from '../../common/validation/parse-input';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
-import { acceptSchema, type AcceptInput } from '../invitations/invitations.schemas';
+import {
+  acceptSchema,
+  parseTokenQuery,
+  type AcceptInput,
+} from '../invitations/invitations.schemas';
 import { InvitationAcceptanceService } from './invitation-acceptance.service';
 import { PortalService, type PortalClient, type PortalMe } from './portal.service';
 
@@ -43,8 +46,7 @@ export class PortalController {
   @Public()
   @Get('invitations/preview')
   preview(@Query('token') token: unknown) {
-    const { token: checked } = parseInput(acceptSchema.pick({ token: true }), { token });
-    return this.acceptance.preview(checked);
+    return this.acceptance.preview(parseTokenQuery(token));
   }
 
   /** Tokens are 256-bit, so guessing is hopeless; the sign-in throttle still applies. */

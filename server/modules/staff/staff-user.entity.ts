@@ -17,8 +17,9 @@ export class StaffUser {
   @Property({ type: 'text' })
   lastName!: string;
 
-  @Property({ type: 'text', hidden: true, lazy: true })
-  passwordHash!: string;
+  /** None until an invited member chooses one through their link. */
+  @Property({ type: 'text', hidden: true, lazy: true, nullable: true })
+  passwordHash?: string | null;
 
   @Property({ type: 'text[]' })
   roles: Opt<FirmRole[]> = ['staff'];

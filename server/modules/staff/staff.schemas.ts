@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { FIRM_ROLES } from '../../common/access/firm-role';
-import { passwordSchema } from '../../common/auth/auth.schemas';
 
 const name = z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters');
 const roles = z
@@ -13,7 +12,6 @@ export const createStaffSchema = z.strictObject({
   firstName: name,
   lastName: name,
   roles: roles.default(['staff']),
-  password: passwordSchema,
 });
 export type CreateStaffInput = z.infer<typeof createStaffSchema>;
 
@@ -23,7 +21,6 @@ export const updateStaffSchema = z
     lastName: name.optional(),
     roles: roles.optional(),
     active: z.boolean().optional(),
-    password: passwordSchema.optional(),
     id: z.unknown().optional(),
     email: z.unknown().optional(),
     lastLoginAt: z.unknown().optional(),

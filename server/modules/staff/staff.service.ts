@@ -6,12 +6,12 @@ import {
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../../common/access/access.service';
 import { SessionsService } from '../../common/auth/sessions.service';
-import { hashPassword } from '../../common/auth/password-hasher';
-import { assertAcceptablePassword } from '../../common/auth/password-policy';
 import type { Principal } from '../../common/auth/principal';
 import type { Page } from '../../common/http/content-range';
 import { escapeLike } from '../../common/http/escape-like';
 import type { ListQuery } from '../../common/http/list-query';
+import { transactionRunner } from '../../database/sql-transaction';
+import { AccountLinksService } from '../account-links/account-links.service';
 import { StaffUser } from './staff-user.entity';
 import { StaffErrorCode, StaffException } from './staff.exception';
 import type {
@@ -28,6 +28,7 @@ export class StaffService {
     private readonly em: EntityManager,
     private readonly sessions: SessionsService,
     private readonly access: AccessService,
+    private readonly links: AccountLinksService,
   ) {}
 
   async list(query: ListQuery<StaffFilter, StaffSortField>): Promise<Page<StaffView>> {
@@ -55,37 +56,43 @@ export class StaffService {
     return toStaffView(await this.find(id));
   }
 
+  /**
+   * Staff choose their own password: the account is created with none, and its invitation
+   * link is queued in the same transaction.
+   */
   async create(input: CreateStaffInput, by: Principal): Promise<StaffView> {
     this.access.assertMayManageFirmRoles(by, input.roles);
-    const { password, ...fields } = input;
-    assertAcceptablePassword(password, fields.email);
-    const user = this.em.create(StaffUser, {
-      ...fields,
-      passwordHash: await hashPassword(password),
-    });
-    await this.flush(input.email);
+    const user = await this.em
+      .transactional(async (tem) => {
+        const created = tem.create(StaffUser, input);
+        await tem.flush();
+        await this.links.issue(
+          transactionRunner(tem),
+          { kind: 'staff', id: created.id, email: created.email, firstName: created.firstName },
+          'staff_invitation',
+        );
+        return created;
+      })
+      .catch((e: unknown) => this.rethrowTaken(e, input.email));
+    this.links.sent();
     return toStaffView(user);
   }
 
   /**
-   * Deactivating (`active: false`, also what DELETE does) or re-keying a user ends their
-   * sessions; the last active staff admin stays.
+   * Deactivating (`active: false`, also what DELETE does) ends their sessions; the last active
+   * staff admin stays. Passwords are not set here: staff reset their own by email.
    */
   async update(id: string, input: UpdateStaffInput, by: Principal): Promise<StaffView> {
     const user = await this.find(id);
     this.access.assertMayManageFirmRoles(by, user.roles, input.roles ?? []);
-    const { password, ...fields } = input;
-    if (password) assertAcceptablePassword(password, user.email);
     // Checked before any change: the count query would otherwise auto-flush the change first.
     await this.assertAnAdminRemains(user.id, {
-      active: fields.active ?? user.active,
-      roles: fields.roles ?? user.roles,
+      active: input.active ?? user.active,
+      roles: input.roles ?? user.roles,
     });
-    this.em.assign(user, fields);
-    if (password) user.passwordHash = await hashPassword(password);
-    await this.flush(user.email);
-    if (password || user.active === false)
-      await this.sessions.revokeAllOf({ kind: 'staff', id: user.id });
+    this.em.assign(user, input);
+    await this.em.flush().catch((e: unknown) => this.rethrowTaken(e, user.email));
+    if (user.active === false) await this.sessions.revokeAllOf({ kind: 'staff', id: user.id });
     return toStaffView(user);
   }
 
@@ -113,18 +120,14 @@ export class StaffService {
     return user;
   }
 
-  private async flush(email: string): Promise<void> {
-    try {
-      await this.em.flush();
-    } catch (e) {
-      if (e instanceof UniqueConstraintViolationException) {
-        this.em.clear();
-        throw new StaffException(
-          StaffErrorCode.EMAIL_TAKEN,
-          `email: ${email} already has an account`,
-        );
-      }
-      throw e;
+  private rethrowTaken(e: unknown, email: string): never {
+    if (e instanceof UniqueConstraintViolationException) {
+      this.em.clear();
+      throw new StaffException(
+        StaffErrorCode.EMAIL_TAKEN,
+        `email: ${email} already has an account`,
+      );
     }
+    throw e;
   }
 }

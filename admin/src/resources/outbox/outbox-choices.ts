@@ -28,4 +28,6 @@ export const outboxKindChoices: { id: OutboxMessage['kind']; name: string }[] = 
   { id: 'file_request_digest', name: 'Uploads to review (staff)' },
   { id: 'campaign', name: 'Campaign' },
   { id: 'playbook', name: 'Playbook email' },
+  { id: 'password_reset', name: 'Password reset' },
+  { id: 'staff_invitation', name: 'Staff invitation' },
 ];

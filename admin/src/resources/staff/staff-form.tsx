@@ -2,8 +2,6 @@ import {
   BooleanInput,
   CheckboxGroupInput,
   email,
-  minLength,
-  PasswordInput,
   required,
   SimpleForm,
   type SimpleFormProps,
@@ -12,7 +10,10 @@ import {
 import { adminRoleChoices } from './staff-roles';
 
 interface StaffFormProps extends Omit<SimpleFormProps, 'children'> {
-  /** Creating sets the email and first password; editing can only deactivate or reset it. */
+  /**
+   * Creating sets the email (the API emails an invitation: staff choose their own password);
+   * editing can deactivate. Nobody types another's password: staff reset theirs by email.
+   */
   purpose: 'create' | 'edit';
 }
 
@@ -24,18 +25,14 @@ export const StaffForm = ({ purpose, ...props }: StaffFormProps) => (
       type="email"
       validate={[required(), email()]}
       disabled={purpose === 'edit'}
+      helperText={
+        purpose === 'create'
+          ? 'We email them an invitation to choose their own password'
+          : 'Forgotten password? They use “Forgot your password?” on the sign-in page'
+      }
     />
     <TextInput source="firstName" label="First name" validate={required()} />
     <TextInput source="lastName" label="Last name" validate={required()} />
-    <PasswordInput
-      source="password"
-      label={purpose === 'create' ? 'Password' : 'New password'}
-      helperText={purpose === 'edit' ? 'Leave empty to keep the current password' : undefined}
-      validate={purpose === 'create' ? [required(), minLength(12)] : minLength(12)}
-      autoComplete="new-password"
-      // An emptied field means "keep the password": send nothing rather than "".
-      parse={(value: string) => value || undefined}
-    />
     <CheckboxGroupInput source="roles" label="Roles" choices={adminRoleChoices} />
     {purpose === 'edit' && <BooleanInput source="active" label="Active" />}
   </SimpleForm>

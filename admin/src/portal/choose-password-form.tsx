@@ -1,33 +1,31 @@
 import { useId, useState, type FormEvent } from 'react';
 import { fieldMessage } from '../shared/field-message';
 import { isTokenProblem } from './invitation-problem';
-import { newPasswordProblem, PasswordField } from './password-field';
-import { portalFetch, type PortalApiError } from './portal-api';
-import { navigate } from './portal-router';
-import type { PortalMe } from './portal-types';
+import { newPasswordProblem, NewPasswordFields } from './password-field';
+import type { PortalApiError } from './portal-api';
 
 interface FormError {
   field: 'password' | 'confirmation';
   message: string;
 }
 
-interface AcceptInvitationFormProps {
-  token: string;
+interface ChoosePasswordFormProps {
   /** Tells password managers which account the new password belongs to. */
   email: string;
-  /** The portal page to open once signed in. */
-  landing: string;
-  /** Called when the API refuses the token itself, which ends the sign-up. */
+  submitLabel: string;
+  /** Sends the password with the link's token; rejects with the API's PortalApiError. */
+  onSubmit: (password: string) => Promise<void>;
+  /** Called when the API refuses the token itself, which ends the form. */
   onTokenRefused: (error: PortalApiError) => void;
 }
 
-/** Choosing a password accepts the invitation; the API then signs the client in. */
-export const AcceptInvitationForm = ({
-  token,
+/** A new password and its confirmation, behind an emailed link (invitation, reset). */
+export const ChoosePasswordForm = ({
   email,
-  landing,
+  submitLabel,
+  onSubmit,
   onTokenRefused,
-}: AcceptInvitationFormProps) => {
+}: ChoosePasswordFormProps) => {
   const errorId = useId();
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -44,11 +42,7 @@ export const AcceptInvitationForm = ({
     setSubmitting(true);
     setError(null);
     try {
-      await portalFetch<PortalMe>('/api/portal/invitations/accept', {
-        method: 'POST',
-        body: { token, password },
-      });
-      navigate(landing, { replace: true });
+      await onSubmit(password);
     } catch (failure) {
       const apiError = failure as PortalApiError;
       if (isTokenProblem(apiError)) {
@@ -64,23 +58,13 @@ export const AcceptInvitationForm = ({
   return (
     <form className="portal-form" onSubmit={submit} noValidate>
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <PasswordField
+      <NewPasswordFields
         label="Password"
-        name="password"
-        autoComplete="new-password"
-        value={password}
-        onChange={setPassword}
-        invalid={error?.field === 'password'}
-        errorId={errorId}
-        withRule
-      />
-      <PasswordField
-        label="Confirm password"
-        name="password-confirmation"
-        autoComplete="new-password"
-        value={confirmation}
-        onChange={setConfirmation}
-        invalid={error?.field === 'confirmation'}
+        password={password}
+        confirmation={confirmation}
+        onPasswordChange={setPassword}
+        onConfirmationChange={setConfirmation}
+        invalid={error?.field ?? null}
         errorId={errorId}
       />
       {error && (
@@ -89,7 +73,7 @@ export const AcceptInvitationForm = ({
         </p>
       )}
       <button type="submit" className="portal-button" disabled={submitting}>
-        Create my account
+        {submitLabel}
       </button>
     </form>
   );

@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { hashPassword } from '../../common/auth/password-hasher';
+import { assertAcceptablePassword } from '../../common/auth/password-policy';
+import { SessionsService } from '../../common/auth/sessions.service';
+import { linkTokenProblem, type LinkTokenProblem } from '../../common/crypto/link-token';
+import { hashSecretToken, newSecretToken } from '../../common/crypto/secret-token';
+import { isoDate } from '../../common/http/iso-date';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env.schema';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { EmailDispatcherWaker } from '../email/email-dispatcher-waker.service';
+import { fromHeader, insertOutgoingEmails } from '../email/outgoing-email';
+import { renderEmail } from '../email/render-email';
+import { AccountLinkEmail, accountLinkSubject } from '../email/templates/account-link-email';
+import { SettingsService } from '../settings/settings.service';
+import { ownerTable, type AccountLinkOwner, type AccountLinkPurpose } from './account-link-owner';
+import { AccountLinksErrorCode, AccountLinksException } from './account-links.exception';
+
+interface TokenRow {
+  purpose: AccountLinkPurpose;
+  used: boolean;
+  expired: boolean;
+  revoked: boolean;
+  expires_at: Date;
+  kind: AccountLinkOwner['kind'];
+  owner_id: string;
+  email: string;
+}
+
+export interface AccountLinkPreview {
+  purpose: AccountLinkPurpose;
+  /** Staff sign in to the console, contacts to the portal. */
+  audience: AccountLinkOwner['kind'];
+  email: string;
+  firmName: string;
+  logoUrl: string | null;
+  expiresAt: string;
+}
+
+/**
+ * Emailed links that set an account's password (a reset, a staff invitation), under the rules
+ * of portal invitations: only the hash is stored, a newer link kills the older ones, the link
+ * dies when used or at its expiry, and using it ends every session of the account.
+ */
+@Injectable()
+export class AccountLinksService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly settings: SettingsService,
+    private readonly sessions: SessionsService,
+    private readonly waker: EmailDispatcherWaker,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * A new link for `owner`, in the caller's transaction `sql`: earlier live links of the
+   * account die, the email is queued as transactional mail. Call sent() after the commit.
+   */
+  async issue(sql: SqlRunner, owner: AccountLinkOwner, purpose: AccountLinkPurpose): Promise<void> {
+    const settings = await this.settings.get();
+    const ttlSeconds =
+      purpose === 'password_reset'
+        ? this.config.PASSWORD_RESET_TTL_MINUTES * 60
+        : settings.invitationExpirySeconds;
+    const { column } = ownerTable(owner.kind);
+    await sql(
+      `update account_token set revoked_at = now()
+       where ${column} = ? and used_at is null and revoked_at is null`,
+      [owner.id],
+    );
+    const token = newSecretToken();
+    const [{ expires_at }] = await sql<{ expires_at: Date }[]>(
+      `insert into account_token (token_hash, purpose, ${column}, expires_at)
+       values (?, ?, ?, now() + make_interval(secs => ?)) returning expires_at`,
+      [hashSecretToken(token), purpose, owner.id, ttlSeconds],
+    );
+    // Staff links say so: the page then leads back to the console, not the portal.
+    const url = `${this.config.PUBLIC_URL}/portal/set-password?token=${token}${owner.kind === 'staff' ? '&staff=1' : ''}`;
+    const message = await renderEmail(
+      accountLinkSubject(purpose, settings.firmName),
+      AccountLinkEmail({
+        purpose,
+        firmName: settings.firmName,
+        greetingName: owner.firstName || owner.email,
+        url,
+        expiresAt: new Date(expires_at),
+        timeZone: settings.timeZone,
+      }),
+    );
+    const sender = settings.defaultSender ?? `no-reply@${new URL(this.config.PUBLIC_URL).hostname}`;
+    await insertOutgoingEmails(
+      sql,
+      [
+        {
+          id: randomUUID(),
+          kind: purpose,
+          idempotencyKey: `account-link/${hashSecretToken(token)}`,
+          to: owner.email,
+          from: fromHeader(settings.firmName, sender),
+          ...message,
+          links: [{ label: purpose === 'password_reset' ? 'Reset password' : 'Accept', url }],
+          contactId: owner.kind === 'contact' ? owner.id : null,
+          invitationId: null,
+        },
+      ],
+      settings.emailDelivery,
+    );
+  }
+
+  /** Wakes the email dispatcher once the links' transaction committed. */
+  sent(): void {
+    this.waker.wake();
+  }
+
+  async preview(token: string): Promise<AccountLinkPreview> {
+    const row = await this.live(sqlRunner(this.em), token, false);
+    const { firmName, logoUrl } = await this.settings.get();
+    return {
+      purpose: row.purpose,
+      audience: row.kind,
+      email: row.email,
+      firmName,
+      logoUrl,
+      expiresAt: isoDate(row.expires_at),
+    };
+  }
+
+  /**
+   * Sets the account's password (under the one policy), kills the link and every other live
+   * link of the account, and ends all its sessions: whoever else held one is out.
+   */
+  async use(
+    token: string,
+    password: string,
+  ): Promise<{
+    owner: Pick<AccountLinkOwner, 'kind' | 'id' | 'email'>;
+    purpose: AccountLinkPurpose;
+  }> {
+    const preview = await this.live(sqlRunner(this.em), token, false);
+    assertAcceptablePassword(password, preview.email);
+    const passwordHash = await hashPassword(password);
+    const row = await sqlTransaction(this.em, async (sql) => {
+      const live = await this.live(sql, token, true);
+      const { column, table } = ownerTable(live.kind);
+      await sql(`update ${table} set password_hash = ?, updated_at = now() where id = ?`, [
+        passwordHash,
+        live.owner_id,
+      ]);
+      await sql(
+        `update account_token set
+           used_at = case when token_hash = ? then now() end,
+           revoked_at = case when token_hash = ? then null else now() end
+         where ${column} = ? and used_at is null and revoked_at is null`,
+        [hashSecretToken(token), hashSecretToken(token), live.owner_id],
+      );
+      return live;
+    });
+    const owner = { kind: row.kind, id: row.owner_id, email: row.email };
+    await this.sessions.revokeAllOf(owner);
+    return { owner, purpose: row.purpose };
+  }
+
+  /** The link's account if the link still opens (locked for the change), else why not. */
+  private async live(sql: SqlRunner, token: string, lock: boolean): Promise<TokenRow> {
+    const [row] = await sql<TokenRow[]>(
+      `select t.purpose, t.used_at is not null as used, t.expires_at <= now() as expired,
+         t.revoked_at is not null or not coalesce(s.active, c.portal_status = 'accepted') as revoked,
+         t.expires_at, case when s.id is null then 'contact' else 'staff' end as kind,
+         coalesce(s.id, c.id) as owner_id, coalesce(s.email, c.email) as email
+       from account_token t
+       left join staff_user s on s.id = t.staff_user_id
+       left join contact c on c.id = t.contact_id
+       where t.token_hash = ? ${lock ? 'for update of t' : ''}`,
+      [hashSecretToken(token)],
+    );
+    const problem = linkTokenProblem(row);
+    if (problem) throw linkError(problem);
+    return row;
+  }
+}
+
+// Each stands alone for API callers, and reads as the line under the page's heading.
+const LINK_MESSAGES: Record<LinkTokenProblem, string> = {
+  TOKEN_INVALID: 'Check that you opened the whole link from the email, or ask for a new one.',
+  USED: 'A password was already chosen with this link: sign in with it, or ask for a new link.',
+  EXPIRED: 'Links to choose a password work for a limited time: ask for a new one.',
+  REVOKED:
+    'A newer link was sent, or the account was closed: use the link in the latest email, or ask for a new one.',
+};
+
+function linkError(kind: LinkTokenProblem): AccountLinksException {
+  return new AccountLinksException(AccountLinksErrorCode[kind], LINK_MESSAGES[kind]);
+}
