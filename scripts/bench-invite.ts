@@ -6,7 +6,7 @@ import { numberOption, readArgs } from './lib/cli-args';
 import { benchApi, type BenchApi } from './lib/bench-api';
 import { createBenchCampaign, seedTaggedClients } from './lib/bench-campaign-seed';
 import { startBenchServices, startBenchStack } from './lib/bench-stack';
-import { startResendStandIn, type ResendStandIn } from './lib/resend-stand-in';
+import { startResendStandIn, tightestSpanMs, type ResendStandIn } from './lib/resend-stand-in';
 
 const PORTS = { postgres: 54389, temporal: 7293 };
 /** Resend's default API limit for a team, and its batch size. */
@@ -207,10 +207,15 @@ async function fileSizesMb(path: string): Promise<number> {
   return bytes / 1024 / 1024;
 }
 
+/** Refused requests, full batches, and the tightest span of limit + 1 requests. */
 function reportRequests(resend: ResendStandIn): void {
   const accepted = resend.requests.filter((r) => r.status === 200).length;
   const refused = resend.requests.filter((r) => r.status === 429).length;
-  console.log(`Resend requests: ${accepted} accepted, ${refused} refused with 429`);
+  const full = resend.requests.filter((r) => r.emails === RESEND_BATCH).length;
+  console.log(
+    `Resend requests: ${accepted} accepted (${full} full batches), ${refused} refused with 429; ` +
+      `any ${RESEND_REQUESTS_PER_SECOND + 1} in a row span at least ${tightestSpanMs(resend.requests, RESEND_REQUESTS_PER_SECOND)} ms`,
+  );
 }
 
 main().catch((e: unknown) => {

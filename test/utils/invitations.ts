@@ -13,6 +13,17 @@ export const eventually = <T>(
   timeoutMs = 20_000,
 ) => waitFor(check, { what, timeoutMs, intervalMs: 100 });
 
+/** `n` contacts straight in the database (`<prefix><i>@example.com`), for volume; their ids. */
+export async function seedContacts(t: TestApp, prefix: string, n: number): Promise<string[]> {
+  const rows = await t.query<{ id: string }>(
+    `insert into contact (id, email, first_name, last_name)
+     select gen_random_uuid(), $1 || g || '@example.com', 'First' || g, 'Last' || g
+     from generate_series(1, $2) g returning id`,
+    [prefix, n],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** Creates a client with a primary contact (the client's email). */
 export async function clientWithContact(
   admin: Agent,
