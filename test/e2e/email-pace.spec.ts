@@ -3,8 +3,8 @@ import {
   tightestSpanMs,
   type ResendStandIn,
 } from '../../scripts/lib/resend-stand-in';
-import { eventually, seedContacts } from '../utils/invitations';
-import { startTestApp, type TestApp } from '../utils/test-app';
+import { eventually, seedContacts, twoWorkersSendingTo } from '../utils/invitations';
+import type { TestApp } from '../utils/test-app';
 
 const PER_SECOND = 2;
 const BATCH = 5;
@@ -22,14 +22,7 @@ describe('email pace with slow answers, two workers', () => {
 
   beforeAll(async () => {
     resend = await startResendStandIn({ requestsPerSecond: PER_SECOND, answerDelayMs: ANSWER_MS });
-    t = await startTestApp({
-      RESEND_API_KEY: resend.apiKey,
-      RESEND_BASE_URL: resend.url,
-      RESEND_REQUESTS_PER_SECOND: String(PER_SECOND),
-      EMAIL_BATCH_SIZE: String(BATCH),
-    });
-    await t.startWorker();
-    await t.startWorker();
+    t = await twoWorkersSendingTo(resend, PER_SECOND, BATCH);
   });
   afterAll(async () => {
     await t.close();

@@ -7,8 +7,8 @@ import {
 import { EmailDispatcherWaker } from '../../server/modules/email/email-dispatcher-waker.service';
 import { TemporalService } from '../../server/temporal/temporal.service';
 import { DISPATCH_IDLE_POLL_MS } from '../../workflows/email-dispatch/email-dispatch.contract';
-import { eventually, seedContacts } from '../utils/invitations';
-import { startTestApp, type TestApp } from '../utils/test-app';
+import { eventually, seedContacts, twoWorkersSendingTo } from '../utils/invitations';
+import type { TestApp } from '../utils/test-app';
 
 const SENDER = 'invitations@clienthub.test';
 const PER_SECOND = 2;
@@ -29,14 +29,7 @@ describe('email dispatch under load, two workers, no wake-ups', () => {
     // Every wake-up is lost, the one at a worker's start included.
     jest.spyOn(EmailDispatcherWaker.prototype, 'wake').mockImplementation(() => undefined);
     resend = await startResendStandIn({ requestsPerSecond: PER_SECOND });
-    t = await startTestApp({
-      RESEND_API_KEY: resend.apiKey,
-      RESEND_BASE_URL: resend.url,
-      RESEND_REQUESTS_PER_SECOND: String(PER_SECOND),
-      EMAIL_BATCH_SIZE: String(BATCH),
-    });
-    await t.startWorker();
-    await t.startWorker();
+    t = await twoWorkersSendingTo(resend, PER_SECOND, BATCH);
     admin = await t.signIn();
   });
   afterAll(async () => {
