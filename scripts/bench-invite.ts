@@ -1,12 +1,12 @@
-import { stat } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { numberOption, readArgs } from './lib/cli-args';
-import { benchApi, type BenchApi } from './lib/bench-api';
+import { benchApi } from './lib/bench-api';
 import { createBenchCampaign, seedTaggedClients } from './lib/bench-campaign-seed';
-import { startBenchServices, startBenchStack } from './lib/bench-stack';
-import { startResendStandIn, type ResendStandIn } from './lib/resend-stand-in';
+import { benchOpenWorkflows } from './lib/bench-open-invitations';
+import { startBenchServices, startBenchStack, type BenchServices } from './lib/bench-stack';
+import { fmtLoad, percentiles, seedContacts } from './lib/bench-stats';
+import { startResendStandIn, tightestSpanMs, type ResendStandIn } from './lib/resend-stand-in';
 
 const PORTS = { postgres: 54389, temporal: 7293 };
 /** Resend's default API limit for a team, and its batch size. */
@@ -16,24 +16,43 @@ const SINGLE_EVERY_MS = 2000;
 const SENDER = 'invitations@clienthub.local';
 
 /**
- * `npm run bench:invite -- --contacts 10000 --clients 10000 --open-workflows 100000`: at the same
- * time a bulk invite of `contacts`, a campaign to `clients` and one single invitation every 2 s,
- * against a local Resend stand-in that enforces Resend's 2 requests a second. Prints the single
- * invitations' latency (API call to the email at Resend) and the bulk email rate as a share of
- * Resend's limit. Then, with `open-workflows` invitation workflows open (bulk-invites the rest),
- * the worker's memory, the Temporal database's size and the console's contact list latency.
+ * `npm run bench:invite -- --contacts 10000 --clients 10000`: at the same time a bulk invite of
+ * `contacts`, a campaign to `clients` and one single invitation every 2 s, against a local
+ * Resend stand-in that enforces Resend's 2 requests a second. Prints the single invitations'
+ * latency (API call to the email at Resend) and the bulk email rate as a share of Resend's limit.
+ * `-- --open-workflows 100000 [--minutes 30]` instead opens that many invitation workflows and
+ * prints the worker's memory, the Temporal database's size and the console's contact list.
  */
 async function main(): Promise<void> {
   const args = readArgs({
     contacts: { type: 'string' },
     clients: { type: 'string' },
     'open-workflows': { type: 'string' },
+    minutes: { type: 'string' },
   });
-  const contacts = numberOption(args, 'contacts', 10_000);
-  const clients = numberOption(args, 'clients', 10_000);
-  const openWorkflows = numberOption(args, 'open-workflows', 100_000);
-  const resend = await startResendStandIn({ requestsPerSecond: RESEND_REQUESTS_PER_SECOND });
+  const openWorkflows = numberOption(args, 'open-workflows', 0);
   const services = await startBenchServices('bench-invite', PORTS);
+  try {
+    if (openWorkflows > 0) {
+      await benchOpenWorkflows(services, {
+        target: openWorkflows,
+        minutes: numberOption(args, 'minutes', 30),
+        sender: SENDER,
+      });
+    } else {
+      await benchMixedLoad(
+        services,
+        numberOption(args, 'contacts', 10_000),
+        numberOption(args, 'clients', 10_000),
+      );
+    }
+  } finally {
+    await services.stop();
+  }
+}
+
+async function benchMixedLoad(services: BenchServices, contacts: number, clients: number) {
+  const resend = await startResendStandIn({ requestsPerSecond: RESEND_REQUESTS_PER_SECOND });
   try {
     const stack = await startBenchStack(services, 'bench_invite', {
       RESEND_API_KEY: resend.apiKey,
@@ -105,66 +124,12 @@ async function main(): Promise<void> {
       );
       console.log(`everything at Resend after ${((Date.now() - started) / 1000).toFixed(1)} s`);
       reportRequests(resend);
-
-      if (openWorkflows > 0) {
-        await withOpenWorkflows(pg, api, contacts + singleCalls.size, openWorkflows);
-        const rss = await stack.workerRssMb();
-        const temporalDb = await fileSizesMb(join(services.dir, 'temporal.db'));
-        const list = await timeCalls(20, () =>
-          api('GET', `/api/contacts?range=${encodeURIComponent('[0,24]')}`),
-        );
-        console.log(`\nwith ${openWorkflows} open invitation workflows:`);
-        console.log(
-          `worker RSS ${rss.toFixed(0)} MB (peak ${(await stack.workerPeakRssMb()).toFixed(0)} MB)`,
-        );
-        console.log(`Temporal database ${temporalDb.toFixed(0)} MB`);
-        console.log(`console contact list (GET /api/contacts, 25 a page): ${percentiles(list)} ms`);
-        console.log(`load average: ${fmtLoad(loadavg())}`);
-      }
     } finally {
       await pg.end();
       await stack.stop();
     }
   } finally {
-    await services.stop();
     await resend.close();
-  }
-}
-
-async function seedContacts(pg: Client, prefix: string, n: number): Promise<string[]> {
-  const { rows } = await pg.query<{ id: string }>(
-    `insert into contact (id, email, first_name, last_name)
-     select gen_random_uuid(), $1 || g || '@example.com', 'First' || g, 'Last' || g
-     from generate_series(1, $2) g returning id`,
-    [prefix, n],
-  );
-  return rows.map((r) => r.id);
-}
-
-/** Bulk-invites fresh contacts until `target` invitation workflows are open, and waits for them. */
-async function withOpenWorkflows(pg: Client, api: BenchApi, open: number, target: number) {
-  const more = Math.max(0, target - open);
-  if (more) {
-    const ids = await seedContacts(pg, 'more', more);
-    const { batchId } = await api<{ batchId: string }>('POST', '/api/invitations', {
-      contactIds: ids,
-      senderEmail: SENDER,
-    });
-    const started = Date.now();
-    await until(
-      async () => {
-        const { progress } = await api<{ progress: { state: string } | null }>(
-          'GET',
-          `/api/invitations/batches/${batchId}`,
-        );
-        return progress?.state === 'done';
-      },
-      4 * 60 * 60_000,
-      `${more} more invitation workflows started`,
-    );
-    console.log(
-      `\n${more} more invitation workflows started in ${((Date.now() - started) / 1000).toFixed(0)} s`,
-    );
   }
 }
 
@@ -180,37 +145,15 @@ async function until(
   }
 }
 
-async function timeCalls(n: number, call: () => Promise<unknown>): Promise<number[]> {
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const at = performance.now();
-    await call();
-    ms.push(performance.now() - at);
-  }
-  return ms;
-}
-
-function percentiles(values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-  const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(2));
-  return `p50 ${fmt(at(0.5))} / p95 ${fmt(at(0.95))} / max ${fmt(sorted.at(-1)!)}`;
-}
-
-const fmtLoad = (l: number[]) => l.map((v) => v.toFixed(2)).join(', ');
-
-/** SQLite's file with its write-ahead log. */
-async function fileSizesMb(path: string): Promise<number> {
-  let bytes = 0;
-  for (const file of [path, `${path}-wal`])
-    bytes += (await stat(file).catch(() => null))?.size ?? 0;
-  return bytes / 1024 / 1024;
-}
-
+/** Refused requests, full batches, and the tightest span of limit + 1 requests. */
 function reportRequests(resend: ResendStandIn): void {
   const accepted = resend.requests.filter((r) => r.status === 200).length;
   const refused = resend.requests.filter((r) => r.status === 429).length;
-  console.log(`Resend requests: ${accepted} accepted, ${refused} refused with 429`);
+  const full = resend.requests.filter((r) => r.emails === RESEND_BATCH).length;
+  console.log(
+    `Resend requests: ${accepted} accepted (${full} full batches), ${refused} refused with 429; ` +
+      `any ${RESEND_REQUESTS_PER_SECOND + 1} in a row span at least ${tightestSpanMs(resend.requests, RESEND_REQUESTS_PER_SECOND)} ms`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -18,6 +18,7 @@ export interface RecordedRequest {
   path: string;
   idempotencyKey: string | null;
   emails: number;
+  /** When the whole request had arrived, as the rate limit counts it. */
   at: number;
   status: number;
 }
@@ -37,6 +38,8 @@ interface Options {
   apiKey?: string;
   /** Resend's default is 2 requests a second per team; more in a second gets 429. */
   requestsPerSecond?: number;
+  /** How long an answer takes after the request arrived (the real API's round trip). */
+  answerDelayMs?: number;
 }
 
 /**
@@ -48,6 +51,7 @@ interface Options {
 export async function startResendStandIn(options: Options = {}): Promise<ResendStandIn> {
   const apiKey = options.apiKey ?? `re_test_${randomUUID().replaceAll('-', '')}`;
   const limit = options.requestsPerSecond ?? 2;
+  const answerDelayMs = options.answerDelayMs ?? 0;
   const emails: SentEmail[] = [];
   const requests: RecordedRequest[] = [];
   const idempotent = new Map<string, { body: string; status: number; answer: unknown }>();
@@ -57,15 +61,20 @@ export async function startResendStandIn(options: Options = {}): Promise<ResendS
 
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
+    const arrivedAt = Date.now();
     const reply = (status: number, answer: unknown, emailCount = 0) => {
       requests.push({
         path: req.url ?? '',
         idempotencyKey: header(req, 'idempotency-key'),
         emails: emailCount,
-        at: Date.now(),
+        at: arrivedAt,
         status,
       });
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      setTimeout(
+        () =>
+          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer)),
+        answerDelayMs,
+      );
     };
     const error = (status: number, name: string, message: string) =>
       reply(status, { statusCode: status, name, message });
@@ -76,8 +85,7 @@ export async function startResendStandIn(options: Options = {}): Promise<ResendS
     if (req.headers.authorization !== `Bearer ${apiKey}`) {
       return error(401, 'invalid_api_key', 'API key is invalid');
     }
-    const now = Date.now();
-    if (now - windowStart >= 1000) [windowStart, inWindow] = [now, 0];
+    if (arrivedAt - windowStart >= 1000) [windowStart, inWindow] = [arrivedAt, 0];
     if (++inWindow > limit) {
       return error(429, 'rate_limit_exceeded', `Too many requests: ${limit} per second allowed.`);
     }
@@ -133,4 +141,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The shortest time any `perSecond + 1` requests in a row span: at least 1000 ms if the limit held. */
+export function tightestSpanMs(requests: RecordedRequest[], perSecond: number): number {
+  const at = requests.map((r) => r.at).sort((a, b) => a - b);
+  return Math.min(...at.slice(perSecond).map((end, i) => end - at[i]));
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import type { Agent } from 'supertest';
+import type { ResendStandIn } from '../../scripts/lib/resend-stand-in';
 import { waitFor } from '../../scripts/lib/wait-for';
-import type { TestApp } from './test-app';
+import { startTestApp, type TestApp } from './test-app';
 
 export const WEBHOOK_SECRET = `whsec_${Buffer.from('client-hub-test-webhook-secret').toString('base64')}`;
 
@@ -12,6 +13,34 @@ export const eventually = <T>(
   check: () => Promise<T | undefined | false>,
   timeoutMs = 20_000,
 ) => waitFor(check, { what, timeoutMs, intervalMs: 100 });
+
+/** The API and two workers sending through the stand-in at `perSecond`, `batch` emails a request. */
+export async function twoWorkersSendingTo(
+  resend: ResendStandIn,
+  perSecond: number,
+  batch: number,
+): Promise<TestApp> {
+  const t = await startTestApp({
+    RESEND_API_KEY: resend.apiKey,
+    RESEND_BASE_URL: resend.url,
+    RESEND_REQUESTS_PER_SECOND: String(perSecond),
+    EMAIL_BATCH_SIZE: String(batch),
+  });
+  await t.startWorker();
+  await t.startWorker();
+  return t;
+}
+
+/** `n` contacts straight in the database (`<prefix><i>@example.com`), for volume; their ids. */
+export async function seedContacts(t: TestApp, prefix: string, n: number): Promise<string[]> {
+  const rows = await t.query<{ id: string }>(
+    `insert into contact (id, email, first_name, last_name)
+     select gen_random_uuid(), $1 || g || '@example.com', 'First' || g, 'Last' || g
+     from generate_series(1, $2) g returning id`,
+    [prefix, n],
+  );
+  return rows.map((r) => r.id);
+}
 
 /** Creates a client with a primary contact (the client's email). */
 export async function clientWithContact(

@@ -1,6 +1,7 @@
 import {
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -19,6 +20,9 @@ const BATCHES_PER_RUN = 400;
  */
 const LANES = 4;
 
+/** Marks runs started by the dispatcher that polls (those before it replay the old way). */
+const POLLING = 'email-dispatcher-polls';
+
 /**
  * Drains the queue of outgoing email batch by batch, for good. A lane that finds the queue
  * empty waits for news: a wake-up, or another lane finding email (so every lane joins a burst
@@ -32,6 +36,7 @@ export async function emailDispatchWorkflow(): Promise<void> {
     heartbeatTimeout: '1 minute',
     retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
   });
+  if (!patched(POLLING)) return drainAsReleasedBefore(deliverEmailBatch);
   let news = 0;
   setHandler(wakeSignal, () => void news++);
 
@@ -51,5 +56,28 @@ export async function emailDispatchWorkflow(): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: LANES }, (_, i) => lane(i === 0)));
+  await continueAsNew<typeof emailDispatchWorkflow>();
+}
+
+/**
+ * A run started by the release before, still running at the upgrade: its history replays only
+ * through its own steps (lanes until the queue is empty, then 30 s for a wake-up). Instead of
+ * ending when idle, it continues as a run of the dispatcher that polls. Remove once no such run
+ * is left anywhere (then `deprecatePatch(POLLING)`).
+ */
+async function drainAsReleasedBefore(
+  deliverEmailBatch: EmailDispatchActivities['deliverEmailBatch'],
+): Promise<void> {
+  let woken = false;
+  setHandler(wakeSignal, () => void (woken = true));
+  let batches = 0;
+  const lane = async () => {
+    while (batches < BATCHES_PER_RUN && (await deliverEmailBatch()).claimed > 0) batches++;
+  };
+  for (;;) {
+    woken = false;
+    await Promise.all(Array.from({ length: LANES }, lane));
+    if (batches >= BATCHES_PER_RUN || !(await condition(() => woken, '30 seconds'))) break;
+  }
   await continueAsNew<typeof emailDispatchWorkflow>();
 }

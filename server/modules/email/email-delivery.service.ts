@@ -6,7 +6,7 @@ import { Resend, type CreateBatchOptions } from 'resend';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import type { EmailLink } from './outgoing-email';
-import { sendInTurn } from './send-pace';
+import { holdSendsFor, sendInTurn } from './send-pace';
 
 interface ClaimedEmail {
   id: string;
@@ -84,11 +84,13 @@ export class EmailDeliveryService {
     const { data, error } = answer;
     if (error) {
       if (retryable(error.statusCode, error.name)) {
+        const rateLimited = error.name === 'rate_limit_exceeded';
+        // Over the per-second limit: the whole deployment pauses, and this batch retries after.
+        if (rateLimited) await holdSendsFor(this.em, 1);
         throw ApplicationFailure.create({
           message: `Resend: ${error.message}`,
           type: error.name,
-          // Over the per-second limit, the next second is soon enough; else back off as usual.
-          nextRetryDelay: error.name === 'rate_limit_exceeded' ? '1 second' : undefined,
+          nextRetryDelay: rateLimited ? '1 second' : undefined,
         });
       }
       this.logger.error(`Resend refused a batch of ${batch.length}: ${error.message}`);

@@ -13,6 +13,11 @@ interface BatchInvitation extends InvitationTimingRow {
 }
 
 const PAGE = 500;
+/**
+ * Emails rendered and written at once: ten bulk invites paging together stay well inside the
+ * worker's heap (whole pages of 500 ran it out of memory).
+ */
+const RENDER_CHUNK = 100;
 /** Workflow starts in flight at once: a bulk invite leaves Temporal room for staff's work. */
 const START_CONCURRENCY = 16;
 
@@ -50,10 +55,11 @@ export class InvitationBatchService {
     if (!page.length) return { handled: 0, done: 0 };
     let done: BatchInvitation[];
     if (step === 'queue') {
-      const pending = await this.mailer.queue(
-        page.map((i) => ({ ...firstStep(i), bulk })),
-        'batch',
-      );
+      const pending = new Set<string>();
+      for (let at = 0; at < page.length; at += RENDER_CHUNK) {
+        const steps = page.slice(at, at + RENDER_CHUNK).map((i) => ({ ...firstStep(i), bulk }));
+        for (const id of await this.mailer.queue(steps, 'batch')) pending.add(id);
+      }
       done = page.filter((i) => pending.has(i.id));
     } else {
       // Accepted, revoked or bounced meanwhile: nothing left to follow up.

@@ -1,0 +1,51 @@
+import {
+  startResendStandIn,
+  tightestSpanMs,
+  type ResendStandIn,
+} from '../../scripts/lib/resend-stand-in';
+import { eventually, seedContacts, twoWorkersSendingTo } from '../utils/invitations';
+import type { TestApp } from '../utils/test-app';
+
+const PER_SECOND = 2;
+const BATCH = 5;
+/** Longer than the time between two requests at the limit (500 ms). */
+const ANSWER_MS = 600;
+
+/**
+ * Against a provider that takes longer to answer than the time between two requests at its
+ * limit, two workers overlap the round trips: requests are spaced by when they start, not by the
+ * previous answer, and the limit still holds.
+ */
+describe('email pace with slow answers, two workers', () => {
+  let resend: ResendStandIn;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    resend = await startResendStandIn({ requestsPerSecond: PER_SECOND, answerDelayMs: ANSWER_MS });
+    t = await twoWorkersSendingTo(resend, PER_SECOND, BATCH);
+  });
+  afterAll(async () => {
+    await t.close();
+    await resend.close();
+  });
+
+  it('overlaps the round trips and keeps the limit', async () => {
+    const admin = await t.signIn();
+    const contacts = await seedContacts(t, 'paced', 80);
+    await admin
+      .post('/api/invitations')
+      .send({ contactIds: contacts, senderEmail: 'invitations@clienthub.test' })
+      .expect(202);
+    await eventually('every email at Resend', async () => resend.emails.length >= 80, 60_000);
+
+    const requests = resend.requests.filter((r) => r.status === 200 && r.emails > 0);
+    expect(requests).toHaveLength(80 / BATCH);
+    expect(resend.requests.filter((r) => r.status === 429)).toEqual([]);
+    expect(tightestSpanMs(resend.requests, PER_SECOND)).toBeGreaterThanOrEqual(1000);
+    // Spaced from the previous answer, each would start 1.1 s after the last; overlapped, two
+    // start in each 1.6 s (a request starts once the one two before was answered a second ago).
+    const at = requests.map((r) => r.at).sort((a, b) => a - b);
+    const meanGap = (at.at(-1)! - at[0]) / (at.length - 1);
+    expect(meanGap).toBeLessThan(1000);
+  });
+});
