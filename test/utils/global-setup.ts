@@ -7,7 +7,7 @@ import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres';
 import { createDatabase, databaseUrl, dropDatabase } from '../../scripts/lib/pg-admin';
 import { resolveS3TestServer, resolveTemporalCli } from '../../scripts/lib/temporal-cli';
 import { startTemporalDevServer } from '../../scripts/lib/temporal-dev-server';
-import { startS3TestServer } from './s3-test-server';
+import { startS3TestServer } from '../../scripts/lib/s3-test-server';
 import {
   TEST_ADMIN,
   TEST_DATA_DIR,

@@ -11,7 +11,7 @@ import { loadConfig } from '../../server/config/app-config';
 import type { AppConfig } from '../../server/config/env.schema';
 import { WorkerModule } from '../../worker/worker.module';
 import { createTestDatabase, type TestDatabase } from './test-database';
-import { createTestBucket } from './s3-test-server';
+import { createTestBucket } from '../../scripts/lib/s3-test-server';
 import {
   TEST_ADMIN,
   TEST_DATA_DIR,

@@ -8,8 +8,6 @@ export interface ObjectStore {
   get(key: string): Promise<Readable | null>;
   /** Removes the object; one that is already gone is fine. */
   delete(key: string): Promise<void>;
-  /** Every key under the prefix. */
-  list(prefix: string): AsyncIterable<string>;
   close(): void;
 }
 

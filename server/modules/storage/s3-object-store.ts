@@ -2,7 +2,6 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   NoSuchKey,
-  paginateListObjectsV2,
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
@@ -17,9 +16,9 @@ export interface S3Location {
   client: S3ClientConfig;
 }
 
-/** Parts of a multipart upload, and how many go at once: at most 4 × 8 MB held per upload. */
+/** Parts of a multipart upload, and how many go at once: about 2 × 8 MB held per upload. */
 const PART_BYTES = 8 * 1024 * 1024;
-const PARTS_AT_ONCE = 4;
+const PARTS_AT_ONCE = 2;
 
 /** Objects in an S3-compatible bucket, through the official SDK; large uploads go in parts. */
 export class S3ObjectStore implements ObjectStore {
@@ -55,18 +54,6 @@ export class S3ObjectStore implements ObjectStore {
     await this.s3.send(
       new DeleteObjectCommand({ Bucket: this.location.bucket, Key: this.keyOf(key) }),
     );
-  }
-
-  async *list(prefix: string): AsyncIterable<string> {
-    const pages = paginateListObjectsV2(
-      { client: this.s3 },
-      { Bucket: this.location.bucket, Prefix: this.keyOf(prefix) },
-    );
-    for await (const page of pages) {
-      for (const { Key } of page.Contents ?? []) {
-        if (Key) yield Key.slice(this.location.prefix.length);
-      }
-    }
   }
 
   close(): void {

@@ -57,36 +57,35 @@ export class SealedStorage implements OnApplicationShutdown {
   async rewrap(key: string): Promise<boolean> {
     const source = await this.store.get(key);
     if (!source) return false;
-    const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-    let head: Buffer = Buffer.alloc(0);
-    let header = decodeHeader(head);
-    while (!header) {
-      const next = await chunks.next();
-      if (next.done)
-        throw new StorageException(
-          StorageErrorCode.INTEGRITY,
-          `Object ${key} has no complete header`,
-        );
-      head = Buffer.concat([head, next.value]);
-      header = decodeHeader(head);
-    }
-    if (header.keyId === this.keyring.currentId) {
+    try {
+      const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+      let head: Buffer = Buffer.alloc(0);
+      let header = decodeHeader(head);
+      while (!header) {
+        const next = await chunks.next();
+        if (next.done) {
+          throw new StorageException(StorageErrorCode.INTEGRITY, `Object ${key} has no header`);
+        }
+        head = Buffer.concat([head, next.value]);
+        header = decodeHeader(head);
+      }
+      if (header.keyId === this.keyring.currentId) return false;
+      const dataKey = this.keyring.unwrap(header.keyId, header.wrappedKey);
+      const first = Buffer.concat([
+        encodeHeader(this.keyring.currentId, this.keyring.wrap(dataKey)),
+        head.subarray(header.bytes.length),
+      ]);
+      async function* rewritten() {
+        yield first;
+        for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+          yield next.value;
+        }
+      }
+      await this.store.put(key, Readable.from(rewritten()));
+      return true;
+    } finally {
       source.destroy();
-      return false;
     }
-    const dataKey = this.keyring.unwrap(header.keyId, header.wrappedKey);
-    const rest = head.subarray(header.bytes.length);
-    const newHeader = encodeHeader(this.keyring.currentId, this.keyring.wrap(dataKey));
-    async function* rewritten() {
-      yield Buffer.concat([newHeader, rest]);
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
-    }
-    await this.store.put(key, Readable.from(rewritten()));
-    return true;
-  }
-
-  keys(prefix: string): AsyncIterable<string> {
-    return this.store.list(prefix);
   }
 
   onApplicationShutdown(): void {

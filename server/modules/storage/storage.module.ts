@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
-import type { AppConfig } from '../../config/env.schema';
 import { loadMasterKeyring } from './master-key-source';
 import { MasterKeyring } from './master-keyring';
 import { OBJECT_STORE } from './object-store';

@@ -1,7 +1,7 @@
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
-import { describeExit, keepTail, spawnChild } from '../../scripts/lib/child-process';
-import { waitFor } from '../../scripts/lib/wait-for';
+import { describeExit, keepTail, spawnChild } from './child-process';
+import { waitFor } from './wait-for';
 
 export interface S3TestServer {
   endpoint: string;
