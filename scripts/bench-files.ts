@@ -180,14 +180,22 @@ async function startApi(config: AppConfig): Promise<Api> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/api/health`)).ok, {
-    what: `the API on :${port}`,
-    timeoutMs: 60_000,
-  });
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(BENCH_ADMIN),
+  const signIn = () =>
+    fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(BENCH_ADMIN),
+    });
+  // No worker runs here, so the health check would say unhealthy: wait for a sign-in instead.
+  const login = await waitFor(
+    async () => {
+      const res = await signIn();
+      return res.ok && res;
+    },
+    { what: `the API on :${port}`, timeoutMs: 120_000 },
+  ).catch((e: unknown) => {
+    child.kill('SIGTERM');
+    throw e;
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
   const created = await fetch(`${url}/api/clients`, {

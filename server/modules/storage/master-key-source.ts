@@ -1,12 +1,16 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { access, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/env.schema';
 import { MasterKeyring, newMasterKey, parseMasterKey } from './master-keyring';
 
-export type MasterKeyConfig = Pick<
-  AppConfig,
-  'DATA_DIR' | 'STORAGE_MASTER_KEY' | 'STORAGE_MASTER_KEY_FILE' | 'STORAGE_PREVIOUS_MASTER_KEYS'
->;
+export type MasterKeyConfig = Pick<AppConfig, 'DATA_DIR'> &
+  Partial<
+    Pick<
+      AppConfig,
+      'STORAGE_MASTER_KEY' | 'STORAGE_MASTER_KEY_FILE' | 'STORAGE_PREVIOUS_MASTER_KEYS'
+    >
+  >;
 
 /**
  * The master keys from configuration. With none given (local storage only: the schema asks
@@ -22,13 +26,30 @@ export async function loadMasterKeyring(config: MasterKeyConfig): Promise<Master
   }
   const path = join(config.DATA_DIR, 'storage-master.key');
   await mkdir(config.DATA_DIR, { recursive: true });
-  // `wx`: of two processes starting together, one creates it and both read that one.
-  await writeFile(path, `${newMasterKey()}\n`, { flag: 'wx', mode: 0o600 }).catch(
-    (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw e;
-    },
-  );
+  if (
+    !(await access(path).then(
+      () => true,
+      () => false,
+    ))
+  )
+    await createKeyFile(path);
   return new MasterKeyring(await readKeyFile(path), previous);
+}
+
+/**
+ * Written aside, then linked in (which fails if one exists): of two processes starting
+ * together, one creates it and both read that one, never a half-written file.
+ */
+async function createKeyFile(path: string): Promise<void> {
+  const draft = `${path}.${process.pid}.${randomUUID()}`;
+  await writeFile(draft, `${newMasterKey()}\n`, { mode: 0o600 });
+  try {
+    await link(draft, path).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e;
+    });
+  } finally {
+    await rm(draft, { force: true });
+  }
 }
 
 async function readKeyFile(path: string): Promise<Buffer> {
