@@ -86,6 +86,7 @@ async function run(api: Api, files: number, sizeMb: number, largeMb: number): Pr
   });
   report(`download ${files} × ${sizeMb} MB`, files * sizeMb, started);
 
+  console.log(`  API RSS before the large file: ${(await rssMb(api.process)).toFixed(0)} MB`);
   const rss = watchRss(api.process);
   started = performance.now();
   const large = await upload(api, Readable.from(largeFile(largeMb)), 'large.pdf');
@@ -207,14 +208,15 @@ async function startApi(config: AppConfig): Promise<Api> {
   return { url, cookie, clientId: id, process: child };
 }
 
+async function rssMb(child: ChildProcess): Promise<number> {
+  const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
 /** The peak resident memory of a process, sampled every 100 ms. */
 function watchRss(child: ChildProcess): { peakMb(): number; stop(): void } {
   let peak = 0;
-  const sample = async () => {
-    const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
-    peak = Math.max(peak, Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024);
-  };
-  const timer = setInterval(() => void sample(), 100);
+  const timer = setInterval(() => void rssMb(child).then((mb) => (peak = Math.max(peak, mb))), 100);
   return { peakMb: () => peak, stop: () => clearInterval(timer) };
 }
 
