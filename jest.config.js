@@ -24,14 +24,36 @@ const swcTsx = [
   },
 ];
 
-module.exports = {
+const project = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': swc, '^.+\\.tsx$': swcTsx },
+  setupFiles: ['reflect-metadata'],
+};
+
+/** The specs that store, read or remove files: run a second time with files in S3. */
+const STORAGE_SPECS = [
+  'client-files',
+  'client-files-attacks',
+  'file-requests',
+  'imports',
+  'sharing',
+  'storage',
+].map((name) => `**/test/integration/${name}.spec.ts`);
+
+module.exports = {
+  projects: [
+    { ...project, displayName: 'local' },
+    {
+      ...project,
+      displayName: 's3',
+      testMatch: STORAGE_SPECS,
+      setupFiles: [...project.setupFiles, '<rootDir>/test/utils/s3-storage.setup.ts'],
+    },
+  ],
   globalSetup: '<rootDir>/test/utils/global-setup.ts',
   globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
-  setupFiles: ['reflect-metadata'],
   testTimeout: 60_000,
   // Something a failed test leaves open (a worker, a socket) must not hang the run past its
   // results: those are printed, then the process exits.

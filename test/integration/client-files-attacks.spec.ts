@@ -1,17 +1,15 @@
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Client as Pg } from 'pg';
 import type { Agent } from 'supertest';
 import { FileStore } from '../../server/modules/files/file-store.service';
 import { xlsxBuffer, zipEntry, zipFile } from '../unit/imports/import-fixtures';
 import { grantStaff, portalContact, staffMember } from '../utils/people';
+import { hasContent, putContent, sha256Of as sha } from '../utils/stored-content';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 const PDF = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`, 'latin1');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-const sha = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 const contentTypes = zipEntry('[Content_Types].xml', '<Types/>');
 
 interface FileView {
@@ -41,10 +39,7 @@ describe('client files under attack', () => {
   };
   const staffUpload = (content: Buffer, name: string, fileId?: string) =>
     upload(owner, `/api/clients/${clientA}/files`, content, name, fileId);
-  const blobOf = (content: Buffer) => {
-    const hash = sha(content);
-    return join(t.config.DATA_DIR, 'files', hash.slice(0, 2), hash.slice(2, 4), hash);
-  };
+  const stored = (content: Buffer) => hasContent(t, content);
   const storedRows = async (content: Buffer) =>
     Number(
       (
@@ -124,19 +119,19 @@ describe('client files under attack', () => {
     const a = (await staffUpload(only, 'a.pdf').expect(201)).body as FileView;
     const b = (await staffUpload(shared, 'b.pdf').expect(201)).body as FileView;
     const c = (await staffUpload(shared, 'c.pdf').expect(201)).body as FileView;
-    expect(existsSync(blobOf(only))).toBe(true);
+    expect(await stored(only)).toBe(true);
 
     await owner.delete(`/api/files/${a.id}`).expect(200);
-    expect(existsSync(blobOf(only))).toBe(false);
+    expect(await stored(only)).toBe(false);
     expect(await storedRows(only)).toBe(0);
 
     // The same content in another file stays until that one goes too.
     await owner.delete(`/api/files/${b.id}`).expect(200);
-    expect(existsSync(blobOf(shared))).toBe(true);
+    expect(await stored(shared)).toBe(true);
     expect(await storedRows(shared)).toBe(1);
     await owner.get(`/api/files/${c.id}/download`).expect(200);
     await owner.delete(`/api/files/${c.id}`).expect(200);
-    expect(existsSync(blobOf(shared))).toBe(false);
+    expect(await stored(shared)).toBe(false);
 
     const doomed = (await admin.post('/api/clients').send({ companyName: 'Gone Ltd' }).expect(201))
       .body.id;
@@ -148,16 +143,15 @@ describe('client files under attack', () => {
       201,
     );
     await admin.delete(`/api/clients/${doomed}`).expect(200);
-    expect(existsSync(blobOf(ofDoomed))).toBe(false);
-    expect(existsSync(blobOf(PDF('v2')))).toBe(false);
+    expect(await stored(ofDoomed)).toBe(false);
+    expect(await stored(PDF('v2'))).toBe(false);
     expect(await storedRows(ofDoomed)).toBe(0);
   });
 
   it('sweeps content left unreferenced (a failed upload, a finished import) only after a grace period, never what is being referenced', async () => {
     const store = t.app.get(FileStore);
     const leftover = async (content: Buffer) => {
-      await mkdir(dirname(blobOf(content)), { recursive: true });
-      await writeFile(blobOf(content), content);
+      await putContent(t, content);
       const [row] = await t.query<{ id: string }>(
         `insert into stored_file (id, sha256, size, original_name)
          values (gen_random_uuid(), $1, $2, 'staged.pdf') returning id`,
@@ -172,10 +166,10 @@ describe('client files under attack', () => {
     const staged = PDF('staged, being recorded');
     const stagedId = await leftover(staged);
     await store.sweep();
-    expect(existsSync(blobOf(staged))).toBe(true);
+    expect(await stored(staged)).toBe(true);
     await age(stagedId);
     await store.sweep();
-    expect(existsSync(blobOf(staged))).toBe(false);
+    expect(await stored(staged)).toBe(false);
     expect(await storedRows(staged)).toBe(0);
 
     // Old and unreferenced, but a transaction is recording a version of it right now.
@@ -200,7 +194,7 @@ describe('client files under attack', () => {
     } finally {
       await pg.end();
     }
-    expect(existsSync(blobOf(racing))).toBe(true);
+    expect(await stored(racing)).toBe(true);
     await owner.get(`/api/files/${target.id}/download`).expect(200);
 
     // An upload a crashed process left behind goes once it has not grown for the grace period.
@@ -229,8 +223,8 @@ describe('client files under attack', () => {
     const failed = await imported('failed', failedCsv);
     await imported('parsing', runningCsv);
     await store.sweep();
-    expect(existsSync(blobOf(failedCsv))).toBe(false);
-    expect(existsSync(blobOf(runningCsv))).toBe(true);
+    expect(await stored(failedCsv)).toBe(false);
+    expect(await stored(runningCsv)).toBe(true);
     const job = await admin.get(`/api/imports/${failed}`).expect(200);
     expect(job.body).toMatchObject({ fileName: 'clients.csv', status: 'failed' });
   });

@@ -5,24 +5,26 @@ import { prepareDatabase } from '../../server/database/prepare-database';
 import { bundleWorkflows } from '../../scripts/bundle-workflows';
 import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres';
 import { createDatabase, databaseUrl, dropDatabase } from '../../scripts/lib/pg-admin';
-import { resolveTemporalCli } from '../../scripts/lib/temporal-cli';
+import { resolveS3TestServer, resolveTemporalCli } from '../../scripts/lib/temporal-cli';
 import { startTemporalDevServer } from '../../scripts/lib/temporal-dev-server';
+import { startS3TestServer } from '../../scripts/lib/s3-test-server';
 import {
   TEST_ADMIN,
   TEST_DATA_DIR,
   TEST_PG_PORT,
+  TEST_S3_PORT,
   TEST_TEMPLATE_DB,
   TEST_TEMPORAL_PORT,
   TEST_TEMPORAL_UI_PORT,
   TEST_WORKFLOW_BUNDLE,
 } from './test-env';
 
-/** Starts real PostgreSQL and a real Temporal dev server once for the whole run. */
+/** Starts real PostgreSQL, a real Temporal dev server and an S3 server once for the whole run. */
 export default async function globalSetup(): Promise<void> {
   await mkdir(TEST_DATA_DIR, { recursive: true });
   const config = loadConfig({ ...process.env, DATA_DIR: join(TEST_DATA_DIR, '..') });
 
-  const [postgres, temporal] = await Promise.all([
+  const [postgres, temporal, s3] = await Promise.all([
     startEmbeddedPostgres({
       dataDir: join(TEST_DATA_DIR, 'postgres'),
       port: TEST_PG_PORT,
@@ -50,8 +52,9 @@ export default async function globalSetup(): Promise<void> {
         logFile: join(TEST_DATA_DIR, 'temporal.log'),
       });
     })(),
+    (async () => startS3TestServer(await resolveS3TestServer(config), TEST_S3_PORT))(),
   ]);
-  globalThis.__CLIENT_HUB_SERVICES__ = { postgres, temporal };
+  globalThis.__CLIENT_HUB_SERVICES__ = { postgres, temporal, s3 };
 
   await dropDatabase(postgres.url, TEST_TEMPLATE_DB);
   await createDatabase(postgres.url, TEST_TEMPLATE_DB);
@@ -67,6 +70,7 @@ export default async function globalSetup(): Promise<void> {
 
   process.env.TEST_PG_SERVER_URL = postgres.url;
   process.env.TEST_TEMPORAL_ADDRESS = temporal.address;
+  process.env.TEST_S3_ENDPOINT = s3.endpoint;
 }
 
 /**

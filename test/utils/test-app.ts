@@ -11,7 +11,14 @@ import { loadConfig } from '../../server/config/app-config';
 import type { AppConfig } from '../../server/config/env.schema';
 import { WorkerModule } from '../../worker/worker.module';
 import { createTestDatabase, type TestDatabase } from './test-database';
-import { TEST_ADMIN, TEST_DATA_DIR, TEST_WORKFLOW_BUNDLE, testServices } from './test-env';
+import { createTestBucket } from '../../scripts/lib/s3-test-server';
+import {
+  TEST_ADMIN,
+  TEST_DATA_DIR,
+  TEST_WORKFLOW_BUNDLE,
+  testServices,
+  testStorage,
+} from './test-env';
 
 export interface TestApp {
   app: INestApplication;
@@ -28,6 +35,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The master key of test apps on S3. */
+export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
+
 /** The real API on a fresh database, listening on a free loopback port. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
@@ -35,6 +45,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const port = await freePort();
   // Each app keeps its stored files apart, and they go with it.
   const dataDir = join(TEST_DATA_DIR, 'apps', randomBytes(4).toString('hex'));
+  // Locally the key is generated into DATA_DIR, as `npm start` does; S3 needs one given.
+  const storage =
+    testStorage() === 's3'
+      ? {
+          ...(await createTestBucket(testServices().s3Endpoint)),
+          STORAGE_MASTER_KEY: TEST_MASTER_KEY,
+        }
+      : {};
   const config = loadConfig({
     DATA_DIR: dataDir,
     NODE_ENV: 'test',
@@ -47,6 +65,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ...storage,
     ...env,
   });
   const app = await createApp(config);

@@ -9,6 +9,7 @@ const port = (name: string, fallback: number): number => Number(process.env[name
 export const TEST_PG_PORT = port('TEST_PG_PORT', 54339);
 export const TEST_TEMPORAL_PORT = port('TEST_TEMPORAL_PORT', 7243);
 export const TEST_TEMPORAL_UI_PORT = port('TEST_TEMPORAL_UI_PORT', 8243);
+export const TEST_S3_PORT = port('TEST_S3_PORT', 9343);
 export const TEST_TEMPLATE_DB = 'ch_test_template';
 export const TEST_ADMIN = {
   email: 'admin@clienthub.test',
@@ -17,10 +18,19 @@ export const TEST_ADMIN = {
 export const TEST_WORKFLOW_BUNDLE = join(TEST_DATA_DIR, 'workflow-bundle.js');
 
 /** Set by the global setup for every test file. */
-export function testServices(): { pgServerUrl: string; temporalAddress: string } {
+export function testServices(): {
+  pgServerUrl: string;
+  temporalAddress: string;
+  s3Endpoint: string;
+} {
   const pgServerUrl = process.env.TEST_PG_SERVER_URL;
   const temporalAddress = process.env.TEST_TEMPORAL_ADDRESS;
-  if (!pgServerUrl || !temporalAddress)
+  const s3Endpoint = process.env.TEST_S3_ENDPOINT;
+  if (!pgServerUrl || !temporalAddress || !s3Endpoint)
     throw new Error('Run tests through Jest: the global setup starts the services');
-  return { pgServerUrl, temporalAddress };
+  return { pgServerUrl, temporalAddress, s3Endpoint };
 }
+
+/** The store this test file's apps keep files in: the `s3` Jest project runs files against S3. */
+export const testStorage = (): 'local' | 's3' =>
+  process.env.TEST_STORAGE === 's3' ? 's3' : 'local';

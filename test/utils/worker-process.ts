@@ -19,8 +19,17 @@ export function spawnWorker(t: TestApp, env: NodeJS.ProcessEnv = {}): ChildProce
       TEMPORAL_TASK_QUEUE: t.config.TEMPORAL_TASK_QUEUE,
       WORKFLOW_BUNDLE_PATH: TEST_WORKFLOW_BUNDLE,
       DATA_DIR: t.config.DATA_DIR,
+      ...storageEnv(t),
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+}
+
+/** The app's store and master key, so the worker reads the files the API wrote. */
+function storageEnv({ config }: TestApp): NodeJS.ProcessEnv {
+  const names = ['S3_BUCKET', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+  const env: NodeJS.ProcessEnv = { STORAGE_MASTER_KEY: config.STORAGE_MASTER_KEY };
+  for (const name of names) env[name] = config[name];
+  return env;
 }

@@ -15,6 +15,7 @@ import { CampaignsErrorCode } from '../../modules/campaigns/campaigns.exception'
 import { RequestTemplatesErrorCode } from '../../modules/request-templates/request-templates.exception';
 import { PlaybooksErrorCode } from '../../modules/playbooks/playbooks.exception';
 import { SegmentsErrorCode } from '../../modules/segments/segments.exception';
+import { StorageErrorCode } from '../../modules/storage/storage.exception';
 import { CommonErrorCode } from './common.exception';
 
 type ErrorCode =
@@ -34,7 +35,8 @@ type ErrorCode =
   | FileRequestsErrorCode
   | RequestTemplatesErrorCode
   | PlaybooksErrorCode
-  | CampaignsErrorCode;
+  | CampaignsErrorCode
+  | StorageErrorCode;
 
 /** The one place where domain error codes become HTTP statuses. */
 export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
@@ -127,6 +129,10 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [CampaignsErrorCode.WORKFLOWS_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
   [CampaignsErrorCode.UNSUBSCRIBE_LINK_INVALID]: HttpStatus.NOT_FOUND,
   [SegmentsErrorCode.IN_USE]: HttpStatus.CONFLICT,
+  // The store's fault, never the request's: the body names which (tampered, key missing).
+  [StorageErrorCode.INTEGRITY]: HttpStatus.INTERNAL_SERVER_ERROR,
+  [StorageErrorCode.UNKNOWN_MASTER_KEY]: HttpStatus.INTERNAL_SERVER_ERROR,
+  [StorageErrorCode.OBJECT_MISSING]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
 
 export function statusOf(code: string): HttpStatus {

@@ -19,6 +19,7 @@ import { Migration20261206100000 } from './Migration20261206100000';
 import { Migration20261206110000 } from './Migration20261206110000';
 import { Migration20261206140000 } from './Migration20261206140000';
 import { Migration20261206150000 } from './Migration20261206150000';
+import { Migration20261206170000 } from './Migration20261206170000';
 import { Migration20261206180000 } from './Migration20261206180000';
 
 /** Listed explicitly so compiled and ts-run code (Jest) find the same migrations. */
@@ -43,5 +44,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206110000', class: Migration20261206110000 },
   { name: 'Migration20261206140000', class: Migration20261206140000 },
   { name: 'Migration20261206150000', class: Migration20261206150000 },
+  { name: 'Migration20261206170000', class: Migration20261206170000 },
   { name: 'Migration20261206180000', class: Migration20261206180000 },
 ];

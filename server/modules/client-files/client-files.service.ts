@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import type { Readable } from 'node:stream';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { isoDate } from '../../common/http/iso-date';
@@ -230,17 +231,19 @@ export class ClientFilesService {
     fileId: string,
     version?: number,
     contactId?: string,
-  ): Promise<{ path: string; name: string; contentType: string; size: number }> {
+  ): Promise<{ open: () => Promise<Readable>; name: string; contentType: string; size: number }> {
     const [row] = await this.em.getConnection().execute<
       {
         name: string;
         content_type: string;
         size: string;
         sha256: string;
+        encrypted: boolean;
         original_name: string;
       }[]
     >(
-      `select f.name, v.content_type, v.size, sf.sha256, sf.original_name from client_file f
+      `select f.name, v.content_type, v.size, sf.sha256, sf.encrypted, sf.original_name
+       from client_file f
        join client_file_version v on v.file_id = f.id
        join stored_file sf on sf.id = v.stored_file_id
        where f.id = ? and v.version = coalesce(?, v.version)
@@ -253,7 +256,7 @@ export class ClientFilesService {
     // A version of another type than the file's name says (a PNG after a PDF) keeps its own.
     const versionExt = extname(row.original_name).slice(1).toLowerCase();
     return {
-      path: this.store.pathOf(row),
+      open: () => this.store.open(row),
       name: versionExt ? withExtension(row.name, [versionExt]) : row.name,
       contentType: row.content_type,
       size: Number(row.size),

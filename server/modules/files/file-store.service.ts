@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
@@ -9,6 +10,9 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { pgArray } from '../../database/pg-array';
 import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { localIncomingDir } from '../storage/object-store.factory';
+import { SealedStorage } from '../storage/sealed-storage.service';
+import { legacyContentKey as legacyKey, sealedContentKey as sealedKey } from './content-keys';
 import { StoredFile } from './stored-file.entity';
 
 export interface IncomingFile {
@@ -35,30 +39,31 @@ const SWEEP_BATCH = 500;
 const lockContent = (sql: SqlRunner, sha256: string) =>
   sql('select pg_advisory_xact_lock(hashtextextended(?, 0))', [sha256]);
 
+type StoredContent = Pick<StoredFile, 'sha256' | 'encrypted'>;
+
 /**
- * Content-addressed file storage: DATA_DIR/files/ab/cd/<sha256>. Each upload is a stored_file
- * row; content goes when no row that needs it is left.
+ * Content-addressed file storage: one encrypted object per SHA-256 in the object store (local
+ * disk or S3). Each upload is a stored_file row; content goes when no row that needs it is left.
  */
 @Injectable()
 export class FileStore {
   constructor(
     private readonly em: EntityManager,
+    private readonly storage: SealedStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Uploads stream here first, on the same disk, so adopting them is a rename. */
+  /** Uploads stream to this process's local disk first, to be checked before they are stored. */
   get uploadDir(): string {
-    return join(this.config.DATA_DIR, 'files', 'incoming');
+    return localIncomingDir(this.config);
   }
 
-  /** Hashes an uploaded file, moves it into the store and records it; the upload is consumed. */
+  /** Hashes an uploaded file, encrypts it into the store and records it; the upload is consumed. */
   async adopt(file: IncomingFile, createdById?: string): Promise<StoredFile> {
     try {
       const hash = createHash('sha256');
       await pipeline(createReadStream(file.path), hash);
       const sha256 = hash.digest('hex');
-      const target = this.pathOfHash(sha256);
-      await mkdir(dirname(target), { recursive: true });
       const id = randomUUID();
       // The row is committed before the content moves in: a removal of the same content either
       // finished first (it holds the content lock until it commits) or sees this row and keeps
@@ -78,15 +83,68 @@ export class FileStore {
           ],
         );
       });
-      await rename(file.path, target);
+      // A second upload of the same content replaces the object with an equal one (a reader
+      // holds the old one to its end), so every row's content is whole at every moment.
+      await this.storage.write(sealedKey(sha256), createReadStream(file.path));
       return await this.em.findOneOrFail(StoredFile, id);
     } finally {
       await rm(file.path, { force: true });
     }
   }
 
-  pathOf(file: Pick<StoredFile, 'sha256'>): string {
-    return this.pathOfHash(file.sha256);
+  /** The content's bytes, decrypted as they stream. */
+  open(file: StoredContent): Promise<Readable> {
+    return file.encrypted
+      ? this.storage.read(sealedKey(file.sha256))
+      : this.storage.readPlain(legacyKey(file.sha256));
+  }
+
+  /**
+   * Runs `work` on a copy of the content on this process's disk (for readers that seek), and
+   * removes the copy after; a crash leaves it to the sweep of stale uploads.
+   */
+  async withLocalCopy<T>(file: StoredContent, work: (path: string) => Promise<T>): Promise<T> {
+    const path = join(this.uploadDir, `${randomUUID()}.copy`);
+    await mkdir(this.uploadDir, { recursive: true });
+    try {
+      await pipeline(await this.open(file), createWriteStream(path, { flags: 'wx', mode: 0o600 }));
+      return await work(path);
+    } finally {
+      await rm(path, { force: true });
+    }
+  }
+
+  /**
+   * After a master key rotation: re-wraps every sealed object's data key with the current
+   * master key, and seals the content stored before encryption. Each content under its lock,
+   * so an upload or removal of the same content waits for it.
+   */
+  async rewrapAll(): Promise<{ rewrapped: number; sealed: number }> {
+    const done = { rewrapped: 0, sealed: 0 };
+    for (let after = ''; ;) {
+      const batch = await this.em.getConnection().execute<StoredContent[]>(
+        `select sha256, bool_and(encrypted) as encrypted from stored_file where sha256 > ?
+         group by sha256 order by sha256 limit ${SWEEP_BATCH}`,
+        [after],
+      );
+      for (const content of batch) {
+        await sqlTransaction(this.em, async (sql) => {
+          await lockContent(sql, content.sha256);
+          if (content.encrypted) {
+            if (await this.storage.rewrap(sealedKey(content.sha256))) done.rewrapped++;
+            return;
+          }
+          // Some row still reads the plaintext: seal it (any sealed twin is replaced by an equal one).
+          await this.storage.write(sealedKey(content.sha256), await this.open(content));
+          await sql('update stored_file set encrypted = true where sha256 = ?', [content.sha256]);
+          done.sealed++;
+        });
+        // Only once every row says sealed (committed above) may the plaintext go.
+        if (!content.encrypted) await this.storage.remove(legacyKey(content.sha256));
+      }
+      if (batch.length < SWEEP_BATCH) return done;
+      after = batch[batch.length - 1].sha256;
+    }
   }
 
   /** Removes these stored files (and their content) unless something still references them. */
@@ -151,13 +209,12 @@ export class FileStore {
         const [kept] = await sql<unknown[]>('select 1 from stored_file where sha256 = ? limit 1', [
           sha256,
         ]);
-        if (!kept) await rm(this.pathOfHash(sha256), { force: true });
+        if (!kept) {
+          await this.storage.remove(sealedKey(sha256));
+          await this.storage.remove(legacyKey(sha256));
+        }
       }
       return gone.length;
     });
-  }
-
-  private pathOfHash(sha256: string): string {
-    return join(this.config.DATA_DIR, 'files', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 }

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { StorageModule } from '../storage/storage.module';
 import { FileStore } from './file-store.service';
 import { StoredFileSweeper } from './stored-file-sweeper.service';
 
-@Module({ providers: [FileStore, StoredFileSweeper], exports: [FileStore] })
+@Module({
+  imports: [StorageModule],
+  providers: [FileStore, StoredFileSweeper],
+  exports: [FileStore],
+})
 export class FilesModule {}

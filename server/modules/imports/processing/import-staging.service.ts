@@ -55,15 +55,19 @@ export class ImportStagingService {
     await em.nativeUpdate(ImportJob, { id: importId, status: 'queued' }, { status: 'parsing' });
     try {
       if (!job.file) throw new Error(`Import ${importId} has finished: its file is gone`);
-      const reader = await openImportFile(this.files.pathOf(job.file), {
-        maxRows: this.config.IMPORT_MAX_ROWS,
-        maxWorkbookMemoryMb: this.config.IMPORT_XLSX_MAX_MEMORY_MB,
+      // The reader seeks (an XLSX's central directory, a bad CSV line), so it reads a copy on
+      // this worker's disk, fetched from the store the API wrote to.
+      const staged = await this.files.withLocalCopy(job.file, async (path) => {
+        const reader = await openImportFile(path, {
+          maxRows: this.config.IMPORT_MAX_ROWS,
+          maxWorkbookMemoryMb: this.config.IMPORT_XLSX_MAX_MEMORY_MB,
+        });
+        return withPgClient(
+          em,
+          (pg) => this.copyRows(pg, importId, reader, { onRows, signal }),
+          signal,
+        );
       });
-      const staged = await withPgClient(
-        em,
-        (pg) => this.copyRows(pg, importId, reader, { onRows, signal }),
-        signal,
-      );
       await em.nativeUpdate(
         ImportJob,
         { id: importId, status: 'parsing' },
