@@ -22,6 +22,8 @@ import {
 import type { CreateFileRequestInput } from './file-requests.schemas';
 import { lockItem, lockOpenRequest, type LockedItem } from './file-request-locks.sql';
 import { formatFirmTime } from '../../common/time/firm-time';
+import { dayIn, endOfDayIn } from '../../common/time/firm-day';
+import { invalidField } from '../../common/validation/parse-input';
 
 /** Staff's side of file requests: ask, review item by item, cancel, nudge. */
 @Injectable()
@@ -46,7 +48,9 @@ export class FileRequestsService {
     staffId: string | null,
     origin: { playbookRunId: string; step: number } | null = null,
   ): Promise<string> {
-    const { defaultSender } = await this.settings.get();
+    const { defaultSender, timeZone } = await this.settings.get();
+    const dueAt = typeof input.dueAt === 'string' ? endOfDayIn(input.dueAt, timeZone) : input.dueAt;
+    if (dueAt && dueAt.getTime() <= Date.now()) invalidField('dueAt', 'must be in the future');
     if (!defaultSender) {
       throw new SettingsException(
         SettingsErrorCode.NO_SENDING_DOMAIN,
@@ -86,7 +90,7 @@ export class FileRequestsService {
           input.subject,
           input.description,
           input.message,
-          input.dueAt?.toISOString() ?? null,
+          dueAt?.toISOString() ?? null,
           defaultSender,
           staffId,
           origin?.playbookRunId ?? null,
@@ -129,7 +133,7 @@ export class FileRequestsService {
       await recordEvent(sql, {
         requestId: request.id,
         kind: 'created',
-        detail: `Requested ${items.length === 1 ? '1 item' : `${items.length} items`}${input.dueAt ? `, due ${input.dueAt.toISOString().slice(0, 10)}` : ''}`,
+        detail: `Requested ${items.length === 1 ? '1 item' : `${items.length} items`}${dueAt ? `, due ${dayIn(dueAt, timeZone)}` : ''}`,
         staffId,
       });
       return { id: request.id, newShares: shares };

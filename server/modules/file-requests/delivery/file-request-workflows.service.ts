@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError, type SignalDefinition } from '@temporalio/client';
 import { isoDate } from '../../../common/http/iso-date';
+import { dayIn, wallClock } from '../../../common/time/firm-day';
 import { TemporalService } from '../../../temporal/temporal.service';
 import { SettingsService } from '../../settings/settings.service';
 import {
@@ -11,6 +12,10 @@ import {
   type FileRequestInput,
   type FileRequestStatus as WorkflowStatus,
 } from '../../../../workflows/file-request/file-request.contract';
+
+/** Reminders about a due date go out at 9 in the morning of their day, the firm's time. */
+const remindingHour = (dueAt: string, timeZone: string) =>
+  wallClock(dayIn(new Date(dueAt), timeZone), 9, timeZone).toISOString();
 
 /**
  * Starts, signals and asks a request's `file-request-<id>` workflow. PostgreSQL is the record:
@@ -76,10 +81,12 @@ export class FileRequestWorkflowsService {
         [requestId],
       );
     const settings = await this.settings.get();
+    const dueAt = row?.due_at ? isoDate(row.due_at) : null;
     const input: FileRequestInput = {
       requestId,
       createdAt: row ? isoDate(row.created_at) : new Date().toISOString(),
-      dueAt: row?.due_at ? isoDate(row.due_at) : null,
+      dueAt,
+      remindAt: dueAt && remindingHour(dueAt, settings.timeZone),
       reminderOffsetsBeforeDueMs: settings.requestReminderDaysBefore.map((d) => Number(d) * DAY_MS),
       overdueEveryMs: settings.requestOverdueIntervalDays * DAY_MS,
     };
