@@ -60,8 +60,9 @@ describe('firm time zone', () => {
         requestReminderDaysBefore: [3],
       })
       .expect(200);
-    const clientId = (await admin.post('/api/clients').send({ companyName: 'Kyoto KK' }).expect(201))
-      .body.id;
+    const clientId = (
+      await admin.post('/api/clients').send({ companyName: 'Kyoto KK' }).expect(201)
+    ).body.id;
     const ken = await portalContact(t, admin, 'ken', clientId, 'contact_access');
     const { body } = await admin
       .post('/api/file-requests')
@@ -111,8 +112,6 @@ describe('firm time zone', () => {
       .get('/api/clients')
       .query({ filter: JSON.stringify({ reminderDueToday: true }) })
       .expect(200);
-    expect(listed.body.map((c: { displayName: string }) => c.displayName)).toEqual([
-      'Tonight Due',
-    ]);
+    expect(listed.body.map((c: { displayName: string }) => c.displayName)).toEqual(['Tonight Due']);
   });
 });

@@ -1,4 +1,5 @@
 import { dayIn, endOfDayIn, wallClock } from '../../server/common/time/firm-day';
+import { formatDue } from '../../server/common/time/firm-time';
 
 /** Days in the firm's time zone, across daylight saving changes. */
 describe('firm day', () => {
@@ -25,5 +26,12 @@ describe('firm day', () => {
       '2026-03-09T13:00:00.000Z',
     );
     expect(dayIn(new Date('2026-12-01T23:30:00Z'), 'Asia/Tokyo')).toBe('2026-12-02');
+  });
+
+  it('shows a due day as that day in the firm’s zone, and a due moment with its time', () => {
+    expect(formatDue('2026-12-02T04:59:59.999Z', 'America/New_York')).toBe('Dec 1, 2026');
+    expect(formatDue('2026-12-01T23:59:59.999Z', 'America/New_York')).toBe(
+      'Dec 1, 2026, 6:59 PM EST',
+    );
   });
 });

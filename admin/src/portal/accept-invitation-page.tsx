@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { formatFirmTime } from '../../../server/common/time/firm-time';
 import { AcceptInvitationForm } from './accept-invitation-form';
 import { InvitationProblem, isTokenProblem } from './invitation-problem';
 import { LoadFailure } from './load-failure';
@@ -80,7 +81,7 @@ const InvitationAcceptance = ({ token }: { token: string }) => {
         </p>
         <p>
           Choose a password to finish. This link works until{' '}
-          {new Date(invitation.expiresAt).toLocaleDateString(undefined, { dateStyle: 'long' })}.
+          {formatFirmTime(invitation.expiresAt, invitation.timeZone)}.
         </p>
         <AcceptInvitationForm token={token} email={invitation.email} onTokenRefused={setRefused} />
       </section>

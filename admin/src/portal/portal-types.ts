@@ -10,6 +10,8 @@ export interface InvitationPreview {
   firstName: string | null;
   lastName: string | null;
   expiresAt: string;
+  /** The firm's: every date in the portal is read in it. */
+  timeZone: string;
 }
 
 export type PortalClientRole = 'contact_access' | 'contact_collaborator';
@@ -23,6 +25,8 @@ export interface PortalMe {
   displayName: string;
   firmName: string;
   logoUrl: string | null;
+  /** The firm's: every date in the portal is read in it. */
+  timeZone: string;
   clients: { id: string; displayName: string; role: PortalClientRole }[];
 }
 

@@ -5,7 +5,7 @@ import type { FileRequestSummaryView } from '../../types';
 import { itemsProgressText, requestStatuses } from './file-request-choices';
 import { FileRequestDatagrid } from './file-request-datagrid';
 import { fileRequestFilters } from './file-request-filters';
-import { formatDueDate } from './due-date';
+import { useFormatDue } from './due-date';
 
 const NewRequestButton = () => (
   <CreateButton
@@ -39,6 +39,7 @@ const secondaryText = (request: FileRequestSummaryView) =>
     .join(' · ');
 
 export const FileRequestList = () => {
+  const formatDue = useFormatDue();
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   return (
     <List<FileRequestSummaryView>
@@ -58,7 +59,7 @@ export const FileRequestList = () => {
         <SimpleList<FileRequestSummaryView>
           primaryText={(request) => request.subject}
           secondaryText={secondaryText}
-          tertiaryText={(request) => (request.dueAt ? `Due ${formatDueDate(request.dueAt)}` : '')}
+          tertiaryText={(request) => (request.dueAt ? `Due ${formatDue(request.dueAt)}` : '')}
           linkType="show"
         />
       ) : (
