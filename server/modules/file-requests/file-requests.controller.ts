@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
 import { Audited } from '../../common/audit/audited.decorator';
@@ -44,6 +45,8 @@ export class FileRequestsController {
     private readonly access: AccessService,
   ) {}
 
+  @ApiListQuery(fileRequestFilterSchema, FILE_REQUEST_SORTABLE)
+  @ApiOperation({ summary: 'List file requests' })
   @Get()
   async list(
     @Query() query: Record<string, unknown>,
@@ -63,6 +66,7 @@ export class FileRequestsController {
     'file_request.created',
     requestEvent((r) => `Requested "${r.subject}" from ${r.clientName}`),
   )
+  @ApiOperation({ summary: 'Ask a client’s contacts for files (starts the reminders)' })
   @Post()
   async create(
     @Body(new ZodBodyPipe(createFileRequestSchema)) body: CreateFileRequestInput,
@@ -74,6 +78,7 @@ export class FileRequestsController {
     return this.view(await this.requests.create(body, principal.id));
   }
 
+  @ApiOperation({ summary: 'One file request with its items and workflow status' })
   @Get(':id')
   async get(
     @Param('id', UuidParamPipe) id: string,
@@ -84,6 +89,7 @@ export class FileRequestsController {
   }
 
   @Audited('file_request.item_accepted', requestEvent((r) => `Accepted an item of "${r.subject}"`))
+  @ApiOperation({ summary: 'Accept an uploaded item' })
   @Post(':id/items/:itemId/accept')
   async accept(
     @Param('id', UuidParamPipe) id: string,
@@ -97,6 +103,7 @@ export class FileRequestsController {
   }
 
   @Audited('file_request.item_rejected', requestEvent((r) => `Rejected an item of "${r.subject}"`))
+  @ApiOperation({ summary: 'Reject an uploaded item, saying why' })
   @Post(':id/items/:itemId/reject')
   async reject(
     @Param('id', UuidParamPipe) id: string,
@@ -110,6 +117,7 @@ export class FileRequestsController {
   }
 
   @Audited('file_request.cancelled', requestEvent((r) => `Cancelled "${r.subject}"`))
+  @ApiOperation({ summary: 'Cancel a file request' })
   @Post(':id/cancel')
   async cancel(
     @Param('id', UuidParamPipe) id: string,
@@ -122,6 +130,7 @@ export class FileRequestsController {
   }
 
   @Audited('file_request.reminded', requestEvent((r) => `Sent a reminder for "${r.subject}"`))
+  @ApiOperation({ summary: 'Send a reminder now' })
   @Post(':id/remind')
   async remind(
     @Param('id', UuidParamPipe) id: string,

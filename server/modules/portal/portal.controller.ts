@@ -11,7 +11,8 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiZodQuery } from '../../common/openapi/zod-openapi';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
@@ -29,6 +30,8 @@ import { acceptSchema, type AcceptInput } from '../invitations/invitations.schem
 import { InvitationAcceptanceService } from './invitation-acceptance.service';
 import { PortalService, type PortalClient, type PortalMe } from './portal.service';
 
+const previewQuerySchema = acceptSchema.pick({ token: true });
+
 @ApiTags('portal')
 @Controller('portal')
 export class PortalController {
@@ -41,15 +44,18 @@ export class PortalController {
   ) {}
 
   @Public()
+  @ApiZodQuery(previewQuerySchema)
+  @ApiOperation({ summary: 'Portal: what an invitation link is for, before accepting it' })
   @Get('invitations/preview')
   preview(@Query('token') token: unknown) {
-    const { token: checked } = parseInput(acceptSchema.pick({ token: true }), { token });
+    const { token: checked } = parseInput(previewQuerySchema, { token });
     return this.acceptance.preview(checked);
   }
 
   /** Tokens are 256-bit, so guessing is hopeless; the sign-in throttle still applies. */
   @Public()
   @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: 'Portal: accept an invitation by choosing a password' })
   @Post('invitations/accept')
   @HttpCode(200)
   async accept(
@@ -79,6 +85,7 @@ export class PortalController {
   }
 
   @PortalRoute()
+  @ApiOperation({ summary: 'Portal: the signed-in contact, the firm and their clients' })
   @Get('me')
   me(@CurrentPrincipal() principal: ContactPrincipal): Promise<PortalMe> {
     return this.portal.me(principal);
@@ -86,6 +93,7 @@ export class PortalController {
 
   /** A client of the contact's (directly or through a group); any other is 404. */
   @PortalRoute()
+  @ApiOperation({ summary: 'Portal: one of your clients' })
   @Get('clients/:id')
   async client(
     @Param('id', UuidParamPipe) id: string,
