@@ -25,6 +25,8 @@ export interface OutboxMessage {
   sentAt: string | null;
   deliveredAt: string | null;
   text?: string | null;
+  /** Like the text, kept only until the message leaves (it may carry a token). */
+  html?: string | null;
 }
 
 const COLUMNS = `id, kind, to_email as "toEmail", from_email as "fromEmail", subject, status,
@@ -67,7 +69,7 @@ export class OutboxService {
     const [row] = await this.em
       .getConnection()
       .execute<OutboxMessage[]>(
-        `select ${COLUMNS}, text_body as text from email_message where id = ?`,
+        `select ${COLUMNS}, text_body as text, html_body as html from email_message where id = ?`,
         [id],
       );
     if (!row) throw new CommonException(CommonErrorCode.NOT_FOUND, `No email with id ${id}`);
