@@ -1,11 +1,12 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { fillSignIn, useConsole } from '../utils/browser';
+import { invitedContact, latestAcceptLink } from '../utils/invitations';
 import type { TestApp } from '../utils/test-app';
 
-/** Smaller things of the console, seen in Chromium: the first visit and the Outbox. */
+/** Smaller things, seen in Chromium: the first visit, the Outbox, an expired invitation link. */
 describe('console details in a browser', () => {
-  const session = useConsole();
+  const session = useConsole({ worker: true });
   let t: TestApp;
   let page: Page;
 
@@ -45,5 +46,37 @@ describe('console details in a browser', () => {
     expect(await html.locator('body').getAttribute('data-ran')).toBeNull();
     // The text part is still there beneath it.
     await page.getByText('Hello Ada (text)').waitFor();
+  });
+
+  it('says once that an invitation expired, and offers the way forward', async () => {
+    const admin = await t.signIn();
+    await admin
+      .put('/api/settings')
+      .send({ sendingDomains: ['clienthub.test'] })
+      .expect(200);
+    const { contactId } = await invitedContact(
+      admin,
+      { firstName: 'Eve', lastName: 'Late', email: 'eve@example.com' },
+      'invitations@clienthub.test',
+    );
+    const link = await latestAcceptLink(t, contactId);
+    await t.query(
+      `update invitation set expires_at = now() - interval '1 minute' where contact_id = $1`,
+      [contactId],
+    );
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'This invitation has expired' }).waitFor();
+    expect(
+      await page
+        .locator('main')
+        .getByText(/expired/i)
+        .count(),
+    ).toBe(1);
+    await page
+      .getByRole('alert')
+      .getByText('Ask your firm to send you a new invitation.')
+      .waitFor();
+    await page.getByRole('link', { name: 'Already set your password? Sign in' }).click();
+    await page.waitForURL(/\/portal\/login$/);
   });
 });

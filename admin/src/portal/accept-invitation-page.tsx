@@ -53,7 +53,7 @@ const InvitationAcceptance = ({ token }: { token: string }) => {
 
   const problem = refused ?? (preview.status === 'failed' ? preview.error : null);
   if (problem && isTokenProblem(problem)) {
-    return <InvitationProblem code={problem.code} message={problem.message} />;
+    return <InvitationProblem code={problem.code} />;
   }
   if (preview.status !== 'ok') {
     return (

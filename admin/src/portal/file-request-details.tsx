@@ -64,6 +64,12 @@ export const FileRequestDetails = ({ request, onChange, onStale }: FileRequestDe
       </dl>
 
       {request.description && <p className="portal-request-description">{request.description}</p>}
+      {request.message && (
+        <figure className="portal-request-message">
+          <figcaption>Message from {request.createdBy?.name ?? 'your firm'}</figcaption>
+          <blockquote>{request.message}</blockquote>
+        </figure>
+      )}
 
       {request.attachments.length > 0 && <Attachments request={request} />}
 

@@ -39,26 +39,32 @@ export const isTokenProblem = (
 
 interface InvitationProblemProps {
   code: TokenProblemCode;
-  /** The API's own words, or ours when the address has no token at all. */
-  message: string;
+  /** Our own words when the address has no token at all; else the page's words for the code. */
+  message?: string;
 }
 
-/** What a client sees instead of the sign-up form when their invitation link cannot be used. */
+/**
+ * What a client sees instead of the sign-up form when their invitation link cannot be used: what
+ * happened once, what to do, and the sign-in page for whoever has set a password already.
+ */
 export const InvitationProblem = ({ code, message }: InvitationProblemProps) => {
   const headingId = useId();
   const { heading, explanation, advice } = TOKEN_PROBLEMS[code];
+  const used = code === 'INVITATION_USED';
   return (
     <PortalLayout title={heading}>
       <section className="portal-card" aria-labelledby={headingId}>
         <h1 id={headingId}>{heading}</h1>
-        {explanation && <p className="portal-lead">{explanation}</p>}
-        <p role="alert">{message}</p>
-        <p>{advice}</p>
-        {code === 'INVITATION_USED' && (
-          <PortalLink href="/portal/login" className="portal-button">
-            Sign in
+        {(message ?? explanation) && <p className="portal-lead">{message ?? explanation}</p>}
+        <p role="alert">{advice}</p>
+        <p>
+          <PortalLink
+            href="/portal/login"
+            className={used ? 'portal-button' : 'portal-inline-link'}
+          >
+            {used ? 'Sign in' : 'Already set your password? Sign in'}
           </PortalLink>
-        )}
+        </p>
       </section>
     </PortalLayout>
   );
