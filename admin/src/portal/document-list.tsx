@@ -14,7 +14,15 @@ export const DocumentList = ({ files }: { files: PortalFile[] }) => {
             {file.name}
           </a>
           <span className="portal-document-facts">
-            {`v${file.version} · ${formatSize(file.size)} · ${time.day(file.versions[0]?.uploadedAt ?? file.updatedAt)}`}
+            {[
+              `v${file.version}`,
+              formatSize(file.size),
+              // Two files may share a name: who sent each tells them apart.
+              file.versions[0]?.uploadedBy && `uploaded by ${file.versions[0].uploadedBy.name}`,
+              time.day(file.versions[0]?.uploadedAt ?? file.updatedAt),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </span>
         </li>
       ))}
