@@ -1,7 +1,7 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -11,6 +11,7 @@ import type { AppConfig } from './config/env.schema';
 import { helmetOptions } from './common/http/helmet-options';
 import { jsonBody } from './common/http/json-body';
 import { originCheck } from './common/http/origin-check';
+import { createApiDocument } from './common/openapi/api-document';
 import { serveStaticApps } from './static-apps';
 
 /** The configured HTTP application; main.ts and the tests both build it here. */
@@ -34,12 +35,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 
-  const docs = new DocumentBuilder()
-    .setTitle('Client Hub API')
-    .setDescription('Back office and client portal for accounting and tax firms.')
-    .addCookieAuth('ch_session')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
+  SwaggerModule.setup('api/docs', app, () => createApiDocument(app));
 
   serveStaticApps(app.getHttpAdapter().getInstance());
   Logger.log(

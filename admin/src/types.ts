@@ -279,6 +279,8 @@ export interface OutboxMessage {
   deliveredAt: string | null;
   /** The plain-text body; only on `GET /api/outbox/:id`. */
   text?: string;
+  /** The HTML body, until the message is sent; only on `GET /api/outbox/:id`. */
+  html?: string | null;
 }
 
 export type { ImportStatus } from '../../workflows/client-import/client-import.contract';

@@ -87,4 +87,29 @@ describe('console: clients and tags in a browser', () => {
     expect(names.sort()).toEqual(['Ada Lovelace', 'Grace Hopper']);
     expect(page.url()).toContain('tagIds');
   });
+
+  it('creates a tag typed in the bulk dialog only on Apply, never on Cancel', async () => {
+    const tagNames = async () =>
+      ((await (await t.signIn()).get('/api/tags')).body as { name: string }[]).map((x) => x.name);
+    // Without the previous test's tag filter.
+    await page.goto(`${t.url}/admin/#/clients?filter=${encodeURIComponent('{}')}`);
+    await page.getByRole('row').filter({ hasText: 'Alan Turing' }).getByRole('checkbox').check();
+    const open = async () => {
+      await page.getByRole('button', { name: 'Assign tags' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Assign tags' });
+      await dialog.getByRole('combobox', { name: 'Tags' }).fill('Payroll');
+      await page.getByRole('option', { name: 'Create tag "Payroll"' }).click();
+      await dialog.getByText('New: Payroll').waitFor();
+      return dialog;
+    };
+
+    await (await open()).getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await tagNames()).not.toContain('Payroll');
+
+    await (await open()).getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('Tags updated on 1 client').waitFor();
+    expect(await tagNames()).toContain('Payroll');
+    await page.getByRole('row').filter({ hasText: 'Alan Turing' }).getByText('Payroll').waitFor();
+  });
 });

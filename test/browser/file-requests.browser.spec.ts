@@ -53,6 +53,9 @@ describe('file requests: console and portal', () => {
     await page.getByText('Client: Harbor Tax LLC').waitFor();
     await page.getByRole('checkbox', { name: 'Pat Client (pat@example.com)' }).check();
     await page.getByRole('textbox', { name: 'Subject' }).fill('2025 tax documents');
+    await page
+      .getByRole('textbox', { name: 'Additional message' })
+      .fill('The 1099s can wait until March.');
     await page.getByRole('button', { name: 'Add item' }).click();
     await page.getByRole('textbox', { name: 'Item 1 title' }).fill('W-2');
     await page.getByRole('button', { name: 'Add item' }).click();
@@ -80,6 +83,7 @@ describe('file requests: console and portal', () => {
     await portal.getByRole('link', { name: /2025 tax documents/ }).click();
     await portal.getByRole('heading', { name: '2025 tax documents', level: 1 }).waitFor();
     await portal.getByRole('link', { name: 'Organizer 2025.pdf' }).waitFor();
+    await portal.getByText('The 1099s can wait until March.').waitFor();
 
     for (const title of ['W-2', 'Bank statement']) {
       await portal.getByLabel(`Upload file for ${title}`).setInputFiles(pdf(`${title}.pdf`));

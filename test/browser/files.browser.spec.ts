@@ -112,7 +112,10 @@ describe('client files: console and portal', () => {
     const documents = portal.getByRole('region', { name: 'Documents' });
     const link = documents.getByRole('link', { name: 'engagement-letter.pdf' });
     await link.waitFor();
-    await documents.getByText(/^v2 · 15 B · /).waitFor();
+    // Version, size, who uploaded it and the day, in the firm's format.
+    await documents
+      .getByText(/^v2 · 15 B · uploaded by \S.* · [A-Z][a-z]{2} \d{1,2}, \d{4}$/)
+      .waitFor();
     expect(await portal.getByRole('button', { name: /upload/i }).count()).toBe(0);
 
     const [download] = await Promise.all([portal.waitForEvent('download'), link.click()]);

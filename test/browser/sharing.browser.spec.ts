@@ -84,6 +84,8 @@ describe('console: sharing a client', () => {
     const groupRole = dialog().getByRole('combobox', { name: 'Role of Northwind family' });
     await groupRole.waitFor();
     expect(await groupRole.innerText()).toBe('Collaborator (can add files)');
+    // Read whole, not cut to "Collaborator (can add fil…".
+    expect(await groupRole.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     // The group's member is listed apart, read-only, with the group it comes through.
     const inheritedItems = inheritedList().getByRole('listitem');
     await inheritedItems.first().waitFor();

@@ -168,7 +168,9 @@ describe('file requests', () => {
     const annList = (await ann.agent.get('/api/portal/file-requests').expect(200)).body;
     // Open requests first (a cancelled one follows).
     expect(annList.map((r: { id: string }) => r.id)[0]).toBe(id);
-    expect(annList[0].message).toBeUndefined();
+    // The additional message is written to the recipients: the portal shows it too.
+    expect(annList[0].message).toBe('Thanks!');
+    expect(annList[0].workflow).toBeUndefined();
     await ann.agent.get(`/api/portal/files/${attachmentId}/download`).expect(200);
     await stranger.agent.get(`/api/portal/file-requests/${id}`).expect(404);
     expect((await stranger.agent.get('/api/portal/file-requests').expect(200)).body).toEqual([]);

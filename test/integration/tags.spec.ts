@@ -92,4 +92,24 @@ describe('tags API', () => {
     await admin.delete(`/api/tags/${tag.id}`).expect(200);
     expect((await admin.get(`/api/clients/${client.id}`).expect(200)).body.tagIds).toEqual([]);
   });
+
+  it('gives a tag without a colour the palette colour fewest tags wear', async () => {
+    await t.query('delete from tag');
+    for (const [name, color] of [
+      ['a', 'purple'],
+      ['b', 'purple'],
+      ['c', 'red'],
+    ]) {
+      await admin.post('/api/tags').send({ name, color }).expect(201);
+    }
+    const auto: string[] = [];
+    for (const name of ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Q9', 'Q10', 'Q11']) {
+      auto.push((await admin.post('/api/tags').send({ name }).expect(201)).body.color);
+    }
+    // The ten unused colours first, each once; then red (one tag) before purple (two).
+    expect(new Set(auto.slice(0, 10)).size).toBe(10);
+    expect(auto.slice(0, 10)).not.toContain('#8e24aa');
+    expect(auto.slice(0, 10)).not.toContain('#e53935');
+    expect(auto[10]).toBe('#e53935');
+  });
 });

@@ -13,6 +13,12 @@ export interface FileRequestInput {
   createdAt: string;
   /** ISO time; null or absent: no due date. */
   dueAt?: string | null;
+  /**
+   * ISO time the reminders before and on the due day are counted from: that morning in the firm's
+   * time zone, where the due date itself is the day's last moment. Absent (runs started before it
+   * existed): the due date.
+   */
+  remindAt?: string | null;
   /** Reminders this long before the due date; default 3 days and 1 day. Non-positive values are ignored. */
   reminderOffsetsBeforeDueMs?: number[];
   /** A reminder at the due time itself; default true. */

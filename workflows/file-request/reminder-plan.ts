@@ -14,20 +14,23 @@ export interface Slot {
 export function slotAfter(input: FileRequestInput, t: number): Slot {
   const every = Math.max(1, input.overdueEveryMs ?? 7 * DAY_MS);
   const createdAt = Date.parse(input.createdAt);
-  const repeatAfter = (from: number, kind: FileRequestEmailKind): Slot => ({
-    at: from + (Math.max(0, Math.floor((t - from) / every)) + 1) * every,
+  const repeatAfter = (from: number, kind: FileRequestEmailKind, after = t): Slot => ({
+    at: from + (Math.max(0, Math.floor((after - from) / every)) + 1) * every,
     kind,
   });
   if (!input.dueAt) return repeatAfter(createdAt, 'reminder');
   const dueAt = Date.parse(input.dueAt);
+  const remindAt = input.remindAt ? Math.min(Date.parse(input.remindAt), dueAt) : dueAt;
   const offsets = input.reminderOffsetsBeforeDueMs ?? [3 * DAY_MS, DAY_MS];
   const fixed: Slot[] = [
     ...offsets
       .filter((o) => o > 0)
-      .map((o) => ({ at: dueAt - o, kind: 'reminder_before' as const })),
-    ...((input.remindOnDue ?? true) ? [{ at: dueAt, kind: 'reminder_due' as const }] : []),
+      .map((o) => ({ at: remindAt - o, kind: 'reminder_before' as const })),
+    ...((input.remindOnDue ?? true) ? [{ at: remindAt, kind: 'reminder_due' as const }] : []),
   ];
-  const candidates = [...fixed.filter((s) => s.at > t), repeatAfter(dueAt, 'reminder_overdue')];
+  // Overdue reminders keep the hour of the others, and never come before the due date has passed.
+  const overdue = repeatAfter(remindAt, 'reminder_overdue', Math.max(t, dueAt));
+  const candidates = [...fixed.filter((s) => s.at > t), overdue];
   return candidates.reduce((a, b) => (b.at < a.at ? b : a));
 }
 

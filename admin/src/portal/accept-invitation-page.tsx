@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { ChoosePasswordForm } from './choose-password-form';
+import { formatFirmTime } from '../../../server/common/time/firm-time';
 import { InvitationProblem, isTokenProblem } from './invitation-problem';
 import { LoadFailure } from './load-failure';
 import { portalFetch, type PortalApiError } from './portal-api';
@@ -40,7 +41,7 @@ const InvitationAcceptance = ({ token, landing }: { token: string; landing: stri
 
   const problem = refused ?? (preview.status === 'failed' ? preview.error : null);
   if (problem && isTokenProblem(problem)) {
-    return <InvitationProblem code={problem.code} message={problem.message} />;
+    return <InvitationProblem code={problem.code} />;
   }
   if (preview.status !== 'ok') {
     return (
@@ -68,7 +69,7 @@ const InvitationAcceptance = ({ token, landing }: { token: string; landing: stri
         </p>
         <p>
           Choose a password to finish. This link works until{' '}
-          {new Date(invitation.expiresAt).toLocaleDateString(undefined, { dateStyle: 'long' })}.
+          {formatFirmTime(invitation.expiresAt, invitation.timeZone)}.
         </p>
         <ChoosePasswordForm
           email={invitation.email}

@@ -1,12 +1,10 @@
 import { formatSize } from '../shared/format-size';
 import type { PortalFile } from './portal-types';
-
-/** When the latest version came, as a date. */
-const dateOf = (file: PortalFile) =>
-  new Date(file.versions[0]?.uploadedAt ?? file.updatedAt).toLocaleDateString();
+import { usePortalTime } from './portal-time';
 
 /** The contact's files of a client, each name downloading the latest version. */
 export const DocumentList = ({ files }: { files: PortalFile[] }) => {
+  const time = usePortalTime();
   if (!files.length) return <p>No documents yet.</p>;
   return (
     <ul className="portal-list portal-documents" aria-label="Your documents">
@@ -16,7 +14,15 @@ export const DocumentList = ({ files }: { files: PortalFile[] }) => {
             {file.name}
           </a>
           <span className="portal-document-facts">
-            {`v${file.version} · ${formatSize(file.size)} · ${dateOf(file)}`}
+            {[
+              `v${file.version}`,
+              formatSize(file.size),
+              // Two files may share a name: who sent each tells them apart.
+              file.versions[0]?.uploadedBy && `uploaded by ${file.versions[0].uploadedBy.name}`,
+              time.day(file.versions[0]?.uploadedAt ?? file.updatedAt),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </span>
         </li>
       ))}

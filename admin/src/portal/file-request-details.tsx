@@ -1,13 +1,8 @@
 import { useId } from 'react';
 import { FileRequestItemCard } from './file-request-item';
-import {
-  formatDue,
-  isClosed,
-  isOverdue,
-  progressText,
-  REQUEST_STATUS_LABELS,
-} from './file-request-format';
+import { isClosed, isOverdue, progressText, REQUEST_STATUS_LABELS } from './file-request-format';
 import { PortalLink } from './portal-link';
+import { usePortalTime } from './portal-time';
 import type { PortalFileRequest } from './portal-types';
 
 interface FileRequestDetailsProps {
@@ -22,6 +17,7 @@ interface FileRequestDetailsProps {
 export const FileRequestDetails = ({ request, onChange, onStale }: FileRequestDetailsProps) => {
   const headingId = useId();
   const itemsHeadingId = useId();
+  const time = usePortalTime();
   return (
     <section className="portal-card portal-request" aria-labelledby={headingId}>
       <PortalLink href="/portal/" className="portal-back">
@@ -49,7 +45,7 @@ export const FileRequestDetails = ({ request, onChange, onStale }: FileRequestDe
           <div>
             <dt>Due</dt>
             <dd>
-              {formatDue(request.dueAt)}
+              {time.due(request.dueAt)}
               {isOverdue(request) && (
                 <span className="portal-badge portal-badge-danger">Overdue</span>
               )}
@@ -68,6 +64,12 @@ export const FileRequestDetails = ({ request, onChange, onStale }: FileRequestDe
       </dl>
 
       {request.description && <p className="portal-request-description">{request.description}</p>}
+      {request.message && (
+        <figure className="portal-request-message">
+          <figcaption>Message from {request.createdBy?.name ?? 'your firm'}</figcaption>
+          <blockquote>{request.message}</blockquote>
+        </figure>
+      )}
 
       {request.attachments.length > 0 && <Attachments request={request} />}
 

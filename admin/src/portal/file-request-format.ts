@@ -25,20 +25,6 @@ export const isClosed = (request: Pick<PortalFileRequest, 'status'>) =>
 export const isOverdue = (request: Pick<PortalFileRequest, 'status' | 'overdue'>) =>
   request.overdue && !isClosed(request);
 
-// A due day is stored as its last millisecond in UTC; read in local time it would become the next
-// day east of Greenwich, so it is shown as the UTC day it stands for.
-const END_OF_DAY_UTC = /T23:59:59(\.9+)?Z$/;
-
-/** "Dec 1, 2026" for a due day; with the time too for a due moment. */
-export function formatDue(dueAt: string): string {
-  const date = new Date(dueAt);
-  if (Number.isNaN(date.getTime())) return dueAt;
-  if (END_OF_DAY_UTC.test(dueAt) || /^\d{4}-\d{2}-\d{2}$/.test(dueAt)) {
-    return date.toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-  }
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** Items the contact has dealt with (uploaded, accepted, or said not to apply), of all items. */
 export function progressOf(request: Pick<PortalFileRequest, 'itemCounts'>): {
   done: number;

@@ -1,12 +1,7 @@
 import { useId, useState } from 'react';
-import {
-  formatDue,
-  isClosed,
-  isOverdue,
-  progressText,
-  REQUEST_STATUS_LABELS,
-} from './file-request-format';
+import { isClosed, isOverdue, progressText, REQUEST_STATUS_LABELS } from './file-request-format';
 import { PortalLink } from './portal-link';
+import { usePortalTime } from './portal-time';
 import type { PortalFileRequest } from './portal-types';
 
 interface FileRequestListProps {
@@ -87,9 +82,10 @@ const RequestRow = ({
   request: PortalFileRequest;
   showClient: boolean;
 }) => {
+  const time = usePortalTime();
   const facts = [
     showClient ? request.clientName : null,
-    request.dueAt ? `Due ${formatDue(request.dueAt)}` : null,
+    request.dueAt ? `Due ${time.due(request.dueAt)}` : null,
   ].filter(Boolean);
   const closed = isClosed(request);
   return (

@@ -52,28 +52,49 @@ export const isTokenProblem = (
 
 interface InvitationProblemProps {
   code: TokenProblemCode;
-  /** The API's own words, or ours when the address has no token at all. */
-  message: string;
-  /** The way on (sign in, a new link). */
+  /**
+   * Our own words (no token in the address) or the API's (an account link); else the page's
+   * words for the code.
+   */
+  message?: string;
+  /** The way on, for links that offer their own (a new link); else the portal's sign-in. */
   children?: ReactNode;
 }
 
-/** What is shown instead of the password form when an emailed link cannot be used. */
+/**
+ * What is shown instead of the password form when an emailed link cannot be used: what
+ * happened once, what to do, and the way on.
+ */
 export const InvitationProblem = ({ code, message, children }: InvitationProblemProps) => {
   const headingId = useId();
   const { heading, explanation, advice } = TOKEN_PROBLEMS[code];
+  const used = code === 'INVITATION_USED';
+  const lead = message ?? explanation;
   return (
     <PortalLayout title={heading}>
       <section className="portal-card" aria-labelledby={headingId}>
         <h1 id={headingId}>{heading}</h1>
-        {explanation && <p className="portal-lead">{explanation}</p>}
-        <p role="alert">{message}</p>
-        {advice && <p>{advice}</p>}
-        {children}
-        {code === 'INVITATION_USED' && (
-          <PortalLink href="/portal/login" className="portal-button">
-            Sign in
-          </PortalLink>
+        {advice ? (
+          <>
+            {lead && <p className="portal-lead">{lead}</p>}
+            <p role="alert">{advice}</p>
+          </>
+        ) : (
+          lead && (
+            <p className="portal-lead" role="alert">
+              {lead}
+            </p>
+          )
+        )}
+        {children ?? (
+          <p>
+            <PortalLink
+              href="/portal/login"
+              className={used ? 'portal-button' : 'portal-inline-link'}
+            >
+              {used ? 'Sign in' : 'Already set your password? Sign in'}
+            </PortalLink>
+          </p>
         )}
       </section>
     </PortalLayout>

@@ -10,6 +10,8 @@ export interface InvitationPreview {
   firstName: string | null;
   lastName: string | null;
   expiresAt: string;
+  /** The firm's: every date in the portal is read in it. */
+  timeZone: string;
 }
 
 export type PortalClientRole = 'contact_access' | 'contact_collaborator';
@@ -23,6 +25,8 @@ export interface PortalMe {
   displayName: string;
   firmName: string;
   logoUrl: string | null;
+  /** The firm's: every date in the portal is read in it. */
+  timeZone: string;
   clients: { id: string; displayName: string; role: PortalClientRole }[];
 }
 
@@ -47,7 +51,7 @@ export type { ClientFile as PortalFile } from '../types';
 
 /*
  * File requests: the API's own shapes (type-only imports, so no server code enters the bundle).
- * The portal API leaves out the staff-only `message` and `workflow`.
+ * The portal API leaves out the staff-only `workflow`.
  */
 export type {
   FileRequestFileRef,
@@ -55,7 +59,7 @@ export type {
   FileRequestItemView as FileRequestItem,
   FileRequestStatus,
 } from '../types';
-export type PortalFileRequest = Omit<FileRequestView, 'message' | 'workflow'>;
+export type PortalFileRequest = Omit<FileRequestView, 'workflow'>;
 
 /** GET and POST /api/unsubscribe/:token: the campaign link's page (no sign-in). */
 export interface UnsubscribeInfo {

@@ -4,6 +4,7 @@ import { LoadFailure } from './load-failure';
 import { PortalLanding } from './portal-landing';
 import { PortalLayout } from './portal-layout';
 import { PortalLoading } from './portal-loading';
+import { PortalTimeZone } from './portal-time';
 import type { PortalMe } from './portal-types';
 import { useApiGet } from './use-api-get';
 
@@ -28,7 +29,9 @@ export const SignedInPage = ({ title, children }: SignedInPageProps) => {
         firm={me.data}
         actions={<AccountActions />}
       >
-        {children(me.data)}
+        <PortalTimeZone.Provider value={me.data.timeZone}>
+          {children(me.data)}
+        </PortalTimeZone.Provider>
       </PortalLayout>
     );
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../../config/config.module';
@@ -39,6 +39,9 @@ export class AuthController {
 
   @Public()
   @UseGuards(ThrottlerGuard)
+  @ApiOperation({
+    summary: 'Sign in (staff, or a contact with portal: true) and get a session cookie',
+  })
   @Post('login')
   @HttpCode(200)
   async login(
@@ -93,6 +96,7 @@ export class AuthController {
   }
 
   @AnySession()
+  @ApiOperation({ summary: 'Sign out and end this session' })
   @Post('logout')
   @HttpCode(204)
   async logout(
@@ -109,6 +113,7 @@ export class AuthController {
   }
 
   @AnySession()
+  @ApiOperation({ summary: 'Who is signed in: the staff member or contact of this session' })
   @Get('me')
   me(@CurrentPrincipal() principal: Principal) {
     const { sessionTokenHash: _hidden, ...me } = principal;
@@ -116,6 +121,7 @@ export class AuthController {
   }
 
   @AnySession()
+  @ApiOperation({ summary: 'Change your own password (ends your other sessions)' })
   @Post('password')
   @HttpCode(204)
   async changePassword(

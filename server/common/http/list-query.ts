@@ -30,6 +30,27 @@ function json(name: string, raw: unknown): unknown {
   }
 }
 
+/** `sort=["field","ASC"]`: one of the whitelisted fields, or `id`. */
+export const listSortSchema = <Field extends string>(sortable: readonly Field[]) =>
+  z
+    .tuple([
+      z.enum([...sortable, 'id'] as unknown as [Field | 'id', ...Field[]], {
+        message: `must be one of ${sortable.join(', ')}`,
+      }),
+      z.enum(['ASC', 'DESC', 'asc', 'desc']).transform((o) => o.toUpperCase() as SortOrder),
+    ])
+    .optional();
+
+/** `range=[0,24]`: first and last row, both included. */
+export const listRangeSchema = (maxPage = MAX_PAGE) =>
+  z
+    .tuple([z.number().int().min(0), z.number().int().min(0)])
+    .refine(([start, end]) => end >= start, { message: 'end must not be before start' })
+    .refine(([start, end]) => end - start < maxPage, {
+      message: `at most ${maxPage} rows per page`,
+    })
+    .optional();
+
 /**
  * The ra-data-simple-rest list contract: `sort=["field","ASC"]`, `range=[0,24]`,
  * `filter={...}`. Sort fields are whitelisted; every problem is a 400 naming the parameter.
@@ -41,21 +62,8 @@ export function parseListQuery<Filter, Field extends string>(
   spec: ListSpec<Filter, Field>,
 ): ListQuery<Filter, Field> {
   const maxPage = spec.maxPageSize ?? MAX_PAGE;
-  const sortSchema = z
-    .tuple([
-      z.enum([...spec.sortable, 'id'] as unknown as [Field | 'id', ...Field[]], {
-        message: `must be one of ${spec.sortable.join(', ')}`,
-      }),
-      z.enum(['ASC', 'DESC', 'asc', 'desc']).transform((o) => o.toUpperCase() as SortOrder),
-    ])
-    .optional();
-  const rangeSchema = z
-    .tuple([z.number().int().min(0), z.number().int().min(0)])
-    .refine(([start, end]) => end >= start, { message: 'end must not be before start' })
-    .refine(([start, end]) => end - start < maxPage, {
-      message: `at most ${maxPage} rows per page`,
-    })
-    .optional();
+  const sortSchema = listSortSchema(spec.sortable);
+  const rangeSchema = listRangeSchema(maxPage);
 
   const sort = parseInput(sortSchema, json('sort', query.sort), 'sort');
   const range = parseInput(rangeSchema, json('range', query.range), 'range');

@@ -4,7 +4,8 @@ import { parseInput } from './parse-input';
 
 /** `@Body(new ZodBodyPipe(schema))`: validated, typed body or a 400 naming the fields. */
 export class ZodBodyPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
-  constructor(private readonly schema: S) {}
+  /** Public: the API documentation describes the body from it. */
+  constructor(readonly schema: S) {}
 
   transform(value: unknown): z.output<S> {
     return parseInput(this.schema, value ?? {});

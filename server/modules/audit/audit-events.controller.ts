@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -41,6 +42,8 @@ export class AuditEventsController {
     private readonly access: AccessService,
   ) {}
 
+  @ApiListQuery(auditFilterSchema, AUDIT_SORTABLE)
+  @ApiOperation({ summary: 'List audit events (firm-wide for staff admins, or one client’s)' })
   @Get()
   async list(
     @Query() query: Record<string, unknown>,
@@ -61,6 +64,8 @@ export class AuditEventsController {
 
   /** Before `:id`, so the route is not read as an id. */
   @RequireRole('staff_admin')
+  @ApiListQuery(auditFilterSchema, AUDIT_SORTABLE)
+  @ApiOperation({ summary: 'Export the filtered audit events as CSV' })
   @Get('export.csv')
   async export(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const { filter } = parseListQuery(query, {
@@ -85,6 +90,7 @@ export class AuditEventsController {
   }
 
   @RequireRole('staff_admin')
+  @ApiOperation({ summary: 'One audit event with what it touched' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string) {
     return this.events.get(id);

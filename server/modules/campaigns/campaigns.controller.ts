@@ -10,7 +10,8 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { Audited } from '../../common/audit/audited.decorator';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
@@ -59,6 +60,8 @@ export class CampaignsController {
     private readonly workflows: CampaignWorkflowsService,
   ) {}
 
+  @ApiListQuery(campaignFilterSchema, CAMPAIGN_SORTABLE)
+  @ApiOperation({ summary: 'List email campaigns' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
     const q = parseListQuery(query, {
@@ -70,6 +73,7 @@ export class CampaignsController {
   }
 
   @Audited('campaign.created', campaignEvent((c) => `Created campaign "${c.name}"`))
+  @ApiOperation({ summary: 'Create a campaign (draft)' })
   @Post()
   async create(
     @Body(new ZodBodyPipe(createCampaignSchema)) body: CreateCampaignInput,
@@ -79,6 +83,7 @@ export class CampaignsController {
   }
 
   /** The message as a recipient would see it, while composing: nothing is saved. */
+  @ApiOperation({ summary: 'Render a campaign’s email without saving it' })
   @Post('preview')
   @HttpCode(200)
   preview(
@@ -87,12 +92,14 @@ export class CampaignsController {
     return this.campaigns.preview(body);
   }
 
+  @ApiOperation({ summary: 'One campaign with its delivery counts' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<CampaignView> {
     return this.view(id);
   }
 
   @Audited('campaign.updated', campaignEvent((c) => `Changed campaign "${c.name}"`))
+  @ApiOperation({ summary: 'Edit a draft campaign' })
   @Put(':id')
   async update(
     @Param('id', UuidParamPipe) id: string,
@@ -103,6 +110,7 @@ export class CampaignsController {
   }
 
   @Audited('campaign.deleted', campaignEvent((c) => `Deleted campaign "${c.name}"`))
+  @ApiOperation({ summary: 'Delete a draft campaign' })
   @Delete(':id')
   async remove(@Param('id', UuidParamPipe) id: string): Promise<CampaignView> {
     const view = await this.reader.get(id);
@@ -111,11 +119,14 @@ export class CampaignsController {
   }
 
   /** Who the segment reaches now: the recipient count before sending. */
+  @ApiOperation({ summary: 'How many contacts the campaign would reach' })
   @Get(':id/audience')
   audience(@Param('id', UuidParamPipe) id: string): Promise<CampaignAudience> {
     return this.reader.audience(id);
   }
 
+  @ApiListQuery(recipientFilterSchema, RECIPIENT_SORTABLE)
+  @ApiOperation({ summary: 'List a campaign’s recipients and their delivery status' })
   @Get(':id/recipients')
   async recipients(
     @Param('id', UuidParamPipe) id: string,
@@ -135,6 +146,7 @@ export class CampaignsController {
     targetType: 'campaign',
     targetId: req.params.id as string,
   }))
+  @ApiOperation({ summary: 'Send the campaign to one test address' })
   @Post(':id/test')
   @HttpCode(202)
   sendTest(
@@ -153,6 +165,7 @@ export class CampaignsController {
         : `Started sending campaign "${c.name}"`,
     ),
   )
+  @ApiOperation({ summary: 'Send the campaign now or at its scheduled time' })
   @Post(':id/send')
   @HttpCode(202)
   async send(
@@ -164,6 +177,7 @@ export class CampaignsController {
   }
 
   @Audited('campaign.cancelled', campaignEvent((c) => `Cancelled campaign "${c.name}"`))
+  @ApiOperation({ summary: 'Cancel a scheduled or sending campaign' })
   @Post(':id/cancel')
   @HttpCode(200)
   async cancel(@Param('id', UuidParamPipe) id: string): Promise<CampaignView> {

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuditService, auditOrigin } from '../../common/audit/audit.service';
 import { Public } from '../../common/auth/auth.decorators';
@@ -20,12 +20,14 @@ export class UnsubscribeController {
     private readonly audit: AuditService,
   ) {}
 
+  @ApiOperation({ summary: 'What an unsubscribe link is for (the firm and the address)' })
   @Get(':token')
   describe(@Param('token') token: string): Promise<UnsubscribeView> {
     return this.unsubscribes.describe(token);
   }
 
   /** Audited by hand: only the first time counts, and the answer names no contact. */
+  @ApiOperation({ summary: 'Unsubscribe the address of the link from campaigns' })
   @Post(':token')
   @HttpCode(200)
   async unsubscribe(@Param('token') token: string, @Req() req: Request): Promise<UnsubscribeView> {

@@ -12,7 +12,8 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiZodQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
 import { Audited } from '../../common/audit/audited.decorator';
@@ -52,6 +53,7 @@ export class ClientFilesController {
     private readonly access: AccessService,
   ) {}
 
+  @ApiOperation({ summary: 'List a client’s files' })
   @Get('clients/:clientId/files')
   async list(
     @Param('clientId', UuidParamPipe) clientId: string,
@@ -63,6 +65,7 @@ export class ClientFilesController {
 
   /** Multipart: `file`, and `fileId` to add a new version of an existing file. */
   @Audited('file.uploaded', fileEvent('Uploaded'))
+  @ApiOperation({ summary: 'Upload a file (or a new version) to a client' })
   @Post('clients/:clientId/files')
   @ApiConsumes('multipart/form-data')
   @UseGuards(StaffUploadGuard)
@@ -76,6 +79,7 @@ export class ClientFilesController {
     return this.files.add(clientId, file, { staffId: principal.id }, body.fileId);
   }
 
+  @ApiOperation({ summary: 'One file with its versions and shares' })
   @Get('files/:id')
   async get(
     @Param('id', UuidParamPipe) id: string,
@@ -85,6 +89,8 @@ export class ClientFilesController {
   }
 
   @Audited('file.downloaded', downloadEvent(''))
+  @ApiZodQuery(versionQuerySchema)
+  @ApiOperation({ summary: 'Download a file (its latest version, or ?version=n)' })
   @Get('files/:id/download')
   async download(
     @Param('id', UuidParamPipe) id: string,
@@ -99,6 +105,7 @@ export class ClientFilesController {
   }
 
   @Audited('file.shared', fileEvent('Changed who sees'))
+  @ApiOperation({ summary: 'Set which contacts see a file in the portal' })
   @Put('files/:id/shares')
   async share(
     @Param('id', UuidParamPipe) id: string,
@@ -111,6 +118,7 @@ export class ClientFilesController {
   }
 
   @Audited('file.deleted', fileEvent('Deleted'))
+  @ApiOperation({ summary: 'Delete a file with all its versions' })
   @Delete('files/:id')
   async remove(
     @Param('id', UuidParamPipe) id: string,

@@ -10,7 +10,8 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiZodQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
 import { Audited } from '../../common/audit/audited.decorator';
@@ -39,6 +40,7 @@ export class PortalFilesController {
     private readonly access: AccessService,
   ) {}
 
+  @ApiOperation({ summary: 'Portal: the files of one of your clients shared with you' })
   @Get('clients/:clientId/files')
   async list(
     @Param('clientId', UuidParamPipe) clientId: string,
@@ -54,6 +56,7 @@ export class PortalFilesController {
     targetId: f.id,
     clientId: f.clientId,
   }))
+  @ApiOperation({ summary: 'Portal: upload a file to one of your clients (collaborators)' })
   @Post('clients/:clientId/files')
   @ApiConsumes('multipart/form-data')
   @UseGuards(PortalUploadGuard)
@@ -71,6 +74,8 @@ export class PortalFilesController {
   }
 
   @Audited('file.downloaded', downloadEvent(' in the portal'))
+  @ApiZodQuery(versionQuerySchema)
+  @ApiOperation({ summary: 'Portal: download a file shared with you' })
   @Get('files/:id/download')
   async download(
     @Param('id', UuidParamPipe) id: string,

@@ -76,10 +76,14 @@ function clientConditions(filter: ClientFilter, scope?: SqlFragment | null) {
   return { parts, params };
 }
 
+/** The firm's next midnight: "today" is the firm's day, not the database server's. */
+const FIRM_TOMORROW = `(select (date_trunc('day', now() at time zone f.time_zone) + interval '1 day')
+  at time zone f.time_zone from firm_settings f where f.id = 'firm')`;
+
 /** Clients with a contact whose pending invitation sends its next reminder before midnight. */
 export const REMINDER_DUE_TODAY_CLIENT_IDS = `select cc.client_id from client_contact cc
   join invitation i on i.contact_id = cc.contact_id
-  where i.status = 'pending' and i.next_reminder_at < date_trunc('day', now()) + interval '1 day'`;
+  where i.status = 'pending' and i.next_reminder_at < ${FIRM_TOMORROW}`;
 
 /** Ids of clients carrying any (or all) of the filter's tags, from the client_tag index alone. */
 function taggedClientIds(filter: ClientFilter): string {

@@ -11,7 +11,8 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Request, Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
 import type { ClientRole } from '../../common/access/client-role';
@@ -49,6 +50,8 @@ export class ClientsController {
   ) {}
 
   /** Staff without a firm admin role list only the clients shared with them. */
+  @ApiListQuery(clientFilterSchema, CLIENT_SORTABLE)
+  @ApiOperation({ summary: 'List clients (filter, sort, page)' })
   @Get()
   async list(
     @Query() query: Record<string, unknown>,
@@ -66,6 +69,7 @@ export class ClientsController {
 
   /** Recorded once, naming the clients and tags, and shown in each client's activity. */
   @RequireRole('entities_admin')
+  @ApiOperation({ summary: 'Add or remove tags on many clients at once' })
   @Post('bulk/tags')
   @HttpCode(200)
   async bulkTags(@Body(new ZodBodyPipe(bulkTagsSchema)) body: BulkTagsInput, @Req() req: Request) {
@@ -83,6 +87,7 @@ export class ClientsController {
     return counts;
   }
 
+  @ApiOperation({ summary: 'One client with its contacts and tags' })
   @Get(':id')
   async get(
     @Param('id', UuidParamPipe) id: string,
@@ -98,6 +103,7 @@ export class ClientsController {
     summary: `Created client ${c.displayName}`,
     ...clientTarget(c),
   }))
+  @ApiOperation({ summary: 'Create a client' })
   @Post()
   create(@Body(new ZodBodyPipe(createClientSchema)) body: CreateClientInput): Promise<ClientView> {
     return this.clients.create(body);
@@ -107,6 +113,7 @@ export class ClientsController {
     summary: `Updated client ${c.displayName}`,
     ...clientTarget(c),
   }))
+  @ApiOperation({ summary: 'Edit a client' })
   @Put(':id')
   async update(
     @Param('id', UuidParamPipe) id: string,
@@ -121,6 +128,7 @@ export class ClientsController {
     summary: `Deleted client ${c.displayName}`,
     ...clientTarget(c),
   }))
+  @ApiOperation({ summary: 'Delete a client with its files and requests' })
   @Delete(':id')
   async remove(
     @Param('id', UuidParamPipe) id: string,

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
@@ -36,6 +37,8 @@ export class ContactsController {
   ) {}
 
   /** Staff without a firm admin role see the contacts of the clients shared with them. */
+  @ApiListQuery(contactFilterSchema, CONTACT_SORTABLE)
+  @ApiOperation({ summary: 'List contacts' })
   @Get()
   async list(
     @Query() query: Record<string, unknown>,
@@ -50,6 +53,7 @@ export class ContactsController {
     return sendPage(res, 'contacts', q.range, await this.contacts.list(q, this.scope(principal)));
   }
 
+  @ApiOperation({ summary: 'One contact with its clients and portal status' })
   @Get(':id')
   get(
     @Param('id', UuidParamPipe) id: string,
@@ -58,6 +62,7 @@ export class ContactsController {
     return this.contacts.get(id, this.scope(principal));
   }
 
+  @ApiOperation({ summary: 'A contact’s invitations, emails and portal activity' })
   @Get(':id/timeline')
   timeline(@Param('id', UuidParamPipe) id: string, @CurrentPrincipal() principal: Principal) {
     return this.contacts.timeline(id, this.scope(principal));
@@ -69,6 +74,7 @@ export class ContactsController {
 
   @RequireRole('staff_admin')
   @Audited('contact.created', (c: ContactView) => contactEvent('Created', c))
+  @ApiOperation({ summary: 'Create a contact, optionally linked to clients' })
   @Post()
   create(
     @Body(new ZodBodyPipe(createContactSchema)) body: CreateContactInput,
@@ -78,6 +84,7 @@ export class ContactsController {
 
   @RequireRole('staff_admin')
   @Audited('contact.updated', (c: ContactView) => contactEvent('Updated', c))
+  @ApiOperation({ summary: 'Edit a contact' })
   @Put(':id')
   update(
     @Param('id', UuidParamPipe) id: string,
@@ -88,6 +95,7 @@ export class ContactsController {
 
   @RequireRole('staff_admin')
   @Audited('contact.deleted', (c: ContactView) => contactEvent('Deleted', c))
+  @ApiOperation({ summary: 'Delete a contact' })
   @Delete(':id')
   remove(@Param('id', UuidParamPipe) id: string): Promise<ContactView> {
     return this.contacts.remove(id);

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../common/auth/auth.decorators';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { DashboardService } from './dashboard.service';
@@ -11,6 +11,9 @@ export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
   /** The counts of the console's home page, limited to the clients the caller may see. */
+  @ApiOperation({
+    summary: 'The home page’s counts: onboarding funnel, reminders, requests, work in progress',
+  })
   @Get()
   get(@CurrentPrincipal() principal: StaffPrincipal): Promise<Dashboard> {
     return this.dashboard.get(principal);

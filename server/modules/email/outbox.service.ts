@@ -25,6 +25,8 @@ export interface OutboxMessage {
   sentAt: string | null;
   deliveredAt: string | null;
   text?: string | null;
+  /** Like the text, kept only until the message leaves (it may carry a token). */
+  html?: string | null;
 }
 
 // A password reset link opens its account: the Outbox never shows it, nor the body that holds it.
@@ -70,7 +72,8 @@ export class OutboxService {
     const [row] = await this.em.getConnection().execute<OutboxMessage[]>(
       `select ${COLUMNS}, case when ${SECRET_KIND}
            then 'Hidden: this email holds a password reset link for its recipient alone.'
-           else text_body end as text
+           else text_body end as text,
+         case when ${SECRET_KIND} then null else html_body end as html
          from email_message where id = ?`,
       [id],
     );

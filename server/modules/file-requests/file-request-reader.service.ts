@@ -248,7 +248,7 @@ export class FileRequestReader {
     return rows.map((r) => ({
       ...toSummary(r),
       description: r.description,
-      ...(staff ? { message: r.message } : {}),
+      message: r.message,
       items: items.filter((i) => i.request_id === r.id).map(toItem),
       attachments: attachments.filter((a) => a.request_id === r.id).map((a) => a.ref),
       events: events.filter((e) => e.request_id === r.id).map(toEvent),

@@ -60,8 +60,8 @@ export interface FileRequestSummaryView {
 
 export interface FileRequestView extends FileRequestSummaryView {
   description: string | null;
-  /** Staff only: the additional message (emailed when the firm has detailed notifications on). */
-  message?: string | null;
+  /** The additional message to the recipients (also emailed with detailed notifications on). */
+  message: string | null;
   items: FileRequestItemView[];
   attachments: FileRequestFileRef[];
   events: FileRequestEventView[];

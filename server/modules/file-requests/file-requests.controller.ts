@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
 import { Audited } from '../../common/audit/audited.decorator';
@@ -47,6 +48,8 @@ export class FileRequestsController {
     private readonly access: AccessService,
   ) {}
 
+  @ApiListQuery(fileRequestFilterSchema, FILE_REQUEST_SORTABLE)
+  @ApiOperation({ summary: 'List file requests' })
   @Get()
   async list(
     @Query() query: Record<string, unknown>,
@@ -66,6 +69,7 @@ export class FileRequestsController {
     'file_request.created',
     requestEvent((r) => `Requested "${r.subject}" from ${r.clientName}`),
   )
+  @ApiOperation({ summary: 'Ask a client’s contacts for files (starts the reminders)' })
   @Post()
   async create(
     @Body(new ZodBodyPipe(createFileRequestSchema)) body: CreateFileRequestInput,
@@ -78,6 +82,8 @@ export class FileRequestsController {
   }
 
   /** Whom the dialog offers, with what sending the request does for each one's portal access. */
+  @ApiZodQuery(recipientOptionsQuerySchema)
+  @ApiOperation({ summary: 'Whom a new request can go to, with each one’s portal access' })
   @Get('recipients')
   async recipients(
     @Query() query: Record<string, unknown>,
@@ -88,6 +94,7 @@ export class FileRequestsController {
     return this.reader.recipientOptions(clientId);
   }
 
+  @ApiOperation({ summary: 'One file request with its items and workflow status' })
   @Get(':id')
   async get(
     @Param('id', UuidParamPipe) id: string,
@@ -98,6 +105,7 @@ export class FileRequestsController {
   }
 
   @Audited('file_request.item_accepted', requestEvent((r) => `Accepted an item of "${r.subject}"`))
+  @ApiOperation({ summary: 'Accept an uploaded item' })
   @Post(':id/items/:itemId/accept')
   async accept(
     @Param('id', UuidParamPipe) id: string,
@@ -111,6 +119,7 @@ export class FileRequestsController {
   }
 
   @Audited('file_request.item_rejected', requestEvent((r) => `Rejected an item of "${r.subject}"`))
+  @ApiOperation({ summary: 'Reject an uploaded item, saying why' })
   @Post(':id/items/:itemId/reject')
   async reject(
     @Param('id', UuidParamPipe) id: string,
@@ -124,6 +133,7 @@ export class FileRequestsController {
   }
 
   @Audited('file_request.cancelled', requestEvent((r) => `Cancelled "${r.subject}"`))
+  @ApiOperation({ summary: 'Cancel a file request' })
   @Post(':id/cancel')
   async cancel(
     @Param('id', UuidParamPipe) id: string,
@@ -136,6 +146,7 @@ export class FileRequestsController {
   }
 
   @Audited('file_request.reminded', requestEvent((r) => `Sent a reminder for "${r.subject}"`))
+  @ApiOperation({ summary: 'Send a reminder now' })
   @Post(':id/remind')
   async remind(
     @Param('id', UuidParamPipe) id: string,

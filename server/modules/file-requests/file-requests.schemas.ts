@@ -1,18 +1,24 @@
 import { z } from 'zod';
+import { isDay } from '../../common/time/firm-day';
 import { oneLine, oneOrMany, optionalText } from '../../common/validation/schema-helpers';
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A due date: a day (due at its end, UTC) or an exact time; never in the past. */
+/**
+ * A due date: a day, kept as "2026-12-01" until the service ends it at the firm's midnight, or an
+ * exact time; never in the past.
+ */
 const dueAt = z
   .string()
   .trim()
-  .refine((v) => DATE_ONLY.test(v) || !Number.isNaN(Date.parse(v)), {
+  .refine((v) => isDay(v) || !Number.isNaN(Date.parse(v)), {
     message: 'must be a date (2026-12-01) or an ISO date-time',
   })
-  .transform((v) => new Date(DATE_ONLY.test(v) ? `${v}T23:59:59.999Z` : v))
-  .refine((d) => !Number.isNaN(d.getTime()), { message: 'is not a valid date' })
-  .refine((d) => d.getTime() > Date.now(), { message: 'must be in the future' });
+  .transform((v) => (isDay(v) ? v : new Date(v)))
+  .refine((d) => typeof d === 'string' || !Number.isNaN(d.getTime()), {
+    message: 'is not a valid date',
+  })
+  .refine((d) => typeof d === 'string' || d.getTime() > Date.now(), {
+    message: 'must be in the future',
+  });
 
 const itemSchema = z.strictObject({
   title: oneLine(200),

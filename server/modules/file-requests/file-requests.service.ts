@@ -33,6 +33,8 @@ interface InvitedRecipient {
   email: string;
   portal_status: string;
 }
+import { dayIn, endOfDayIn } from '../../common/time/firm-day';
+import { invalidField } from '../../common/validation/parse-input';
 
 /** Staff's side of file requests: ask, review item by item, cancel, nudge. */
 @Injectable()
@@ -58,7 +60,9 @@ export class FileRequestsService {
     origin: { playbookRunId: string; step: number } | null = null,
   ): Promise<string> {
     const settings = await this.settings.get();
-    const { defaultSender } = settings;
+    const { defaultSender, timeZone } = settings;
+    const dueAt = typeof input.dueAt === 'string' ? endOfDayIn(input.dueAt, timeZone) : input.dueAt;
+    if (dueAt && dueAt.getTime() <= Date.now()) invalidField('dueAt', 'must be in the future');
     if (!defaultSender) {
       throw new SettingsException(
         SettingsErrorCode.NO_SENDING_DOMAIN,
@@ -98,7 +102,7 @@ export class FileRequestsService {
           input.subject,
           input.description,
           input.message,
-          input.dueAt?.toISOString() ?? null,
+          dueAt?.toISOString() ?? null,
           defaultSender,
           staffId,
           origin?.playbookRunId ?? null,
@@ -146,7 +150,7 @@ export class FileRequestsService {
       await recordEvent(sql, {
         requestId: request.id,
         kind: 'created',
-        detail: `Requested ${items.length === 1 ? '1 item' : `${items.length} items`}${input.dueAt ? `, due ${input.dueAt.toISOString().slice(0, 10)}` : ''}`,
+        detail: `Requested ${items.length === 1 ? '1 item' : `${items.length} items`}${dueAt ? `, due ${dayIn(dueAt, timeZone)}` : ''}`,
         staffId,
       });
       if (invited.length) {

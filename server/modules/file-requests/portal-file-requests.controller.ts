@@ -8,7 +8,7 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../../common/audit/audited.decorator';
 import { CurrentPrincipal, PortalRoute } from '../../common/auth/auth.decorators';
 import type { ContactPrincipal } from '../../common/auth/principal';
@@ -41,11 +41,13 @@ export class PortalFileRequestsController {
     private readonly answers: FileRequestAnswersService,
   ) {}
 
+  @ApiOperation({ summary: 'Portal: your file requests' })
   @Get()
   list(@CurrentPrincipal() contact: ContactPrincipal): Promise<FileRequestView[]> {
     return this.reader.listForContact(contact.id);
   }
 
+  @ApiOperation({ summary: 'Portal: one of your file requests' })
   @Get(':id')
   async get(
     @Param('id', UuidParamPipe) id: string,
@@ -56,6 +58,7 @@ export class PortalFileRequestsController {
   }
 
   @Audited('file_request.uploaded', answerEvent('Uploaded a file for'))
+  @ApiOperation({ summary: 'Portal: upload a file for an item' })
   @Post(':id/items/:itemId/upload')
   @ApiConsumes('multipart/form-data')
   @UseGuards(RecipientUploadGuard)
@@ -72,6 +75,7 @@ export class PortalFileRequestsController {
   }
 
   @Audited('file_request.not_applicable', answerEvent('Marked not applicable'))
+  @ApiOperation({ summary: 'Portal: say an item does not apply, and why' })
   @Post(':id/items/:itemId/not-applicable')
   async notApplicable(
     @Param('id', UuidParamPipe) id: string,

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { Audited } from '../../common/audit/audited.decorator';
 import { AccessService } from '../../common/access/access.service';
@@ -49,6 +50,8 @@ function groupsController(kind: GroupKind, path: string) {
       return kind === 'contact' ? this.access.visibleContacts(principal, 'm.contact_id') : null;
     }
 
+    @ApiListQuery(groupFilterSchema, GROUP_SORTABLE)
+    @ApiOperation({ summary: `List ${kind} groups` })
     @Get()
     async list(
       @Query() query: Record<string, unknown>,
@@ -63,6 +66,7 @@ function groupsController(kind: GroupKind, path: string) {
       return sendPage(res, path, q.range, await this.groups.list(q, this.members(principal)));
     }
 
+    @ApiOperation({ summary: `One ${kind} group with its members` })
     @Get(':id')
     get(
       @Param('id', UuidParamPipe) id: string,
@@ -73,6 +77,7 @@ function groupsController(kind: GroupKind, path: string) {
 
     @RequireRole('entities_admin')
     @Audited(`${kind}_group.created`, event('Created'))
+    @ApiOperation({ summary: `Create a ${kind} group` })
     @Post()
     create(@Body(new ZodBodyPipe(createGroupSchema)) body: CreateGroupInput): Promise<GroupView> {
       return this.groups.create(body);
@@ -80,6 +85,7 @@ function groupsController(kind: GroupKind, path: string) {
 
     @RequireRole('entities_admin')
     @Audited(`${kind}_group.updated`, event('Updated'))
+    @ApiOperation({ summary: `Edit a ${kind} group and its members` })
     @Put(':id')
     update(
       @Param('id', UuidParamPipe) id: string,
@@ -90,6 +96,7 @@ function groupsController(kind: GroupKind, path: string) {
 
     @RequireRole('entities_admin')
     @Audited(`${kind}_group.deleted`, event('Deleted'))
+    @ApiOperation({ summary: `Delete a ${kind} group` })
     @Delete(':id')
     remove(@Param('id', UuidParamPipe) id: string): Promise<GroupView> {
       return this.groups.remove(id);

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../common/auth/auth.decorators';
 import type { AuthenticatedRequest } from '../../common/auth/principal';
@@ -17,6 +17,9 @@ export class HealthController {
    * every ten seconds.
    */
   @Public()
+  @ApiOperation({
+    summary: 'Health of the database, Temporal and the worker (?deep=true runs a workflow)',
+  })
   @Get()
   async check(
     @Query('deep') deep: string | undefined,

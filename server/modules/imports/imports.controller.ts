@@ -10,7 +10,8 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
 import type { StaffPrincipal } from '../../common/auth/principal';
@@ -54,11 +55,13 @@ const reportDownloaded = (_: unknown, req: Request) => ({
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
+  @ApiOperation({ summary: 'Download the CSV import template' })
   @Get('template.csv')
   templateCsv(@Res() res: Response): void {
     attachment(res, 'text/csv; charset=utf-8', 'client-import-template.csv').send(templateCsv());
   }
 
+  @ApiOperation({ summary: 'Download the Excel import template' })
   @Get('template.xlsx')
   async templateXlsx(@Res() res: Response): Promise<void> {
     attachment(res, XLSX, 'client-import-template.xlsx');
@@ -67,6 +70,8 @@ export class ImportsController {
   }
 
   @RequireRole('entities_admin')
+  @ApiListQuery(importFilterSchema, IMPORT_SORTABLE)
+  @ApiOperation({ summary: 'List imports' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
     const q = parseListQuery(query, {
@@ -85,6 +90,7 @@ export class ImportsController {
       `Started ${j.dryRun ? 'a dry run of ' : ''}the import of ${j.fileName} (${j.mode})`,
     ),
   )
+  @ApiOperation({ summary: 'Upload a CSV or Excel file to import clients (a dry run first)' })
   @Post()
   @HttpCode(202)
   @ApiConsumes('multipart/form-data')
@@ -98,12 +104,15 @@ export class ImportsController {
   }
 
   @RequireRole('entities_admin')
+  @ApiOperation({ summary: 'One import with its progress and counts' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<ImportJobView> {
     return this.imports.get(id);
   }
 
   @RequireRole('entities_admin')
+  @ApiListQuery(importRowFilterSchema, IMPORT_ROW_SORTABLE)
+  @ApiOperation({ summary: 'List an import’s rows and what happened to each' })
   @Get(':id/rows')
   async rows(
     @Param('id', UuidParamPipe) id: string,
@@ -120,6 +129,7 @@ export class ImportsController {
 
   @RequireRole('entities_admin')
   @Audited('import.report_downloaded', reportDownloaded)
+  @ApiOperation({ summary: 'Download the rows that failed, as Excel' })
   @Get(':id/exceptions.xlsx')
   async exceptionsXlsx(
     @Param('id', UuidParamPipe) id: string,
@@ -130,6 +140,7 @@ export class ImportsController {
 
   @RequireRole('entities_admin')
   @Audited('import.report_downloaded', reportDownloaded)
+  @ApiOperation({ summary: 'Download the rows that failed, as CSV' })
   @Get(':id/exceptions.csv')
   async exceptionsCsv(@Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
     await this.sendReport(id, 'exceptions', 'csv', res);
@@ -138,6 +149,7 @@ export class ImportsController {
   /** Every row with its outcome, comment and client. */
   @RequireRole('entities_admin')
   @Audited('import.report_downloaded', reportDownloaded)
+  @ApiOperation({ summary: 'Download every row with its outcome, as Excel' })
   @Get(':id/report.xlsx')
   async fullReportXlsx(@Param('id', UuidParamPipe) id: string, @Res() res: Response) {
     await this.sendReport(id, 'full', 'xlsx', res);
@@ -145,6 +157,7 @@ export class ImportsController {
 
   @RequireRole('entities_admin')
   @Audited('import.report_downloaded', reportDownloaded)
+  @ApiOperation({ summary: 'Download every row with its outcome, as CSV' })
   @Get(':id/report.csv')
   async fullReportCsv(@Param('id', UuidParamPipe) id: string, @Res() res: Response) {
     await this.sendReport(id, 'full', 'csv', res);
@@ -155,6 +168,7 @@ export class ImportsController {
   @Audited('import.started', (j: ImportJobView) =>
     importEvent(j, `Started the import of ${j.fileName} (${j.mode}) from its dry run`),
   )
+  @ApiOperation({ summary: 'Run a checked dry run for real' })
   @Post(':id/import-for-real')
   @HttpCode(202)
   importForReal(
@@ -168,6 +182,7 @@ export class ImportsController {
   @Audited('import.cancelled', (j: ImportJobView) =>
     importEvent(j, `Cancelled the import of ${j.fileName}`),
   )
+  @ApiOperation({ summary: 'Cancel a running import' })
   @Post(':id/cancel')
   @HttpCode(202)
   cancel(@Param('id', UuidParamPipe) id: string): Promise<ImportJobView> {
@@ -178,6 +193,7 @@ export class ImportsController {
   @Audited('import.undone', (j: ImportJobView) =>
     importEvent(j, `Undid the import of ${j.fileName}`),
   )
+  @ApiOperation({ summary: 'Undo an import: remove what it created' })
   @Post(':id/undo')
   @HttpCode(202)
   undo(@Param('id', UuidParamPipe) id: string): Promise<ImportJobView> {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Request, Response } from 'express';
 import { AuditService, auditOrigin } from '../../common/audit/audit.service';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
@@ -17,6 +18,8 @@ const FOLLOW_UP = {
   revoke: ['invitation.revoked', 'Revoked the invitation of'],
 } as const;
 
+const INVITATION_SORTABLE = ['createdAt', 'expiresAt'] as const;
+
 @ApiTags('invitations')
 @Controller('invitations')
 export class InvitationsController {
@@ -27,6 +30,7 @@ export class InvitationsController {
 
   /** 202: the invitations are recorded; emails and workflows follow from the batch workflow. */
   @RequireRole('staff_admin')
+  @ApiOperation({ summary: 'Invite contacts to the portal (one, or in bulk)' })
   @Post()
   @HttpCode(202)
   async invite(
@@ -50,12 +54,14 @@ export class InvitationsController {
 
   /** Progress of a bulk invite (its workflow's query); null fields when Temporal is away. */
   @RequireRole('staff_admin')
+  @ApiOperation({ summary: 'Progress of a bulk invitation' })
   @Get('batches/:batchId')
   async batch(@Param('batchId', UuidParamPipe) batchId: string) {
     return { batchId, progress: await this.invitations.batchProgress(batchId) };
   }
 
   @RequireRole('staff_admin')
+  @ApiOperation({ summary: 'Cancel the rest of a bulk invitation' })
   @Post('batches/:batchId/cancel')
   @HttpCode(202)
   async cancelBatch(@Param('batchId', UuidParamPipe) batchId: string, @Req() req: Request) {
@@ -69,10 +75,12 @@ export class InvitationsController {
   }
 
   @RequireRole('staff_admin')
+  @ApiListQuery(invitationFilterSchema, INVITATION_SORTABLE)
+  @ApiOperation({ summary: 'List invitations' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
     const q = parseListQuery(query, {
-      sortable: ['createdAt', 'expiresAt'] as const,
+      sortable: INVITATION_SORTABLE,
       defaultSort: { field: 'createdAt', order: 'DESC' },
       filter: invitationFilterSchema,
     });
@@ -80,12 +88,14 @@ export class InvitationsController {
   }
 
   @RequireRole('staff_admin')
+  @ApiOperation({ summary: 'One invitation with its reminders' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string) {
     return this.invitations.getLive(id);
   }
 
   @RequireRole('staff_admin')
+  @ApiOperation({ summary: 'Send an invitation reminder now' })
   @Post(':id/remind')
   @HttpCode(202)
   async remind(@Param('id', UuidParamPipe) id: string, @Req() req: Request) {
@@ -93,6 +103,7 @@ export class InvitationsController {
   }
 
   @RequireRole('staff_admin')
+  @ApiOperation({ summary: 'Send a new invitation link (the old one stops working)' })
   @Post(':id/resend')
   @HttpCode(202)
   async resend(@Param('id', UuidParamPipe) id: string, @Req() req: Request) {
@@ -100,6 +111,7 @@ export class InvitationsController {
   }
 
   @RequireRole('staff_admin')
+  @ApiOperation({ summary: 'Revoke an invitation' })
   @Post(':id/revoke')
   @HttpCode(200)
   async revoke(

@@ -39,5 +39,6 @@ export const acceptSchema = z.strictObject({
 export type AcceptInput = z.infer<typeof acceptSchema>;
 
 /** The ?token= of a link's preview, checked like the token of the body that uses it. */
+export const tokenQuerySchema = acceptSchema.pick({ token: true });
 export const parseTokenQuery = (token: unknown): string =>
-  parseInput(acceptSchema.pick({ token: true }), { token }).token;
+  parseInput(tokenQuerySchema, { token }).token;

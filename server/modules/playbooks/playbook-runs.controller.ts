@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { Audited } from '../../common/audit/audited.decorator';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
@@ -29,6 +30,8 @@ export class PlaybookRunsController {
     private readonly workflows: PlaybookRunWorkflows,
   ) {}
 
+  @ApiListQuery(playbookRunFilterSchema, PLAYBOOK_RUN_SORTABLE)
+  @ApiOperation({ summary: 'List playbook runs' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
     const q = parseListQuery(query, {
@@ -39,6 +42,7 @@ export class PlaybookRunsController {
     return sendPage(res, 'playbook-runs', q.range, await this.reader.listRuns(q));
   }
 
+  @ApiOperation({ summary: 'One playbook run with its log' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<PlaybookRunDetailView> {
     return this.detail(id);
@@ -50,6 +54,7 @@ export class PlaybookRunsController {
     targetId: r.id,
     clientId: r.clientId,
   }))
+  @ApiOperation({ summary: 'Cancel a playbook run' })
   @Post(':id/cancel')
   @HttpCode(200)
   async cancel(

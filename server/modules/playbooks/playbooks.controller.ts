@@ -10,7 +10,8 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { Audited } from '../../common/audit/audited.decorator';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
@@ -53,6 +54,8 @@ export class PlaybooksController {
     private readonly reader: PlaybookReader,
   ) {}
 
+  @ApiListQuery(playbookFilterSchema, PLAYBOOK_SORTABLE)
+  @ApiOperation({ summary: 'List playbooks' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
     const q = parseListQuery(query, {
@@ -63,12 +66,14 @@ export class PlaybooksController {
     return sendPage(res, 'playbooks', q.range, await this.reader.list(q));
   }
 
+  @ApiOperation({ summary: 'One playbook with its steps' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<PlaybookView> {
     return this.reader.get(id);
   }
 
   @Audited('playbook.created', event('Created'))
+  @ApiOperation({ summary: 'Create a playbook' })
   @Post()
   async create(
     @Body(new ZodBodyPipe(createPlaybookSchema)) body: CreatePlaybookInput,
@@ -78,6 +83,7 @@ export class PlaybooksController {
   }
 
   @Audited('playbook.updated', event('Updated'))
+  @ApiOperation({ summary: 'Edit a playbook' })
   @Put(':id')
   async update(
     @Param('id', UuidParamPipe) id: string,
@@ -88,6 +94,7 @@ export class PlaybooksController {
   }
 
   @Audited('playbook.deleted', event('Deleted'))
+  @ApiOperation({ summary: 'Delete a playbook' })
   @Delete(':id')
   async remove(@Param('id', UuidParamPipe) id: string): Promise<PlaybookView> {
     const view = await this.reader.get(id);
@@ -96,6 +103,7 @@ export class PlaybooksController {
   }
 
   @Audited('playbook.enabled', event('Enabled'))
+  @ApiOperation({ summary: 'Enable a playbook' })
   @Post(':id/enable')
   @HttpCode(200)
   async enable(
@@ -108,6 +116,7 @@ export class PlaybooksController {
 
   /** Also cancels its runs under way. */
   @Audited('playbook.disabled', event('Disabled'))
+  @ApiOperation({ summary: 'Disable a playbook' })
   @Post(':id/disable')
   @HttpCode(200)
   async disable(
@@ -118,6 +127,8 @@ export class PlaybooksController {
     return this.reader.get(id);
   }
 
+  @ApiListQuery(playbookRunFilterSchema, PLAYBOOK_RUN_SORTABLE)
+  @ApiOperation({ summary: 'List a playbook’s runs' })
   @Get(':id/runs')
   async runs(
     @Param('id', UuidParamPipe) id: string,

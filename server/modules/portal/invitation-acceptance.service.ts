@@ -35,6 +35,7 @@ export interface InvitationPreview {
   firstName: string | null;
   lastName: string | null;
   expiresAt: string;
+  timeZone: string;
 }
 
 /** A contact's way in: the link from the email, a password, and a portal session. */
@@ -50,10 +51,11 @@ export class InvitationAcceptanceService {
 
   async preview(token: string): Promise<InvitationPreview> {
     const row = await this.live(this.runner(), token, false);
-    const { firmName, logoUrl } = await this.settings.get();
+    const { firmName, logoUrl, timeZone } = await this.settings.get();
     return {
       firmName,
       logoUrl,
+      timeZone,
       email: row.email,
       firstName: row.first_name,
       lastName: row.last_name,

@@ -11,7 +11,8 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiZodQuery } from '../../common/openapi/zod-openapi';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
@@ -27,6 +28,7 @@ import type { AppConfig } from '../../config/env.schema';
 import {
   acceptSchema,
   parseTokenQuery,
+  tokenQuerySchema,
   type AcceptInput,
 } from '../invitations/invitations.schemas';
 import { InvitationAcceptanceService } from './invitation-acceptance.service';
@@ -44,6 +46,8 @@ export class PortalController {
   ) {}
 
   @Public()
+  @ApiZodQuery(tokenQuerySchema)
+  @ApiOperation({ summary: 'Portal: what an invitation link is for, before accepting it' })
   @Get('invitations/preview')
   preview(@Query('token') token: unknown) {
     return this.acceptance.preview(parseTokenQuery(token));
@@ -52,6 +56,7 @@ export class PortalController {
   /** Tokens are 256-bit, so guessing is hopeless; the sign-in throttle still applies. */
   @Public()
   @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: 'Portal: accept an invitation by choosing a password' })
   @Post('invitations/accept')
   @HttpCode(200)
   async accept(
@@ -81,6 +86,7 @@ export class PortalController {
   }
 
   @PortalRoute()
+  @ApiOperation({ summary: 'Portal: the signed-in contact, the firm and their clients' })
   @Get('me')
   me(@CurrentPrincipal() principal: ContactPrincipal): Promise<PortalMe> {
     return this.portal.me(principal);
@@ -88,6 +94,7 @@ export class PortalController {
 
   /** A client of the contact's (directly or through a group); any other is 404. */
   @PortalRoute()
+  @ApiOperation({ summary: 'Portal: one of your clients' })
   @Get('clients/:id')
   async client(
     @Param('id', UuidParamPipe) id: string,

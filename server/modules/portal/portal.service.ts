@@ -13,6 +13,8 @@ export interface PortalMe {
   displayName: string;
   firmName: string;
   logoUrl: string | null;
+  /** The firm's: every date in the portal is read in it. */
+  timeZone: string;
   clients: { id: string; displayName: string; role: ContactRole }[];
 }
 
@@ -53,7 +55,7 @@ export class PortalService {
   }
 
   async me(principal: ContactPrincipal): Promise<PortalMe> {
-    const [{ firmName, logoUrl }, clients] = await Promise.all([
+    const [{ firmName, logoUrl, timeZone }, clients] = await Promise.all([
       this.settings.get(),
       this.em.getConnection().execute<PortalMe['clients']>(
         // Direct and through contact groups; the higher role wins.
@@ -74,6 +76,7 @@ export class PortalService {
       displayName: contactDisplayName(principal),
       firmName,
       logoUrl,
+      timeZone,
       clients,
     };
   }

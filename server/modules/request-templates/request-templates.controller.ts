@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { Audited } from '../../common/audit/audited.decorator';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
@@ -34,6 +35,8 @@ const event = (verb: string) => (t: RequestTemplateView) => ({
 export class RequestTemplatesController {
   constructor(private readonly templates: RequestTemplatesService) {}
 
+  @ApiListQuery(requestTemplateFilterSchema, REQUEST_TEMPLATE_SORTABLE)
+  @ApiOperation({ summary: 'List file request templates' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
     const q = parseListQuery(query, {
@@ -44,6 +47,7 @@ export class RequestTemplatesController {
     return sendPage(res, 'request-templates', q.range, await this.templates.list(q));
   }
 
+  @ApiOperation({ summary: 'One file request template' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<RequestTemplateView> {
     return this.templates.get(id);
@@ -51,6 +55,7 @@ export class RequestTemplatesController {
 
   @RequireRole('staff_admin', 'entities_admin')
   @Audited('request_template.created', event('Created'))
+  @ApiOperation({ summary: 'Create a file request template' })
   @Post()
   create(
     @Body(new ZodBodyPipe(createRequestTemplateSchema)) body: CreateRequestTemplateInput,
@@ -61,6 +66,7 @@ export class RequestTemplatesController {
 
   @RequireRole('staff_admin', 'entities_admin')
   @Audited('request_template.updated', event('Updated'))
+  @ApiOperation({ summary: 'Edit a file request template' })
   @Put(':id')
   update(
     @Param('id', UuidParamPipe) id: string,
@@ -71,6 +77,7 @@ export class RequestTemplatesController {
 
   @RequireRole('staff_admin', 'entities_admin')
   @Audited('request_template.deleted', event('Deleted'))
+  @ApiOperation({ summary: 'Delete a file request template' })
   @Delete(':id')
   remove(@Param('id', UuidParamPipe) id: string): Promise<RequestTemplateView> {
     return this.templates.remove(id);

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { Audited } from '../../common/audit/audited.decorator';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
@@ -36,6 +37,8 @@ const segmentEvent = (verb: string) => (s: SegmentView) => ({
 export class SegmentsController {
   constructor(private readonly segments: SegmentsService) {}
 
+  @ApiListQuery(segmentListFilterSchema, SEGMENT_SORTABLE)
+  @ApiOperation({ summary: 'List saved segments' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
     const q = parseListQuery(query, {
@@ -47,22 +50,28 @@ export class SegmentsController {
   }
 
   /** An unsaved filter's reach, for the live count while editing. */
+  @ApiOperation({
+    summary: 'Count and sample the clients a segment rule matches, without saving it',
+  })
   @Post('preview')
   preview(@Body(new ZodBodyPipe(previewSchema)) body: { filter: SegmentFilter }) {
     return this.segments.preview(body.filter);
   }
 
+  @ApiOperation({ summary: 'One saved segment' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<SegmentView> {
     return this.segments.get(id);
   }
 
+  @ApiOperation({ summary: 'Count and sample the clients a saved segment matches' })
   @Get(':id/preview')
   async savedPreview(@Param('id', UuidParamPipe) id: string): Promise<SegmentPreview> {
     return this.segments.preview((await this.segments.get(id)).filter);
   }
 
   @Audited('segment.created', segmentEvent('Created'))
+  @ApiOperation({ summary: 'Save a segment' })
   @Post()
   create(
     @Body(new ZodBodyPipe(createSegmentSchema)) body: CreateSegmentInput,
@@ -72,6 +81,7 @@ export class SegmentsController {
   }
 
   @Audited('segment.updated', segmentEvent('Changed'))
+  @ApiOperation({ summary: 'Edit a saved segment' })
   @Put(':id')
   update(
     @Param('id', UuidParamPipe) id: string,
@@ -81,6 +91,7 @@ export class SegmentsController {
   }
 
   @Audited('segment.deleted', segmentEvent('Deleted'))
+  @ApiOperation({ summary: 'Delete a saved segment' })
   @Delete(':id')
   remove(@Param('id', UuidParamPipe) id: string): Promise<SegmentView> {
     return this.segments.remove(id);

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SettingsService } from './settings.service';
 
 /** What every staff member's console needs of the settings: the firm's name and time zone. */
@@ -8,6 +8,7 @@ import { SettingsService } from './settings.service';
 export class FirmController {
   constructor(private readonly settings: SettingsService) {}
 
+  @ApiOperation({ summary: 'The firm’s name and time zone (every staff member)' })
   @Get()
   async get(): Promise<{ firmName: string; timeZone: string }> {
     const { firmName, timeZone } = await this.settings.get();

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../../common/auth/auth.decorators';
 import { Audited } from '../../common/audit/audited.decorator';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
@@ -13,6 +13,7 @@ import { SettingsService, type FirmSettings } from './settings.service';
 export class SettingsController {
   constructor(private readonly settings: SettingsService) {}
 
+  @ApiOperation({ summary: 'The firm’s settings' })
   @Get(['', 'firm'])
   get(): Promise<FirmSettings> {
     return this.settings.get();
@@ -22,6 +23,7 @@ export class SettingsController {
     summary: `Changed the firm settings (sending domains: ${s.sendingDomains.join(', ') || 'none'})`,
     targetType: 'settings',
   }))
+  @ApiOperation({ summary: 'Change the firm’s settings' })
   @Put(['', 'firm'])
   update(
     @Body(new ZodBodyPipe(updateSettingsSchema)) body: UpdateSettingsInput,

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AccessService } from '../../common/access/access.service';
 import { AuditService, auditOrigin } from '../../common/audit/audit.service';
@@ -26,6 +26,7 @@ export class ClientAccessController {
     private readonly audit: AuditService,
   ) {}
 
+  @ApiOperation({ summary: 'Who may see a client: staff and contacts with their roles' })
   @Get()
   async list(
     @Param('id', UuidParamPipe) id: string,
@@ -35,6 +36,7 @@ export class ClientAccessController {
     return this.sharing.list(id);
   }
 
+  @ApiOperation({ summary: 'Give a staff member or contact a role on a client' })
   @Post()
   @HttpCode(201)
   async grant(
@@ -50,6 +52,7 @@ export class ClientAccessController {
     return this.sharing.list(id);
   }
 
+  @ApiOperation({ summary: 'Take a role on a client away' })
   @Delete(':grantId')
   async revoke(
     @Param('id', UuidParamPipe) id: string,

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
@@ -35,6 +36,8 @@ const staffEvent = (verb: string, u: StaffView) => ({
 export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
+  @ApiListQuery(staffFilterSchema, STAFF_SORTABLE)
+  @ApiOperation({ summary: 'List staff members' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
     const q = parseListQuery(query, {
@@ -45,6 +48,7 @@ export class StaffController {
     return sendPage(res, 'staff', q.range, await this.staff.list(q));
   }
 
+  @ApiOperation({ summary: 'One staff member' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<StaffView> {
     return this.staff.get(id);
@@ -52,6 +56,7 @@ export class StaffController {
 
   @RequireRole('staff_admin')
   @Audited('staff.created', (u: StaffView) => staffEvent('Created', u))
+  @ApiOperation({ summary: 'Create a staff member' })
   @Post()
   create(
     @Body(new ZodBodyPipe(createStaffSchema)) body: CreateStaffInput,
@@ -62,6 +67,7 @@ export class StaffController {
 
   @RequireRole('staff_admin')
   @Audited('staff.updated', (u: StaffView) => staffEvent('Updated', u))
+  @ApiOperation({ summary: 'Edit a staff member and their roles' })
   @Put(':id')
   update(
     @Param('id', UuidParamPipe) id: string,
@@ -74,6 +80,7 @@ export class StaffController {
   /** Deactivates: staff records stay for the audit trail. */
   @RequireRole('staff_admin')
   @Audited('staff.deactivated', (u: StaffView) => staffEvent('Deactivated', u))
+  @ApiOperation({ summary: 'Deactivate a staff member' })
   @Delete(':id')
   remove(
     @Param('id', UuidParamPipe) id: string,

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { RequireRole } from '../../common/auth/auth.decorators';
 import { sendPage } from '../../common/http/content-range';
@@ -22,6 +23,8 @@ import { TagsService, type TagView } from './tags.service';
 export class TagsController {
   constructor(private readonly tags: TagsService) {}
 
+  @ApiListQuery(tagFilterSchema, TAG_SORTABLE)
+  @ApiOperation({ summary: 'List tags' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
     const q = parseListQuery(query, {
@@ -32,23 +35,27 @@ export class TagsController {
     return sendPage(res, 'tags', q.range, await this.tags.list(q));
   }
 
+  @ApiOperation({ summary: 'The colours tags may take' })
   @Get('palette')
   palette(): Record<string, string> {
     return TAG_PALETTE;
   }
 
+  @ApiOperation({ summary: 'One tag' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<TagView> {
     return this.tags.get(id);
   }
 
   @RequireRole('entities_admin')
+  @ApiOperation({ summary: 'Create a tag (a colour is chosen if none is given)' })
   @Post()
   create(@Body(new ZodBodyPipe(createTagSchema)) body: CreateTagInput): Promise<TagView> {
     return this.tags.create(body);
   }
 
   @RequireRole('entities_admin')
+  @ApiOperation({ summary: 'Rename or recolour a tag' })
   @Put(':id')
   update(
     @Param('id', UuidParamPipe) id: string,
@@ -58,6 +65,7 @@ export class TagsController {
   }
 
   @RequireRole('entities_admin')
+  @ApiOperation({ summary: 'Delete a tag (from every client)' })
   @Delete(':id')
   remove(@Param('id', UuidParamPipe) id: string): Promise<TagView> {
     return this.tags.remove(id);

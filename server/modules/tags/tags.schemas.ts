@@ -23,7 +23,8 @@ const tagName = z
     message: 'must not contain ; or , (they separate tags in imports)',
   });
 
-export const createTagSchema = z.strictObject({ name: tagName, color: tagColorSchema });
+/** Without a colour, the tag gets the palette colour fewest tags wear. */
+export const createTagSchema = z.strictObject({ name: tagName, color: tagColorSchema.optional() });
 export type CreateTagInput = z.infer<typeof createTagSchema>;
 
 /** react-admin sends the whole record back: read-only fields are accepted and ignored. */

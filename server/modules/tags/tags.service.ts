@@ -5,6 +5,7 @@ import type { Page } from '../../common/http/content-range';
 import { escapeLike } from '../../common/http/escape-like';
 import { pgArray } from '../../database/pg-array';
 import { Tag } from './tag.entity';
+import { leastUsedColours, TAG_COLOUR_USAGE_SQL } from './tag-colours';
 import { TagsErrorCode, TagsException } from './tags.exception';
 import type { CreateTagInput, TagFilter, TagSortField, UpdateTagInput } from './tags.schemas';
 
@@ -64,7 +65,10 @@ export class TagsService {
   }
 
   async create(input: CreateTagInput): Promise<TagView> {
-    const tag = this.em.create(Tag, input);
+    const color =
+      input.color ??
+      leastUsedColours(await this.em.getConnection().execute(TAG_COLOUR_USAGE_SQL), 1)[0];
+    const tag = this.em.create(Tag, { ...input, color });
     await this.flushUnique(input.name);
     return this.get(tag.id);
   }

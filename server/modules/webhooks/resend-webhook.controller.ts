@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { Public } from '../../common/auth/auth.decorators';
@@ -27,6 +27,7 @@ export class ResendWebhookController {
   }
 
   @Public()
+  @ApiOperation({ summary: 'Resend delivery events (signed webhook)' })
   @Post('resend')
   @HttpCode(200)
   async resend(@Req() req: Request) {

@@ -1,5 +1,6 @@
 import CampaignOutlinedIcon from '@mui/icons-material/CampaignOutlined';
-import { Box, type Theme, Typography, useMediaQuery } from '@mui/material';
+import { ListEmpty } from '../../shared/list-empty';
+import { type Theme, useMediaQuery } from '@mui/material';
 import {
   CreateButton,
   Datagrid,
@@ -43,17 +44,18 @@ const NewCampaignButton = () => (
 );
 
 const CampaignListEmpty = () => (
-  <Box sx={{ textAlign: 'center', mt: 8, mx: 'auto', maxWidth: 440 }}>
-    <CampaignOutlinedIcon sx={{ fontSize: 72, color: 'text.disabled' }} />
-    <Typography variant="h6" component="p" sx={{ mt: 1 }}>
-      No campaigns yet
-    </Typography>
-    <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
-      Write one email to a segment of your clients; each contact gets their own copy, with an
-      unsubscribe link.
-    </Typography>
+  <ListEmpty
+    icon={CampaignOutlinedIcon}
+    title="No campaigns yet"
+    text={
+      <>
+        Write one email to a segment of your clients; each contact gets their own copy, with an
+        unsubscribe link.
+      </>
+    }
+  >
     <NewCampaignButton />
-  </Box>
+  </ListEmpty>
 );
 
 // Counts move while a campaign sends: keep the list fresh until none does.

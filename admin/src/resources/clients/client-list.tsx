@@ -16,6 +16,7 @@ import { TagChipsField } from '../tags/tag-chips-field';
 import { BulkTagsButton } from './bulk-tags-button';
 import { clientTypeChoices } from './client-choices';
 import { clientFilters } from './client-filters';
+import { ClientListEmpty } from './client-list-empty';
 import { ConnectionStatusField } from './connection-status-field';
 import { PortalStatusField } from './portal-status-field';
 import { SaveSegmentButton } from './save-segment-button';
@@ -51,6 +52,7 @@ export const ClientList = () => {
         </PortalListActions>
       }
       pagination={<ListPagination rowsPerPageOptions={[25, 50, 100]} />}
+      empty={<ClientListEmpty />}
     >
       {isSmall ? (
         <SimpleList<Client>

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
-import { Datagrid, DateField, TextField } from 'react-admin';
+import { Datagrid, TextField } from 'react-admin';
 import { FirmDateField } from '../../shared/firm-time';
-import { dueDateOptions } from './due-date';
+import { DueDateField } from './due-date';
 import { OverdueField, RequestStatusField } from './file-request-chips';
 import { ItemsProgressField, RecipientsField, RequestClientField } from './file-request-fields';
 
@@ -20,7 +20,7 @@ export const FileRequestDatagrid = ({ showClient = true, empty }: FileRequestDat
     <TextField source="subject" label="Subject" />
     {showClient && <RequestClientField label="Client" sortable={false} />}
     <RecipientsField label="Recipients" sortable={false} />
-    <DateField source="dueAt" label="Due" emptyText="—" options={dueDateOptions} />
+    <DueDateField source="dueAt" label="Due" />
     <ItemsProgressField label="Items" sortable={false} />
     <FirmDateField source="lastActivityAt" label="Last activity" />
   </Datagrid>

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, useCreatePath } from 'react-admin';
 import type { FileRequestView } from '../../types';
 import { OverdueField, RequestStatusField } from './file-request-chips';
-import { formatDueDate } from './due-date';
+import { useFormatDue } from './due-date';
 import { useFirmTime } from '../../shared/firm-time';
 
 const Detail = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -20,6 +20,7 @@ const Detail = ({ label, children }: { label: string; children: ReactNode }) => 
 /** Subject and status, then who is asked, for which client, by whom and by when. */
 export const FileRequestHeader = ({ request }: { request: FileRequestView }) => {
   const firmTime = useFirmTime();
+  const formatDue = useFormatDue();
   const createPath = useCreatePath();
   return (
     <Stack spacing={2}>
@@ -52,7 +53,7 @@ export const FileRequestHeader = ({ request }: { request: FileRequestView }) => 
             </div>
           ))}
         </Detail>
-        <Detail label="Due date">{request.dueAt ? formatDueDate(request.dueAt) : 'None'}</Detail>
+        <Detail label="Due date">{request.dueAt ? formatDue(request.dueAt) : 'None'}</Detail>
         <Detail label="Created by">
           {request.createdBy?.name ?? 'Someone no longer here'}, {firmTime(request.createdAt)}
         </Detail>

@@ -1,11 +1,12 @@
 import DriveFolderUploadOutlinedIcon from '@mui/icons-material/DriveFolderUploadOutlined';
-import { Box, type Theme, Typography, useMediaQuery } from '@mui/material';
+import { ListEmpty } from '../../shared/list-empty';
+import { type Theme, useMediaQuery } from '@mui/material';
 import { CreateButton, List, Pagination, SimpleList, TopToolbar } from 'react-admin';
 import type { FileRequestSummaryView } from '../../types';
 import { itemsProgressText, requestStatuses } from './file-request-choices';
 import { FileRequestDatagrid } from './file-request-datagrid';
 import { fileRequestFilters } from './file-request-filters';
-import { formatDueDate } from './due-date';
+import { useFormatDue } from './due-date';
 
 const NewRequestButton = () => (
   <CreateButton
@@ -16,16 +17,17 @@ const NewRequestButton = () => (
 );
 
 const FileRequestListEmpty = () => (
-  <Box sx={{ textAlign: 'center', mt: 8, mx: 'auto', maxWidth: 420 }}>
-    <DriveFolderUploadOutlinedIcon sx={{ fontSize: 72, color: 'text.disabled' }} />
-    <Typography variant="h6" component="p" sx={{ mt: 1 }}>
-      No file requests yet
-    </Typography>
-    <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
-      Ask a client&apos;s contacts for documents; Client Hub reminds them until every file is in.
-    </Typography>
+  <ListEmpty
+    icon={DriveFolderUploadOutlinedIcon}
+    title="No file requests yet"
+    text={
+      <>
+        Ask a client&apos;s contacts for documents; Client Hub reminds them until every file is in.
+      </>
+    }
+  >
     <NewRequestButton />
-  </Box>
+  </ListEmpty>
 );
 
 const secondaryText = (request: FileRequestSummaryView) =>
@@ -39,6 +41,7 @@ const secondaryText = (request: FileRequestSummaryView) =>
     .join(' · ');
 
 export const FileRequestList = () => {
+  const formatDue = useFormatDue();
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   return (
     <List<FileRequestSummaryView>
@@ -58,7 +61,7 @@ export const FileRequestList = () => {
         <SimpleList<FileRequestSummaryView>
           primaryText={(request) => request.subject}
           secondaryText={secondaryText}
-          tertiaryText={(request) => (request.dueAt ? `Due ${formatDueDate(request.dueAt)}` : '')}
+          tertiaryText={(request) => (request.dueAt ? `Due ${formatDue(request.dueAt)}` : '')}
           linkType="show"
         />
       ) : (

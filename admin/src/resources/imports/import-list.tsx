@@ -1,5 +1,6 @@
 import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
-import { Box, type Theme, Typography, useMediaQuery } from '@mui/material';
+import { ListEmpty } from '../../shared/list-empty';
+import { type Theme, useMediaQuery } from '@mui/material';
 import {
   BooleanField,
   CreateButton,
@@ -39,16 +40,15 @@ const importFilters = [
 ];
 
 const ImportListEmpty = () => (
-  <Box sx={{ textAlign: 'center', mt: 8, mx: 'auto', maxWidth: 420 }}>
-    <UploadFileOutlinedIcon sx={{ fontSize: 72, color: 'text.disabled' }} />
-    <Typography variant="h6" component="p" sx={{ mt: 1 }}>
-      No imports yet
-    </Typography>
-    <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
-      Bring in your client list from a CSV or Excel file, or check a file first with a dry run.
-    </Typography>
+  <ListEmpty
+    icon={UploadFileOutlinedIcon}
+    title="No imports yet"
+    text={
+      <>Bring in your client list from a CSV or Excel file, or check a file first with a dry run.</>
+    }
+  >
     <NewImportButton />
-  </Box>
+  </ListEmpty>
 );
 
 export const ImportList = () => {

@@ -47,6 +47,21 @@ const OutboxDetails = () => {
           </Stack>
         </ClientSection>
       )}
+      {message.html && (
+        <Box>
+          <Typography variant="overline" color="text.secondary" component="h3">
+            HTML
+          </Typography>
+          {/* An empty sandbox: the message's HTML renders but runs no script and reaches nothing. */}
+          <Box
+            component="iframe"
+            sandbox=""
+            srcDoc={message.html}
+            title="HTML version of the message"
+            sx={{ width: '100%', height: 560, border: 1, borderColor: 'divider', borderRadius: 1 }}
+          />
+        </Box>
+      )}
       {message.text !== undefined && (
         <Box>
           <Typography variant="overline" color="text.secondary" component="h3">

@@ -1,5 +1,5 @@
 import FilterAltOutlinedIcon from '@mui/icons-material/FilterAltOutlined';
-import { Box, Typography } from '@mui/material';
+import { ListEmpty } from '../../shared/list-empty';
 import {
   CreateButton,
   Datagrid,
@@ -18,17 +18,18 @@ const segmentFilters = [<SearchInput key="q" source="q" placeholder="Search name
 const NewSegmentButton = () => <CreateButton label="New segment" variant="contained" />;
 
 const SegmentListEmpty = () => (
-  <Box sx={{ textAlign: 'center', mt: 8, mx: 'auto', maxWidth: 440 }}>
-    <FilterAltOutlinedIcon sx={{ fontSize: 72, color: 'text.disabled' }} />
-    <Typography variant="h6" component="p" sx={{ mt: 1 }}>
-      No segments yet
-    </Typography>
-    <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
-      A segment is a saved client filter (tags, type, portal status…) that campaigns go to. Make one
-      here, or filter the clients list and save the filter as a segment.
-    </Typography>
+  <ListEmpty
+    icon={FilterAltOutlinedIcon}
+    title="No segments yet"
+    text={
+      <>
+        A segment is a saved client filter (tags, type, portal status…) that campaigns go to. Make
+        one here, or filter the clients list and save the filter as a segment.
+      </>
+    }
+  >
     <NewSegmentButton />
-  </Box>
+  </ListEmpty>
 );
 
 export const SegmentList = () => (

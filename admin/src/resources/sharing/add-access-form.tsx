@@ -100,7 +100,12 @@ export const AddAccessForm = ({ granted, disabled, onAdd }: AddAccessFormProps) 
             />
           )}
         />
-        <FormControl size="small" sx={{ width: { sm: 260 }, flexShrink: 0 }} disabled={!principal}>
+        <FormControl
+          size="small"
+          // Sized by the longest role, so "Collaborator (can add files)" reads whole.
+          sx={{ minWidth: { sm: 260 }, flexShrink: 0 }}
+          disabled={!principal}
+        >
           <InputLabel id={roleLabelId}>Role</InputLabel>
           <Select
             labelId={roleLabelId}

@@ -56,7 +56,8 @@ export const DirectGrants = ({ grants, disabled, onChangeRole, onRemove }: Direc
                 disabled={disabled}
                 // No visible label per row: the name says whose role it is.
                 SelectDisplayProps={{ 'aria-label': `Role of ${grant.name}` }}
-                sx={{ width: 260, flexShrink: 0 }}
+                // Sized by its role's label, so the label reads whole.
+                sx={{ minWidth: 260, flexShrink: 0 }}
               >
                 {rolesFor(grant.principalType).map((role) => (
                   <MenuItem key={role} value={role}>

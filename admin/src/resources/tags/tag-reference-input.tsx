@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import { AutocompleteArrayInput, ReferenceArrayInput, useCanAccess } from 'react-admin';
 import { useCreateTag } from './use-create-tag';
 
@@ -8,6 +9,8 @@ interface TagReferenceInputProps {
   helperText?: string | false;
   /** "Tags" unless told otherwise (e.g. "Without tags" for a tags-none filter). */
   label?: string;
+  /** Rendered by "Create tag …" instead of creating the tag at once (e.g. to keep it for later). */
+  create?: ReactElement;
 }
 
 /** Tags picker used by the client form, the client filters and the tags dialog. */
@@ -16,6 +19,7 @@ export const TagReferenceInput = ({
   allowCreate = false,
   helperText,
   label = 'Tags',
+  create,
 }: TagReferenceInputProps) => {
   const createTag = useCreateTag();
   const { canAccess: canCreate } = useCanAccess({ resource: 'tags', action: 'create' });
@@ -24,7 +28,8 @@ export const TagReferenceInput = ({
       <AutocompleteArrayInput
         label={label}
         optionText="name"
-        onCreate={allowCreate && canCreate ? createTag : undefined}
+        onCreate={allowCreate && canCreate && !create ? createTag : undefined}
+        create={allowCreate && canCreate ? create : undefined}
         createItemLabel='Create tag "%{item}"'
         helperText={helperText}
       />

@@ -1,9 +1,11 @@
 import { useCallback } from 'react';
 import { useDataProvider, useNotify } from 'react-admin';
 import type { Tag } from '../../types';
-import { paletteColorFor } from './tag-palette';
 
-/** Creates a tag from a typed name (with a palette colour), for autocompletes' "Create …" option. */
+/**
+ * Creates a tag from a typed name, for autocompletes' "Create …" option; the API gives it the
+ * palette colour fewest tags wear.
+ */
 export const useCreateTag = () => {
   const dataProvider = useDataProvider();
   const notify = useNotify();
@@ -13,7 +15,7 @@ export const useCreateTag = () => {
       if (!trimmed) return undefined;
       try {
         const { data } = await dataProvider.create<Tag>('tags', {
-          data: { name: trimmed, color: paletteColorFor(trimmed) },
+          data: { name: trimmed },
         });
         notify(`Tag "${data.name}" created`, { type: 'success' });
         return data;

@@ -11,13 +11,13 @@ export interface FileRequestEmailProps {
   subject: string;
   access: RecipientAccess;
   dueAt: Date | null;
+  /** The firm's: a due day ends at its midnight, so the day is read there. */
+  timeZone: string;
   /** Only with the firm's "detailed notifications": the description, message and item titles. */
   details: { description: string | null; message: string | null; items: string[] } | null;
   /** Items still waiting for the recipients. */
   outstanding: number;
 }
-
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
 const leads: Record<FileRequestEmailKind, (p: FileRequestEmailProps) => string> = {
   request: (p) => `${p.firmName} is asking you for documents.`,
@@ -27,7 +27,10 @@ const leads: Record<FileRequestEmailKind, (p: FileRequestEmailProps) => string> 
   reminder_overdue: (p) => `Your documents for ${p.firmName} were due on ${due(p)}.`,
 };
 
-const due = (p: FileRequestEmailProps) => (p.dueAt ? dateFormat.format(p.dueAt) : '');
+const due = (p: FileRequestEmailProps) =>
+  p.dueAt
+    ? new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: p.timeZone }).format(p.dueAt)
+    : '';
 
 export function fileRequestEmailSubject(p: FileRequestEmailProps): string {
   const what = p.details ? p.subject : 'documents';

@@ -297,6 +297,7 @@ export class FileRequestMailerService {
         subject: request.subject,
         access,
         dueAt: request.due_at ? new Date(isoDate(request.due_at)) : null,
+        timeZone: settings.timeZone,
         details: settings.detailedNotifications
           ? { description: request.description, message: request.message, items: extra.items }
           : null,

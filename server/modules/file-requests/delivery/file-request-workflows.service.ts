@@ -4,6 +4,7 @@ import { WorkflowNotFoundError, type SignalDefinition } from '@temporalio/client
 import { isoDate } from '../../../common/http/iso-date';
 import { APP_CONFIG } from '../../../config/config.module';
 import type { AppConfig } from '../../../config/env.schema';
+import { dayIn, wallClock } from '../../../common/time/firm-day';
 import { TemporalService } from '../../../temporal/temporal.service';
 import { SettingsService } from '../../settings/settings.service';
 import {
@@ -13,6 +14,10 @@ import {
   type FileRequestInput,
   type FileRequestStatus as WorkflowStatus,
 } from '../../../../workflows/file-request/file-request.contract';
+
+/** Reminders about a due date go out at 9 in the morning of their day, the firm's time. */
+const remindingHour = (dueAt: string, timeZone: string) =>
+  wallClock(dayIn(new Date(dueAt), timeZone), 9, timeZone).toISOString();
 
 /**
  * Starts, signals and asks a request's `file-request-<id>` workflow. PostgreSQL is the record:
@@ -79,10 +84,12 @@ export class FileRequestWorkflowsService {
         [requestId],
       );
     const settings = await this.settings.get();
+    const dueAt = row?.due_at ? isoDate(row.due_at) : null;
     const input: FileRequestInput = {
       requestId,
       createdAt: row ? isoDate(row.created_at) : new Date().toISOString(),
-      dueAt: row?.due_at ? isoDate(row.due_at) : null,
+      dueAt,
+      remindAt: dueAt && remindingHour(dueAt, settings.timeZone),
       reminderOffsetsBeforeDueMs: settings.requestReminderDaysBefore.map((d) => Number(d) * DAY_MS),
       overdueEveryMs: settings.requestOverdueIntervalDays * DAY_MS,
       rejectionQuietMs: this.config.FILE_REQUEST_REJECTION_QUIET_SECONDS * 1000,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { pgArray } from '../../../database/pg-array';
 import { displayNameOf } from '../../clients/client.view';
-import { TAG_PALETTE } from '../../tags/tag-palette';
+import { leastUsedColours, TAG_COLOUR_USAGE_SQL } from '../../tags/tag-colours';
 import { CLIENT_FIELDS, type ClientFields, type RowPlan } from './import-plan';
 
 /** Runs one statement (with $1… parameters) inside the chunk's transaction. */
@@ -19,7 +19,6 @@ const COLUMN: Record<(typeof CLIENT_FIELDS)[number], string> = {
   postalCode: 'postal_code',
   taxClientId: 'tax_client_id',
 };
-const COLOURS = Object.values(TAG_PALETTE);
 
 type Created = Extract<RowPlan, { outcome: 'created' }> & { clientId: string };
 type Updated = Extract<RowPlan, { outcome: 'updated' }>;
@@ -57,7 +56,7 @@ export class ImportWriter {
     await this.recordOutcomes(plans, new Map(created.map((p) => [p.seq, p.clientId])));
   }
 
-  /** Unknown tags are created (colour from the palette); returns lower-cased name → id. */
+  /** Unknown tags are created (the palette's least-used colours); returns lower-cased name → id. */
   private async ensureTags(names: string[]): Promise<Map<string, string>> {
     const byKey = new Map(names.map((n) => [n.toLowerCase(), n]));
     if (!byKey.size) return new Map();
@@ -65,11 +64,15 @@ export class ImportWriter {
     // Sorted, so concurrent chunks take tag locks in the same order and cannot deadlock.
     const missing = [...byKey.keys()].filter((k) => !found.has(k)).sort();
     if (!missing.length) return found;
+    const colours = leastUsedColours(
+      await this.sql<{ color: string; count: number }>(TAG_COLOUR_USAGE_SQL),
+      missing.length,
+    );
     await this.sql(
       `insert into tag (id, name, color)
-       select gen_random_uuid(), n, ($1::text[])[1 + abs(hashtext(lower(n))) % $2] from unnest($3::text[]) n
+       select gen_random_uuid(), n, c from unnest($1::text[], $2::text[]) as t(n, c)
        on conflict (lower(name)) do nothing`,
-      [pgArray(COLOURS), COLOURS.length, pgArray(missing.map((k) => byKey.get(k)!))],
+      [pgArray(missing.map((k) => byKey.get(k)!)), pgArray(colours)],
     );
     return this.tagIds([...byKey.keys()]);
   }

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditService, type AuditEntry } from '../../../common/audit/audit.service';
 import { DomainException } from '../../../common/errors/domain.exception';
 import { isoDate } from '../../../common/http/iso-date';
+import { dayIn } from '../../../common/time/firm-day';
 import { sqlTransaction, type SqlRunner } from '../../../database/sql-transaction';
 import type {
   PlaybookPlanStep,
@@ -14,6 +15,7 @@ import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service
 import { FileRequestsErrorCode } from '../../file-requests/file-requests.exception';
 import { FileRequestsService } from '../../file-requests/file-requests.service';
 import type { RequestTemplateItem } from '../../request-templates/request-template.view';
+import { SettingsService } from '../../settings/settings.service';
 import type { PlaybookRunLogEntry } from '../playbook.view';
 import type { PlaybookStep } from '../playbooks.schemas';
 import { PlaybookMailerService } from './playbook-mailer.service';
@@ -51,6 +53,7 @@ export class PlaybookStepRunner {
     private readonly runs: PlaybookRunWorkflows,
     private readonly waker: EmailDispatcherWaker,
     private readonly audit: AuditService,
+    private readonly settings: SettingsService,
   ) {}
 
   async load(runId: string): Promise<PlaybookRunPlan | null> {
@@ -190,6 +193,7 @@ export class PlaybookStepRunner {
 
     const { template, contactId, run } = prepared;
     const dueInDays = spec.dueInDays ?? template.due_in_days;
+    const { timeZone } = await this.settings.get();
     let requestId: string;
     try {
       requestId = await this.fileRequests.create(
@@ -199,7 +203,8 @@ export class PlaybookStepRunner {
           subject: template.subject,
           description: template.description,
           message: template.message,
-          dueAt: dueInDays ? endOfDay(Date.now() + dueInDays * DAY_MS) : null,
+          // That many days from the firm's today, due at the end of that day.
+          dueAt: dueInDays ? dayIn(Date.now() + dueInDays * DAY_MS, timeZone) : null,
           items: template.items.map((i) => ({ ...i, updatesFileId: null })),
         },
         run.created_by_staff_id,
@@ -427,10 +432,6 @@ const requested = (subject: string): StepNote => ({
   outcome: 'done',
   detail: `Requested "${subject}" from the primary contact`,
 });
-
-/** Due at the end of that day (UTC), as a date-only due date in the file request form. */
-const endOfDay = (ms: number) =>
-  new Date(`${new Date(ms).toISOString().slice(0, 10)}T23:59:59.999Z`);
 
 async function appendLog(sql: SqlRunner, runId: string, entry: PlaybookRunLogEntry): Promise<void> {
   await sql('update playbook_run set log = log || ?::jsonb where id = ?', [

@@ -1,0 +1,20 @@
+import { TAG_PALETTE } from './tag-palette';
+
+/** How many tags wear each colour (run without parameters by either SQL runner). */
+export const TAG_COLOUR_USAGE_SQL = `select color, count(*)::int as count from tag group by color`;
+
+/**
+ * Colours for `n` new tags: each the palette colour fewest tags wear so far (palette order
+ * breaks ties), counting the ones picked before it, so automatic colours spread out.
+ */
+export function leastUsedColours(usage: { color: string; count: number }[], n: number): string[] {
+  const counts = new Map<string, number>(Object.values(TAG_PALETTE).map((c) => [c, 0]));
+  for (const { color, count } of usage) {
+    if (counts.has(color)) counts.set(color, Number(count));
+  }
+  return Array.from({ length: n }, () => {
+    const [colour, used] = [...counts].reduce((a, b) => (b[1] < a[1] ? b : a));
+    counts.set(colour, used + 1);
+    return colour;
+  });
+}
