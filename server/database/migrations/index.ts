@@ -16,6 +16,7 @@ import { Migration20261205010000 } from './Migration20261205010000';
 import { Migration20261205150000 } from './Migration20261205150000';
 import { Migration20261205200000 } from './Migration20261205200000';
 import { Migration20261206100000 } from './Migration20261206100000';
+import { Migration20261206130000 } from './Migration20261206130000';
 
 /** Listed explicitly so compiled and ts-run code (Jest) find the same migrations. */
 export const migrationsList: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205150000', class: Migration20261205150000 },
   { name: 'Migration20261205200000', class: Migration20261205200000 },
   { name: 'Migration20261206100000', class: Migration20261206100000 },
+  { name: 'Migration20261206130000', class: Migration20261206130000 },
 ];
