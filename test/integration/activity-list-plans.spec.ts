@@ -177,6 +177,18 @@ describe('audit trail, Outbox and file-request list plans on tables where a filt
     expect(await planOf(t, outbox({ status: ['queued'] }, 'createdAt', 'DESC'))).toMatchObject({
       form: 'walk',
     });
+    // A long term found in most rows walks too, rather than collecting every match through the
+    // trigram index (what PostgreSQL does when the index expression has no statistics yet).
+    for (const spec of [
+      audit({ q: 'updated client' }, 'at', 'ASC'),
+      outbox({ q: '@example.com invitation' }, 'createdAt', 'DESC'),
+    ]) {
+      const plan = await planOf(t, spec);
+      expect(plan).toMatchObject({ form: 'walk', exactTotal: false });
+      const chosen = await explainPage(t, spec, plan);
+      expect(chosen).toMatch(/(audit_event_at_idx|email_message_created_idx)/);
+      expect(chosen).not.toContain('_search_trgm');
+    }
   });
 
   it('returns the pages an exact query would, with an exact total when the matches are few', async () => {

@@ -43,6 +43,10 @@ export class Migration20261206130000 extends Migration {
     );
     this.addSql('create index file_request_subject_idx on file_request (lower(subject), id);');
     this.addSql('create index file_request_status_id_idx on file_request (status, id);');
+    // Statistics on the trigram indexes' expressions, gathered now rather than after the next
+    // tenth of the table is written: without them PostgreSQL guesses a search's matches from the
+    // pattern alone, and may collect a common term's every match to sort them.
+    this.addSql('analyze audit_event, email_message, file_request;');
   }
 
   override async down(): Promise<void> {
