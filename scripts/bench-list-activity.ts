@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { createApp } from '../server/app.factory';
 import { prepareDatabase } from '../server/database/prepare-database';
 import { EMAIL_STATUSES } from '../server/modules/email/outbox.schemas';
 import { EMAIL_KINDS } from '../server/modules/email/outgoing-email';
@@ -10,7 +9,14 @@ import {
 import { AUDIT_SORTABLE } from '../server/modules/audit/audit-events.schemas';
 import { BENCH_ADMIN, benchConfig, startBenchServices } from './lib/bench-stack';
 import { numberOption, readArgs } from './lib/cli-args';
-import { loadAverage, printIndexScans, runListMatrix, type ListScenario } from './lib/list-matrix';
+import {
+  listenSignedIn,
+  loadAverage,
+  printIndexScans,
+  runListMatrix,
+  type ListScenario,
+  type SignedInApi,
+} from './lib/list-matrix';
 import { createDatabase } from './lib/pg-admin';
 import { seedAuditEvents, seedFileRequests, seedOutbox } from './lib/seed-activity';
 import { seedClients, seedPeople } from './lib/seed-clients';
@@ -24,6 +30,14 @@ interface Volumes {
   audit: number;
   outbox: number;
   requests: number;
+}
+
+/** A list of scenarios of one resource, each named with `prefix`, sorted by `byDefault` unless said. */
+function scenarioList(prefix: string, resource: string, byDefault: ListScenario['sort']) {
+  const list: ListScenario[] = [];
+  const add = (name: string, filter: Record<string, unknown>, sort = byDefault) =>
+    list.push({ name: `${prefix} ${name}`, resource, sort, filter });
+  return { list, add };
 }
 
 const both = (field: string) =>
@@ -75,12 +89,7 @@ async function picks(pg: Client) {
 }
 
 function auditScenarios(p: Awaited<ReturnType<typeof picks>>): ListScenario[] {
-  const list: ListScenario[] = [];
-  const add = (
-    name: string,
-    filter: Record<string, unknown>,
-    sort = ['at', 'DESC'] as ListScenario['sort'],
-  ) => list.push({ name: `audit ${name}`, resource: 'audit-events', sort, filter });
+  const { list, add } = scenarioList('audit', 'audit-events', ['at', 'DESC']);
   for (const field of AUDIT_SORTABLE)
     for (const sort of both(field)) add(`sort ${sort.join(' ')}`, {}, sort);
   for (const q of ['a', 'ad', 'ada', 'lov', 'smit', 'staff1', 'someone4', 'upload', 'zq'])
@@ -120,12 +129,7 @@ function auditScenarios(p: Awaited<ReturnType<typeof picks>>): ListScenario[] {
 }
 
 function outboxScenarios(p: Awaited<ReturnType<typeof picks>>): ListScenario[] {
-  const list: ListScenario[] = [];
-  const add = (
-    name: string,
-    filter: Record<string, unknown>,
-    sort = ['createdAt', 'DESC'] as ListScenario['sort'],
-  ) => list.push({ name: `outbox ${name}`, resource: 'outbox', sort, filter });
+  const { list, add } = scenarioList('outbox', 'outbox', ['createdAt', 'DESC']);
   for (const field of ['createdAt', 'toEmail', 'status'])
     for (const sort of both(field)) add(`sort ${sort.join(' ')}`, {}, sort);
   for (const q of ['a', 'ad', 'ada', 'smit', 'lovelace.00', 'digest', 'zq'])
@@ -146,12 +150,7 @@ function outboxScenarios(p: Awaited<ReturnType<typeof picks>>): ListScenario[] {
 }
 
 function fileRequestScenarios(p: Awaited<ReturnType<typeof picks>>): ListScenario[] {
-  const list: ListScenario[] = [];
-  const add = (
-    name: string,
-    filter: Record<string, unknown>,
-    sort = ['lastActivityAt', 'DESC'] as ListScenario['sort'],
-  ) => list.push({ name: `requests ${name}`, resource: 'file-requests', sort, filter });
+  const { list, add } = scenarioList('requests', 'file-requests', ['lastActivityAt', 'DESC']);
   for (const field of FILE_REQUEST_SORTABLE)
     for (const sort of both(field)) add(`sort ${sort.join(' ')}`, {}, sort);
   for (const q of ['b', 'ba', 'ban', 'bank', 'donat', 'w-2', 'zq'])
@@ -201,48 +200,41 @@ async function main(): Promise<void> {
     .split(',')
     .map((c) => numberOption({ concurrency: c }, 'concurrency', 1));
   const services = await startBenchServices('bench-list-activity', PORTS);
+  let pg: Client | undefined;
+  let server: SignedInApi | undefined;
   try {
     const name = `activity_${volumes.clients}_${volumes.audit}_${volumes.outbox}_${volumes.requests}`;
-    const url = await createDatabase(services.postgres.url, name);
-    const config = benchConfig(services, url, 'bench-list-activity');
+    const config = benchConfig(
+      services,
+      await createDatabase(services.postgres.url, name),
+      'bench-list-activity',
+    );
     await prepareDatabase(config);
-    const pg = new Client({ connectionString: url });
+    pg = new Client({ connectionString: config.DATABASE_URL });
     await pg.connect();
-    const app = await createApp(config);
-    try {
-      await seed(pg, volumes);
-      await app.listen(0, '127.0.0.1');
-      const api = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-      const login = await fetch(`${api}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(BENCH_ADMIN),
-      });
-      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-      const p = await picks(pg);
-      const only = args.only ? new RegExp(String(args.only)) : null;
-      const scenarios = [
-        ...auditScenarios(p),
-        ...outboxScenarios(p),
-        ...fileRequestScenarios(p),
-      ].filter((s) => !only || only.test(s.name));
-      await pg.query('select pg_stat_reset()');
-      console.log(
-        `Audit trail, Outbox and file requests: ${JSON.stringify(volumes)}, ${scenarios.length} scenarios x 2 pages; load ${loadAverage()}`,
-      );
-      await runListMatrix(scenarios, {
-        api,
-        cookie,
-        requests: numberOption(args, 'requests', 40),
-        levels,
-        budgetMs: numberOption(args, 'budget', 3000),
-      });
-      await printIndexScans(pg, TABLES);
-    } finally {
-      await pg.end();
-      await app.close();
-    }
+    await seed(pg, volumes);
+    server = await listenSignedIn(config, BENCH_ADMIN);
+    const p = await picks(pg);
+    const only = args.only ? new RegExp(String(args.only)) : null;
+    const scenarios = [
+      ...auditScenarios(p),
+      ...outboxScenarios(p),
+      ...fileRequestScenarios(p),
+    ].filter((s) => !only || only.test(s.name));
+    await pg.query('select pg_stat_reset()');
+    console.log(
+      `Audit trail, Outbox and file requests: ${JSON.stringify(volumes)}, ${scenarios.length} scenarios x 2 pages; load ${loadAverage()}`,
+    );
+    await runListMatrix(scenarios, {
+      ...server,
+      requests: numberOption(args, 'requests', 40),
+      levels,
+      budgetMs: numberOption(args, 'budget', 3000),
+    });
+    await printIndexScans(pg, TABLES);
   } finally {
+    await pg?.end();
+    await server?.close();
     await services.stop();
   }
 }

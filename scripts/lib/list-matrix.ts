@@ -1,5 +1,32 @@
 import { loadavg } from 'node:os';
 import type { Client } from 'pg';
+import { createApp } from '../../server/app.factory';
+import type { AppConfig } from '../../server/config/env.schema';
+
+export interface SignedInApi {
+  /** Base URL of the API and the session cookie it answers to. */
+  api: string;
+  cookie: string;
+  close(): Promise<void>;
+}
+
+/** The API in this process (as one node would run it), signed in as `user`. */
+export async function listenSignedIn(
+  config: AppConfig,
+  user: { email: string; password: string },
+): Promise<SignedInApi> {
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const api = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const login = await fetch(`${api}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(user),
+  });
+  if (!login.ok) throw new Error(`sign-in: ${login.status} ${await login.text()}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  return { api, cookie, close: () => app.close() };
+}
 
 /** One request of the matrix: a list page as the console asks for it. */
 export interface ListScenario {
@@ -9,10 +36,7 @@ export interface ListScenario {
   filter: Record<string, unknown>;
 }
 
-export interface MatrixOptions {
-  /** The API's base URL and the session cookie it answers to. */
-  api: string;
-  cookie: string;
+export interface MatrixOptions extends Omit<SignedInApi, 'close'> {
   /** Requests per page at one connection (twice as many above one). */
   requests: number;
   levels: number[];

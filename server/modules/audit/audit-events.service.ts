@@ -7,6 +7,7 @@ import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import { sampledList, type SampledListSpec } from '../../database/sampled-list';
+import { whereListSpec } from '../../database/where-list-spec';
 import { SqlWhere } from '../../database/sql-where';
 import type { AuditFilter, AuditSortField } from './audit-events.schemas';
 
@@ -142,24 +143,23 @@ const toView = (e: AuditEventRow): AuditEventView =>
  * client_ids, dates through the time index.
  */
 export function auditListSpec(query: ListQuery<AuditFilter, AuditSortField>): SampledListSpec {
-  const { filter, sort, range } = query;
-  const where = auditWhere(filter);
-  return {
-    table: 'audit_event',
-    alias: 'e',
-    where: { sql: where.condition, params: where.params },
-    sortKey: SORT[sort.field],
-    order: sort.order,
-    narrowed: Boolean(
-      (filter.q && filter.q.length >= 3) ||
-      filter.action?.length ||
-      filter.actorId ||
-      filter.targetId ||
-      filter.clientId ||
-      filter.from ||
-      filter.to ||
-      filter.id?.length,
-    ),
-    range,
-  };
+  const { filter } = query;
+  return whereListSpec(
+    { table: 'audit_event', alias: 'e' },
+    auditWhere(filter),
+    SORT[query.sort.field],
+    query,
+    {
+      narrowed: Boolean(
+        (filter.q && filter.q.length >= 3) ||
+        filter.action?.length ||
+        filter.actorId ||
+        filter.targetId ||
+        filter.clientId ||
+        filter.from ||
+        filter.to ||
+        filter.id?.length,
+      ),
+    },
+  );
 }

@@ -7,6 +7,7 @@ import { escapeLike } from '../../common/http/escape-like';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import { sampledList, type SampledListSpec } from '../../database/sampled-list';
+import { whereListSpec } from '../../database/where-list-spec';
 import { SqlWhere } from '../../database/sql-where';
 import { type EMAIL_STATUSES, type OutboxFilter } from './outbox.schemas';
 import type { EmailKind, EmailLink } from './outgoing-email';
@@ -89,15 +90,13 @@ export function outboxListSpec(query: ListQuery<OutboxFilter, keyof typeof SORT>
     .add(kind?.length, 'm.kind = any(?::text[])', pgArray(kind ?? []))
     .add(contactId, 'm.contact_id = ?', contactId)
     .add(id?.length, 'm.id = any(?::uuid[])', pgArray(id ?? []));
-  return {
-    table: 'email_message',
-    alias: 'm',
-    where: { sql: where.condition, params: where.params },
-    sortKey: SORT[query.sort.field],
-    order: query.sort.order,
-    narrowed: Boolean((q && q.length >= 3) || status?.length || contactId || id?.length),
-    range: query.range,
-  };
+  return whereListSpec(
+    { table: 'email_message', alias: 'm' },
+    where,
+    SORT[query.sort.field],
+    query,
+    { narrowed: Boolean((q && q.length >= 3) || status?.length || contactId || id?.length) },
+  );
 }
 
 const toMessage = (m: OutboxRow): OutboxMessage =>

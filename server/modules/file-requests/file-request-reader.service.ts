@@ -7,6 +7,7 @@ import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import { sampledList, type SampledListSpec } from '../../database/sampled-list';
+import { whereListSpec } from '../../database/where-list-spec';
 import { SqlWhere } from '../../database/sql-where';
 import { requestNotFound } from './file-requests.exception';
 import type { FileRequestFilter, FileRequestSortField } from './file-requests.schemas';
@@ -67,7 +68,7 @@ export function fileRequestListSpec(
   query: ListQuery<FileRequestFilter, FileRequestSortField>,
   visible: SqlCondition | null,
 ): SampledListSpec {
-  const { filter, sort, range } = query;
+  const { filter, sort } = query;
   const like = filter.q ? `%${escapeLike(filter.q)}%` : undefined;
   const where = new SqlWhere()
     .add(visible, visible?.sql ?? '', ...(visible?.params ?? []))
@@ -82,12 +83,7 @@ export function fileRequestListSpec(
     .add(filter.overdue === true, OVERDUE)
     .add(filter.overdue === false, `${OVERDUE} is not true`)
     .add(filter.id?.length, 'r.id = any(?::uuid[])', pgArray(filter.id ?? []));
-  return {
-    table: 'file_request',
-    alias: 'r',
-    where: { sql: where.condition, params: where.params },
-    sortKey: SORT[sort.field],
-    order: sort.order,
+  return whereListSpec({ table: 'file_request', alias: 'r' }, where, SORT[sort.field], query, {
     nullsLast: sort.field === 'dueAt',
     narrowed: Boolean(
       visible ||
@@ -98,8 +94,7 @@ export function fileRequestListSpec(
       filter.overdue ||
       filter.id?.length,
     ),
-    range,
-  };
+  });
 }
 
 interface SummaryRow {
