@@ -81,7 +81,7 @@ describe('audit trail, Outbox and file-request list plans on tables where a filt
     await t.query(
       `insert into file_request (client_id, subject, status, sender_email, due_at, created_at, last_activity_at)
        select $3::uuid, 'Request ' || i, case when i <= $2 then 'open' else 'completed' end,
-         'office@firm.example', case when i % 3 > 0 then now() + make_interval(days => i % 100) end,
+         'office@firm.example', case when i % 3 > 0 then now() + make_interval(days => 1 + i % 100) end,
          now() - make_interval(mins => i), now() - make_interval(mins => i)
        from generate_series(1, $1::int) i`,
       [ROWS, OPEN, quietClient],
@@ -238,5 +238,14 @@ describe('audit trail, Outbox and file-request list plans on tables where a filt
     );
     expect(open.body[0]).toMatchObject({ clientName: 'Quiet Client', status: 'open' });
     expect(open.headers['content-range']).toBe(`file-requests 975-999/${OPEN}`);
+
+    // Not overdue includes open requests without a due date; none is overdue here.
+    const notOverdue = await list('file-requests', { status: ['open'], overdue: false }, [
+      'dueAt',
+      'ASC',
+    ]);
+    expect(notOverdue.headers['content-range']).toBe(`file-requests 0-24/${OPEN}`);
+    const overdue = await list('file-requests', { overdue: true }, ['dueAt', 'ASC']);
+    expect(overdue.headers['content-range']).toBe('file-requests 0-0/0');
   });
 });
