@@ -17,6 +17,7 @@ import { Migration20261205150000 } from './Migration20261205150000';
 import { Migration20261205200000 } from './Migration20261205200000';
 import { Migration20261206100000 } from './Migration20261206100000';
 import { Migration20261206110000 } from './Migration20261206110000';
+import { Migration20261206130000 } from './Migration20261206130000';
 import { Migration20261206140000 } from './Migration20261206140000';
 import { Migration20261206150000 } from './Migration20261206150000';
 import { Migration20261206170000 } from './Migration20261206170000';
@@ -42,6 +43,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205200000', class: Migration20261205200000 },
   { name: 'Migration20261206100000', class: Migration20261206100000 },
   { name: 'Migration20261206110000', class: Migration20261206110000 },
+  { name: 'Migration20261206130000', class: Migration20261206130000 },
   { name: 'Migration20261206140000', class: Migration20261206140000 },
   { name: 'Migration20261206150000', class: Migration20261206150000 },
   { name: 'Migration20261206170000', class: Migration20261206170000 },

@@ -6,6 +6,8 @@ import { isoDate } from '../../common/http/iso-date';
 import { escapeLike } from '../../common/http/escape-like';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
+import { sampledList, type SampledListSpec } from '../../database/sampled-list';
+import { whereListSpec } from '../../database/where-list-spec';
 import { SqlWhere } from '../../database/sql-where';
 import { type EMAIL_STATUSES, type OutboxFilter } from './outbox.schemas';
 import type { EmailKind, EmailLink } from './outgoing-email';
@@ -36,36 +38,39 @@ const COLUMNS = `id, kind, to_email as "toEmail", from_email as "fromEmail", sub
   case when ${SECRET_KIND} then '[]'::jsonb else links end as links, error,
   created_at as "createdAt", sent_at as "sentAt", delivered_at as "deliveredAt"`;
 
-const SORT = { createdAt: 'created_at', toEmail: 'lower(to_email)', status: 'status' } as const;
+const SORT = {
+  createdAt: 'm.created_at',
+  toEmail: 'lower(m.to_email)',
+  status: 'm.status',
+} as const;
+
+/** Must match the expression of email_message_search_trgm, or the trigram index is not used. */
+const SEARCH_SQL = `(m.to_email || ' ' || m.subject)`;
+
+interface OutboxRow {
+  id: string;
+  kind: EmailKind;
+  to_email: string;
+  from_email: string;
+  subject: string;
+  status: OutboxMessage['status'];
+  contact_id: string | null;
+  invitation_id: string | null;
+  links: EmailLink[];
+  error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  delivered_at: string | null;
+}
 
 @Injectable()
 export class OutboxService {
   constructor(private readonly em: EntityManager) {}
 
+  /** A page planned from a sample on a large Outbox (see sampledList). */
   async list(query: ListQuery<OutboxFilter, keyof typeof SORT>): Promise<Page<OutboxMessage>> {
-    const { q, status, kind, contactId, id } = query.filter;
-    const like = q ? `%${escapeLike(q)}%` : undefined;
-    const filter = new SqlWhere()
-      .add(q, '(to_email ilike ? or subject ilike ?)', like, like)
-      .add(status?.length, 'status = any(?::text[])', pgArray(status ?? []))
-      .add(kind?.length, 'kind = any(?::text[])', pgArray(kind ?? []))
-      .add(contactId, 'contact_id = ?', contactId)
-      .add(id?.length, 'id = any(?::uuid[])', pgArray(id ?? []));
-    const [where, params] = [filter.sql, filter.params];
-    const dir = query.sort.order === 'DESC' ? 'desc' : 'asc';
-    const conn = this.em.getConnection();
-    const [items, [{ total }]] = await Promise.all([
-      conn.execute<OutboxMessage[]>(
-        `select ${COLUMNS} from email_message ${where}
-         order by ${SORT[query.sort.field]} ${dir}, id ${dir} offset ? limit ?`,
-        [...params, query.range.start, query.range.end - query.range.start + 1],
-      ),
-      conn.execute<{ total: number }[]>(
-        `select count(*)::int as total from email_message ${where}`,
-        params,
-      ),
-    ]);
-    return { items: items.map(withIsoDates), total };
+    const page = await sampledList<OutboxRow>(this.em.getConnection(), outboxListSpec(query));
+    return { items: page.rows.map(toMessage), total: page.total, estimated: page.estimated };
   }
 
   async get(id: string): Promise<OutboxMessage> {
@@ -81,6 +86,42 @@ export class OutboxService {
     return withIsoDates(row);
   }
 }
+
+/** Statuses, contacts, ids and searches of three letters or more are found through an index. */
+export function outboxListSpec(query: ListQuery<OutboxFilter, keyof typeof SORT>): SampledListSpec {
+  const { q, status, kind, contactId, id } = query.filter;
+  const like = q ? `%${escapeLike(q)}%` : undefined;
+  const where = new SqlWhere()
+    .add(q, `${SEARCH_SQL} ilike ?`, like)
+    .add(status?.length, 'm.status = any(?::text[])', pgArray(status ?? []))
+    .add(kind?.length, 'm.kind = any(?::text[])', pgArray(kind ?? []))
+    .add(contactId, 'm.contact_id = ?', contactId)
+    .add(id?.length, 'm.id = any(?::uuid[])', pgArray(id ?? []));
+  return whereListSpec(
+    { table: 'email_message', alias: 'm' },
+    where,
+    SORT[query.sort.field],
+    query,
+    { narrowed: Boolean((q && q.length >= 3) || status?.length || contactId || id?.length) },
+  );
+}
+
+const toMessage = (m: OutboxRow): OutboxMessage =>
+  withIsoDates({
+    id: m.id,
+    kind: m.kind,
+    toEmail: m.to_email,
+    fromEmail: m.from_email,
+    subject: m.subject,
+    status: m.status,
+    contactId: m.contact_id,
+    invitationId: m.invitation_id,
+    links: m.links,
+    error: m.error,
+    createdAt: m.created_at,
+    sentAt: m.sent_at,
+    deliveredAt: m.delivered_at,
+  });
 
 const withIsoDates = (m: OutboxMessage): OutboxMessage => ({
   ...m,

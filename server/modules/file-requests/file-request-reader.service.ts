@@ -6,6 +6,8 @@ import { escapeLike } from '../../common/http/escape-like';
 import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
+import { sampledList, type SampledListSpec } from '../../database/sampled-list';
+import { whereListSpec } from '../../database/where-list-spec';
 import { SqlWhere } from '../../database/sql-where';
 import type { PortalStatus } from '../clients/client.enums';
 import { requestNotFound } from './file-requests.exception';
@@ -59,6 +61,43 @@ const SORT: Record<FileRequestSortField, string> = {
   subject: 'lower(r.subject)',
   status: 'r.status',
 };
+
+/**
+ * The page of a list: statuses (overdue is one), clients, contacts, ids, the caller's scope and
+ * searches of three letters or more are found through an index.
+ */
+export function fileRequestListSpec(
+  query: ListQuery<FileRequestFilter, FileRequestSortField>,
+  visible: SqlCondition | null,
+): SampledListSpec {
+  const { filter, sort } = query;
+  const like = filter.q ? `%${escapeLike(filter.q)}%` : undefined;
+  const where = new SqlWhere()
+    .add(visible, visible?.sql ?? '', ...(visible?.params ?? []))
+    .add(filter.q, 'r.subject ilike ?', like)
+    .add(filter.status?.length, 'r.status = any(?::text[])', pgArray(filter.status ?? []))
+    .add(filter.clientId, 'r.client_id = ?', filter.clientId)
+    .add(
+      filter.contactId,
+      'r.id in (select request_id from file_request_recipient where contact_id = ?)',
+      filter.contactId,
+    )
+    .add(filter.overdue === true, OVERDUE)
+    .add(filter.overdue === false, `${OVERDUE} is not true`)
+    .add(filter.id?.length, 'r.id = any(?::uuid[])', pgArray(filter.id ?? []));
+  return whereListSpec({ table: 'file_request', alias: 'r' }, where, SORT[sort.field], query, {
+    nullsLast: sort.field === 'dueAt',
+    narrowed: Boolean(
+      visible ||
+      (filter.q && filter.q.length >= 3) ||
+      filter.status?.length ||
+      filter.clientId ||
+      filter.contactId ||
+      filter.overdue ||
+      filter.id?.length,
+    ),
+  });
+}
 
 interface SummaryRow {
   id: string;
@@ -118,26 +157,24 @@ const EMPTY_COUNTS: Record<FileRequestItemStatus, number> = {
 export class FileRequestReader {
   constructor(private readonly em: EntityManager) {}
 
+  /**
+   * A page planned from a sample on a large table (see sampledList), then summarised: the
+   * summary's joins and counts run for the page's rows only.
+   */
   async list(
     query: ListQuery<FileRequestFilter, FileRequestSortField>,
     visible: SqlCondition | null,
   ): Promise<Page<FileRequestSummaryView>> {
-    const where = this.where(query.filter, visible);
-    const dir = query.sort.order === 'DESC' ? 'desc' : 'asc';
     const conn = this.em.getConnection();
-    const [rows, [{ total }]] = await Promise.all([
-      conn.execute<SummaryRow[]>(
-        `${SUMMARY_SQL} ${where.sql}
-         order by ${SORT[query.sort.field]} ${dir} nulls last, r.id
-         limit ? offset ?`,
-        [...where.params, query.range.end - query.range.start + 1, query.range.start],
-      ),
-      conn.execute<{ total: string }[]>(
-        `select count(*) as total from file_request r ${where.sql}`,
-        where.params,
-      ),
-    ]);
-    return { items: rows.map(toSummary), total: Number(total) };
+    const page = await sampledList<{ id: string }>(conn, fileRequestListSpec(query, visible));
+    const ids = page.rows.map((r) => r.id);
+    const rows = ids.length
+      ? await conn.execute<SummaryRow[]>(
+          `${SUMMARY_SQL} where r.id = any(?::uuid[]) order by array_position(?::uuid[], r.id)`,
+          [pgArray(ids), pgArray(ids)],
+        )
+      : [];
+    return { items: rows.map(toSummary), total: page.total, estimated: page.estimated };
   }
 
   /** A contact's requests: open ones first, soonest due first. */
@@ -193,22 +230,6 @@ export class FileRequestReader {
       .execute<{ client_id: string }[]>('select client_id from file_request where id = ?', [id]);
     if (!row) throw requestNotFound(id);
     return row.client_id;
-  }
-
-  private where(filter: FileRequestFilter, visible: SqlCondition | null): SqlWhere {
-    const like = filter.q ? `%${escapeLike(filter.q)}%` : undefined;
-    return new SqlWhere()
-      .add(visible, visible?.sql ?? '', ...(visible?.params ?? []))
-      .add(filter.q, 'r.subject ilike ?', like)
-      .add(filter.status?.length, 'r.status = any(?::text[])', pgArray(filter.status ?? []))
-      .add(filter.clientId, 'r.client_id = ?', filter.clientId)
-      .add(
-        filter.contactId,
-        'r.id in (select request_id from file_request_recipient where contact_id = ?)',
-        filter.contactId,
-      )
-      .add(filter.overdue !== undefined, `${OVERDUE} = ?`, filter.overdue)
-      .add(filter.id?.length, 'r.id = any(?::uuid[])', pgArray(filter.id ?? []));
   }
 
   private async details(rows: SummaryRow[], staff: boolean): Promise<FileRequestView[]> {

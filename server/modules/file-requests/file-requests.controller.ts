@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiListQuery } from '../../common/openapi/zod-openapi';
+import { ApiListQuery, ApiZodQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
 import { Audited } from '../../common/audit/audited.decorator';

@@ -1,13 +1,6 @@
 import { type Theme, useMediaQuery } from '@mui/material';
-import {
-  Datagrid,
-  FilterButton,
-  List,
-  Pagination,
-  SimpleList,
-  TextField,
-  TopToolbar,
-} from 'react-admin';
+import { Datagrid, FilterButton, List, SimpleList, TextField, TopToolbar } from 'react-admin';
+import { ListPagination } from '../../shared/list-pagination';
 import { FirmDateField } from '../../shared/firm-time';
 import type { AuditEvent } from '../../types';
 import { AuditActionField } from './audit-action-field';
@@ -32,7 +25,7 @@ export const AuditList = () => {
           <AuditExportButton />
         </TopToolbar>
       }
-      pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+      pagination={<ListPagination rowsPerPageOptions={[25, 50, 100]} />}
     >
       {isSmall ? (
         <SimpleList<AuditEvent>

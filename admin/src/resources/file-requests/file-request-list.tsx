@@ -1,7 +1,8 @@
 import DriveFolderUploadOutlinedIcon from '@mui/icons-material/DriveFolderUploadOutlined';
-import { ListEmpty } from '../../shared/list-empty';
 import { type Theme, useMediaQuery } from '@mui/material';
-import { CreateButton, List, Pagination, SimpleList, TopToolbar } from 'react-admin';
+import { CreateButton, List, SimpleList, TopToolbar } from 'react-admin';
+import { ListEmpty } from '../../shared/list-empty';
+import { ListPagination } from '../../shared/list-pagination';
 import type { FileRequestSummaryView } from '../../types';
 import { itemsProgressText, requestStatuses } from './file-request-choices';
 import { FileRequestDatagrid } from './file-request-datagrid';
@@ -55,7 +56,7 @@ export const FileRequestList = () => {
         </TopToolbar>
       }
       empty={<FileRequestListEmpty />}
-      pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+      pagination={<ListPagination rowsPerPageOptions={[25, 50, 100]} />}
     >
       {isSmall ? (
         <SimpleList<FileRequestSummaryView>

@@ -2,13 +2,13 @@ import { type Theme, useMediaQuery } from '@mui/material';
 import {
   Datagrid,
   List,
-  Pagination,
   SearchInput,
   SelectField,
   SelectInput,
   SimpleList,
   TextField,
 } from 'react-admin';
+import { ListPagination } from '../../shared/list-pagination';
 import { FirmDateField } from '../../shared/firm-time';
 import type { OutboxMessage } from '../../types';
 import { outboxKindChoices, outboxStatusChoices, outboxStatuses } from './outbox-choices';
@@ -42,7 +42,7 @@ export const OutboxList = () => {
       exporter={false}
       sort={{ field: 'createdAt', order: 'DESC' }}
       filters={outboxFilters}
-      pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+      pagination={<ListPagination rowsPerPageOptions={[25, 50, 100]} />}
     >
       <OutboxNotice />
       {isSmall ? (

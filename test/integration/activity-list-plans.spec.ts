@@ -1,0 +1,251 @@
+import type { Agent } from 'supertest';
+import type { SampledListSpec } from '../../server/database/sampled-list';
+import {
+  AUDIT_SORTABLE,
+  type AuditFilter,
+  type AuditSortField,
+} from '../../server/modules/audit/audit-events.schemas';
+import { auditListSpec } from '../../server/modules/audit/audit-events.service';
+import type { OutboxFilter } from '../../server/modules/email/outbox.schemas';
+import { outboxListSpec } from '../../server/modules/email/outbox.service';
+import { fileRequestListSpec } from '../../server/modules/file-requests/file-request-reader.service';
+import {
+  FILE_REQUEST_SORTABLE,
+  type FileRequestFilter,
+  type FileRequestSortField,
+} from '../../server/modules/file-requests/file-requests.schemas';
+import { explainPage, planOf, SORT_NODE } from '../utils/list-plan';
+import { startTestApp, type TestApp } from '../utils/test-app';
+
+const ROWS = 30_000;
+/** The quiet client's events, the oldest of the trail (last when sorted newest first). */
+const QUIET = 300;
+/** Queued messages and open requests: the newest rows. */
+const QUEUED = 2_000;
+const OPEN = 1_500;
+const WALK = { form: 'walk', estimated: null, exactTotal: true } as const;
+
+type Order = 'ASC' | 'DESC';
+const page = (start = 0) => ({ start, end: start + 24 });
+
+const audit = (filter: AuditFilter, field: AuditSortField, order: Order, start = 0) =>
+  auditListSpec({ filter, sort: { field, order }, range: page(start) });
+const outbox = (
+  filter: OutboxFilter,
+  field: 'createdAt' | 'toEmail' | 'status',
+  order: Order,
+  start = 0,
+) => outboxListSpec({ filter, sort: { field, order }, range: page(start) });
+const requests = (
+  filter: FileRequestFilter,
+  field: FileRequestSortField,
+  order: Order,
+  start = 0,
+) => fileRequestListSpec({ filter, sort: { field, order }, range: page(start) }, null);
+
+describe('audit trail, Outbox and file-request list plans on tables where a filter correlates with the sort', () => {
+  let t: TestApp;
+  let admin: Agent;
+  let quietClient: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.signIn();
+    [{ id: quietClient }] = await t.query<{ id: string }>(
+      `insert into client (id, first_name, last_name, display_name)
+       values (gen_random_uuid(), 'Quiet', 'Client', 'Quiet Client') returning id`,
+    );
+    // A minute apart, newest first; the quiet client's exports are the oldest; everyone else's
+    // events are spread over fifty other clients.
+    await t.query(
+      `insert into audit_event (at, actor_type, actor_email, action, target_type, target_id,
+         client_id, client_ids, summary)
+       select now() - make_interval(mins => i), 'staff', 'staff@firm.example', q.action, 'client',
+         gen_random_uuid(), q.client, array[q.client], q.summary
+       from generate_series(1, $1::int) i cross join lateral (
+         select case when i > $1 - $2 then 'audit.exported'
+                     else (array['client.updated','file.uploaded','auth.sign_in'])[1 + i % 3] end as action,
+                case when i > $1 - $2 then 'Exported the audit trail' else 'Updated client ' || i end as summary,
+                case when i > $1 - $2 then $3::uuid
+                     else ('00000000-0000-0000-0000-' || lpad((i % 50)::text, 12, '0'))::uuid end as client) q`,
+      [ROWS, QUIET, quietClient],
+    );
+    await t.query(
+      `insert into email_message (id, kind, idempotency_key, to_email, from_email, subject, status, created_at)
+       select gen_random_uuid(), 'invitation', 'plan-' || i, 'person' || i || '@example.com',
+         'office@firm.example', 'Invitation ' || i,
+         case when i <= $2 then 'queued' else 'recorded' end, now() - make_interval(mins => i)
+       from generate_series(1, $1::int) i`,
+      [ROWS, QUEUED],
+    );
+    await t.query(
+      `insert into file_request (client_id, subject, status, sender_email, due_at, created_at, last_activity_at)
+       select $3::uuid, 'Request ' || i, case when i <= $2 then 'open' else 'completed' end,
+         'office@firm.example', case when i % 3 > 0 then now() + make_interval(days => 1 + i % 100) end,
+         now() - make_interval(mins => i), now() - make_interval(mins => i)
+       from generate_series(1, $1::int) i`,
+      [ROWS, OPEN, quietClient],
+    );
+    await t.query('analyze audit_event, email_message, file_request');
+  });
+  afterAll(() => t.close());
+
+  it('reads every sort of every list, both ways, in index order rather than sorting the table', async () => {
+    const specs: [SampledListSpec, string][] = [];
+    for (const order of ['ASC', 'DESC'] as const) {
+      for (const field of AUDIT_SORTABLE)
+        specs.push([audit({}, field, order, 975), `audit_event_${field}_idx`]);
+      for (const [field, index] of [
+        ['createdAt', 'email_message_created_idx'],
+        ['toEmail', 'email_message_to_idx'],
+        ['status', 'email_message_status_idx'],
+      ] as const)
+        specs.push([outbox({}, field, order, 975), index]);
+      for (const field of FILE_REQUEST_SORTABLE)
+        specs.push([
+          requests({}, field, order, 975),
+          {
+            lastActivityAt: 'file_request_activity_idx',
+            createdAt: 'file_request_created_idx',
+            dueAt: order === 'ASC' ? 'file_request_due_idx' : 'file_request_due_desc_idx',
+            subject: 'file_request_subject_idx',
+            status: 'file_request_status_id_idx',
+          }[field],
+        ]);
+    }
+    for (const [spec, index] of specs) {
+      const plan = await explainPage(t, spec, WALK);
+      expect({
+        sort: `${spec.sortKey} ${spec.order}`,
+        usesIndex: plan.includes(`"${index}"`),
+      }).toEqual({ sort: `${spec.sortKey} ${spec.order}`, usesIndex: true });
+      expect(plan).not.toMatch(SORT_NODE);
+    }
+  });
+
+  it('collects the matches clustered at the far end of the sort order through their own index', async () => {
+    // Queued messages are also found through the dispatcher's partial indexes.
+    const cases: [SampledListSpec, RegExp, string][] = [
+      [
+        audit({ clientId: quietClient }, 'at', 'DESC'),
+        /audit_event_client_ids_idx/,
+        'audit_event_at_idx',
+      ],
+      [
+        audit({ q: 'exported the audit' }, 'at', 'DESC'),
+        /audit_event_search_trgm/,
+        'audit_event_at_idx',
+      ],
+      [
+        outbox({ status: ['queued'] }, 'createdAt', 'ASC'),
+        /email_message_(status|claim|queue)_idx/,
+        'email_message_created_idx',
+      ],
+      [
+        requests({ status: ['open'] }, 'lastActivityAt', 'ASC'),
+        /file_request_status/,
+        'file_request_activity_idx',
+      ],
+    ];
+    for (const [spec, filterIndex, sortIndex] of cases) {
+      const plan = await planOf(t, spec);
+      expect(plan).toMatchObject({ form: 'candidates', exactTotal: true });
+      const chosen = await explainPage(t, spec, plan);
+      expect(chosen).toContain('"CTE Name":"m"');
+      expect(chosen).not.toContain(sortIndex);
+      // On a table this small reading it all can be cheaper; at volume the filter's index is
+      // what finds the matches, so it must fit the filter's expression.
+      await t.query('set enable_seqscan = off');
+      try {
+        expect(await explainPage(t, spec, plan)).toMatch(filterIndex);
+      } finally {
+        await t.query('reset enable_seqscan');
+      }
+    }
+    // The risk is real: PostgreSQL walks the time index for the plain form, expecting the
+    // quiet client's events spread evenly.
+    const quiet = audit({ clientId: quietClient }, 'at', 'DESC');
+    expect(await explainPage(t, quiet, { ...(await planOf(t, quiet)), form: 'walk' })).toContain(
+      'audit_event_at_idx',
+    );
+  });
+
+  it('walks the sort index when the sample shows the matches come first', async () => {
+    expect(await planOf(t, audit({ clientId: quietClient }, 'at', 'ASC'))).toMatchObject({
+      form: 'walk',
+    });
+    expect(await planOf(t, outbox({ status: ['queued'] }, 'createdAt', 'DESC'))).toMatchObject({
+      form: 'walk',
+    });
+    // A long term found in most rows walks too, rather than collecting every match through the
+    // trigram index (what PostgreSQL does when the index expression has no statistics yet).
+    for (const spec of [
+      audit({ q: 'updated client' }, 'at', 'ASC'),
+      outbox({ q: '@example.com invitation' }, 'createdAt', 'DESC'),
+    ]) {
+      const plan = await planOf(t, spec);
+      expect(plan).toMatchObject({ form: 'walk', exactTotal: false });
+      const chosen = await explainPage(t, spec, plan);
+      expect(chosen).toMatch(/(audit_event_at_idx|email_message_created_idx)/);
+      expect(chosen).not.toContain('_search_trgm');
+    }
+  });
+
+  it('returns the pages an exact query would, with an exact total when the matches are few', async () => {
+    const list = (resource: string, filter: object, sort: [string, Order], start = 0) =>
+      admin
+        .get(`/api/${resource}`)
+        .query({
+          filter: JSON.stringify(filter),
+          sort: JSON.stringify(sort),
+          range: JSON.stringify([start, start + 24]),
+        })
+        .expect(200);
+    const ids = (res: { body: { id: string }[] }) => res.body.map((r) => r.id);
+    const expected = async (sql: string, params: unknown[]) =>
+      (await t.query<{ id: string }>(sql, params)).map((r) => r.id);
+
+    const quiet = await list('audit-events', { clientId: quietClient }, ['at', 'DESC'], 275);
+    expect(ids(quiet)).toEqual(
+      await expected(
+        `select id from audit_event where $1 = any(client_ids) order by at desc, id desc offset 275 limit 25`,
+        [quietClient],
+      ),
+    );
+    expect(quiet.headers['content-range']).toBe(`audit-events 275-299/${QUIET}`);
+    expect(quiet.headers['x-total-estimated']).toBeUndefined();
+
+    const everything = await list('audit-events', {}, ['at', 'DESC']);
+    expect(everything.headers['x-total-estimated']).toBe('true');
+    expect(Number(everything.headers['content-range'].split('/')[1])).toBeGreaterThan(ROWS * 0.9);
+
+    const queued = await list('outbox', { status: ['queued'] }, ['createdAt', 'ASC'], 975);
+    expect(ids(queued)).toEqual(
+      await expected(
+        `select id from email_message where status = 'queued' order by created_at, id offset 975 limit 25`,
+        [],
+      ),
+    );
+    expect(queued.headers['content-range']).toBe(`outbox 975-999/${QUEUED}`);
+
+    const open = await list('file-requests', { status: ['open'] }, ['dueAt', 'DESC'], 975);
+    expect(ids(open)).toEqual(
+      await expected(
+        `select id from file_request where status = 'open'
+         order by due_at desc nulls last, id desc offset 975 limit 25`,
+        [],
+      ),
+    );
+    expect(open.body[0]).toMatchObject({ clientName: 'Quiet Client', status: 'open' });
+    expect(open.headers['content-range']).toBe(`file-requests 975-999/${OPEN}`);
+
+    // Not overdue includes open requests without a due date; none is overdue here.
+    const notOverdue = await list('file-requests', { status: ['open'], overdue: false }, [
+      'dueAt',
+      'ASC',
+    ]);
+    expect(notOverdue.headers['content-range']).toBe(`file-requests 0-24/${OPEN}`);
+    const overdue = await list('file-requests', { overdue: true }, ['dueAt', 'ASC']);
+    expect(overdue.headers['content-range']).toBe('file-requests 0-0/0');
+  });
+});
