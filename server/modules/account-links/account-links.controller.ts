@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiZodQuery } from '../../common/openapi/zod-openapi';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { AuditService, auditOrigin } from '../../common/audit/audit.service';
@@ -8,6 +9,7 @@ import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import {
   acceptSchema,
   parseTokenQuery,
+  tokenQuerySchema,
   type AcceptInput,
 } from '../invitations/invitations.schemas';
 import {
@@ -33,6 +35,7 @@ export class AccountLinksController {
 
   @Public()
   @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: 'Email a password reset link (the same answer for any address)' })
   @Post('password-reset')
   @HttpCode(202)
   async requestReset(
@@ -44,6 +47,8 @@ export class AccountLinksController {
   }
 
   @Public()
+  @ApiZodQuery(tokenQuerySchema)
+  @ApiOperation({ summary: 'What a reset or staff invitation link is for, before using it' })
   @Get('account-links/preview')
   preview(@Query('token') token: unknown): Promise<AccountLinkPreview> {
     return this.links.preview(parseTokenQuery(token));
@@ -52,6 +57,7 @@ export class AccountLinksController {
   /** Sets the password; the caller then signs in with it (no session is opened here). */
   @Public()
   @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: 'Choose a password through a reset or staff invitation link' })
   @Post('account-links/use')
   @HttpCode(200)
   async use(
