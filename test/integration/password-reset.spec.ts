@@ -135,6 +135,8 @@ describe('password reset and staff invitation links', () => {
       purpose: 'password_reset',
       audience: 'staff',
       email,
+      // The page shows the expiry in the firm's time zone, like every other date.
+      timeZone: 'UTC',
     });
 
     // Not even a Staff Admin reads the link in the Outbox: it would open the account.

@@ -78,4 +78,6 @@ export interface AccountLinkPreview {
   logoUrl: string | null;
   email: string;
   expiresAt: string;
+  /** The firm's, in which the expiry is shown. */
+  timeZone: string;
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { formatFirmTime } from '../../../server/common/time/firm-time';
 import { ChoosePasswordForm } from './choose-password-form';
 import { InvitationProblem, isTokenProblem, type TokenProblemCode } from './invitation-problem';
 import { LoadFailure } from './load-failure';
@@ -108,10 +109,7 @@ const ChooseNewPassword = ({ token, staff }: { token: string; staff: boolean }) 
             </p>
             <p>
               This link works once, until{' '}
-              {new Date(link.expiresAt).toLocaleString(undefined, {
-                dateStyle: 'medium',
-                timeStyle: 'short',
-              })}
+              {formatFirmTime(link.expiresAt, link.timeZone)}
               .
             </p>
             <ChoosePasswordForm

@@ -37,6 +37,8 @@ export interface AccountLinkPreview {
   firmName: string;
   logoUrl: string | null;
   expiresAt: string;
+  /** The firm's, in which the page shows the expiry. */
+  timeZone: string;
 }
 
 /**
@@ -116,7 +118,7 @@ export class AccountLinksService {
 
   async preview(token: string): Promise<AccountLinkPreview> {
     const row = await this.live(sqlRunner(this.em), token, false);
-    const { firmName, logoUrl } = await this.settings.get();
+    const { firmName, logoUrl, timeZone } = await this.settings.get();
     return {
       purpose: row.purpose,
       audience: row.kind,
@@ -124,6 +126,7 @@ export class AccountLinksService {
       firmName,
       logoUrl,
       expiresAt: isoDate(row.expires_at),
+      timeZone,
     };
   }
 
