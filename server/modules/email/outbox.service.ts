@@ -32,7 +32,8 @@ export interface OutboxMessage {
 }
 
 // A password reset link opens its account: the Outbox never shows it, nor the body that holds it.
-const SECRET_KIND = `kind = 'password_reset'`;
+const HIDDEN_KIND = 'password_reset';
+const SECRET_KIND = `kind = '${HIDDEN_KIND}'`;
 const COLUMNS = `id, kind, to_email as "toEmail", from_email as "fromEmail", subject, status,
   contact_id as "contactId", invitation_id as "invitationId",
   case when ${SECRET_KIND} then '[]'::jsonb else links end as links, error,
@@ -116,7 +117,7 @@ const toMessage = (m: OutboxRow): OutboxMessage =>
     status: m.status,
     contactId: m.contact_id,
     invitationId: m.invitation_id,
-    links: m.links,
+    links: m.kind === HIDDEN_KIND ? [] : m.links,
     error: m.error,
     createdAt: m.created_at,
     sentAt: m.sent_at,
