@@ -1,8 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import type { Agent } from 'supertest';
+import { sealedContentKey } from '../../server/modules/files/content-keys';
+import { SealedStorage } from '../../server/modules/storage/sealed-storage.service';
 import { heavySharedStringsXlsx, xlsxBuffer } from '../unit/imports/import-fixtures';
 import { person, TEMPLATE_HEADER, waitForImport, type ImportJobBody } from '../utils/imports';
 import { startTestApp, type TestApp } from '../utils/test-app';
@@ -57,9 +60,9 @@ describe('import worker resources', () => {
       `select f.sha256 from import_job j join stored_file f on f.id = j.file_id where j.id = $1`,
       [id],
     );
-    const stored = join(t.config.DATA_DIR, 'files', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
-    await rm(stored, { force: true });
-    await writeFile(stored, await heavySharedStringsXlsx(200 * MB));
+    await t.app
+      .get(SealedStorage)
+      .write(sealedContentKey(sha256), Readable.from([await heavySharedStringsXlsx(200 * MB)]));
 
     startWorker();
     const job = await waitForImport(admin, id, ['failed', 'completed'], 120_000);
