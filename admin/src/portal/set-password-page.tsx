@@ -107,11 +107,7 @@ const ChooseNewPassword = ({ token, staff }: { token: string; staff: boolean }) 
                 : 'For your account '}
               <strong>{link.email}</strong>
             </p>
-            <p>
-              This link works once, until{' '}
-              {formatFirmTime(link.expiresAt, link.timeZone)}
-              .
-            </p>
+            <p>This link works once, until {formatFirmTime(link.expiresAt, link.timeZone)}.</p>
             <ChoosePasswordForm
               email={link.email}
               submitLabel={
