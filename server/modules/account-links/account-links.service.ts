@@ -61,7 +61,7 @@ export class AccountLinksService {
    * account die, the email is queued as transactional mail. Call sent() after the commit.
    */
   async issue(sql: SqlRunner, owner: AccountLinkOwner, purpose: AccountLinkPurpose): Promise<void> {
-    const settings = await this.settings.get();
+    const settings = await this.settings.get(sql);
     const ttlSeconds =
       purpose === 'password_reset'
         ? this.config.PASSWORD_RESET_TTL_MINUTES * 60

@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { invalidField } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
+import { sqlRunner, type SqlRunner } from '../../database/sql-transaction';
 import { SettingsErrorCode, SettingsException } from './settings.exception';
 import type { UpdateSettingsInput } from './settings.schemas';
 
@@ -47,10 +48,12 @@ export class SettingsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async get(): Promise<FirmSettings> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<Omit<FirmSettings, 'emailDelivery'>[]>(SELECT);
+  /**
+   * Inside a transaction, pass its runner: a second connection taken while the transaction
+   * holds one can wait forever once every connection of the pool is held that way.
+   */
+  async get(sql: SqlRunner = sqlRunner(this.em)): Promise<FirmSettings> {
+    const [row] = await sql<Omit<FirmSettings, 'emailDelivery'>[]>(SELECT);
     return { ...row, emailDelivery: this.config.RESEND_API_KEY ? 'resend' : 'outbox' };
   }
 

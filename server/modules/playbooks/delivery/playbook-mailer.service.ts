@@ -35,7 +35,7 @@ export class PlaybookMailerService {
     step: number,
     email: { subject: string; body: string },
   ): Promise<StepNote> {
-    const settings = await this.settings.get();
+    const settings = await this.settings.get(sql);
     const sender = this.sender(settings);
     const to = await this.primaryContact(sql, run.client_id);
     if (!to.email) {
@@ -81,7 +81,7 @@ export class PlaybookMailerService {
 
   /** `notify_owner`: to the client's owners, or without any the playbook's creator. */
   async notifyOwner(sql: SqlRunner, run: LockedRun, step: number, text: string): Promise<StepNote> {
-    const settings = await this.settings.get();
+    const settings = await this.settings.get(sql);
     const sender = this.sender(settings);
     const staff = await sql<{ id: string; email: string }[]>(
       `select s.id, s.email from staff_user s
