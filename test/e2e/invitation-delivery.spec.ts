@@ -88,7 +88,12 @@ describe('invitation delivery through Resend', () => {
     expect(stored.html_body).toBeNull();
     expect(stored.text_body).not.toContain('token=');
 
-    await eventually('2 reminders each', async () => emailsTo('cat@example.com').length === 3);
+    // Each contact's reminders are their own sends: wait for both, not one as a stand-in.
+    await eventually(
+      '2 reminders each',
+      async () =>
+        emailsTo('cat@example.com').length === 3 && emailsTo('ann@example.com').length === 3,
+    );
     expect(emailsTo('ann@example.com').map((e) => e.subject)).toEqual([
       expect.stringContaining('invites you'),
       expect.stringMatching(/^Reminder/),
