@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config/env.schema';
 import { hashPassword } from '../common/auth/password-hasher';
-import { assertAcceptablePassword } from '../common/auth/password-policy';
+import { assertPasswordIsNotLogin, newPasswordSchema } from '../common/auth/password-policy';
+import { parseInput } from '../common/validation/parse-input';
 import { StaffUser } from '../modules/staff/staff-user.entity';
 import { ormOptions } from './mikro-orm.config';
 
@@ -29,7 +30,8 @@ async function ensureFirstAdmin(orm: MikroORM, config: AppConfig): Promise<Prepa
   if (existing) return { adminEmail: existing.email };
 
   if (config.ADMIN_PASSWORD) {
-    assertAcceptablePassword(config.ADMIN_PASSWORD, config.ADMIN_EMAIL, 'ADMIN_PASSWORD');
+    parseInput(newPasswordSchema, config.ADMIN_PASSWORD, 'ADMIN_PASSWORD');
+    assertPasswordIsNotLogin(config.ADMIN_PASSWORD, config.ADMIN_EMAIL, 'ADMIN_PASSWORD');
   }
   const generatedPassword = config.ADMIN_PASSWORD
     ? undefined

@@ -338,7 +338,7 @@ describe('authorization: every route for every caller', () => {
       who: everyone(404),
       call: () => ({
         path: '/api/auth/account-links/use',
-        body: { token: 'unknown', password: 'x' },
+        body: { token: 'unknown', password: 'a sound new password' },
       }),
     },
     // Public; no worker runs in this test, so it reports itself degraded to everyone alike.
@@ -555,7 +555,7 @@ describe('authorization: every route for every caller', () => {
       who: everyone(404),
       call: () => ({
         path: '/api/portal/invitations/accept',
-        body: { token: 'unknown', password: 'x' },
+        body: { token: 'unknown', password: 'a sound new password' },
       }),
     },
     'GET /api/portal/me': { who: portal, call: () => ({ path: '/api/portal/me' }) },

@@ -1,6 +1,5 @@
 import { useId } from 'react';
-
-export const MIN_PASSWORD_LENGTH = 12;
+import { MIN_PASSWORD_LENGTH, PASSWORD_RULE } from '../../../server/common/auth/password-rule';
 
 interface PasswordFieldProps {
   label: string;
@@ -38,7 +37,7 @@ export const PasswordField = (props: PasswordFieldProps) => {
       />
       {withRule && (
         <p id={ruleId} className="portal-hint">
-          At least {MIN_PASSWORD_LENGTH} characters; common passwords are refused
+          {PASSWORD_RULE}
         </p>
       )}
     </div>
@@ -54,7 +53,7 @@ export function newPasswordProblem(
   confirmation: string,
   noun: 'password' | 'new password',
 ): { field: 'password' | 'confirmation'; message: string } | null {
-  if (password.length < MIN_PASSWORD_LENGTH) {
+  if ([...password].length < MIN_PASSWORD_LENGTH) {
     return {
       field: 'password',
       message: `The ${noun} needs at least ${MIN_PASSWORD_LENGTH} characters`,

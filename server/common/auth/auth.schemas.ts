@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newPasswordSchema } from './password-policy';
 
 export const loginSchema = z.strictObject({
   email: z.string().trim().toLowerCase().min(1, 'is required').max(320),
@@ -8,13 +9,8 @@ export const loginSchema = z.strictObject({
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
-export const passwordSchema = z
-  .string()
-  .min(12, 'must be at least 12 characters')
-  .max(1024, 'must be at most 1024 characters');
-
 export const changePasswordSchema = z.strictObject({
   currentPassword: z.string().min(1, 'is required').max(1024),
-  newPassword: passwordSchema,
+  newPassword: newPasswordSchema,
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -3,11 +3,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Contact } from '../../modules/contacts/contact.entity';
 import { escapeLike } from '../http/escape-like';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
+import { revokeAccountLinks } from '../../modules/account-links/revoke-account-links.sql';
+import { sqlRunner } from '../../database/sql-transaction';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import type { ChangePasswordInput, LoginInput } from './auth.schemas';
 import { LoginThrottleService } from './login-throttle.service';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password-hasher';
-import { assertAcceptablePassword } from './password-policy';
+import { assertPasswordIsNotLogin } from './password-policy';
 import type { Principal } from './principal';
 import { SessionsService, type ClientMeta } from './sessions.service';
 
@@ -70,8 +72,9 @@ export class AuthService {
   }
 
   /**
-   * Changing the password signs out every other browser of that user (or contact). The new
-   * password meets the one policy for staff and contacts (length and the common-password list).
+   * Changing the password signs out every other browser of that user (or contact) and kills
+   * their unused password links. The new password meets the one policy (checked by its schema,
+   * and here that it is not the login).
    */
   async changePassword(principal: Principal, input: ChangePasswordInput): Promise<void> {
     const account =
@@ -89,9 +92,10 @@ export class AuthService {
         'currentPassword: is not correct.',
       );
     }
-    assertAcceptablePassword(input.newPassword, account.email, 'newPassword');
+    assertPasswordIsNotLogin(input.newPassword, account.email, 'newPassword');
     account.passwordHash = await hashPassword(input.newPassword);
     await this.em.flush();
+    await revokeAccountLinks(sqlRunner(this.em), principal);
     await this.sessions.revokeAllOf(principal, principal.sessionTokenHash);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { hashPassword } from '../../common/auth/password-hasher';
-import { assertAcceptablePassword } from '../../common/auth/password-policy';
+import { assertPasswordIsNotLogin } from '../../common/auth/password-policy';
 import { SessionsService } from '../../common/auth/sessions.service';
 import { linkTokenProblem, type LinkTokenProblem } from '../../common/crypto/link-token';
 import { hashSecretToken, newSecretToken } from '../../common/crypto/secret-token';
@@ -17,6 +17,7 @@ import { AccountLinkEmail, accountLinkSubject } from '../email/templates/account
 import { SettingsService } from '../settings/settings.service';
 import { ownerTable, type AccountLinkOwner, type AccountLinkPurpose } from './account-link-owner';
 import { AccountLinksErrorCode, AccountLinksException } from './account-links.exception';
+import { revokeAccountLinks } from './revoke-account-links.sql';
 
 interface TokenRow {
   purpose: AccountLinkPurpose;
@@ -67,11 +68,7 @@ export class AccountLinksService {
         ? this.config.PASSWORD_RESET_TTL_MINUTES * 60
         : settings.invitationExpirySeconds;
     const { column } = ownerTable(owner.kind);
-    await sql(
-      `update account_token set revoked_at = now()
-       where ${column} = ? and used_at is null and revoked_at is null`,
-      [owner.id],
-    );
+    await revokeAccountLinks(sql, owner);
     const token = newSecretToken();
     const [{ expires_at }] = await sql<{ expires_at: Date }[]>(
       `insert into account_token (token_hash, purpose, ${column}, expires_at)
@@ -142,7 +139,7 @@ export class AccountLinksService {
     purpose: AccountLinkPurpose;
   }> {
     const preview = await this.live(sqlRunner(this.em), token, false);
-    assertAcceptablePassword(password, preview.email);
+    assertPasswordIsNotLogin(password, preview.email);
     const passwordHash = await hashPassword(password);
     const row = await sqlTransaction(this.em, async (sql) => {
       const live = await this.live(sql, token, true);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INVITATION_STATUSES } from './invitation.view';
+import { newPasswordSchema } from '../../common/auth/password-policy';
 import { parseInput } from '../../common/validation/parse-input';
 import { oneOrMany, senderEmail } from '../../common/validation/schema-helpers';
 
@@ -34,7 +35,7 @@ export type InvitationFilter = z.infer<typeof invitationFilterSchema>;
 
 export const acceptSchema = z.strictObject({
   token: z.string({ message: 'is required' }).min(1, 'is required').max(200),
-  password: z.string({ message: 'is required' }).max(1024, 'must be at most 1024 characters'),
+  password: newPasswordSchema,
 });
 export type AcceptInput = z.infer<typeof acceptSchema>;
 

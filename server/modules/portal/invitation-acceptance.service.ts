@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { hashPassword } from '../../common/auth/password-hasher';
 import type { ContactPrincipal } from '../../common/auth/principal';
-import { assertAcceptablePassword } from '../../common/auth/password-policy';
+import { assertPasswordIsNotLogin } from '../../common/auth/password-policy';
 import { SessionsService, type ClientMeta } from '../../common/auth/sessions.service';
 import { linkTokenProblem, type LinkTokenProblem } from '../../common/crypto/link-token';
 import { hashSecretToken } from '../../common/crypto/secret-token';
@@ -74,7 +74,7 @@ export class InvitationAcceptanceService {
     meta: ClientMeta,
   ): Promise<{ principal: ContactPrincipal; sessionToken: string }> {
     const preview = await this.live(this.runner(), token, false);
-    assertAcceptablePassword(password, preview.email);
+    assertPasswordIsNotLogin(password, preview.email);
     const passwordHash = await hashPassword(password);
     const row = await sqlTransaction(this.em, async (sql) => {
       const live = await this.live(sql, token, true);
