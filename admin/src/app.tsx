@@ -18,6 +18,7 @@ import outbox from './resources/outbox';
 import playbooks from './resources/playbooks';
 import requestTemplates from './resources/request-templates';
 import segments from './resources/segments';
+import { SessionsPage } from './resources/sessions/sessions-page';
 import { SettingsEdit } from './resources/settings/settings-edit';
 import staff from './resources/staff';
 import tags from './resources/tags';
@@ -52,6 +53,7 @@ export const App = () => (
     <Resource name="audit-events" {...auditEvents} />
     <CustomRoutes>
       <Route path="/settings" element={<SettingsEdit />} />
+      <Route path="/sessions" element={<SessionsPage />} />
     </CustomRoutes>
   </Admin>
 );

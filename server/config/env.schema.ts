@@ -46,6 +46,8 @@ export const envSchema = z.object({
   ADMIN_EMAIL: z.email().default('admin@clienthub.local'),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(12).optional()),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** A session not used for this long ends, whatever is left of SESSION_TTL_HOURS. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
   /** Failed sign-ins that lock one address (or known device) out of one login. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   /** Failed sign-ins from all unknown devices that lock a login for unknown devices. */

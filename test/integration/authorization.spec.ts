@@ -298,6 +298,7 @@ describe('authorization: every route for every caller', () => {
       [ids.email, unique('key')],
     );
     ids.auditEvent = (await admin.get('/api/audit-events').expect(200)).body[0].id;
+    ids.adminSession = (await admin.get('/api/auth/sessions').expect(200)).body[0].id;
     for (const name of PRINCIPALS) agents[name] = await signIn(name);
   }, 120_000);
   afterAll(() => t.close());
@@ -319,6 +320,12 @@ describe('authorization: every route for every caller', () => {
       fresh: true,
     },
     'GET /api/auth/me': { who: anySession, call: () => ({ path: '/api/auth/me' }) },
+    'GET /api/auth/sessions': { who: anySession, call: () => ({ path: '/api/auth/sessions' }) },
+    // Another account's session (the first admin's): unknown to every caller.
+    'DELETE /api/auth/sessions/:id': {
+      who: expectation(() => 404, 404),
+      call: () => ({ path: `/api/auth/sessions/${ids.adminSession}` }),
+    },
     // An empty body: past the session check, the validation answers.
     'POST /api/auth/password': {
       who: anySession,
@@ -418,6 +425,14 @@ describe('authorization: every route for every caller', () => {
         path: `/api/staff/${await freshStaff()}`,
         body: { firstName: 'Renamed' },
       }),
+    },
+    'GET /api/staff/:id/sessions': {
+      who: staffAdmins,
+      call: () => ({ path: `/api/staff/${ids.owner}/sessions` }),
+    },
+    'DELETE /api/staff/:id/sessions': {
+      who: staffAdmins,
+      call: async () => ({ path: `/api/staff/${await freshStaff()}/sessions` }),
     },
     'DELETE /api/staff/:id': {
       who: staffAdmins,

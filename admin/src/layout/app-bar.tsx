@@ -1,10 +1,33 @@
-import { Box, Divider, Typography } from '@mui/material';
-import { AppBar, TitlePortal } from 'react-admin';
+import DevicesOutlinedIcon from '@mui/icons-material/DevicesOutlined';
+import { Box, Divider, ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
+import { forwardRef } from 'react';
+import { AppBar, Logout, TitlePortal, UserMenu, useUserMenu } from 'react-admin';
+import { Link } from 'react-router-dom';
 import logo from '../assets/logo.svg';
 
-/** Product name on the left, then the current page's title. */
+const SessionsMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem {...props} ref={ref} component={Link} to="/sessions" onClick={userMenu?.onClose}>
+      <ListItemIcon>
+        <DevicesOutlinedIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>Your sessions</ListItemText>
+    </MenuItem>
+  );
+});
+
+/** Product name on the left, then the current page's title; the user menu lists sessions. */
 export const ClientHubAppBar = () => (
-  <AppBar color="primary">
+  <AppBar
+    color="primary"
+    userMenu={
+      <UserMenu>
+        <SessionsMenuItem />
+        <Logout />
+      </UserMenu>
+    }
+  >
     <Box
       component="img"
       src={logo}

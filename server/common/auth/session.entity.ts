@@ -11,6 +11,10 @@ export class Session {
   @PrimaryKey({ type: 'text' })
   tokenHash!: string;
 
+  /** What the owner's session list shows and ends it by. */
+  @Property({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
+  publicId!: Opt<string>;
+
   @ManyToOne(() => StaffUser, { deleteRule: 'cascade', nullable: true })
   staffUser?: StaffUser | null;
 

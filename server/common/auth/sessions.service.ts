@@ -1,17 +1,27 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { Contact } from '../../modules/contacts/contact.entity';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
+import { CommonErrorCode, CommonException } from '../errors/common.exception';
 import type { Principal } from './principal';
 import { Session } from './session.entity';
 import { hashToken, newSessionToken } from './session-cookie';
+import { toSessionView, type SessionRow, type SessionView } from './session.view';
 
 export interface ClientMeta {
   ip?: string;
   userAgent?: string;
 }
+
+export type SessionOwner = Pick<Principal, 'kind' | 'id'>;
+
+/** A session's last-seen time is written at most this often: reads stay reads. */
+export const LAST_SEEN_EVERY_MS = 60_000;
+
+const ownerWhere = (owner: SessionOwner): FilterQuery<Session> =>
+  owner.kind === 'staff' ? { staffUser: owner.id } : { contact: owner.id };
 
 @Injectable()
 export class SessionsService {
@@ -38,23 +48,33 @@ export class SessionsService {
     return token;
   }
 
+  /** Who holds this token, if its session is live; read on every request, so ending one works at once. */
   async principalFor(token: string): Promise<Principal | undefined> {
     const tokenHash = hashToken(token);
     const session = await this.em.findOne(
       Session,
-      { tokenHash, revokedAt: null, expiresAt: { $gt: new Date() } },
+      { tokenHash, ...this.live() },
       { populate: ['staffUser', 'contact'] },
     );
-    const user = session?.staffUser;
+    if (!session) return undefined;
+    const user = session.staffUser;
+    const contact = session.contact;
+    let principal: Principal | undefined;
     if (user?.active) {
       const { id, email, firstName, lastName, roles } = user;
-      return { kind: 'staff', id, email, firstName, lastName, roles, sessionTokenHash: tokenHash };
-    }
-    // Only a contact who has accepted may hold a portal session (revoking access ends it).
-    const contact = session?.contact;
-    if (contact?.portalStatus === 'accepted') {
+      principal = {
+        kind: 'staff',
+        id,
+        email,
+        firstName,
+        lastName,
+        roles,
+        sessionTokenHash: tokenHash,
+      };
+    } else if (contact?.portalStatus === 'accepted') {
+      // Only a contact who has accepted may hold a portal session (revoking access ends it).
       const { id, email, firstName, lastName } = contact;
-      return {
+      principal = {
         kind: 'contact',
         id,
         email,
@@ -63,26 +83,79 @@ export class SessionsService {
         sessionTokenHash: tokenHash,
       };
     }
-    return undefined;
+    if (principal) await this.touch(session);
+    return principal;
+  }
+
+  /** The owner's live sessions, most recently used first. */
+  async list(owner: SessionOwner, currentTokenHash?: string): Promise<SessionView[]> {
+    const sessions = await this.em.find(
+      Session,
+      { ...ownerWhere(owner), ...this.live() },
+      { orderBy: { lastSeenAt: 'desc', createdAt: 'desc' } },
+    );
+    return sessions.map((s) => toSessionView(s, currentTokenHash));
+  }
+
+  /** Ends one live session of the owner's; another account's id is as unknown as a made-up one. */
+  async revokeOne(
+    owner: SessionOwner,
+    id: string,
+    currentTokenHash?: string,
+  ): Promise<SessionView> {
+    const session = await this.em.findOne(Session, {
+      publicId: id,
+      ...ownerWhere(owner),
+      ...this.live(),
+    });
+    if (!session) {
+      throw new CommonException(CommonErrorCode.NOT_FOUND, `No session of yours with id ${id}.`);
+    }
+    await this.revoke(session.tokenHash);
+    return toSessionView(session, currentTokenHash);
   }
 
   async revoke(tokenHash: string): Promise<void> {
     await this.em.nativeUpdate(Session, { tokenHash, revokedAt: null }, { revokedAt: new Date() });
   }
 
-  /** Ends every session of a staff user or contact except, optionally, the one making the change. */
-  async revokeAllOf(
-    owner: Pick<Principal, 'kind' | 'id'>,
-    exceptTokenHash?: string,
-  ): Promise<void> {
+  /**
+   * Ends every live session of a staff user or contact except, optionally, the one making the
+   * change; answers the sessions it ended.
+   */
+  async revokeAllOf(owner: SessionOwner, exceptTokenHash?: string): Promise<SessionView[]> {
+    const now = new Date();
+    const rows = await this.em.getConnection().execute<SessionRow[]>(
+      `update session set revoked_at = ?
+       where ${owner.kind === 'staff' ? 'staff_user_id' : 'contact_id'} = ?
+         and revoked_at is null and expires_at > ? and last_seen_at > ? and token_hash <> ?
+       returning public_id as "publicId", token_hash as "tokenHash", user_agent as "userAgent",
+         ip, created_at as "createdAt", last_seen_at as "lastSeenAt"`,
+      [now, owner.id, now, this.idleSince(now), exceptTokenHash ?? ''],
+    );
+    return rows.map((row) => toSessionView(row));
+  }
+
+  /** Not ended, within its lifetime, and used within the idle timeout. */
+  private live(now = new Date()): FilterQuery<Session> {
+    return { revokedAt: null, expiresAt: { $gt: now }, lastSeenAt: { $gt: this.idleSince(now) } };
+  }
+
+  private idleSince(now: Date): Date {
+    return new Date(now.getTime() - this.config.SESSION_IDLE_MINUTES * 60_000);
+  }
+
+  /**
+   * Records use for the idle timeout, at most once a minute: one UPDATE whose WHERE on the old
+   * value lets a single one of concurrent requests write it.
+   */
+  private async touch(session: Session): Promise<void> {
+    const now = Date.now();
+    if (now - session.lastSeenAt.getTime() < LAST_SEEN_EVERY_MS) return;
     await this.em.nativeUpdate(
       Session,
-      {
-        ...(owner.kind === 'staff' ? { staffUser: owner.id } : { contact: owner.id }),
-        revokedAt: null,
-        ...(exceptTokenHash ? { tokenHash: { $ne: exceptTokenHash } } : {}),
-      },
-      { revokedAt: new Date() },
+      { tokenHash: session.tokenHash, lastSeenAt: { $lt: new Date(now - LAST_SEEN_EVERY_MS) } },
+      { lastSeenAt: new Date(now) },
     );
   }
 }

@@ -4,6 +4,7 @@ import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
+import { describeSessions, type SessionView } from '../../common/auth/session.view';
 import { Audited } from '../../common/audit/audited.decorator';
 import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
@@ -17,7 +18,7 @@ import {
   type CreateStaffInput,
   type UpdateStaffInput,
 } from './staff.schemas';
-import { StaffService } from './staff.service';
+import { StaffService, type StaffSessionsEnded } from './staff.service';
 import type { StaffView } from './staff.view';
 
 /** Roles and the active flag go into the summary: role changes are what the trail is for. */
@@ -75,6 +76,35 @@ export class StaffController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<StaffView> {
     return this.staff.update(id, body, principal);
+  }
+
+  @RequireRole('staff_admin')
+  @ApiOperation({ summary: "A staff member's live sessions" })
+  @Get(':id/sessions')
+  listSessions(
+    @Param('id', UuidParamPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SessionView[]> {
+    return this.staff.listSessions(id, principal);
+  }
+
+  /** Takes effect on each of their browsers' next request. */
+  @RequireRole('staff_admin')
+  @Audited('staff.sessions_ended', (r: StaffSessionsEnded) => ({
+    summary: r.ended.length
+      ? `Ended every session of ${r.email}: ${describeSessions(r.ended)}`
+      : `Ended every session of ${r.email} (there was none)`,
+    targetType: 'staff',
+    targetId: r.id,
+    detail: { sessions: r.ended },
+  }))
+  @ApiOperation({ summary: 'Sign a staff member out everywhere' })
+  @Delete(':id/sessions')
+  endSessions(
+    @Param('id', UuidParamPipe) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StaffSessionsEnded> {
+    return this.staff.endSessions(id, principal);
   }
 
   /** Deactivates: staff records stay for the audit trail. */

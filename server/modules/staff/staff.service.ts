@@ -5,6 +5,7 @@ import {
 } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../../common/access/access.service';
+import type { SessionView } from '../../common/auth/session.view';
 import { SessionsService } from '../../common/auth/sessions.service';
 import type { Principal } from '../../common/auth/principal';
 import type { Page } from '../../common/http/content-range';
@@ -21,6 +22,12 @@ import type {
   UpdateStaffInput,
 } from './staff.schemas';
 import { toStaffView, type StaffView } from './staff.view';
+
+export interface StaffSessionsEnded {
+  id: string;
+  email: string;
+  ended: SessionView[];
+}
 
 @Injectable()
 export class StaffService {
@@ -94,6 +101,21 @@ export class StaffService {
     await this.em.flush().catch((e: unknown) => this.rethrowTaken(e, user.email));
     if (user.active === false) await this.sessions.revokeAllOf({ kind: 'staff', id: user.id });
     return toStaffView(user);
+  }
+
+  /** A member's live sessions, for a Staff Admin who may manage their roles. */
+  async listSessions(id: string, by: Principal): Promise<SessionView[]> {
+    const user = await this.find(id);
+    this.access.assertMayManageFirmRoles(by, user.roles);
+    return this.sessions.list({ kind: 'staff', id: user.id }, by.sessionTokenHash);
+  }
+
+  /** Signs a member out everywhere (the admin too, if it is their own account). */
+  async endSessions(id: string, by: Principal): Promise<StaffSessionsEnded> {
+    const user = await this.find(id);
+    this.access.assertMayManageFirmRoles(by, user.roles);
+    const ended = await this.sessions.revokeAllOf({ kind: 'staff', id: user.id });
+    return { id: user.id, email: user.email, ended };
   }
 
   private async assertAnAdminRemains(
