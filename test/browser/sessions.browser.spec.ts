@@ -88,7 +88,7 @@ describe('sessions in a browser', () => {
     await page.getByRole('row', { name: /Firefox 128/ }).waitFor();
     await page.getByRole('button', { name: 'Sign out everywhere' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Sign out everywhere' }).click();
-    await page.getByText('Ended 2 session(s) of traveller@clienthub.test').waitFor();
+    await page.getByText('Signed traveller@clienthub.test out everywhere').waitFor();
     await page.getByText('Not signed in anywhere.').waitFor();
 
     await expectSignedOut(theirs);

@@ -1,11 +1,13 @@
 import { useId, useState } from 'react';
 import type { SessionView } from '../../../server/common/auth/session.view';
 import { portalFetch, type PortalApiError } from './portal-api';
-import { navigate } from './portal-router';
 import { usePortalTime } from './portal-time';
 import { useApiGet } from './use-api-get';
 
-/** The contact's signed-in browsers on the profile page; ending one signs it out at its next click. */
+/**
+ * The contact's signed-in browsers on the profile page; ending one signs it out at its next
+ * click. This one is left to the header's Sign out.
+ */
 export const SessionsSection = () => {
   const headingId = useId();
   const time = usePortalTime();
@@ -18,7 +20,6 @@ export const SessionsSection = () => {
     setError(null);
     try {
       await portalFetch(`/api/auth/sessions/${session.id}`, { method: 'DELETE' });
-      if (session.current) return navigate('/portal/login', { replace: true });
       refresh();
     } catch (failure) {
       setError((failure as PortalApiError).message);
@@ -47,15 +48,17 @@ export const SessionsSection = () => {
                   {time.moment(s.lastSeenAt)}
                 </div>
               </div>
-              <button
-                type="button"
-                className="portal-button portal-button-quiet"
-                onClick={() => end(s)}
-                disabled={ending !== null}
-                aria-label={`${s.current ? 'Sign out' : 'End'} ${s.device}`}
-              >
-                {s.current ? 'Sign out' : 'End'}
-              </button>
+              {!s.current && (
+                <button
+                  type="button"
+                  className="portal-button portal-button-quiet"
+                  onClick={() => end(s)}
+                  disabled={ending !== null}
+                  aria-label={`End ${s.device}`}
+                >
+                  End
+                </button>
+              )}
             </li>
           ))}
         </ul>

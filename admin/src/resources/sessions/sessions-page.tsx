@@ -1,36 +1,26 @@
 import { Card, CardContent, Typography } from '@mui/material';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Loading, Title, useLogout, useNotify } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import { Loading, Title, useLogout } from 'react-admin';
 import type { SessionView } from '../../../../server/common/auth/session.view';
 import { httpClient } from '../../providers/http-client';
+import { useApiAction } from '../../providers/use-api-action';
 import { SessionTable } from './session-table';
 
 /** /sessions: where the signed-in staff member is signed in, and ending any of it. */
 export const SessionsPage = () => {
-  const notify = useNotify();
   const logout = useLogout();
-  const queryClient = useQueryClient();
-  const [pending, setPending] = useState(false);
+  const { run, isPending } = useApiAction();
   const { data, error } = useQuery({
     queryKey: ['sessions'],
     queryFn: async () => (await httpClient('/api/auth/sessions')).json as SessionView[],
   });
 
   const end = async (session: SessionView) => {
-    setPending(true);
-    try {
-      await httpClient(`/api/auth/sessions/${session.id}`, { method: 'DELETE' });
-      if (session.current) return void (await logout());
-      notify(`Signed out ${session.device}`, { type: 'success' });
-      await queryClient.invalidateQueries({ queryKey: ['sessions'] });
-    } catch (failure) {
-      notify(failure instanceof Error ? failure.message : 'Could not end the session', {
-        type: 'error',
-      });
-    } finally {
-      setPending(false);
-    }
+    const ended = await run(
+      () => httpClient(`/api/auth/sessions/${session.id}`, { method: 'DELETE' }),
+      { done: `Signed out ${session.device}`, failed: 'Could not end the session' },
+    );
+    if (ended && session.current) await logout();
   };
 
   return (
@@ -44,7 +34,7 @@ export const SessionsPage = () => {
         {error ? (
           <Typography color="error">{error.message}</Typography>
         ) : data ? (
-          <SessionTable sessions={data} onEnd={end} pending={pending} />
+          <SessionTable sessions={data} onEnd={end} pending={isPending} />
         ) : (
           <Loading />
         )}
