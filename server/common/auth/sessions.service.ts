@@ -48,7 +48,7 @@ export class SessionsService {
     return token;
   }
 
-  /** Who holds this token, if its session is live; read on every request, so ending one works at once. */
+  /** Who holds this token, if its session is live: read on every request, so an end is at once. */
   async principalFor(token: string): Promise<Principal | undefined> {
     const tokenHash = hashToken(token);
     const session = await this.em.findOne(
@@ -56,25 +56,17 @@ export class SessionsService {
       { tokenHash, ...this.live() },
       { populate: ['staffUser', 'contact'] },
     );
-    if (!session) return undefined;
-    const user = session.staffUser;
-    const contact = session.contact;
-    let principal: Principal | undefined;
+    if (session) await this.touch(session);
+    const user = session?.staffUser;
     if (user?.active) {
       const { id, email, firstName, lastName, roles } = user;
-      principal = {
-        kind: 'staff',
-        id,
-        email,
-        firstName,
-        lastName,
-        roles,
-        sessionTokenHash: tokenHash,
-      };
-    } else if (contact?.portalStatus === 'accepted') {
-      // Only a contact who has accepted may hold a portal session (revoking access ends it).
+      return { kind: 'staff', id, email, firstName, lastName, roles, sessionTokenHash: tokenHash };
+    }
+    // Only a contact who has accepted may hold a portal session (revoking access ends it).
+    const contact = session?.contact;
+    if (contact?.portalStatus === 'accepted') {
       const { id, email, firstName, lastName } = contact;
-      principal = {
+      return {
         kind: 'contact',
         id,
         email,
@@ -83,8 +75,7 @@ export class SessionsService {
         sessionTokenHash: tokenHash,
       };
     }
-    if (principal) await this.touch(session);
-    return principal;
+    return undefined;
   }
 
   /** The owner's live sessions, most recently used first. */
