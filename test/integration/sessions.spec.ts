@@ -172,7 +172,7 @@ describe('sessions', () => {
   });
 
   it('ends a session left unused for SESSION_IDLE_MINUTES', async () => {
-    const { agent } = await staffMember(t, admin, 'dozer');
+    const { id, agent } = await staffMember(t, admin, 'dozer');
     const email = 'dozer@clienthub.test';
     await backdate(email, 4);
     // Used within the timeout: still on, and the use is recorded.
@@ -183,6 +183,13 @@ describe('sessions', () => {
     await backdate(email, 5.1);
     const idle = await agent.get('/api/auth/me').expect(401);
     expect(idle.body.code).toBe('AUTH_UNAUTHENTICATED');
+    // Ended for good, and audited once (by the request that found it idle).
+    await agent.get('/api/auth/me').expect(401);
+    const events = await audited('auth.session_idle_ended', id);
+    expect(events).toHaveLength(1);
+    expect(events[0].summary).toMatch(
+      /^dozer@clienthub\.test's session on Unknown browser from \S+ ended after 5 minutes without use$/,
+    );
     // Signing in again opens a fresh session.
     await t.signIn(email, 'dozer password 123');
   });

@@ -4,11 +4,12 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { Contact } from '../../modules/contacts/contact.entity';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
+import { AuditService } from '../audit/audit.service';
 import { CommonErrorCode, CommonException } from '../errors/common.exception';
 import type { Principal } from './principal';
 import { Session } from './session.entity';
 import { hashToken, newSessionToken } from './session-cookie';
-import { toSessionView, type SessionRow, type SessionView } from './session.view';
+import { describeSessions, toSessionView, type SessionRow, type SessionView } from './session.view';
 
 export interface ClientMeta {
   ip?: string;
@@ -27,6 +28,7 @@ const ownerWhere = (owner: SessionOwner): FilterQuery<Session> =>
 export class SessionsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -53,10 +55,10 @@ export class SessionsService {
     const tokenHash = hashToken(token);
     const session = await this.em.findOne(
       Session,
-      { tokenHash, ...this.live() },
+      { tokenHash, revokedAt: null, expiresAt: { $gt: new Date() } },
       { populate: ['staffUser', 'contact'] },
     );
-    if (session) await this.touch(session);
+    if (session && !(await this.stillInUse(session))) return undefined;
     const user = session?.staffUser;
     if (user?.active) {
       const { id, email, firstName, lastName, roles } = user;
@@ -137,16 +139,44 @@ export class SessionsService {
   }
 
   /**
-   * Records use for the idle timeout, at most once a minute: one UPDATE whose WHERE on the old
-   * value lets a single one of concurrent requests write it.
+   * Ends the session if it has been idle too long (audited, once: the UPDATE that ends it is
+   * conditional), else records its use for the idle timeout at most once a minute: one UPDATE
+   * whose WHERE on the old value lets a single one of concurrent requests write it.
    */
-  private async touch(session: Session): Promise<void> {
-    const now = Date.now();
-    if (now - session.lastSeenAt.getTime() < LAST_SEEN_EVERY_MS) return;
-    await this.em.nativeUpdate(
-      Session,
-      { tokenHash: session.tokenHash, lastSeenAt: { $lt: new Date(now - LAST_SEEN_EVERY_MS) } },
-      { lastSeenAt: new Date(now) },
-    );
+  private async stillInUse(session: Session): Promise<boolean> {
+    const now = new Date();
+    if (session.lastSeenAt <= this.idleSince(now)) {
+      const ended = await this.em.nativeUpdate(
+        Session,
+        { tokenHash: session.tokenHash, revokedAt: null },
+        { revokedAt: now },
+      );
+      const owner = session.staffUser ?? session.contact;
+      if (ended && owner) {
+        const view = toSessionView(session);
+        await this.audit.record(
+          { actor: { kind: 'system' } },
+          {
+            action: 'auth.session_idle_ended',
+            summary: `${owner.email}'s session on ${describeSessions([view])} ended after ${this.config.SESSION_IDLE_MINUTES} minutes without use`,
+            targetType: session.staffUser ? 'staff' : 'contact',
+            targetId: owner.id,
+            detail: { sessions: [view] },
+          },
+        );
+      }
+      return false;
+    }
+    if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS) {
+      await this.em.nativeUpdate(
+        Session,
+        {
+          tokenHash: session.tokenHash,
+          lastSeenAt: { $lt: new Date(now.getTime() - LAST_SEEN_EVERY_MS) },
+        },
+        { lastSeenAt: now },
+      );
+    }
+    return true;
   }
 }

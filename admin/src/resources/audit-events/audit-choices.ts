@@ -10,6 +10,7 @@ const auditActions: Record<string, string> = {
   'auth.password_reset_requested': 'Password reset link sent',
   'auth.password_reset': 'Password reset',
   'auth.session_ended': 'Session ended',
+  'auth.session_idle_ended': 'Session ended when idle',
   'invitation.sent': 'Invitation sent',
   'invitation.reminded': 'Reminder sent',
   'invitation.resent': 'Invitation re-sent',
