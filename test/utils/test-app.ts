@@ -110,7 +110,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
 }
 
-function freePort(): Promise<number> {
+/** A loopback port nothing listens on now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
