@@ -87,17 +87,23 @@ describe('replicas', () => {
     expect(theirs.equals(content)).toBe(true);
   });
 
-  it('imports a file uploaded through the second API', async () => {
+  it('imports a file uploaded through the second API; the first serves its exception report', async () => {
     const rows = Array.from({ length: 40 }, (_, i) => person(900_000 + i));
+    rows.push(person(900_040, { Email: 'not-an-email' }));
     const res = await as(api[1].url, adminCookie)
       .post('/api/imports')
       .attach('file', csvOf(rows), 'small.csv');
     expect(res.status).toBe(202);
-    expect(await waitForImport(as(api[0].url, adminCookie), res.body.id)).toMatchObject({
+    const onFirst = as(api[0].url, adminCookie);
+    expect(await waitForImport(onFirst, res.body.id)).toMatchObject({
       status: 'completed',
       created: 40,
-      failed: 0,
+      failed: 1,
     });
+    const report = await onFirst.get(`/api/imports/${res.body.id}/exceptions.csv`).expect(200);
+    const lines = report.text.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^42,First900040,.*not-an-email.*not a valid email/);
   });
 
   it('locks out and rate-limits sign-ins at the same count whichever API each attempt reaches', async () => {
