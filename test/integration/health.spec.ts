@@ -1,5 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { createApp } from '../../server/app.factory';
 import { migrationsList } from '../../server/database/migrations';
 import { HEARTBEAT_FRESH_MS } from '../../server/modules/health/worker-heartbeats';
 import { TemporalService } from '../../server/temporal/temporal.service';
@@ -77,6 +79,33 @@ describe('health and HTTP surface', () => {
     expect([...probes]).toEqual([deep.body.probe.workflowId]);
     expect(reachability).toHaveBeenCalledTimes(1);
     reachability.mockRestore();
+  });
+
+  it('starts one probe workflow for all API processes, whichever is asked', async () => {
+    const apis = await Promise.all([createApp(t.config), createApp(t.config)]);
+    try {
+      const urls = await Promise.all(
+        apis.map(async (api) => {
+          await api.listen(0, '127.0.0.1');
+          return `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;
+        }),
+      );
+      // The last probe is over ten seconds old: the next deep check starts one.
+      await t.query(`update health_probe set started_at = started_at - interval '1 minute'`);
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          request(urls[i % 2])
+            .get('/api/health?deep=true')
+            .set('Authorization', `Bearer ${HEALTH_TOKEN}`)
+            .expect(200),
+        ),
+      );
+      const probes = new Set(answers.map((r) => r.body.probe.workflowId));
+      expect(probes.size).toBe(1);
+      expect(answers[0].body.probe).toMatchObject({ ok: true });
+    } finally {
+      await Promise.all(apis.map((api) => api.close()));
+    }
   });
 
   it('sends security headers and exposes Content-Range to allowed CORS origins only', async () => {
