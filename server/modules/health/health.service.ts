@@ -41,6 +41,8 @@ const PROBE_TIMEOUT_MS = 10_000;
 const CHECK_EVERY_MS = 1000;
 const PROBE_EVERY_MS = 10_000;
 const REPORT_POLL_MS = 100;
+/** How long another process's probe is waited for: its timeout, and time to record it. */
+const REPORT_WAIT_MS = PROBE_TIMEOUT_MS + 2000;
 
 @Injectable()
 export class HealthService {
@@ -110,8 +112,8 @@ export class HealthService {
 
   /**
    * The API process that takes the turn runs the probe; the others answer with its report.
-   * Without the database, or without a report within the probe's timeout (its process died
-   * mid-probe), this process probes on its own.
+   * Without the database, or without a report in time (its process died mid-probe), this
+   * process probes on its own.
    */
   private async probeInTurn(): Promise<ProbeReport> {
     const taskQueue = this.temporal.taskQueue;
@@ -122,7 +124,7 @@ export class HealthService {
         await recordProbeReport(this.em, taskQueue, turn, report).catch(() => undefined);
         return report;
       }
-      for (const deadline = Date.now() + PROBE_TIMEOUT_MS; Date.now() < deadline;) {
+      for (const deadline = Date.now() + REPORT_WAIT_MS; Date.now() < deadline;) {
         const report = await recordedProbeReport<ProbeReport>(this.em, taskQueue);
         if (report) return report;
         await new Promise((resolve) => setTimeout(resolve, REPORT_POLL_MS));
