@@ -1,7 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { createApp } from '../../server/app.factory';
 import { migrationsList } from '../../server/database/migrations';
 import { HEARTBEAT_FRESH_MS } from '../../server/modules/health/worker-heartbeats';
 import { TemporalService } from '../../server/temporal/temporal.service';
@@ -82,14 +80,9 @@ describe('health and HTTP surface', () => {
   });
 
   it('starts one probe workflow for all API processes, whichever is asked', async () => {
-    const apis = await Promise.all([createApp(t.config), createApp(t.config)]);
+    const apis = await Promise.all([t.startTwin(), t.startTwin()]);
+    const urls = apis.map((api) => api.url);
     try {
-      const urls = await Promise.all(
-        apis.map(async (api) => {
-          await api.listen(0, '127.0.0.1');
-          return `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;
-        }),
-      );
       // The last probe is over ten seconds old: the next deep check starts one.
       await t.query(`update health_probe set started_at = started_at - interval '1 minute'`);
       const answers = await Promise.all(
