@@ -42,13 +42,20 @@ const STORAGE_SPECS = [
   'storage',
 ].map((name) => `**/test/integration/${name}.spec.ts`);
 
+/** Processes that share no disk: with files in S3 only. */
+const S3_ONLY_SPECS = ['**/test/e2e/replicas.spec.ts'];
+
 module.exports = {
   projects: [
-    { ...project, displayName: 'local' },
+    {
+      ...project,
+      displayName: 'local',
+      testPathIgnorePatterns: ['/node_modules/', '/test/e2e/replicas\\.spec\\.ts$'],
+    },
     {
       ...project,
       displayName: 's3',
-      testMatch: STORAGE_SPECS,
+      testMatch: [...STORAGE_SPECS, ...S3_ONLY_SPECS],
       setupFiles: [...project.setupFiles, '<rootDir>/test/utils/s3-storage.setup.ts'],
     },
   ],

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
 import type { AppConfig } from '../config/env.schema';
 import { hashPassword } from '../common/auth/password-hasher';
 import { assertPasswordIsNotLogin, newPasswordSchema } from '../common/auth/password-policy';
@@ -13,14 +14,28 @@ export interface PreparedDatabase {
   generatedPassword?: string;
 }
 
-/** Applies pending migrations and creates the first staff admin if there is no staff yet. */
+/**
+ * Applies pending migrations and creates the first staff admin if there is no staff yet. API
+ * processes started together (replicas, a rolling deploy) take turns: the first migrates, the
+ * others then find nothing to do, instead of running the same migrations or creating a second
+ * first admin at the same time.
+ */
 export async function prepareDatabase(config: AppConfig): Promise<PreparedDatabase> {
-  const orm = await MikroORM.init(ormOptions(config.DATABASE_URL));
+  // A session lock on a connection of its own: the migrator uses the ORM's pool.
+  const lock = new Client({ connectionString: config.DATABASE_URL });
+  await lock.connect();
   try {
-    await orm.getMigrator().up();
-    return await ensureFirstAdmin(orm, config);
+    await lock.query(`select pg_advisory_lock(hashtextextended('client-hub:prepare-database', 0))`);
+    const orm = await MikroORM.init(ormOptions(config.DATABASE_URL));
+    try {
+      await orm.getMigrator().up();
+      return await ensureFirstAdmin(orm, config);
+    } finally {
+      await orm.close();
+    }
   } finally {
-    await orm.close();
+    // Ending the session releases the lock.
+    await lock.end();
   }
 }
 

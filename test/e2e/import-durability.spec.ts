@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Agent } from 'supertest';
-import { csvOf, person, waitForImport } from '../utils/imports';
+import { csvOf, expectCompletedAfterKill, person, waitForImport } from '../utils/imports';
 import { startTestApp, type TestApp } from '../utils/test-app';
 import { spawnWorker } from '../utils/worker-process';
 
@@ -49,15 +49,7 @@ describe('import durability', () => {
     const processedAtKill = job.processed;
 
     startWorker();
-    const done = await waitForImport(admin, res.body.id, ['completed', 'failed'], 180_000);
-    expect(processedAtKill).toBeLessThan(ROWS);
-    expect(done).toMatchObject({
-      status: 'completed',
-      total: ROWS,
-      processed: ROWS,
-      created: ROWS,
-      failed: 0,
-    });
+    await expectCompletedAfterKill(admin, res.body.id, ROWS, processedAtKill, 180_000);
 
     const q = async (sql: string) => (await t.query(sql))[0];
     expect(

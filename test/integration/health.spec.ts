@@ -79,6 +79,28 @@ describe('health and HTTP surface', () => {
     reachability.mockRestore();
   });
 
+  it('starts one probe workflow for all API processes, whichever is asked', async () => {
+    const apis = await Promise.all([t.startTwin(), t.startTwin()]);
+    const urls = apis.map((api) => api.url);
+    try {
+      // The last probe is over ten seconds old: the next deep check starts one.
+      await t.query(`update health_probe set started_at = started_at - interval '1 minute'`);
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          request(urls[i % 2])
+            .get('/api/health?deep=true')
+            .set('Authorization', `Bearer ${HEALTH_TOKEN}`)
+            .expect(200),
+        ),
+      );
+      const probes = new Set(answers.map((r) => r.body.probe.workflowId));
+      expect(probes.size).toBe(1);
+      expect(answers[0].body.probe).toMatchObject({ ok: true });
+    } finally {
+      await Promise.all(apis.map((api) => api.close()));
+    }
+  });
+
   it('sends security headers and exposes Content-Range to allowed CORS origins only', async () => {
     const agent = await t.signIn();
     const res = await agent.get('/api/clients').set('Origin', 'http://localhost:5173').expect(200);

@@ -1,7 +1,4 @@
-import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApp } from '../../server/app.factory';
 import { TEST_ADMIN } from '../utils/test-env';
 import { createStaff } from '../utils/people';
 import { startTestApp, type TestApp } from '../utils/test-app';
@@ -107,17 +104,34 @@ describe('sign-in throttling', () => {
     expect(devices.map((r) => r.token_hash)).toEqual(['recent']);
   });
 
+  it('checks no more wrong passwords than the limit allows when they arrive at once, at either API process', async () => {
+    const second = await t.startTwin();
+    try {
+      const email = 'burst@clienthub.test';
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          login(`198.51.100.${100 + i}`, wrong(email), i % 2 ? second.url : t.url),
+        ),
+      );
+      // The fourth failure from unknown devices locks the login: three are answered as wrong,
+      // the fourth starts the lockout, and the rest are refused before any password is checked.
+      const codes = answers.map((r) => r.body.code);
+      expect(codes.filter((c) => c === 'AUTH_INVALID_CREDENTIALS')).toHaveLength(3);
+      expect(codes.filter((c) => c === 'AUTH_LOCKED')).toHaveLength(9);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('counts attempts in PostgreSQL, so two API processes share the limits', async () => {
-    const second: INestApplication = await createApp(t.config);
-    await second.listen(0, '127.0.0.1');
-    const secondUrl = `http://127.0.0.1:${(second.getHttpServer().address() as AddressInfo).port}`;
+    const second = await t.startTwin();
     try {
       const email = 'shared@clienthub.test';
       await login('203.0.113.30', wrong(email)).expect(401);
-      const locked = await login('203.0.113.30', wrong(email), secondUrl).expect(429);
+      const locked = await login('203.0.113.30', wrong(email), second.url).expect(429);
       expect(locked.body.code).toBe('AUTH_LOCKED');
       await login('203.0.113.30', wrong(email)).expect(429);
-      const limited = await login('203.0.113.30', wrong(email), secondUrl).expect(429);
+      const limited = await login('203.0.113.30', wrong(email), second.url).expect(429);
       expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
     } finally {
       await second.close();

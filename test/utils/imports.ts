@@ -88,6 +88,28 @@ export async function waitForImport(
   }
 }
 
+/**
+ * Waits for an import whose worker was killed after `processedAtKill` of its `rows`: it
+ * completes, every row created.
+ */
+export async function expectCompletedAfterKill(
+  agent: Agent,
+  id: string,
+  rows: number,
+  processedAtKill: number,
+  timeoutMs: number,
+): Promise<void> {
+  const done = await waitForImport(agent, id, ['completed', 'failed'], timeoutMs);
+  expect(processedAtKill).toBeLessThan(rows);
+  expect(done).toMatchObject({
+    status: 'completed',
+    total: rows,
+    processed: rows,
+    created: rows,
+    failed: 0,
+  });
+}
+
 /** Downloads a file from the API as bytes. */
 export async function downloadBytes(agent: Agent, path: string): Promise<Buffer> {
   return (await agent.get(path).buffer(true).parse(binary).expect(200)).body as Buffer;

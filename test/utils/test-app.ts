@@ -30,6 +30,11 @@ export interface TestApp {
   signIn(email?: string, password?: string): Promise<request.Agent>;
   /** Runs SQL on this app's database, to set up or check what the API cannot show. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * A second API on this app's database, Temporal, task queue and store, as another process
+   * of the deployment would be, on a port of its own.
+   */
+  startTwin(): Promise<{ url: string; close(): Promise<void> }>;
   /** Starts a worker (Nest context) on this app's task queue. */
   startWorker(): Promise<INestApplicationContext>;
   close(): Promise<void>;
@@ -92,6 +97,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       })();
       return (await (await pg).query(sql, params)).rows as T[];
     },
+    async startTwin() {
+      const twin = await createApp(config);
+      await twin.listen(0, '127.0.0.1');
+      const { port } = twin.getHttpServer().address() as AddressInfo;
+      return { url: `http://127.0.0.1:${port}`, close: () => twin.close() };
+    },
     async startWorker() {
       const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
         logger: false,
@@ -110,7 +121,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
 }
 
-function freePort(): Promise<number> {
+/** A loopback port nothing listens on now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

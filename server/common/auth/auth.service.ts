@@ -37,7 +37,7 @@ export class AuthService {
     ({ user: StaffUser } | { contact: Contact }) & { token: string; deviceToken: string }
   > {
     const source = await this.throttle.source(input.email, meta.ip, deviceCookie);
-    await this.throttle.assertNotLocked(source);
+    const attempt = await this.throttle.countAttempt(source);
     const account = input.portal
       ? await this.em.findOne(
           Contact,
@@ -56,7 +56,7 @@ export class AuthService {
     );
     if (!account || !valid) {
       this.logger.warn({ login: input.email, ip: meta.ip }, 'failed sign-in');
-      await this.throttle.recordFailure(source);
+      this.throttle.refuseIfLockedOut(attempt);
       throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS, 'Wrong email or password.');
     }
     const deviceToken = await this.throttle.recordSuccess(source);

@@ -2,9 +2,15 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { hashSecretToken, newSecretToken } from '../crypto/secret-token';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { DEVICE_COOKIE_MAX_AGE_MS } from './session-cookie';
+
+/** A counted sign-in attempt: when the lockout it started ends, if it reached a limit. */
+export interface SignInAttempt {
+  lockoutStarted: Date | null;
+}
 
 /** Where a sign-in attempt comes from, as the throttle counts it. */
 export interface SignInSource {
@@ -49,31 +55,43 @@ export class LoginThrottleService {
       : { login, key: `ip:${ip ?? 'unknown'}`, knownDevice: false, deviceToken };
   }
 
-  async assertNotLocked(source: SignInSource): Promise<void> {
-    const [row] = await this.em.getConnection().execute<{ until: Date | null }[]>(
-      `select max(locked_until) as until from login_throttle
-       where login = ? and (source = ? or (source = ? and not ?::boolean)) and locked_until > now()`,
-      [source.login, source.key, ACCOUNT, source.knownDevice],
-    );
-    if (row.until) throw this.lockedError(new Date(row.until));
+  /**
+   * Counts a sign-in attempt as failed before its password is checked, in the transaction that
+   * checks the lockouts: however many attempts arrive at once, at however many API processes,
+   * no more passwords are checked than the limits allow. Refused while a lockout is on. Returns
+   * when the lockout this attempt starts ends, if it does: a wrong password is refused with it,
+   * a right one lifts it (recordSuccess).
+   */
+  async countAttempt(source: SignInSource): Promise<SignInAttempt> {
+    const lockMinutes = this.config.LOGIN_LOCKOUT_MINUTES;
+    // A lockout found is thrown inside the transaction: a refused attempt counts for neither.
+    const { own, account } = await sqlTransaction(this.em, async (sql) => ({
+      own: await this.count(sql, source.login, source.key, this.config.LOGIN_MAX_FAILURES, (n) =>
+        Math.min(lockMinutes, 2 ** n),
+      ),
+      account: source.knownDevice
+        ? null
+        : await this.count(
+            sql,
+            source.login,
+            ACCOUNT,
+            this.config.LOGIN_ACCOUNT_MAX_FAILURES,
+            () => lockMinutes,
+          ),
+    }));
+    // A new row is the moment to forget rows that no longer count: a day old, with no lock on.
+    if (own.fresh || account?.fresh) {
+      await this.em.getConnection().execute(
+        `delete from login_throttle where updated_at < now() - interval '1 day'
+         and (locked_until is null or locked_until < now())`,
+      );
+    }
+    return { lockoutStarted: own.lockoutStarted ?? account?.lockoutStarted ?? null };
   }
 
-  /** Counts a failure atomically; the failure that reaches a limit starts that lockout. */
-  async recordFailure(source: SignInSource): Promise<void> {
-    const lockMinutes = this.config.LOGIN_LOCKOUT_MINUTES;
-    const own = await this.count(source.login, source.key, this.config.LOGIN_MAX_FAILURES, (n) =>
-      Math.min(lockMinutes, 2 ** n),
-    );
-    const account = source.knownDevice
-      ? null
-      : await this.count(
-          source.login,
-          ACCOUNT,
-          this.config.LOGIN_ACCOUNT_MAX_FAILURES,
-          () => lockMinutes,
-        );
-    const lockedUntil = own ?? account;
-    if (lockedUntil) throw this.lockedError(lockedUntil);
+  /** A wrong password: refused as locked out when its attempt started a lockout. */
+  refuseIfLockedOut(attempt: SignInAttempt): void {
+    if (attempt.lockoutStarted) throw this.lockedError(attempt.lockoutStarted);
   }
 
   /**
@@ -105,41 +123,44 @@ export class LoginThrottleService {
   }
 
   /**
-   * One more failure of `source` on `login`; failures further apart than the longest lockout
-   * start over, lockouts a day apart too. Returns when the lockout it starts ends, if it does.
+   * One more failure of `source` on `login`, refused while a lockout is on; failures further
+   * apart than the longest lockout start over, lockouts a day apart too. Says when the lockout
+   * it starts ends, if it does, and whether the row is new. The row stays locked until the
+   * caller's transaction ends, so attempts count in turn.
    */
   private async count(
+    sql: SqlRunner,
     login: string,
     source: string,
     max: number,
     lockMinutes: (lockoutsBefore: number) => number,
-  ): Promise<Date | null> {
-    const conn = this.em.getConnection();
-    const [row] = await conn.execute<{ failures: number; lockouts: number; fresh: boolean }[]>(
+  ): Promise<{ lockoutStarted: Date | null; fresh: boolean }> {
+    const [row] = await sql<{ failures: number; lockouts: number; fresh: boolean }[]>(
       `insert into login_throttle as t (login, source, failures, updated_at) values (?, ?, 1, now())
        on conflict (login, source) do update set
          failures = case when t.updated_at < now() - ? * interval '1 minute' then 1
                          else t.failures + 1 end,
          lockouts = case when t.updated_at < now() - interval '1 day' then 0 else t.lockouts end,
          updated_at = now()
+       where t.locked_until is null or t.locked_until <= now()
        returning failures, lockouts, xmax = 0 as fresh`,
       [login, source, this.config.LOGIN_LOCKOUT_MINUTES],
     );
-    // A new row is the moment to forget rows that no longer count: a day old, with no lock on.
-    if (row.fresh) {
-      await conn.execute(
-        `delete from login_throttle where updated_at < now() - interval '1 day'
-         and (locked_until is null or locked_until < now())`,
+    if (!row) {
+      const [{ locked_until }] = await sql<{ locked_until: Date }[]>(
+        'select locked_until from login_throttle where login = ? and source = ?',
+        [login, source],
       );
+      throw this.lockedError(new Date(locked_until));
     }
-    if (row.failures < max) return null;
+    if (row.failures < max) return { lockoutStarted: null, fresh: row.fresh };
     const lockedUntil = new Date(Date.now() + lockMinutes(row.lockouts) * MINUTE);
-    await conn.execute(
+    await sql(
       `update login_throttle set failures = 0, lockouts = lockouts + 1, locked_until = ?
        where login = ? and source = ?`,
       [lockedUntil, login, source],
     );
-    return lockedUntil;
+    return { lockoutStarted: lockedUntil, fresh: row.fresh };
   }
 
   private lockedError(until: Date): AuthException {

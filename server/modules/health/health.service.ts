@@ -12,6 +12,7 @@ import { hashSecretToken } from '../../common/crypto/secret-token';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { TemporalService } from '../../temporal/temporal.service';
+import { recordProbeReport, recordedProbeReport, takeProbeTurn } from './probe-turns';
 import { HEARTBEAT_FRESH_MS, liveWorkers } from './worker-heartbeats';
 
 export interface Check {
@@ -30,15 +31,23 @@ export interface HealthReport {
   probe?: Check & { workflowId: string; at: string; result?: HealthProbeResult };
 }
 
+type ProbeReport = NonNullable<HealthReport['probe']>;
+
 const PROBE_TIMEOUT_MS = 10_000;
-/** However many ask, the plain check runs at most this often, and the probe workflow too. */
+/**
+ * However many ask, each API process checks its own database and Temporal at most this often;
+ * a probe workflow starts at most this often for the whole deployment.
+ */
 const CHECK_EVERY_MS = 1000;
 const PROBE_EVERY_MS = 10_000;
+const REPORT_POLL_MS = 100;
+/** How long another process's probe is waited for: its timeout, and time to record it. */
+const REPORT_WAIT_MS = PROBE_TIMEOUT_MS + 2000;
 
 @Injectable()
 export class HealthService {
   private readonly shallow = atMostEvery(CHECK_EVERY_MS, () => this.checkNow());
-  private readonly sharedProbe = atMostEvery(PROBE_EVERY_MS, () => this.probe());
+  private readonly sharedProbe = atMostEvery(PROBE_EVERY_MS, () => this.probeInTurn());
 
   constructor(
     private readonly em: EntityManager,
@@ -101,7 +110,32 @@ export class HealthService {
     return { status: ok ? 'ok' : 'degraded', database, temporal, worker };
   }
 
-  private async probe(): Promise<NonNullable<HealthReport['probe']>> {
+  /**
+   * The API process that takes the turn runs the probe; the others answer with its report.
+   * Without the database, or without a report in time (its process died mid-probe), this
+   * process probes on its own.
+   */
+  private async probeInTurn(): Promise<ProbeReport> {
+    const taskQueue = this.temporal.taskQueue;
+    try {
+      const turn = await takeProbeTurn(this.em, taskQueue, PROBE_EVERY_MS);
+      if (turn) {
+        const report = await this.probe();
+        await recordProbeReport(this.em, taskQueue, turn, report).catch(() => undefined);
+        return report;
+      }
+      for (const deadline = Date.now() + REPORT_WAIT_MS; Date.now() < deadline;) {
+        const report = await recordedProbeReport<ProbeReport>(this.em, taskQueue);
+        if (report) return report;
+        await new Promise((resolve) => setTimeout(resolve, REPORT_POLL_MS));
+      }
+    } catch {
+      // The database is down: the plain check reports it.
+    }
+    return this.probe();
+  }
+
+  private async probe(): Promise<ProbeReport> {
     const workflowId = healthProbeWorkflowId(randomUUID());
     const at = new Date().toISOString();
     const r = await timed(
