@@ -8,6 +8,7 @@ import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { FileStore } from '../files/file-store.service';
 import { ClientFilesErrorCode, ClientFilesException } from './client-files.exception';
 import { sniffUpload } from './content-sniffer';
+import type { ClientFileView, FileVersionView } from './client-file.view';
 import { sanitizeFileName, withExtension } from './file-name';
 
 export type Uploader = { staffId: string } | { contactId: string };
@@ -21,27 +22,6 @@ export interface StagedUpload {
   storedId: string;
   size: number;
   contentType: string;
-}
-
-export interface FileVersionView {
-  version: number;
-  size: number;
-  contentType: string;
-  uploadedAt: string;
-  uploadedBy: { type: 'staff' | 'contact'; id: string; name: string } | null;
-}
-
-export interface ClientFileView {
-  id: string;
-  clientId: string;
-  name: string;
-  version: number;
-  size: number;
-  contentType: string;
-  sharedWithContactIds: string[];
-  createdAt: string;
-  updatedAt: string;
-  versions: FileVersionView[];
 }
 
 interface FileRow {

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiView, ApiListView } from '../../common/openapi/api-response';
 import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
@@ -18,7 +19,7 @@ import {
   type UpdateStaffInput,
 } from './staff.schemas';
 import { StaffService } from './staff.service';
-import type { StaffView } from './staff.view';
+import { type StaffView, staffViewSchema } from './staff.view';
 
 /** Roles and the active flag go into the summary: role changes are what the trail is for. */
 const staffEvent = (verb: string, u: StaffView) => ({
@@ -37,6 +38,7 @@ export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
   @ApiListQuery(staffFilterSchema, STAFF_SORTABLE)
+  @ApiListView(staffViewSchema)
   @ApiOperation({ summary: 'List staff members' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
@@ -48,6 +50,7 @@ export class StaffController {
     return sendPage(res, 'staff', q.range, await this.staff.list(q));
   }
 
+  @ApiView(staffViewSchema)
   @ApiOperation({ summary: 'One staff member' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<StaffView> {
@@ -56,6 +59,7 @@ export class StaffController {
 
   @RequireRole('staff_admin')
   @Audited('staff.created', (u: StaffView) => staffEvent('Created', u))
+  @ApiView(staffViewSchema)
   @ApiOperation({ summary: 'Create a staff member' })
   @Post()
   create(
@@ -67,6 +71,7 @@ export class StaffController {
 
   @RequireRole('staff_admin')
   @Audited('staff.updated', (u: StaffView) => staffEvent('Updated', u))
+  @ApiView(staffViewSchema)
   @ApiOperation({ summary: 'Edit a staff member and their roles' })
   @Put(':id')
   update(
@@ -80,6 +85,7 @@ export class StaffController {
   /** Deactivates: staff records stay for the audit trail. */
   @RequireRole('staff_admin')
   @Audited('staff.deactivated', (u: StaffView) => staffEvent('Deactivated', u))
+  @ApiView(staffViewSchema)
   @ApiOperation({ summary: 'Deactivate a staff member' })
   @Delete(':id')
   remove(
