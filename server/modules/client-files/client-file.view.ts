@@ -24,5 +24,10 @@ export const clientFileViewSchema = z.object({
   updatedAt: timestampField,
   /** Newest first; a contact sees every version of a file shared with them, else their own. */
   versions: z.array(fileVersionViewSchema),
+  /**
+   * The file request the file was uploaded for: its subject and the item it answers (in the
+   * portal, only a request the contact was sent).
+   */
+  request: z.object({ id: z.uuid(), subject: z.string(), itemTitle: z.string() }).nullable(),
 });
 export type ClientFileView = z.infer<typeof clientFileViewSchema>;
