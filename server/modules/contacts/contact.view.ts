@@ -5,7 +5,6 @@ import { timestampField } from '../../common/http/view-fields';
 import { PORTAL_STATUSES, type PortalStatus } from '../clients/client.enums';
 import { invitationSummarySchema, type InvitationSummary } from '../invitations/invitation.view';
 
-
 export const contactClientLinkSchema = z.object({
   id: z.uuid(),
   displayName: z.string(),
