@@ -382,6 +382,8 @@ export interface ClientFile {
   updatedAt: string;
   /** Newest first. */
   versions: ClientFileVersion[];
+  /** The file request it was uploaded for (in the portal, only one sent to the contact). */
+  request: { id: string; subject: string; itemTitle: string } | null;
 }
 
 // File requests: the API's own response shapes, shared rather than copied.

@@ -95,6 +95,9 @@ describe('file requests: console and portal', () => {
   it('staff accept one and reject the other with a reason', async () => {
     await page.goto(requestUrl);
     await page.reload();
+    // One reminder counter, the request's own, even beside the workflow's live status.
+    await page.getByText(/^Workflow: /).waitFor();
+    expect(await page.getByText(/Reminders sent/).count()).toBe(1);
     await page.getByRole('button', { name: 'Accept W-2' }).click();
     await page.getByText('W-2: accepted').waitFor();
     await page.getByRole('button', { name: 'Reject Bank statement' }).click();

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import request, { type Agent } from 'supertest';
 import { fillSignIn, useConsole } from '../utils/browser';
 import type { TestApp } from '../utils/test-app';
 import { contactWithPassword } from '../utils/people';
@@ -34,6 +35,8 @@ describe('client files: console and portal', () => {
   let t: TestApp;
   let page: Page;
   let clientId: string;
+  let admin: Agent;
+  const contactIds: Partial<Record<keyof typeof CONTACTS, string>> = {};
   const contexts: BrowserContext[] = [];
 
   // The Activity section lists the uploads too: rows are looked for in the Files table only.
@@ -56,12 +59,18 @@ describe('client files: console and portal', () => {
 
   beforeAll(async () => {
     ({ t, page } = session);
-    const admin = await t.signIn();
+    admin = await t.signIn();
     ({
       body: { id: clientId },
     } = await admin.post('/api/clients').send({ companyName: 'Acme Files LLC' }).expect(201));
-    for (const { role, ...contact } of Object.values(CONTACTS)) {
-      await contactWithPassword(t, admin, { ...contact, lastName: 'Tester' }, clientId, role);
+    for (const [key, { role, ...contact }] of Object.entries(CONTACTS)) {
+      contactIds[key as keyof typeof CONTACTS] = await contactWithPassword(
+        t,
+        admin,
+        { ...contact, lastName: 'Tester' },
+        clientId,
+        role,
+      );
     }
   });
   afterAll(async () => {
@@ -149,5 +158,44 @@ describe('client files: console and portal', () => {
     await page.reload();
     await page.getByRole('link', { name: 'receipts-2025.pdf' }).waitFor();
     expect(await fileRow('receipts-2025.pdf').innerText()).toContain('Carla Tester (portal)');
+  });
+
+  it('two same-named answers to two requests each name their request, linked to its page', async () => {
+    const victor = request.agent(t.url);
+    const { email, password } = CONTACTS.victor;
+    await victor.post('/api/auth/login').send({ email, password, portal: true }).expect(200);
+    const requestIds: string[] = [];
+    for (const subject of ['2024 return', '2025 return']) {
+      const { body } = await admin
+        .post('/api/file-requests')
+        .send({ clientId, recipientIds: [contactIds.victor], subject, items: [{ title: 'W-2' }] })
+        .expect(201);
+      requestIds.push(body.id);
+      await victor
+        .post(`/api/portal/file-requests/${body.id}/items/${body.items[0].id}/upload`)
+        .attach('file', pdf('W-2.pdf').buffer, 'W-2.pdf')
+        .expect(201);
+    }
+
+    const portal = await portalPage(CONTACTS.victor);
+    const documents = portal.getByRole('region', { name: 'Documents' });
+    const answers = documents.getByRole('listitem').filter({ hasText: 'W-2.pdf' });
+    await answers.nth(1).waitFor();
+    expect(await answers.count()).toBe(2);
+    const texts = (await answers.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+    // Each: the version, who uploaded it and when, and the request it answered.
+    for (const subject of ['2024 return', '2025 return']) {
+      expect(texts).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^W-2\\.pdf v1 · 15 B · uploaded by Victor Tester · [A-Z][a-z]{2} \\d{1,2}, \\d{4} For “W-2” in ${subject}$`,
+          ),
+        ),
+      );
+    }
+    await documents.getByRole('link', { name: '2025 return' }).click();
+    await portal.waitForURL(`${t.url}/portal/requests/${requestIds[1]}`);
+    await portal.getByRole('heading', { name: '2025 return' }).waitFor();
+    await portal.close();
   });
 });

@@ -1,5 +1,5 @@
-import type { Agent } from 'supertest';
-import { clientWithContact } from '../utils/invitations';
+import request, { type Agent } from 'supertest';
+import { clientWithContact, latestAcceptLink, tokenOf } from '../utils/invitations';
 import { portalContact } from '../utils/people';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
@@ -26,6 +26,8 @@ describe('audit trail: who was touched', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    // The invitation emails (and their accept links) come from the batch workflow.
+    await t.startWorker();
     admin = await t.signIn();
     ada = await clientWithContact(admin, {
       firstName: 'Ada',
@@ -67,6 +69,32 @@ describe('audit trail: who was touched', () => {
       .expect(202);
     expect((await activity(ada.clientId)).map((e) => e.action)).toContain('invitation.sent');
     expect((await activity(grace.clientId)).map((e) => e.action)).not.toContain('invitation.sent');
+  });
+
+  it("shows an invitation accepted by a contact in its client's activity, naming them", async () => {
+    const katherine = await clientWithContact(admin, {
+      firstName: 'Katherine',
+      lastName: 'Johnson',
+      email: 'katherine@example.com',
+    });
+    await admin
+      .post('/api/invitations')
+      .send({ contactIds: [katherine.contactId], senderEmail: 'invitations@clienthub.test' })
+      .expect(202);
+    const token = tokenOf(await latestAcceptLink(t, katherine.contactId));
+    await request(t.url)
+      .post('/api/portal/invitations/accept')
+      .send({ token, password: 'katherine portal password' })
+      .expect(200);
+    expect(await activity(katherine.clientId)).toContainEqual(
+      expect.objectContaining({
+        action: 'invitation.accepted',
+        summary: 'katherine@example.com accepted the invitation and set a password',
+      }),
+    );
+    expect((await activity(ada.clientId)).map((e) => e.action)).not.toContain(
+      'invitation.accepted',
+    );
   });
 
   it('names the file of a portal download and files it under its client', async () => {

@@ -1,15 +1,17 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 
-export type ImportStatus =
-  | 'queued'
-  | 'parsing'
-  | 'processing'
-  | 'completed'
-  | 'failed'
-  | 'cancelling'
-  | 'cancelled'
-  | 'undoing'
-  | 'undone';
+export const IMPORT_STATUSES = [
+  'queued',
+  'parsing',
+  'processing',
+  'completed',
+  'failed',
+  'cancelling',
+  'cancelled',
+  'undoing',
+  'undone',
+] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export interface ClientImportInput {
   importId: string;

@@ -1,8 +1,12 @@
 import { formatSize } from '../shared/format-size';
+import { PortalLink } from './portal-link';
 import type { PortalFile } from './portal-types';
 import { usePortalTime } from './portal-time';
 
-/** The contact's files of a client, each name downloading the latest version. */
+/**
+ * The contact's files of a client, each name downloading the latest version. Two files may
+ * share a name: the version, who sent it, when, and the request it answered tell them apart.
+ */
 export const DocumentList = ({ files }: { files: PortalFile[] }) => {
   const time = usePortalTime();
   if (!files.length) return <p>No documents yet.</p>;
@@ -17,13 +21,20 @@ export const DocumentList = ({ files }: { files: PortalFile[] }) => {
             {[
               `v${file.version}`,
               formatSize(file.size),
-              // Two files may share a name: who sent each tells them apart.
               file.versions[0]?.uploadedBy && `uploaded by ${file.versions[0].uploadedBy.name}`,
               time.day(file.versions[0]?.uploadedAt ?? file.updatedAt),
             ]
               .filter(Boolean)
               .join(' · ')}
           </span>
+          {file.request && (
+            <span className="portal-document-request">
+              For “{file.request.itemTitle}” in{' '}
+              <PortalLink href={`/portal/requests/${file.request.id}`}>
+                {file.request.subject}
+              </PortalLink>
+            </span>
+          )}
         </li>
       ))}
     </ul>

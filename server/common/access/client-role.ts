@@ -1,5 +1,6 @@
 export const STAFF_CLIENT_ROLES = ['owner', 'viewer'] as const;
 export const CONTACT_CLIENT_ROLES = ['contact_access', 'contact_collaborator'] as const;
+export const CLIENT_ROLES = [...STAFF_CLIENT_ROLES, ...CONTACT_CLIENT_ROLES] as const;
 export type StaffClientRole = (typeof STAFF_CLIENT_ROLES)[number];
 export type ContactClientRole = (typeof CONTACT_CLIENT_ROLES)[number];
 export type ClientRole = StaffClientRole | ContactClientRole;

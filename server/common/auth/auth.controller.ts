@@ -1,14 +1,17 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiView, ApiEmptyResponse } from '../../common/openapi/api-response';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import {
-  toContactSessionView,
   type ContactSessionView,
+  contactSessionViewSchema,
+  toContactSessionView,
 } from '../../modules/contacts/contact-session.view';
-import { toStaffView, type StaffView } from '../../modules/staff/staff.view';
+import { type StaffView, staffViewSchema, toStaffView } from '../../modules/staff/staff.view';
 import { AuditService, auditOrigin } from '../audit/audit.service';
 import { ZodBodyPipe } from '../validation/zod-body.pipe';
 import { AuthException } from './auth.exception';
@@ -20,7 +23,7 @@ import {
   type LoginInput,
 } from './auth.schemas';
 import { AuthService } from './auth.service';
-import type { Principal } from './principal';
+import { type Principal, principalViewSchema } from './principal';
 import {
   DEVICE_COOKIE,
   DEVICE_COOKIE_MAX_AGE_MS,
@@ -39,6 +42,7 @@ export class AuthController {
 
   @Public()
   @UseGuards(ThrottlerGuard)
+  @ApiView(z.union([staffViewSchema, contactSessionViewSchema]))
   @ApiOperation({
     summary: 'Sign in (staff, or a contact with portal: true) and get a session cookie',
   })
@@ -96,6 +100,7 @@ export class AuthController {
   }
 
   @AnySession()
+  @ApiEmptyResponse()
   @ApiOperation({ summary: 'Sign out and end this session' })
   @Post('logout')
   @HttpCode(204)
@@ -113,6 +118,7 @@ export class AuthController {
   }
 
   @AnySession()
+  @ApiView(principalViewSchema)
   @ApiOperation({ summary: 'Who is signed in: the staff member or contact of this session' })
   @Get('me')
   me(@CurrentPrincipal() principal: Principal) {
@@ -121,6 +127,7 @@ export class AuthController {
   }
 
   @AnySession()
+  @ApiEmptyResponse()
   @ApiOperation({ summary: 'Change your own password (ends your other sessions)' })
   @Post('password')
   @HttpCode(204)

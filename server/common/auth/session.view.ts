@@ -1,16 +1,19 @@
+import { z } from 'zod';
 import { isoDate } from '../http/iso-date';
+import { timestampField } from '../http/view-fields';
 import { describeDevice } from './session-device';
 
 /** A live session as its owner (or a Staff Admin) sees it; never its token or the token's hash. */
-export interface SessionView {
-  id: string;
-  device: string;
-  ip: string | null;
-  createdAt: string;
-  lastSeenAt: string;
+export const sessionViewSchema = z.object({
+  id: z.uuid(),
+  device: z.string(),
+  ip: z.string().nullable(),
+  createdAt: timestampField,
+  lastSeenAt: timestampField,
   /** The session making this request. */
-  current: boolean;
-}
+  current: z.boolean(),
+});
+export type SessionView = z.infer<typeof sessionViewSchema>;
 
 export interface SessionRow {
   publicId: string;

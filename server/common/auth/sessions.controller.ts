@@ -1,12 +1,14 @@
 import { Controller, Delete, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import type { Request, Response } from 'express';
 import { AuditService, auditOrigin } from '../audit/audit.service';
 import { UuidParamPipe } from '../validation/uuid-param.pipe';
 import { AnySession, CurrentPrincipal } from './auth.decorators';
 import type { Principal } from './principal';
 import { SESSION_COOKIE } from './session-cookie';
-import { describeSessions, type SessionView } from './session.view';
+import { ApiView } from '../openapi/api-response';
+import { describeSessions, sessionViewSchema, type SessionView } from './session.view';
 import { SessionsService } from './sessions.service';
 
 /** Where the caller is signed in, staff or contact alike, and ending any of it. */
@@ -19,6 +21,7 @@ export class SessionsController {
   ) {}
 
   @AnySession()
+  @ApiView(z.array(sessionViewSchema))
   @ApiOperation({ summary: 'Your live sessions (device, address, last seen), this one marked' })
   @Get()
   list(@CurrentPrincipal() principal: Principal): Promise<SessionView[]> {
@@ -27,6 +30,7 @@ export class SessionsController {
 
   /** Ends on that browser's next request; ending this one signs out here too. */
   @AnySession()
+  @ApiView(sessionViewSchema)
   @ApiOperation({ summary: 'End one of your sessions' })
   @Delete(':id')
   async end(

@@ -1,9 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
-import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { HTTP_CODE_METADATA, METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
-import { ApiBody, DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiResponse,
+  DocumentBuilder,
+  SwaggerModule,
+  type ApiResponseOptions,
+  type OpenAPIObject,
+} from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { ZOD_RESPONSE, type ResponseDoc } from './api-response';
 import { ZodBodyPipe } from '../validation/zod-body.pipe';
 import { openApiSchema } from './zod-openapi';
 
@@ -56,21 +65,68 @@ export function routeHandlers(app: INestApplication): { proto: object; method: s
   return handlers;
 }
 
+/** The status a route answers with: its `@HttpCode`, else Nest's default for the verb. */
+export function statusOf(handler: object): number {
+  const code = Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined;
+  return code ?? (Reflect.getMetadata(METHOD_METADATA, handler) === RequestMethod.POST ? 201 : 200);
+}
+
+/** The response of a route as its `@ApiView` (or list, file, empty) declares it. */
+export function responseOf(doc: ResponseDoc): ApiResponseOptions {
+  switch (doc.kind) {
+    case 'view':
+      return { description: 'OK', schema: openApiSchema(doc.schema, 'output') };
+    case 'list':
+      return {
+        description: 'One page of the list',
+        schema: { type: 'array', items: openApiSchema(doc.schema, 'output') },
+        headers: {
+          'Content-Range': {
+            description: '`<resource> <first>-<last>/<total>`: the rows of the page and the total.',
+            schema: { type: 'string' },
+          },
+          'X-Total-Estimated': {
+            description: '`true` when the total is an estimate (shown as "about N").',
+            schema: { type: 'string' },
+          },
+        },
+      };
+    case 'file':
+      return {
+        description: 'The file, as an attachment',
+        content: { [doc.contentType]: { schema: { type: 'string', format: 'binary' } } },
+      };
+    case 'empty':
+      return { description: 'No body' };
+  }
+}
+
 const described = new WeakSet<object>();
 
 /**
  * The OpenAPI document of the API: every request body described from the zod schema that
- * validates it, so the documentation cannot drift from what the API accepts.
+ * validates it, and every response from the zod schema of the view the route returns, so the
+ * documentation cannot drift from what the API accepts and answers.
  */
 export function createApiDocument(app: INestApplication): OpenAPIObject {
   for (const { proto, method } of routeHandlers(app)) {
     const schema = bodySchemaOf(proto, method);
     const descriptor = Object.getOwnPropertyDescriptor(proto, method)!;
-    if (!schema || described.has(descriptor.value)) continue;
+    if (described.has(descriptor.value)) continue;
     described.add(descriptor.value);
-    const upload = routeArgs(proto, method).some(([type]) => type === RouteParamtypes.FILE);
-    const body = openApiSchema(schema);
-    ApiBody({ schema: upload ? withFile(body) : body })(proto, method, descriptor);
+    if (schema) {
+      const upload = routeArgs(proto, method).some(([type]) => type === RouteParamtypes.FILE);
+      const body = openApiSchema(schema);
+      ApiBody({ schema: upload ? withFile(body) : body })(proto, method, descriptor);
+    }
+    const response = Reflect.getMetadata(ZOD_RESPONSE, descriptor.value) as ResponseDoc | undefined;
+    if (response) {
+      ApiResponse({ status: statusOf(descriptor.value), ...responseOf(response) })(
+        proto,
+        method,
+        descriptor,
+      );
+    }
   }
   const config = new DocumentBuilder()
     .setTitle('Client Hub API')

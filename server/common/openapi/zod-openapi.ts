@@ -7,10 +7,13 @@ import { listRangeSchema, listSortSchema } from '../http/list-query';
 /** Where a route keeps the zod schema of its query, for the documentation and its test. */
 export const ZOD_QUERY = 'zod-query';
 
-/** The OpenAPI 3.0 schema of what a zod schema accepts (its input, before transforms). */
-export function openApiSchema(schema: z.ZodType): SchemaObject {
+/**
+ * The OpenAPI 3.0 schema of what a zod schema accepts (its input, before transforms), or of
+ * what it describes once parsed (`output`: a view the API answers).
+ */
+export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): SchemaObject {
   const { $schema: _ignored, ...json } = z.toJSONSchema(schema, {
-    io: 'input',
+    io,
     target: 'openapi-3.0',
     unrepresentable: 'any',
   });

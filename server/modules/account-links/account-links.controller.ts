@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiView } from '../../common/openapi/api-response';
 import { ApiZodQuery } from '../../common/openapi/zod-openapi';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
@@ -16,8 +18,19 @@ import {
   passwordResetRequestSchema,
   type PasswordResetRequestInput,
 } from './account-links.schemas';
-import { AccountLinksService, type AccountLinkPreview } from './account-links.service';
+import {
+  type AccountLinkPreview,
+  accountLinkPreviewSchema,
+  AccountLinksService,
+} from './account-links.service';
 import { PasswordResetService } from './password-reset.service';
+
+const resetRequestedSchema = z.object({ message: z.string() });
+/** Whose password was set: the caller signs in with it (console or portal). */
+const accountLinkUsedSchema = z.object({
+  audience: z.enum(['staff', 'contact']),
+  email: z.string(),
+});
 
 /** The same words for every address, known or not. */
 export const RESET_REQUESTED_MESSAGE =
@@ -35,6 +48,7 @@ export class AccountLinksController {
 
   @Public()
   @UseGuards(ThrottlerGuard)
+  @ApiView(resetRequestedSchema)
   @ApiOperation({ summary: 'Email a password reset link (the same answer for any address)' })
   @Post('password-reset')
   @HttpCode(202)
@@ -48,6 +62,7 @@ export class AccountLinksController {
 
   @Public()
   @ApiZodQuery(tokenQuerySchema)
+  @ApiView(accountLinkPreviewSchema)
   @ApiOperation({ summary: 'What a reset or staff invitation link is for, before using it' })
   @Get('account-links/preview')
   preview(@Query('token') token: unknown): Promise<AccountLinkPreview> {
@@ -57,6 +72,7 @@ export class AccountLinksController {
   /** Sets the password; the caller then signs in with it (no session is opened here). */
   @Public()
   @UseGuards(ThrottlerGuard)
+  @ApiView(accountLinkUsedSchema)
   @ApiOperation({ summary: 'Choose a password through a reset or staff invitation link' })
   @Post('account-links/use')
   @HttpCode(200)

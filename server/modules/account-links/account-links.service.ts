@@ -18,6 +18,8 @@ import { SettingsService } from '../settings/settings.service';
 import { ownerTable, type AccountLinkOwner, type AccountLinkPurpose } from './account-link-owner';
 import { AccountLinksErrorCode, AccountLinksException } from './account-links.exception';
 import { revokeAccountLinks } from './revoke-account-links.sql';
+import { z } from 'zod';
+import { timestampField } from '../../common/http/view-fields';
 
 interface TokenRow {
   purpose: AccountLinkPurpose;
@@ -30,17 +32,18 @@ interface TokenRow {
   email: string;
 }
 
-export interface AccountLinkPreview {
-  purpose: AccountLinkPurpose;
+export const accountLinkPreviewSchema = z.object({
+  purpose: z.enum(['password_reset', 'staff_invitation']),
   /** Staff sign in to the console, contacts to the portal. */
-  audience: AccountLinkOwner['kind'];
-  email: string;
-  firmName: string;
-  logoUrl: string | null;
-  expiresAt: string;
+  audience: z.enum(['staff', 'contact']),
+  email: z.string(),
+  firmName: z.string(),
+  logoUrl: z.string().nullable(),
+  expiresAt: timestampField,
   /** The firm's, in which the page shows the expiry. */
-  timeZone: string;
-}
+  timeZone: z.string(),
+});
+export type AccountLinkPreview = z.infer<typeof accountLinkPreviewSchema>;
 
 /**
  * Emailed links that set an account's password (a reset, a staff invitation), under the rules

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiView, ApiListView, ApiFileResponse } from '../../common/openapi/api-response';
 import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
@@ -14,7 +15,12 @@ import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { AUDIT_SORTABLE, auditFilterSchema } from './audit-events.schemas';
-import { AuditEventsService, EXPORT_MAX_ROWS, type AuditEventView } from './audit-events.service';
+import {
+  AuditEventsService,
+  type AuditEventView,
+  auditEventViewSchema,
+  EXPORT_MAX_ROWS,
+} from './audit-events.service';
 
 const CSV_COLUMNS: [string, keyof AuditEventView][] = [
   ['When (UTC)', 'at'],
@@ -43,6 +49,7 @@ export class AuditEventsController {
   ) {}
 
   @ApiListQuery(auditFilterSchema, AUDIT_SORTABLE)
+  @ApiListView(auditEventViewSchema)
   @ApiOperation({ summary: 'List audit events (firm-wide for staff admins, or one client’s)' })
   @Get()
   async list(
@@ -65,6 +72,7 @@ export class AuditEventsController {
   /** Before `:id`, so the route is not read as an id. */
   @RequireRole('staff_admin')
   @ApiListQuery(auditFilterSchema, AUDIT_SORTABLE)
+  @ApiFileResponse('text/csv')
   @ApiOperation({ summary: 'Export the filtered audit events as CSV' })
   @Get('export.csv')
   async export(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
@@ -90,6 +98,7 @@ export class AuditEventsController {
   }
 
   @RequireRole('staff_admin')
+  @ApiView(auditEventViewSchema)
   @ApiOperation({ summary: 'One audit event with what it touched' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string) {

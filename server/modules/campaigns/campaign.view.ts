@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { namedRefSchema, timestampField, workflowRefSchema } from '../../common/http/view-fields';
+
 /** What the API returns for campaigns. */
 
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'sent', 'cancelled'] as const;
@@ -26,62 +29,66 @@ export const RECIPIENT_STATUSES = [
 ] as const;
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
 
+const count = z.number().int();
+
 /**
  * `recipients` get an email; each is counted once in the delivery statuses (queued … cancelled).
  * `skipped` got none; `unsubscribed` is how many used this campaign's link (whatever the email did).
  */
-export type CampaignStats = Record<DeliveryStatus, number> & {
-  recipients: number;
-  skipped: number;
-  unsubscribed: number;
-};
+export const campaignStatsSchema = z
+  .record(z.enum(DELIVERY_STATUSES), count)
+  .and(z.object({ recipients: count, skipped: count, unsubscribed: count }));
+export type CampaignStats = z.infer<typeof campaignStatsSchema>;
 
-export interface CampaignView {
-  id: string;
-  name: string;
-  subject: string;
+export const campaignViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  subject: z.string(),
   /** Markdown with merge fields. */
-  body: string;
-  senderEmail: string;
-  segmentId: string | null;
+  body: z.string(),
+  senderEmail: z.string(),
+  segmentId: z.uuid().nullable(),
   /** Null once the segment is deleted. */
-  segmentName: string | null;
-  status: CampaignStatus;
-  scheduledAt: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  createdBy: { id: string; name: string } | null;
-  createdAt: string;
-  updatedAt: string;
+  segmentName: z.string().nullable(),
+  status: z.enum(CAMPAIGN_STATUSES),
+  scheduledAt: timestampField.nullable(),
+  startedAt: timestampField.nullable(),
+  finishedAt: timestampField.nullable(),
+  createdBy: namedRefSchema.nullable(),
+  createdAt: timestampField,
+  updatedAt: timestampField,
   /** Zero until the campaign is sent (recipients are resolved at send time). */
-  stats: CampaignStats;
+  stats: campaignStatsSchema,
   /** On one campaign: its workflow, and its live status while scheduled or sending. */
-  workflow?: {
-    id: string;
-    url: string;
-    status: { state: string; total: number; queued: number } | null;
-  };
-}
+  workflow: workflowRefSchema
+    .extend({
+      status: z.object({ state: z.string(), total: count, queued: count }).nullable(),
+    })
+    .optional(),
+});
+export type CampaignView = z.infer<typeof campaignViewSchema>;
 
-export interface CampaignRecipientView {
+export const campaignRecipientViewSchema = z.object({
   /** The contact's id (one row per contact). */
-  id: string;
-  name: string;
-  email: string | null;
-  clientId: string | null;
-  clientName: string | null;
-  status: RecipientStatus;
-  sentAt: string | null;
-  deliveredAt: string | null;
-  unsubscribedAt: string | null;
-}
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string().nullable(),
+  clientId: z.uuid().nullable(),
+  clientName: z.string().nullable(),
+  status: z.enum(RECIPIENT_STATUSES),
+  sentAt: timestampField.nullable(),
+  deliveredAt: timestampField.nullable(),
+  unsubscribedAt: timestampField.nullable(),
+});
+export type CampaignRecipientView = z.infer<typeof campaignRecipientViewSchema>;
 
 /** Who the campaign's segment reaches now: the count staff see before sending. */
-export interface CampaignAudience {
-  clients: number;
+export const campaignAudienceSchema = z.object({
+  clients: count,
   /** Matching clients without any contact: nobody to email there. */
-  clientsWithoutContact: number;
-  contacts: number;
-  sendable: number;
-  skipped: { noEmail: number; suppressed: number; unsubscribed: number };
-}
+  clientsWithoutContact: count,
+  contacts: count,
+  sendable: count,
+  skipped: z.object({ noEmail: count, suppressed: count, unsubscribed: count }),
+});
+export type CampaignAudience = z.infer<typeof campaignAudienceSchema>;

@@ -11,6 +11,8 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiView, ApiListView } from '../../common/openapi/api-response';
 import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { Audited } from '../../common/audit/audited.decorator';
@@ -21,8 +23,14 @@ import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { CampaignReader } from './campaign-reader.service';
-import type { CampaignAudience, CampaignView } from './campaign.view';
-import type { CampaignPreview } from './delivery/campaign-mailer.service';
+import {
+  type CampaignAudience,
+  campaignAudienceSchema,
+  campaignRecipientViewSchema,
+  type CampaignView,
+  campaignViewSchema,
+} from './campaign.view';
+import { type CampaignPreview, campaignPreviewSchema } from './delivery/campaign-mailer.service';
 import { CampaignWorkflowsService } from './delivery/campaign-workflows.service';
 import {
   CAMPAIGN_SORTABLE,
@@ -39,6 +47,8 @@ import {
   type UpdateCampaignInput,
 } from './campaigns.schemas';
 import { CampaignsService } from './campaigns.service';
+
+const testSentSchema = z.object({ emailId: z.uuid(), to: z.string() });
 
 const campaignEvent = (summary: (c: CampaignView) => string) => (c: CampaignView) => ({
   summary: summary(c),
@@ -61,6 +71,7 @@ export class CampaignsController {
   ) {}
 
   @ApiListQuery(campaignFilterSchema, CAMPAIGN_SORTABLE)
+  @ApiListView(campaignViewSchema)
   @ApiOperation({ summary: 'List email campaigns' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
@@ -73,6 +84,7 @@ export class CampaignsController {
   }
 
   @Audited('campaign.created', campaignEvent((c) => `Created campaign "${c.name}"`))
+  @ApiView(campaignViewSchema)
   @ApiOperation({ summary: 'Create a campaign (draft)' })
   @Post()
   async create(
@@ -83,6 +95,7 @@ export class CampaignsController {
   }
 
   /** The message as a recipient would see it, while composing: nothing is saved. */
+  @ApiView(campaignPreviewSchema)
   @ApiOperation({ summary: 'Render a campaign’s email without saving it' })
   @Post('preview')
   @HttpCode(200)
@@ -92,6 +105,7 @@ export class CampaignsController {
     return this.campaigns.preview(body);
   }
 
+  @ApiView(campaignViewSchema)
   @ApiOperation({ summary: 'One campaign with its delivery counts' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<CampaignView> {
@@ -99,6 +113,7 @@ export class CampaignsController {
   }
 
   @Audited('campaign.updated', campaignEvent((c) => `Changed campaign "${c.name}"`))
+  @ApiView(campaignViewSchema)
   @ApiOperation({ summary: 'Edit a draft campaign' })
   @Put(':id')
   async update(
@@ -110,6 +125,7 @@ export class CampaignsController {
   }
 
   @Audited('campaign.deleted', campaignEvent((c) => `Deleted campaign "${c.name}"`))
+  @ApiView(campaignViewSchema)
   @ApiOperation({ summary: 'Delete a draft campaign' })
   @Delete(':id')
   async remove(@Param('id', UuidParamPipe) id: string): Promise<CampaignView> {
@@ -119,6 +135,7 @@ export class CampaignsController {
   }
 
   /** Who the segment reaches now: the recipient count before sending. */
+  @ApiView(campaignAudienceSchema)
   @ApiOperation({ summary: 'How many contacts the campaign would reach' })
   @Get(':id/audience')
   audience(@Param('id', UuidParamPipe) id: string): Promise<CampaignAudience> {
@@ -126,6 +143,7 @@ export class CampaignsController {
   }
 
   @ApiListQuery(recipientFilterSchema, RECIPIENT_SORTABLE)
+  @ApiListView(campaignRecipientViewSchema)
   @ApiOperation({ summary: 'List a campaign’s recipients and their delivery status' })
   @Get(':id/recipients')
   async recipients(
@@ -146,6 +164,7 @@ export class CampaignsController {
     targetType: 'campaign',
     targetId: req.params.id as string,
   }))
+  @ApiView(testSentSchema)
   @ApiOperation({ summary: 'Send the campaign to one test address' })
   @Post(':id/test')
   @HttpCode(202)
@@ -165,6 +184,7 @@ export class CampaignsController {
         : `Started sending campaign "${c.name}"`,
     ),
   )
+  @ApiView(campaignViewSchema)
   @ApiOperation({ summary: 'Send the campaign now or at its scheduled time' })
   @Post(':id/send')
   @HttpCode(202)
@@ -177,6 +197,7 @@ export class CampaignsController {
   }
 
   @Audited('campaign.cancelled', campaignEvent((c) => `Cancelled campaign "${c.name}"`))
+  @ApiView(campaignViewSchema)
   @ApiOperation({ summary: 'Cancel a scheduled or sending campaign' })
   @Post(':id/cancel')
   @HttpCode(200)

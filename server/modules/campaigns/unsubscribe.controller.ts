@@ -1,9 +1,14 @@
 import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiView } from '../../common/openapi/api-response';
 import type { Request } from 'express';
 import { AuditService, auditOrigin } from '../../common/audit/audit.service';
 import { Public } from '../../common/auth/auth.decorators';
-import { UnsubscribeService, type UnsubscribeView } from './unsubscribe.service';
+import {
+  UnsubscribeService,
+  type UnsubscribeView,
+  unsubscribeViewSchema,
+} from './unsubscribe.service';
 
 /**
  * The links in campaign emails: the portal page reads and posts here, and mail clients post
@@ -20,6 +25,7 @@ export class UnsubscribeController {
     private readonly audit: AuditService,
   ) {}
 
+  @ApiView(unsubscribeViewSchema)
   @ApiOperation({ summary: 'What an unsubscribe link is for (the firm and the address)' })
   @Get(':token')
   describe(@Param('token') token: string): Promise<UnsubscribeView> {
@@ -27,6 +33,7 @@ export class UnsubscribeController {
   }
 
   /** Audited by hand: only the first time counts, and the answer names no contact. */
+  @ApiView(unsubscribeViewSchema)
   @ApiOperation({ summary: 'Unsubscribe the address of the link from campaigns' })
   @Post(':token')
   @HttpCode(200)

@@ -4,15 +4,17 @@ import { hashSecretToken } from '../../common/crypto/secret-token';
 import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { SettingsService } from '../settings/settings.service';
 import { CampaignsErrorCode, CampaignsException } from './campaigns.exception';
+import { z } from 'zod';
 
 /** What the unsubscribe page shows: enough to recognise the firm and the address, no more. */
-export interface UnsubscribeView {
-  firmName: string;
-  logoUrl: string | null;
+export const unsubscribeViewSchema = z.object({
+  firmName: z.string(),
+  logoUrl: z.string().nullable(),
   /** Masked (a***@example.com): the link may have been forwarded. */
-  email: string;
-  unsubscribed: boolean;
-}
+  email: z.string(),
+  unsubscribed: z.boolean(),
+});
+export type UnsubscribeView = z.infer<typeof unsubscribeViewSchema>;
 
 interface TokenRow {
   contact_id: string;

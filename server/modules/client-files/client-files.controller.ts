@@ -13,6 +13,8 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiView, ApiFileResponse } from '../../common/openapi/api-response';
 import { ApiZodQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
@@ -29,7 +31,8 @@ import {
   type SharesInput,
   type UploadFields,
 } from './client-files.schemas';
-import { ClientFilesService, fileNotFound, type ClientFileView } from './client-files.service';
+import { clientFileViewSchema, type ClientFileView } from './client-file.view';
+import { ClientFilesService, fileNotFound } from './client-files.service';
 import { downloadEvent, sendFileDownload, type DownloadedFile } from './file-download';
 import { FileUploadInterceptor } from './file-upload.interceptor';
 import { StaffUploadGuard } from './upload-access.guards';
@@ -53,6 +56,7 @@ export class ClientFilesController {
     private readonly access: AccessService,
   ) {}
 
+  @ApiView(z.array(clientFileViewSchema))
   @ApiOperation({ summary: 'List a client’s files' })
   @Get('clients/:clientId/files')
   async list(
@@ -65,6 +69,7 @@ export class ClientFilesController {
 
   /** Multipart: `file`, and `fileId` to add a new version of an existing file. */
   @Audited('file.uploaded', fileEvent('Uploaded'))
+  @ApiView(clientFileViewSchema)
   @ApiOperation({ summary: 'Upload a file (or a new version) to a client' })
   @Post('clients/:clientId/files')
   @ApiConsumes('multipart/form-data')
@@ -79,6 +84,7 @@ export class ClientFilesController {
     return this.files.add(clientId, file, { staffId: principal.id }, body.fileId);
   }
 
+  @ApiView(clientFileViewSchema)
   @ApiOperation({ summary: 'One file with its versions and shares' })
   @Get('files/:id')
   async get(
@@ -90,6 +96,7 @@ export class ClientFilesController {
 
   @Audited('file.downloaded', downloadEvent(''))
   @ApiZodQuery(versionQuerySchema)
+  @ApiFileResponse('application/octet-stream')
   @ApiOperation({ summary: 'Download a file (its latest version, or ?version=n)' })
   @Get('files/:id/download')
   async download(
@@ -105,6 +112,7 @@ export class ClientFilesController {
   }
 
   @Audited('file.shared', fileEvent('Changed who sees'))
+  @ApiView(clientFileViewSchema)
   @ApiOperation({ summary: 'Set which contacts see a file in the portal' })
   @Put('files/:id/shares')
   async share(
@@ -118,6 +126,7 @@ export class ClientFilesController {
   }
 
   @Audited('file.deleted', fileEvent('Deleted'))
+  @ApiView(clientFileViewSchema)
   @ApiOperation({ summary: 'Delete a file with all its versions' })
   @Delete('files/:id')
   async remove(

@@ -8,6 +8,7 @@ import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { FileStore } from '../files/file-store.service';
 import { ClientFilesErrorCode, ClientFilesException } from './client-files.exception';
 import { sniffUpload } from './content-sniffer';
+import type { ClientFileView, FileVersionView } from './client-file.view';
 import { sanitizeFileName, withExtension } from './file-name';
 
 export type Uploader = { staffId: string } | { contactId: string };
@@ -21,27 +22,6 @@ export interface StagedUpload {
   storedId: string;
   size: number;
   contentType: string;
-}
-
-export interface FileVersionView {
-  version: number;
-  size: number;
-  contentType: string;
-  uploadedAt: string;
-  uploadedBy: { type: 'staff' | 'contact'; id: string; name: string } | null;
-}
-
-export interface ClientFileView {
-  id: string;
-  clientId: string;
-  name: string;
-  version: number;
-  size: number;
-  contentType: string;
-  sharedWithContactIds: string[];
-  createdAt: string;
-  updatedAt: string;
-  versions: FileVersionView[];
 }
 
 interface FileRow {
@@ -325,7 +305,14 @@ export class ClientFilesService {
        where v.file_id = any(?::uuid[]) order by v.version desc`,
       [pgArray(rows.map((r) => r.id))],
     );
+    const answered = await this.em
+      .getConnection()
+      .execute<AnsweredRow[]>(
+        answeredRequestSql(Boolean(contactId)),
+        contactId ? [pgArray(rows.map((r) => r.id)), contactId] : [pgArray(rows.map((r) => r.id))],
+      );
     return rows.map((r) => {
+      const request = answered.find((a) => a.file_id === r.id);
       const all = !contactId || r.shared_with_me;
       const visible = versions
         .filter((v) => v.file_id === r.id && (all || v.contact_id === contactId))
@@ -343,10 +330,31 @@ export class ClientFilesService {
         createdAt: isoDate(r.created_at),
         updatedAt: isoDate(r.updated_at),
         versions: visible,
+        request: request
+          ? { id: request.id, subject: request.subject, itemTitle: request.title }
+          : null,
       };
     });
   }
 }
+
+interface AnsweredRow {
+  file_id: string;
+  id: string;
+  subject: string;
+  title: string;
+}
+
+/**
+ * The request item each file was uploaded for (the newest request, should several hold it),
+ * found through the item's file index; for a contact, only requests sent to them.
+ */
+export const answeredRequestSql = (forContact: boolean) =>
+  `select distinct on (i.file_id) i.file_id, r.id, r.subject, i.title
+   from file_request_item i join file_request r on r.id = i.request_id
+   where i.file_id = any(?::uuid[])
+   ${forContact ? 'and exists (select 1 from file_request_recipient rr where rr.request_id = r.id and rr.contact_id = ?)' : ''}
+   order by i.file_id, r.created_at desc`;
 
 /** Shared with the contact, or a version of it uploaded by them (binds the id twice). */
 const CONTACT_SEES = `and (exists (select 1 from client_file_share s2 where s2.file_id = f.id and s2.contact_id = ?)

@@ -11,6 +11,8 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiView, ApiFileResponse } from '../../common/openapi/api-response';
 import { ApiZodQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
@@ -21,7 +23,8 @@ import { parseInput } from '../../common/validation/parse-input';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { uploadFieldsSchema, versionQuerySchema, type UploadFields } from './client-files.schemas';
-import { ClientFilesService, fileNotFound, type ClientFileView } from './client-files.service';
+import { clientFileViewSchema, type ClientFileView } from './client-file.view';
+import { ClientFilesService, fileNotFound } from './client-files.service';
 import { downloadEvent, sendFileDownload, type DownloadedFile } from './file-download';
 import { FileUploadInterceptor } from './file-upload.interceptor';
 import { PortalUploadGuard } from './upload-access.guards';
@@ -40,6 +43,7 @@ export class PortalFilesController {
     private readonly access: AccessService,
   ) {}
 
+  @ApiView(z.array(clientFileViewSchema))
   @ApiOperation({ summary: 'Portal: the files of one of your clients shared with you' })
   @Get('clients/:clientId/files')
   async list(
@@ -56,6 +60,7 @@ export class PortalFilesController {
     targetId: f.id,
     clientId: f.clientId,
   }))
+  @ApiView(clientFileViewSchema)
   @ApiOperation({ summary: 'Portal: upload a file to one of your clients (collaborators)' })
   @Post('clients/:clientId/files')
   @ApiConsumes('multipart/form-data')
@@ -75,6 +80,7 @@ export class PortalFilesController {
 
   @Audited('file.downloaded', downloadEvent(' in the portal'))
   @ApiZodQuery(versionQuerySchema)
+  @ApiFileResponse('application/octet-stream')
   @ApiOperation({ summary: 'Portal: download a file shared with you' })
   @Get('files/:id/download')
   async download(

@@ -1,41 +1,57 @@
+import { z } from 'zod';
 import { isoDate } from '../../common/http/iso-date';
-import type { ClientType, ConnectionStatus, PortalStatus } from './client.enums';
+import { timestampField } from '../../common/http/view-fields';
+import {
+  CLIENT_TYPES,
+  CONNECTION_STATUSES,
+  PORTAL_STATUSES,
+  type ClientType,
+  type ConnectionStatus,
+  type PortalStatus,
+} from './client.enums';
 
-export interface TagChip {
-  id: string;
-  name: string;
-  color: string;
-}
+export const tagChipSchema = z.object({ id: z.uuid(), name: z.string(), color: z.string() });
+export type TagChip = z.infer<typeof tagChipSchema>;
 
-export interface PrimaryContact {
-  id: string;
-  email: string;
-  invitationId: string | null;
-}
+export const primaryContactSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  invitationId: z.uuid().nullable(),
+});
+export type PrimaryContact = z.infer<typeof primaryContactSchema>;
 
-export interface ClientView {
-  id: string;
-  type: ClientType;
-  firstName: string | null;
-  lastName: string | null;
-  companyName: string | null;
-  displayName: string;
-  email: string | null;
-  phone: string | null;
-  street: string | null;
-  city: string | null;
-  state: string | null;
-  postalCode: string | null;
-  taxClientId: string | null;
-  connectionStatus: ConnectionStatus;
-  portalStatus: PortalStatus;
-  tagIds: string[];
-  tags: TagChip[];
+export const clientViewSchema = z.object({
+  id: z.uuid(),
+  type: z.enum(CLIENT_TYPES),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  companyName: z.string().nullable(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  street: z.string().nullable(),
+  city: z.string().nullable(),
+  state: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  taxClientId: z.string().nullable(),
+  connectionStatus: z.enum(CONNECTION_STATUSES),
+  portalStatus: z.enum(PORTAL_STATUSES),
+  tagIds: z.array(z.uuid()),
+  tags: z.array(tagChipSchema),
   /** The contact whose portal status the client shows, with their pending invitation. */
-  primaryContact: PrimaryContact | null;
-  createdAt: string;
-  updatedAt: string;
-}
+  primaryContact: primaryContactSchema.nullable(),
+  createdAt: timestampField,
+  updatedAt: timestampField,
+});
+export type ClientView = z.infer<typeof clientViewSchema>;
+
+/** What a bulk tag change did (the audit trail names the clients and tags). */
+export const bulkTagsCountsSchema = z.object({
+  updated: z.number().int(),
+  added: z.number().int(),
+  removed: z.number().int(),
+});
+export type BulkTagsCounts = z.infer<typeof bulkTagsCountsSchema>;
 
 /** A client row as selected by ClientsRepository (snake_case columns). */
 export interface ClientRow {

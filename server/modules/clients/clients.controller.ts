@@ -12,10 +12,12 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiView, ApiListView } from '../../common/openapi/api-response';
 import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Request, Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
-import type { ClientRole } from '../../common/access/client-role';
+import { CLIENT_ROLES, type ClientRole } from '../../common/access/client-role';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
 import { AuditService, auditOrigin } from '../../common/audit/audit.service';
@@ -25,7 +27,7 @@ import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
-import type { ClientView } from './client.view';
+import { bulkTagsCountsSchema, type ClientView, clientViewSchema } from './client.view';
 import {
   bulkTagsSchema,
   CLIENT_SORTABLE,
@@ -51,6 +53,7 @@ export class ClientsController {
 
   /** Staff without a firm admin role list only the clients shared with them. */
   @ApiListQuery(clientFilterSchema, CLIENT_SORTABLE)
+  @ApiListView(clientViewSchema)
   @ApiOperation({ summary: 'List clients (filter, sort, page)' })
   @Get()
   async list(
@@ -69,6 +72,7 @@ export class ClientsController {
 
   /** Recorded once, naming the clients and tags, and shown in each client's activity. */
   @RequireRole('entities_admin')
+  @ApiView(bulkTagsCountsSchema)
   @ApiOperation({ summary: 'Add or remove tags on many clients at once' })
   @Post('bulk/tags')
   @HttpCode(200)
@@ -87,6 +91,7 @@ export class ClientsController {
     return counts;
   }
 
+  @ApiView(clientViewSchema.extend({ myRole: z.enum(CLIENT_ROLES) }))
   @ApiOperation({ summary: 'One client with its contacts and tags' })
   @Get(':id')
   async get(
@@ -103,6 +108,7 @@ export class ClientsController {
     summary: `Created client ${c.displayName}`,
     ...clientTarget(c),
   }))
+  @ApiView(clientViewSchema)
   @ApiOperation({ summary: 'Create a client' })
   @Post()
   create(@Body(new ZodBodyPipe(createClientSchema)) body: CreateClientInput): Promise<ClientView> {
@@ -113,6 +119,7 @@ export class ClientsController {
     summary: `Updated client ${c.displayName}`,
     ...clientTarget(c),
   }))
+  @ApiView(clientViewSchema)
   @ApiOperation({ summary: 'Edit a client' })
   @Put(':id')
   async update(
@@ -128,6 +135,7 @@ export class ClientsController {
     summary: `Deleted client ${c.displayName}`,
     ...clientTarget(c),
   }))
+  @ApiView(clientViewSchema)
   @ApiOperation({ summary: 'Delete a client with its files and requests' })
   @Delete(':id')
   async remove(

@@ -17,6 +17,7 @@ import { clientListSpec } from './client-list.sql';
 import {
   displayNameOf,
   toClientView,
+  type BulkTagsCounts,
   type ClientRow,
   type ClientView,
   type PrimaryContact,
@@ -32,10 +33,7 @@ import {
 } from './clients.schemas';
 import { ClientsErrorCode, ClientsException } from './clients.exception';
 
-export interface BulkTagsOutcome {
-  updated: number;
-  added: number;
-  removed: number;
+export interface BulkTagsOutcome extends BulkTagsCounts {
   clientNames: string[];
   tagsAdded: string[];
   tagsRemoved: string[];

@@ -1,14 +1,16 @@
+import { z } from 'zod';
 import type { Contact } from './contact.entity';
 import { contactDisplayName } from './contact.view';
 
-export interface ContactSessionView {
-  kind: 'contact';
-  id: string;
-  email: string;
-  firstName: string | null;
-  lastName: string | null;
-  displayName: string;
-}
+export const contactSessionViewSchema = z.object({
+  kind: z.literal('contact'),
+  id: z.uuid(),
+  email: z.string(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  displayName: z.string(),
+});
+export type ContactSessionView = z.infer<typeof contactSessionViewSchema>;
 
 /** What a contact's sign-in answers; the portal then loads its home from /api/portal/me. */
 export function toContactSessionView(contact: Contact): ContactSessionView {

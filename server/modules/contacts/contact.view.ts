@@ -1,31 +1,34 @@
+import { z } from 'zod';
+import { CONTACT_CLIENT_ROLES } from '../../common/access/client-role';
 import { isoDate } from '../../common/http/iso-date';
-import type { PortalStatus } from '../clients/client.enums';
-import type { InvitationSummary } from '../invitations/invitation.view';
+import { timestampField } from '../../common/http/view-fields';
+import { PORTAL_STATUSES, type PortalStatus } from '../clients/client.enums';
+import { invitationSummarySchema, type InvitationSummary } from '../invitations/invitation.view';
 
-export type ContactRole = 'contact_access' | 'contact_collaborator';
+export const contactClientLinkSchema = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  role: z.enum(CONTACT_CLIENT_ROLES),
+  isPrimary: z.boolean(),
+});
+export type ContactClientLink = z.infer<typeof contactClientLinkSchema>;
 
-export interface ContactClientLink {
-  id: string;
-  displayName: string;
-  role: ContactRole;
-  isPrimary: boolean;
-}
-
-export interface ContactView {
-  id: string;
-  email: string;
-  firstName: string | null;
-  lastName: string | null;
-  displayName: string;
-  phone: string | null;
-  portalStatus: PortalStatus;
-  clientIds: string[];
-  clients: ContactClientLink[];
+export const contactViewSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  displayName: z.string(),
+  phone: z.string().nullable(),
+  portalStatus: z.enum(PORTAL_STATUSES),
+  clientIds: z.array(z.uuid()),
+  clients: z.array(contactClientLinkSchema),
   /** The latest invitation, if any. */
-  invitation: InvitationSummary | null;
-  createdAt: string;
-  updatedAt: string;
-}
+  invitation: invitationSummarySchema.nullable(),
+  createdAt: timestampField,
+  updatedAt: timestampField,
+});
+export type ContactView = z.infer<typeof contactViewSchema>;
 
 export interface ContactRow {
   id: string;

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiView, ApiListView } from '../../common/openapi/api-response';
 import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
@@ -10,7 +12,7 @@ import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
-import type { ContactView } from './contact.view';
+import { type ContactView, contactViewSchema } from './contact.view';
 import {
   CONTACT_SORTABLE,
   contactFilterSchema,
@@ -19,7 +21,7 @@ import {
   type CreateContactInput,
   type UpdateContactInput,
 } from './contacts.schemas';
-import { ContactsService } from './contacts.service';
+import { ContactsService, timelineEventSchema } from './contacts.service';
 
 const contactEvent = (verb: string, c: ContactView) => ({
   summary: `${verb} contact ${c.email}`,
@@ -38,6 +40,7 @@ export class ContactsController {
 
   /** Staff without a firm admin role see the contacts of the clients shared with them. */
   @ApiListQuery(contactFilterSchema, CONTACT_SORTABLE)
+  @ApiListView(contactViewSchema)
   @ApiOperation({ summary: 'List contacts' })
   @Get()
   async list(
@@ -53,6 +56,7 @@ export class ContactsController {
     return sendPage(res, 'contacts', q.range, await this.contacts.list(q, this.scope(principal)));
   }
 
+  @ApiView(contactViewSchema)
   @ApiOperation({ summary: 'One contact with its clients and portal status' })
   @Get(':id')
   get(
@@ -62,6 +66,7 @@ export class ContactsController {
     return this.contacts.get(id, this.scope(principal));
   }
 
+  @ApiView(z.array(timelineEventSchema))
   @ApiOperation({ summary: 'A contact’s invitations, emails and portal activity' })
   @Get(':id/timeline')
   timeline(@Param('id', UuidParamPipe) id: string, @CurrentPrincipal() principal: Principal) {
@@ -74,6 +79,7 @@ export class ContactsController {
 
   @RequireRole('staff_admin')
   @Audited('contact.created', (c: ContactView) => contactEvent('Created', c))
+  @ApiView(contactViewSchema)
   @ApiOperation({ summary: 'Create a contact, optionally linked to clients' })
   @Post()
   create(
@@ -84,6 +90,7 @@ export class ContactsController {
 
   @RequireRole('staff_admin')
   @Audited('contact.updated', (c: ContactView) => contactEvent('Updated', c))
+  @ApiView(contactViewSchema)
   @ApiOperation({ summary: 'Edit a contact' })
   @Put(':id')
   update(
@@ -95,6 +102,7 @@ export class ContactsController {
 
   @RequireRole('staff_admin')
   @Audited('contact.deleted', (c: ContactView) => contactEvent('Deleted', c))
+  @ApiView(contactViewSchema)
   @ApiOperation({ summary: 'Delete a contact' })
   @Delete(':id')
   remove(@Param('id', UuidParamPipe) id: string): Promise<ContactView> {

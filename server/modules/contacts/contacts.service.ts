@@ -29,14 +29,17 @@ import type {
   UpdateContactInput,
 } from './contacts.schemas';
 import { ContactsErrorCode, ContactsException } from './contacts.exception';
+import { z } from 'zod';
+import { timestampField } from '../../common/http/view-fields';
 
-export interface TimelineEvent {
-  id: string;
-  at: string;
-  invitationId: string;
-  kind: string;
-  detail: string | null;
-}
+export const timelineEventSchema = z.object({
+  id: z.uuid(),
+  at: timestampField,
+  invitationId: z.uuid(),
+  kind: z.string(),
+  detail: z.string().nullable(),
+});
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
 @Injectable()
 export class ContactsService {

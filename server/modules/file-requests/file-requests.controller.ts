@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiView, ApiListView } from '../../common/openapi/api-response';
 import { ApiListQuery, ApiZodQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { AccessService } from '../../common/access/access.service';
@@ -12,7 +14,11 @@ import { parseInput } from '../../common/validation/parse-input';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { FileRequestReader } from './file-request-reader.service';
-import type { FileRequestView } from './file-request.view';
+import {
+  fileRequestSummaryViewSchema,
+  type FileRequestView,
+  fileRequestViewSchema,
+} from './file-request.view';
 import { FileRequestWorkflowsService } from './delivery/file-request-workflows.service';
 import { requestNotFound } from './file-requests.exception';
 import {
@@ -25,7 +31,7 @@ import {
   type CreateFileRequestInput,
 } from './file-requests.schemas';
 import { FileRequestsService } from './file-requests.service';
-import type { RecipientOptionView } from './request-recipients.view';
+import { type RecipientOptionView, recipientOptionViewSchema } from './request-recipients.view';
 
 const requestEvent = (summary: (r: FileRequestView) => string) => (r: FileRequestView) => ({
   summary: summary(r),
@@ -49,6 +55,7 @@ export class FileRequestsController {
   ) {}
 
   @ApiListQuery(fileRequestFilterSchema, FILE_REQUEST_SORTABLE)
+  @ApiListView(fileRequestSummaryViewSchema)
   @ApiOperation({ summary: 'List file requests' })
   @Get()
   async list(
@@ -69,6 +76,7 @@ export class FileRequestsController {
     'file_request.created',
     requestEvent((r) => `Requested "${r.subject}" from ${r.clientName}`),
   )
+  @ApiView(fileRequestViewSchema)
   @ApiOperation({ summary: 'Ask a client’s contacts for files (starts the reminders)' })
   @Post()
   async create(
@@ -83,6 +91,7 @@ export class FileRequestsController {
 
   /** Whom the dialog offers, with what sending the request does for each one's portal access. */
   @ApiZodQuery(recipientOptionsQuerySchema)
+  @ApiView(z.array(recipientOptionViewSchema))
   @ApiOperation({ summary: 'Whom a new request can go to, with each one’s portal access' })
   @Get('recipients')
   async recipients(
@@ -94,6 +103,7 @@ export class FileRequestsController {
     return this.reader.recipientOptions(clientId);
   }
 
+  @ApiView(fileRequestViewSchema)
   @ApiOperation({ summary: 'One file request with its items and workflow status' })
   @Get(':id')
   async get(
@@ -105,6 +115,7 @@ export class FileRequestsController {
   }
 
   @Audited('file_request.item_accepted', requestEvent((r) => `Accepted an item of "${r.subject}"`))
+  @ApiView(fileRequestViewSchema)
   @ApiOperation({ summary: 'Accept an uploaded item' })
   @Post(':id/items/:itemId/accept')
   async accept(
@@ -119,6 +130,7 @@ export class FileRequestsController {
   }
 
   @Audited('file_request.item_rejected', requestEvent((r) => `Rejected an item of "${r.subject}"`))
+  @ApiView(fileRequestViewSchema)
   @ApiOperation({ summary: 'Reject an uploaded item, saying why' })
   @Post(':id/items/:itemId/reject')
   async reject(
@@ -133,6 +145,7 @@ export class FileRequestsController {
   }
 
   @Audited('file_request.cancelled', requestEvent((r) => `Cancelled "${r.subject}"`))
+  @ApiView(fileRequestViewSchema)
   @ApiOperation({ summary: 'Cancel a file request' })
   @Post(':id/cancel')
   async cancel(
@@ -146,6 +159,7 @@ export class FileRequestsController {
   }
 
   @Audited('file_request.reminded', requestEvent((r) => `Sent a reminder for "${r.subject}"`))
+  @ApiView(fileRequestViewSchema)
   @ApiOperation({ summary: 'Send a reminder now' })
   @Post(':id/remind')
   async remind(

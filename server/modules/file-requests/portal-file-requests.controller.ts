@@ -9,6 +9,8 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiView } from '../../common/openapi/api-response';
 import { Audited } from '../../common/audit/audited.decorator';
 import { CurrentPrincipal, PortalRoute } from '../../common/auth/auth.decorators';
 import type { ContactPrincipal } from '../../common/auth/principal';
@@ -17,7 +19,7 @@ import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { FileUploadInterceptor } from '../client-files/file-upload.interceptor';
 import { FileRequestAnswersService } from './file-request-answers.service';
 import { FileRequestReader } from './file-request-reader.service';
-import type { FileRequestView } from './file-request.view';
+import { type FileRequestView, fileRequestViewSchema } from './file-request.view';
 import { emptyBodySchema, notApplicableSchema } from './file-requests.schemas';
 import { RecipientUploadGuard } from './recipient-upload.guard';
 
@@ -41,12 +43,14 @@ export class PortalFileRequestsController {
     private readonly answers: FileRequestAnswersService,
   ) {}
 
+  @ApiView(z.array(fileRequestViewSchema))
   @ApiOperation({ summary: 'Portal: your file requests' })
   @Get()
   list(@CurrentPrincipal() contact: ContactPrincipal): Promise<FileRequestView[]> {
     return this.reader.listForContact(contact.id);
   }
 
+  @ApiView(fileRequestViewSchema)
   @ApiOperation({ summary: 'Portal: one of your file requests' })
   @Get(':id')
   async get(
@@ -58,6 +62,7 @@ export class PortalFileRequestsController {
   }
 
   @Audited('file_request.uploaded', answerEvent('Uploaded a file for'))
+  @ApiView(fileRequestViewSchema)
   @ApiOperation({ summary: 'Portal: upload a file for an item' })
   @Post(':id/items/:itemId/upload')
   @ApiConsumes('multipart/form-data')
@@ -75,6 +80,7 @@ export class PortalFileRequestsController {
   }
 
   @Audited('file_request.not_applicable', answerEvent('Marked not applicable'))
+  @ApiView(fileRequestViewSchema)
   @ApiOperation({ summary: 'Portal: say an item does not apply, and why' })
   @Post(':id/items/:itemId/not-applicable')
   async notApplicable(

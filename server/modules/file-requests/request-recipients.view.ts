@@ -1,4 +1,5 @@
-import type { PortalStatus } from '../clients/client.enums';
+import { z } from 'zod';
+import { PORTAL_STATUSES } from '../clients/client.enums';
 
 /**
  * What sending a request does for a recipient's way in: `portal` they sign in; `invitation`
@@ -6,13 +7,15 @@ import type { PortalStatus } from '../clients/client.enums';
  * invited, or the last invitation ended); `unreachable` their address bounced or complained,
  * so no email goes to them and the request refuses them.
  */
-export type RecipientAccessKind = 'portal' | 'invitation' | 'invite' | 'unreachable';
+export const RECIPIENT_ACCESS_KINDS = ['portal', 'invitation', 'invite', 'unreachable'] as const;
+export type RecipientAccessKind = (typeof RECIPIENT_ACCESS_KINDS)[number];
 
 /** One of a client's contacts, as the request dialog offers them. */
-export interface RecipientOptionView {
-  id: string;
-  name: string;
-  email: string;
-  portalStatus: PortalStatus;
-  access: RecipientAccessKind;
-}
+export const recipientOptionViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  portalStatus: z.enum(PORTAL_STATUSES),
+  access: z.enum(RECIPIENT_ACCESS_KINDS),
+});
+export type RecipientOptionView = z.infer<typeof recipientOptionViewSchema>;

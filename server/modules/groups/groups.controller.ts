@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiView, ApiListView } from '../../common/openapi/api-response';
 import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { Audited } from '../../common/audit/audited.decorator';
@@ -19,7 +20,7 @@ import {
   type CreateGroupInput,
   type UpdateGroupInput,
 } from './groups.schemas';
-import { GroupsService, type GroupKind, type GroupView } from './groups.service';
+import { type GroupKind, GroupsService, type GroupView, groupViewSchema } from './groups.service';
 
 /**
  * `/api/staff-groups` and `/api/contact-groups`: the same routes over the same table shapes.
@@ -51,6 +52,7 @@ function groupsController(kind: GroupKind, path: string) {
     }
 
     @ApiListQuery(groupFilterSchema, GROUP_SORTABLE)
+    @ApiListView(groupViewSchema)
     @ApiOperation({ summary: `List ${kind} groups` })
     @Get()
     async list(
@@ -66,6 +68,7 @@ function groupsController(kind: GroupKind, path: string) {
       return sendPage(res, path, q.range, await this.groups.list(q, this.members(principal)));
     }
 
+    @ApiView(groupViewSchema)
     @ApiOperation({ summary: `One ${kind} group with its members` })
     @Get(':id')
     get(
@@ -77,6 +80,7 @@ function groupsController(kind: GroupKind, path: string) {
 
     @RequireRole('entities_admin')
     @Audited(`${kind}_group.created`, event('Created'))
+    @ApiView(groupViewSchema)
     @ApiOperation({ summary: `Create a ${kind} group` })
     @Post()
     create(@Body(new ZodBodyPipe(createGroupSchema)) body: CreateGroupInput): Promise<GroupView> {
@@ -85,6 +89,7 @@ function groupsController(kind: GroupKind, path: string) {
 
     @RequireRole('entities_admin')
     @Audited(`${kind}_group.updated`, event('Updated'))
+    @ApiView(groupViewSchema)
     @ApiOperation({ summary: `Edit a ${kind} group and its members` })
     @Put(':id')
     update(
@@ -96,6 +101,7 @@ function groupsController(kind: GroupKind, path: string) {
 
     @RequireRole('entities_admin')
     @Audited(`${kind}_group.deleted`, event('Deleted'))
+    @ApiView(groupViewSchema)
     @ApiOperation({ summary: `Delete a ${kind} group` })
     @Delete(':id')
     remove(@Param('id', UuidParamPipe) id: string): Promise<GroupView> {

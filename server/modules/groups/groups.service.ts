@@ -10,18 +10,21 @@ import { pgArray } from '../../database/pg-array';
 import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { SqlWhere } from '../../database/sql-where';
 import type { CreateGroupInput, GroupFilter, UpdateGroupInput } from './groups.schemas';
+import { z } from 'zod';
+import { timestampField } from '../../common/http/view-fields';
 
 export type GroupKind = 'staff' | 'contact';
 
-export interface GroupView {
-  id: string;
-  name: string;
-  description: string | null;
-  memberIds: string[];
-  memberCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export const groupViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  memberIds: z.array(z.uuid()),
+  memberCount: z.number().int(),
+  createdAt: timestampField,
+  updatedAt: timestampField,
+});
+export type GroupView = z.infer<typeof groupViewSchema>;
 
 interface GroupRow {
   id: string;

@@ -1,9 +1,10 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiView } from '../../common/openapi/api-response';
 import type { Response } from 'express';
 import { Public } from '../../common/auth/auth.decorators';
 import type { AuthenticatedRequest } from '../../common/auth/principal';
-import { HealthService, type HealthReport } from './health.service';
+import { type HealthReport, healthReportSchema, HealthService } from './health.service';
 
 @ApiTags('health')
 @Controller('health')
@@ -17,6 +18,7 @@ export class HealthController {
    * every ten seconds.
    */
   @Public()
+  @ApiView(healthReportSchema)
   @ApiOperation({
     summary: 'Health of the database, Temporal and the worker (?deep=true runs a workflow)',
   })

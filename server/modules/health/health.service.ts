@@ -1,11 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
 import {
   healthProbeWorkflowId,
   type HealthProbeResult,
 } from '../../../workflows/health-probe/health-probe.contract';
 import { atMostEvery } from '../../common/async/at-most-every';
+import { timestampField } from '../../common/http/view-fields';
 import { AuthErrorCode, AuthException } from '../../common/auth/auth.exception';
 import type { Principal } from '../../common/auth/principal';
 import { hashSecretToken } from '../../common/crypto/secret-token';
@@ -15,21 +17,35 @@ import { TemporalService } from '../../temporal/temporal.service';
 import { recordProbeReport, recordedProbeReport, takeProbeTurn } from './probe-turns';
 import { HEARTBEAT_FRESH_MS, liveWorkers } from './worker-heartbeats';
 
-export interface Check {
-  ok: boolean;
-  latencyMs: number;
-  detail?: string;
-}
+export const checkSchema = z.object({
+  ok: z.boolean(),
+  latencyMs: z.number(),
+  detail: z.string().optional(),
+});
+export type Check = z.infer<typeof checkSchema>;
 
-export interface HealthReport {
-  status: 'ok' | 'degraded';
-  database: Check;
-  temporal: Check;
+export const healthReportSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: checkSchema,
+  temporal: checkSchema,
   /** Up when a worker proved it is alive lately (`live`) and Temporal lists it polling. */
-  worker: Check & { live: number; pollers: number };
+  worker: checkSchema.extend({ live: z.number().int(), pollers: z.number().int() }),
   /** With `deep`: a real workflow round trip through a worker to the database. */
-  probe?: Check & { workflowId: string; at: string; result?: HealthProbeResult };
-}
+  probe: checkSchema
+    .extend({
+      workflowId: z.string(),
+      at: timestampField,
+      result: z
+        .object({
+          serverVersion: z.string(),
+          migrationsApplied: z.number().int(),
+          workerRoundTripMs: z.number(),
+        })
+        .optional(),
+    })
+    .optional(),
+});
+export type HealthReport = z.infer<typeof healthReportSchema>;
 
 type ProbeReport = NonNullable<HealthReport['probe']>;
 

@@ -30,6 +30,7 @@ export const IMPORT_COLUMNS = [
 ] as const;
 
 export type ImportField = (typeof IMPORT_COLUMNS)[number]['field'];
+export const IMPORT_FIELDS = IMPORT_COLUMNS.map((c) => c.field) as [ImportField, ...ImportField[]];
 
 export const IMPORT_MODES = ['upsert', 'create', 'update'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];

@@ -11,6 +11,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiView, ApiListView, ApiFileResponse } from '../../common/openapi/api-response';
 import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
@@ -23,7 +24,7 @@ import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { templateCsv, writeTemplateXlsx } from './file/template-writer';
 import { ImportUploadInterceptor } from './import-upload.interceptor';
-import type { ImportJobView } from './import-job.view';
+import { type ImportJobView, importJobViewSchema } from './import-job.view';
 import {
   IMPORT_ROW_SORTABLE,
   IMPORT_SORTABLE,
@@ -32,7 +33,7 @@ import {
   startImportSchema,
   type StartImportInput,
 } from './imports.schemas';
-import { ImportsService, type ImportReportKind } from './imports.service';
+import { type ImportReportKind, importRowViewSchema, ImportsService } from './imports.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -55,12 +56,14 @@ const reportDownloaded = (_: unknown, req: Request) => ({
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
+  @ApiFileResponse('text/csv')
   @ApiOperation({ summary: 'Download the CSV import template' })
   @Get('template.csv')
   templateCsv(@Res() res: Response): void {
     attachment(res, 'text/csv; charset=utf-8', 'client-import-template.csv').send(templateCsv());
   }
 
+  @ApiFileResponse(XLSX)
   @ApiOperation({ summary: 'Download the Excel import template' })
   @Get('template.xlsx')
   async templateXlsx(@Res() res: Response): Promise<void> {
@@ -71,6 +74,7 @@ export class ImportsController {
 
   @RequireRole('entities_admin')
   @ApiListQuery(importFilterSchema, IMPORT_SORTABLE)
+  @ApiListView(importJobViewSchema)
   @ApiOperation({ summary: 'List imports' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
@@ -90,6 +94,7 @@ export class ImportsController {
       `Started ${j.dryRun ? 'a dry run of ' : ''}the import of ${j.fileName} (${j.mode})`,
     ),
   )
+  @ApiView(importJobViewSchema)
   @ApiOperation({ summary: 'Upload a CSV or Excel file to import clients (a dry run first)' })
   @Post()
   @HttpCode(202)
@@ -104,6 +109,7 @@ export class ImportsController {
   }
 
   @RequireRole('entities_admin')
+  @ApiView(importJobViewSchema)
   @ApiOperation({ summary: 'One import with its progress and counts' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<ImportJobView> {
@@ -112,6 +118,7 @@ export class ImportsController {
 
   @RequireRole('entities_admin')
   @ApiListQuery(importRowFilterSchema, IMPORT_ROW_SORTABLE)
+  @ApiListView(importRowViewSchema)
   @ApiOperation({ summary: 'List an import’s rows and what happened to each' })
   @Get(':id/rows')
   async rows(
@@ -129,6 +136,7 @@ export class ImportsController {
 
   @RequireRole('entities_admin')
   @Audited('import.report_downloaded', reportDownloaded)
+  @ApiFileResponse(XLSX)
   @ApiOperation({ summary: 'Download the rows that failed, as Excel' })
   @Get(':id/exceptions.xlsx')
   async exceptionsXlsx(
@@ -140,6 +148,7 @@ export class ImportsController {
 
   @RequireRole('entities_admin')
   @Audited('import.report_downloaded', reportDownloaded)
+  @ApiFileResponse('text/csv')
   @ApiOperation({ summary: 'Download the rows that failed, as CSV' })
   @Get(':id/exceptions.csv')
   async exceptionsCsv(@Param('id', UuidParamPipe) id: string, @Res() res: Response): Promise<void> {
@@ -149,6 +158,7 @@ export class ImportsController {
   /** Every row with its outcome, comment and client. */
   @RequireRole('entities_admin')
   @Audited('import.report_downloaded', reportDownloaded)
+  @ApiFileResponse(XLSX)
   @ApiOperation({ summary: 'Download every row with its outcome, as Excel' })
   @Get(':id/report.xlsx')
   async fullReportXlsx(@Param('id', UuidParamPipe) id: string, @Res() res: Response) {
@@ -157,6 +167,7 @@ export class ImportsController {
 
   @RequireRole('entities_admin')
   @Audited('import.report_downloaded', reportDownloaded)
+  @ApiFileResponse('text/csv')
   @ApiOperation({ summary: 'Download every row with its outcome, as CSV' })
   @Get(':id/report.csv')
   async fullReportCsv(@Param('id', UuidParamPipe) id: string, @Res() res: Response) {
@@ -168,6 +179,7 @@ export class ImportsController {
   @Audited('import.started', (j: ImportJobView) =>
     importEvent(j, `Started the import of ${j.fileName} (${j.mode}) from its dry run`),
   )
+  @ApiView(importJobViewSchema)
   @ApiOperation({ summary: 'Run a checked dry run for real' })
   @Post(':id/import-for-real')
   @HttpCode(202)
@@ -182,6 +194,7 @@ export class ImportsController {
   @Audited('import.cancelled', (j: ImportJobView) =>
     importEvent(j, `Cancelled the import of ${j.fileName}`),
   )
+  @ApiView(importJobViewSchema)
   @ApiOperation({ summary: 'Cancel a running import' })
   @Post(':id/cancel')
   @HttpCode(202)
@@ -193,6 +206,7 @@ export class ImportsController {
   @Audited('import.undone', (j: ImportJobView) =>
     importEvent(j, `Undid the import of ${j.fileName}`),
   )
+  @ApiView(importJobViewSchema)
   @ApiOperation({ summary: 'Undo an import: remove what it created' })
   @Post(':id/undo')
   @HttpCode(202)

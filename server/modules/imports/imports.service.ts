@@ -22,13 +22,14 @@ import { ImportFileError } from './file/import-file.error';
 import { openImportFile } from './file/import-file-reader';
 import { writeReportCsv, writeReportXlsx, type ReportRow } from './file/import-report-writer';
 import { EXCEPTION_REPORT, FULL_REPORT } from './file/report-layout';
-import type { ImportField, ImportOutcome } from './import-columns';
+import { IMPORT_FIELDS, type ImportOutcome } from './import-columns';
 import { rejectedFile } from './import-file-errors';
 import { ImportJob } from './import-job.entity';
 import { toImportJobView, type ImportJobView } from './import-job.view';
 import { ImportsErrorCode, ImportsException } from './imports.exception';
 import type { ImportFilter, ImportRowFilter, StartImportInput } from './imports.schemas';
 import { BULK_PRIORITY } from '../../../workflows/shared/priorities';
+import { z } from 'zod';
 
 /** A cancel while the import stops again repeats the signal (a lost one is sent anew). */
 const CANCELLABLE: ImportStatus[] = ['queued', 'parsing', 'processing', 'cancelling'];
@@ -46,15 +47,16 @@ const OUTCOME_LABEL: Record<ImportOutcome, [real: string, dryRun: string]> = {
 /** A row an import cancelled or stopped before reaching it. */
 const NOT_PROCESSED = 'Not processed';
 
-export interface ImportRowView {
-  id: string;
-  rowNumber: number;
-  outcome: string | null;
-  comment: string | null;
-  clientId: string | null;
+export const importRowViewSchema = z.object({
+  id: z.uuid(),
+  rowNumber: z.number().int(),
+  outcome: z.string().nullable(),
+  comment: z.string().nullable(),
+  clientId: z.uuid().nullable(),
   /** The row's cells of the recognised columns, as the file has them. */
-  values: Partial<Record<ImportField, string>>;
-}
+  values: z.partialRecord(z.enum(IMPORT_FIELDS), z.string()),
+});
+export type ImportRowView = z.infer<typeof importRowViewSchema>;
 
 interface ReportRecord {
   seq: number;

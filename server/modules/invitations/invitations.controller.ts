@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiView, ApiListView } from '../../common/openapi/api-response';
 import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Request, Response } from 'express';
 import { AuditService, auditOrigin } from '../../common/audit/audit.service';
@@ -10,7 +11,14 @@ import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { invitationFilterSchema, inviteSchema, type InviteInput } from './invitations.schemas';
-import { InvitationsService, type InvitationView } from './invitations.service';
+import {
+  invitationBatchViewSchema,
+  type InvitationView,
+  invitationViewSchema,
+  inviteResultSchema,
+  liveInvitationViewSchema,
+} from './invitation.view';
+import { InvitationsService } from './invitations.service';
 
 const FOLLOW_UP = {
   remind: ['invitation.reminded', 'Sent a reminder to'],
@@ -30,6 +38,7 @@ export class InvitationsController {
 
   /** 202: the invitations are recorded; emails and workflows follow from the batch workflow. */
   @RequireRole('staff_admin')
+  @ApiView(inviteResultSchema)
   @ApiOperation({ summary: 'Invite contacts to the portal (one, or in bulk)' })
   @Post()
   @HttpCode(202)
@@ -54,6 +63,7 @@ export class InvitationsController {
 
   /** Progress of a bulk invite (its workflow's query); null fields when Temporal is away. */
   @RequireRole('staff_admin')
+  @ApiView(invitationBatchViewSchema)
   @ApiOperation({ summary: 'Progress of a bulk invitation' })
   @Get('batches/:batchId')
   async batch(@Param('batchId', UuidParamPipe) batchId: string) {
@@ -61,6 +71,7 @@ export class InvitationsController {
   }
 
   @RequireRole('staff_admin')
+  @ApiView(invitationBatchViewSchema)
   @ApiOperation({ summary: 'Cancel the rest of a bulk invitation' })
   @Post('batches/:batchId/cancel')
   @HttpCode(202)
@@ -76,6 +87,7 @@ export class InvitationsController {
 
   @RequireRole('staff_admin')
   @ApiListQuery(invitationFilterSchema, INVITATION_SORTABLE)
+  @ApiListView(invitationViewSchema)
   @ApiOperation({ summary: 'List invitations' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
@@ -88,6 +100,7 @@ export class InvitationsController {
   }
 
   @RequireRole('staff_admin')
+  @ApiView(liveInvitationViewSchema)
   @ApiOperation({ summary: 'One invitation with its reminders' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string) {
@@ -95,6 +108,7 @@ export class InvitationsController {
   }
 
   @RequireRole('staff_admin')
+  @ApiView(invitationViewSchema)
   @ApiOperation({ summary: 'Send an invitation reminder now' })
   @Post(':id/remind')
   @HttpCode(202)
@@ -103,6 +117,7 @@ export class InvitationsController {
   }
 
   @RequireRole('staff_admin')
+  @ApiView(invitationViewSchema)
   @ApiOperation({ summary: 'Send a new invitation link (the old one stops working)' })
   @Post(':id/resend')
   @HttpCode(202)
@@ -111,6 +126,7 @@ export class InvitationsController {
   }
 
   @RequireRole('staff_admin')
+  @ApiView(invitationViewSchema)
   @ApiOperation({ summary: 'Revoke an invitation' })
   @Post(':id/revoke')
   @HttpCode(200)

@@ -33,37 +33,16 @@ import {
   INVITATION_COLUMNS,
   toInvitationSummary,
   type InvitationRow,
-  type InvitationSummary,
+  type InvitationView,
+  type InviteResult,
+  type SkippedTarget,
+  type SkipReason,
 } from './invitation.view';
 import { formatFirmTime } from '../../common/time/firm-time';
 import { INVITATION_TIMING_COLUMNS, type InvitationTimingRow } from './invitation-workflow-input';
 import { InvitationWorkflowsService } from './invitation-workflows.service';
 import type { InvitationFilter, InviteInput } from './invitations.schemas';
 import { InvitationsErrorCode, InvitationsException } from './invitations.exception';
-
-type SkipReason =
-  'accepted' | 'no_email' | 'suppressed' | 'already_invited' | 'no_contact' | 'offline';
-
-export interface SkippedTarget {
-  contactId: string | null;
-  clientId: string | null;
-  /** The client's name, else the contact's: every skipped row says whom it is about. */
-  name: string;
-  email: string | null;
-  reason: SkipReason;
-  message: string;
-}
-
-export interface InviteResult {
-  invited: number;
-  resent: number;
-  skipped: SkippedTarget[];
-  skippedCount: number;
-  batchId: string | null;
-  workflowId: string | null;
-}
-
-export type InvitationView = InvitationSummary & { contactId: string; contactEmail: string };
 
 const SKIP_MESSAGE: Record<SkipReason, string> = {
   accepted: 'Already uses the portal',

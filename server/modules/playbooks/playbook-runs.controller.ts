@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiView, ApiListView } from '../../common/openapi/api-response';
 import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { Audited } from '../../common/audit/audited.decorator';
@@ -11,7 +12,11 @@ import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { PlaybookRunWorkflows } from './delivery/playbook-run-workflows.service';
 import { PlaybookReader } from './playbook-reader.service';
-import type { PlaybookRunDetailView } from './playbook.view';
+import {
+  type PlaybookRunDetailView,
+  playbookRunDetailViewSchema,
+  playbookRunViewSchema,
+} from './playbook.view';
 import {
   emptyBodySchema,
   PLAYBOOK_RUN_SORTABLE,
@@ -31,6 +36,7 @@ export class PlaybookRunsController {
   ) {}
 
   @ApiListQuery(playbookRunFilterSchema, PLAYBOOK_RUN_SORTABLE)
+  @ApiListView(playbookRunViewSchema)
   @ApiOperation({ summary: 'List playbook runs' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
@@ -42,6 +48,7 @@ export class PlaybookRunsController {
     return sendPage(res, 'playbook-runs', q.range, await this.reader.listRuns(q));
   }
 
+  @ApiView(playbookRunDetailViewSchema)
   @ApiOperation({ summary: 'One playbook run with its log' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<PlaybookRunDetailView> {
@@ -54,6 +61,7 @@ export class PlaybookRunsController {
     targetId: r.id,
     clientId: r.clientId,
   }))
+  @ApiView(playbookRunDetailViewSchema)
   @ApiOperation({ summary: 'Cancel a playbook run' })
   @Post(':id/cancel')
   @HttpCode(200)

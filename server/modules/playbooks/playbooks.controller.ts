@@ -11,6 +11,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiView, ApiListView } from '../../common/openapi/api-response';
 import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { Audited } from '../../common/audit/audited.decorator';
@@ -21,7 +22,7 @@ import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { PlaybookReader } from './playbook-reader.service';
-import type { PlaybookView } from './playbook.view';
+import { playbookRunViewSchema, type PlaybookView, playbookViewSchema } from './playbook.view';
 import {
   createPlaybookSchema,
   emptyBodySchema,
@@ -55,6 +56,7 @@ export class PlaybooksController {
   ) {}
 
   @ApiListQuery(playbookFilterSchema, PLAYBOOK_SORTABLE)
+  @ApiListView(playbookViewSchema)
   @ApiOperation({ summary: 'List playbooks' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
@@ -66,6 +68,7 @@ export class PlaybooksController {
     return sendPage(res, 'playbooks', q.range, await this.reader.list(q));
   }
 
+  @ApiView(playbookViewSchema)
   @ApiOperation({ summary: 'One playbook with its steps' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<PlaybookView> {
@@ -73,6 +76,7 @@ export class PlaybooksController {
   }
 
   @Audited('playbook.created', event('Created'))
+  @ApiView(playbookViewSchema)
   @ApiOperation({ summary: 'Create a playbook' })
   @Post()
   async create(
@@ -83,6 +87,7 @@ export class PlaybooksController {
   }
 
   @Audited('playbook.updated', event('Updated'))
+  @ApiView(playbookViewSchema)
   @ApiOperation({ summary: 'Edit a playbook' })
   @Put(':id')
   async update(
@@ -94,6 +99,7 @@ export class PlaybooksController {
   }
 
   @Audited('playbook.deleted', event('Deleted'))
+  @ApiView(playbookViewSchema)
   @ApiOperation({ summary: 'Delete a playbook' })
   @Delete(':id')
   async remove(@Param('id', UuidParamPipe) id: string): Promise<PlaybookView> {
@@ -103,6 +109,7 @@ export class PlaybooksController {
   }
 
   @Audited('playbook.enabled', event('Enabled'))
+  @ApiView(playbookViewSchema)
   @ApiOperation({ summary: 'Enable a playbook' })
   @Post(':id/enable')
   @HttpCode(200)
@@ -116,6 +123,7 @@ export class PlaybooksController {
 
   /** Also cancels its runs under way. */
   @Audited('playbook.disabled', event('Disabled'))
+  @ApiView(playbookViewSchema)
   @ApiOperation({ summary: 'Disable a playbook' })
   @Post(':id/disable')
   @HttpCode(200)
@@ -128,6 +136,7 @@ export class PlaybooksController {
   }
 
   @ApiListQuery(playbookRunFilterSchema, PLAYBOOK_RUN_SORTABLE)
+  @ApiListView(playbookRunViewSchema)
   @ApiOperation({ summary: 'List a playbook’s runs' })
   @Get(':id/runs')
   async runs(

@@ -15,6 +15,8 @@ import { InvitationsErrorCode, InvitationsException } from '../invitations/invit
 import { PlaybookRunWorkflows } from '../playbooks/delivery/playbook-run-workflows.service';
 import { recordAcceptanceRuns } from '../playbooks/delivery/playbook-triggers.sql';
 import { SettingsService } from '../settings/settings.service';
+import { z } from 'zod';
+import { timestampField } from '../../common/http/view-fields';
 
 interface TokenRow {
   invitation_id: string;
@@ -28,15 +30,16 @@ interface TokenRow {
   last_name: string | null;
 }
 
-export interface InvitationPreview {
-  firmName: string;
-  logoUrl: string | null;
-  email: string;
-  firstName: string | null;
-  lastName: string | null;
-  expiresAt: string;
-  timeZone: string;
-}
+export const invitationPreviewSchema = z.object({
+  firmName: z.string(),
+  logoUrl: z.string().nullable(),
+  email: z.string(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  expiresAt: timestampField,
+  timeZone: z.string(),
+});
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 
 /** A contact's way in: the link from the email, a password, and a portal session. */
 @Injectable()

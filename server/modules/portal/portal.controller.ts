@@ -12,6 +12,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiView } from '../../common/openapi/api-response';
 import { ApiZodQuery } from '../../common/openapi/zod-openapi';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
@@ -31,8 +32,17 @@ import {
   tokenQuerySchema,
   type AcceptInput,
 } from '../invitations/invitations.schemas';
-import { InvitationAcceptanceService } from './invitation-acceptance.service';
-import { PortalService, type PortalClient, type PortalMe } from './portal.service';
+import {
+  InvitationAcceptanceService,
+  invitationPreviewSchema,
+} from './invitation-acceptance.service';
+import {
+  type PortalClient,
+  portalClientSchema,
+  type PortalMe,
+  portalMeSchema,
+  PortalService,
+} from './portal.service';
 
 @ApiTags('portal')
 @Controller('portal')
@@ -47,6 +57,7 @@ export class PortalController {
 
   @Public()
   @ApiZodQuery(tokenQuerySchema)
+  @ApiView(invitationPreviewSchema)
   @ApiOperation({ summary: 'Portal: what an invitation link is for, before accepting it' })
   @Get('invitations/preview')
   preview(@Query('token') token: unknown) {
@@ -56,6 +67,7 @@ export class PortalController {
   /** Tokens are 256-bit, so guessing is hopeless; the sign-in throttle still applies. */
   @Public()
   @UseGuards(ThrottlerGuard)
+  @ApiView(portalMeSchema)
   @ApiOperation({ summary: 'Portal: accept an invitation by choosing a password' })
   @Post('invitations/accept')
   @HttpCode(200)
@@ -86,6 +98,7 @@ export class PortalController {
   }
 
   @PortalRoute()
+  @ApiView(portalMeSchema)
   @ApiOperation({ summary: 'Portal: the signed-in contact, the firm and their clients' })
   @Get('me')
   me(@CurrentPrincipal() principal: ContactPrincipal): Promise<PortalMe> {
@@ -94,6 +107,7 @@ export class PortalController {
 
   /** A client of the contact's (directly or through a group); any other is 404. */
   @PortalRoute()
+  @ApiView(portalClientSchema)
   @ApiOperation({ summary: 'Portal: one of your clients' })
   @Get('clients/:id')
   async client(

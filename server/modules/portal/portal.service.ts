@@ -1,38 +1,47 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { ContactPrincipal } from '../../common/auth/principal';
-import type { ContactClientRole } from '../../common/access/client-role';
-import { contactDisplayName, type ContactRole } from '../contacts/contact.view';
+import { CONTACT_CLIENT_ROLES, type ContactClientRole } from '../../common/access/client-role';
+import { clientViewSchema } from '../clients/client.view';
+import { contactDisplayName } from '../contacts/contact.view';
 import { SettingsService } from '../settings/settings.service';
+import { z } from 'zod';
 
-export interface PortalMe {
-  id: string;
-  email: string;
-  firstName: string | null;
-  lastName: string | null;
-  displayName: string;
-  firmName: string;
-  logoUrl: string | null;
+export const portalMeSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  displayName: z.string(),
+  firmName: z.string(),
+  logoUrl: z.string().nullable(),
   /** The firm's: every date in the portal is read in it. */
-  timeZone: string;
-  clients: { id: string; displayName: string; role: ContactRole }[];
-}
+  timeZone: z.string(),
+  clients: z.array(
+    z.object({ id: z.uuid(), displayName: z.string(), role: z.enum(CONTACT_CLIENT_ROLES) }),
+  ),
+});
+export type PortalMe = z.infer<typeof portalMeSchema>;
 
 /** The summary of a client its contacts see in the portal, with their role on it. */
-export interface PortalClient {
-  id: string;
-  displayName: string;
-  type: 'standard' | 'offline';
-  email: string | null;
-  phone: string | null;
-  street: string | null;
-  city: string | null;
-  state: string | null;
-  postalCode: string | null;
-  role: ContactClientRole;
-  /** Collaborators add their own files and activities; access contacts only see. */
-  canContribute: boolean;
-}
+export const portalClientSchema = clientViewSchema
+  .pick({
+    id: true,
+    displayName: true,
+    type: true,
+    email: true,
+    phone: true,
+    street: true,
+    city: true,
+    state: true,
+    postalCode: true,
+  })
+  .extend({
+    role: z.enum(CONTACT_CLIENT_ROLES),
+    /** Collaborators add their own files and activities; access contacts only see. */
+    canContribute: z.boolean(),
+  });
+export type PortalClient = z.infer<typeof portalClientSchema>;
 
 /** What a signed-in contact sees of the firm: its name, and the clients they belong to. */
 @Injectable()

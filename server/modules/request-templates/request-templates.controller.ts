@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiView, ApiListView } from '../../common/openapi/api-response';
 import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { Audited } from '../../common/audit/audited.decorator';
@@ -9,7 +10,7 @@ import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
-import type { RequestTemplateView } from './request-template.view';
+import { requestTemplateViewSchema, type RequestTemplateView } from './request-template.view';
 import {
   createRequestTemplateSchema,
   REQUEST_TEMPLATE_SORTABLE,
@@ -36,6 +37,7 @@ export class RequestTemplatesController {
   constructor(private readonly templates: RequestTemplatesService) {}
 
   @ApiListQuery(requestTemplateFilterSchema, REQUEST_TEMPLATE_SORTABLE)
+  @ApiListView(requestTemplateViewSchema)
   @ApiOperation({ summary: 'List file request templates' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
@@ -47,6 +49,7 @@ export class RequestTemplatesController {
     return sendPage(res, 'request-templates', q.range, await this.templates.list(q));
   }
 
+  @ApiView(requestTemplateViewSchema)
   @ApiOperation({ summary: 'One file request template' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<RequestTemplateView> {
@@ -55,6 +58,7 @@ export class RequestTemplatesController {
 
   @RequireRole('staff_admin', 'entities_admin')
   @Audited('request_template.created', event('Created'))
+  @ApiView(requestTemplateViewSchema)
   @ApiOperation({ summary: 'Create a file request template' })
   @Post()
   create(
@@ -66,6 +70,7 @@ export class RequestTemplatesController {
 
   @RequireRole('staff_admin', 'entities_admin')
   @Audited('request_template.updated', event('Updated'))
+  @ApiView(requestTemplateViewSchema)
   @ApiOperation({ summary: 'Edit a file request template' })
   @Put(':id')
   update(
@@ -77,6 +82,7 @@ export class RequestTemplatesController {
 
   @RequireRole('staff_admin', 'entities_admin')
   @Audited('request_template.deleted', event('Deleted'))
+  @ApiView(requestTemplateViewSchema)
   @ApiOperation({ summary: 'Delete a file request template' })
   @Delete(':id')
   remove(@Param('id', UuidParamPipe) id: string): Promise<RequestTemplateView> {

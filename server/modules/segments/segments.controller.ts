@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiView, ApiListView } from '../../common/openapi/api-response';
 import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { Audited } from '../../common/audit/audited.decorator';
@@ -19,7 +20,13 @@ import {
   type SegmentFilter,
   type UpdateSegmentInput,
 } from './segments.schemas';
-import { SegmentsService, type SegmentPreview, type SegmentView } from './segments.service';
+import {
+  type SegmentPreview,
+  segmentPreviewSchema,
+  SegmentsService,
+  type SegmentView,
+  segmentViewSchema,
+} from './segments.service';
 
 const segmentEvent = (verb: string) => (s: SegmentView) => ({
   summary: `${verb} segment ${s.name}`,
@@ -38,6 +45,7 @@ export class SegmentsController {
   constructor(private readonly segments: SegmentsService) {}
 
   @ApiListQuery(segmentListFilterSchema, SEGMENT_SORTABLE)
+  @ApiListView(segmentViewSchema)
   @ApiOperation({ summary: 'List saved segments' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
@@ -50,6 +58,7 @@ export class SegmentsController {
   }
 
   /** An unsaved filter's reach, for the live count while editing. */
+  @ApiView(segmentPreviewSchema)
   @ApiOperation({
     summary: 'Count and sample the clients a segment rule matches, without saving it',
   })
@@ -58,12 +67,14 @@ export class SegmentsController {
     return this.segments.preview(body.filter);
   }
 
+  @ApiView(segmentViewSchema)
   @ApiOperation({ summary: 'One saved segment' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<SegmentView> {
     return this.segments.get(id);
   }
 
+  @ApiView(segmentPreviewSchema)
   @ApiOperation({ summary: 'Count and sample the clients a saved segment matches' })
   @Get(':id/preview')
   async savedPreview(@Param('id', UuidParamPipe) id: string): Promise<SegmentPreview> {
@@ -71,6 +82,7 @@ export class SegmentsController {
   }
 
   @Audited('segment.created', segmentEvent('Created'))
+  @ApiView(segmentViewSchema)
   @ApiOperation({ summary: 'Save a segment' })
   @Post()
   create(
@@ -81,6 +93,7 @@ export class SegmentsController {
   }
 
   @Audited('segment.updated', segmentEvent('Changed'))
+  @ApiView(segmentViewSchema)
   @ApiOperation({ summary: 'Edit a saved segment' })
   @Put(':id')
   update(
@@ -91,6 +104,7 @@ export class SegmentsController {
   }
 
   @Audited('segment.deleted', segmentEvent('Deleted'))
+  @ApiView(segmentViewSchema)
   @ApiOperation({ summary: 'Delete a saved segment' })
   @Delete(':id')
   remove(@Param('id', UuidParamPipe) id: string): Promise<SegmentView> {

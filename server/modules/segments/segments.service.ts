@@ -12,31 +12,38 @@ import { isUniqueViolation } from '../../database/unique-violation';
 import { campaignAudience } from '../campaigns/campaign-audience.sql';
 import { clientCount, clientWhere } from '../clients/client-list.sql';
 import { SegmentsErrorCode, SegmentsException } from './segments.exception';
-import type {
-  CreateSegmentInput,
-  SegmentFilter,
-  SegmentListFilter,
-  SegmentSortField,
-  UpdateSegmentInput,
+import {
+  segmentFilterSchema,
+  type CreateSegmentInput,
+  type SegmentFilter,
+  type SegmentListFilter,
+  type SegmentSortField,
+  type UpdateSegmentInput,
 } from './segments.schemas';
+import { z } from 'zod';
+import { timestampField } from '../../common/http/view-fields';
 
-export interface SegmentView {
-  id: string;
-  name: string;
-  description: string | null;
-  filter: SegmentFilter;
+export const segmentViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  filter: segmentFilterSchema,
   /** Live: the clients matching now. */
-  clientCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
+  clientCount: z.number().int(),
+  createdAt: timestampField,
+  updatedAt: timestampField,
+});
+export type SegmentView = z.infer<typeof segmentViewSchema>;
 
-export interface SegmentPreview {
-  clientCount: number;
+export const segmentPreviewSchema = z.object({
+  clientCount: z.number().int(),
   /** Contacts of those clients a campaign would email (an address, not unsubscribed or suppressed). */
-  reachableContacts: number;
-  sample: { id: string; displayName: string; email: string | null }[];
-}
+  reachableContacts: z.number().int(),
+  sample: z.array(
+    z.object({ id: z.uuid(), displayName: z.string(), email: z.string().nullable() }),
+  ),
+});
+export type SegmentPreview = z.infer<typeof segmentPreviewSchema>;
 
 interface SegmentRow {
   id: string;

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SettingsService } from './settings.service';
+import { ApiView } from '../../common/openapi/api-response';
+import { firmSettingsSchema, SettingsService } from './settings.service';
 
 /** What every staff member's console needs of the settings: the firm's name and time zone. */
 @ApiTags('settings')
@@ -8,6 +9,7 @@ import { SettingsService } from './settings.service';
 export class FirmController {
   constructor(private readonly settings: SettingsService) {}
 
+  @ApiView(firmSettingsSchema.pick({ firmName: true, timeZone: true }))
   @ApiOperation({ summary: 'The firm’s name and time zone (every staff member)' })
   @Get()
   async get(): Promise<{ firmName: string; timeZone: string }> {

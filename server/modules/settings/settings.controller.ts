@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiView } from '../../common/openapi/api-response';
 import { RequireRole } from '../../common/auth/auth.decorators';
 import { Audited } from '../../common/audit/audited.decorator';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { updateSettingsSchema, type UpdateSettingsInput } from './settings.schemas';
-import { SettingsService, type FirmSettings } from './settings.service';
+import { type FirmSettings, firmSettingsSchema, SettingsService } from './settings.service';
 
 /** `/api/settings`, also as `/api/settings/firm` so react-admin's getOne/update reach it. */
 @ApiTags('settings')
@@ -13,6 +14,7 @@ import { SettingsService, type FirmSettings } from './settings.service';
 export class SettingsController {
   constructor(private readonly settings: SettingsService) {}
 
+  @ApiView(firmSettingsSchema)
   @ApiOperation({ summary: 'The firm’s settings' })
   @Get(['', 'firm'])
   get(): Promise<FirmSettings> {
@@ -23,6 +25,7 @@ export class SettingsController {
     summary: `Changed the firm settings (sending domains: ${s.sendingDomains.join(', ') || 'none'})`,
     targetType: 'settings',
   }))
+  @ApiView(firmSettingsSchema)
   @ApiOperation({ summary: 'Change the firm’s settings' })
   @Put(['', 'firm'])
   update(

@@ -7,27 +7,29 @@ import { pgArray } from '../../database/pg-array';
 import { sqlRunner, type SqlRunner } from '../../database/sql-transaction';
 import { SettingsErrorCode, SettingsException } from './settings.exception';
 import type { UpdateSettingsInput } from './settings.schemas';
+import { z } from 'zod';
 
-export interface FirmSettings {
-  id: 'firm';
-  firmName: string;
-  logoUrl: string | null;
-  sendingDomains: string[];
-  defaultSender: string | null;
-  reminderIntervalSeconds: number;
-  maxReminders: number;
-  invitationExpirySeconds: number;
+export const firmSettingsSchema = z.object({
+  id: z.literal('firm'),
+  firmName: z.string(),
+  logoUrl: z.string().nullable(),
+  sendingDomains: z.array(z.string()),
+  defaultSender: z.string().nullable(),
+  reminderIntervalSeconds: z.number().int(),
+  maxReminders: z.number().int(),
+  invitationExpirySeconds: z.number().int(),
   /** File request emails carry the request's description, message and items (else a plain nudge). */
-  detailedNotifications: boolean;
+  detailedNotifications: z.boolean(),
   /** File request reminders this many days before the due date. */
-  requestReminderDaysBefore: number[];
+  requestReminderDaysBefore: z.array(z.number().int()),
   /** After the due date (or without one), file requests are chased this often. */
-  requestOverdueIntervalDays: number;
+  requestOverdueIntervalDays: z.number().int(),
   /** IANA zone every date is shown in (console, messages). */
-  timeZone: string;
+  timeZone: z.string(),
   /** `outbox` without RESEND_API_KEY: messages stay in the console's Outbox. */
-  emailDelivery: 'resend' | 'outbox';
-}
+  emailDelivery: z.enum(['resend', 'outbox']),
+});
+export type FirmSettings = z.infer<typeof firmSettingsSchema>;
 
 const SELECT = `select id, firm_name as "firmName", logo_url as "logoUrl",
   sending_domains as "sendingDomains", default_sender as "defaultSender",

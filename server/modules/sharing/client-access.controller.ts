@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiView } from '../../common/openapi/api-response';
 import type { Request } from 'express';
 import { AccessService } from '../../common/access/access.service';
 import { AuditService, auditOrigin } from '../../common/audit/audit.service';
@@ -10,7 +12,7 @@ import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { grantIdSchema, grantSchema, type GrantInput } from './client-access.schemas';
 import { shareAuditEntry } from './client-access.audit';
-import { ClientAccessService, type AccessGrant } from './client-access.service';
+import { type AccessGrant, accessGrantSchema, ClientAccessService } from './client-access.service';
 
 /**
  * `/api/clients/:id/access`: anyone who sees the client sees who else does; owners and
@@ -26,6 +28,7 @@ export class ClientAccessController {
     private readonly audit: AuditService,
   ) {}
 
+  @ApiView(z.array(accessGrantSchema))
   @ApiOperation({ summary: 'Who may see a client: staff and contacts with their roles' })
   @Get()
   async list(
@@ -36,6 +39,7 @@ export class ClientAccessController {
     return this.sharing.list(id);
   }
 
+  @ApiView(z.array(accessGrantSchema))
   @ApiOperation({ summary: 'Give a staff member or contact a role on a client' })
   @Post()
   @HttpCode(201)
@@ -52,6 +56,7 @@ export class ClientAccessController {
     return this.sharing.list(id);
   }
 
+  @ApiView(z.array(accessGrantSchema))
   @ApiOperation({ summary: 'Take a role on a client away' })
   @Delete(':grantId')
   async revoke(

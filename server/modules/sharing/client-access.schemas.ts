@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { CONTACT_CLIENT_ROLES, STAFF_CLIENT_ROLES } from '../../common/access/client-role';
+import {
+  CLIENT_ROLES,
+  CONTACT_CLIENT_ROLES,
+  STAFF_CLIENT_ROLES,
+} from '../../common/access/client-role';
 
 export const GRANTEE_TYPES = ['staff', 'staff_group', 'contact', 'contact_group'] as const;
 export type GranteeType = (typeof GRANTEE_TYPES)[number];
@@ -8,7 +12,7 @@ export const grantSchema = z
   .strictObject({
     principalType: z.enum(GRANTEE_TYPES),
     principalId: z.uuid({ message: 'must be an id' }),
-    role: z.enum([...STAFF_CLIENT_ROLES, ...CONTACT_CLIENT_ROLES]),
+    role: z.enum(CLIENT_ROLES),
   })
   .refine(
     (g) =>

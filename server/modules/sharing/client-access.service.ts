@@ -1,23 +1,25 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { SqlCondition } from '../../common/access/access.service';
-import type { ClientRole } from '../../common/access/client-role';
+import { CLIENT_ROLES, type ClientRole } from '../../common/access/client-role';
 import { AuthErrorCode, AuthException } from '../../common/auth/auth.exception';
 import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
 import { invalidField } from '../../common/validation/parse-input';
-import type { GrantInput, GranteeType } from './client-access.schemas';
+import { GRANTEE_TYPES, type GrantInput, type GranteeType } from './client-access.schemas';
+import { z } from 'zod';
 
-export interface AccessGrant {
-  id: string;
-  principalType: GranteeType;
-  principalId: string;
-  name: string;
-  email: string | null;
-  role: ClientRole;
+export const accessGrantSchema = z.object({
+  id: z.string(),
+  principalType: z.enum(GRANTEE_TYPES),
+  principalId: z.uuid(),
+  name: z.string(),
+  email: z.string().nullable(),
+  role: z.enum(CLIENT_ROLES),
   /** Given through a group: revoked there, shown here for the full picture. */
-  inherited: boolean;
-  viaGroup: { id: string; name: string } | null;
-}
+  inherited: z.boolean(),
+  viaGroup: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+});
+export type AccessGrant = z.infer<typeof accessGrantSchema>;
 
 interface GrantRow {
   type: GranteeType;

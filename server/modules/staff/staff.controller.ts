@@ -1,10 +1,16 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiView, ApiListView } from '../../common/openapi/api-response';
 import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { CurrentPrincipal, RequireRole } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
-import { describeSessions, type SessionView } from '../../common/auth/session.view';
+import {
+  describeSessions,
+  sessionViewSchema,
+  type SessionView,
+} from '../../common/auth/session.view';
 import { Audited } from '../../common/audit/audited.decorator';
 import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
@@ -18,8 +24,8 @@ import {
   type CreateStaffInput,
   type UpdateStaffInput,
 } from './staff.schemas';
-import { StaffService, type StaffSessionsEnded } from './staff.service';
-import type { StaffView } from './staff.view';
+import { StaffService, staffSessionsEndedSchema, type StaffSessionsEnded } from './staff.service';
+import { type StaffView, staffViewSchema } from './staff.view';
 
 /** Roles and the active flag go into the summary: role changes are what the trail is for. */
 const staffEvent = (verb: string, u: StaffView) => ({
@@ -38,6 +44,7 @@ export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
   @ApiListQuery(staffFilterSchema, STAFF_SORTABLE)
+  @ApiListView(staffViewSchema)
   @ApiOperation({ summary: 'List staff members' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
@@ -49,6 +56,7 @@ export class StaffController {
     return sendPage(res, 'staff', q.range, await this.staff.list(q));
   }
 
+  @ApiView(staffViewSchema)
   @ApiOperation({ summary: 'One staff member' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<StaffView> {
@@ -57,6 +65,7 @@ export class StaffController {
 
   @RequireRole('staff_admin')
   @Audited('staff.created', (u: StaffView) => staffEvent('Created', u))
+  @ApiView(staffViewSchema)
   @ApiOperation({ summary: 'Create a staff member' })
   @Post()
   create(
@@ -68,6 +77,7 @@ export class StaffController {
 
   @RequireRole('staff_admin')
   @Audited('staff.updated', (u: StaffView) => staffEvent('Updated', u))
+  @ApiView(staffViewSchema)
   @ApiOperation({ summary: 'Edit a staff member and their roles' })
   @Put(':id')
   update(
@@ -79,6 +89,7 @@ export class StaffController {
   }
 
   @RequireRole('staff_admin')
+  @ApiView(z.array(sessionViewSchema))
   @ApiOperation({ summary: "A staff member's live sessions" })
   @Get(':id/sessions')
   listSessions(
@@ -98,6 +109,7 @@ export class StaffController {
     targetId: r.id,
     detail: { sessions: r.ended },
   }))
+  @ApiView(staffSessionsEndedSchema)
   @ApiOperation({ summary: 'Sign a staff member out everywhere' })
   @Delete(':id/sessions')
   endSessions(
@@ -110,6 +122,7 @@ export class StaffController {
   /** Deactivates: staff records stay for the audit trail. */
   @RequireRole('staff_admin')
   @Audited('staff.deactivated', (u: StaffView) => staffEvent('Deactivated', u))
+  @ApiView(staffViewSchema)
   @ApiOperation({ summary: 'Deactivate a staff member' })
   @Delete(':id')
   remove(

@@ -4,8 +4,9 @@ import {
   type FilterQuery,
 } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
 import { AccessService } from '../../common/access/access.service';
-import type { SessionView } from '../../common/auth/session.view';
+import { sessionViewSchema, type SessionView } from '../../common/auth/session.view';
 import { SessionsService } from '../../common/auth/sessions.service';
 import type { Principal } from '../../common/auth/principal';
 import type { Page } from '../../common/http/content-range';
@@ -23,11 +24,12 @@ import type {
 } from './staff.schemas';
 import { toStaffView, type StaffView } from './staff.view';
 
-export interface StaffSessionsEnded {
-  id: string;
-  email: string;
-  ended: SessionView[];
-}
+export const staffSessionsEndedSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  ended: z.array(sessionViewSchema),
+});
+export type StaffSessionsEnded = z.infer<typeof staffSessionsEndedSchema>;
 
 @Injectable()
 export class StaffService {

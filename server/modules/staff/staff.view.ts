@@ -1,16 +1,21 @@
+import { z } from 'zod';
+import { FIRM_ROLES } from '../../common/access/firm-role';
+import { isoDate } from '../../common/http/iso-date';
+import { timestampField } from '../../common/http/view-fields';
 import type { StaffUser } from './staff-user.entity';
 
 /** What the API shows of a staff user: never the password hash. */
-export interface StaffView {
-  id: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  roles: string[];
-  active: boolean;
-  lastLoginAt: Date | null;
-  createdAt: Date;
-}
+export const staffViewSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  roles: z.array(z.enum(FIRM_ROLES)),
+  active: z.boolean(),
+  lastLoginAt: timestampField.nullable(),
+  createdAt: timestampField,
+});
+export type StaffView = z.infer<typeof staffViewSchema>;
 
 export const toStaffView = (u: StaffUser): StaffView => ({
   id: u.id,
@@ -19,6 +24,6 @@ export const toStaffView = (u: StaffUser): StaffView => ({
   lastName: u.lastName,
   roles: u.roles,
   active: u.active,
-  lastLoginAt: u.lastLoginAt ?? null,
-  createdAt: u.createdAt,
+  lastLoginAt: isoDate(u.lastLoginAt ?? null),
+  createdAt: isoDate(u.createdAt),
 });

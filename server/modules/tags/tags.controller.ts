@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiView, ApiListView } from '../../common/openapi/api-response';
 import { ApiListQuery } from '../../common/openapi/zod-openapi';
 import type { Response } from 'express';
 import { RequireRole } from '../../common/auth/auth.decorators';
@@ -16,7 +18,7 @@ import {
   type CreateTagInput,
   type UpdateTagInput,
 } from './tags.schemas';
-import { TagsService, type TagView } from './tags.service';
+import { TagsService, type TagView, tagViewSchema } from './tags.service';
 
 @ApiTags('tags')
 @Controller('tags')
@@ -24,6 +26,7 @@ export class TagsController {
   constructor(private readonly tags: TagsService) {}
 
   @ApiListQuery(tagFilterSchema, TAG_SORTABLE)
+  @ApiListView(tagViewSchema)
   @ApiOperation({ summary: 'List tags' })
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
@@ -35,12 +38,14 @@ export class TagsController {
     return sendPage(res, 'tags', q.range, await this.tags.list(q));
   }
 
+  @ApiView(z.record(z.string(), z.string()))
   @ApiOperation({ summary: 'The colours tags may take' })
   @Get('palette')
   palette(): Record<string, string> {
     return TAG_PALETTE;
   }
 
+  @ApiView(tagViewSchema)
   @ApiOperation({ summary: 'One tag' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<TagView> {
@@ -48,6 +53,7 @@ export class TagsController {
   }
 
   @RequireRole('entities_admin')
+  @ApiView(tagViewSchema)
   @ApiOperation({ summary: 'Create a tag (a colour is chosen if none is given)' })
   @Post()
   create(@Body(new ZodBodyPipe(createTagSchema)) body: CreateTagInput): Promise<TagView> {
@@ -55,6 +61,7 @@ export class TagsController {
   }
 
   @RequireRole('entities_admin')
+  @ApiView(tagViewSchema)
   @ApiOperation({ summary: 'Rename or recolour a tag' })
   @Put(':id')
   update(
@@ -65,6 +72,7 @@ export class TagsController {
   }
 
   @RequireRole('entities_admin')
+  @ApiView(tagViewSchema)
   @ApiOperation({ summary: 'Delete a tag (from every client)' })
   @Delete(':id')
   remove(@Param('id', UuidParamPipe) id: string): Promise<TagView> {

@@ -8,15 +8,19 @@ import { Tag } from './tag.entity';
 import { leastUsedColours, TAG_COLOUR_USAGE_SQL } from './tag-colours';
 import { TagsErrorCode, TagsException } from './tags.exception';
 import type { CreateTagInput, TagFilter, TagSortField, UpdateTagInput } from './tags.schemas';
+import { z } from 'zod';
+import { isoDate } from '../../common/http/iso-date';
+import { timestampField } from '../../common/http/view-fields';
 
-export interface TagView {
-  id: string;
-  name: string;
-  color: string;
-  clientCount: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export const tagViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  color: z.string(),
+  clientCount: z.number().int(),
+  createdAt: timestampField,
+  updatedAt: timestampField,
+});
+export type TagView = z.infer<typeof tagViewSchema>;
 
 const SORT_SQL: Record<TagSortField, string> = {
   name: 'lower(t.name)',
@@ -149,8 +153,8 @@ const toView = (r: TagRow): TagView => ({
   name: r.name,
   color: r.color,
   clientCount: r.client_count,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
+  createdAt: isoDate(r.created_at),
+  updatedAt: isoDate(r.updated_at),
 });
 
 const notFound = (id: string) =>

@@ -12,7 +12,8 @@ interface MessageRow {
   invitation_id: string | null;
 }
 
-export type DeliveryOutcome = 'applied' | 'duplicate' | 'ignored' | 'unknown_email';
+export const DELIVERY_OUTCOMES = ['applied', 'duplicate', 'ignored', 'unknown_email'] as const;
+export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
 
 /**
  * Applies a verified Resend event once (by its webhook id): the message's status, the

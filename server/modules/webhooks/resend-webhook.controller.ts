@@ -1,14 +1,18 @@
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiView } from '../../common/openapi/api-response';
 import type { Request } from 'express';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { Public } from '../../common/auth/auth.decorators';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import type { RawBodyRequest } from '../../common/http/json-body';
-import { DeliveryEventsService } from './delivery-events.service';
+import { DELIVERY_OUTCOMES, DeliveryEventsService } from './delivery-events.service';
 import { resendEventSchema } from './resend-events';
 import { WebhooksErrorCode, WebhooksException } from './webhooks.exception';
+
+const webhookOutcomeSchema = z.object({ outcome: z.enum(DELIVERY_OUTCOMES) });
 
 /**
  * Resend signs its webhooks the Svix way (svix-id, svix-timestamp, svix-signature over the raw
@@ -27,6 +31,7 @@ export class ResendWebhookController {
   }
 
   @Public()
+  @ApiView(webhookOutcomeSchema)
   @ApiOperation({ summary: 'Resend delivery events (signed webhook)' })
   @Post('resend')
   @HttpCode(200)

@@ -6,9 +6,9 @@ import { APP_CONFIG } from '../../../config/config.module';
 import type { AppConfig } from '../../../config/env.schema';
 import { sqlRunner, sqlTransaction, type SqlRunner } from '../../../database/sql-transaction';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
-import type { MergeValues } from '../../email/markdown-email.renderer';
+import { z } from 'zod';
+import { MERGE_FIELDS } from '../../email/merge-fields';
 import { fromHeader, insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
-import type { RenderedEmail } from '../../email/render-email';
 import { SettingsService, type FirmSettings } from '../../settings/settings.service';
 import { campaignAudience, segmentFilterOf } from '../campaign-audience.sql';
 import { campaignNotFound } from '../campaigns.exception';
@@ -38,9 +38,14 @@ interface PendingRecipient extends MergeSource {
   late_skip: 'unsubscribed' | 'suppressed' | null;
 }
 
-export interface CampaignPreview extends RenderedEmail {
-  mergeValues: MergeValues;
-}
+/** A campaign's email as a recipient would see it, with the sample values merged in. */
+export const campaignPreviewSchema = z.object({
+  subject: z.string(),
+  html: z.string(),
+  text: z.string(),
+  mergeValues: z.record(z.enum(MERGE_FIELDS), z.string()),
+});
+export type CampaignPreview = z.infer<typeof campaignPreviewSchema>;
 
 /**
  * Turns a campaign into emails: each recipient's own unsubscribe token (only its hash is
