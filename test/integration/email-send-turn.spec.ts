@@ -1,12 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import {
-  startResendStandIn,
-  tightestSpanMs,
-  type ResendStandIn,
-} from '../../scripts/lib/resend-stand-in';
+import { tightestSpanMs } from '../../scripts/lib/resend-stand-in';
 import { EmailDeliveryService } from '../../server/modules/email/email-delivery.service';
-import { eventually } from '../utils/invitations';
-import { startTestApp, type TestApp } from '../utils/test-app';
+import { eventually, useAppSendingTo } from '../utils/invitations';
 
 const PER_SECOND = 2;
 const BATCH = 5;
@@ -25,25 +20,15 @@ const QUEUE_EVERY_MS = 350;
  * the senders waiting ahead of it.
  */
 describe('email sent in turn at the rate limit', () => {
-  let resend: ResendStandIn;
-  let t: TestApp;
-
-  beforeAll(async () => {
-    resend = await startResendStandIn({ requestsPerSecond: PER_SECOND, answerDelayMs: ANSWER_MS });
-    t = await startTestApp({
-      RESEND_API_KEY: resend.apiKey,
-      RESEND_BASE_URL: resend.url,
-      RESEND_REQUESTS_PER_SECOND: String(PER_SECOND),
-      EMAIL_BATCH_SIZE: String(BATCH),
-    });
-  });
-  afterAll(async () => {
-    await t.close();
-    await resend.close();
+  const fixture = useAppSendingTo({
+    perSecond: PER_SECOND,
+    batch: BATCH,
+    answerDelayMs: ANSWER_MS,
+    workers: 0,
   });
 
   const queue = (kind: string, to: string, bulk: boolean, n: number) =>
-    t.query(
+    fixture.t.query(
       `insert into email_message (id, kind, idempotency_key, to_email, from_email, subject,
          text_body, bulk, status)
        select gen_random_uuid(), $1, $2 || g, $2 || g || '@example.com', 'firm@clienthub.test',
@@ -53,6 +38,7 @@ describe('email sent in turn at the rate limit', () => {
     );
 
   it('puts each transactional email in the next request, ahead of bulk batches waiting', async () => {
+    const { t, resend } = fixture;
     await queue('campaign', 'bulk', true, 60);
     const delivery = new EmailDeliveryService(t.app.get(EntityManager), t.config);
     const sender = async () => {
