@@ -6,6 +6,7 @@ import { createBenchCampaign, seedTaggedClients } from './lib/bench-campaign-see
 import { benchOpenWorkflows } from './lib/bench-open-invitations';
 import { startBenchServices, startBenchStack, type BenchServices } from './lib/bench-stack';
 import { fmtLoad, percentiles, seedContacts } from './lib/bench-stats';
+import { printSingleLegs, type SingleCall } from './lib/invite-legs';
 import { startResendStandIn, tightestSpanMs, type ResendStandIn } from './lib/resend-stand-in';
 
 const PORTS = { postgres: 54389, temporal: 7293 };
@@ -82,12 +83,20 @@ async function benchMixedLoad(services: BenchServices, contacts: number, clients
       const bulkTotal = contacts + clients;
       const isBulk = (to: string) => !to.startsWith('single');
       const bulkArrived = () => resend.emails.filter((e) => isBulk(e.to[0])).length;
-      const singleCalls = new Map<string, number>();
+      const singleCalls: SingleCall[] = [];
       const ticker = setInterval(() => {
-        const contactId = singles[singleCalls.size];
+        const contactId = singles[singleCalls.length];
         if (!contactId) return;
-        singleCalls.set(`single${singleCalls.size + 1}@example.com`, Date.now());
-        void api('POST', '/api/invitations', { contactIds: [contactId], senderEmail: SENDER });
+        const calledAt = Date.now();
+        const answer = api<{ workflowId: string }>('POST', '/api/invitations', {
+          contactIds: [contactId],
+          senderEmail: SENDER,
+        });
+        singleCalls.push({
+          to: `single${singleCalls.length + 1}@example.com`,
+          calledAt,
+          workflowId: answer.then((a) => a.workflowId),
+        });
       }, SINGLE_EVERY_MS);
       try {
         await until(() => bulkArrived() >= bulkTotal, 60 * 60_000, 'every bulk email at Resend');
@@ -95,15 +104,15 @@ async function benchMixedLoad(services: BenchServices, contacts: number, clients
         clearInterval(ticker);
       }
       await until(
-        () => resend.emails.length >= bulkTotal + singleCalls.size,
+        () => resend.emails.length >= bulkTotal + singleCalls.length,
         120_000,
         'the last single invitations at Resend',
       );
       const loadDuring = loadavg();
 
-      const latencies = [...singleCalls].map(([to, at]) => {
+      const latencies = singleCalls.map(({ to, calledAt }) => {
         const email = resend.emails.find((e) => e.to[0] === to);
-        return (email!.receivedAt - at) / 1000;
+        return (email!.receivedAt - calledAt) / 1000;
       });
       const bulkTimes = resend.emails.filter((e) => isBulk(e.to[0])).map((e) => e.receivedAt);
       const bulkSeconds = (Math.max(...bulkTimes) - Math.min(...bulkTimes)) / 1000;
@@ -124,6 +133,7 @@ async function benchMixedLoad(services: BenchServices, contacts: number, clients
       );
       console.log(`everything at Resend after ${((Date.now() - started) / 1000).toFixed(1)} s`);
       reportRequests(resend);
+      await printSingleLegs(singleCalls, services.temporal.address, pg, resend);
     } finally {
       await pg.end();
       await stack.stop();

@@ -26,11 +26,19 @@ export interface BenchServices {
   stop(): Promise<void>;
 }
 
-/** A benchmark's own embedded PostgreSQL and Temporal dev server, under DATA_DIR/<name>. */
+/**
+ * A benchmark's own embedded PostgreSQL and Temporal dev server, under DATA_DIR/<name>.
+ * BENCH_POSTGRES_PORT and BENCH_TEMPORAL_PORT move them off the bench's own ports (the Web UI's
+ * is Temporal's + 1000), so two checkouts on one machine can run the same bench.
+ */
 export async function startBenchServices(
   name: string,
-  ports: { postgres: number; temporal: number },
+  defaults: { postgres: number; temporal: number },
 ): Promise<BenchServices> {
+  const ports = {
+    postgres: portFromEnv('BENCH_POSTGRES_PORT') ?? defaults.postgres,
+    temporal: portFromEnv('BENCH_TEMPORAL_PORT') ?? defaults.temporal,
+  };
   const base = loadConfig();
   const dir = join(base.DATA_DIR, name);
   // Checked before anything is removed: a second copy of a bench must not break the first.
@@ -65,6 +73,16 @@ export async function startBenchServices(
       await postgres.stop();
     },
   };
+}
+
+function portFromEnv(name: string): number | undefined {
+  const raw = process.env[name];
+  if (!raw) return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 64535) {
+    throw new Error(`${name} must be a port number, got "${raw}"`);
+  }
+  return port;
 }
 
 export interface BenchStack {

@@ -69,6 +69,9 @@ export async function startTemporalDevServer(
     `--db-filename=${dbFile}`,
     `--namespace=${namespace}`,
     '--log-level=warn',
+    // Task-queue priority's matcher: on by default from server 1.31, explicit for older CLIs.
+    '--dynamic-config-value',
+    'matching.useNewMatcher=true',
     ...Object.entries(SEARCH_ATTRIBUTES).map(
       ([name, type]) => `--search-attribute=${name}=${type}`,
     ),

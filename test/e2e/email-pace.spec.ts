@@ -1,10 +1,5 @@
-import {
-  startResendStandIn,
-  tightestSpanMs,
-  type ResendStandIn,
-} from '../../scripts/lib/resend-stand-in';
-import { eventually, seedContacts, twoWorkersSendingTo } from '../utils/invitations';
-import type { TestApp } from '../utils/test-app';
+import { tightestSpanMs } from '../../scripts/lib/resend-stand-in';
+import { eventually, seedContacts, useAppSendingTo } from '../utils/invitations';
 
 const PER_SECOND = 2;
 const BATCH = 5;
@@ -17,19 +12,15 @@ const ANSWER_MS = 900;
  * previous answer, and the limit still holds.
  */
 describe('email pace with slow answers, two workers', () => {
-  let resend: ResendStandIn;
-  let t: TestApp;
-
-  beforeAll(async () => {
-    resend = await startResendStandIn({ requestsPerSecond: PER_SECOND, answerDelayMs: ANSWER_MS });
-    t = await twoWorkersSendingTo(resend, PER_SECOND, BATCH);
-  });
-  afterAll(async () => {
-    await t.close();
-    await resend.close();
+  const fixture = useAppSendingTo({
+    perSecond: PER_SECOND,
+    batch: BATCH,
+    answerDelayMs: ANSWER_MS,
+    workers: 2,
   });
 
   it('overlaps the round trips and keeps the limit', async () => {
+    const { t, resend } = fixture;
     const admin = await t.signIn();
     const contacts = await seedContacts(t, 'paced', 80);
     await admin

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import type { Agent } from 'supertest';
-import type { ResendStandIn } from '../../scripts/lib/resend-stand-in';
+import { startResendStandIn, type ResendStandIn } from '../../scripts/lib/resend-stand-in';
 import { waitFor } from '../../scripts/lib/wait-for';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -14,18 +14,46 @@ export const eventually = <T>(
   timeoutMs = 20_000,
 ) => waitFor(check, { what, timeoutMs, intervalMs: 100 });
 
+/** The API sending through the stand-in at `perSecond`, `batch` emails a request; no worker. */
+const appSendingTo = (resend: ResendStandIn, perSecond: number, batch: number) =>
+  startTestApp({
+    RESEND_API_KEY: resend.apiKey,
+    RESEND_BASE_URL: resend.url,
+    RESEND_REQUESTS_PER_SECOND: String(perSecond),
+    EMAIL_BATCH_SIZE: String(batch),
+  });
+
+/**
+ * For a test file: the Resend stand-in answering after `answerDelayMs` and an app sending
+ * through it with `workers` workers, started before its tests and closed after them.
+ */
+export function useAppSendingTo(options: {
+  perSecond: number;
+  batch: number;
+  answerDelayMs: number;
+  workers: number;
+}): { resend: ResendStandIn; t: TestApp } {
+  const { perSecond, batch, answerDelayMs, workers } = options;
+  const fixture = {} as { resend: ResendStandIn; t: TestApp };
+  beforeAll(async () => {
+    fixture.resend = await startResendStandIn({ requestsPerSecond: perSecond, answerDelayMs });
+    fixture.t = await appSendingTo(fixture.resend, perSecond, batch);
+    for (let i = 0; i < workers; i++) await fixture.t.startWorker();
+  });
+  afterAll(async () => {
+    await fixture.t.close();
+    await fixture.resend.close();
+  });
+  return fixture;
+}
+
 /** The API and two workers sending through the stand-in at `perSecond`, `batch` emails a request. */
 export async function twoWorkersSendingTo(
   resend: ResendStandIn,
   perSecond: number,
   batch: number,
 ): Promise<TestApp> {
-  const t = await startTestApp({
-    RESEND_API_KEY: resend.apiKey,
-    RESEND_BASE_URL: resend.url,
-    RESEND_REQUESTS_PER_SECOND: String(perSecond),
-    EMAIL_BATCH_SIZE: String(batch),
-  });
+  const t = await appSendingTo(resend, perSecond, batch);
   await t.startWorker();
   await t.startWorker();
   return t;

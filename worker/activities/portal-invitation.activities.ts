@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
-import { InvitationBatchService } from '../../server/modules/invitations/delivery/invitation-batch.service';
+import {
+  InvitationBatchService,
+  type PageProgress,
+} from '../../server/modules/invitations/delivery/invitation-batch.service';
 import { InvitationMailerService } from '../../server/modules/invitations/delivery/invitation-mailer.service';
 import type {
   InvitationBatchActivities,
@@ -30,12 +33,15 @@ export class PortalInvitationActivitiesImpl
     return this.mailer.expire(invitationId);
   }
 
+  /** A retry carries on from what its failed attempt got through, which the heartbeat holds. */
   runInvitationBatchPage(
     batchId: string,
     step: InvitationBatchStep,
     bulk: boolean,
-  ): Promise<{ handled: number; done: number }> {
-    return this.batches.runPage(batchId, step, bulk);
+  ): Promise<PageProgress> {
+    const context = Context.current();
+    const resumed = context.info.heartbeatDetails as PageProgress | undefined;
+    return this.batches.runPage(batchId, step, bulk, resumed, (p) => context.heartbeat(p));
   }
 
   countUnsentBatchEmails(batchId: string): Promise<number> {

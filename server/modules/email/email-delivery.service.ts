@@ -5,6 +5,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { Resend, type CreateBatchOptions } from 'resend';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
+import { sqlRunner, type SqlRunner } from '../../database/sql-transaction';
 import type { EmailLink } from './outgoing-email';
 import { holdSendsFor, sendInTurn } from './send-pace';
 
@@ -62,22 +63,22 @@ export class EmailDeliveryService {
     const resumed = resumeBatchId ? await this.batchEmails(resumeBatchId, true) : [];
     const held = resumed.length ? resumed : ((await this.abandonedBatch()) ?? []);
     if (!held.length) await this.dropDeadEmails();
-    // Claimed in turn, right before the request: email queued until then (one invitation
-    // behind a campaign's backlog) makes this request, not one after four claimed batches.
+    // Claimed when its request may start: email queued until then (one invitation behind a
+    // campaign's backlog) makes this request, not one after batches claimed while they wait.
     const request = await sendInTurn(
       this.em,
       this.config.RESEND_REQUESTS_PER_SECOND,
-      async () => {
-        const batch = held.length ? held : await this.claim();
-        if (!batch.length) return null;
-        claimed(batch[0].batch_id);
-        return batch;
+      async (sql) => {
+        const batch = held.length ? held : await this.claim(sql);
+        return batch.length ? batch : null;
       },
-      (batch) =>
-        resend.batch.send(batch.map(toResendEmail), {
+      (batch) => {
+        claimed(batch[0].batch_id);
+        return resend.batch.send(batch.map(toResendEmail), {
           idempotencyKey: `email-batch/${batch[0].batch_id}`,
           batchValidation: 'permissive',
-        }),
+        });
+      },
     );
     if (!request) return { claimed: 0 };
     const { claimed: batch, answer } = request;
@@ -154,10 +155,9 @@ export class EmailDeliveryService {
   }
 
   /** Claims queued emails, transactional ones first (one invitation overtakes a campaign). */
-  private async claim(): Promise<ClaimedEmail[]> {
-    const conn = this.em.getConnection();
+  private async claim(sql: SqlRunner): Promise<ClaimedEmail[]> {
     const batchId = randomUUID();
-    await conn.execute(
+    await sql(
       `with picked as (
          select id from email_message where status = 'queued'
          order by bulk, created_at, id limit ? for update skip locked)
@@ -165,22 +165,25 @@ export class EmailDeliveryService {
        from picked where m.id = picked.id`,
       [this.config.EMAIL_BATCH_SIZE, batchId],
     );
-    return this.batchEmails(batchId);
+    return this.batchEmails(batchId, false, sql);
   }
 
   /**
    * In a fixed order: a resent batch must be the same request for its idempotency key.
    * `touch` renews the claim, so a batch being retried is not taken for abandoned.
    */
-  private async batchEmails(batchId: string, touch = false): Promise<ClaimedEmail[]> {
-    const conn = this.em.getConnection();
+  private async batchEmails(
+    batchId: string,
+    touch = false,
+    sql = sqlRunner(this.em),
+  ): Promise<ClaimedEmail[]> {
     if (touch) {
-      await conn.execute(
+      await sql(
         `update email_message set updated_at = now() where batch_id = ? and status = 'sending'`,
         [batchId],
       );
     }
-    return conn.execute<ClaimedEmail[]>(
+    return sql<ClaimedEmail[]>(
       `select * from email_message where batch_id = ? and status = 'sending' order by created_at, id`,
       [batchId],
     );

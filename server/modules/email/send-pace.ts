@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlTransaction } from '../../database/sql-transaction';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 
-/** The claim runs this long before the slot, so its time never delays the request. */
-const CLAIM_LEAD_MS = 150;
 /** A request unanswered this long is taken for dead (its worker stopped): the activity's timeout. */
 const DEAD_AFTER = '2 minutes';
 
@@ -18,30 +16,30 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.
  *   were answered within the last second (email_send_request). A request reaches the provider
  *   between its start and its answer, so however late one arrives (a stalled process, the
  *   network), no second at the provider holds more than the limit.
- * `claim` runs just before the slot (null: nothing to send, the slot goes unused), so email
- * queued until then makes this request.
+ * `claim` runs in the same transaction as the request's start, once the limit lets it start
+ * (null: nothing to send, the slot goes unused): no batch waits claimed for its turn, so email
+ * queued while others wait (one invitation behind a campaign's backlog) makes the very next
+ * request.
  */
 export async function sendInTurn<P, T>(
   em: EntityManager,
   perSecond: number,
-  claim: () => Promise<P | null>,
+  claim: (sql: SqlRunner) => Promise<P | null>,
   call: (claimed: P) => Promise<T>,
 ): Promise<{ claimed: P; answer: T } | null> {
   const slotAt = await takeSlot(em, 1 / perSecond);
-  await sleep(slotAt - CLAIM_LEAD_MS - Date.now());
-  const claimed = await claim();
-  if (claimed === null) return null;
   await sleep(slotAt - Date.now());
   // Below one a second: one request in each 1 / perSecond seconds.
   const limit = Math.max(1, Math.floor(perSecond));
-  const requestId = await startRequest(em, limit, limit / perSecond);
+  const turn = await startRequest(em, limit, limit / perSecond, claim);
+  if (!turn) return null;
   try {
-    return { claimed, answer: await call(claimed) };
+    return { claimed: turn.claimed, answer: await call(turn.claimed) };
   } finally {
     await em
       .getConnection()
       .execute(`update email_send_request set answered_at = clock_timestamp() where id = ?`, [
-        requestId,
+        turn.requestId,
       ]);
   }
 }
@@ -67,17 +65,19 @@ async function takeSlot(em: EntityManager, gapSeconds: number): Promise<number> 
 }
 
 /**
- * Records a request as started once fewer than `limit` are in flight or were answered within
- * `windowSeconds`; until then waits for the oldest to leave the window. Senders take turns on
- * the pace row, so two never both see room for one.
+ * Once fewer than `limit` requests are in flight or were answered within `windowSeconds`,
+ * claims what to send and records the request as started; until then waits for the oldest to
+ * leave the window. Senders take turns on the pace row, so two never both see room for one.
  */
-async function startRequest(
+async function startRequest<P>(
   em: EntityManager,
   limit: number,
   windowSeconds: number,
-): Promise<string> {
+  claim: (sql: SqlRunner) => Promise<P | null>,
+): Promise<{ requestId: string; claimed: P } | null> {
   for (;;) {
-    const turn = await sqlTransaction<{ id: string } | { waitMs: number }>(em, async (sql) => {
+    type Turn = { requestId: string; claimed: P } | { waitMs: number } | null;
+    const turn = await sqlTransaction<Turn>(em, async (sql) => {
       await sql(`select 1 from email_send_pace for update`);
       await sql(
         `delete from email_send_request where started_at < clock_timestamp() - interval '${DEAD_AFTER}'`,
@@ -90,12 +90,14 @@ async function startRequest(
         [windowSeconds, windowSeconds],
       );
       if (busy >= limit) return { waitMs: wait_ms ?? windowSeconds * 1000 };
+      const claimed = await claim(sql);
+      if (claimed === null) return null;
       const [{ id }] = await sql<{ id: string }[]>(
         `insert into email_send_request default values returning id`,
       );
-      return { id };
+      return { requestId: id, claimed };
     });
-    if ('id' in turn) return turn.id;
+    if (!turn || 'requestId' in turn) return turn;
     await sleep(turn.waitMs);
   }
 }

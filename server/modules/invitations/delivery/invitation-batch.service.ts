@@ -20,6 +20,14 @@ const PAGE = 500;
 const RENDER_CHUNK = 100;
 /** Workflow starts in flight at once: a bulk invite leaves Temporal room for staff's work. */
 const START_CONCURRENCY = 16;
+/** Starts (or re-send signals) recorded as done at once, so a retried page skips them. */
+const RECORD_EVERY = 50;
+
+/** How far one page's activity got: invitations read, and of those emailed, started or re-sent. */
+export interface PageProgress {
+  handled: number;
+  done: number;
+}
 
 /** Which invitations each step reads (`invitation.batch_action`) and where it moves them. */
 const STEP: Record<InvitationBatchStep, { action: string; next: string | null }> = {
@@ -29,9 +37,9 @@ const STEP: Record<InvitationBatchStep, { action: string; next: string | null }>
 };
 
 /**
- * The bulk invite workflow's activities: one page of one step each. A page is moved on when
- * done, so the next read is the next page and a retried page does nothing twice (emails are
- * idempotent per invitation, starts and signals per workflow id).
+ * The bulk invite workflow's activities: one page of one step each. Invitations are moved on
+ * as they are handled, so the next read is what is left and a retried page does nothing twice
+ * (emails are idempotent per invitation, starts and signals per workflow id).
  */
 @Injectable()
 export class InvitationBatchService {
@@ -41,37 +49,64 @@ export class InvitationBatchService {
     private readonly workflows: InvitationWorkflowsService,
   ) {}
 
+  /**
+   * `resumed`: what earlier attempts of this page's activity got through (from its heartbeat);
+   * `progress` is told the running totals as the starts and signals get through, so a retry
+   * (one start timing out) resumes where this attempt got to instead of redoing the page.
+   */
   async runPage(
     batchId: string,
     step: InvitationBatchStep,
     bulk: boolean,
-  ): Promise<{ handled: number; done: number }> {
+    resumed: PageProgress = { handled: 0, done: 0 },
+    progress: (p: PageProgress) => void = () => undefined,
+  ): Promise<PageProgress> {
     const { action, next } = STEP[step];
     const page = await this.em.getConnection().execute<BatchInvitation[]>(
       `select ${INVITATION_TIMING_COLUMNS}, status from invitation
          where batch_id = ? and batch_action = ? order by id limit ?`,
       [batchId, action, PAGE],
     );
-    if (!page.length) return { handled: 0, done: 0 };
-    let done: BatchInvitation[];
+    if (!page.length) return resumed;
     if (step === 'queue') {
       const pending = new Set<string>();
       for (let at = 0; at < page.length; at += RENDER_CHUNK) {
         const steps = page.slice(at, at + RENDER_CHUNK).map((i) => ({ ...firstStep(i), bulk }));
         for (const id of await this.mailer.queue(steps, 'batch')) pending.add(id);
       }
-      done = page.filter((i) => pending.has(i.id));
-    } else {
-      // Accepted, revoked or bounced meanwhile: nothing left to follow up.
-      done = page.filter((i) => i.status === 'pending');
-      await forEachLimit(done, START_CONCURRENCY, (i) =>
-        step === 'start'
-          ? this.workflows.start(i, bulk)
-          : this.workflows.signal(i, resendSignal, bulk),
-      );
+      await this.mark(page, next, pending);
+      return { handled: resumed.handled + page.length, done: resumed.done + pending.size };
     }
-    await this.mark(page, next, new Set(done.map((i) => i.id)));
-    return { handled: page.length, done: done.length };
+    // Accepted, revoked or bounced meanwhile: nothing left to follow up.
+    const ended = page.filter((i) => i.status !== 'pending');
+    await this.mark(ended, null);
+    const totals = { handled: resumed.handled + ended.length, done: resumed.done };
+    let through: BatchInvitation[] = [];
+    const record = async () => {
+      const taken = through;
+      through = [];
+      if (!taken.length) return;
+      await this.mark(taken, null);
+      totals.handled += taken.length;
+      totals.done += taken.length;
+      progress({ ...totals });
+    };
+    try {
+      await forEachLimit(
+        page.filter((i) => i.status === 'pending'),
+        START_CONCURRENCY,
+        async (i) => {
+          await (step === 'start'
+            ? this.workflows.start(i, bulk)
+            : this.workflows.signal(i, resendSignal, bulk));
+          through.push(i);
+          if (through.length >= RECORD_EVERY) await record();
+        },
+      );
+    } finally {
+      await record();
+    }
+    return totals;
   }
 
   /** Joined through the contact, whose index finds a contact's few emails. */
@@ -121,16 +156,18 @@ export class InvitationBatchService {
     return { revoked };
   }
 
-  /** Moves the page's `done` invitations to the step's next action; the rest leave the batch. */
+  /** Moves the `done` invitations (all if not given) to `next`; the rest leave the batch. */
   private async mark(
-    page: BatchInvitation[],
+    rows: BatchInvitation[],
     next: string | null,
-    done: Set<string>,
+    done?: Set<string>,
   ): Promise<void> {
+    if (!rows.length) return;
+    const ids = rows.map((i) => i.id);
     await this.em.getConnection().execute(
       `update invitation set batch_action = case when id = any(?::uuid[]) then ? end
        where id = any(?::uuid[])`,
-      [pgArray([...done]), next, pgArray(page.map((i) => i.id))],
+      [pgArray(done ? [...done] : ids), next, pgArray(ids)],
     );
   }
 }
