@@ -107,6 +107,29 @@ describe('sign-in throttling', () => {
     expect(devices.map((r) => r.token_hash)).toEqual(['recent']);
   });
 
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names', async () => {
+    const sources = async (email: string) =>
+      (
+        await t.query<{ source: string }>(
+          `select source from login_throttle where login = $1 and source like 'ip:%'`,
+          [email],
+        )
+      ).map((r) => r.source);
+    await login('203.0.113.40', wrong('via-loopback@x.test')).expect(401);
+    expect(await sources('via-loopback@x.test')).toEqual(['ip:203.0.113.40']);
+
+    // A proxy on a container network only: a loopback peer's header is anyone's claim.
+    const strict: INestApplication = await createApp({ ...t.config, TRUST_PROXY: ['10.0.0.0/8'] });
+    await strict.listen(0, '127.0.0.1');
+    const strictUrl = `http://127.0.0.1:${(strict.getHttpServer().address() as AddressInfo).port}`;
+    try {
+      await login('203.0.113.41', wrong('via-network@x.test'), strictUrl).expect(401);
+      expect(await sources('via-network@x.test')).toEqual(['ip:127.0.0.1']);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('counts attempts in PostgreSQL, so two API processes share the limits', async () => {
     const second: INestApplication = await createApp(t.config);
     await second.listen(0, '127.0.0.1');
