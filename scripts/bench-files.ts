@@ -14,7 +14,8 @@ import { resolveS3TestServer } from './lib/temporal-cli';
 import { createTestBucket, startS3TestServer } from './lib/s3-test-server';
 import { waitFor } from './lib/wait-for';
 
-const PORTS = { postgres: 54417, temporal: 7417, s3: 9417, api: 3417 };
+/** Shifted together by `--port-offset`, so two copies (or a test run) can share a machine. */
+const BASE_PORTS = { postgres: 54417, temporal: 7417, s3: 9417, api: 3417 };
 const CONCURRENCY = 8;
 const MB = 1024 * 1024;
 
@@ -30,14 +31,19 @@ async function main(): Promise<void> {
     'size-mb': { type: 'string' },
     'large-mb': { type: 'string' },
     stores: { type: 'string' },
+    'port-offset': { type: 'string' },
   });
   const files = numberOption(args, 'files', 1000);
   const sizeMb = numberOption(args, 'size-mb', 1);
   const largeMb = numberOption(args, 'large-mb', 1024);
   const stores = String(args.stores ?? 'local,s3').split(',');
-  const services = await startBenchServices('bench-files', PORTS);
+  const offset = numberOption(args, 'port-offset', 0);
+  const ports = Object.fromEntries(
+    Object.entries(BASE_PORTS).map(([name, port]) => [name, port + offset]),
+  ) as typeof BASE_PORTS;
+  const services = await startBenchServices('bench-files', ports);
   const s3 = stores.includes('s3')
-    ? await startS3TestServer(await resolveS3TestServer(loadConfig()), PORTS.s3)
+    ? await startS3TestServer(await resolveS3TestServer(loadConfig()), ports.s3)
     : undefined;
   try {
     for (const store of stores) {
@@ -47,7 +53,7 @@ async function main(): Promise<void> {
         STORAGE_MASTER_KEY: randomBytes(32).toString('base64'),
         FILE_MAX_MB: String(Math.max(largeMb + 1, sizeMb + 1)),
       });
-      const api = await startApi(config);
+      const api = await startApi(config, ports.api);
       try {
         console.log(`\n${store} store (load average ${loadavg()[0].toFixed(1)}):`);
         await run(api, files, sizeMb, largeMb);
@@ -168,8 +174,7 @@ async function drain(res: IncomingMessage): Promise<Buffer> {
 }
 
 /** The API as its own process, signed in, with one client to hold the files. */
-async function startApi(config: AppConfig): Promise<Api> {
-  const port = PORTS.api;
+async function startApi(config: AppConfig, port: number): Promise<Api> {
   const child = spawn(process.execPath, [join(__dirname, '..', 'server', 'main.js')], {
     env: {
       ...process.env,
