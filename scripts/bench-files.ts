@@ -6,6 +6,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { forEachLimit } from '../server/common/async/for-each-limit';
+import { API_NODE_FLAGS } from '../server/api-node-flags';
 import { loadConfig } from '../server/config/app-config';
 import type { AppConfig } from '../server/config/env.schema';
 import { BENCH_ADMIN, createBenchDatabase, startBenchServices } from './lib/bench-stack';
@@ -18,6 +19,8 @@ import { waitFor } from './lib/wait-for';
 const BASE_PORTS = { postgres: 54417, temporal: 7417, s3: 9417, api: 3417 };
 const CONCURRENCY = 8;
 const MB = 1024 * 1024;
+/** The API's resident memory while the large file uploads stays under this. */
+const RSS_BUDGET_MB = 300;
 
 /**
  * `npm run bench:files`: through the API (its own process, as in production), uploads and
@@ -97,6 +100,10 @@ async function run(api: Api, files: number, sizeMb: number, largeMb: number): Pr
   started = performance.now();
   const large = await upload(api, Readable.from(largeFile(largeMb)), 'large.pdf');
   report(`upload 1 × ${largeMb} MB`, largeMb, started, rss.peakMb());
+  const peak = rss.peakMb();
+  console.log(
+    `  API peak RSS during the large upload: ${peak.toFixed(0)} MB, ${((peak / RSS_BUDGET_MB) * 100).toFixed(0)}% of the ${RSS_BUDGET_MB} MB budget${peak < RSS_BUDGET_MB ? '' : ' (OVER)'}`,
+  );
   const rssDown = watchRss(api.process);
   started = performance.now();
   const length = await download(api, large);
@@ -175,16 +182,20 @@ async function drain(res: IncomingMessage): Promise<Buffer> {
 
 /** The API as its own process, signed in, with one client to hold the files. */
 async function startApi(config: AppConfig, port: number): Promise<Api> {
-  const child = spawn(process.execPath, [join(__dirname, '..', 'server', 'main.js')], {
-    env: {
-      ...process.env,
-      ...Object.fromEntries(Object.entries(config).map(([k, v]) => [k, String(v)])),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
+  const child = spawn(
+    process.execPath,
+    [...API_NODE_FLAGS, join(__dirname, '..', 'server', 'main.js')],
+    {
+      env: {
+        ...process.env,
+        ...Object.fromEntries(Object.entries(config).map(([k, v]) => [k, String(v)])),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const url = `http://127.0.0.1:${port}`;
   const signIn = () =>
     fetch(`${url}/api/auth/login`, {

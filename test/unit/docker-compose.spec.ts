@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
+import { API_NODE_FLAGS } from '../../server/api-node-flags';
 import { envSchema, settingsSchema } from '../../server/config/env.schema';
 import { projectRoot } from '../../server/project-root';
+import { WORKER_NODE_FLAGS } from '../../worker/worker-node-flags';
 
 type Port = string | { host_ip?: string; published?: string };
 
 interface Service {
   image?: string;
+  command?: string[];
   container_name?: string;
   ports?: Port[];
   environment?: Record<string, string | number | boolean | null>;
@@ -73,6 +76,18 @@ describe('docker-compose.yml', () => {
     // The proxy finds every api container by the service's name, on the port the API listens on.
     const caddyfile = compose.configs?.caddyfile?.content ?? '';
     expect(caddyfile).toContain(`dynamic a api ${environment('api').PORT}`);
+  });
+
+  it('runs the API (the image’s command) and the worker with their Node flags', () => {
+    const dockerfile = readFileSync(join(projectRoot(), 'Dockerfile'), 'utf8');
+    const cmd = JSON.parse(/^CMD (.+)$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
+    expect(cmd).toEqual(['node', ...API_NODE_FLAGS, 'dist/server/main.js']);
+    expect(service('api').command).toBeUndefined();
+    expect(service('worker').command).toEqual([
+      'node',
+      ...WORKER_NODE_FLAGS,
+      'dist/worker/main.js',
+    ]);
   });
 
   it('sets only variables the env schema knows on api and worker', () => {
