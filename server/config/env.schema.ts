@@ -57,6 +57,8 @@ export const envSchema = z.object({
   EMBEDDED_POSTGRES_PORT: port(54329),
   TEMPORAL_ADDRESS: optionalString,
   TEMPORAL_NAMESPACE: z.string().default('default'),
+  /** Temporal Cloud's API key: the API and worker then connect over TLS with it. */
+  TEMPORAL_API_KEY: optionalString,
   TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
   /** Prebuilt workflow bundle (npm run build writes dist/workflow-bundle.js); else bundled at worker start. */
   WORKFLOW_BUNDLE_PATH: optionalString,
