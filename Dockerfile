@@ -23,4 +23,5 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data
 EXPOSE 3000
-CMD ["node", "dist/server/main.js"]
+# The API's flags: server/api-node-flags.ts.
+CMD ["node", "--max-old-space-size=256", "--max-semi-space-size=4", "dist/server/main.js"]

@@ -6,6 +6,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { forEachLimit } from '../server/common/async/for-each-limit';
+import { API_NODE_FLAGS } from '../server/api-node-flags';
 import { loadConfig } from '../server/config/app-config';
 import type { AppConfig } from '../server/config/env.schema';
 import { BENCH_ADMIN, createBenchDatabase, startBenchServices } from './lib/bench-stack';
@@ -14,9 +15,12 @@ import { resolveS3TestServer } from './lib/temporal-cli';
 import { createTestBucket, startS3TestServer } from './lib/s3-test-server';
 import { waitFor } from './lib/wait-for';
 
-const PORTS = { postgres: 54417, temporal: 7417, s3: 9417, api: 3417 };
+/** Shifted together by `--port-offset`, so two copies (or a test run) can share a machine. */
+const BASE_PORTS = { postgres: 54417, temporal: 7417, s3: 9417, api: 3417 };
 const CONCURRENCY = 8;
 const MB = 1024 * 1024;
+/** The API's resident memory while the large file uploads stays under this. */
+const RSS_BUDGET_MB = 300;
 
 /**
  * `npm run bench:files`: through the API (its own process, as in production), uploads and
@@ -30,14 +34,19 @@ async function main(): Promise<void> {
     'size-mb': { type: 'string' },
     'large-mb': { type: 'string' },
     stores: { type: 'string' },
+    'port-offset': { type: 'string' },
   });
   const files = numberOption(args, 'files', 1000);
   const sizeMb = numberOption(args, 'size-mb', 1);
   const largeMb = numberOption(args, 'large-mb', 1024);
   const stores = String(args.stores ?? 'local,s3').split(',');
-  const services = await startBenchServices('bench-files', PORTS);
+  const offset = numberOption(args, 'port-offset', 0);
+  const ports = Object.fromEntries(
+    Object.entries(BASE_PORTS).map(([name, port]) => [name, port + offset]),
+  ) as typeof BASE_PORTS;
+  const services = await startBenchServices('bench-files', ports);
   const s3 = stores.includes('s3')
-    ? await startS3TestServer(await resolveS3TestServer(loadConfig()), PORTS.s3)
+    ? await startS3TestServer(await resolveS3TestServer(loadConfig()), ports.s3)
     : undefined;
   try {
     for (const store of stores) {
@@ -47,7 +56,7 @@ async function main(): Promise<void> {
         STORAGE_MASTER_KEY: randomBytes(32).toString('base64'),
         FILE_MAX_MB: String(Math.max(largeMb + 1, sizeMb + 1)),
       });
-      const api = await startApi(config);
+      const api = await startApi(config, ports.api);
       try {
         console.log(`\n${store} store (load average ${loadavg()[0].toFixed(1)}):`);
         await run(api, files, sizeMb, largeMb);
@@ -91,6 +100,10 @@ async function run(api: Api, files: number, sizeMb: number, largeMb: number): Pr
   started = performance.now();
   const large = await upload(api, Readable.from(largeFile(largeMb)), 'large.pdf');
   report(`upload 1 × ${largeMb} MB`, largeMb, started, rss.peakMb());
+  const peak = rss.peakMb();
+  console.log(
+    `  API peak RSS during the large upload: ${peak.toFixed(0)} MB, ${((peak / RSS_BUDGET_MB) * 100).toFixed(0)}% of the ${RSS_BUDGET_MB} MB budget${peak < RSS_BUDGET_MB ? '' : ' (OVER)'}`,
+  );
   const rssDown = watchRss(api.process);
   started = performance.now();
   const length = await download(api, large);
@@ -168,18 +181,21 @@ async function drain(res: IncomingMessage): Promise<Buffer> {
 }
 
 /** The API as its own process, signed in, with one client to hold the files. */
-async function startApi(config: AppConfig): Promise<Api> {
-  const port = PORTS.api;
-  const child = spawn(process.execPath, [join(__dirname, '..', 'server', 'main.js')], {
-    env: {
-      ...process.env,
-      ...Object.fromEntries(Object.entries(config).map(([k, v]) => [k, String(v)])),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
+async function startApi(config: AppConfig, port: number): Promise<Api> {
+  const child = spawn(
+    process.execPath,
+    [...API_NODE_FLAGS, join(__dirname, '..', 'server', 'main.js')],
+    {
+      env: {
+        ...process.env,
+        ...Object.fromEntries(Object.entries(config).map(([k, v]) => [k, String(v)])),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const url = `http://127.0.0.1:${port}`;
   const signIn = () =>
     fetch(`${url}/api/auth/login`, {

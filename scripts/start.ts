@@ -10,6 +10,7 @@ import { supervise, type Supervised } from './lib/supervisor';
 import { resolveTemporalCli } from './lib/temporal-cli';
 import { startTemporalDevServer } from './lib/temporal-dev-server';
 import { waitFor } from './lib/wait-for';
+import { API_NODE_FLAGS } from '../server/api-node-flags';
 import { WORKER_NODE_FLAGS } from '../worker/worker-node-flags';
 
 /** `npm start`: embedded PostgreSQL and Temporal unless configured, then the API and the worker. */
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
   };
   // A crashed api or worker is started again: one bad request or import must not stop the rest.
   const children = [
-    startNode('api', 'server/main.js', env),
+    startNode('api', 'server/main.js', env, API_NODE_FLAGS),
     startNode('worker', 'worker/main.js', env, WORKER_NODE_FLAGS),
   ];
   running.push({

@@ -21,7 +21,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     bodyParser: false,
   });
   app.useLogger(app.get(PinoLogger));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(helmet(helmetOptions(config.PUBLIC_URL)));
   app.use(cookieParser());
   app.use(originCheck(config.PUBLIC_URL, config.corsOrigins));

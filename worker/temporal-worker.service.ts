@@ -9,6 +9,7 @@ import {
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { APP_CONFIG } from '../server/config/config.module';
 import type { AppConfig } from '../server/config/env.schema';
+import { temporalConnectionOptions } from '../server/temporal/temporal-connection-options';
 import { bindActivities } from './activities/activity-registry';
 import { EmailDispatcherWaker } from '../server/modules/email/email-dispatcher-waker.service';
 import { emailTaskQueue } from '../workflows/email-dispatch/email-dispatch.contract';
@@ -48,7 +49,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    const connection = await NativeConnection.connect(temporalConnectionOptions(this.config));
     const base = { connection, namespace: this.config.TEMPORAL_NAMESPACE };
     const taskQueue = this.config.TEMPORAL_TASK_QUEUE;
     this.workers = [

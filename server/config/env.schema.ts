@@ -17,6 +17,27 @@ const masterKey = z
     if (typeof key === 'string') ctx.addIssue({ code: 'custom', message: key });
   });
 
+/** Express's `trust proxy`: its address names, or addresses and subnets, comma-separated. */
+const trustedProxies = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.union([
+        z.enum(['loopback', 'linklocal', 'uniquelocal']),
+        z.ipv4(),
+        z.ipv6(),
+        z.cidrv4(),
+        z.cidrv6(),
+      ]),
+    ),
+  );
+
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
 /** Every setting the system reads. Validated once; server, worker and scripts share it. */
@@ -24,6 +45,11 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port(3000),
   HOST: z.string().default('0.0.0.0'),
+  /**
+   * Reverse proxies whose X-Forwarded-For gives the client's address (sign-in limits, audit):
+   * `loopback` for one on the same machine, `uniquelocal` for one on a private container network.
+   */
+  TRUST_PROXY: trustedProxies.default(['loopback']),
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
   DATA_DIR: z.string().default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -31,6 +57,8 @@ export const envSchema = z.object({
   EMBEDDED_POSTGRES_PORT: port(54329),
   TEMPORAL_ADDRESS: optionalString,
   TEMPORAL_NAMESPACE: z.string().default('default'),
+  /** Temporal Cloud's API key: the API and worker then connect over TLS with it. */
+  TEMPORAL_API_KEY: optionalString,
   TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
   /** Prebuilt workflow bundle (npm run build writes dist/workflow-bundle.js); else bundled at worker start. */
   WORKFLOW_BUNDLE_PATH: optionalString,

@@ -3,6 +3,7 @@ import { Client, Connection, type QueryDefinition } from '@temporalio/client';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { rpcDeadlineInterceptors } from './rpc-deadline';
+import { temporalConnectionOptions } from './temporal-connection-options';
 
 export interface TemporalReachability {
   temporal: boolean;
@@ -24,7 +25,7 @@ export class TemporalService implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.connection = Connection.lazy({
-      address: config.TEMPORAL_ADDRESS,
+      ...temporalConnectionOptions(config),
       interceptors: rpcDeadlineInterceptors(config.TEMPORAL_RPC_TIMEOUT_MS),
       // After an outage, reconnect within a deadline of Temporal's return (gRPC's default
       // backoff grows to two minutes, and every call in between would fail).

@@ -123,6 +123,27 @@ describe('sign-in throttling', () => {
     }
   });
 
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names', async () => {
+    const sources = async (email: string) =>
+      (
+        await t.query<{ source: string }>(
+          `select source from login_throttle where login = $1 and source like 'ip:%'`,
+          [email],
+        )
+      ).map((r) => r.source);
+    await login('203.0.113.40', wrong('via-loopback@x.test')).expect(401);
+    expect(await sources('via-loopback@x.test')).toEqual(['ip:203.0.113.40']);
+
+    // A proxy on a container network only: a loopback peer's header is anyone's claim.
+    const strict = await t.startTwin({ TRUST_PROXY: ['10.0.0.0/8'] });
+    try {
+      await login('203.0.113.41', wrong('via-network@x.test'), strict.url).expect(401);
+      expect(await sources('via-network@x.test')).toEqual(['ip:127.0.0.1']);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('counts attempts in PostgreSQL, so two API processes share the limits', async () => {
     const second = await t.startTwin();
     try {

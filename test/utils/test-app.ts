@@ -34,7 +34,7 @@ export interface TestApp {
    * A second API on this app's database, Temporal, task queue and store, as another process
    * of the deployment would be, on a port of its own.
    */
-  startTwin(): Promise<{ url: string; close(): Promise<void> }>;
+  startTwin(overrides?: Partial<AppConfig>): Promise<{ url: string; close(): Promise<void> }>;
   /** Starts a worker (Nest context) on this app's task queue. */
   startWorker(): Promise<INestApplicationContext>;
   close(): Promise<void>;
@@ -97,8 +97,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       })();
       return (await (await pg).query(sql, params)).rows as T[];
     },
-    async startTwin() {
-      const twin = await createApp(config);
+    async startTwin(overrides = {}) {
+      const twin = await createApp({ ...config, ...overrides });
       await twin.listen(0, '127.0.0.1');
       const { port } = twin.getHttpServer().address() as AddressInfo;
       return { url: `http://127.0.0.1:${port}`, close: () => twin.close() };

@@ -16,8 +16,11 @@ export interface S3Location {
   client: S3ClientConfig;
 }
 
-/** Parts of a multipart upload, and how many go at once: about 2 × 8 MB held per upload. */
-const PART_BYTES = 8 * 1024 * 1024;
+/**
+ * Parts of a multipart upload (S3's smallest; 2 GB is 410 of its 10,000), and how many go at
+ * once: the SDK holds those two and gathers the next, about 3 × 5 MB per upload.
+ */
+const PART_BYTES = 5 * 1024 * 1024;
 const PARTS_AT_ONCE = 2;
 
 /** Objects in an S3-compatible bucket, through the official SDK; large uploads go in parts. */

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
+import { ByteQueue } from './byte-queue';
 import { WRAPPED_KEY_BYTES, type MasterKeyring } from './master-keyring';
 import { StorageErrorCode, StorageException } from './storage.exception';
 
@@ -61,46 +62,46 @@ function nonce(index: number, last: boolean): Buffer {
 export function sealStream(keyring: MasterKeyring): Transform {
   const dataKey = keyring.newDataKey();
   const header = encodeHeader(keyring.currentId, keyring.wrap(dataKey));
-  let pending: Buffer = Buffer.alloc(0);
+  const pending = new ByteQueue();
   let index = 0;
-  const frame = (plain: Buffer, last: boolean) => {
+  // Pushed as the cipher gives them: joining them would copy every frame once more.
+  function pushFrame(stream: Transform, plain: Buffer, last: boolean): void {
     const cipher = createCipheriv('aes-256-gcm', dataKey, nonce(index++, last));
-    return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
-  };
+    stream.push(cipher.update(plain));
+    const rest = cipher.final();
+    if (rest.length) stream.push(rest);
+    stream.push(cipher.getAuthTag());
+  }
   return new Transform({
     construct(callback) {
       this.push(header);
       callback();
     },
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
-      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-      let at = 0;
-      for (; pending.length - at >= FRAME_BYTES; at += FRAME_BYTES) {
-        this.push(frame(pending.subarray(at, at + FRAME_BYTES), false));
-      }
-      pending = pending.subarray(at);
+      pending.push(chunk);
+      while (pending.length >= FRAME_BYTES) pushFrame(this, pending.take(FRAME_BYTES), false);
       callback();
     },
     flush(callback: TransformCallback) {
       // Always a last frame (empty when the plaintext fills whole frames): its flag marks the end.
-      callback(null, frame(pending, true));
+      pushFrame(this, pending.take(pending.length), true);
+      callback();
     },
   });
 }
 
 /** Decrypts a sealed object, failing on the first frame that does not authenticate. */
 export function openStream(keyring: MasterKeyring): Transform {
-  let pending: Buffer = Buffer.alloc(0);
+  const pending = new ByteQueue();
   let dataKey: Buffer | undefined;
   let index = 0;
   const frame = (sealed: Buffer, last: boolean) => {
     try {
       const decipher = createDecipheriv('aes-256-gcm', dataKey!, nonce(index++, last));
       decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-      return Buffer.concat([
-        decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)),
-        decipher.final(),
-      ]);
+      const plain = decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES));
+      const rest = decipher.final();
+      return rest.length ? Buffer.concat([plain, rest]) : plain;
     } catch {
       throw integrity(`frame ${index - 1} was altered, moved or cut off`);
     }
@@ -108,19 +109,15 @@ export function openStream(keyring: MasterKeyring): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       try {
-        pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+        pending.push(chunk);
         if (!dataKey) {
-          const header = decodeHeader(pending);
+          const header = decodeHeader(pending.peek());
           if (!header) return callback();
           dataKey = keyring.unwrap(header.keyId, header.wrappedKey);
-          pending = pending.subarray(header.bytes.length);
+          pending.take(header.bytes.length);
         }
         // A full frame with more after it is not the last one.
-        let at = 0;
-        for (; pending.length - at > SEALED_FRAME; at += SEALED_FRAME) {
-          this.push(frame(pending.subarray(at, at + SEALED_FRAME), false));
-        }
-        pending = pending.subarray(at);
+        while (pending.length > SEALED_FRAME) this.push(frame(pending.take(SEALED_FRAME), false));
         callback();
       } catch (e) {
         callback(e as Error);
@@ -130,7 +127,7 @@ export function openStream(keyring: MasterKeyring): Transform {
       if (!dataKey) return callback(integrity('it ends inside its header'));
       if (pending.length < TAG_BYTES) return callback(integrity('it was cut off'));
       try {
-        callback(null, frame(pending, true));
+        callback(null, frame(pending.take(pending.length), true));
       } catch (e) {
         callback(e as Error);
       }
