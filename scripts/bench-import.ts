@@ -196,14 +196,16 @@ async function main(): Promise<void> {
       console.log(`generated ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       const floor = await copyFloor(services.postgres.url, file);
       const { config, drop } = await createBenchDatabase(services, 'floor', {}, BASE_DB);
-      const writes = await writeFloor(config.DATABASE_URL, file).finally(drop);
+      const { seconds: writes, serverCpu } = await writeFloor(config.DATABASE_URL, file).finally(
+        drop,
+      );
       const e2e = await importFile(stack, file, `bench.${format}`);
       if (e2e.job.status !== 'completed' || e2e.job.created !== rows)
         throw new Error(`import ended ${JSON.stringify(e2e.job)}`);
       const rss = await stack.workerPeakRssMb();
       const line =
         `${format.padEnd(4)} ${String(rows).padStart(8)}  floor ${floor.toFixed(2).padStart(6)} s  ` +
-        `write floor ${writes.toFixed(2).padStart(6)} s  end to end ${e2e.seconds.toFixed(2).padStart(6)} s ` +
+        `write floor ${writes.toFixed(2).padStart(6)} s (PostgreSQL CPU ${serverCpu?.toFixed(2) ?? '?'} s)  end to end ${e2e.seconds.toFixed(2).padStart(6)} s ` +
         `(staged at ${e2e.staged.toFixed(1)} s)  ${(e2e.seconds / floor).toFixed(2)}x floor  ` +
         `${(e2e.seconds / writes).toFixed(2)}x write floor  ` +
         `${((e2e.seconds / rows) * 1e6).toFixed(0)} µs/row  worker peak RSS ${rss.toFixed(0)} MB  ` +

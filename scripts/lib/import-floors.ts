@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
@@ -21,12 +22,20 @@ export function copyFloor(url: string, file: string): Promise<number> {
  * clients, contacts, client-contact links, client tags) in one transaction. `url` must be a
  * migrated database (it may hold other clients), so the writes pay for the real indexes,
  * foreign keys and triggers. Assumes the bench file's shape: every row a new standard client
- * with a unique email and Tax Client ID.
+ * with a unique email and Tax Client ID. Also returns the CPU seconds its server process
+ * spent (null when the server is not on this machine): unlike the seconds, they hardly move
+ * with the load of other work.
  */
-export function writeFloor(url: string, file: string): Promise<number> {
-  return timed(
+export async function writeFloor(
+  url: string,
+  file: string,
+): Promise<{ seconds: number; serverCpu: number | null }> {
+  let serverCpu: number | null = null;
+  const seconds = await timed(
     url,
     async (pg) => {
+      const pid = (await pg.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0].pid;
+      const before = await processCpu(pid);
       await copyParsed(pg, file);
       await pg.query('begin');
       await pg.query(`create temp table floor_clients as
@@ -55,9 +64,21 @@ export function writeFloor(url: string, file: string): Promise<number> {
       await pg.query(`insert into client_tag (client_id, tag_id)
       select distinct f.client_id, t.id from floor_tags f join tag t on lower(t.name) = lower(f.name)`);
       await pg.query('commit');
+      const after = await processCpu(pid);
+      serverCpu = before === null || after === null ? null : after - before;
     },
     checkWritten,
   );
+  return { seconds, serverCpu };
+}
+
+/** User and system CPU seconds of a process of this machine (null: not readable here). */
+async function processCpu(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (!stat) return null;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime, fields 14 and 15 of proc_pid_stat(5), in clock ticks (100 a second).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** Fails the bench if a write floor statement wrote less than the file asks for. */
