@@ -4,11 +4,8 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
-import {
-  toContactSessionView,
-  type ContactSessionView,
-} from '../../modules/contacts/contact-session.view';
-import { toStaffView, type StaffView } from '../../modules/staff/staff.view';
+import type { ContactSessionView } from '../../modules/contacts/contact-session.view';
+import type { StaffView } from '../../modules/staff/staff.view';
 import { AuditService, auditOrigin } from '../audit/audit.service';
 import { ZodBodyPipe } from '../validation/zod-body.pipe';
 import { AuthException } from './auth.exception';
@@ -20,6 +17,8 @@ import {
   type LoginInput,
 } from './auth.schemas';
 import { AuthService } from './auth.service';
+import { MFA_CHALLENGE_TTL_MS, MFA_COOKIE } from './mfa/mfa-challenge.service';
+import type { SecondStep } from './mfa/mfa.service';
 import type { Principal } from './principal';
 import {
   DEVICE_COOKIE,
@@ -27,6 +26,7 @@ import {
   SESSION_COOKIE,
   sessionCookieOptions,
 } from './session-cookie';
+import { completeSignIn } from './signed-in';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -40,7 +40,8 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @ApiOperation({
-    summary: 'Sign in (staff, or a contact with portal: true) and get a session cookie',
+    summary:
+      'Sign in (staff, or a contact with portal: true) and get a session cookie, or the second factor due',
   })
   @Post('login')
   @HttpCode(200)
@@ -48,7 +49,7 @@ export class AuthController {
     @Body(new ZodBodyPipe(loginSchema)) body: LoginInput,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<StaffView | ContactSessionView> {
+  ): Promise<StaffView | ContactSessionView | { secondFactor: SecondStep }> {
     const origin = auditOrigin(req, body.email);
     const signedIn = await this.auth
       .login(
@@ -65,34 +66,23 @@ export class AuthController {
         }
         throw e;
       });
-    const account = 'user' in signedIn ? signedIn.user : signedIn.contact;
-    await this.audit.record(
-      {
-        ...origin,
-        actor: {
-          kind: 'user' in signedIn ? 'staff' : 'contact',
-          id: account.id,
-          email: account.email,
-        },
-      },
-      {
-        action: 'auth.sign_in',
-        summary: `${account.email} signed in${'user' in signedIn ? '' : ' to the portal'}`,
-        targetType: 'user' in signedIn ? 'staff' : 'contact',
-        targetId: account.id,
-      },
-    );
-    res.cookie(
-      SESSION_COOKIE,
-      signedIn.token,
-      sessionCookieOptions(this.config.PUBLIC_URL, this.config.SESSION_TTL_HOURS * 3600_000),
-    );
+    // A session, or (the password was right, a second factor is due) a challenge for it.
+    const view =
+      'challenge' in signedIn
+        ? this.challenged(res, signedIn)
+        : await completeSignIn(
+            { audit: this.audit, config: this.config },
+            req,
+            res,
+            'user' in signedIn ? signedIn.user : signedIn.contact,
+            signedIn.token,
+          );
     res.cookie(
       DEVICE_COOKIE,
       signedIn.deviceToken,
       sessionCookieOptions(this.config.PUBLIC_URL, DEVICE_COOKIE_MAX_AGE_MS),
     );
-    return 'user' in signedIn ? toStaffView(signedIn.user) : toContactSessionView(signedIn.contact);
+    return view;
   }
 
   @AnySession()
@@ -136,5 +126,17 @@ export class AuthController {
       targetType: principal.kind,
       targetId: principal.id,
     });
+  }
+
+  private challenged(
+    res: Response,
+    { challenge, secondFactor }: { challenge: string; secondFactor: NonNullable<SecondStep> },
+  ) {
+    res.cookie(
+      MFA_COOKIE,
+      challenge,
+      sessionCookieOptions(this.config.PUBLIC_URL, MFA_CHALLENGE_TTL_MS),
+    );
+    return { secondFactor };
   }
 }

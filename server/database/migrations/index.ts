@@ -22,6 +22,7 @@ import { Migration20261206140000 } from './Migration20261206140000';
 import { Migration20261206150000 } from './Migration20261206150000';
 import { Migration20261206170000 } from './Migration20261206170000';
 import { Migration20261206180000 } from './Migration20261206180000';
+import { Migration20261207040000 } from './Migration20261207040000';
 
 /** Listed explicitly so compiled and ts-run code (Jest) find the same migrations. */
 export const migrationsList: MigrationObject[] = [
@@ -48,4 +49,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206150000', class: Migration20261206150000 },
   { name: 'Migration20261206170000', class: Migration20261206170000 },
   { name: 'Migration20261206180000', class: Migration20261206180000 },
+  { name: 'Migration20261207040000', class: Migration20261207040000 },
 ];

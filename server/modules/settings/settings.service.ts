@@ -6,7 +6,7 @@ import { invalidField } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
 import { sqlRunner, type SqlRunner } from '../../database/sql-transaction';
 import { SettingsErrorCode, SettingsException } from './settings.exception';
-import type { UpdateSettingsInput } from './settings.schemas';
+import type { MfaPolicy, UpdateSettingsInput } from './settings.schemas';
 
 export interface FirmSettings {
   id: 'firm';
@@ -25,6 +25,9 @@ export interface FirmSettings {
   requestOverdueIntervalDays: number;
   /** IANA zone every date is shown in (console, messages). */
   timeZone: string;
+  /** Whether staff, and contacts, must sign in with a second factor (else they may). */
+  staffMfa: MfaPolicy;
+  contactMfa: MfaPolicy;
   /** `outbox` without RESEND_API_KEY: messages stay in the console's Outbox. */
   emailDelivery: 'resend' | 'outbox';
 }
@@ -35,7 +38,8 @@ const SELECT = `select id, firm_name as "firmName", logo_url as "logoUrl",
   invitation_expiry_seconds as "invitationExpirySeconds",
   detailed_notifications as "detailedNotifications",
   request_reminder_days_before as "requestReminderDaysBefore",
-  request_overdue_interval_days as "requestOverdueIntervalDays", time_zone as "timeZone"
+  request_overdue_interval_days as "requestOverdueIntervalDays", time_zone as "timeZone",
+  staff_mfa as "staffMfa", contact_mfa as "contactMfa"
   from firm_settings where id = 'firm'`;
 
 export const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1);
@@ -70,7 +74,7 @@ export class SettingsService {
          default_sender = ?, reminder_interval_seconds = ?, max_reminders = ?,
          invitation_expiry_seconds = ?, detailed_notifications = ?,
          request_reminder_days_before = ?::int[], request_overdue_interval_days = ?,
-         time_zone = ?, updated_at = now() where id = 'firm'`,
+         time_zone = ?, staff_mfa = ?, contact_mfa = ?, updated_at = now() where id = 'firm'`,
       [
         merged.firmName,
         merged.logoUrl,
@@ -83,6 +87,8 @@ export class SettingsService {
         pgArray(merged.requestReminderDaysBefore.map(String)),
         merged.requestOverdueIntervalDays,
         merged.timeZone,
+        merged.staffMfa,
+        merged.contactMfa,
       ],
     );
     return this.get();
