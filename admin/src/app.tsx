@@ -19,6 +19,7 @@ import playbooks from './resources/playbooks';
 import requestTemplates from './resources/request-templates';
 import segments from './resources/segments';
 import { SettingsEdit } from './resources/settings/settings-edit';
+import { SecurityPage } from './security/security-page';
 import staff from './resources/staff';
 import tags from './resources/tags';
 
@@ -52,6 +53,7 @@ export const App = () => (
     <Resource name="audit-events" {...auditEvents} />
     <CustomRoutes>
       <Route path="/settings" element={<SettingsEdit />} />
+      <Route path="/security" element={<SecurityPage />} />
     </CustomRoutes>
   </Admin>
 );

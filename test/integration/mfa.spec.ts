@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { generateSync } from 'otplib';
 import request, { type Agent } from 'supertest';
 import { createApp } from '../../server/app.factory';
+import { invitedContact, latestAcceptLink, tokenOf } from '../utils/invitations';
 import { contactWithPassword, createStaff } from '../utils/people';
 import { freshCode, rememberSecret, secretOf } from '../utils/second-factor';
 import { startTestApp, type TestApp } from '../utils/test-app';
@@ -331,6 +332,32 @@ describe('two-step sign-in', () => {
     expect(settings).toMatchObject({ staffMfa: 'required', contactMfa: 'required' });
     try {
       const { agent } = await enrol(contact);
+      await agent.get('/api/portal/me').expect(200);
+    } finally {
+      await admin.put('/api/settings').send({ contactMfa: 'optional' }).expect(200);
+    }
+  });
+
+  it('has a contact set it up on accepting an invitation when the firm requires it', async () => {
+    await t.startWorker();
+    await admin.put('/api/settings').send({ contactMfa: 'required' }).expect(200);
+    try {
+      const fields = { firstName: 'Ines', lastName: 'Invited', email: 'ines@example.com' };
+      const { contactId } = await invitedContact(admin, fields, 'invitations@clienthub.test');
+      const token = tokenOf(await latestAcceptLink(t, contactId));
+      const agent = request.agent(t.url);
+      const accepted = await agent
+        .post('/api/portal/invitations/accept')
+        .send({ token, password: 'ines portal password' })
+        .expect(200);
+      expect(accepted.body).toEqual({ secondFactor: 'enrol' });
+      expect(String(accepted.headers['set-cookie'])).not.toMatch(/ch_session=/);
+      await agent.get('/api/portal/me').expect(401);
+      const { body: start } = await agent.post('/api/auth/mfa/enrolment').expect(200);
+      await agent
+        .post('/api/auth/mfa/enrolment/confirm')
+        .send({ code: await freshCode(start.secret) })
+        .expect(200);
       await agent.get('/api/portal/me').expect(200);
     } finally {
       await admin.put('/api/settings').send({ contactMfa: 'optional' }).expect(200);

@@ -3,8 +3,9 @@ import { ChangePasswordForm } from './change-password-form';
 import { PortalLink } from './portal-link';
 import type { PortalMe } from './portal-types';
 import { SignedInPage } from './signed-in-page';
+import { TwoStepSection } from './two-step-section';
 
-/** /portal/profile: who is signed in, and changing their password. */
+/** /portal/profile: who is signed in, changing their password, and two-step sign-in. */
 export const ProfilePage = () => (
   <SignedInPage title="Your profile">{(me) => <Profile me={me} />}</SignedInPage>
 );
@@ -37,6 +38,7 @@ const Profile = ({ me }: { me: PortalMe }) => {
         <h2 id={passwordHeadingId}>Change password</h2>
         <ChangePasswordForm email={me.email} />
       </section>
+      <TwoStepSection />
     </section>
   );
 };

@@ -30,6 +30,6 @@ import { SessionsService } from './sessions.service';
     EmailDispatcherWaker,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccessService, SessionsService, MfaService],
+  exports: [AccessService, SessionsService, MfaService, MfaChallengeService],
 })
 export class AuthModule {}
