@@ -28,7 +28,9 @@ const project = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.ts$': swc, '^.+\\.tsx$': swcTsx },
+  transform: { '^.+\\.ts$': swc, '^.+\\.tsx$': swcTsx, '^.+\\.js$': swc },
+  // otplib's base32 and HMAC (@scure, @noble) ship only as ES modules: compiled like our code.
+  transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble|@otplib/plugin-crypto-noble)/)'],
   setupFiles: ['reflect-metadata'],
 };
 

@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { prepareDatabase } from '../server/database/prepare-database';
 import { EMAIL_STATUSES } from '../server/modules/email/outbox.schemas';
 import { EMAIL_KINDS } from '../server/modules/email/outgoing-email';
 import {
@@ -7,7 +6,12 @@ import {
   FILE_REQUEST_STATUSES,
 } from '../server/modules/file-requests/file-requests.schemas';
 import { AUDIT_SORTABLE } from '../server/modules/audit/audit-events.schemas';
-import { BENCH_ADMIN, benchConfig, startBenchServices } from './lib/bench-stack';
+import {
+  BENCH_ADMIN,
+  benchConfig,
+  prepareBenchDatabase,
+  startBenchServices,
+} from './lib/bench-stack';
 import { numberOption, readArgs } from './lib/cli-args';
 import {
   listenSignedIn,
@@ -209,7 +213,7 @@ async function main(): Promise<void> {
       await createDatabase(services.postgres.url, name),
       'bench-list-activity',
     );
-    await prepareDatabase(config);
+    await prepareBenchDatabase(config);
     pg = new Client({ connectionString: config.DATABASE_URL });
     await pg.connect();
     await seed(pg, volumes);

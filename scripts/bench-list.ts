@@ -1,7 +1,6 @@
 import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { createApp } from '../server/app.factory';
-import { prepareDatabase } from '../server/database/prepare-database';
 import type { ClientFilter, ClientSortField } from '../server/modules/clients/clients.schemas';
 import { CLIENT_SORTABLE } from '../server/modules/clients/clients.schemas';
 import {
@@ -12,6 +11,7 @@ import {
 import {
   BENCH_ADMIN,
   benchConfig,
+  prepareBenchDatabase,
   startBenchServices,
   type BenchServices,
 } from './lib/bench-stack';
@@ -60,7 +60,7 @@ async function measure(
 /** The seeded database, kept between runs (seeding a million clients takes minutes). */
 async function seededDatabase(services: BenchServices, clients: number): Promise<string> {
   const url = await createDatabase(services.postgres.url, `list_bench_${clients}`);
-  await prepareDatabase(benchConfig(services, url, 'bench-list'));
+  await prepareBenchDatabase(benchConfig(services, url, 'bench-list'));
   const pg = new Client({ connectionString: url });
   await pg.connect();
   try {

@@ -20,6 +20,7 @@ import requestTemplates from './resources/request-templates';
 import segments from './resources/segments';
 import { SessionsPage } from './resources/sessions/sessions-page';
 import { SettingsEdit } from './resources/settings/settings-edit';
+import { SecurityPage } from './security/security-page';
 import staff from './resources/staff';
 import tags from './resources/tags';
 
@@ -54,6 +55,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/settings" element={<SettingsEdit />} />
       <Route path="/sessions" element={<SessionsPage />} />
+      <Route path="/security" element={<SecurityPage />} />
     </CustomRoutes>
   </Admin>
 );

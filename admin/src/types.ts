@@ -221,6 +221,8 @@ export interface InvitationBatch {
 
 export type InvitationAction = 'remind' | 'resend' | 'revoke';
 
+export type MfaPolicy = 'required' | 'optional';
+
 export interface Settings {
   id: 'firm';
   firmName: string;
@@ -238,6 +240,9 @@ export interface Settings {
   requestOverdueIntervalDays: number;
   /** IANA zone every date in the console is shown in. */
   timeZone: string;
+  /** Whether staff, and contacts, must sign in with an authenticator code. */
+  staffMfa: MfaPolicy;
+  contactMfa: MfaPolicy;
   /** Read-only: 'outbox' when no RESEND_API_KEY is set, so nothing leaves the machine. */
   emailDelivery: 'resend' | 'outbox';
 }
@@ -264,7 +269,8 @@ export interface OutboxMessage {
     | 'playbook'
     | 'campaign'
     | 'password_reset'
-    | 'staff_invitation';
+    | 'staff_invitation'
+    | 'security_notice';
   toEmail: string;
   fromEmail: string;
   subject: string;

@@ -82,6 +82,9 @@ export const envSchema = z.object({
   LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().positive().default(50),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Wrong second-factor codes in a row that lock an account's second factor, and for how long. */
+  MFA_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  MFA_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   /** How long an emailed password-reset link works. */
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
   /** Password-reset requests an hour for one email address, and from one IP address. */

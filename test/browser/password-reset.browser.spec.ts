@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Agent } from 'supertest';
 import { PasswordResetService } from '../../server/modules/account-links/password-reset.service';
-import { fillSignIn, useConsole } from '../utils/browser';
+import { fillSignIn, signInToConsole, useConsole } from '../utils/browser';
 import { contactWithPassword, createStaff, emailedLinkToken } from '../utils/people';
 import type { TestApp } from '../utils/test-app';
 import { TEST_DATA_DIR } from '../utils/test-env';
@@ -155,9 +155,7 @@ describe('password reset and staff invitation in a browser', () => {
     await page.getByRole('heading', { name: 'Your password is set' }).waitFor();
     await page.getByRole('link', { name: 'Sign in' }).click();
     await page.waitForURL(/\/admin\//);
-    await page.getByLabel('Email').fill(email);
-    await page.getByRole('textbox', { name: 'Password' }).fill('sam brand new password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(page, { email, password: 'sam brand new password' });
     await page.getByRole('heading', { name: 'Onboarding funnel' }).waitFor();
   });
 
@@ -185,9 +183,11 @@ describe('password reset and staff invitation in a browser', () => {
     await invited.getByRole('heading', { name: 'Your password is set' }).waitFor();
     await invited.getByRole('link', { name: 'Sign in' }).click();
     await invited.waitForURL(/\/admin\//);
-    await invited.getByLabel('Email').fill('nia@clienthub.test');
-    await invited.getByRole('textbox', { name: 'Password' }).fill('nia chosen password');
-    await invited.getByRole('button', { name: 'Sign in' }).click();
+    // The new member's first sign-in sets up two-step sign-in (required of staff).
+    await signInToConsole(invited, {
+      email: 'nia@clienthub.test',
+      password: 'nia chosen password',
+    });
     await invited.getByRole('heading', { name: 'Onboarding funnel' }).waitFor();
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Agent } from 'supertest';
-import { useConsole } from '../utils/browser';
+import { signInToConsole, useConsole } from '../utils/browser';
 import { createStaff } from '../utils/people';
 import type { TestApp } from '../utils/test-app';
 
@@ -65,9 +65,7 @@ describe('console: sharing a client', () => {
 
   it('an Entities Admin grants a staff member and a contact group, and revokes the staff member', async () => {
     await page.goto(`${t.url}/admin/`);
-    await page.getByLabel('Email').fill(ENTITIES_ADMIN.email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(ENTITIES_ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(page, ENTITIES_ADMIN);
     // Signed in: the console opens on its dashboard.
     await page.getByRole('heading', { name: 'Onboarding funnel' }).waitFor();
     await page.goto(`${t.url}/admin/#/clients/${clientId}/show`);

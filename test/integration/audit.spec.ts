@@ -60,6 +60,8 @@ describe('audit trail', () => {
       'client.updated',
       'client.created',
       'auth.sign_in',
+      // The first admin's first sign-in sets up their authenticator (required of staff).
+      'auth.mfa_enrolled',
       'auth.sign_in_failed',
     ]);
     expect(trail.at(-1)).toMatchObject({

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { createStaff, emailedLinkToken } from '../utils/people';
+import { allowPasswordOnlyStaff } from '../utils/second-factor';
 import { TEST_ADMIN } from '../utils/test-env';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
@@ -7,6 +8,8 @@ describe('staff authentication', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+    // These tests are about the password step; two-step sign-in has its own spec (mfa.spec.ts).
+    await allowPasswordOnlyStaff(t);
   });
   afterAll(() => t.close());
 

@@ -3,6 +3,7 @@ import request, { type Agent } from 'supertest';
 import { hashPassword } from '../../server/common/auth/password-hasher';
 import { csvOf, person } from '../utils/imports';
 import { createStaff } from '../utils/people';
+import { signInWithSecondFactor } from '../utils/second-factor';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -242,11 +243,11 @@ describe('authorization: every route for every caller', () => {
     const agent = request.agent(t.url);
     if (name === 'anonymous') return agent;
     const [email, password] = passwords.get(name)!;
-    await agent
-      .post('/api/auth/login')
-      .send({ email, password, portal: CONTACTS.includes(name) || undefined })
-      .expect(200);
-    return agent;
+    return signInWithSecondFactor(agent, t.config.DATABASE_URL, {
+      email,
+      password,
+      portal: CONTACTS.includes(name) || undefined,
+    });
   }
 
   beforeAll(async () => {
@@ -330,6 +331,30 @@ describe('authorization: every route for every caller', () => {
     'POST /api/auth/password': {
       who: anySession,
       call: () => ({ path: '/api/auth/password', body: {} }),
+    },
+    'GET /api/auth/mfa': { who: anySession, call: () => ({ path: '/api/auth/mfa' }) },
+    // Signed in or halfway through a sign-in (a challenge cookie); with neither, 401. Staff are
+    // enrolled here (409 to enrol again); contacts may enrol. The code '000000' is wrong.
+    'POST /api/auth/mfa/enrolment': {
+      who: anySession,
+      call: () => ({ path: '/api/auth/mfa/enrolment' }),
+    },
+    'POST /api/auth/mfa/enrolment/confirm': {
+      who: anySession,
+      call: () => ({ path: '/api/auth/mfa/enrolment/confirm', body: { code: '000000' } }),
+    },
+    // Only for a sign-in halfway: a session alone is not a challenge.
+    'POST /api/auth/mfa/verify': {
+      who: everyone(401),
+      call: () => ({ path: '/api/auth/mfa/verify', body: { code: '000000' } }),
+    },
+    'POST /api/auth/mfa/remove': {
+      who: anySession,
+      call: () => ({ path: '/api/auth/mfa/remove', body: { code: '000000' } }),
+    },
+    'POST /api/auth/mfa/recovery-codes': {
+      who: anySession,
+      call: () => ({ path: '/api/auth/mfa/recovery-codes', body: { code: '000000' } }),
     },
     // Public, and the same answer for every address (a fresh one per call: each has a limit).
     'POST /api/auth/password-reset': {
@@ -515,6 +540,10 @@ describe('authorization: every route for every caller', () => {
     'DELETE /api/contacts/:id': {
       who: staffAdmins,
       call: async () => ({ path: `/api/contacts/${await freshContact()}` }),
+    },
+    'POST /api/staff/:id/mfa/reset': {
+      who: staffAdmins,
+      call: () => ({ path: `/api/staff/${ids.grantee}/mfa/reset` }),
     },
     'GET /api/settings': { who: staffAdmins, call: () => ({ path: '/api/settings' }) },
     'GET /api/firm': { who: anyStaff, call: () => ({ path: '/api/firm' }) },

@@ -5,6 +5,7 @@ import request from 'supertest';
 import type { Agent } from 'supertest';
 import { createApp } from '../../server/app.factory';
 import { csvOf, person, runImport, waitForImport } from '../utils/imports';
+import { signInWithSecondFactor } from '../utils/second-factor';
 import { startTestApp, type TestApp } from '../utils/test-app';
 import { TEST_ADMIN, testServices } from '../utils/test-env';
 
@@ -172,8 +173,7 @@ describe('import cancel and undo', () => {
       down = await createApp({ ...t.config, TEMPORAL_ADDRESS: '127.0.0.1:1' });
       await down.listen(0, '127.0.0.1');
       const url = (await down.getUrl()).replace('[::1]', '127.0.0.1');
-      offline = request.agent(url);
-      await offline.post('/api/auth/login').send(TEST_ADMIN).expect(200);
+      offline = await signInWithSecondFactor(request.agent(url), t.config.DATABASE_URL, TEST_ADMIN);
     });
     afterAll(() => down.close());
 

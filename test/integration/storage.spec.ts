@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
-import type { Agent } from 'supertest';
+import request, { type Agent } from 'supertest';
 import { legacyContentKey, sealedContentKey } from '../../server/modules/files/content-keys';
 import { FileStore } from '../../server/modules/files/file-store.service';
 import { masterKeyId } from '../../server/modules/storage/master-keyring';
 import { decodeHeader, FRAME_BYTES } from '../../server/modules/storage/sealed-stream';
+import { signInSteps } from '../utils/second-factor';
 import { objectStore, rawObject, sha256Of } from '../utils/stored-content';
 import { startTestApp, type TestApp } from '../utils/test-app';
 import { TEST_ADMIN, testStorage } from '../utils/test-env';
@@ -150,7 +151,7 @@ describe(`file storage (${testStorage()})`, () => {
   it('streams a large upload and download without holding the file in memory', async () => {
     const size = 128 * 1024 * 1024;
     const chunk = Buffer.alloc(1024 * 1024, 'a');
-    const cookie = await sessionCookie(t.url);
+    const cookie = await sessionCookie(t);
     const boundary = `----storage${randomBytes(8).toString('hex')}`;
     const sent = createHash('sha256');
     async function* body() {
@@ -208,17 +209,9 @@ function watchRss(): { stop(): number } {
   };
 }
 
-async function sessionCookie(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(TEST_ADMIN),
-  });
-  expect(res.status).toBe(200);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+async function sessionCookie(t: TestApp): Promise<string> {
+  const signedIn = await signInSteps(request.agent(t.url), t.config.DATABASE_URL, TEST_ADMIN);
+  return /ch_session=[^;]+/.exec(String(signedIn.headers['set-cookie']))![0];
 }
 
 function send(

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { freshCode, rememberSecret, secretOf } from './second-factor';
 import { startTestApp, type TestApp } from './test-app';
 import { TEST_ADMIN, TEST_DATA_DIR } from './test-env';
 
@@ -62,6 +63,7 @@ export function useConsole(
   let browser: Browser | undefined;
   beforeAll(async () => {
     session.t = await startTestApp(options.env);
+    realm = session.t.config.DATABASE_URL;
     if (options.worker) await session.t.startWorker();
     browser = await launchChromium();
     session.page = await newWidePage(browser);
@@ -79,9 +81,43 @@ export function useConsole(
   return session;
 }
 
-/** Fills in the console's sign-in form (the page must show it). */
+/** The database of the console session's app: whose authenticator secrets the tests hold. */
+let realm = '';
+
+/** Fills in the console's sign-in form as the first admin (the page must show it). */
 export async function fillSignIn(page: Page, password = TEST_ADMIN.password): Promise<void> {
-  await page.getByLabel('Email').fill(TEST_ADMIN.email);
+  await signInToConsole(page, { email: TEST_ADMIN.email, password });
+}
+
+/**
+ * Signs in on the console's sign-in form (the page must show it), then passes the second step
+ * as a person with an authenticator app does: types its code, or the first time sets the app
+ * up from the secret the page shows and goes on past the recovery codes. A refused password
+ * stops at its message.
+ */
+export async function signInToConsole(
+  page: Page,
+  { email, password }: { email: string; password: string },
+): Promise<void> {
+  await page.getByLabel('Email').fill(email);
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/auth/login')),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+  const due = answer.ok()
+    ? ((await answer.json()) as { secondFactor?: string }).secondFactor
+    : null;
+  const code = page.getByLabel('Authentication code');
+  if (due === 'enrol') {
+    await page.getByRole('heading', { name: 'Set up two-step sign-in' }).waitFor();
+    const secret = (await page.getByLabel('Secret key').inputValue()).replace(/\s/g, '');
+    rememberSecret(realm, email, secret);
+    await code.fill(await freshCode(secret));
+    await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+    await page.getByRole('button', { name: 'I have saved them, continue' }).click();
+  } else if (due === 'code') {
+    await code.fill(await freshCode(secretOf(realm, email)));
+    await page.getByRole('button', { name: 'Verify' }).click();
+  }
 }

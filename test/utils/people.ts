@@ -1,5 +1,6 @@
 import request, { type Agent } from 'supertest';
 import { hashPassword } from '../../server/common/auth/password-hasher';
+import { signInWithSecondFactor } from './second-factor';
 import type { TestApp } from './test-app';
 
 /**
@@ -110,7 +111,10 @@ export async function portalContact(
     clientId,
     role,
   );
-  const agent = request.agent(t.url);
-  await agent.post('/api/auth/login').send({ email, password, portal: true }).expect(200);
+  const agent = await signInWithSecondFactor(request.agent(t.url), t.config.DATABASE_URL, {
+    email,
+    password,
+    portal: true,
+  });
   return { id, email, agent };
 }

@@ -10,6 +10,7 @@ import { createApp } from '../../server/app.factory';
 import { loadConfig } from '../../server/config/app-config';
 import type { AppConfig } from '../../server/config/env.schema';
 import { WorkerModule } from '../../worker/worker.module';
+import { signInWithSecondFactor } from './second-factor';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { createTestBucket } from '../../scripts/lib/s3-test-server';
 import {
@@ -26,7 +27,10 @@ export interface TestApp {
   /** Base URL of the listening server, e.g. http://127.0.0.1:41234 */
   url: string;
   db: TestDatabase;
-  /** A cookie-keeping client signed in as the given user (default: the first admin). */
+  /**
+   * A cookie-keeping client signed in as the given user (default: the first admin), through the
+   * second factor the firm requires of staff (enrolled at the first sign-in, as a user does).
+   */
   signIn(email?: string, password?: string): Promise<request.Agent>;
   /** Runs SQL on this app's database, to set up or check what the API cannot show. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -85,9 +89,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     url,
     db,
     async signIn(email = TEST_ADMIN.email, password = TEST_ADMIN.password) {
-      const agent = request.agent(url);
-      await agent.post('/api/auth/login').send({ email, password }).expect(200);
-      return agent;
+      return signInWithSecondFactor(request.agent(url), config.DATABASE_URL, { email, password });
     },
     async query<T>(sql: string, params?: unknown[]) {
       pg ??= (async () => {

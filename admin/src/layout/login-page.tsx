@@ -1,8 +1,8 @@
 import { Box, Link, Typography } from '@mui/material';
-import { email, Login, LoginForm, PasswordInput, required, TextInput } from 'react-admin';
+import { Login } from 'react-admin';
 import logo from '../assets/logo.svg';
+import { SignInSteps } from '../security/sign-in-steps';
 
-// The API signs staff in by email; react-admin's login() still receives it as `username`.
 export const LoginPage = () => (
   <Login
     avatarIcon={<Box component="img" src={logo} alt="" sx={{ width: 40, height: 40 }} />}
@@ -19,22 +19,7 @@ export const LoginPage = () => (
         Staff sign-in
       </Typography>
     </Box>
-    <LoginForm>
-      <TextInput
-        autoFocus
-        source="username"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        validate={[required(), email()]}
-      />
-      <PasswordInput
-        source="password"
-        label="Password"
-        autoComplete="current-password"
-        validate={required()}
-      />
-    </LoginForm>
+    <SignInSteps />
     <Box sx={{ textAlign: 'center', pb: 2 }}>
       <Link href="/portal/forgot-password?staff=1" variant="body2">
         Forgot your password?

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { isSecondFactorDue, type SecondFactorDue } from '../shared/mfa-api';
 import { ChoosePasswordForm } from './choose-password-form';
 import { formatFirmTime } from '../../../server/common/time/firm-time';
 import { InvitationProblem, isTokenProblem } from './invitation-problem';
@@ -7,6 +8,7 @@ import { portalFetch, type PortalApiError } from './portal-api';
 import { PortalLayout } from './portal-layout';
 import { PortalLoading } from './portal-loading';
 import { navigate } from './portal-router';
+import { SecondStep } from './second-step';
 import { landingPath } from './sign-in-return';
 import type { InvitationPreview, PortalMe } from './portal-types';
 import { useApiGet } from './use-api-get';
@@ -38,6 +40,8 @@ const InvitationAcceptance = ({ token, landing }: { token: string; landing: stri
   );
   // The token can also die between preview and submit (expired, revoked, used in another tab).
   const [refused, setRefused] = useState<PortalApiError | null>(null);
+  // The firm requires a second factor of contacts: set up before the portal opens.
+  const [due, setDue] = useState<SecondFactorDue['secondFactor']>();
 
   const problem = refused ?? (preview.status === 'failed' ? preview.error : null);
   if (problem && isTokenProblem(problem)) {
@@ -60,6 +64,20 @@ const InvitationAcceptance = ({ token, landing }: { token: string; landing: stri
   }
 
   const invitation = preview.data;
+  if (due) {
+    return (
+      <PortalLayout title={`Welcome to ${invitation.firmName}`} firm={invitation}>
+        <section className="portal-card" aria-labelledby={headingId}>
+          <h1 id={headingId}>Two-step sign-in</h1>
+          <p className="portal-lead">
+            {invitation.firmName} asks for a code from an authenticator app as well as your
+            password.
+          </p>
+          <SecondStep due={due} onDone={() => navigate(landing, { replace: true })} />
+        </section>
+      </PortalLayout>
+    );
+  }
   return (
     <PortalLayout title={`Welcome to ${invitation.firmName}`} firm={invitation}>
       <section className="portal-card" aria-labelledby={headingId}>
@@ -76,11 +94,12 @@ const InvitationAcceptance = ({ token, landing }: { token: string; landing: stri
           submitLabel="Create my account"
           // The API signs the client in.
           onSubmit={async (password) => {
-            await portalFetch<PortalMe>('/api/portal/invitations/accept', {
-              method: 'POST',
-              body: { token, password },
-            });
-            navigate(landing, { replace: true });
+            const answer = await portalFetch<PortalMe | SecondFactorDue>(
+              '/api/portal/invitations/accept',
+              { method: 'POST', body: { token, password } },
+            );
+            if (isSecondFactorDue(answer)) setDue(answer.secondFactor);
+            else navigate(landing, { replace: true });
           }}
           onTokenRefused={setRefused}
         />

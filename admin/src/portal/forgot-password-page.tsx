@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { EmailField, FormSubmit } from './form-fields';
-import { portalFetch, type PortalApiError } from './portal-api';
+import { portalFetch } from './portal-api';
 import { PortalLayout } from './portal-layout';
 import { isStaffLink, SignInLink } from './sign-in-link';
+import { useFormSubmit } from './use-form-submit';
 
 /**
  * /portal/forgot-password[?staff=1]: asks for a link to choose a new password. The API answers
@@ -13,24 +14,13 @@ export const ForgotPasswordPage = () => {
   const headingId = useId();
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSubmitting(true);
-    setError(null);
-    try {
-      const answer = await portalFetch<{ message: string }>('/api/auth/password-reset', {
-        method: 'POST',
-        body: { email, portal: !staff },
-      });
-      setSent(answer.message);
-    } catch (failure) {
-      setError((failure as PortalApiError).message);
-    }
-    setSubmitting(false);
-  };
+  const { submit, error, submitting } = useFormSubmit(async () => {
+    const answer = await portalFetch<{ message: string }>('/api/auth/password-reset', {
+      method: 'POST',
+      body: { email, portal: !staff },
+    });
+    setSent(answer.message);
+  });
 
   return (
     <PortalLayout title="Forgot your password">

@@ -1,10 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
+import { isSecondFactorDue, type SecondFactorDue } from '../shared/mfa-api';
 import { EmailField, FormSubmit } from './form-fields';
 import { portalFetch, type PortalApiError } from './portal-api';
 import { PortalLayout } from './portal-layout';
 import { PortalLink } from './portal-link';
 import { navigate } from './portal-router';
 import type { PortalMe } from './portal-types';
+import { SecondStep } from './second-step';
 import { afterSignInPath } from './sign-in-return';
 
 /**
@@ -18,22 +20,36 @@ export const PortalLoginPage = () => {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [due, setDue] = useState<SecondFactorDue['secondFactor']>();
+  const done = () => navigate(afterSignInPath(), { replace: true });
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSubmitting(true);
     setError(null);
     try {
-      await portalFetch<PortalMe>('/api/auth/login', {
+      const answer = await portalFetch<PortalMe | SecondFactorDue>('/api/auth/login', {
         method: 'POST',
         body: { email, password, portal: true },
       });
-      navigate(afterSignInPath(), { replace: true });
+      if (isSecondFactorDue(answer)) setDue(answer.secondFactor);
+      else done();
     } catch (failure) {
       setError((failure as PortalApiError).message);
       setSubmitting(false);
     }
   };
+
+  if (due) {
+    return (
+      <PortalLayout title="Sign in">
+        <section className="portal-card" aria-labelledby={headingId}>
+          <h1 id={headingId}>Two-step sign-in</h1>
+          <SecondStep due={due} onDone={done} />
+        </section>
+      </PortalLayout>
+    );
+  }
 
   return (
     <PortalLayout title="Sign in">

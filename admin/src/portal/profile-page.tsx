@@ -4,8 +4,9 @@ import { PortalLink } from './portal-link';
 import type { PortalMe } from './portal-types';
 import { SessionsSection } from './sessions-section';
 import { SignedInPage } from './signed-in-page';
+import { TwoStepSection } from './two-step-section';
 
-/** /portal/profile: who is signed in, changing their password, and where they are signed in. */
+/** /portal/profile: who is signed in, changing their password, two-step sign-in and where they are signed in. */
 export const ProfilePage = () => (
   <SignedInPage title="Your profile">{(me) => <Profile me={me} />}</SignedInPage>
 );
@@ -38,6 +39,7 @@ const Profile = ({ me }: { me: PortalMe }) => {
         <h2 id={passwordHeadingId}>Change password</h2>
         <ChangePasswordForm email={me.email} />
       </section>
+      <TwoStepSection />
       <SessionsSection />
     </section>
   );

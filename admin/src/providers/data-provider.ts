@@ -16,7 +16,7 @@ import type {
   TimelineEvent,
 } from '../types';
 import { xhrUpload } from '../shared/xhr-upload';
-import { apiError, httpClient } from './http-client';
+import { apiError, httpClient, postJson } from './http-client';
 
 const apiUrl = '/api';
 
@@ -134,6 +134,9 @@ export const dataProvider = {
     );
     return json as Invitation;
   },
+  /** Takes away a staff member's authenticator (a lost phone); their sessions end. */
+  resetStaffMfa: (staffId: Identifier) =>
+    postJson<{ removed: boolean }>(`${apiUrl}/staff/${encodeURIComponent(staffId)}/mfa/reset`),
   /** A bulk invite's progress, live from its workflow (null when Temporal does not answer). */
   getInvitationBatch: async (batchId: string) => {
     const { json } = await httpClient(

@@ -6,12 +6,8 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
-import {
-  type ContactSessionView,
-  contactSessionViewSchema,
-  toContactSessionView,
-} from '../../modules/contacts/contact-session.view';
-import { type StaffView, staffViewSchema, toStaffView } from '../../modules/staff/staff.view';
+import type { ContactSessionView } from '../../modules/contacts/contact-session.view';
+import type { StaffView } from '../../modules/staff/staff.view';
 import { AuditService, auditOrigin } from '../audit/audit.service';
 import { ZodBodyPipe } from '../validation/zod-body.pipe';
 import { AuthException } from './auth.exception';
@@ -23,6 +19,9 @@ import {
   type LoginInput,
 } from './auth.schemas';
 import { AuthService } from './auth.service';
+import { MFA_CHALLENGE_TTL_MS, MFA_COOKIE } from './mfa/mfa-challenge.service';
+import type { SecondStep } from './mfa/mfa.service';
+import { secondFactorDueSchema, type SecondFactorDue } from './mfa/mfa.view';
 import { type Principal, principalViewSchema } from './principal';
 import {
   DEVICE_COOKIE,
@@ -30,6 +29,7 @@ import {
   SESSION_COOKIE,
   sessionCookieOptions,
 } from './session-cookie';
+import { completeSignIn, signedInViewSchema } from './signed-in';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -42,9 +42,10 @@ export class AuthController {
 
   @Public()
   @UseGuards(ThrottlerGuard)
-  @ApiView(z.union([staffViewSchema, contactSessionViewSchema]))
+  @ApiView(z.union([signedInViewSchema, secondFactorDueSchema]))
   @ApiOperation({
-    summary: 'Sign in (staff, or a contact with portal: true) and get a session cookie',
+    summary:
+      'Sign in (staff, or a contact with portal: true) and get a session cookie, or the second factor due',
   })
   @Post('login')
   @HttpCode(200)
@@ -52,7 +53,7 @@ export class AuthController {
     @Body(new ZodBodyPipe(loginSchema)) body: LoginInput,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<StaffView | ContactSessionView> {
+  ): Promise<StaffView | ContactSessionView | SecondFactorDue> {
     const origin = auditOrigin(req, body.email);
     const signedIn = await this.auth
       .login(
@@ -69,34 +70,23 @@ export class AuthController {
         }
         throw e;
       });
-    const account = 'user' in signedIn ? signedIn.user : signedIn.contact;
-    await this.audit.record(
-      {
-        ...origin,
-        actor: {
-          kind: 'user' in signedIn ? 'staff' : 'contact',
-          id: account.id,
-          email: account.email,
-        },
-      },
-      {
-        action: 'auth.sign_in',
-        summary: `${account.email} signed in${'user' in signedIn ? '' : ' to the portal'}`,
-        targetType: 'user' in signedIn ? 'staff' : 'contact',
-        targetId: account.id,
-      },
-    );
-    res.cookie(
-      SESSION_COOKIE,
-      signedIn.token,
-      sessionCookieOptions(this.config.PUBLIC_URL, this.config.SESSION_TTL_HOURS * 3600_000),
-    );
+    // A session, or (the password was right, a second factor is due) a challenge for it.
+    const view =
+      'challenge' in signedIn
+        ? this.challenged(res, signedIn)
+        : await completeSignIn(
+            { audit: this.audit, config: this.config },
+            req,
+            res,
+            'user' in signedIn ? signedIn.user : signedIn.contact,
+            signedIn.token,
+          );
     res.cookie(
       DEVICE_COOKIE,
       signedIn.deviceToken,
       sessionCookieOptions(this.config.PUBLIC_URL, DEVICE_COOKIE_MAX_AGE_MS),
     );
-    return 'user' in signedIn ? toStaffView(signedIn.user) : toContactSessionView(signedIn.contact);
+    return view;
   }
 
   @AnySession()
@@ -143,5 +133,17 @@ export class AuthController {
       targetType: principal.kind,
       targetId: principal.id,
     });
+  }
+
+  private challenged(
+    res: Response,
+    { challenge, secondFactor }: { challenge: string; secondFactor: NonNullable<SecondStep> },
+  ) {
+    res.cookie(
+      MFA_COOKIE,
+      challenge,
+      sessionCookieOptions(this.config.PUBLIC_URL, MFA_CHALLENGE_TTL_MS),
+    );
+    return { secondFactor };
   }
 }

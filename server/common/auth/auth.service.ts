@@ -8,6 +8,8 @@ import { sqlRunner } from '../../database/sql-transaction';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import type { ChangePasswordInput, LoginInput } from './auth.schemas';
 import { LoginThrottleService } from './login-throttle.service';
+import { MfaChallengeService } from './mfa/mfa-challenge.service';
+import { MfaService, type SecondStep } from './mfa/mfa.service';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password-hasher';
 import { assertPasswordIsNotLogin } from './password-policy';
 import type { Principal } from './principal';
@@ -21,20 +23,25 @@ export class AuthService {
     private readonly em: EntityManager,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
+    private readonly mfa: MfaService,
+    private readonly challenges: MfaChallengeService,
   ) {}
 
   /**
    * Signs a staff user into the console, or (`portal`) a contact who accepted an invitation into
    * the portal. Wrong email and wrong password are indistinguishable (message and timing).
    * `deviceCookie` is what the browser keeps from its last sign-in here; the answer's
-   * `deviceToken` is what it is to keep now.
+   * `deviceToken` is what it is to keep now. If the account has (or must set up) a second
+   * factor, the answer is a challenge for it instead of a session.
    */
   async login(
     input: LoginInput,
     meta: ClientMeta,
     deviceCookie: unknown,
   ): Promise<
-    ({ user: StaffUser } | { contact: Contact }) & { token: string; deviceToken: string }
+    ({ user: StaffUser } | { contact: Contact }) & { deviceToken: string } & (
+        { token: string } | { secondFactor: NonNullable<SecondStep>; challenge: string }
+      )
   > {
     const source = await this.throttle.source(input.email, meta.ip, deviceCookie);
     const attempt = await this.throttle.countAttempt(source);
@@ -60,11 +67,34 @@ export class AuthService {
       throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS, 'Wrong email or password.');
     }
     const deviceToken = await this.throttle.recordSuccess(source);
-    if (account instanceof Contact) {
-      return { contact: account, token: await this.sessions.create(account, meta), deviceToken };
+    const who = account instanceof Contact ? { contact: account } : { user: account };
+    const owner = {
+      kind: account instanceof Contact ? 'contact' : 'staff',
+      id: account.id,
+    } as const;
+    const secondFactor = await this.mfa.secondStep(owner);
+    if (secondFactor) {
+      return {
+        ...who,
+        deviceToken,
+        secondFactor,
+        challenge: await this.challenges.create(owner, meta),
+      };
     }
-    account.lastLoginAt = new Date();
-    return { user: account, token: await this.sessions.create(account, meta), deviceToken };
+    return { ...who, deviceToken, token: await this.startSession(account, meta) };
+  }
+
+  /** The session of a sign-in that is complete: password, and second factor if one is due. */
+  async startSession(account: StaffUser | Contact, meta: ClientMeta): Promise<string> {
+    if (account instanceof StaffUser) account.lastLoginAt = new Date();
+    return this.sessions.create(account, meta);
+  }
+
+  /** The account of a half-done sign-in, to complete it. */
+  account(owner: Pick<Principal, 'kind' | 'id'>): Promise<StaffUser | Contact> {
+    return owner.kind === 'staff'
+      ? this.em.findOneOrFail(StaffUser, owner.id)
+      : this.em.findOneOrFail(Contact, owner.id);
   }
 
   logout(principal: Principal): Promise<void> {

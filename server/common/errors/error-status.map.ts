@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '../auth/auth.exception';
+import { MfaErrorCode } from '../auth/mfa/mfa.exception';
 import { AccountLinksErrorCode } from '../../modules/account-links/account-links.exception';
 import { ClientsErrorCode } from '../../modules/clients/clients.exception';
 import { StaffErrorCode } from '../../modules/staff/staff.exception';
@@ -23,6 +24,7 @@ type ErrorCode =
   | SegmentsErrorCode
   | CommonErrorCode
   | AuthErrorCode
+  | MfaErrorCode
   | ClientsErrorCode
   | TagsErrorCode
   | StaffErrorCode
@@ -48,6 +50,13 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [AuthErrorCode.INVALID_CREDENTIALS]: HttpStatus.UNAUTHORIZED,
   [AuthErrorCode.LOCKED]: HttpStatus.TOO_MANY_REQUESTS,
   [AuthErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
+  // A wrong code is a form error (400, naming the field); a gone sign-in means start over (401).
+  [MfaErrorCode.CODE_INVALID]: HttpStatus.BAD_REQUEST,
+  [MfaErrorCode.LOCKED]: HttpStatus.TOO_MANY_REQUESTS,
+  [MfaErrorCode.NOT_ENROLLED]: HttpStatus.CONFLICT,
+  [MfaErrorCode.ALREADY_ENROLLED]: HttpStatus.CONFLICT,
+  [MfaErrorCode.NO_ENROLMENT_STARTED]: HttpStatus.CONFLICT,
+  [MfaErrorCode.CHALLENGE_INVALID]: HttpStatus.UNAUTHORIZED,
   [AccountLinksErrorCode.TOKEN_INVALID]: HttpStatus.NOT_FOUND,
   [AccountLinksErrorCode.EXPIRED]: HttpStatus.GONE,
   [AccountLinksErrorCode.USED]: HttpStatus.GONE,

@@ -24,6 +24,7 @@ import { Migration20261206170000 } from './Migration20261206170000';
 import { Migration20261206180000 } from './Migration20261206180000';
 import { Migration20261207010000 } from './Migration20261207010000';
 import { Migration20261207030000 } from './Migration20261207030000';
+import { Migration20261207040000 } from './Migration20261207040000';
 import { Migration20261207050000 } from './Migration20261207050000';
 
 /** Listed explicitly so compiled and ts-run code (Jest) find the same migrations. */
@@ -53,5 +54,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206180000', class: Migration20261206180000 },
   { name: 'Migration20261207010000', class: Migration20261207010000 },
   { name: 'Migration20261207030000', class: Migration20261207030000 },
+  { name: 'Migration20261207040000', class: Migration20261207040000 },
   { name: 'Migration20261207050000', class: Migration20261207050000 },
 ];

@@ -11,7 +11,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { EmailDispatcherWaker } from '../email/email-dispatcher-waker.service';
-import { fromHeader, insertOutgoingEmails } from '../email/outgoing-email';
+import { accountEmailFrom, insertOutgoingEmails } from '../email/outgoing-email';
 import { renderEmail } from '../email/render-email';
 import { AccountLinkEmail, accountLinkSubject } from '../email/templates/account-link-email';
 import { SettingsService } from '../settings/settings.service';
@@ -91,7 +91,6 @@ export class AccountLinksService {
         timeZone: settings.timeZone,
       }),
     );
-    const sender = settings.defaultSender ?? `no-reply@${new URL(this.config.PUBLIC_URL).hostname}`;
     await insertOutgoingEmails(
       sql,
       [
@@ -100,7 +99,7 @@ export class AccountLinksService {
           kind: purpose,
           idempotencyKey: `account-link/${hashSecretToken(token)}`,
           to: owner.email,
-          from: fromHeader(settings.firmName, sender),
+          from: accountEmailFrom(settings, this.config.PUBLIC_URL),
           ...message,
           links: [{ label: purpose === 'password_reset' ? 'Reset password' : 'Accept', url }],
           contactId: owner.kind === 'contact' ? owner.id : null,

@@ -10,6 +10,7 @@ export const EMAIL_KINDS = [
   'playbook',
   'password_reset',
   'staff_invitation',
+  'security_notice',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 export type EmailDelivery = 'resend' | 'outbox';
@@ -43,6 +44,16 @@ export interface OutgoingEmail {
 /** `"Firm" <sender@firm.com>`, with nothing in the firm name that could break the header. */
 export const fromHeader = (firmName: string, sender: string) =>
   `"${firmName.replace(/["<>\\\r\n]/g, '').trim()}" <${sender}>`;
+
+/** The From of the firm's account emails: its default sender, else no-reply at this server. */
+export const accountEmailFrom = (
+  settings: { firmName: string; defaultSender: string | null },
+  publicUrl: string,
+) =>
+  fromHeader(
+    settings.firmName,
+    settings.defaultSender ?? `no-reply@${new URL(publicUrl).hostname}`,
+  );
 
 /**
  * Records emails in the transaction of the change that causes them (a transactional outbox).

@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { hashPassword } from '../../common/auth/password-hasher';
 import type { ContactPrincipal } from '../../common/auth/principal';
 import { assertPasswordIsNotLogin } from '../../common/auth/password-policy';
+import { MfaChallengeService } from '../../common/auth/mfa/mfa-challenge.service';
+import { MfaService, type SecondStep } from '../../common/auth/mfa/mfa.service';
 import { SessionsService, type ClientMeta } from '../../common/auth/sessions.service';
 import { linkTokenProblem, type LinkTokenProblem } from '../../common/crypto/link-token';
 import { hashSecretToken } from '../../common/crypto/secret-token';
@@ -50,6 +52,8 @@ export class InvitationAcceptanceService {
     private readonly sessions: SessionsService,
     private readonly workflows: InvitationWorkflowsService,
     private readonly playbookRuns: PlaybookRunWorkflows,
+    private readonly mfa: MfaService,
+    private readonly challenges: MfaChallengeService,
   ) {}
 
   async preview(token: string): Promise<InvitationPreview> {
@@ -69,13 +73,19 @@ export class InvitationAcceptanceService {
   /**
    * Activates the contact with their password, connects their clients (offline twins with the
    * same Tax Client ID become duplicates), kills every link of the invitation (single use),
-   * records the runs of "invitation accepted" playbooks and opens a portal session. The workflow is told afterwards; it also finds out by itself.
+   * records the runs of "invitation accepted" playbooks and opens a portal session, or the
+   * second-factor step first if the firm requires one. The workflow is told afterwards; it also
+   * finds out by itself.
    */
   async accept(
     token: string,
     password: string,
     meta: ClientMeta,
-  ): Promise<{ principal: ContactPrincipal; sessionToken: string }> {
+  ): Promise<
+    { contact: Omit<ContactPrincipal, 'sessionTokenHash'> } & (
+      { sessionToken: string } | { secondFactor: NonNullable<SecondStep>; challenge: string }
+    )
+  > {
     const preview = await this.live(this.runner(), token, false);
     assertPasswordIsNotLogin(password, preview.email);
     const passwordHash = await hashPassword(password);
@@ -104,18 +114,22 @@ export class InvitationAcceptanceService {
       return live;
     });
     const contact = await this.em.findOneOrFail(Contact, row.contact_id);
-    const sessionToken = await this.sessions.create(contact, meta);
+    // A firm that requires a second factor of contacts has them set it up before any session.
+    const owner = { kind: 'contact', id: contact.id } as const;
+    const secondFactor = await this.mfa.secondStep(owner);
+    const opened = secondFactor
+      ? { secondFactor, challenge: await this.challenges.create(owner, meta) }
+      : { sessionToken: await this.sessions.create(contact, meta) };
     await this.workflows.notify(row.contact_id, acceptedSignal);
     await this.playbookRuns.kick();
-    const principal: ContactPrincipal = {
+    const contactView = {
       kind: 'contact',
       id: contact.id,
       email: contact.email,
       firstName: contact.firstName ?? null,
       lastName: contact.lastName ?? null,
-      sessionTokenHash: hashSecretToken(sessionToken),
-    };
-    return { principal, sessionToken };
+    } as const;
+    return { contact: contactView, ...opened };
   }
 
   private async connectClients(sql: SqlRunner, contactId: string): Promise<void> {

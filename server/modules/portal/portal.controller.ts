@@ -12,6 +12,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import { ApiView } from '../../common/openapi/api-response';
 import { ApiZodQuery } from '../../common/openapi/zod-openapi';
 import { ThrottlerGuard } from '@nestjs/throttler';
@@ -22,7 +23,10 @@ import { AuditService, auditOrigin } from '../../common/audit/audit.service';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { CurrentPrincipal, PortalRoute, Public } from '../../common/auth/auth.decorators';
 import type { ContactPrincipal } from '../../common/auth/principal';
+import { MFA_CHALLENGE_TTL_MS, MFA_COOKIE } from '../../common/auth/mfa/mfa-challenge.service';
+import { secondFactorDueSchema, type SecondFactorDue } from '../../common/auth/mfa/mfa.view';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../common/auth/session-cookie';
+import { hashSecretToken } from '../../common/crypto/secret-token';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
@@ -67,7 +71,7 @@ export class PortalController {
   /** Tokens are 256-bit, so guessing is hopeless; the sign-in throttle still applies. */
   @Public()
   @UseGuards(ThrottlerGuard)
-  @ApiView(portalMeSchema)
+  @ApiView(z.union([portalMeSchema, secondFactorDueSchema]))
   @ApiOperation({ summary: 'Portal: accept an invitation by choosing a password' })
   @Post('invitations/accept')
   @HttpCode(200)
@@ -75,26 +79,35 @@ export class PortalController {
     @Body(new ZodBodyPipe(acceptSchema)) body: AcceptInput,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<PortalMe> {
-    const { principal, sessionToken } = await this.acceptance.accept(body.token, body.password, {
+  ): Promise<PortalMe | SecondFactorDue> {
+    const accepted = await this.acceptance.accept(body.token, body.password, {
       ip: req.ip,
       userAgent: req.get('user-agent'),
     });
-    res.cookie(
-      SESSION_COOKIE,
-      sessionToken,
-      sessionCookieOptions(this.config.PUBLIC_URL, this.config.SESSION_TTL_HOURS * 3600_000),
-    );
+    const { contact } = accepted;
     await this.audit.record(
-      { ...auditOrigin(req), actor: principal },
+      { ...auditOrigin(req), actor: contact },
       {
         action: 'invitation.accepted',
-        summary: `${principal.email} accepted the invitation and set a password`,
+        summary: `${contact.email} accepted the invitation and set a password`,
         targetType: 'contact',
-        targetId: principal.id,
+        targetId: contact.id,
       },
     );
-    return this.portal.me(principal);
+    if ('challenge' in accepted) {
+      res.cookie(
+        MFA_COOKIE,
+        accepted.challenge,
+        sessionCookieOptions(this.config.PUBLIC_URL, MFA_CHALLENGE_TTL_MS),
+      );
+      return { secondFactor: accepted.secondFactor };
+    }
+    res.cookie(
+      SESSION_COOKIE,
+      accepted.sessionToken,
+      sessionCookieOptions(this.config.PUBLIC_URL, this.config.SESSION_TTL_HOURS * 3600_000),
+    );
+    return this.portal.me({ ...contact, sessionTokenHash: hashSecretToken(accepted.sessionToken) });
   }
 
   @PortalRoute()

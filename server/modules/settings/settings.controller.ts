@@ -22,7 +22,7 @@ export class SettingsController {
   }
 
   @Audited('settings.updated', (s: FirmSettings) => ({
-    summary: `Changed the firm settings (sending domains: ${s.sendingDomains.join(', ') || 'none'})`,
+    summary: `Changed the firm settings (sending domains: ${s.sendingDomains.join(', ') || 'none'}; second factor: staff ${s.staffMfa}, contacts ${s.contactMfa})`,
     targetType: 'settings',
   }))
   @ApiView(firmSettingsSchema)

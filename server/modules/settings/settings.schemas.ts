@@ -19,6 +19,9 @@ const domain = z
     message: 'must be domain names like yourfirm.com',
   });
 
+export const MFA_POLICIES = ['required', 'optional'] as const;
+export type MfaPolicy = (typeof MFA_POLICIES)[number];
+
 /** Partial; `id` and `emailDelivery` are read-only and ignored (react-admin sends whole records). */
 export const updateSettingsSchema = z.strictObject({
   id: z.unknown().optional(),
@@ -67,5 +70,7 @@ export const updateSettingsSchema = z.strictObject({
     .transform((d) => [...new Set(d)].sort((a, b) => b - a))
     .optional(),
   requestOverdueIntervalDays: z.number().int().min(1).max(90).optional(),
+  staffMfa: z.enum(MFA_POLICIES).optional(),
+  contactMfa: z.enum(MFA_POLICIES).optional(),
 });
 export type UpdateSettingsInput = z.infer<typeof updateSettingsSchema>;

@@ -6,7 +6,7 @@ import { invalidField } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
 import { sqlRunner, type SqlRunner } from '../../database/sql-transaction';
 import { SettingsErrorCode, SettingsException } from './settings.exception';
-import type { UpdateSettingsInput } from './settings.schemas';
+import { MFA_POLICIES, type UpdateSettingsInput } from './settings.schemas';
 import { z } from 'zod';
 
 export const firmSettingsSchema = z.object({
@@ -26,6 +26,9 @@ export const firmSettingsSchema = z.object({
   requestOverdueIntervalDays: z.number().int(),
   /** IANA zone every date is shown in (console, messages). */
   timeZone: z.string(),
+  /** Whether staff, and contacts, must sign in with a second factor (else they may). */
+  staffMfa: z.enum(MFA_POLICIES),
+  contactMfa: z.enum(MFA_POLICIES),
   /** `outbox` without RESEND_API_KEY: messages stay in the console's Outbox. */
   emailDelivery: z.enum(['resend', 'outbox']),
 });
@@ -37,7 +40,8 @@ const SELECT = `select id, firm_name as "firmName", logo_url as "logoUrl",
   invitation_expiry_seconds as "invitationExpirySeconds",
   detailed_notifications as "detailedNotifications",
   request_reminder_days_before as "requestReminderDaysBefore",
-  request_overdue_interval_days as "requestOverdueIntervalDays", time_zone as "timeZone"
+  request_overdue_interval_days as "requestOverdueIntervalDays", time_zone as "timeZone",
+  staff_mfa as "staffMfa", contact_mfa as "contactMfa"
   from firm_settings where id = 'firm'`;
 
 export const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1);
@@ -72,7 +76,7 @@ export class SettingsService {
          default_sender = ?, reminder_interval_seconds = ?, max_reminders = ?,
          invitation_expiry_seconds = ?, detailed_notifications = ?,
          request_reminder_days_before = ?::int[], request_overdue_interval_days = ?,
-         time_zone = ?, updated_at = now() where id = 'firm'`,
+         time_zone = ?, staff_mfa = ?, contact_mfa = ?, updated_at = now() where id = 'firm'`,
       [
         merged.firmName,
         merged.logoUrl,
@@ -85,6 +89,8 @@ export class SettingsService {
         pgArray(merged.requestReminderDaysBefore.map(String)),
         merged.requestOverdueIntervalDays,
         merged.timeZone,
+        merged.staffMfa,
+        merged.contactMfa,
       ],
     );
     return this.get();

@@ -30,4 +30,5 @@ export const outboxKindChoices: { id: OutboxMessage['kind']; name: string }[] = 
   { id: 'playbook', name: 'Playbook email' },
   { id: 'password_reset', name: 'Password reset' },
   { id: 'staff_invitation', name: 'Staff invitation' },
+  { id: 'security_notice', name: 'Security notice' },
 ];

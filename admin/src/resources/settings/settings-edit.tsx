@@ -1,6 +1,7 @@
 import {
   AutocompleteInput,
   BooleanInput,
+  RadioButtonGroupInput,
   Edit,
   email,
   NumberInput,
@@ -30,7 +31,14 @@ const editable = (settings: Settings): EditableSettings => ({
   requestReminderDaysBefore: settings.requestReminderDaysBefore.map(Number),
   requestOverdueIntervalDays: settings.requestOverdueIntervalDays,
   timeZone: settings.timeZone,
+  staffMfa: settings.staffMfa,
+  contactMfa: settings.contactMfa,
 });
+
+const mfaChoices = [
+  { id: 'required', name: 'Required' },
+  { id: 'optional', name: 'Optional' },
+];
 
 // Browsers list the named zones; UTC (the default) is added.
 const timeZoneChoices = [
@@ -160,6 +168,22 @@ export const SettingsEdit = () => (
           label="Detailed notifications"
           helperText="Emails include the request's description, message and items; otherwise they only point to the portal"
           sx={{ gridColumn: '1 / -1' }}
+        />
+      </ClientSection>
+      <ClientSection title="Two-step sign-in">
+        <RadioButtonGroupInput
+          source="staffMfa"
+          label="For staff"
+          choices={mfaChoices}
+          helperText="Required: staff set up an authenticator app at their next sign-in"
+          validate={required()}
+        />
+        <RadioButtonGroupInput
+          source="contactMfa"
+          label="For client contacts"
+          choices={mfaChoices}
+          helperText="Optional: contacts may turn it on from their portal profile"
+          validate={required()}
         />
       </ClientSection>
     </SimpleForm>

@@ -1,9 +1,18 @@
-import { Edit } from 'react-admin';
+import { Edit, TopToolbar } from 'react-admin';
 import { StaffSessions } from '../sessions/staff-sessions';
+import { ResetMfaButton } from './reset-mfa-button';
 import { StaffForm } from './staff-form';
 
 export const StaffEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list">
+  <Edit
+    mutationMode="pessimistic"
+    redirect="list"
+    actions={
+      <TopToolbar>
+        <ResetMfaButton />
+      </TopToolbar>
+    }
+  >
     <StaffForm purpose="edit" />
     <StaffSessions />
   </Edit>

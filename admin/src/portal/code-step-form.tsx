@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { MFA_PATHS } from '../shared/mfa-api';
+import { CodeInput } from './code-input';
+import { FormSubmit } from './form-fields';
+import { portalFetch } from './portal-api';
+import { useFormSubmit } from './use-form-submit';
+
+/** Second step of sign-in: the app's code, or one of the recovery codes. */
+export const CodeStepForm = ({ onSignedIn }: { onSignedIn: () => void }) => {
+  const [recovery, setRecovery] = useState(false);
+  const [value, setValue] = useState('');
+  const { submit, error, setError, submitting } = useFormSubmit(async () => {
+    await portalFetch(MFA_PATHS.verify, {
+      method: 'POST',
+      body: recovery ? { recoveryCode: value } : { code: value },
+    });
+    onSignedIn();
+  });
+
+  return (
+    <form className="portal-form" onSubmit={submit}>
+      <p className="portal-lead">
+        {recovery
+          ? 'Type one of the recovery codes you saved when you set up two-step sign-in.'
+          : 'Open your authenticator app and type the 6-digit code it shows.'}
+      </p>
+      <CodeInput
+        key={String(recovery)}
+        label={recovery ? 'Recovery code' : 'Authentication code'}
+        value={value}
+        onChange={setValue}
+        recovery={recovery}
+      />
+      <FormSubmit error={error} submitting={submitting}>
+        Verify
+      </FormSubmit>
+      <p className="portal-hint">
+        <button
+          type="button"
+          className="portal-link-button"
+          onClick={() => {
+            setRecovery(!recovery);
+            setValue('');
+            setError(null);
+          }}
+        >
+          {recovery ? 'Use the code from my app' : 'Lost your phone? Use a recovery code'}
+        </button>
+      </p>
+    </form>
+  );
+};

@@ -1,0 +1,311 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { pgArray } from '../../../database/pg-array';
+import { sqlTransaction, type SqlRunner } from '../../../database/sql-transaction';
+import { SettingsService } from '../../../modules/settings/settings.service';
+import type { MfaPolicy } from '../../../modules/settings/settings.schemas';
+import { AuditService, type AuditOrigin } from '../../audit/audit.service';
+import { isoDate } from '../../http/iso-date';
+import { DUMMY_HASH_PROMISE, verifyPassword } from '../password-hasher';
+import { SessionsService } from '../sessions.service';
+import { ownerColumn, throttleKey, type MfaAccount } from './mfa-account';
+import { MfaErrorCode, MfaException } from './mfa.exception';
+import type { EnrolmentStart, MfaStatus } from './mfa.view';
+import type { RemoveFactorInput } from './mfa.schemas';
+import { MfaThrottleService } from './mfa-throttle.service';
+import { newRecoveryCodes, recoveryCodeHash } from './recovery-codes';
+import { RecoveryNoticeService } from './recovery-notice.service';
+import { matchingTimeStep, newTotpSecret, qrCodeDataUrl, totpUri } from './totp';
+
+interface FactorRow {
+  id: string;
+  secret: string;
+  confirmed_at: Date | null;
+}
+
+/** What the password step leads to: the code, an enrolment first, or nothing more. */
+export type SecondStep = 'code' | 'enrol' | null;
+
+/**
+ * TOTP second factor (RFC 6238) of staff and contacts: enrolment, the code at sign-in, single-use
+ * recovery codes. Every code check goes through the per-account throttle, and a code whose time
+ * step was already accepted is refused, so a code seen over a shoulder cannot be used again.
+ */
+@Injectable()
+export class MfaService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly settings: SettingsService,
+    private readonly sessions: SessionsService,
+    private readonly throttle: MfaThrottleService,
+    private readonly audit: AuditService,
+    private readonly notice: RecoveryNoticeService,
+  ) {}
+
+  async secondStep(account: Pick<MfaAccount, 'kind' | 'id'>): Promise<SecondStep> {
+    if ((await this.factor(account))?.confirmed_at) return 'code';
+    return (await this.policy(account)) === 'required' ? 'enrol' : null;
+  }
+
+  async status(account: MfaAccount): Promise<MfaStatus> {
+    const factor = await this.factor(account);
+    const confirmed = factor?.confirmed_at ? factor : undefined;
+    const [left] = confirmed
+      ? await this.em
+          .getConnection()
+          .execute<{ n: number }[]>(
+            'select count(*)::int as n from mfa_recovery_code where factor_id = ? and used_at is null',
+            [confirmed.id],
+          )
+      : [{ n: 0 }];
+    return {
+      enrolled: Boolean(confirmed),
+      required: (await this.policy(account)) === 'required',
+      enrolledAt: isoDate(confirmed?.confirmed_at ?? null),
+      recoveryCodesLeft: left.n,
+    };
+  }
+
+  /** A new secret to scan; it counts once a code from it is confirmed. */
+  async startEnrolment(account: MfaAccount): Promise<EnrolmentStart> {
+    if ((await this.factor(account))?.confirmed_at) throw alreadyEnrolled();
+    const secret = newTotpSecret();
+    const column = ownerColumn(account.kind);
+    await this.em.getConnection().execute(
+      `insert into mfa_factor (${column}, secret) values (?, ?)
+       on conflict (${column}) do update set secret = excluded.secret, last_used_step = null,
+         created_at = now()
+       where mfa_factor.confirmed_at is null`,
+      [account.id, secret],
+    );
+    const { firmName } = await this.settings.get();
+    const otpauthUrl = totpUri(firmName, account.email, secret);
+    return { secret, otpauthUrl, qrCode: await qrCodeDataUrl(otpauthUrl) };
+  }
+
+  /**
+   * The first code from the new secret turns it on; returns the recovery codes (shown once).
+   * Every other session of the account ends, except `keepSession` (the one enrolling).
+   */
+  async confirmEnrolment(
+    account: MfaAccount,
+    code: string,
+    origin: AuditOrigin,
+    keepSession?: string,
+  ): Promise<string[]> {
+    const factor = await this.factor(account);
+    if (!factor) {
+      throw new MfaException(
+        MfaErrorCode.NO_ENROLMENT_STARTED,
+        'Start the enrolment first: scan the QR code, then type the code it shows.',
+      );
+    }
+    if (factor.confirmed_at) throw alreadyEnrolled();
+    await this.checkCode(account, factor, code, origin, 'enrolment');
+    const codes = await sqlTransaction(this.em, async (sql) => {
+      const [turnedOn] = await sql(
+        'update mfa_factor set confirmed_at = now() where id = ? and confirmed_at is null returning 1',
+        [factor.id],
+      );
+      if (!turnedOn) throw alreadyEnrolled();
+      return this.replaceRecoveryCodes(sql, factor.id);
+    });
+    await this.sessions.revokeAllOf(account, keepSession);
+    await this.audit.record(origin, {
+      action: 'auth.mfa_enrolled',
+      summary: `${account.email} turned on two-step sign-in; their other sessions were ended`,
+      targetType: account.kind,
+      targetId: account.id,
+    });
+    return codes;
+  }
+
+  /** The code at sign-in. */
+  async verifyCode(account: MfaAccount, code: string, origin: AuditOrigin): Promise<void> {
+    await this.checkCode(account, await this.confirmedFactor(account), code, origin, 'sign-in');
+  }
+
+  /** A recovery code at sign-in, instead of the app's code: spent, audited and emailed about. */
+  async useRecoveryCode(account: MfaAccount, code: string, origin: AuditOrigin): Promise<void> {
+    const key = throttleKey(account);
+    await this.throttle.assertNotLocked(key);
+    const factor = await this.confirmedFactor(account);
+    const conn = this.em.getConnection();
+    const [spent] = await conn.execute(
+      `update mfa_recovery_code set used_at = now()
+       where factor_id = ? and code_hash = ? and used_at is null returning 1`,
+      [factor.id, recoveryCodeHash(code)],
+    );
+    if (!spent) await this.fail(account, origin, 'recovery code', 'recoveryCode');
+    await this.throttle.clear(key);
+    const [{ n: left }] = await conn.execute<{ n: number }[]>(
+      'select count(*)::int as n from mfa_recovery_code where factor_id = ? and used_at is null',
+      [factor.id],
+    );
+    await this.audit.record(origin, {
+      action: 'auth.mfa_recovery_code_used',
+      summary: `${account.email} signed in with a recovery code (${left} left); they were emailed about it`,
+      targetType: account.kind,
+      targetId: account.id,
+      detail: { recoveryCodesLeft: left },
+    });
+    await this.notice.send(account, left, origin.ip ?? null);
+  }
+
+  /** Turns the second factor off, after a current code or the password. */
+  async remove(account: MfaAccount, input: RemoveFactorInput, origin: AuditOrigin): Promise<void> {
+    const factor = await this.confirmedFactor(account);
+    if (input.code !== undefined) {
+      await this.checkCode(account, factor, input.code, origin, 'removal');
+    } else {
+      await this.checkPassword(account, input.password ?? '', origin);
+    }
+    await this.em.getConnection().execute('delete from mfa_factor where id = ?', [factor.id]);
+    await this.audit.record(origin, {
+      action: 'auth.mfa_removed',
+      summary: `${account.email} turned off two-step sign-in`,
+      targetType: account.kind,
+      targetId: account.id,
+    });
+  }
+
+  /** New recovery codes (the old ones stop working), after a current code. */
+  async regenerateRecoveryCodes(
+    account: MfaAccount,
+    code: string,
+    origin: AuditOrigin,
+  ): Promise<string[]> {
+    const factor = await this.confirmedFactor(account);
+    await this.checkCode(account, factor, code, origin, 'new recovery codes');
+    const codes = await sqlTransaction(this.em, (sql) => this.replaceRecoveryCodes(sql, factor.id));
+    await this.audit.record(origin, {
+      action: 'auth.mfa_recovery_codes_regenerated',
+      summary: `${account.email} made new recovery codes; the old ones no longer work`,
+      targetType: account.kind,
+      targetId: account.id,
+    });
+    return codes;
+  }
+
+  /**
+   * A Staff Admin takes away a staff member's factor (a lost phone): every session of theirs
+   * ends, and their next sign-in enrols a new one if the firm requires it. False if none.
+   */
+  async reset(staff: MfaAccount, origin: AuditOrigin): Promise<boolean> {
+    const removed = await this.em
+      .getConnection()
+      .execute('delete from mfa_factor where staff_user_id = ? returning 1', [staff.id]);
+    await this.sessions.revokeAllOf(staff);
+    await this.throttle.clear(throttleKey(staff));
+    await this.audit.record(origin, {
+      action: 'auth.mfa_reset',
+      summary: `Reset the two-step sign-in of ${staff.email}; their sessions were ended`,
+      targetType: 'staff',
+      targetId: staff.id,
+    });
+    return removed.length > 0;
+  }
+
+  private async policy(account: Pick<MfaAccount, 'kind'>): Promise<MfaPolicy> {
+    const settings = await this.settings.get();
+    return account.kind === 'staff' ? settings.staffMfa : settings.contactMfa;
+  }
+
+  private async factor(account: Pick<MfaAccount, 'kind' | 'id'>): Promise<FactorRow | undefined> {
+    const [row] = await this.em
+      .getConnection()
+      .execute<FactorRow[]>(
+        `select id, secret, confirmed_at from mfa_factor where ${ownerColumn(account.kind)} = ?`,
+        [account.id],
+      );
+    return row;
+  }
+
+  private async confirmedFactor(account: MfaAccount): Promise<FactorRow> {
+    const factor = await this.factor(account);
+    if (!factor?.confirmed_at) {
+      throw new MfaException(MfaErrorCode.NOT_ENROLLED, 'Two-step sign-in is not turned on.');
+    }
+    return factor;
+  }
+
+  /**
+   * Accepts `code` if it is right and its time step is later than any accepted before (claimed
+   * in one statement, so two requests racing with the same code cannot both pass).
+   */
+  private async checkCode(
+    account: MfaAccount,
+    factor: FactorRow,
+    code: string,
+    origin: AuditOrigin,
+    purpose: string,
+  ): Promise<void> {
+    const key = throttleKey(account);
+    await this.throttle.assertNotLocked(key);
+    const step = matchingTimeStep(factor.secret, code);
+    const [claimed] =
+      step === null
+        ? []
+        : await this.em.getConnection().execute(
+            `update mfa_factor set last_used_step = ?
+             where id = ? and (last_used_step is null or last_used_step < ?) returning 1`,
+            [step, factor.id, step],
+          );
+    if (!claimed) await this.fail(account, origin, `code for ${purpose}`, 'code', step !== null);
+    await this.throttle.clear(key);
+  }
+
+  private async checkPassword(account: MfaAccount, password: string, origin: AuditOrigin) {
+    const table = account.kind === 'staff' ? 'staff_user' : 'contact';
+    const [row] = await this.em
+      .getConnection()
+      .execute<{ password_hash: string | null }[]>(
+        `select password_hash from ${table} where id = ?`,
+        [account.id],
+      );
+    await this.throttle.assertNotLocked(throttleKey(account));
+    const hash = row?.password_hash ?? (await DUMMY_HASH_PROMISE);
+    if (!(await verifyPassword(hash, password))) {
+      await this.fail(account, origin, 'password to turn off two-step sign-in', 'password');
+    }
+  }
+
+  /** Audits and counts a wrong code (or password), then refuses it. */
+  private async fail(
+    account: MfaAccount,
+    origin: AuditOrigin,
+    what: string,
+    field: string,
+    replayed = false,
+  ): Promise<never> {
+    await this.audit.record(origin, {
+      action: 'auth.mfa_failed',
+      summary: `Wrong ${what} for ${account.email}${replayed ? ' (a code already used)' : ''}`,
+      targetType: account.kind,
+      targetId: account.id,
+      detail: { field, replayed },
+    });
+    await this.throttle.recordFailure(throttleKey(account));
+    throw new MfaException(
+      MfaErrorCode.CODE_INVALID,
+      `${field}: is not correct${field === 'password' ? '' : ' (or was already used)'}.`,
+    );
+  }
+
+  private async replaceRecoveryCodes(sql: SqlRunner, factorId: string): Promise<string[]> {
+    const codes = newRecoveryCodes();
+    await sql('delete from mfa_recovery_code where factor_id = ?', [factorId]);
+    await sql(
+      `insert into mfa_recovery_code (factor_id, code_hash)
+       select ?, unnest(?::text[])`,
+      [factorId, pgArray(codes.map(recoveryCodeHash))],
+    );
+    return codes;
+  }
+}
+
+const alreadyEnrolled = () =>
+  new MfaException(
+    MfaErrorCode.ALREADY_ENROLLED,
+    'Two-step sign-in is already on: turn it off first to set up another app.',
+  );
