@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Agent } from 'supertest';
-import { fillSignIn, useConsole } from '../utils/browser';
+import { fillSignIn, signInToConsole, useConsole } from '../utils/browser';
 import { contactWithPassword, staffMember } from '../utils/people';
 import type { TestApp } from '../utils/test-app';
 
@@ -28,9 +28,7 @@ describe('sessions in a browser', () => {
 
   async function consoleSignIn(page: Page, email: string, password: string): Promise<void> {
     await page.goto(`${t.url}/admin/`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(page, { email, password });
     await page.getByRole('heading', { name: 'Onboarding funnel' }).waitFor();
   }
 

@@ -13,6 +13,7 @@ import {
   type ImportJobBody,
 } from '../utils/imports';
 import { contactWithPassword } from '../utils/people';
+import { signInSteps } from '../utils/second-factor';
 import { startTestApp, type TestApp } from '../utils/test-app';
 import { TEST_ADMIN } from '../utils/test-env';
 import { spawnWorker } from '../utils/worker-process';
@@ -41,8 +42,11 @@ describe('replicas', () => {
 
   /** An agent on `url` carrying `cookie`: a session one API gave, used on any. */
   const as = (url: string, cookie: string[]): Agent => request.agent(url).set('Cookie', cookie);
-  const signIn = async (url: string, body: object): Promise<string[]> =>
-    (await request(url).post('/api/auth/login').send(body).expect(200)).get('Set-Cookie')!;
+  const signIn = async (
+    url: string,
+    credentials: { email: string; password: string; portal?: boolean },
+  ): Promise<string[]> =>
+    (await signInSteps(request.agent(url), t.config.DATABASE_URL, credentials)).get('Set-Cookie')!;
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -1,6 +1,7 @@
 import request, { type Agent } from 'supertest';
 import { loadConfig } from '../../server/config/app-config';
 import { portalContact, staffMember } from '../utils/people';
+import { signInWithSecondFactor } from '../utils/second-factor';
 import { TEST_ADMIN } from '../utils/test-env';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
@@ -23,11 +24,11 @@ describe('sessions', () => {
     portal = false,
   ): Promise<Agent> {
     const agent = request.agent(t.url).set('User-Agent', userAgent).set('X-Forwarded-For', ip);
-    await agent
-      .post('/api/auth/login')
-      .send({ email, password, ...(portal ? { portal } : {}) })
-      .expect(200);
-    return agent;
+    return signInWithSecondFactor(agent, t.config.DATABASE_URL, {
+      email,
+      password,
+      ...(portal ? { portal } : {}),
+    });
   }
   const sessionsOf = async (email: string) =>
     t.query<{ last_seen_at: Date; public_id: string }>(
