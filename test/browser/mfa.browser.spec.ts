@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { fillSignIn, newPhonePage, useConsole } from '../utils/browser';
 import { contactWithPassword, createStaff } from '../utils/people';
-import { freshCode, rememberSecret } from '../utils/second-factor';
+import { freshCode, rememberSecret, signInWithSecondFactor } from '../utils/second-factor';
 import { TEST_ADMIN } from '../utils/test-env';
 
 /**
@@ -165,5 +165,37 @@ describe('two-step sign-in in the browser', () => {
     await signedIn.get('/api/auth/me').expect(401);
     const { body } = await request(t.url).post('/api/auth/login').send(member).expect(200);
     expect(body).toEqual({ secondFactor: 'enrol' });
+  });
+
+  it('lets a Staff Admin reset a portal contact’s two-step sign-in from the contact’s page', async () => {
+    const { t, page } = session;
+    const admin = await t.signIn();
+    const { body: client } = await admin
+      .post('/api/clients')
+      .send({ companyName: 'Lost Phone Bakery' })
+      .expect(201);
+    const contact = { email: 'lena@example.com', password: 'lena portal password' };
+    const id = await contactWithPassword(t, admin, contact, client.id, 'contact_access');
+    await admin.put('/api/settings').send({ contactMfa: 'required' }).expect(200);
+    try {
+      const portal = await signInWithSecondFactor(request.agent(t.url), t.config.DATABASE_URL, {
+        ...contact,
+        portal: true,
+      });
+      await page.goto(`${t.url}/admin/#/contacts/${id}/show`);
+      await page.getByRole('button', { name: 'Reset two-step sign-in' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Reset' }).click();
+      await page
+        .getByText(`Two-step sign-in of ${contact.email} reset; they were signed out`)
+        .waitFor();
+      await portal.get('/api/portal/me').expect(401);
+      const { body } = await request(t.url)
+        .post('/api/auth/login')
+        .send({ ...contact, portal: true })
+        .expect(200);
+      expect(body).toEqual({ secondFactor: 'enrol' });
+    } finally {
+      await admin.put('/api/settings').send({ contactMfa: 'optional' }).expect(200);
+    }
   });
 });

@@ -545,6 +545,10 @@ describe('authorization: every route for every caller', () => {
       who: staffAdmins,
       call: () => ({ path: `/api/staff/${ids.grantee}/mfa/reset` }),
     },
+    'POST /api/contacts/:id/mfa/reset': {
+      who: staffAdmins,
+      call: async () => ({ path: `/api/contacts/${await freshContact()}/mfa/reset` }),
+    },
     'GET /api/settings': { who: staffAdmins, call: () => ({ path: '/api/settings' }) },
     'GET /api/firm': { who: anyStaff, call: () => ({ path: '/api/firm' }) },
     'GET /api/dashboard': { who: anyStaff, call: () => ({ path: '/api/dashboard' }) },

@@ -317,6 +317,45 @@ describe('two-step sign-in', () => {
     await admin.post('/api/staff/00000000-0000-4000-8000-000000000000/mfa/reset').expect(404);
   });
 
+  it('lets a Staff Admin reset a contact’s factor, and a staff factor only within their roles', async () => {
+    const { body: client } = await admin
+      .post('/api/clients')
+      .send({ companyName: 'Lost Phone Co' })
+      .expect(201);
+    const credentials = { email: 'lost-phone@example.com', password: 'lost phone portal pw' };
+    const contactId = await contactWithPassword(t, admin, credentials, client.id, 'contact_access');
+    const contact = { ...credentials, portal: true };
+    await admin.put('/api/settings').send({ contactMfa: 'required' }).expect(200);
+    try {
+      const { agent } = await enrol(contact);
+      const plainStaff = (await enrol((await newStaff()).login)).agent;
+      await plainStaff.post(`/api/contacts/${contactId}/mfa/reset`).expect(403);
+
+      const { body } = await admin.post(`/api/contacts/${contactId}/mfa/reset`).expect(200);
+      expect(body).toEqual({ removed: true });
+      await agent.get('/api/portal/me').expect(401);
+      const again = await request(t.url).post('/api/auth/login').send(contact).expect(200);
+      expect(again.body).toEqual({ secondFactor: 'enrol' });
+      const [row] = await auditRows('auth.mfa_reset', contactId);
+      expect(row.summary).toBe(
+        `Reset the two-step sign-in of ${credentials.email}; their sessions were ended`,
+      );
+      await admin.post('/api/contacts/00000000-0000-4000-8000-000000000000/mfa/reset').expect(404);
+    } finally {
+      await admin.put('/api/settings').send({ contactMfa: 'optional' }).expect(200);
+    }
+
+    // A Staff Admin who is not an Entities Admin may not reset an Entities Admin's factor.
+    const staffAdminOnly = (await enrol((await newStaff(['staff', 'staff_admin'])).login)).agent;
+    const entitiesAdmin = await newStaff(['staff', 'entities_admin']);
+    await enrol(entitiesAdmin.login);
+    const refused = await staffAdminOnly
+      .post(`/api/staff/${entitiesAdmin.id}/mfa/reset`)
+      .expect(403);
+    expect(refused.body.message).toMatch(/Entities Admin/);
+    expect(await auditRows('auth.mfa_reset', entitiesAdmin.id)).toEqual([]);
+  });
+
   it('makes contacts enrol when the firm requires it of them', async () => {
     const { body: client } = await admin
       .post('/api/clients')

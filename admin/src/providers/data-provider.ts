@@ -134,9 +134,9 @@ export const dataProvider = {
     );
     return json as Invitation;
   },
-  /** Takes away a staff member's authenticator (a lost phone); their sessions end. */
-  resetStaffMfa: (staffId: Identifier) =>
-    postJson<{ removed: boolean }>(`${apiUrl}/staff/${encodeURIComponent(staffId)}/mfa/reset`),
+  /** Takes away a staff member's or a contact's authenticator (a lost phone); their sessions end. */
+  resetMfa: (resource: 'staff' | 'contacts', id: Identifier) =>
+    postJson<{ removed: boolean }>(`${apiUrl}/${resource}/${encodeURIComponent(id)}/mfa/reset`),
   /** A bulk invite's progress, live from its workflow (null when Temporal does not answer). */
   getInvitationBatch: async (batchId: string) => {
     const { json } = await httpClient(

@@ -22,6 +22,7 @@ const rules: Record<string, Record<string, Requirement>> = {
     edit: 'staff_admin',
     delete: 'staff_admin',
     invite: 'staff_admin',
+    'reset-mfa': 'staff_admin',
   },
   invitations: {
     list: 'any',

@@ -11,6 +11,7 @@ import { SessionsController } from './sessions.controller';
 import { MfaChallengeService } from './mfa/mfa-challenge.service';
 import { MfaThrottleService } from './mfa/mfa-throttle.service';
 import { MfaController } from './mfa/mfa.controller';
+import { MfaResetController } from './mfa/mfa-reset.controller';
 import { MfaService } from './mfa/mfa.service';
 import { RecoveryNoticeService } from './mfa/recovery-notice.service';
 import { SessionsService } from './sessions.service';
@@ -18,7 +19,7 @@ import { SessionsService } from './sessions.service';
 @Global()
 @Module({
   imports: [SettingsModule],
-  controllers: [AuthController, MfaController, SessionsController],
+  controllers: [AuthController, MfaController, MfaResetController, SessionsController],
   providers: [
     AuthService,
     SessionsService,

@@ -57,6 +57,7 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [MfaErrorCode.ALREADY_ENROLLED]: HttpStatus.CONFLICT,
   [MfaErrorCode.NO_ENROLMENT_STARTED]: HttpStatus.CONFLICT,
   [MfaErrorCode.CHALLENGE_INVALID]: HttpStatus.UNAUTHORIZED,
+  [MfaErrorCode.ACCOUNT_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [AccountLinksErrorCode.TOKEN_INVALID]: HttpStatus.NOT_FOUND,
   [AccountLinksErrorCode.EXPIRED]: HttpStatus.GONE,
   [AccountLinksErrorCode.USED]: HttpStatus.GONE,

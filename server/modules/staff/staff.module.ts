@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AccountLinksModule } from '../account-links/account-links.module';
-import { StaffMfaController } from './staff-mfa.controller';
 import { StaffController } from './staff.controller';
 import { StaffService } from './staff.service';
 
 @Module({
   imports: [AccountLinksModule],
-  controllers: [StaffController, StaffMfaController],
+  controllers: [StaffController],
   providers: [StaffService],
 })
 export class StaffModule {}

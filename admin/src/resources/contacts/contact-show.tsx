@@ -1,5 +1,6 @@
 import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
-import { SelectField, Show, useRecordContext } from 'react-admin';
+import { SelectField, Show, useCanAccess, useRecordContext } from 'react-admin';
+import { ResetMfaButton } from '../../components/reset-mfa-button';
 import { ShowCard, ShowTitle } from '../../components/show-layout';
 import type { Contact } from '../../types';
 import { portalStatusChoices } from '../clients/client-choices';
@@ -12,6 +13,7 @@ import { RecordDatesSection } from '../clients/record-dates-section';
 
 const ContactDetails = () => {
   const contact = useRecordContext<Contact>();
+  const { canAccess: canResetMfa } = useCanAccess({ resource: 'contacts', action: 'reset-mfa' });
   if (!contact) return null;
   return (
     <Stack spacing={2} sx={{ maxWidth: 1000 }}>
@@ -37,6 +39,13 @@ const ContactDetails = () => {
           </Box>
         </ClientSection>
         <ContactInvitation />
+        {canResetMfa && contact.portalStatus === 'accepted' && (
+          <ClientSection title="Portal sign-in">
+            <Box sx={{ gridColumn: '1 / -1' }}>
+              <ResetMfaButton resource="contacts" />
+            </Box>
+          </ClientSection>
+        )}
         <RecordDatesSection />
       </ShowCard>
       <Card>

@@ -1,6 +1,6 @@
 import { Edit, TopToolbar } from 'react-admin';
 import { StaffSessions } from '../sessions/staff-sessions';
-import { ResetMfaButton } from './reset-mfa-button';
+import { ResetMfaButton } from '../../components/reset-mfa-button';
 import { StaffForm } from './staff-form';
 
 export const StaffEdit = () => (
@@ -9,7 +9,7 @@ export const StaffEdit = () => (
     redirect="list"
     actions={
       <TopToolbar>
-        <ResetMfaButton />
+        <ResetMfaButton resource="staff" />
       </TopToolbar>
     }
   >

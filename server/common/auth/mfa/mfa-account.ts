@@ -6,6 +6,10 @@ export interface MfaAccount {
   firstName: string | null;
 }
 
+/** The table of the account itself. */
+export const accountTable = (kind: MfaAccount['kind']) =>
+  kind === 'staff' ? 'staff_user' : 'contact';
+
 /** The column of mfa_factor (and mfa_challenge) that points at the account. */
 export const ownerColumn = (kind: MfaAccount['kind']) =>
   kind === 'staff' ? 'staff_user_id' : 'contact_id';

@@ -7,6 +7,7 @@ export enum MfaErrorCode {
   ALREADY_ENROLLED = 'MFA_ALREADY_ENROLLED',
   NO_ENROLMENT_STARTED = 'MFA_NO_ENROLMENT_STARTED',
   CHALLENGE_INVALID = 'MFA_CHALLENGE_INVALID',
+  ACCOUNT_NOT_FOUND = 'MFA_ACCOUNT_NOT_FOUND',
 }
 
 export class MfaException extends DomainException<MfaErrorCode> {}

@@ -4,11 +4,14 @@ import { pgArray } from '../../../database/pg-array';
 import { sqlTransaction, type SqlRunner } from '../../../database/sql-transaction';
 import { SettingsService } from '../../../modules/settings/settings.service';
 import type { MfaPolicy } from '../../../modules/settings/settings.schemas';
+import { AccessService } from '../../access/access.service';
+import type { FirmRole } from '../../access/firm-role';
 import { AuditService, type AuditOrigin } from '../../audit/audit.service';
+import type { Principal } from '../principal';
 import { isoDate } from '../../http/iso-date';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../password-hasher';
 import { SessionsService } from '../sessions.service';
-import { ownerColumn, throttleKey, type MfaAccount } from './mfa-account';
+import { accountTable, ownerColumn, throttleKey, type MfaAccount } from './mfa-account';
 import { MfaErrorCode, MfaException } from './mfa.exception';
 import type { EnrolmentStart, MfaStatus } from './mfa.view';
 import type { RemoveFactorInput } from './mfa.schemas';
@@ -40,6 +43,7 @@ export class MfaService {
     private readonly throttle: MfaThrottleService,
     private readonly audit: AuditService,
     private readonly notice: RecoveryNoticeService,
+    private readonly access: AccessService,
   ) {}
 
   async secondStep(account: Pick<MfaAccount, 'kind' | 'id'>): Promise<SecondStep> {
@@ -188,22 +192,39 @@ export class MfaService {
   }
 
   /**
-   * A Staff Admin takes away a staff member's factor (a lost phone): every session of theirs
-   * ends, and their next sign-in enrols a new one if the firm requires it. False if none.
+   * A Staff Admin takes away a staff member's or a contact's factor (a lost phone): every
+   * session of theirs ends, and their next sign-in enrols a new one if the firm requires it.
    */
-  async reset(staff: MfaAccount, origin: AuditOrigin): Promise<boolean> {
+  async reset(
+    kind: MfaAccount['kind'],
+    id: string,
+    by: Principal,
+    origin: AuditOrigin,
+  ): Promise<{ removed: boolean }> {
+    const roles = kind === 'staff' ? 'roles' : `'{}'::text[] as roles`;
+    const [row] = await this.em.getConnection().execute<(MfaAccount & { roles: FirmRole[] })[]>(
+      `select ?::text as kind, id, email, first_name as "firstName", ${roles}
+         from ${accountTable(kind)} where id = ?`,
+      [kind, id],
+    );
+    if (!row) throw new MfaException(MfaErrorCode.ACCOUNT_NOT_FOUND, `No ${kind} with id ${id}.`);
+    // As with every change to a staff account: not one holding a role the admin lacks.
+    this.access.assertMayManageFirmRoles(by, row.roles);
+    const { roles: _roles, ...account } = row;
     const removed = await this.em
       .getConnection()
-      .execute('delete from mfa_factor where staff_user_id = ? returning 1', [staff.id]);
-    await this.sessions.revokeAllOf(staff);
-    await this.throttle.clear(throttleKey(staff));
+      .execute(`delete from mfa_factor where ${ownerColumn(account.kind)} = ? returning 1`, [
+        account.id,
+      ]);
+    await this.sessions.revokeAllOf(account);
+    await this.throttle.clear(throttleKey(account));
     await this.audit.record(origin, {
       action: 'auth.mfa_reset',
-      summary: `Reset the two-step sign-in of ${staff.email}; their sessions were ended`,
-      targetType: 'staff',
-      targetId: staff.id,
+      summary: `Reset the two-step sign-in of ${account.email}; their sessions were ended`,
+      targetType: account.kind,
+      targetId: account.id,
     });
-    return removed.length > 0;
+    return { removed: removed.length > 0 };
   }
 
   private async policy(account: Pick<MfaAccount, 'kind'>): Promise<MfaPolicy> {

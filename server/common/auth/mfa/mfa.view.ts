@@ -25,3 +25,6 @@ export const secondFactorDueSchema = z.object({ secondFactor: z.enum(['code', 'e
 export type SecondFactorDue = z.infer<typeof secondFactorDueSchema>;
 
 export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
+
+/** A Staff Admin's reset: whether there was a factor to take away. */
+export const mfaResetSchema = z.object({ removed: z.boolean() });

@@ -1,14 +1,16 @@
 import PhonelinkEraseOutlinedIcon from '@mui/icons-material/PhonelinkEraseOutlined';
 import { useRecordContext } from 'react-admin';
-import { ConfirmActionButton } from '../../components/confirm-action';
-import { useApiAction } from '../../providers/use-api-action';
-import type { StaffUser } from '../../types';
+import { ConfirmActionButton } from './confirm-action';
+import { useApiAction } from '../providers/use-api-action';
 
-/** A Staff Admin takes away a member's authenticator (a lost phone): they set up a new one. */
-export const ResetMfaButton = () => {
-  const staff = useRecordContext<StaffUser>();
+/**
+ * A Staff Admin takes away the authenticator of the staff member or contact on the page (a lost
+ * phone and recovery codes): they are signed out and set up a new app at their next sign-in.
+ */
+export const ResetMfaButton = ({ resource }: { resource: 'staff' | 'contacts' }) => {
+  const account = useRecordContext<{ id: string; email: string }>();
   const { run, isPending } = useApiAction();
-  if (!staff) return null;
+  if (!account) return null;
   return (
     <ConfirmActionButton
       variant="outlined"
@@ -16,14 +18,14 @@ export const ResetMfaButton = () => {
       startIcon={<PhonelinkEraseOutlinedIcon />}
       label="Reset two-step sign-in"
       pending={isPending}
-      title={`Reset the two-step sign-in of ${staff.email}?`}
+      title={`Reset the two-step sign-in of ${account.email}?`}
       content="Their authenticator app and recovery codes stop working and they are signed out everywhere. They set up a new app at their next sign-in."
       confirm="Reset"
       confirmColor="warning"
       ConfirmIcon={PhonelinkEraseOutlinedIcon}
       onConfirm={() =>
-        run((provider) => provider.resetStaffMfa(staff.id), {
-          done: `Two-step sign-in of ${staff.email} reset; they were signed out`,
+        run((provider) => provider.resetMfa(resource, account.id), {
+          done: `Two-step sign-in of ${account.email} reset; they were signed out`,
           failed: 'Could not reset the two-step sign-in',
         })
       }
