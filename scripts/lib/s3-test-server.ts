@@ -1,6 +1,7 @@
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
 import { describeExit, keepTail, spawnChild } from './child-process';
+import { portInUse } from './port-in-use';
 import { waitFor } from './wait-for';
 
 export interface S3TestServer {
@@ -14,6 +15,11 @@ export const S3_TEST_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test
 /** moto's S3 server on loopback: a real HTTP S3 API (signatures, multipart), kept in memory. */
 export async function startS3TestServer(binary: string, port: number): Promise<S3TestServer> {
   const endpoint = `http://127.0.0.1:${port}`;
+  // A server left on the port (another run's) would answer the readiness check while ours
+  // fails to bind, and the tests would use a store that is not theirs.
+  if (await portInUse(port)) {
+    throw new Error(`Port ${port} is in use (another S3 server?): stop it or set TEST_S3_PORT.`);
+  }
   const server = spawnChild('moto', binary, ['-H', '127.0.0.1', '-p', String(port)]);
   const output = keepTail(server.process.stderr);
   server.process.stdout?.resume();
