@@ -4,6 +4,7 @@ import { migrationsList } from '../../server/database/migrations';
 import { HEARTBEAT_FRESH_MS } from '../../server/modules/health/worker-heartbeats';
 import { TemporalService } from '../../server/temporal/temporal.service';
 import { eventually } from '../utils/invitations';
+import { TcpRelay } from '../utils/tcp-relay';
 import { startTestApp, type TestApp } from '../utils/test-app';
 import { spawnWorker } from '../utils/worker-process';
 
@@ -25,6 +26,26 @@ describe('health and HTTP surface', () => {
       worker: { ok: false, live: 0, pollers: 0 },
     });
     expect(res.body.worker.detail).toContain(t.config.TEMPORAL_TASK_QUEUE);
+  });
+
+  it('answers within seconds, database down, while the database is frozen', async () => {
+    const url = new URL(t.config.DATABASE_URL);
+    const relay = await TcpRelay.start(`${url.hostname}:${url.port}`);
+    url.port = String(relay.port);
+    const twin = await t.startTwin({ DATABASE_URL: url.toString() });
+    try {
+      await request(twin.url).get('/api/health').expect(503);
+      relay.freeze();
+      // Past the once-a-second reuse of the last report.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      // Before, the report waited on the database for as long as it was frozen.
+      const res = await request(twin.url).get('/api/health').timeout(10_000).expect(503);
+      expect(res.body.database).toMatchObject({ ok: false, detail: 'no answer within 2 s' });
+    } finally {
+      await relay.relay();
+      await twin.close();
+      await relay.close();
+    }
   });
 
   it('keeps the deep check (it starts a workflow) to staff and the health token', async () => {

@@ -4,7 +4,7 @@ import { csvOf, person, runImport } from '../utils/imports';
 import { contactWithPassword } from '../utils/people';
 import { startTestApp, type TestApp } from '../utils/test-app';
 import { testServices } from '../utils/test-env';
-import { TemporalRelay } from '../utils/temporal-relay';
+import { TcpRelay } from '../utils/tcp-relay';
 
 const RPC_TIMEOUT_MS = 1000;
 /** A request makes at most a few calls to Temporal, each within the deadline. */
@@ -17,7 +17,7 @@ const SENDER = 'invitations@clienthub.test';
  * cancel a file request), the change with its signal left for the workflow's next step.
  */
 describe('requests with Temporal frozen or unreachable', () => {
-  let relay: TemporalRelay;
+  let relay: TcpRelay;
   let t: TestApp;
   let admin: Agent;
   let completedImport: string;
@@ -35,7 +35,7 @@ describe('requests with Temporal frozen or unreachable', () => {
     (await t.query<{ n: number }>(`select count(*)::int as n from ${sql}`, params))[0].n;
 
   beforeAll(async () => {
-    relay = await TemporalRelay.start(testServices().temporalAddress);
+    relay = await TcpRelay.start(testServices().temporalAddress);
     t = await startTestApp({
       TEMPORAL_ADDRESS: relay.address,
       TEMPORAL_RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS),

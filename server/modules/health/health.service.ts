@@ -161,6 +161,7 @@ export class HealthService {
           taskQueue: this.temporal.taskQueue,
           workflowExecutionTimeout: PROBE_TIMEOUT_MS,
         }) as Promise<HealthProbeResult>,
+      REPORT_WAIT_MS,
     );
     return {
       ok: !r.error,
@@ -178,14 +179,30 @@ export class HealthService {
   }
 }
 
+/**
+ * How long a check may take before it counts as failed: a frozen database (or a pool whose
+ * connections all wait on it) never answers, and the report must come back regardless.
+ */
+const CHECK_DEADLINE_MS = 2000;
+
 async function timed<T>(
   fn: () => Promise<T>,
+  deadlineMs = CHECK_DEADLINE_MS,
 ): Promise<{ value?: T; error?: string; latencyMs: number }> {
   const start = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${deadlineMs / 1000} s`)),
+      deadlineMs,
+    );
+  });
   try {
-    const value = await fn();
+    const value = await Promise.race([fn(), deadline]);
     return { value, latencyMs: Math.round(performance.now() - start) };
   } catch (e) {
     return { error: (e as Error).message, latencyMs: Math.round(performance.now() - start) };
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -2,11 +2,11 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { once } from 'node:events';
 
 /**
- * A TCP relay in front of the test Temporal server that a test can break the ways a real one
- * breaks: `freeze()` (connections stay open, nothing answers: a stopped process) and `close()`
+ * A TCP relay in front of a test service (Temporal, PostgreSQL) that a test can break the ways
+ * a real one breaks: `freeze()` (connections stay open, nothing answers: a stopped process) and `close()`
  * (nothing listens on the port). `relay()` restores it; clients reconnect.
  */
-export class TemporalRelay {
+export class TcpRelay {
   private frozen = false;
   private readonly sockets = new Set<Socket>();
 
@@ -16,13 +16,13 @@ export class TemporalRelay {
     readonly port: number,
   ) {}
 
-  static async start(targetAddress: string): Promise<TemporalRelay> {
+  static async start(targetAddress: string): Promise<TcpRelay> {
     const [host, port] = targetAddress.split(':');
     const server = createServer();
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const { port: own } = server.address() as { port: number };
-    const relay = new TemporalRelay(server, { host, port: Number(port) }, own);
+    const relay = new TcpRelay(server, { host, port: Number(port) }, own);
     server.on('connection', (socket: Socket) => relay.accept(socket));
     return relay;
   }
