@@ -7,19 +7,17 @@ import { clientViewSchema } from '../clients/client.view';
 import {
   contactClientLinkSchema,
   contactDisplayName,
-  contactViewSchema,
+  contactIdentitySchema,
 } from '../contacts/contact.view';
 import { SettingsService } from '../settings/settings.service';
 
-export const portalMeSchema = contactViewSchema
-  .pick({ id: true, email: true, firstName: true, lastName: true, displayName: true })
-  .extend({
-    firmName: z.string(),
-    logoUrl: z.string().nullable(),
-    /** The firm's: every date in the portal is read in it. */
-    timeZone: z.string(),
-    clients: z.array(contactClientLinkSchema.omit({ isPrimary: true })),
-  });
+export const portalMeSchema = contactIdentitySchema.extend({
+  firmName: z.string(),
+  logoUrl: z.string().nullable(),
+  /** The firm's: every date in the portal is read in it. */
+  timeZone: z.string(),
+  clients: z.array(contactClientLinkSchema.omit({ isPrimary: true })),
+});
 export type PortalMe = z.infer<typeof portalMeSchema>;
 
 /** The summary of a client its contacts see in the portal, with their role on it. */
