@@ -39,11 +39,7 @@ export const fileRequestItemViewSchema = z.object({
 });
 export type FileRequestItemView = z.infer<typeof fileRequestItemViewSchema>;
 
-export const fileRequestRecipientViewSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  email: z.string(),
-});
+export const fileRequestRecipientViewSchema = namedRefSchema.extend({ email: z.string() });
 export type FileRequestRecipientView = z.infer<typeof fileRequestRecipientViewSchema>;
 
 export const fileRequestEventViewSchema = z.object({
