@@ -9,13 +9,10 @@ import {
   contactDisplayName,
   contactIdentitySchema,
 } from '../contacts/contact.view';
-import { SettingsService } from '../settings/settings.service';
+import { firmPageSchema, SettingsService } from '../settings/settings.service';
 
 export const portalMeSchema = contactIdentitySchema.extend({
-  firmName: z.string(),
-  logoUrl: z.string().nullable(),
-  /** The firm's: every date in the portal is read in it. */
-  timeZone: z.string(),
+  ...firmPageSchema.shape,
   clients: z.array(contactClientLinkSchema.omit({ isPrimary: true })),
 });
 export type PortalMe = z.infer<typeof portalMeSchema>;
