@@ -15,7 +15,7 @@ import { resolveS3TestServer } from './lib/temporal-cli';
 import { createTestBucket, startS3TestServer } from './lib/s3-test-server';
 import { waitFor } from './lib/wait-for';
 
-/** Shifted together by `--port-offset`, so two copies (or a test run) can share a machine. */
+/** S3's and the API's ports move with PostgreSQL's (BENCH_POSTGRES_PORT), as bench-stack's do. */
 const BASE_PORTS = { postgres: 54417, temporal: 7417, s3: 9417, api: 3417 };
 const CONCURRENCY = 8;
 const MB = 1024 * 1024;
@@ -34,17 +34,14 @@ async function main(): Promise<void> {
     'size-mb': { type: 'string' },
     'large-mb': { type: 'string' },
     stores: { type: 'string' },
-    'port-offset': { type: 'string' },
   });
   const files = numberOption(args, 'files', 1000);
   const sizeMb = numberOption(args, 'size-mb', 1);
   const largeMb = numberOption(args, 'large-mb', 1024);
   const stores = String(args.stores ?? 'local,s3').split(',');
-  const offset = numberOption(args, 'port-offset', 0);
-  const ports = Object.fromEntries(
-    Object.entries(BASE_PORTS).map(([name, port]) => [name, port + offset]),
-  ) as typeof BASE_PORTS;
-  const services = await startBenchServices('bench-files', ports);
+  const services = await startBenchServices('bench-files', BASE_PORTS);
+  const offset = services.ports.postgres - BASE_PORTS.postgres;
+  const ports = { s3: BASE_PORTS.s3 + offset, api: BASE_PORTS.api + offset };
   const s3 = stores.includes('s3')
     ? await startS3TestServer(await resolveS3TestServer(loadConfig()), ports.s3)
     : undefined;
@@ -99,8 +96,8 @@ async function run(api: Api, files: number, sizeMb: number, largeMb: number): Pr
   const rss = watchRss(api.process);
   started = performance.now();
   const large = await upload(api, Readable.from(largeFile(largeMb)), 'large.pdf');
-  report(`upload 1 × ${largeMb} MB`, largeMb, started, rss.peakMb());
   const peak = rss.peakMb();
+  report(`upload 1 × ${largeMb} MB`, largeMb, started, peak);
   console.log(
     `  API peak RSS during the large upload: ${peak.toFixed(0)} MB, ${((peak / RSS_BUDGET_MB) * 100).toFixed(0)}% of the ${RSS_BUDGET_MB} MB budget${peak < RSS_BUDGET_MB ? '' : ' (OVER)'}`,
   );

@@ -22,6 +22,8 @@ export const BENCH_ADMIN = { email: 'bench@clienthub.local', password: 'bench-pa
 
 export interface BenchServices {
   dir: string;
+  /** Where PostgreSQL and Temporal listen: the defaults, or their BENCH_*_PORT. */
+  ports: { postgres: number; temporal: number };
   postgres: EmbeddedPostgres;
   temporal: TemporalDevServer;
   stop(): Promise<void>;
@@ -67,6 +69,7 @@ export async function startBenchServices(
   });
   return {
     dir,
+    ports,
     postgres,
     temporal,
     async stop() {

@@ -14,7 +14,7 @@ import { EmailDispatcherWaker } from '../email/email-dispatcher-waker.service';
 import { accountEmailFrom, insertOutgoingEmails } from '../email/outgoing-email';
 import { renderEmail } from '../email/render-email';
 import { AccountLinkEmail, accountLinkSubject } from '../email/templates/account-link-email';
-import { SettingsService } from '../settings/settings.service';
+import { firmPageSchema, SettingsService } from '../settings/settings.service';
 import { ownerTable, type AccountLinkOwner, type AccountLinkPurpose } from './account-link-owner';
 import { AccountLinksErrorCode, AccountLinksException } from './account-links.exception';
 import { revokeAccountLinks } from './revoke-account-links.sql';
@@ -37,11 +37,8 @@ export const accountLinkPreviewSchema = z.object({
   /** Staff sign in to the console, contacts to the portal. */
   audience: z.enum(['staff', 'contact']),
   email: z.string(),
-  firmName: z.string(),
-  logoUrl: z.string().nullable(),
+  ...firmPageSchema.shape,
   expiresAt: timestampField,
-  /** The firm's, in which the page shows the expiry. */
-  timeZone: z.string(),
 });
 export type AccountLinkPreview = z.infer<typeof accountLinkPreviewSchema>;
 

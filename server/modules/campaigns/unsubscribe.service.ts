@@ -2,14 +2,12 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { hashSecretToken } from '../../common/crypto/secret-token';
 import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
-import { SettingsService } from '../settings/settings.service';
+import { firmPageSchema, SettingsService } from '../settings/settings.service';
 import { CampaignsErrorCode, CampaignsException } from './campaigns.exception';
 import { z } from 'zod';
 
 /** What the unsubscribe page shows: enough to recognise the firm and the address, no more. */
-export const unsubscribeViewSchema = z.object({
-  firmName: z.string(),
-  logoUrl: z.string().nullable(),
+export const unsubscribeViewSchema = firmPageSchema.pick({ firmName: true, logoUrl: true }).extend({
   /** Masked (a***@example.com): the link may have been forwarded. */
   email: z.string(),
   unsubscribed: z.boolean(),

@@ -295,24 +295,27 @@ export class ClientFilesService {
 
   private async views(rows: FileRow[], contactId?: string): Promise<ClientFileView[]> {
     if (!rows.length) return [];
-    const versions = await this.em.getConnection().execute<VersionRow[]>(
-      `select v.file_id, v.version, v.size, v.content_type, v.created_at,
+    const conn = this.em.getConnection();
+    const ids = pgArray(rows.map((r) => r.id));
+    const [versions, answered] = await Promise.all([
+      conn.execute<VersionRow[]>(
+        `select v.file_id, v.version, v.size, v.content_type, v.created_at,
          s.id as staff_id, trim(s.first_name || ' ' || s.last_name) as staff_name,
          ct.id as contact_id, coalesce(nullif(trim(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,'')), ''), ct.email) as contact_name
        from client_file_version v
        left join staff_user s on s.id = v.uploaded_by_staff_id
        left join contact ct on ct.id = v.uploaded_by_contact_id
        where v.file_id = any(?::uuid[]) order by v.version desc`,
-      [pgArray(rows.map((r) => r.id))],
-    );
-    const answered = await this.em
-      .getConnection()
-      .execute<AnsweredRow[]>(
+        [ids],
+      ),
+      conn.execute<AnsweredRow[]>(
         answeredRequestSql(Boolean(contactId)),
-        contactId ? [pgArray(rows.map((r) => r.id)), contactId] : [pgArray(rows.map((r) => r.id))],
-      );
+        contactId ? [ids, contactId] : [ids],
+      ),
+    ]);
+    const requestOf = new Map(answered.map((a) => [a.file_id, a]));
     return rows.map((r) => {
-      const request = answered.find((a) => a.file_id === r.id);
+      const request = requestOf.get(r.id);
       const all = !contactId || r.shared_with_me;
       const visible = versions
         .filter((v) => v.file_id === r.id && (all || v.contact_id === contactId))

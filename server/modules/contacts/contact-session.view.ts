@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import type { Contact } from './contact.entity';
-import { contactDisplayName } from './contact.view';
+import { contactDisplayName, contactIdentitySchema } from './contact.view';
 
 export const contactSessionViewSchema = z.object({
   kind: z.literal('contact'),
-  id: z.uuid(),
-  email: z.string(),
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  displayName: z.string(),
+  ...contactIdentitySchema.shape,
 });
 export type ContactSessionView = z.infer<typeof contactSessionViewSchema>;
 

@@ -13,12 +13,16 @@ export const contactClientLinkSchema = z.object({
 });
 export type ContactClientLink = z.infer<typeof contactClientLinkSchema>;
 
-export const contactViewSchema = z.object({
+/** Who a contact is, as every view of them names them. */
+export const contactIdentitySchema = z.object({
   id: z.uuid(),
   email: z.string(),
   firstName: z.string().nullable(),
   lastName: z.string().nullable(),
   displayName: z.string(),
+});
+
+export const contactViewSchema = contactIdentitySchema.extend({
   phone: z.string().nullable(),
   portalStatus: z.enum(PORTAL_STATUSES),
   clientIds: z.array(z.uuid()),

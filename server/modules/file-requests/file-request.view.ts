@@ -2,8 +2,8 @@
 
 import { z } from 'zod';
 import { namedRefSchema, timestampField, workflowRefSchema } from '../../common/http/view-fields';
+import { FILE_REQUEST_STATUSES } from './file-requests.schemas';
 
-export const FILE_REQUEST_STATUSES = ['open', 'uploaded', 'completed', 'cancelled'] as const;
 export type FileRequestStatus = (typeof FILE_REQUEST_STATUSES)[number];
 export const FILE_REQUEST_ITEM_STATUSES = [
   'requested',
@@ -39,11 +39,7 @@ export const fileRequestItemViewSchema = z.object({
 });
 export type FileRequestItemView = z.infer<typeof fileRequestItemViewSchema>;
 
-export const fileRequestRecipientViewSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  email: z.string(),
-});
+export const fileRequestRecipientViewSchema = namedRefSchema.extend({ email: z.string() });
 export type FileRequestRecipientView = z.infer<typeof fileRequestRecipientViewSchema>;
 
 export const fileRequestEventViewSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PORTAL_STATUSES } from '../clients/client.enums';
+import { fileRequestRecipientViewSchema } from './file-request.view';
 
 /**
  * What sending a request does for a recipient's way in: `portal` they sign in; `invitation`
@@ -11,10 +12,7 @@ export const RECIPIENT_ACCESS_KINDS = ['portal', 'invitation', 'invite', 'unreac
 export type RecipientAccessKind = (typeof RECIPIENT_ACCESS_KINDS)[number];
 
 /** One of a client's contacts, as the request dialog offers them. */
-export const recipientOptionViewSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  email: z.string(),
+export const recipientOptionViewSchema = fileRequestRecipientViewSchema.extend({
   portalStatus: z.enum(PORTAL_STATUSES),
   access: z.enum(RECIPIENT_ACCESS_KINDS),
 });

@@ -55,7 +55,8 @@ export type InvitationView = z.infer<typeof invitationViewSchema>;
 export const liveInvitationViewSchema = invitationViewSchema.extend({
   workflow: z
     .object({
-      state: z.enum(['pending', 'accepted', 'expired', 'revoked', 'bounced', 'gone']),
+      /** `gone`: the workflow saw the invitation no longer pending in the database. */
+      state: z.enum([...INVITATION_STATUSES, 'gone']),
       remindersSent: z.number().int(),
       nextReminderAt: timestampField.nullable(),
       expiresAt: timestampField,

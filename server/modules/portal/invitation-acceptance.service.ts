@@ -16,7 +16,7 @@ import { Contact } from '../contacts/contact.entity';
 import { InvitationsErrorCode, InvitationsException } from '../invitations/invitations.exception';
 import { PlaybookRunWorkflows } from '../playbooks/delivery/playbook-run-workflows.service';
 import { recordAcceptanceRuns } from '../playbooks/delivery/playbook-triggers.sql';
-import { SettingsService } from '../settings/settings.service';
+import { firmPageSchema, SettingsService } from '../settings/settings.service';
 import { z } from 'zod';
 import { timestampField } from '../../common/http/view-fields';
 
@@ -32,14 +32,11 @@ interface TokenRow {
   last_name: string | null;
 }
 
-export const invitationPreviewSchema = z.object({
-  firmName: z.string(),
-  logoUrl: z.string().nullable(),
+export const invitationPreviewSchema = firmPageSchema.extend({
   email: z.string(),
   firstName: z.string().nullable(),
   lastName: z.string().nullable(),
   expiresAt: timestampField,
-  timeZone: z.string(),
 });
 export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 

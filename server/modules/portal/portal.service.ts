@@ -1,25 +1,19 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { ContactPrincipal } from '../../common/auth/principal';
-import { CONTACT_CLIENT_ROLES, type ContactClientRole } from '../../common/access/client-role';
-import { clientViewSchema } from '../clients/client.view';
-import { contactDisplayName } from '../contacts/contact.view';
-import { SettingsService } from '../settings/settings.service';
 import { z } from 'zod';
+import type { ContactPrincipal } from '../../common/auth/principal';
+import type { ContactClientRole } from '../../common/access/client-role';
+import { clientViewSchema } from '../clients/client.view';
+import {
+  contactClientLinkSchema,
+  contactDisplayName,
+  contactIdentitySchema,
+} from '../contacts/contact.view';
+import { firmPageSchema, SettingsService } from '../settings/settings.service';
 
-export const portalMeSchema = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  displayName: z.string(),
-  firmName: z.string(),
-  logoUrl: z.string().nullable(),
-  /** The firm's: every date in the portal is read in it. */
-  timeZone: z.string(),
-  clients: z.array(
-    z.object({ id: z.uuid(), displayName: z.string(), role: z.enum(CONTACT_CLIENT_ROLES) }),
-  ),
+export const portalMeSchema = contactIdentitySchema.extend({
+  ...firmPageSchema.shape,
+  clients: z.array(contactClientLinkSchema.omit({ isPrimary: true })),
 });
 export type PortalMe = z.infer<typeof portalMeSchema>;
 
@@ -37,7 +31,7 @@ export const portalClientSchema = clientViewSchema
     postalCode: true,
   })
   .extend({
-    role: z.enum(CONTACT_CLIENT_ROLES),
+    role: contactClientLinkSchema.shape.role,
     /** Collaborators add their own files and activities; access contacts only see. */
     canContribute: z.boolean(),
   });

@@ -34,6 +34,13 @@ export const firmSettingsSchema = z.object({
 });
 export type FirmSettings = z.infer<typeof firmSettingsSchema>;
 
+/** The firm as the pages outside the console show it; every date there is read in its zone. */
+export const firmPageSchema = firmSettingsSchema.pick({
+  firmName: true,
+  logoUrl: true,
+  timeZone: true,
+});
+
 const SELECT = `select id, firm_name as "firmName", logo_url as "logoUrl",
   sending_domains as "sendingDomains", default_sender as "defaultSender",
   reminder_interval_seconds as "reminderIntervalSeconds", max_reminders as "maxReminders",
