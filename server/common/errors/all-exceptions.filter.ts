@@ -7,6 +7,8 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Response } from 'express';
+import { CommonErrorCode } from './common.exception';
+import { isDatabaseUnreachable } from './database-unreachable';
 import { DomainException } from './domain.exception';
 import { statusOf } from './error-status.map';
 import { loggableError } from './loggable-error';
@@ -38,6 +40,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
         code: exception.code,
         message: exception.message,
         details: exception.details,
+      };
+    }
+    if (isDatabaseUnreachable(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: CommonErrorCode.DATABASE_UNAVAILABLE,
+        message: 'The database is not answering. Try again shortly.',
       };
     }
     if (exception instanceof HttpException) {

@@ -46,6 +46,7 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [CommonErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
   [CommonErrorCode.MALFORMED_BODY]: HttpStatus.BAD_REQUEST,
   [CommonErrorCode.BODY_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [CommonErrorCode.DATABASE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
   [AuthErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
   [AuthErrorCode.INVALID_CREDENTIALS]: HttpStatus.UNAUTHORIZED,
   [AuthErrorCode.LOCKED]: HttpStatus.TOO_MANY_REQUESTS,
