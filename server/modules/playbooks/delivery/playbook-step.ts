@@ -1,5 +1,17 @@
+import type { PlaybookStepResult } from '../../../../workflows/playbook/playbook-run.contract';
 import type { PlaybookStep } from '../playbooks.schemas';
 import type { PlaybookRunLogEntry } from '../playbook.view';
+
+export type StepType = PlaybookStep['type'];
+
+/** A step's spec by its type; indexed by a type parameter, so a handler gets its own spec. */
+type StepSpecs = { [S in PlaybookStep as S['type']]: S };
+export type StepSpec<T extends StepType> = StepSpecs[T];
+
+/** Does one type of step of a run (see PlaybookStepRunner). */
+export interface StepHandler<T extends StepType> {
+  run(runId: string, step: number, spec: StepSpec<T>): Promise<PlaybookStepResult>;
+}
 
 /** The run as a step sees it, read under the run's row lock. */
 export interface LockedRun {

@@ -1,0 +1,156 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  DAY_MS,
+  type PlaybookStepResult,
+} from '../../../../../workflows/playbook/playbook-run.contract';
+import { DomainException } from '../../../../common/errors/domain.exception';
+import { dayIn } from '../../../../common/time/firm-day';
+import { sqlRunner, sqlTransaction } from '../../../../database/sql-transaction';
+import { FileRequestsErrorCode } from '../../../file-requests/file-requests.exception';
+import { FileRequestsService } from '../../../file-requests/file-requests.service';
+import type { RequestTemplateItem } from '../../../request-templates/request-template.view';
+import { SettingsService } from '../../../settings/settings.service';
+import { StepFailure, type StepHandler, type StepNote, type StepSpec } from '../playbook-step';
+import { appendLog, doneStep, logEntry } from './playbook-run-log';
+import { PlaybookRunLock } from './playbook-run-lock.service';
+import { PlaybookStepAudit } from './playbook-step-audit.service';
+
+interface TemplateRow {
+  subject: string;
+  description: string | null;
+  message: string | null;
+  items: RequestTemplateItem[];
+  due_in_days: number | null;
+}
+
+const requested = (subject: string): StepNote => ({
+  outcome: 'done',
+  detail: `Requested "${subject}" from the primary contact`,
+});
+
+/**
+ * `file_request`: a file request from a template, to the primary contact, as if by the
+ * playbook's creator. It is made outside the run's lock (it starts a workflow); the request
+ * names its run and step, so a retry after the request was made finds it.
+ */
+@Injectable()
+export class FileRequestStepHandler implements StepHandler<'file_request'> {
+  private readonly logger = new Logger(FileRequestStepHandler.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly lock: PlaybookRunLock,
+    private readonly audit: PlaybookStepAudit,
+    private readonly fileRequests: FileRequestsService,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async run(
+    runId: string,
+    step: number,
+    spec: StepSpec<'file_request'>,
+  ): Promise<PlaybookStepResult> {
+    const prepared = await this.lock.withRunLock(runId, step, async (sql, run) => {
+      if (doneStep(run, step)) return null;
+      const [made] = await sql<{ id: string; subject: string }[]>(
+        'select id, subject from file_request where playbook_run_id = ? and playbook_step = ?',
+        [runId, step],
+      );
+      if (made) {
+        await appendLog(sql, runId, logEntry(step, 'file_request', requested(made.subject)));
+        return null;
+      }
+      const [template] = await sql<TemplateRow[]>(
+        'select subject, description, message, items, due_in_days from request_template where id = ?',
+        [spec.templateId],
+      );
+      if (!template) throw new StepFailure('The request template of this step no longer exists');
+      const [contact] = await sql<{ id: string }[]>(
+        `select cc.contact_id as id from client_contact cc
+         where cc.client_id = ? and cc.is_primary`,
+        [run.client_id],
+      );
+      if (!contact) {
+        const note: StepNote = {
+          outcome: 'skipped',
+          detail: 'No request made: the client has no primary contact',
+        };
+        await appendLog(sql, runId, logEntry(step, 'file_request', note));
+        return null;
+      }
+      return { template, contactId: contact.id, run };
+    });
+    if (!prepared.ran) return prepared.result;
+    if (!prepared.value) return 'continue';
+
+    const { template, contactId, run } = prepared.value;
+    const dueInDays = spec.dueInDays ?? template.due_in_days;
+    const { timeZone } = await this.settings.get();
+    let requestId: string;
+    try {
+      requestId = await this.fileRequests.create(
+        {
+          clientId: run.client_id,
+          recipientIds: [contactId],
+          subject: template.subject,
+          description: template.description,
+          message: template.message,
+          // That many days from the firm's today, due at the end of that day.
+          dueAt: dueInDays ? dayIn(Date.now() + dueInDays * DAY_MS, timeZone) : null,
+          items: template.items.map((i) => ({ ...i, updatesFileId: null })),
+        },
+        run.created_by_staff_id,
+        { playbookRunId: runId, step },
+      );
+    } catch (e) {
+      // Temporal unreachable is passing: the activity is retried. Anything else is for staff.
+      const retry =
+        !(e instanceof DomainException) || e.code === FileRequestsErrorCode.WORKFLOWS_UNAVAILABLE;
+      if (retry) throw e;
+      return this.lock.fail(runId, step, 'file_request', e.message);
+    }
+    // The run may have been cancelled (its tag removed, the playbook disabled or deleted) while
+    // the request was being made, outside the run's lock: such a request is withdrawn at once.
+    // Otherwise the step is done under the lock, so a cancel comes after it.
+    const still = await sqlTransaction(this.em, async (sql) => {
+      const [now] = await sql<{ status: string }[]>(
+        'select status from playbook_run where id = ? for update',
+        [runId],
+      );
+      if (now?.status !== 'running') return false;
+      await appendLog(sql, runId, logEntry(step, 'file_request', requested(template.subject)));
+      return true;
+    });
+    if (!still) {
+      await this.withdraw(requestId, run.created_by_staff_id);
+      // After the request exists: recorded whatever the run's status is now.
+      await appendLog(
+        sqlRunner(this.em),
+        runId,
+        logEntry(step, 'file_request', {
+          outcome: 'skipped',
+          detail: `Request "${template.subject}" withdrawn: the run ended while it was made`,
+        }),
+      );
+      return 'stopped';
+    }
+    await this.audit.record(run, step, {
+      action: 'playbook_run.file_requested',
+      did: `requested "${template.subject}" from the primary contact`,
+      detail: { fileRequestId: requestId },
+    });
+    return 'continue';
+  }
+
+  /** Cancels a request the run should not have made (already closed: nothing to do). */
+  private async withdraw(requestId: string, staffId: string | null): Promise<void> {
+    try {
+      // No staff member (the playbook's creator is gone): the event names nobody, as create does.
+      await this.fileRequests.cancel(requestId, staffId as string);
+    } catch (e) {
+      if (!(e instanceof DomainException)) throw e;
+      this.logger.warn(`File request ${requestId} of an ended run not cancelled: ${e.message}`);
+    }
+  }
+}
