@@ -7,7 +7,7 @@ import { ormOptions } from '../server/database/mikro-orm.config';
 import { pinoOptions } from '../server/logging/pino-options';
 import { CampaignDeliveryModule } from '../server/modules/campaigns/delivery/campaign-delivery.module';
 import { CampaignReconciler } from '../server/modules/campaigns/delivery/campaign-reconciler.service';
-import { ImportProcessingModule } from '../server/modules/imports/processing/import-processing.module';
+import { ImportDeliveryModule } from '../server/modules/imports/delivery/import-delivery.module';
 import { FileRequestDeliveryModule } from '../server/modules/file-requests/delivery/file-request-delivery.module';
 import { FileRequestReconciler } from '../server/modules/file-requests/delivery/file-request-reconciler.service';
 import { InvitationDeliveryModule } from '../server/modules/invitations/delivery/invitation-delivery.module';
@@ -34,7 +34,7 @@ export class WorkerModule {
         LoggerModule.forRoot(pinoOptions(config)),
         MikroOrmModule.forRoot(ormOptions(config.DATABASE_URL)),
         TemporalModule,
-        ImportProcessingModule,
+        ImportDeliveryModule,
         InvitationDeliveryModule,
         FileRequestDeliveryModule,
         PlaybookDeliveryModule,

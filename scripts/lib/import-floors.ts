@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { openImportFile } from '../../server/modules/imports/file/import-file-reader';
 import { IMPORT_COLUMNS } from '../../server/modules/imports/import-columns';
-import { csvLine, inBlocks } from '../../server/modules/imports/processing/copy-csv';
+import { csvLine, inBlocks } from '../../server/modules/imports/delivery/copy-csv';
 import { TAG_PALETTE } from '../../server/modules/tags/tag-palette';
 
 /**

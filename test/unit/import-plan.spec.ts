@@ -5,7 +5,7 @@ import {
   type ExistingClient,
   type Lookup,
   type StagedRow,
-} from '../../server/modules/imports/processing/import-plan';
+} from '../../server/modules/imports/delivery/import-plan';
 
 const ADA: ClientFields = {
   ...(Object.fromEntries(CLIENT_FIELDS.map((f) => [f, null])) as ClientFields),

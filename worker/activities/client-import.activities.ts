@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
-import { ImportChunkService } from '../../server/modules/imports/processing/import-chunk.service';
-import { ImportLifecycleService } from '../../server/modules/imports/processing/import-lifecycle.service';
-import { ImportStagingService } from '../../server/modules/imports/processing/import-staging.service';
-import { ImportUndoService } from '../../server/modules/imports/processing/import-undo.service';
+import { ImportChunkService } from '../../server/modules/imports/delivery/import-chunk.service';
+import { ImportLifecycleService } from '../../server/modules/imports/delivery/import-lifecycle.service';
+import { ImportStagingService } from '../../server/modules/imports/delivery/import-staging.service';
+import { ImportUndoService } from '../../server/modules/imports/delivery/import-undo.service';
 import { heartbeating } from './heartbeating';
 import { withCrashLimit } from './crash-limit';
 import type {

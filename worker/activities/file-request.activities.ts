@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { FileRequestLifecycleService } from '../../server/modules/file-requests/delivery/file-request-lifecycle.service';
 import { FileRequestMailerService } from '../../server/modules/file-requests/delivery/file-request-mailer.service';
 import { FileRequestRejectionMailer } from '../../server/modules/file-requests/delivery/file-request-rejection-mailer.service';
 import type {
@@ -11,11 +12,12 @@ import type {
 export class FileRequestActivitiesImpl implements FileRequestActivities {
   constructor(
     private readonly mailer: FileRequestMailerService,
+    private readonly lifecycle: FileRequestLifecycleService,
     private readonly rejections: FileRequestRejectionMailer,
   ) {}
 
   async readFileRequest(requestId: string): Promise<{ status: FileRequestRecordStatus }> {
-    return { status: await this.mailer.status(requestId) };
+    return { status: await this.lifecycle.status(requestId) };
   }
 
   async notifyRecipients(
@@ -28,7 +30,7 @@ export class FileRequestActivitiesImpl implements FileRequestActivities {
   }
 
   markOverdue(requestId: string): Promise<{ open: boolean }> {
-    return this.mailer.markOverdue(requestId);
+    return this.lifecycle.markOverdue(requestId);
   }
 
   async notifyRejections(requestId: string): Promise<void> {
@@ -40,6 +42,6 @@ export class FileRequestActivitiesImpl implements FileRequestActivities {
   }
 
   finishFileRequest(requestId: string, outcome: 'completed' | 'cancelled'): Promise<void> {
-    return this.mailer.finish(requestId, outcome);
+    return this.lifecycle.finish(requestId, outcome);
   }
 }

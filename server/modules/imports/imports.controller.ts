@@ -33,7 +33,8 @@ import {
   startImportSchema,
   type StartImportInput,
 } from './imports.schemas';
-import { type ImportReportKind, importRowViewSchema, ImportsService } from './imports.service';
+import { type ImportReportKind, ImportReader, importRowViewSchema } from './import-reader.service';
+import { ImportsService } from './imports.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -54,7 +55,10 @@ const reportDownloaded = (_: unknown, req: Request) => ({
 @ApiTags('imports')
 @Controller('imports')
 export class ImportsController {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly reader: ImportReader,
+  ) {}
 
   @ApiFileResponse('text/csv')
   @ApiOperation({ summary: 'Download the CSV import template' })
@@ -83,7 +87,7 @@ export class ImportsController {
       defaultSort: { field: 'createdAt', order: 'DESC' },
       filter: importFilterSchema,
     });
-    return sendPage(res, 'imports', q.range, await this.imports.list(q));
+    return sendPage(res, 'imports', q.range, await this.reader.list(q));
   }
 
   /** Multipart: `file`, `mode`, `dryRun`. Answers 202: the rows are processed by a workflow. */
@@ -113,7 +117,7 @@ export class ImportsController {
   @ApiOperation({ summary: 'One import with its progress and counts' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string): Promise<ImportJobView> {
-    return this.imports.get(id);
+    return this.reader.get(id);
   }
 
   @RequireRole('entities_admin')
@@ -131,7 +135,7 @@ export class ImportsController {
       defaultSort: { field: 'rowNumber', order: 'ASC' },
       filter: importRowFilterSchema,
     });
-    return sendPage(res, 'import-rows', q.range, await this.imports.rows(id, q));
+    return sendPage(res, 'import-rows', q.range, await this.reader.rows(id, q));
   }
 
   @RequireRole('entities_admin')
@@ -220,7 +224,7 @@ export class ImportsController {
     format: 'xlsx' | 'csv',
     res: Response,
   ): Promise<void> {
-    const write = await this.imports.report(id, kind, format); // 404 before any header
+    const write = await this.reader.report(id, kind, format); // 404 before any header
     attachment(
       res,
       format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',

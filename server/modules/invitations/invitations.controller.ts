@@ -18,6 +18,7 @@ import {
   inviteResultSchema,
   liveInvitationViewSchema,
 } from './invitation.view';
+import { InvitationReader } from './invitation-reader.service';
 import { InvitationsService } from './invitations.service';
 
 const FOLLOW_UP = {
@@ -33,6 +34,7 @@ const INVITATION_SORTABLE = ['createdAt', 'expiresAt'] as const;
 export class InvitationsController {
   constructor(
     private readonly invitations: InvitationsService,
+    private readonly reader: InvitationReader,
     private readonly audit: AuditService,
   ) {}
 
@@ -67,7 +69,7 @@ export class InvitationsController {
   @ApiOperation({ summary: 'Progress of a bulk invitation' })
   @Get('batches/:batchId')
   async batch(@Param('batchId', UuidParamPipe) batchId: string) {
-    return { batchId, progress: await this.invitations.batchProgress(batchId) };
+    return { batchId, progress: await this.reader.batchProgress(batchId) };
   }
 
   @RequireRole('staff_admin')
@@ -96,7 +98,7 @@ export class InvitationsController {
       defaultSort: { field: 'createdAt', order: 'DESC' },
       filter: invitationFilterSchema,
     });
-    return sendPage(res, 'invitations', q.range, await this.invitations.list(q));
+    return sendPage(res, 'invitations', q.range, await this.reader.list(q));
   }
 
   @RequireRole('staff_admin')
@@ -104,7 +106,7 @@ export class InvitationsController {
   @ApiOperation({ summary: 'One invitation with its reminders' })
   @Get(':id')
   get(@Param('id', UuidParamPipe) id: string) {
-    return this.invitations.getLive(id);
+    return this.reader.getLive(id);
   }
 
   @RequireRole('staff_admin')

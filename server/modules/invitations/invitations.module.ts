@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SettingsModule } from '../settings/settings.module';
+import { InvitationReader } from './invitation-reader.service';
 import { InvitationsController } from './invitations.controller';
 import { InvitationWorkflowsService } from './invitation-workflows.service';
 import { InvitationsService } from './invitations.service';
@@ -7,6 +8,6 @@ import { InvitationsService } from './invitations.service';
 @Module({
   imports: [SettingsModule],
   controllers: [InvitationsController],
-  providers: [InvitationsService, InvitationWorkflowsService],
+  providers: [InvitationsService, InvitationReader, InvitationWorkflowsService],
 })
 export class InvitationsModule {}

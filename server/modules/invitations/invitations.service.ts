@@ -2,25 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type SignalDefinition } from '@temporalio/client';
-import type { Page } from '../../common/http/content-range';
-import type { ListQuery } from '../../common/http/list-query';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { pgArray } from '../../database/pg-array';
-import { SqlWhere } from '../../database/sql-where';
 import { sqlTransaction } from '../../database/sql-transaction';
 import { TemporalService } from '../../temporal/temporal.service';
 import {
   cancelInvitationBatchSignal,
-  invitationBatchProgressQuery,
   invitationBatchWorkflowId,
   type InvitationBatchInput,
   type InvitationBatchProgress,
 } from '../../../workflows/portal-invitation/invitation-batch.contract';
 import { priorityOf } from '../../../workflows/shared/priorities';
 import {
-  invitationStatusQuery,
-  type InvitationWorkflowStatus,
   remindNowSignal,
   resendSignal,
   revokedSignal,
@@ -30,9 +24,6 @@ import { endPendingInvitation } from './end-invitation.sql';
 import { insertPendingInvitations, restorePortalStatuses } from './insert-invitations.sql';
 import { invitationTargets, type InvitationTarget } from './invitation-targets.sql';
 import {
-  INVITATION_COLUMNS,
-  toInvitationSummary,
-  type InvitationRow,
   type InvitationView,
   type InviteResult,
   type SkippedTarget,
@@ -40,8 +31,9 @@ import {
 } from './invitation.view';
 import { formatFirmTime } from '../../common/time/firm-time';
 import { INVITATION_TIMING_COLUMNS, type InvitationTimingRow } from './invitation-workflow-input';
+import { InvitationReader } from './invitation-reader.service';
 import { InvitationWorkflowsService } from './invitation-workflows.service';
-import type { InvitationFilter, InviteInput } from './invitations.schemas';
+import type { InviteInput } from './invitations.schemas';
 import { InvitationsErrorCode, InvitationsException } from './invitations.exception';
 
 const SKIP_MESSAGE: Record<SkipReason, string> = {
@@ -63,6 +55,7 @@ export class InvitationsService {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly reader: InvitationReader,
     private readonly settings: SettingsService,
     private readonly temporal: TemporalService,
     private readonly workflows: InvitationWorkflowsService,
@@ -139,19 +132,9 @@ export class InvitationsService {
     return { ...result, batchId, workflowId };
   }
 
-  /** A bulk invite's progress, live from its workflow; null when Temporal does not answer. */
-  async batchProgress(batchId: string): Promise<InvitationBatchProgress | null> {
-    await this.assertBatch(batchId);
-    return this.temporal.queryWithin(
-      invitationBatchWorkflowId(batchId),
-      invitationBatchProgressQuery,
-      { ms: 2000 },
-    );
-  }
-
   /** Stops a bulk invite: whoever has not been emailed yet is not invited after all. */
   async cancelBatch(batchId: string): Promise<InvitationBatchProgress | null> {
-    await this.assertBatch(batchId);
+    await this.reader.assertBatch(batchId);
     try {
       await this.temporal.client.workflow
         .getHandle(invitationBatchWorkflowId(batchId))
@@ -160,72 +143,7 @@ export class InvitationsService {
       this.logger.error(e);
       throw unavailable();
     }
-    return this.batchProgress(batchId);
-  }
-
-  private async assertBatch(batchId: string): Promise<void> {
-    const [found] = await this.em
-      .getConnection()
-      .execute('select 1 from invitation where batch_id = ? limit 1', [batchId]);
-    if (!found) {
-      throw new InvitationsException(
-        InvitationsErrorCode.NOT_FOUND,
-        `No bulk invite with id ${batchId}`,
-      );
-    }
-  }
-
-  async list(query: ListQuery<InvitationFilter>): Promise<Page<InvitationView>> {
-    const { contactId, status, id } = query.filter;
-    const filter = new SqlWhere()
-      .add(contactId, 'i.contact_id = ?', contactId)
-      .add(status?.length, 'i.status = any(?::text[])', pgArray(status ?? []))
-      .add(id?.length, 'i.id = any(?::uuid[])', pgArray(id ?? []));
-    const [where, params] = [filter.sql, filter.params];
-    const conn = this.em.getConnection();
-    const dir = query.sort.order === 'DESC' ? 'desc' : 'asc';
-    const [rows, [{ total }]] = await Promise.all([
-      conn.execute<(InvitationRow & { contact_email: string })[]>(
-        `select ${INVITATION_COLUMNS}, ct.email as contact_email from invitation i
-         join contact ct on ct.id = i.contact_id ${where}
-         order by i.${query.sort.field === 'expiresAt' ? 'expires_at' : 'created_at'} ${dir}, i.id
-         offset ? limit ?`,
-        [...params, query.range.start, query.range.end - query.range.start + 1],
-      ),
-      conn.execute<{ total: number }[]>(
-        `select count(*)::int as total from invitation i ${where}`,
-        params,
-      ),
-    ]);
-    return { items: rows.map((r) => this.view(r)), total };
-  }
-
-  async get(id: string): Promise<InvitationView> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<(InvitationRow & { contact_email: string })[]>(
-        `select ${INVITATION_COLUMNS}, ct.email as contact_email from invitation i
-       join contact ct on ct.id = i.contact_id where i.id = ?`,
-        [id],
-      );
-    if (!row) {
-      throw new InvitationsException(InvitationsErrorCode.NOT_FOUND, `No invitation with id ${id}`);
-    }
-    return this.view(row);
-  }
-
-  /** One invitation with its workflow's live view (state, reminders, next reminder, expiry). */
-  async getLive(
-    id: string,
-  ): Promise<InvitationView & { workflow: InvitationWorkflowStatus | null }> {
-    const view = await this.get(id);
-    // The workflow id is the contact's: once this invitation ended it may run a newer one.
-    if (view.status !== 'pending') return { ...view, workflow: null };
-    // A finished or unreachable workflow leaves the database's view, which is the record.
-    const workflow = await this.temporal.queryWithin(view.workflowId, invitationStatusQuery, {
-      ms: 2000,
-    });
-    return { ...view, workflow };
+    return this.reader.batchProgress(batchId);
   }
 
   /** The bell: one reminder now, at most one per contact per cooldown (an hour by default). */
@@ -261,25 +179,25 @@ export class InvitationsService {
         ]);
       throw e;
     }
-    return this.get(id);
+    return this.reader.get(id);
   }
 
   /** A new link now; every earlier link of this invitation stops working. */
   async resend(id: string): Promise<InvitationView> {
     await this.pending(id);
     await this.signal(id, resendSignal);
-    return this.get(id);
+    return this.reader.get(id);
   }
 
   async revoke(id: string, staffName: string): Promise<InvitationView> {
     const { contactId } = await this.pending(id);
     await endPendingInvitation(this.em, id, 'revoked', `Revoked by ${staffName}`);
     await this.workflows.notify(contactId, revokedSignal);
-    return this.get(id);
+    return this.reader.get(id);
   }
 
   private async pending(id: string): Promise<InvitationView> {
-    const invitation = await this.get(id);
+    const invitation = await this.reader.get(id);
     if (invitation.status !== 'pending') {
       throw new InvitationsException(
         InvitationsErrorCode.NOT_PENDING,
@@ -335,17 +253,6 @@ export class InvitationsService {
         { missing },
       );
     }
-  }
-
-  private view(r: InvitationRow & { contact_email: string }): InvitationView {
-    return {
-      ...toInvitationSummary(r, {
-        workflowUrl: (id) => this.temporal.workflowUrl(id),
-        remindCooldownMs: this.config.INVITE_REMIND_COOLDOWN_SECONDS * 1000,
-      }),
-      contactId: r.contact_id,
-      contactEmail: r.contact_email,
-    };
   }
 }
 

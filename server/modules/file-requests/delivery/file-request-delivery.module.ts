@@ -3,6 +3,7 @@ import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service
 import { InvitationWorkflowsService } from '../../invitations/invitation-workflows.service';
 import { SettingsModule } from '../../settings/settings.module';
 import { FileRequestsService } from '../file-requests.service';
+import { FileRequestLifecycleService } from './file-request-lifecycle.service';
 import { FileRequestMailerService } from './file-request-mailer.service';
 import { FileRequestRejectionMailer } from './file-request-rejection-mailer.service';
 import { FileRequestWorkflowsService } from './file-request-workflows.service';
@@ -16,6 +17,7 @@ import { FileRequestWorkflowsService } from './file-request-workflows.service';
   providers: [
     FileRequestsService,
     FileRequestMailerService,
+    FileRequestLifecycleService,
     FileRequestRejectionMailer,
     FileRequestWorkflowsService,
     EmailDispatcherWaker,
@@ -24,6 +26,7 @@ import { FileRequestWorkflowsService } from './file-request-workflows.service';
   exports: [
     FileRequestsService,
     FileRequestMailerService,
+    FileRequestLifecycleService,
     FileRequestRejectionMailer,
     FileRequestWorkflowsService,
     SettingsModule,

@@ -5,10 +5,7 @@ import { isoDate } from '../../../common/http/iso-date';
 import { APP_CONFIG } from '../../../config/config.module';
 import type { AppConfig } from '../../../config/env.schema';
 import { sqlTransaction, type SqlRunner } from '../../../database/sql-transaction';
-import type {
-  FileRequestEmailKind,
-  FileRequestRecordStatus,
-} from '../../../../workflows/file-request/file-request.contract';
+import type { FileRequestEmailKind } from '../../../../workflows/file-request/file-request.contract';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import {
   fromHeader,
@@ -166,36 +163,6 @@ export class FileRequestMailerService {
     }
   }
 
-  async status(requestId: string): Promise<FileRequestRecordStatus> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ status: FileRequestRecordStatus }[]>(
-        'select status from file_request where id = ?',
-        [requestId],
-      );
-    return row?.status ?? 'gone';
-  }
-
-  /** Sets the overdue flag once the due date passes with items still outstanding. */
-  async markOverdue(requestId: string): Promise<{ open: boolean }> {
-    return sqlTransaction(this.em, async (sql) => {
-      const request = await lockLiveRequest(sql, requestId);
-      if (!request || !['open', 'uploaded'].includes(request.status)) return { open: false };
-      const [changed] = await sql<{ id: string }[]>(
-        'update file_request set overdue = true where id = ? and not overdue returning id',
-        [requestId],
-      );
-      if (changed && request.status === 'open') {
-        await recordEvent(sql, {
-          requestId,
-          kind: 'overdue',
-          detail: 'The due date passed with documents still missing',
-        });
-      }
-      return { open: true };
-    });
-  }
-
   /**
    * Tells staff that every item has an answer to review: the request's creator while active
    * and still seeing the client, else the client's owners. One email per time it became fully
@@ -268,15 +235,6 @@ export class FileRequestMailerService {
       return count;
     });
     if (queued) this.waker.wake();
-  }
-
-  /** The workflow ended: the timeline says reminders have stopped (if the request is still there). */
-  async finish(requestId: string, outcome: 'completed' | 'cancelled'): Promise<void> {
-    await this.em.getConnection().execute(
-      `insert into file_request_event (request_id, kind, detail)
-       select id, 'reminders_stopped', ? from file_request where id = ?`,
-      [`Reminders stopped: the request is ${outcome}`, requestId],
-    );
   }
 
   /** One recipient's request email or reminder. */

@@ -12,4 +12,4 @@ import { ImportUndoService } from './import-undo.service';
   providers: [ImportStagingService, ImportChunkService, ImportUndoService, ImportLifecycleService],
   exports: [ImportStagingService, ImportChunkService, ImportUndoService, ImportLifecycleService],
 })
-export class ImportProcessingModule {}
+export class ImportDeliveryModule {}

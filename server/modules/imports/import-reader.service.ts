@@ -1,0 +1,193 @@
+import type { Writable } from 'node:stream';
+import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { Page } from '../../common/http/content-range';
+import type { ListQuery } from '../../common/http/list-query';
+import { pgArray } from '../../database/pg-array';
+import { TemporalService } from '../../temporal/temporal.service';
+import {
+  clientImportUndoWorkflowId,
+  type ImportStatus,
+} from '../../../workflows/client-import/client-import.contract';
+import { matchHeaders } from './file/header-matcher';
+import { writeReportCsv, writeReportXlsx, type ReportRow } from './file/import-report-writer';
+import { EXCEPTION_REPORT, FULL_REPORT } from './file/report-layout';
+import { IMPORT_FIELDS, type ImportOutcome } from './import-columns';
+import { ImportJob } from './import-job.entity';
+import { toImportJobView, type ImportJobView } from './import-job.view';
+import { ImportsErrorCode, ImportsException } from './imports.exception';
+import type { ImportFilter, ImportRowFilter } from './imports.schemas';
+import { z } from 'zod';
+
+const REPORT_BATCH = 1000;
+
+export type ImportReportKind = 'exceptions' | 'full';
+
+/** The full report's Outcome column; a dry run says what the import would do. */
+const OUTCOME_LABEL: Record<ImportOutcome, [real: string, dryRun: string]> = {
+  created: ['Created', 'Would create'],
+  updated: ['Updated', 'Would update'],
+  unchanged: ['Unchanged', 'Unchanged'],
+  failed: ['Failed', 'Failed'],
+};
+/** A row an import cancelled or stopped before reaching it. */
+const NOT_PROCESSED = 'Not processed';
+
+export const importRowViewSchema = z.object({
+  id: z.uuid(),
+  rowNumber: z.number().int(),
+  outcome: z.string().nullable(),
+  comment: z.string().nullable(),
+  clientId: z.uuid().nullable(),
+  /** The row's cells of the recognised columns, as the file has them. */
+  values: z.partialRecord(z.enum(IMPORT_FIELDS), z.string()),
+});
+export type ImportRowView = z.infer<typeof importRowViewSchema>;
+
+interface ReportRecord {
+  seq: number;
+  row_number: number;
+  raw: string[];
+  outcome: ImportOutcome | null;
+  comment: string | null;
+  client_id: string | null;
+  client_name: string | null;
+}
+
+/** Reads imports as the API shows them: lists, one job, its rows and its reports. */
+@Injectable()
+export class ImportReader {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly temporal: TemporalService,
+  ) {}
+
+  async list(query: ListQuery<ImportFilter>): Promise<Page<ImportJobView>> {
+    const where: FilterQuery<ImportJob> = {
+      ...(query.filter.status ? { status: query.filter.status as ImportStatus } : {}),
+      ...(query.filter.id ? { id: { $in: query.filter.id } } : {}),
+    };
+    const [jobs, total] = await this.em.findAndCount(ImportJob, where, {
+      populate: ['createdBy'],
+      orderBy: { [query.sort.field]: query.sort.order.toLowerCase(), id: 'asc' },
+      offset: query.range.start,
+      limit: query.range.end - query.range.start + 1,
+    });
+    return { items: jobs.map((j) => this.view(j)), total };
+  }
+
+  async get(id: string): Promise<ImportJobView> {
+    return this.view(await this.find(id));
+  }
+
+  async rows(id: string, query: ListQuery<ImportRowFilter>): Promise<Page<ImportRowView>> {
+    const job = await this.find(id);
+    // Headers are stored once the file is staged; until then no column is known.
+    const fields = Object.entries(job.headers.length ? matchHeaders(job.headers).mapping : {});
+    const outcomes = query.filter.outcome;
+    const where = `r.import_id = ?${outcomes ? ' and o.outcome = any(?::text[])' : ''}`;
+    const params: unknown[] = outcomes ? [id, pgArray(outcomes)] : [id];
+    // seq follows the file's row order.
+    const order =
+      query.sort.field === 'outcome'
+        ? `o.outcome ${query.sort.order}, r.seq`
+        : `r.seq ${query.sort.order}`;
+    const from = `import_row r
+      left join import_row_outcome o on o.import_id = r.import_id and o.seq = r.seq`;
+    const conn = this.em.getConnection();
+    const [rows, [{ total }]] = await Promise.all([
+      conn.execute<Record<string, unknown>[]>(
+        `select r.seq, r.row_number, o.outcome, coalesce(o.comment, r.failure) as comment,
+           o.client_id, r.raw
+         from ${from} where ${where} order by ${order} offset ? limit ?`,
+        [...params, query.range.start, query.range.end - query.range.start + 1],
+      ),
+      conn.execute<{ total: number }[]>(
+        `select count(*)::int as total from ${from} where ${where}`,
+        params,
+      ),
+    ]);
+    return {
+      items: rows.map((r) => ({
+        id: `${id}:${String(r.seq)}`,
+        rowNumber: r.row_number as number,
+        outcome: r.outcome as string | null,
+        comment: r.comment as string | null,
+        clientId: r.client_id as string | null,
+        // What the firm typed, whatever the outcome: never the normalised values.
+        values: Object.fromEntries(fields.map(([field, i]) => [field, (r.raw as string[])[i]])),
+      })),
+      total,
+    };
+  }
+
+  /**
+   * A report of an import (404 if there is none), ready to stream: the exception report lists
+   * every failed row with its original cells, row number and what to fix; the full report every
+   * row with its outcome, comment and the client it created or matched.
+   */
+  async report(
+    id: string,
+    kind: ImportReportKind,
+    format: 'xlsx' | 'csv',
+  ): Promise<(out: Writable) => Promise<void>> {
+    const job = await this.find(id);
+    const write = format === 'xlsx' ? writeReportXlsx : writeReportCsv;
+    const rows = this.reportRows(id, kind === 'exceptions', job.dryRun);
+    return (out) =>
+      write(out, kind === 'exceptions' ? EXCEPTION_REPORT : FULL_REPORT, job.headers, rows);
+  }
+
+  private async *reportRows(
+    id: string,
+    failedOnly: boolean,
+    dryRun: boolean,
+  ): AsyncGenerator<ReportRow> {
+    const toRow = (r: ReportRecord): ReportRow => ({
+      rowNumber: r.row_number,
+      raw: r.raw,
+      added: failedOnly
+        ? [r.comment ?? '']
+        : [
+            r.outcome ? OUTCOME_LABEL[r.outcome][dryRun ? 1 : 0] : NOT_PROCESSED,
+            r.comment ?? '',
+            r.client_name ?? '',
+            r.client_id ?? '',
+          ],
+    });
+    let after = 0;
+    for (;;) {
+      const batch = await this.em.getConnection().execute<ReportRecord[]>(
+        `select r.seq, r.row_number, r.raw, o.outcome, o.comment, o.client_id,
+           c.display_name as client_name
+         from import_row r
+         left join import_row_outcome o on o.import_id = r.import_id and o.seq = r.seq
+         left join client c on c.id = o.client_id
+         where r.import_id = ? and r.seq > ?${failedOnly ? ` and o.outcome = 'failed'` : ''}
+         order by r.seq limit ?`,
+        [id, after, REPORT_BATCH],
+      );
+      yield* batch.map(toRow);
+      if (batch.length < REPORT_BATCH) return;
+      after = batch[batch.length - 1].seq;
+    }
+  }
+
+  /** The job (404 if there is none), as it is now. */
+  async find(id: string): Promise<ImportJob> {
+    // Refreshed: status changes are conditional updates, made outside the identity map.
+    const job = await this.em.findOne(ImportJob, id, { populate: ['createdBy'], refresh: true });
+    if (!job) throw new ImportsException(ImportsErrorCode.NOT_FOUND, `No import with id ${id}.`);
+    return job;
+  }
+
+  view(job: ImportJob): ImportJobView {
+    const undone = ['undoing', 'undone'].includes(job.status);
+    return toImportJobView(job, {
+      workflowUrl: this.temporal.workflowUrl(job.workflowId),
+      undoWorkflowUrl: undone
+        ? this.temporal.workflowUrl(clientImportUndoWorkflowId(job.id))
+        : null,
+    });
+  }
+}
