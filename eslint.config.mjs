@@ -58,6 +58,21 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', workflowForbidden] },
   },
   {
+    files: ['server/**/*.ts', 'worker/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['server/temporal/temporal.service.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.property.name='workflow'][callee.property.name=/^(start|execute|signalWithStart)$/]",
+          message:
+            'Start workflows through TemporalService (start, execute, signalWithStart): it checks their names and arguments.',
+        },
+      ],
+    },
+  },
+  {
     files: ['admin/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -5,7 +5,9 @@ import {
   Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  type Type,
 } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { APP_CONFIG } from '../server/config/config.module';
 import type { AppConfig } from '../server/config/env.schema';
@@ -13,13 +15,7 @@ import { temporalConnectionOptions } from '../server/temporal/temporal-connectio
 import { bindActivities } from './activities/activity-registry';
 import { EmailDispatcherWaker } from '../server/modules/email/email-dispatcher-waker.service';
 import { emailTaskQueue } from '../workflows/email-dispatch/email-dispatch.contract';
-import { CampaignActivitiesImpl } from './activities/campaign.activities';
-import { ClientImportActivitiesImpl } from './activities/client-import.activities';
-import { EmailDispatchActivitiesImpl } from './activities/email-dispatch.activities';
-import { FileRequestActivitiesImpl } from './activities/file-request.activities';
-import { HealthProbeActivitiesImpl } from './activities/health-probe.activities';
-import { PlaybookActivitiesImpl } from './activities/playbook.activities';
-import { PortalInvitationActivitiesImpl } from './activities/portal-invitation.activities';
+import { ACTIVITY_CLASSES } from './activities/activity-classes';
 import { WorkerHeartbeat } from './worker-heartbeat.service';
 
 /**
@@ -37,13 +33,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly healthProbe: HealthProbeActivitiesImpl,
-    private readonly clientImport: ClientImportActivitiesImpl,
-    private readonly portalInvitation: PortalInvitationActivitiesImpl,
-    private readonly emailDispatch: EmailDispatchActivitiesImpl,
-    private readonly fileRequest: FileRequestActivitiesImpl,
-    private readonly playbook: PlaybookActivitiesImpl,
-    private readonly campaign: CampaignActivitiesImpl,
+    private readonly moduleRef: ModuleRef,
     private readonly dispatcherWaker: EmailDispatcherWaker,
     private readonly heartbeat: WorkerHeartbeat,
   ) {}
@@ -56,14 +46,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       await Worker.create({
         ...base,
         taskQueue,
-        activities: bindActivities(
-          this.healthProbe,
-          this.clientImport,
-          this.portalInvitation,
-          this.fileRequest,
-          this.playbook,
-          this.campaign,
-        ),
+        activities: this.activities(ACTIVITY_CLASSES.main),
         ...this.workflowSource(),
         // Heartbeats reach Temporal at least this often (by default only every 80% of the
         // heartbeat timeout), and a cancellation comes back in their answer: a cancelled
@@ -73,7 +56,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       await Worker.create({
         ...base,
         taskQueue: emailTaskQueue(taskQueue),
-        activities: bindActivities(this.emailDispatch),
+        activities: this.activities(ACTIVITY_CLASSES.email),
         ...this.workflowSource(),
         maxConcurrentActivityTaskExecutions: 4,
       }),
@@ -89,6 +72,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   async onApplicationShutdown(): Promise<void> {
     for (const worker of this.workers) if (worker.getState() === 'RUNNING') worker.shutdown();
     await this.running?.catch(() => undefined);
+  }
+
+  /** The activities of these classes' instances (the worker module provides them all). */
+  private activities(classes: Type<object>[]): ReturnType<typeof bindActivities> {
+    return bindActivities(...classes.map((c) => this.moduleRef.get(c)));
   }
 
   /** A prebuilt bundle when there is one (production, tests); else bundle the sources at start. */

@@ -14,13 +14,7 @@ import { InvitationDeliveryModule } from '../server/modules/invitations/delivery
 import { PlaybookDeliveryModule } from '../server/modules/playbooks/delivery/playbook-delivery.module';
 import { PlaybookReconciler } from '../server/modules/playbooks/delivery/playbook-reconciler.service';
 import { TemporalModule } from '../server/temporal/temporal.module';
-import { CampaignActivitiesImpl } from './activities/campaign.activities';
-import { ClientImportActivitiesImpl } from './activities/client-import.activities';
-import { FileRequestActivitiesImpl } from './activities/file-request.activities';
-import { EmailDispatchActivitiesImpl } from './activities/email-dispatch.activities';
-import { HealthProbeActivitiesImpl } from './activities/health-probe.activities';
-import { PlaybookActivitiesImpl } from './activities/playbook.activities';
-import { PortalInvitationActivitiesImpl } from './activities/portal-invitation.activities';
+import { ACTIVITY_CLASSES } from './activities/activity-classes';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { WorkerHeartbeat } from './worker-heartbeat.service';
 
@@ -41,15 +35,9 @@ export class WorkerModule {
         CampaignDeliveryModule,
       ],
       providers: [
-        HealthProbeActivitiesImpl,
-        ClientImportActivitiesImpl,
-        PortalInvitationActivitiesImpl,
-        EmailDispatchActivitiesImpl,
-        FileRequestActivitiesImpl,
-        CampaignActivitiesImpl,
+        ...Object.values(ACTIVITY_CLASSES).flat(),
         FileRequestReconciler,
         CampaignReconciler,
-        PlaybookActivitiesImpl,
         PlaybookReconciler,
         WorkerHeartbeat,
         TemporalWorkerService,

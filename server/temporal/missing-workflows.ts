@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { WorkflowType } from './registered-workflows';
 import type { TemporalService } from './temporal.service';
 
 const PAGE = 500;
 
 export interface LiveRecords {
   /** The workflow type that should be running for each live record. */
-  workflowType: string;
+  workflowType: WorkflowType;
   /** Selects `id` of live records after `?` (paging by id), ordered by id, limit `?`. */
   liveIdsSql: string;
   workflowId(id: string): string;

@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection, type QueryDefinition } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  type QueryDefinition,
+  type WithWorkflowArgs,
+  type WorkflowSignalWithStartOptions,
+} from '@temporalio/client';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
+import type { RegisteredWorkflows, StartOptionsOf, WorkflowType } from './registered-workflows';
 import { rpcDeadlineInterceptors } from './rpc-deadline';
 import { temporalConnectionOptions } from './temporal-connection-options';
 
@@ -42,6 +49,24 @@ export class TemporalService implements OnApplicationShutdown {
   workflowUrl(workflowId: string): string {
     const ns = encodeURIComponent(this.config.TEMPORAL_NAMESPACE);
     return `${this.config.TEMPORAL_UI_URL}/namespaces/${ns}/workflows/${encodeURIComponent(workflowId)}`;
+  }
+
+  /** Starts a registered workflow: its name and arguments are checked by the compiler. */
+  start<T extends WorkflowType>(type: T, options: StartOptionsOf<T>) {
+    return this.client.workflow.start<RegisteredWorkflows[T]>(type, options);
+  }
+
+  /** Starts a registered workflow and waits for its result. */
+  execute<T extends WorkflowType>(type: T, options: StartOptionsOf<T>) {
+    return this.client.workflow.execute<RegisteredWorkflows[T]>(type, options);
+  }
+
+  /** Signals a registered workflow, starting it first when it is not running. */
+  signalWithStart<T extends WorkflowType, SignalArgs extends unknown[] = []>(
+    type: T,
+    options: WithWorkflowArgs<RegisteredWorkflows[T], WorkflowSignalWithStartOptions<SignalArgs>>,
+  ) {
+    return this.client.workflow.signalWithStart<RegisteredWorkflows[T], SignalArgs>(type, options);
   }
 
   /**

@@ -42,7 +42,7 @@ export class EmailDispatcherWaker implements OnApplicationShutdown {
   /** At a worker's start: the dispatcher runs from then on, wake-ups or not. */
   async ensureRunning(): Promise<void> {
     if (!this.enabled) return;
-    await this.temporal.client.workflow.start('emailDispatchWorkflow', {
+    await this.temporal.start('emailDispatchWorkflow', {
       workflowId: emailDispatcherId(this.temporal.taskQueue),
       taskQueue: emailTaskQueue(this.temporal.taskQueue),
       workflowIdConflictPolicy: 'USE_EXISTING',
@@ -51,7 +51,7 @@ export class EmailDispatcherWaker implements OnApplicationShutdown {
 
   private async signal(): Promise<void> {
     try {
-      await this.temporal.client.workflow.signalWithStart('emailDispatchWorkflow', {
+      await this.temporal.signalWithStart('emailDispatchWorkflow', {
         workflowId: emailDispatcherId(this.temporal.taskQueue),
         taskQueue: emailTaskQueue(this.temporal.taskQueue),
         signal: wakeSignal,

@@ -2,10 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import {
-  healthProbeWorkflowId,
-  type HealthProbeResult,
-} from '../../../workflows/health-probe/health-probe.contract';
+import { healthProbeWorkflowId } from '../../../workflows/health-probe/health-probe.contract';
 import { atMostEvery } from '../../common/async/at-most-every';
 import { timestampField } from '../../common/http/view-fields';
 import { AuthErrorCode, AuthException } from '../../common/auth/auth.exception';
@@ -156,11 +153,11 @@ export class HealthService {
     const at = new Date().toISOString();
     const r = await timed(
       () =>
-        this.temporal.client.workflow.execute('healthProbeWorkflow', {
+        this.temporal.execute('healthProbeWorkflow', {
           workflowId,
           taskQueue: this.temporal.taskQueue,
           workflowExecutionTimeout: PROBE_TIMEOUT_MS,
-        }) as Promise<HealthProbeResult>,
+        }),
       REPORT_WAIT_MS,
     );
     return {

@@ -129,7 +129,7 @@ export class ImportsService {
    */
   private async launch(job: ImportJob): Promise<ImportJobView> {
     try {
-      await this.temporal.client.workflow.start('clientImportWorkflow', {
+      await this.temporal.start('clientImportWorkflow', {
         workflowId: job.workflowId,
         taskQueue: this.temporal.taskQueue,
         priority: BULK_PRIORITY,
@@ -202,7 +202,7 @@ export class ImportsService {
       );
     }
     try {
-      await this.temporal.client.workflow.start('clientImportUndoWorkflow', {
+      await this.temporal.start('clientImportUndoWorkflow', {
         workflowId: clientImportUndoWorkflowId(job.id),
         taskQueue: this.temporal.taskQueue,
         args: [{ importId: job.id, total: job.total, chunkSize: this.config.IMPORT_CHUNK_SIZE }],

@@ -1,5 +1,6 @@
 import { pgArray } from '../../database/pg-array';
 import type { SqlRunner } from '../../database/sql-transaction';
+import { portalInvitationWorkflowId } from '../../../workflows/portal-invitation/portal-invitation.contract';
 import type { FirmSettings } from '../settings/settings.service';
 
 export interface NewInvitations {
@@ -32,10 +33,10 @@ export async function insertPendingInvitations(
     `insert into invitation (id, contact_id, sender_email, max_reminders,
        reminder_interval_seconds, expiry_seconds, expires_at, next_reminder_at, workflow_id,
        batch_id, batch_action, file_request_id, created_by_id)
-     select gen_random_uuid(), x, ?, ?, ?, ?, now() + make_interval(secs => ?),
+     select gen_random_uuid(), x.contact_id, ?, ?, ?, ?, now() + make_interval(secs => ?),
        case when ? > 0 then now() + make_interval(secs => ?) end,
-       'portal-invitation-' || x, ?::uuid, case when ?::uuid is not null then 'start' end, ?, ?
-     from unnest(?::uuid[]) x
+       x.workflow_id, ?::uuid, case when ?::uuid is not null then 'start' end, ?, ?
+     from unnest(?::uuid[], ?::text[]) as x(contact_id, workflow_id)
      on conflict (contact_id) where status = 'pending' do nothing
      returning contact_id`,
     [
@@ -51,6 +52,7 @@ export async function insertPendingInvitations(
       n.fileRequestId ?? null,
       n.staffId,
       pgArray(n.contactIds),
+      pgArray(n.contactIds.map(portalInvitationWorkflowId)),
     ],
   );
   const invited = new Set(created.map((r) => r.contact_id));

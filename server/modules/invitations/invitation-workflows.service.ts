@@ -4,6 +4,7 @@ import {
   WorkflowNotFoundError,
   type SignalDefinition,
 } from '@temporalio/client';
+import type { StartOptionsOf } from '../../temporal/registered-workflows';
 import { TemporalService } from '../../temporal/temporal.service';
 import { portalInvitationWorkflowId } from '../../../workflows/portal-invitation/portal-invitation.contract';
 import { priorityOf } from '../../../workflows/shared/priorities';
@@ -23,10 +24,7 @@ export class InvitationWorkflowsService {
   /** `bulk`: one of a bulk invite's, at bulk priority (its scheduled reminders are bulk email). */
   async start(invitation: InvitationTimingRow, bulk = false): Promise<void> {
     try {
-      await this.temporal.client.workflow.start(
-        'portalInvitationWorkflow',
-        this.options(invitation, bulk),
-      );
+      await this.temporal.start('portalInvitationWorkflow', this.options(invitation, bulk));
     } catch (e) {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
       // Ours (an earlier attempt started it), or a stale one to replace.
@@ -45,7 +43,7 @@ export class InvitationWorkflowsService {
     bulk = false,
   ): Promise<void> {
     if (!(await this.replaceStale(invitation)) && !bulk) await this.lift(invitation);
-    await this.temporal.client.workflow.signalWithStart('portalInvitationWorkflow', {
+    await this.temporal.signalWithStart('portalInvitationWorkflow', {
       ...this.options(invitation, bulk),
       signal,
     });
@@ -95,14 +93,15 @@ export class InvitationWorkflowsService {
     }
   }
 
-  private options(invitation: InvitationTimingRow, bulk: boolean) {
+  private options(
+    invitation: InvitationTimingRow,
+    bulk: boolean,
+  ): StartOptionsOf<'portalInvitationWorkflow'> {
     return {
       workflowId: portalInvitationWorkflowId(invitation.contact_id),
       taskQueue: this.temporal.taskQueue,
       priority: priorityOf(bulk),
-      args: [{ ...invitationWorkflowInput(invitation), bulk }] as [
-        ReturnType<typeof invitationWorkflowInput>,
-      ],
+      args: [{ ...invitationWorkflowInput(invitation), bulk }],
       memo: { invitationId: invitation.id },
       searchAttributes: { ContactId: [invitation.contact_id] },
     };

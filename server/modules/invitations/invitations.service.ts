@@ -118,7 +118,7 @@ export class InvitationsService {
     const total = invited + resent;
     const batch: InvitationBatchInput = { batchId, total, bulk: total > INTERACTIVE_BATCH_MAX };
     try {
-      await this.temporal.client.workflow.start('invitationBatchWorkflow', {
+      await this.temporal.start('invitationBatchWorkflow', {
         workflowId,
         taskQueue: this.temporal.taskQueue,
         priority: priorityOf(batch.bulk),

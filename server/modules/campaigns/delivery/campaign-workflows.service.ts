@@ -31,7 +31,7 @@ export class CampaignWorkflowsService {
   async start(campaignId: string, scheduledAt: Date | null): Promise<void> {
     const input: CampaignInput = { campaignId, scheduledAt: scheduledAt?.toISOString() ?? null };
     try {
-      await this.temporal.client.workflow.start('campaignWorkflow', {
+      await this.temporal.start('campaignWorkflow', {
         workflowId: campaignWorkflowId(campaignId),
         taskQueue: this.temporal.taskQueue,
         priority: BULK_PRIORITY,

@@ -5,6 +5,7 @@ import { isoDate } from '../../../common/http/iso-date';
 import { APP_CONFIG } from '../../../config/config.module';
 import type { AppConfig } from '../../../config/env.schema';
 import { dayIn, wallClock } from '../../../common/time/firm-day';
+import type { StartOptionsOf } from '../../../temporal/registered-workflows';
 import { TemporalService } from '../../../temporal/temporal.service';
 import { SettingsService } from '../../settings/settings.service';
 import {
@@ -42,7 +43,7 @@ export class FileRequestWorkflowsService {
   }
 
   async start(requestId: string): Promise<void> {
-    await this.temporal.client.workflow.start('fileRequestWorkflow', await this.options(requestId));
+    await this.temporal.start('fileRequestWorkflow', await this.options(requestId));
   }
 
   /** Wakes the workflow; one that is gone while the request is open is started again. */
@@ -61,7 +62,7 @@ export class FileRequestWorkflowsService {
         .execute<{ status: string }[]>('select status from file_request where id = ?', [requestId]);
       if (row?.status !== 'open' && row?.status !== 'uploaded') return;
       try {
-        await this.temporal.client.workflow.signalWithStart('fileRequestWorkflow', {
+        await this.temporal.signalWithStart('fileRequestWorkflow', {
           ...(await this.options(requestId)),
           signal,
         });
@@ -76,7 +77,7 @@ export class FileRequestWorkflowsService {
     return this.temporal.queryWithin(fileRequestWorkflowId(requestId), fileRequestStatusQuery);
   }
 
-  private async options(requestId: string) {
+  private async options(requestId: string): Promise<StartOptionsOf<'fileRequestWorkflow'>> {
     const [row] = await this.em
       .getConnection()
       .execute<{ due_at: string | null; client_id: string; created_at: string }[]>(
@@ -97,7 +98,7 @@ export class FileRequestWorkflowsService {
     return {
       workflowId: fileRequestWorkflowId(requestId),
       taskQueue: this.temporal.taskQueue,
-      args: [input] as [FileRequestInput],
+      args: [input],
       searchAttributes: { ClientId: row ? [row.client_id] : [] },
     };
   }

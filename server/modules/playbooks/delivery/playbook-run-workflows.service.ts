@@ -11,7 +11,6 @@ import {
   playbookCancelSignal,
   playbookRunStatusQuery,
   playbookRunWorkflowId,
-  type PlaybookRunInput,
   type PlaybookRunStatus,
 } from '../../../../workflows/playbook/playbook-run.contract';
 import {
@@ -164,7 +163,7 @@ export class PlaybookRunWorkflows {
   }
 
   async startSyncWorkflow(): Promise<void> {
-    await this.temporal.client.workflow.signalWithStart('playbookSyncWorkflow', {
+    await this.temporal.signalWithStart('playbookSyncWorkflow', {
       workflowId: playbookSyncWorkflowId(this.temporal.taskQueue),
       taskQueue: this.temporal.taskQueue,
       signal: playbookSyncAgainSignal,
@@ -216,10 +215,10 @@ export class PlaybookRunWorkflows {
     );
     try {
       const handle = await rpc(() =>
-        this.temporal.client.workflow.start('playbookRunWorkflow', {
+        this.temporal.start('playbookRunWorkflow', {
           workflowId,
           taskQueue: this.temporal.taskQueue,
-          args: [{ runId: run.id }] as [PlaybookRunInput],
+          args: [{ runId: run.id }],
           memo: { runId: run.id },
           searchAttributes: { ClientId: [run.client_id] },
           // A new run after an ended one reuses the id; a second start while one runs is refused.

@@ -5,8 +5,12 @@ import {
   ScheduleNotFoundError,
   ScheduleOverlapPolicy,
 } from '@temporalio/client';
+import type { ScheduledStartOf } from '../../../temporal/registered-workflows';
 import { TemporalService } from '../../../temporal/temporal.service';
-import { playbookScheduleId } from '../../../../workflows/playbook/playbook-yearly.contract';
+import {
+  playbookScheduleId,
+  playbookYearlyWorkflowId,
+} from '../../../../workflows/playbook/playbook-yearly.contract';
 import { monthName, type PlaybookTrigger } from '../playbooks.schemas';
 
 export interface ScheduledPlaybook {
@@ -55,13 +59,12 @@ export class PlaybookSchedules {
         ],
       },
       action: {
-        type: 'startWorkflow' as const,
+        type: 'startWorkflow',
         workflowType: 'playbookYearlyWorkflow',
         args: [playbook.id],
         taskQueue: this.temporal.taskQueue,
-        // Temporal appends the scheduled time to this id.
-        workflowId: `playbook-yearly-${playbook.id}`,
-      },
+        workflowId: playbookYearlyWorkflowId(playbook.id),
+      } satisfies ScheduledStartOf<'playbookYearlyWorkflow'>,
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '7 days' as const },
       state: {
         paused: !playbook.enabled,
