@@ -20,11 +20,13 @@ export default defineConfig({
         portal: here('portal/index.html'),
       },
       output: {
-        // Named, cacheable vendor chunks; React alone is what the portal shares with the console.
+        // Named, cacheable vendor chunks. The portal loads React and what else both apps use
+        // (react-router, react-query), never the console's own.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'mui', test: /node_modules[\\/](@mui|@emotion)[\\/]/ },
+            { name: 'shared', test: /node_modules[\\/]/, minShareCount: 2 },
             { name: 'react-admin', test: /node_modules[\\/]/ },
           ],
         },

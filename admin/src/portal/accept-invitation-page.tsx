@@ -1,4 +1,6 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { isSecondFactorDue, type SecondFactorDue } from '../shared/mfa-api';
 import { ChoosePasswordForm } from './choose-password-form';
 import { formatFirmTime } from '../../../server/common/time/firm-time';
@@ -7,11 +9,9 @@ import { LoadFailure } from './load-failure';
 import { portalFetch, type PortalApiError } from './portal-api';
 import { PortalLayout } from './portal-layout';
 import { PortalLoading } from './portal-loading';
-import { navigate } from './portal-router';
 import { SecondStep } from './second-step';
 import { landingPath } from './sign-in-return';
 import type { InvitationPreview, PortalMe } from './portal-types';
-import { useApiGet } from './use-api-get';
 import { useLinkToken } from './use-link-token';
 
 /** /portal/accept?token=…: the invitation link's landing, where a client chooses a password. */
@@ -19,9 +19,7 @@ export const AcceptInvitationPage = () => {
   const token = useLinkToken();
   // Where the link lands once the password is set (a file request sent with the invitation);
   // only the token leaves the address bar, so a reload still knows it.
-  const [landing] = useState(() =>
-    landingPath(new URLSearchParams(window.location.search).get('next')),
-  );
+  const landing = landingPath(useSearchParams()[0].get('next'));
   if (!token) {
     return (
       <InvitationProblem
@@ -35,28 +33,40 @@ export const AcceptInvitationPage = () => {
 
 const InvitationAcceptance = ({ token, landing }: { token: string; landing: string }) => {
   const headingId = useId();
-  const [preview, retry] = useApiGet<InvitationPreview>(
-    `/api/portal/invitations/preview?token=${encodeURIComponent(token)}`,
-  );
+  const navigate = useNavigate();
+  const preview = useQuery<InvitationPreview, PortalApiError>({
+    queryKey: [`/api/portal/invitations/preview?token=${encodeURIComponent(token)}`],
+  });
   // The token can also die between preview and submit (expired, revoked, used in another tab).
   const [refused, setRefused] = useState<PortalApiError | null>(null);
+  // The API signs the client in.
+  const accept = useMutation({
+    mutationFn: (password: string) =>
+      portalFetch<PortalMe | SecondFactorDue>('/api/portal/invitations/accept', {
+        method: 'POST',
+        body: { token, password },
+      }),
+    onSuccess: (answer) => {
+      if (!isSecondFactorDue(answer)) navigate(landing, { replace: true });
+    },
+  });
   // The firm requires a second factor of contacts: set up before the portal opens.
-  const [due, setDue] = useState<SecondFactorDue['secondFactor']>();
+  const due = isSecondFactorDue(accept.data) ? accept.data.secondFactor : undefined;
 
-  const problem = refused ?? (preview.status === 'failed' ? preview.error : null);
+  const problem = refused ?? (preview.isError ? preview.error : null);
   if (problem && isTokenProblem(problem)) {
     return <InvitationProblem code={problem.code} />;
   }
-  if (preview.status !== 'ok') {
+  if (!preview.isSuccess) {
     return (
       <PortalLayout title="Your invitation">
-        {preview.status === 'loading' ? (
+        {preview.isPending ? (
           <PortalLoading label="Opening your invitation…" />
         ) : (
           <LoadFailure
             title="Your invitation could not be opened"
             error={preview.error}
-            onRetry={retry}
+            onRetry={() => void preview.refetch()}
           />
         )}
       </PortalLayout>
@@ -92,15 +102,7 @@ const InvitationAcceptance = ({ token, landing }: { token: string; landing: stri
         <ChoosePasswordForm
           email={invitation.email}
           submitLabel="Create my account"
-          // The API signs the client in.
-          onSubmit={async (password) => {
-            const answer = await portalFetch<PortalMe | SecondFactorDue>(
-              '/api/portal/invitations/accept',
-              { method: 'POST', body: { token, password } },
-            );
-            if (isSecondFactorDue(answer)) setDue(answer.secondFactor);
-            else navigate(landing, { replace: true });
-          }}
+          onSubmit={accept.mutateAsync}
           onTokenRefused={setRefused}
         />
       </section>

@@ -1,29 +1,26 @@
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router-dom';
 import { portalFetch } from './portal-api';
-import { PortalLink } from './portal-link';
-import { navigate } from './portal-router';
 
 /** The signed-in header's controls: the contact's profile, and signing out. */
 export const AccountActions = () => {
-  const [signingOut, setSigningOut] = useState(false);
-
-  const signOut = async () => {
-    setSigningOut(true);
+  const navigate = useNavigate();
+  const signOut = useMutation({
     // The session may already be gone; either way the next stop is the sign-in page.
-    await portalFetch('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
-    navigate('/portal/login', { replace: true });
-  };
+    mutationFn: () => portalFetch('/api/auth/logout', { method: 'POST' }).catch(() => undefined),
+    onSuccess: () => navigate('/portal/login', { replace: true }),
+  });
 
   return (
     <>
-      <PortalLink href="/portal/profile" className="portal-button portal-button-quiet">
+      <Link to="/portal/profile" className="portal-button portal-button-quiet">
         Profile
-      </PortalLink>
+      </Link>
       <button
         type="button"
         className="portal-button portal-button-quiet"
-        onClick={signOut}
-        disabled={signingOut}
+        onClick={() => signOut.mutate()}
+        disabled={signOut.isPending}
       >
         Sign out
       </button>

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { fieldMessage } from '../shared/field-message';
 import { newPasswordProblem, NewPasswordFields, PasswordField } from './password-field';
@@ -20,53 +21,52 @@ const fieldOf = (error: PortalApiError): Field | null => {
   return null;
 };
 
+/** An API refusal, at its field in the form's words. */
+const formErrorOf = (error: PortalApiError): FormError => ({
+  field: fieldOf(error),
+  // "currentPassword: is not correct." would read "Is not correct." once stripped.
+  message:
+    error.code === 'AUTH_INVALID_CREDENTIALS'
+      ? 'Your current password is not correct.'
+      : fieldMessage(error.message),
+});
+
 /** The API checks the current password, then ends the contact's sessions on other devices. */
 export const ChangePasswordForm = ({ email }: { email: string }) => {
   const errorId = useId();
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [error, setError] = useState<FormError | null>(null);
-  const [changed, setChanged] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
+  // Checked in the page before the API is asked.
+  const [invalid, setInvalid] = useState<FormError | null>(null);
+  const change = useMutation<unknown, PortalApiError>({
+    mutationFn: () =>
+      portalFetch('/api/auth/password', {
+        method: 'POST',
+        body: { currentPassword: current, newPassword: password },
+      }),
+    onSuccess: () => {
+      setCurrent('');
+      setPassword('');
+      setConfirmation('');
+    },
+  });
+  const error = invalid ?? (change.error && formErrorOf(change.error));
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setChanged(false);
+    change.reset();
+    setInvalid(null);
     if (!current) {
-      setError({ field: 'current', message: 'Enter your current password' });
+      setInvalid({ field: 'current', message: 'Enter your current password' });
       return;
     }
     const problem = newPasswordProblem(password, confirmation, 'new password');
     if (problem) {
-      setError({ ...problem, field: problem.field === 'password' ? 'new' : 'confirmation' });
+      setInvalid({ ...problem, field: problem.field === 'password' ? 'new' : 'confirmation' });
       return;
     }
-    setSubmitting(true);
-    setError(null);
-    try {
-      await portalFetch('/api/auth/password', {
-        method: 'POST',
-        body: { currentPassword: current, newPassword: password },
-      });
-      setCurrent('');
-      setPassword('');
-      setConfirmation('');
-      setChanged(true);
-    } catch (failure) {
-      const apiError = failure as PortalApiError;
-      const field = fieldOf(apiError);
-      setError({
-        field,
-        // "currentPassword: is not correct." would read "Is not correct." once stripped.
-        message:
-          apiError.code === 'AUTH_INVALID_CREDENTIALS'
-            ? 'Your current password is not correct.'
-            : fieldMessage(apiError.message),
-      });
-    } finally {
-      setSubmitting(false);
-    }
+    change.mutate();
   };
 
   // Our own messages replace the browser's validation bubbles, which tests and screen readers miss.
@@ -104,13 +104,13 @@ export const ChangePasswordForm = ({ email }: { email: string }) => {
       )}
       {/* Present from the start, so screen readers announce the message when it appears. */}
       <div role="status">
-        {changed && (
+        {change.isSuccess && (
           <p className="portal-success">
             Your password was changed. Other devices were signed out.
           </p>
         )}
       </div>
-      <button type="submit" className="portal-button" disabled={submitting}>
+      <button type="submit" className="portal-button" disabled={change.isPending}>
         Change password
       </button>
     </form>

@@ -14,7 +14,7 @@ interface ChoosePasswordFormProps {
   email: string;
   submitLabel: string;
   /** Sends the password with the link's token; rejects with the API's PortalApiError. */
-  onSubmit: (password: string) => Promise<void>;
+  onSubmit: (password: string) => Promise<unknown>;
   /** Called when the API refuses the token itself, which ends the form. */
   onTokenRefused: (error: PortalApiError) => void;
 }

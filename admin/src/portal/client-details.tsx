@@ -1,8 +1,8 @@
 import { useId } from 'react';
+import { Link } from 'react-router-dom';
 import { ClientDocuments } from './client-documents';
 import { ROLE_DESCRIPTIONS, ROLE_NAMES } from './client-roles';
 import { FileRequestsSection } from './file-requests-section';
-import { PortalLink } from './portal-link';
 import type { PortalClient } from './portal-types';
 
 /** A client's page: who it is, what the contact may do with it, its requests and documents. */
@@ -10,9 +10,9 @@ export const ClientDetails = ({ client }: { client: PortalClient }) => {
   const headingId = useId();
   return (
     <section className="portal-card" aria-labelledby={headingId}>
-      <PortalLink href="/portal/" className="portal-back">
+      <Link to="/portal/" className="portal-back">
         <span aria-hidden="true">← </span>Your clients
-      </PortalLink>
+      </Link>
       <h1 id={headingId}>{client.displayName}</h1>
       <ClientSummary client={client} />
       <p className="portal-access">

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { PortalLink } from './portal-link';
+import { Link } from 'react-router-dom';
 
 /** A client the contact has no access to looks the same as one that does not exist. */
 export const ClientNotFound = () => {
@@ -11,9 +11,9 @@ export const ClientNotFound = () => {
         This client is not in your portal. If you expected to see it here, ask your firm to give you
         access.
       </p>
-      <PortalLink href="/portal/" className="portal-button">
+      <Link to="/portal/" className="portal-button">
         Back to your clients
-      </PortalLink>
+      </Link>
     </section>
   );
 };

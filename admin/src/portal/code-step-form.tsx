@@ -1,21 +1,26 @@
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { MFA_PATHS } from '../shared/mfa-api';
 import { CodeInput } from './code-input';
 import { FormSubmit } from './form-fields';
 import { portalFetch } from './portal-api';
-import { useFormSubmit } from './use-form-submit';
 
 /** Second step of sign-in: the app's code, or one of the recovery codes. */
 export const CodeStepForm = ({ onSignedIn }: { onSignedIn: () => void }) => {
   const [recovery, setRecovery] = useState(false);
   const [value, setValue] = useState('');
-  const { submit, error, setError, submitting } = useFormSubmit(async () => {
-    await portalFetch(MFA_PATHS.verify, {
-      method: 'POST',
-      body: recovery ? { recoveryCode: value } : { code: value },
-    });
-    onSignedIn();
+  const verify = useMutation({
+    mutationFn: () =>
+      portalFetch(MFA_PATHS.verify, {
+        method: 'POST',
+        body: recovery ? { recoveryCode: value } : { code: value },
+      }),
+    onSuccess: onSignedIn,
   });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    verify.mutate();
+  };
 
   return (
     <form className="portal-form" onSubmit={submit}>
@@ -31,7 +36,7 @@ export const CodeStepForm = ({ onSignedIn }: { onSignedIn: () => void }) => {
         onChange={setValue}
         recovery={recovery}
       />
-      <FormSubmit error={error} submitting={submitting}>
+      <FormSubmit error={verify.error} submitting={verify.isPending}>
         Verify
       </FormSubmit>
       <p className="portal-hint">
@@ -41,7 +46,7 @@ export const CodeStepForm = ({ onSignedIn }: { onSignedIn: () => void }) => {
           onClick={() => {
             setRecovery(!recovery);
             setValue('');
-            setError(null);
+            verify.reset();
           }}
         >
           {recovery ? 'Use the code from my app' : 'Lost your phone? Use a recovery code'}

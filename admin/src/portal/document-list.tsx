@@ -1,5 +1,5 @@
+import { Link } from 'react-router-dom';
 import { formatSize } from '../shared/format-size';
-import { PortalLink } from './portal-link';
 import type { PortalFile } from './portal-types';
 import { usePortalTime } from './portal-time';
 
@@ -30,9 +30,7 @@ export const DocumentList = ({ files }: { files: PortalFile[] }) => {
           {file.request && (
             <span className="portal-document-request">
               For “{file.request.itemTitle}” in{' '}
-              <PortalLink href={`/portal/requests/${file.request.id}`}>
-                {file.request.subject}
-              </PortalLink>
+              <Link to={`/portal/requests/${file.request.id}`}>{file.request.subject}</Link>
             </span>
           )}
         </li>

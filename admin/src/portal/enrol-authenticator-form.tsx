@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import {
   groupedSecret,
   MFA_PATHS,
@@ -7,9 +8,8 @@ import {
 } from '../shared/mfa-api';
 import { CodeInput } from './code-input';
 import { FormSubmit } from './form-fields';
-import { portalFetch, type PortalApiError } from './portal-api';
+import { portalFetch } from './portal-api';
 import type { PortalMe } from './portal-types';
-import { useFormSubmit } from './use-form-submit';
 
 /**
  * Setting up an authenticator app: the QR code (or the key to type), then its first code. At
@@ -21,51 +21,54 @@ export const EnrolAuthenticatorForm = ({
   onEnrolled: (done: EnrolmentDone<PortalMe>) => void;
 }) => {
   const headingId = useId();
-  const [start, setStart] = useState<EnrolmentStart>();
   const [code, setCode] = useState('');
-  const { submit, error, setError, submitting } = useFormSubmit(async () =>
-    onEnrolled(
-      await portalFetch<EnrolmentDone<PortalMe>>(MFA_PATHS.confirm, {
-        method: 'POST',
-        body: { code },
-      }),
-    ),
-  );
+  const start = useMutation({
+    mutationFn: () =>
+      portalFetch<EnrolmentStart>(MFA_PATHS.enrolment, { method: 'POST', body: {} }),
+  });
+  const confirm = useMutation({
+    mutationFn: () =>
+      portalFetch<EnrolmentDone<PortalMe>>(MFA_PATHS.confirm, { method: 'POST', body: { code } }),
+    onSuccess: onEnrolled,
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    confirm.mutate();
+  };
 
-  useEffect(() => {
-    const abort = new AbortController();
-    portalFetch<EnrolmentStart>(MFA_PATHS.enrolment, {
-      method: 'POST',
-      body: {},
-      signal: abort.signal,
-    }).then(setStart, (failure: PortalApiError) => {
-      if (!abort.signal.aborted) setError(failure.message);
-    });
-    return () => abort.abort();
-  }, []);
+  // A new secret each time the form opens.
+  const begin = start.mutate;
+  useEffect(() => begin(), [begin]);
 
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>Set up two-step sign-in</h2>
-      {start ? (
+      {start.isSuccess ? (
         <form className="portal-form" onSubmit={submit}>
           <p className="portal-lead">
             Scan this QR code with an authenticator app (Google Authenticator, Microsoft
             Authenticator, 1Password…), then type the 6-digit code it shows.
           </p>
-          <img className="portal-qr" src={start.qrCode} alt="QR code for your authenticator app" />
+          <img
+            className="portal-qr"
+            src={start.data.qrCode}
+            alt="QR code for your authenticator app"
+          />
           <p className="portal-hint">
             Can't scan? Type this key into the app:{' '}
-            <code aria-label="Secret key">{groupedSecret(start.secret)}</code>
+            <code aria-label="Secret key">{groupedSecret(start.data.secret)}</code>
           </p>
           <CodeInput label="Authentication code" value={code} onChange={setCode} />
-          <FormSubmit error={error} submitting={submitting}>
+          <FormSubmit error={confirm.error} submitting={confirm.isPending}>
             Turn on two-step sign-in
           </FormSubmit>
         </form>
       ) : (
-        <p className={error ? 'portal-error' : 'portal-hint'} role={error ? 'alert' : undefined}>
-          {error ?? 'Preparing your authenticator set-up…'}
+        <p
+          className={start.isError ? 'portal-error' : 'portal-hint'}
+          role={start.isError ? 'alert' : undefined}
+        >
+          {start.error?.message ?? 'Preparing your authenticator set-up…'}
         </p>
       )}
     </section>

@@ -1,7 +1,7 @@
 import { useId } from 'react';
+import { Link } from 'react-router-dom';
 import { FileRequestItemCard } from './file-request-item';
 import { isClosed, isOverdue, progressText, REQUEST_STATUS_LABELS } from './file-request-format';
-import { PortalLink } from './portal-link';
 import { usePortalTime } from './portal-time';
 import type { PortalFileRequest } from './portal-types';
 
@@ -20,9 +20,9 @@ export const FileRequestDetails = ({ request, onChange, onStale }: FileRequestDe
   const time = usePortalTime();
   return (
     <section className="portal-card portal-request" aria-labelledby={headingId}>
-      <PortalLink href="/portal/" className="portal-back">
+      <Link to="/portal/" className="portal-back">
         <span aria-hidden="true">← </span>Your requests
-      </PortalLink>
+      </Link>
       <h1 id={headingId}>{request.subject}</h1>
       <RequestBanner request={request} />
 
@@ -30,9 +30,9 @@ export const FileRequestDetails = ({ request, onChange, onStale }: FileRequestDe
         <div>
           <dt>Client</dt>
           <dd>
-            <PortalLink href={`/portal/clients/${request.clientId}`} className="portal-inline-link">
+            <Link to={`/portal/clients/${request.clientId}`} className="portal-inline-link">
               {request.clientName}
-            </PortalLink>
+            </Link>
           </dd>
         </div>
         {request.createdBy?.name && (

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { fieldMessage } from '../shared/field-message';
 import { useUploadProgress } from '../shared/use-upload-progress';
@@ -30,17 +31,21 @@ const MAY_MARK_NOT_APPLICABLE = new Set<FileRequestItem['status']>([
 ]);
 
 /**
- * The API's refusal as the contact should read it. A 409 means the request moved on elsewhere
+ * `sent`, refused in words the contact should read. A 409 means the request moved on elsewhere
  * (cancelled, completed, item accepted), so the page is loaded again to show where it stands.
  */
-function explain(failure: unknown, onStale: () => void): unknown {
-  if (!(failure instanceof PortalApiError)) return failure;
-  if (failure.status === 409) onStale();
-  // A proxy may refuse a large body before the API sees it, with no JSON to explain.
-  if (failure.status === 413 && !failure.code) {
-    return new PortalApiError(413, 'FILE_TOO_LARGE', 'This file is too large to upload.');
+async function explained<T>(sent: Promise<T>, onStale: () => void): Promise<T> {
+  try {
+    return await sent;
+  } catch (failure) {
+    if (!(failure instanceof PortalApiError)) throw failure;
+    if (failure.status === 409) onStale();
+    // A proxy may refuse a large body before the API sees it, with no JSON to explain.
+    if (failure.status === 413 && !failure.code) {
+      throw new PortalApiError(413, 'FILE_TOO_LARGE', 'This file is too large to upload.');
+    }
+    throw failure;
   }
-  return failure;
 }
 
 /** One requested document: where it stands, what was said about it, and what the contact can do. */
@@ -54,7 +59,6 @@ export const FileRequestItemCard = ({
   const errorId = useId();
   const upload = useUploadProgress();
   const [formOpen, setFormOpen] = useState(false);
-  const [notApplicableError, setNotApplicableError] = useState<string>();
   const notApplicableButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
 
@@ -71,42 +75,40 @@ export const FileRequestItemCard = ({
     }
   }, [formOpen]);
 
+  const changed = (next: PortalFileRequest) => {
+    setFormOpen(false);
+    onChange(next);
+  };
+  const notApplicable = useMutation({
+    mutationFn: (comment: string) =>
+      explained(
+        portalFetch<PortalFileRequest>(`${itemPath}/not-applicable`, {
+          method: 'POST',
+          body: { comment },
+        }),
+        onStale,
+      ),
+    onSuccess: changed,
+  });
+
   const send = async (file: File) => {
-    setNotApplicableError(undefined);
-    const next = await upload.run(async (onProgress) => {
-      try {
-        return await portalUpload<PortalFileRequest>(`${itemPath}/upload`, file, onProgress);
-      } catch (failure) {
-        throw explain(failure, onStale);
-      }
-    });
-    if (next) {
-      setFormOpen(false);
-      onChange(next);
-    }
+    notApplicable.reset();
+    const next = await upload.run((onProgress) =>
+      explained(portalUpload<PortalFileRequest>(`${itemPath}/upload`, file, onProgress), onStale),
+    );
+    if (next) changed(next);
   };
 
-  const markNotApplicable = async (comment: string): Promise<boolean> => {
+  const markNotApplicable = (comment: string): Promise<boolean> => {
     upload.clearError();
-    setNotApplicableError(undefined);
-    try {
-      const next = await portalFetch<PortalFileRequest>(`${itemPath}/not-applicable`, {
-        method: 'POST',
-        body: { comment },
-      });
-      setFormOpen(false);
-      onChange(next);
-      return true;
-    } catch (failure) {
-      const error = explain(failure, onStale);
-      setNotApplicableError(
-        error instanceof Error ? fieldMessage(error.message) : 'This could not be saved.',
-      );
-      return false;
-    }
+    return notApplicable.mutateAsync(comment).then(
+      () => true,
+      () => false,
+    );
   };
 
-  const error = upload.error ?? notApplicableError;
+  const error =
+    upload.error ?? (notApplicable.error ? fieldMessage(notApplicable.error.message) : undefined);
   const uploading = upload.progress !== null;
 
   return (
@@ -144,7 +146,7 @@ export const FileRequestItemCard = ({
             onSubmit={markNotApplicable}
             onCancel={() => {
               returnFocus.current = true;
-              setNotApplicableError(undefined);
+              notApplicable.reset();
               setFormOpen(false);
             }}
           />

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { isClosed, isOverdue, progressText, REQUEST_STATUS_LABELS } from './file-request-format';
-import { PortalLink } from './portal-link';
 import { usePortalTime } from './portal-time';
 import type { PortalFileRequest } from './portal-types';
 
@@ -91,9 +91,9 @@ const RequestRow = ({
   return (
     <li>
       <div className="portal-request-main">
-        <PortalLink href={`/portal/requests/${request.id}`} className="portal-list-link">
+        <Link to={`/portal/requests/${request.id}`} className="portal-list-link">
           {request.subject}
-        </PortalLink>
+        </Link>
         {facts.length > 0 && <span className="portal-request-facts">{facts.join(' · ')}</span>}
       </div>
       <div className="portal-request-side">

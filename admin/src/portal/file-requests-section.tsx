@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { FileRequestList } from './file-request-list';
+import type { PortalApiError } from './portal-api';
 import { PortalLoading } from './portal-loading';
 import type { PortalFileRequest } from './portal-types';
-import { useApiGet } from './use-api-get';
 
 interface FileRequestsSectionProps {
   heading: string;
@@ -18,28 +19,33 @@ interface FileRequestsSectionProps {
  */
 export const FileRequestsSection = ({ heading, clientId, emptyText }: FileRequestsSectionProps) => {
   const headingId = useId();
-  const [requests, retry] = useApiGet<PortalFileRequest[]>('/api/portal/file-requests');
-  const shown =
-    requests.status === 'ok'
-      ? requests.data.filter((request) => !clientId || request.clientId === clientId)
-      : [];
-  if (clientId && (requests.status === 'loading' || (requests.status === 'ok' && !shown.length))) {
+  const requests = useQuery<PortalFileRequest[], PortalApiError>({
+    queryKey: ['/api/portal/file-requests'],
+  });
+  const shown = requests.isSuccess
+    ? requests.data.filter((request) => !clientId || request.clientId === clientId)
+    : [];
+  if (clientId && (requests.isPending || (requests.isSuccess && !shown.length))) {
     return null;
   }
 
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{heading}</h2>
-      {requests.status === 'loading' && <PortalLoading label="Loading your requests…" />}
-      {requests.status === 'ok' && (
+      {requests.isPending && <PortalLoading label="Loading your requests…" />}
+      {requests.isSuccess && (
         <FileRequestList requests={shown} showClient={!clientId} emptyText={emptyText} />
       )}
-      {requests.status === 'failed' && (
+      {requests.isError && (
         <>
           <p className="portal-error" role="alert">
             Your requests could not be loaded: {requests.error.message}
           </p>
-          <button type="button" className="portal-button portal-button-quiet" onClick={retry}>
+          <button
+            type="button"
+            className="portal-button portal-button-quiet"
+            onClick={() => void requests.refetch()}
+          >
             Try again
           </button>
         </>

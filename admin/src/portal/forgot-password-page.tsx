@@ -1,35 +1,38 @@
-import { useId, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
 import { EmailField, FormSubmit } from './form-fields';
 import { portalFetch } from './portal-api';
 import { PortalLayout } from './portal-layout';
-import { isStaffLink, SignInLink } from './sign-in-link';
-import { useFormSubmit } from './use-form-submit';
+import { SignInLink, useStaffLink } from './sign-in-link';
 
 /**
  * /portal/forgot-password[?staff=1]: asks for a link to choose a new password. The API answers
  * the same whether or not the address has an account, and so does this page.
  */
 export const ForgotPasswordPage = () => {
-  const [staff] = useState(isStaffLink);
+  const staff = useStaffLink();
   const headingId = useId();
   const [email, setEmail] = useState('');
-  const [sent, setSent] = useState<string | null>(null);
-  const { submit, error, submitting } = useFormSubmit(async () => {
-    const answer = await portalFetch<{ message: string }>('/api/auth/password-reset', {
-      method: 'POST',
-      body: { email, portal: !staff },
-    });
-    setSent(answer.message);
+  const request = useMutation({
+    mutationFn: () =>
+      portalFetch<{ message: string }>('/api/auth/password-reset', {
+        method: 'POST',
+        body: { email, portal: !staff },
+      }),
   });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    request.mutate();
+  };
 
   return (
     <PortalLayout title="Forgot your password">
       <section className="portal-card" aria-labelledby={headingId}>
         <h1 id={headingId}>Forgot your password?</h1>
-        {sent ? (
+        {request.isSuccess ? (
           <>
             <p className="portal-success" role="status">
-              {sent}
+              {request.data.message}
             </p>
             <p>Check your inbox, and your spam folder, for an email from us.</p>
             <SignInLink staff={staff} className="portal-button">
@@ -44,7 +47,7 @@ export const ForgotPasswordPage = () => {
             </p>
             <form className="portal-form" onSubmit={submit}>
               <EmailField value={email} onChange={setEmail} />
-              <FormSubmit error={error} submitting={submitting}>
+              <FormSubmit error={request.error} submitting={request.isPending}>
                 Email me a link
               </FormSubmit>
             </form>

@@ -26,7 +26,7 @@ export const EmailField = ({ value, onChange }: EmailFieldProps) => {
 
 interface FormSubmitProps {
   /** The API's refusal, shown above the button. */
-  error: string | null;
+  error: Error | null;
   submitting: boolean;
   children: ReactNode;
 }
@@ -36,7 +36,7 @@ export const FormSubmit = ({ error, submitting, children }: FormSubmitProps) => 
   <>
     {error && (
       <p className="portal-error" role="alert">
-        {error}
+        {error.message}
       </p>
     )}
     <button type="submit" className="portal-button" disabled={submitting}>

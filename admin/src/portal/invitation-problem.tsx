@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import type { PortalApiError } from './portal-api';
 import { PortalLayout } from './portal-layout';
-import { PortalLink } from './portal-link';
 
 const TOKEN_PROBLEMS = {
   INVITATION_TOKEN_INVALID: {
@@ -88,12 +88,9 @@ export const InvitationProblem = ({ code, message, children }: InvitationProblem
         )}
         {children ?? (
           <p>
-            <PortalLink
-              href="/portal/login"
-              className={used ? 'portal-button' : 'portal-inline-link'}
-            >
+            <Link to="/portal/login" className={used ? 'portal-button' : 'portal-inline-link'}>
               {used ? 'Sign in' : 'Already set your password? Sign in'}
-            </PortalLink>
+            </Link>
           </p>
         )}
       </section>

@@ -1,7 +1,7 @@
 import { useId } from 'react';
+import { Link } from 'react-router-dom';
 import { ROLE_NAMES } from './client-roles';
 import { FileRequestsSection } from './file-requests-section';
-import { PortalLink } from './portal-link';
 import type { PortalMe } from './portal-types';
 import { SignedInPage } from './signed-in-page';
 
@@ -31,9 +31,9 @@ const Home = ({ me }: { me: PortalMe }) => {
         <ul className="portal-list" aria-labelledby={clientsHeadingId}>
           {me.clients.map((client) => (
             <li key={client.id}>
-              <PortalLink href={`/portal/clients/${client.id}`} className="portal-list-link">
+              <Link to={`/portal/clients/${client.id}`} className="portal-list-link">
                 {client.displayName}
-              </PortalLink>
+              </Link>
               <span className="portal-tag">{ROLE_NAMES[client.role]}</span>
             </li>
           ))}

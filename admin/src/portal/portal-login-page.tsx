@@ -1,13 +1,13 @@
+import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { isSecondFactorDue, type SecondFactorDue } from '../shared/mfa-api';
 import { EmailField, FormSubmit } from './form-fields';
-import { portalFetch, type PortalApiError } from './portal-api';
+import { portalFetch } from './portal-api';
 import { PortalLayout } from './portal-layout';
-import { PortalLink } from './portal-link';
-import { navigate } from './portal-router';
 import type { PortalMe } from './portal-types';
 import { SecondStep } from './second-step';
-import { afterSignInPath } from './sign-in-return';
+import { landingPath } from './sign-in-return';
 
 /**
  * /portal/login[?next=/portal/requests/…]: a contact who already accepted an invitation signs in
@@ -18,26 +18,24 @@ export const PortalLoginPage = () => {
   const passwordId = useId();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [due, setDue] = useState<SecondFactorDue['secondFactor']>();
-  const done = () => navigate(afterSignInPath(), { replace: true });
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSubmitting(true);
-    setError(null);
-    try {
-      const answer = await portalFetch<PortalMe | SecondFactorDue>('/api/auth/login', {
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const done = () => navigate(landingPath(search.get('next')), { replace: true });
+  const signIn = useMutation({
+    mutationFn: () =>
+      portalFetch<PortalMe | SecondFactorDue>('/api/auth/login', {
         method: 'POST',
         body: { email, password, portal: true },
-      });
-      if (isSecondFactorDue(answer)) setDue(answer.secondFactor);
-      else done();
-    } catch (failure) {
-      setError((failure as PortalApiError).message);
-      setSubmitting(false);
-    }
+      }),
+    onSuccess: (answer) => {
+      if (!isSecondFactorDue(answer)) done();
+    },
+  });
+  const due = isSecondFactorDue(signIn.data) ? signIn.data.secondFactor : undefined;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    signIn.mutate();
   };
 
   if (due) {
@@ -70,12 +68,12 @@ export const PortalLoginPage = () => {
               onChange={(event) => setPassword(event.target.value)}
             />
           </div>
-          <FormSubmit error={error} submitting={submitting}>
+          <FormSubmit error={signIn.error} submitting={signIn.isPending}>
             Sign in
           </FormSubmit>
         </form>
         <p className="portal-hint">
-          <PortalLink href="/portal/forgot-password">Forgot your password?</PortalLink>
+          <Link to="/portal/forgot-password">Forgot your password?</Link>
         </p>
         <p className="portal-hint">
           First time here? Open the invitation link your firm emailed you to choose a password.

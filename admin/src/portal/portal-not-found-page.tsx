@@ -1,6 +1,6 @@
 import { useId } from 'react';
+import { Link } from 'react-router-dom';
 import { PortalLayout } from './portal-layout';
-import { PortalLink } from './portal-link';
 
 /** Any other address under /portal (the API serves this app for all of them). */
 export const PortalNotFoundPage = () => {
@@ -10,9 +10,9 @@ export const PortalNotFoundPage = () => {
       <section className="portal-card" aria-labelledby={headingId}>
         <h1 id={headingId}>Page not found</h1>
         <p>There is nothing at this address.</p>
-        <PortalLink href="/portal/" className="portal-button">
+        <Link to="/portal/" className="portal-button">
           Go to the client portal
-        </PortalLink>
+        </Link>
       </section>
     </PortalLayout>
   );

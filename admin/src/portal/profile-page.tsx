@@ -1,6 +1,6 @@
 import { useId } from 'react';
+import { Link } from 'react-router-dom';
 import { ChangePasswordForm } from './change-password-form';
-import { PortalLink } from './portal-link';
 import type { PortalMe } from './portal-types';
 import { SessionsSection } from './sessions-section';
 import { SignedInPage } from './signed-in-page';
@@ -17,9 +17,9 @@ const Profile = ({ me }: { me: PortalMe }) => {
   const name = [me.firstName, me.lastName].filter(Boolean).join(' ');
   return (
     <section className="portal-card" aria-labelledby={headingId}>
-      <PortalLink href="/portal/" className="portal-back">
+      <Link to="/portal/" className="portal-back">
         <span aria-hidden="true">← </span>Your clients
-      </PortalLink>
+      </Link>
       <h1 id={headingId}>Your profile</h1>
       <dl className="portal-facts">
         {name && (

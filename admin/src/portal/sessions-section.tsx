@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId } from 'react';
 import type { SessionView } from '../../../server/common/auth/session.view';
 import { portalFetch, type PortalApiError } from './portal-api';
 import { usePortalTime } from './portal-time';
-import { useApiGet } from './use-api-get';
 
 /**
  * The contact's signed-in browsers on the profile page; ending one signs it out at its next
@@ -11,32 +11,24 @@ import { useApiGet } from './use-api-get';
 export const SessionsSection = () => {
   const headingId = useId();
   const time = usePortalTime();
-  const [sessions, , refresh] = useApiGet<SessionView[]>('/api/auth/sessions');
-  const [ending, setEnding] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const end = async (session: SessionView) => {
-    setEnding(session.id);
-    setError(null);
-    try {
-      await portalFetch(`/api/auth/sessions/${session.id}`, { method: 'DELETE' });
-      refresh();
-    } catch (failure) {
-      setError((failure as PortalApiError).message);
-    } finally {
-      setEnding(null);
-    }
-  };
+  const queryKey = ['/api/auth/sessions'];
+  const sessions = useQuery<SessionView[], PortalApiError>({ queryKey });
+  const queryClient = useQueryClient();
+  const end = useMutation({
+    mutationFn: (session: SessionView) =>
+      portalFetch(`/api/auth/sessions/${session.id}`, { method: 'DELETE' }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey }),
+  });
 
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>Where you are signed in</h2>
-      {sessions.status === 'failed' && (
+      {sessions.isError && (
         <p className="portal-error" role="alert">
           {sessions.error.message}
         </p>
       )}
-      {sessions.status === 'ok' && (
+      {sessions.isSuccess && (
         <ul className="portal-list" aria-labelledby={headingId}>
           {sessions.data.map((s) => (
             <li key={s.id}>
@@ -52,8 +44,8 @@ export const SessionsSection = () => {
                 <button
                   type="button"
                   className="portal-button portal-button-quiet"
-                  onClick={() => end(s)}
-                  disabled={ending !== null}
+                  onClick={() => end.mutate(s)}
+                  disabled={end.isPending}
                   aria-label={`End ${s.device}`}
                 >
                   End
@@ -63,9 +55,9 @@ export const SessionsSection = () => {
           ))}
         </ul>
       )}
-      {error && (
+      {end.error && (
         <p className="portal-error" role="alert">
-          {error}
+          {end.error.message}
         </p>
       )}
     </section>

@@ -1,15 +1,15 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { formatFirmTime } from '../../../server/common/time/firm-time';
 import { ChoosePasswordForm } from './choose-password-form';
 import { InvitationProblem, isTokenProblem, type TokenProblemCode } from './invitation-problem';
 import { LoadFailure } from './load-failure';
 import { portalFetch, type PortalApiError } from './portal-api';
 import { PortalLayout } from './portal-layout';
-import { PortalLink } from './portal-link';
 import { PortalLoading } from './portal-loading';
 import type { AccountLinkPreview } from './portal-types';
-import { forgotPasswordPath, isStaffLink, SignInLink } from './sign-in-link';
-import { useApiGet } from './use-api-get';
+import { forgotPasswordPath, SignInLink, useStaffLink } from './sign-in-link';
 import { useLinkToken } from './use-link-token';
 
 /**
@@ -18,7 +18,7 @@ import { useLinkToken } from './use-link-token';
  */
 export const SetPasswordPage = () => {
   const token = useLinkToken();
-  const [staff] = useState(isStaffLink);
+  const staff = useStaffLink();
   if (!token) {
     return (
       <LinkProblem
@@ -34,9 +34,9 @@ export const SetPasswordPage = () => {
 const LinkProblem = (props: { code: TokenProblemCode; message: string; staff: boolean }) => (
   <InvitationProblem code={props.code} message={props.message}>
     <p>
-      <PortalLink href={forgotPasswordPath(props.staff)} className="portal-button">
+      <Link to={forgotPasswordPath(props.staff)} className="portal-button">
         Email me a new link
-      </PortalLink>
+      </Link>
     </p>
     {props.code === 'ACCOUNT_LINK_USED' && (
       <p>
@@ -50,27 +50,31 @@ const LinkProblem = (props: { code: TokenProblemCode; message: string; staff: bo
 
 const ChooseNewPassword = ({ token, staff }: { token: string; staff: boolean }) => {
   const headingId = useId();
-  const [preview, retry] = useApiGet<AccountLinkPreview>(
-    `/api/auth/account-links/preview?token=${encodeURIComponent(token)}`,
-  );
+  const preview = useQuery<AccountLinkPreview, PortalApiError>({
+    queryKey: [`/api/auth/account-links/preview?token=${encodeURIComponent(token)}`],
+  });
   // The link can also die between preview and submit (expired, superseded, used in another tab).
   const [refused, setRefused] = useState<PortalApiError | null>(null);
-  const [done, setDone] = useState(false);
+  const savePassword = useMutation({
+    mutationFn: (password: string) =>
+      portalFetch('/api/auth/account-links/use', { method: 'POST', body: { token, password } }),
+  });
+  const done = savePassword.isSuccess;
 
-  const problem = refused ?? (preview.status === 'failed' ? preview.error : null);
+  const problem = refused ?? (preview.isError ? preview.error : null);
   if (problem && isTokenProblem(problem)) {
     return <LinkProblem code={problem.code} message={problem.message} staff={staff} />;
   }
-  if (preview.status !== 'ok') {
+  if (!preview.isSuccess) {
     return (
       <PortalLayout title="Choose a password">
-        {preview.status === 'loading' ? (
+        {preview.isPending ? (
           <PortalLoading label="Opening your link…" />
         ) : (
           <LoadFailure
             title="Your link could not be opened"
             error={preview.error}
-            onRetry={retry}
+            onRetry={() => void preview.refetch()}
           />
         )}
       </PortalLayout>
@@ -113,13 +117,7 @@ const ChooseNewPassword = ({ token, staff }: { token: string; staff: boolean }) 
               submitLabel={
                 link.purpose === 'staff_invitation' ? 'Set my password' : 'Save my new password'
               }
-              onSubmit={async (password) => {
-                await portalFetch('/api/auth/account-links/use', {
-                  method: 'POST',
-                  body: { token, password },
-                });
-                setDone(true);
-              }}
+              onSubmit={savePassword.mutateAsync}
               onTokenRefused={setRefused}
             />
           </>

@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
-import { PortalLink } from './portal-link';
+import { Link, useSearchParams } from 'react-router-dom';
 
 /** Links for staff carry ?staff=1: their way back in is the console's sign-in, not the portal's. */
-export const isStaffLink = (): boolean =>
-  new URLSearchParams(window.location.search).get('staff') === '1';
+export const useStaffLink = (): boolean => useSearchParams()[0].get('staff') === '1';
 
 export const forgotPasswordPath = (staff: boolean) =>
   `/portal/forgot-password${staff ? '?staff=1' : ''}`;
@@ -21,7 +20,7 @@ export const SignInLink = ({ staff, className, children }: SignInLinkProps) =>
       {children}
     </a>
   ) : (
-    <PortalLink href="/portal/login" className={className}>
+    <Link to="/portal/login" className={className}>
       {children}
-    </PortalLink>
+    </Link>
   );

@@ -8,7 +8,7 @@ const isReturnable = (path: string) => RETURNABLE.test(path) && !NOT_RETURNABLE.
  * The sign-in page's address, coming back to `path` once signed in: a link from an email (a
  * request, a client) should land where it pointed, not on the home page.
  */
-export function signInHref(path = window.location.pathname): string {
+export function signInHref(path: string): string {
   const normalised = path.replace(/\/+$/, '') || '/portal';
   return normalised !== '/portal' && isReturnable(normalised)
     ? `/portal/login?next=${encodeURIComponent(normalised)}`
@@ -18,8 +18,3 @@ export function signInHref(path = window.location.pathname): string {
 /** `next` if it is a portal page of ours to land on, else home. */
 export const landingPath = (next: string | null | undefined): string =>
   next && isReturnable(next) ? next : '/portal/';
-
-/** Where to go after signing in: the page that sent the contact to sign in, else home. */
-export function afterSignInPath(search = window.location.search): string {
-  return landingPath(new URLSearchParams(search).get('next'));
-}

@@ -1,12 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { AccountActions } from './account-actions';
 import { LoadFailure } from './load-failure';
+import type { PortalApiError } from './portal-api';
 import { PortalLanding } from './portal-landing';
 import { PortalLayout } from './portal-layout';
 import { PortalLoading } from './portal-loading';
 import { PortalTimeZone } from './portal-time';
 import type { PortalMe } from './portal-types';
-import { useApiGet } from './use-api-get';
 
 interface SignedInPageProps {
   /** The page's name in the browser tab once the contact is known. */
@@ -19,10 +20,10 @@ interface SignedInPageProps {
  * or the signed-out landing when nobody is signed in.
  */
 export const SignedInPage = ({ title, children }: SignedInPageProps) => {
-  const [me, retry] = useApiGet<PortalMe>('/api/portal/me');
+  const me = useQuery<PortalMe, PortalApiError>({ queryKey: ['/api/portal/me'] });
 
-  if (me.status === 'failed' && me.error.status === 401) return <PortalLanding />;
-  if (me.status === 'ok') {
+  if (me.isError && me.error.status === 401) return <PortalLanding />;
+  if (me.isSuccess) {
     return (
       <PortalLayout
         title={typeof title === 'function' ? title(me.data) : title}
@@ -37,10 +38,14 @@ export const SignedInPage = ({ title, children }: SignedInPageProps) => {
   }
   return (
     <PortalLayout title="Client portal">
-      {me.status === 'loading' ? (
+      {me.isPending ? (
         <PortalLoading />
       ) : (
-        <LoadFailure title="Your portal could not be opened" error={me.error} onRetry={retry} />
+        <LoadFailure
+          title="Your portal could not be opened"
+          error={me.error}
+          onRetry={() => void me.refetch()}
+        />
       )}
     </PortalLayout>
   );

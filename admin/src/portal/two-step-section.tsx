@@ -1,26 +1,27 @@
-import { useId, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
 import { MFA_PATHS, type MfaStatus } from '../shared/mfa-api';
 import { CodeInput } from './code-input';
 import { EnrolAuthenticatorForm } from './enrol-authenticator-form';
 import { FormSubmit } from './form-fields';
 import { PasswordField } from './password-field';
-import { portalFetch } from './portal-api';
+import { portalFetch, type PortalApiError } from './portal-api';
 import { usePortalTime } from './portal-time';
 import { RecoveryCodesList } from './recovery-codes-list';
-import { useApiGet } from './use-api-get';
-import { useFormSubmit } from './use-form-submit';
 
 type View = 'status' | 'enrol' | string[];
 
 /** The profile's two-step sign-in: set up an app, new recovery codes, or turn it off. */
 export const TwoStepSection = () => {
   const headingId = useId();
-  const [status, , refresh] = useApiGet<MfaStatus>(MFA_PATHS.status);
+  const status = useQuery<MfaStatus, PortalApiError>({ queryKey: [MFA_PATHS.status] });
+  const queryClient = useQueryClient();
+  const statusChanged = () => void queryClient.invalidateQueries({ queryKey: [MFA_PATHS.status] });
   const [view, setView] = useState<View>('status');
   const formatTime = usePortalTime();
   const showCodes = (codes: string[]) => {
     setView(codes);
-    refresh();
+    statusChanged();
   };
 
   return (
@@ -30,7 +31,7 @@ export const TwoStepSection = () => {
         <RecoveryCodesList codes={view} onDone={() => setView('status')} />
       ) : view === 'enrol' ? (
         <EnrolAuthenticatorForm onEnrolled={(done) => showCodes(done.recoveryCodes)} />
-      ) : status.status !== 'ok' ? null : status.data.enrolled ? (
+      ) : !status.isSuccess ? null : status.data.enrolled ? (
         <>
           <p className="portal-success">
             On since {formatTime.moment(status.data.enrolledAt!)}. {status.data.recoveryCodesLeft}{' '}
@@ -54,7 +55,7 @@ export const TwoStepSection = () => {
             allowPassword
             onProved={async (body) => {
               await portalFetch(MFA_PATHS.remove, { method: 'POST', body });
-              refresh();
+              statusChanged();
             }}
           />
         </>
@@ -87,10 +88,11 @@ const ProveItForm = ({
   const errorId = useId();
   const [usePassword, setUsePassword] = useState(false);
   const [value, setValue] = useState('');
-  const { submit, error, submitting } = useFormSubmit(async () => {
-    await onProved(usePassword ? { password: value } : { code: value });
-    setValue('');
-  });
+  const prove = useMutation({ mutationFn: onProved, onSuccess: () => setValue('') });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    prove.mutate(usePassword ? { password: value } : { code: value });
+  };
   return (
     <form className="portal-form" onSubmit={submit} aria-label={button}>
       {usePassword ? (
@@ -100,7 +102,7 @@ const ProveItForm = ({
           autoComplete="current-password"
           value={value}
           onChange={setValue}
-          invalid={Boolean(error)}
+          invalid={Boolean(prove.error)}
           errorId={errorId}
         />
       ) : (
@@ -120,7 +122,7 @@ const ProveItForm = ({
           </button>
         </p>
       )}
-      <FormSubmit error={error} submitting={submitting}>
+      <FormSubmit error={prove.error} submitting={prove.isPending}>
         {button}
       </FormSubmit>
     </form>

@@ -1,69 +1,60 @@
-import { useId, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useParams } from 'react-router-dom';
 import { LoadFailure } from './load-failure';
 import { portalFetch, type PortalApiError } from './portal-api';
 import { PortalLayout } from './portal-layout';
 import { PortalLoading } from './portal-loading';
 import type { UnsubscribeInfo } from './portal-types';
-import { useApiGet } from './use-api-get';
 
 /**
  * /portal/unsubscribe/<token>: the link at the foot of a campaign email. No sign-in (the token
  * is the key), and a button rather than unsubscribing on load, since mail scanners open links.
  */
-export const UnsubscribePage = ({ token }: { token: string }) => {
+export const UnsubscribePage = () => {
+  const { token = '' } = useParams();
   const path = `/api/unsubscribe/${encodeURIComponent(token)}`;
-  const [info, retry] = useApiGet<UnsubscribeInfo>(path);
-  const [done, setDone] = useState<UnsubscribeInfo | null>(null);
+  const info = useQuery<UnsubscribeInfo, PortalApiError>({ queryKey: [path] });
 
-  if (info.status === 'failed' && info.error.code === 'UNSUBSCRIBE_LINK_INVALID') {
+  if (info.isError && info.error.code === 'UNSUBSCRIBE_LINK_INVALID') {
     return <InvalidLink message={info.error.message} />;
   }
-  if (info.status !== 'ok') {
+  if (!info.isSuccess) {
     return (
       <PortalLayout title="Unsubscribe">
-        {info.status === 'loading' ? (
+        {info.isPending ? (
           <PortalLoading />
         ) : (
-          <LoadFailure title="This page could not load" error={info.error} onRetry={retry} />
+          <LoadFailure
+            title="This page could not load"
+            error={info.error}
+            onRetry={() => void info.refetch()}
+          />
         )}
       </PortalLayout>
     );
   }
-  const shown = done ?? info.data;
   return (
-    <PortalLayout title="Unsubscribe" firm={shown}>
-      {shown.unsubscribed ? (
-        <Unsubscribed info={shown} />
+    <PortalLayout title="Unsubscribe" firm={info.data}>
+      {info.data.unsubscribed ? (
+        <Unsubscribed info={info.data} />
       ) : (
-        <Confirm info={shown} path={path} onDone={setDone} />
+        <Confirm info={info.data} path={path} />
       )}
     </PortalLayout>
   );
 };
 
-const Confirm = ({
-  info,
-  path,
-  onDone,
-}: {
-  info: UnsubscribeInfo;
-  path: string;
-  onDone: (info: UnsubscribeInfo) => void;
-}) => {
+const Confirm = ({ info, path }: { info: UnsubscribeInfo; path: string }) => {
   const headingId = useId();
-  const [error, setError] = useState<PortalApiError | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
-  const unsubscribe = async () => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      onDone(await portalFetch<UnsubscribeInfo>(path, { method: 'POST' }));
-    } catch (failure) {
-      setError(failure as PortalApiError);
-      setSubmitting(false);
-    }
-  };
+  const queryClient = useQueryClient();
+  // The answer is the page's new state.
+  const unsubscribe = useMutation({
+    mutationFn: () => portalFetch<UnsubscribeInfo>(path, { method: 'POST' }),
+    onSuccess: (done) => {
+      queryClient.setQueryData([path], done);
+    },
+  });
 
   return (
     <section className="portal-card" aria-labelledby={headingId}>
@@ -73,12 +64,17 @@ const Confirm = ({
         announcements.
       </p>
       <p>Invitations to your portal and requests for documents still reach you.</p>
-      {error && (
+      {unsubscribe.error && (
         <p className="portal-error" role="alert">
-          {error.message}
+          {unsubscribe.error.message}
         </p>
       )}
-      <button type="button" className="portal-button" onClick={unsubscribe} disabled={submitting}>
+      <button
+        type="button"
+        className="portal-button"
+        onClick={() => unsubscribe.mutate()}
+        disabled={unsubscribe.isPending}
+      >
         Unsubscribe
       </button>
     </section>
