@@ -1,10 +1,10 @@
 import { Card, CardContent, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Loading, Title, useLogout } from 'react-admin';
-import type { SessionView } from '../../../../server/common/auth/session.view';
 import { httpClient } from '../../providers/http-client';
 import { useApiAction } from '../../providers/use-api-action';
 import { SessionTable } from './session-table';
+import type { Session } from '../../types';
 
 /** /sessions: where the signed-in staff member is signed in, and ending any of it. */
 export const SessionsPage = () => {
@@ -12,10 +12,10 @@ export const SessionsPage = () => {
   const { run, isPending } = useApiAction();
   const { data, error } = useQuery({
     queryKey: ['sessions'],
-    queryFn: async () => (await httpClient('/api/auth/sessions')).json as SessionView[],
+    queryFn: async () => (await httpClient('/api/auth/sessions')).json as Session[],
   });
 
-  const end = async (session: SessionView) => {
+  const end = async (session: Session) => {
     const ended = await run(
       () => httpClient(`/api/auth/sessions/${session.id}`, { method: 'DELETE' }),
       { done: `Signed out ${session.device}`, failed: 'Could not end the session' },

@@ -1,11 +1,10 @@
 import { Box, Divider, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useRecordContext } from 'react-admin';
-import type { SessionView } from '../../../../server/common/auth/session.view';
 import { ConfirmActionButton } from '../../components/confirm-action';
 import { httpClient } from '../../providers/http-client';
 import { useApiAction } from '../../providers/use-api-action';
-import type { StaffUser } from '../../types';
+import type { Session, StaffUser } from '../../types';
 import { SessionTable } from './session-table';
 
 /** On a staff member's page: where they are signed in, and signing them out everywhere. */
@@ -14,8 +13,7 @@ export const StaffSessions = () => {
   const { run, isPending } = useApiAction();
   const { data } = useQuery({
     queryKey: ['staff-sessions', user?.id],
-    queryFn: async () =>
-      (await httpClient(`/api/staff/${user!.id}/sessions`)).json as SessionView[],
+    queryFn: async () => (await httpClient(`/api/staff/${user!.id}/sessions`)).json as Session[],
     enabled: Boolean(user),
   });
   if (!user || !data) return null;
