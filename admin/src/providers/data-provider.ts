@@ -4,6 +4,7 @@ import type {
   AccessGrant,
   AccessGrantRequest,
   ClientFile,
+  Dashboard,
   ImportFileFormat,
   ImportJob,
   ImportMode,
@@ -13,10 +14,16 @@ import type {
   InvitationBatch,
   InviteRequest,
   InviteResult,
+  SegmentFilter,
+  SegmentPreview,
   TimelineEvent,
 } from '../types';
 import { xhrUpload } from '../shared/xhr-upload';
+import { campaignCalls } from './campaign-calls';
+import { fileRequestCalls } from './file-request-calls';
 import { apiError, httpClient, postJson } from './http-client';
+import { playbookCalls } from './playbook-calls';
+import { sessionCalls } from './session-calls';
 
 const apiUrl = '/api';
 
@@ -94,9 +101,22 @@ const uploadImport = (
 
 const fileUrl = (fileId: Identifier) => `${apiUrl}/files/${encodeURIComponent(fileId)}`;
 
+/**
+ * The REST contract, plus every other call the console makes as a method (as react-admin's CRM
+ * demo does), so components reach them all through `useDataProvider`.
+ */
 export const dataProvider = {
   ...restProvider,
   getList,
+  ...campaignCalls,
+  ...fileRequestCalls,
+  ...playbookCalls,
+  ...sessionCalls,
+  /** The dashboard's counts. */
+  getDashboard: async () => (await httpClient(`${apiUrl}/dashboard`)).json as Dashboard,
+  /** Who an unsaved segment filter reaches now; nothing is saved. */
+  previewSegment: (filter: SegmentFilter, signal?: AbortSignal) =>
+    postJson<SegmentPreview>(`${apiUrl}/segments/preview`, { filter }, signal),
   /** Adds and removes tags on many clients in one request instead of one PUT per client. */
   bulkUpdateTags: async (ids: Identifier[], add: Identifier[], remove: Identifier[]) => {
     const { json } = await httpClient(`${apiUrl}/clients/bulk/tags`, {

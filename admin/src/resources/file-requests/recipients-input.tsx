@@ -1,7 +1,7 @@
 import { Alert, Box, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { CheckboxGroupInput, Link, useCreatePath } from 'react-admin';
-import { httpClient } from '../../providers/http-client';
+import { CheckboxGroupInput, Link, useCreatePath, useDataProvider } from 'react-admin';
+import type { ClientHubDataProvider } from '../../providers/data-provider';
 import { choiceName, portalStatusChoices } from '../clients/client-choices';
 import type { RecipientOption } from '../../types';
 import { atLeastOneRecipient } from './file-request-body';
@@ -45,11 +45,10 @@ const RecipientLabel = ({ recipient }: { recipient: RecipientOption }) => (
  */
 export const RecipientsInput = ({ clientId }: { clientId: string }) => {
   const createPath = useCreatePath();
+  const dataProvider = useDataProvider<ClientHubDataProvider>();
   const { data, isPending, error } = useQuery({
     queryKey: ['file-request-recipients', clientId],
-    queryFn: async () =>
-      (await httpClient(`/api/file-requests/recipients?clientId=${encodeURIComponent(clientId)}`))
-        .json as RecipientOption[],
+    queryFn: () => dataProvider.getRequestRecipients(clientId),
   });
 
   if (isPending) {
