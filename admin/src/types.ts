@@ -2,6 +2,7 @@
 // Type-only imports: nothing from the server enters the bundle.
 import type { Identifier } from 'react-admin';
 import type { z } from 'zod';
+import type { StaffClientRole } from '../../server/common/access/client-role';
 import type { FirmRole } from '../../server/common/access/firm-role';
 import type { SessionView } from '../../server/common/auth/session.view';
 import type { AuditEventView } from '../../server/modules/audit/audit-events.service';
@@ -102,7 +103,7 @@ export type Tag = Json<TagView>;
 
 export type Client = Json<ClientView> & {
   /** The signed-in user's role on the client; only on `GET /api/clients/:id`. */
-  myRole?: import('../../server/common/access/client-role').StaffClientRole;
+  myRole?: StaffClientRole;
 };
 export type ClientType = Client['type'];
 export type ConnectionStatus = Client['connectionStatus'];
