@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { StaffClientRole } from '../../server/common/access/client-role';
 import type { FirmRole } from '../../server/common/access/firm-role';
 import type { SessionView } from '../../server/common/auth/session.view';
+import type { mfaResetSchema } from '../../server/common/auth/mfa/mfa.view';
 import type { AuditEventView } from '../../server/modules/audit/audit-events.service';
 import type { CampaignPreview as CampaignPreviewView } from '../../server/modules/campaigns/delivery/campaign-mailer.service';
 import type {
@@ -16,7 +17,7 @@ import type {
   ClientFileView,
   FileVersionView,
 } from '../../server/modules/client-files/client-file.view';
-import type { ClientView } from '../../server/modules/clients/client.view';
+import type { BulkTagsCounts, ClientView } from '../../server/modules/clients/client.view';
 import type { ContactClientLink, ContactView } from '../../server/modules/contacts/contact.view';
 import type { TimelineEvent as TimelineEventView } from '../../server/modules/contacts/contacts.service';
 import type { Dashboard as DashboardView } from '../../server/modules/dashboard/dashboard.view';
@@ -96,6 +97,9 @@ export type { SegmentFilter } from '../../server/modules/segments/segments.schem
 export type Role = FirmRole;
 export type StaffUser = Json<StaffView>;
 
+/** Whether resetting someone's two-step sign-in removed an authenticator. */
+export type MfaReset = Json<z.infer<typeof mfaResetSchema>>;
+
 /** A signed-in session (the staff member's own, or one of a staff member's). */
 export type Session = Json<SessionView>;
 
@@ -109,6 +113,8 @@ export type ClientType = Client['type'];
 export type ConnectionStatus = Client['connectionStatus'];
 export type PortalStatus = Client['portalStatus'];
 export type TagSummary = Client['tags'][number];
+/** What `POST /api/clients/bulk/tags` did. */
+export type ClientTagsChange = Json<BulkTagsCounts>;
 
 /** One line of `GET /api/clients/:id/access`. */
 export type AccessGrant = Json<AccessGrantView>;

@@ -4,6 +4,7 @@ import type {
   AccessGrant,
   AccessGrantRequest,
   ClientFile,
+  ClientTagsChange,
   Dashboard,
   ImportFileFormat,
   ImportJob,
@@ -14,6 +15,7 @@ import type {
   InvitationBatch,
   InviteRequest,
   InviteResult,
+  MfaReset,
   SegmentFilter,
   SegmentPreview,
   TimelineEvent,
@@ -123,7 +125,7 @@ export const dataProvider = {
       method: 'POST',
       body: JSON.stringify({ ids, add, remove }),
     });
-    return json as { updated: number };
+    return json as ClientTagsChange;
   },
   uploadImport,
   getImportRows,
@@ -156,7 +158,7 @@ export const dataProvider = {
   },
   /** Takes away a staff member's or a contact's authenticator (a lost phone); their sessions end. */
   resetMfa: (resource: 'staff' | 'contacts', id: Identifier) =>
-    postJson<{ removed: boolean }>(`${apiUrl}/${resource}/${encodeURIComponent(id)}/mfa/reset`),
+    postJson<MfaReset>(`${apiUrl}/${resource}/${encodeURIComponent(id)}/mfa/reset`),
   /** A bulk invite's progress, live from its workflow (null when Temporal does not answer). */
   getInvitationBatch: async (batchId: string) => {
     const { json } = await httpClient(
