@@ -1,185 +1,146 @@
-// Record shapes returned by the Client Hub API (its views, as JSON).
+// Record shapes returned by the Client Hub API: the server's own views, as their JSON reads.
+// Type-only imports: nothing from the server enters the bundle.
 import type { Identifier } from 'react-admin';
+import type { z } from 'zod';
+import type { StaffClientRole } from '../../server/common/access/client-role';
+import type { FirmRole } from '../../server/common/access/firm-role';
+import type { SessionView } from '../../server/common/auth/session.view';
+import type { mfaResetSchema } from '../../server/common/auth/mfa/mfa.view';
+import type { AuditEventView } from '../../server/modules/audit/audit-events.service';
+import type { CampaignPreview as CampaignPreviewView } from '../../server/modules/campaigns/delivery/campaign-mailer.service';
 import type {
+  CampaignAudience as CampaignAudienceView,
+  CampaignRecipientView as CampaignRecipientJson,
+  CampaignView as CampaignJson,
+} from '../../server/modules/campaigns/campaign.view';
+import type {
+  ClientFileView,
+  FileVersionView,
+} from '../../server/modules/client-files/client-file.view';
+import type { BulkTagsCounts, ClientView } from '../../server/modules/clients/client.view';
+import type { ContactClientLink, ContactView } from '../../server/modules/contacts/contact.view';
+import type { TimelineEvent as TimelineEventView } from '../../server/modules/contacts/contacts.service';
+import type { Dashboard as DashboardView } from '../../server/modules/dashboard/dashboard.view';
+import type { OutboxMessage as OutboxMessageView } from '../../server/modules/email/outbox.service';
+import type {
+  FileRequestEventView as FileRequestEventJson,
+  FileRequestFileRef as FileRequestFileRefJson,
+  FileRequestItemView as FileRequestItemJson,
+  FileRequestRecipientView as FileRequestRecipientJson,
+  FileRequestSummaryView as FileRequestSummaryJson,
+  FileRequestView as FileRequestJson,
+} from '../../server/modules/file-requests/file-request.view';
+import type { RecipientOptionView } from '../../server/modules/file-requests/request-recipients.view';
+import type { GroupView } from '../../server/modules/groups/groups.service';
+import type { ImportJobView } from '../../server/modules/imports/import-job.view';
+import type { ImportRowView } from '../../server/modules/imports/imports.service';
+import type {
+  invitationBatchViewSchema,
+  InvitationSummary as InvitationSummaryView,
+  InvitationView,
+  InviteResult as InviteResultView,
+} from '../../server/modules/invitations/invitation.view';
+import type {
+  PlaybookRunDetailView as PlaybookRunDetailJson,
+  PlaybookRunLogEntry as PlaybookRunLogEntryJson,
+  PlaybookRunView as PlaybookRunJson,
+  PlaybookView as PlaybookJson,
+} from '../../server/modules/playbooks/playbook.view';
+import type {
+  RequestTemplateItem as RequestTemplateItemJson,
+  RequestTemplateView as RequestTemplateJson,
+} from '../../server/modules/request-templates/request-template.view';
+import type {
+  SegmentPreview as SegmentPreviewView,
+  SegmentView,
+} from '../../server/modules/segments/segments.service';
+import type { FirmSettings } from '../../server/modules/settings/settings.service';
+import type { AccessGrant as AccessGrantView } from '../../server/modules/sharing/client-access.service';
+import type { StaffView } from '../../server/modules/staff/staff.view';
+import type { TagView } from '../../server/modules/tags/tags.service';
+
+/** A server view as the browser receives it: JSON, so every Date is an ISO string, at any depth. */
+export type Json<T> = T extends Date
+  ? string
+  : T extends readonly (infer Item)[]
+    ? Json<Item>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
+
+// Enumerations the console reads, as the API defines them.
+export type { ClientRole, StaffClientRole } from '../../server/common/access/client-role';
+export type {
   ImportField,
   ImportMode,
   ImportOutcome,
 } from '../../server/modules/imports/import-columns';
+export type { ImportStatus } from '../../workflows/client-import/client-import.contract';
+export type {
+  FileRequestItemStatus,
+  FileRequestStatus,
+} from '../../server/modules/file-requests/file-request.view';
+export type {
+  CampaignStats,
+  CampaignStatus,
+  RecipientStatus,
+} from '../../server/modules/campaigns/campaign.view';
+export type {
+  PlaybookRunStatusName,
+  PlaybookStep,
+  PlaybookTrigger,
+  PlaybookTriggerType,
+} from '../../server/modules/playbooks/playbooks.schemas';
+export type { PlaybookStepType } from '../../workflows/playbook/playbook-run.contract';
+export type { SegmentFilter } from '../../server/modules/segments/segments.schemas';
 
-import type { ClientRole, StaffClientRole } from '../../server/common/access/client-role';
-import type { InvitationBatchProgress } from '../../workflows/portal-invitation/invitation-batch.contract';
+export type Role = FirmRole;
+export type StaffUser = Json<StaffView>;
 
-// The import template's columns, modes and outcomes are the API's own definitions, shared rather than copied.
-export type { ImportField, ImportMode, ImportOutcome };
-// So are the roles a client's grants give.
-export type { ClientRole, StaffClientRole };
+/** Whether resetting someone's two-step sign-in removed an authenticator. */
+export type MfaReset = Json<z.infer<typeof mfaResetSchema>>;
 
-export type Role = 'staff_admin' | 'entities_admin' | 'staff';
+/** A signed-in session (the staff member's own, or one of a staff member's). */
+export type Session = Json<SessionView>;
 
-export interface StaffUser {
-  id: Identifier;
-  email: string;
-  firstName: string;
-  lastName: string;
-  roles: Role[];
-  active: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
+export type Tag = Json<TagView>;
 
-export interface Tag {
-  id: Identifier;
-  name: string;
-  color: string;
-  clientCount: number;
-}
-
-export type TagSummary = Pick<Tag, 'id' | 'name' | 'color'>;
-
-export type ClientType = 'standard' | 'offline';
-export type ConnectionStatus = 'not_connected' | 'connected' | 'offline' | 'duplicate';
-export type PortalStatus =
-  'not_invited' | 'invited' | 'accepted' | 'expired' | 'revoked' | 'bounced';
-
-export interface Client {
-  id: Identifier;
-  type: ClientType;
-  firstName: string | null;
-  lastName: string | null;
-  companyName: string | null;
-  displayName: string;
-  email: string | null;
-  phone: string | null;
-  street: string | null;
-  city: string | null;
-  state: string | null;
-  postalCode: string | null;
-  taxClientId: string | null;
-  connectionStatus: ConnectionStatus;
-  portalStatus: PortalStatus;
-  tagIds: Identifier[];
-  tags: TagSummary[];
-  /** Whom "invite this client" reaches; null when the client has no contact yet. */
-  primaryContact: {
-    id: Identifier;
-    email: string;
-    invitationId: Identifier | null;
-  } | null;
+export type Client = Json<ClientView> & {
   /** The signed-in user's role on the client; only on `GET /api/clients/:id`. */
   myRole?: StaffClientRole;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** Who a client can be shared with. */
-export type PrincipalType = 'staff' | 'staff_group' | 'contact' | 'contact_group';
+};
+export type ClientType = Client['type'];
+export type ConnectionStatus = Client['connectionStatus'];
+export type PortalStatus = Client['portalStatus'];
+export type TagSummary = Client['tags'][number];
+/** What `POST /api/clients/bulk/tags` did. */
+export type ClientTagsChange = Json<BulkTagsCounts>;
 
 /** One line of `GET /api/clients/:id/access`. */
-export interface AccessGrant {
-  /** `<principalType>:<principalId>`; inherited grants have `@<groupId>` appended. */
-  id: string;
-  principalType: PrincipalType;
-  principalId: Identifier;
-  /** The person's or the group's name. */
-  name: string;
-  email: string | null;
-  role: ClientRole;
-  /** Given through a group: revoked on the group, not here. */
-  inherited: boolean;
-  viaGroup: { id: Identifier; name: string } | null;
-}
+export type AccessGrant = Json<AccessGrantView>;
+/** Who a client can be shared with. */
+export type PrincipalType = AccessGrant['principalType'];
 
 /** Body of `POST /api/clients/:id/access`; granting again changes the role. */
 export interface AccessGrantRequest {
   principalType: PrincipalType;
   principalId: Identifier;
-  role: ClientRole;
+  role: AccessGrant['role'];
 }
 
 /** A record of `/api/staff-groups` (members are staff) or `/api/contact-groups` (contacts). */
-export interface Group {
-  id: Identifier;
-  name: string;
-  description: string | null;
-  memberIds: Identifier[];
-  memberCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Group = Json<GroupView>;
 
-export type InvitationStatus = 'pending' | 'accepted' | 'expired' | 'revoked' | 'bounced';
-
-export interface InvitationSummary {
-  id: Identifier;
-  status: InvitationStatus;
-  senderEmail: string;
-  remindersSent: number;
-  maxReminders: number;
-  /** null when no further reminder is scheduled. */
-  nextReminderAt: string | null;
-  expiresAt: string;
-  lastRemindedAt: string | null;
-  /** When a reminder may be sent by hand again; null = now. */
-  remindAvailableAt: string | null;
-  workflowId: string;
-  /** The invitation's workflow in the Temporal Web UI. */
-  workflowUrl: string;
-  createdAt: string;
-  acceptedAt: string | null;
-}
-
+export type InvitationSummary = Json<InvitationSummaryView>;
 /** A record of `GET /api/invitations`. */
-export interface Invitation extends InvitationSummary {
-  contactId: Identifier;
-  contactEmail: string;
-}
+export type Invitation = Json<InvitationView>;
+export type InvitationStatus = Invitation['status'];
 
-export type ContactRole = 'contact_access' | 'contact_collaborator';
+export type Contact = Json<ContactView>;
+export type ContactClient = Json<ContactClientLink>;
+export type ContactRole = ContactClient['role'];
 
-export interface ContactClient {
-  id: Identifier;
-  displayName: string;
-  role: ContactRole;
-  isPrimary: boolean;
-}
-
-export interface Contact {
-  id: Identifier;
-  email: string;
-  firstName: string | null;
-  lastName: string | null;
-  displayName: string;
-  phone: string | null;
-  portalStatus: PortalStatus;
-  clientIds: Identifier[];
-  clients: ContactClient[];
-  /** The latest invitation, if any. */
-  invitation: InvitationSummary | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type TimelineEventKind =
-  | 'invited'
-  | 'reminder_sent'
-  | 'resent'
-  | 'delivered'
-  | 'bounced'
-  | 'soft_bounced'
-  | 'complained'
-  | 'accepted'
-  | 'revoked'
-  | 'expired'
-  | 'send_failed';
-
-export interface TimelineEvent {
-  id: Identifier;
-  at: string;
-  invitationId: Identifier;
-  kind: TimelineEventKind;
-  /** e.g. "Reminder 2 of 3", a bounce message. */
-  detail: string | null;
-}
+export type TimelineEvent = Json<TimelineEventView>;
 
 /** Who `POST /api/invitations` reaches: exactly one of these. */
 export type InviteTarget =
@@ -192,217 +153,42 @@ export type PendingInvitations = 'skip' | 'resend';
 
 export type InviteRequest = InviteTarget & { senderEmail: string; pending?: PendingInvitations };
 
-export type InviteSkipReason =
-  'accepted' | 'no_email' | 'suppressed' | 'already_invited' | 'no_contact' | 'offline';
-
-export interface InviteResult {
-  invited: number;
-  resent: number;
-  /** Capped at 1000 entries; `skippedCount` is the total. */
-  skipped: {
-    contactId: Identifier | null;
-    clientId: Identifier | null;
-    /** The client's name, else the contact's. */
-    name: string;
-    email: string | null;
-    reason: InviteSkipReason;
-    message: string;
-  }[];
-  skippedCount?: number;
-  /** The bulk invite's workflow carries it on; null when nothing was left to send. */
-  batchId?: string | null;
-}
+export type InviteResult = Json<InviteResultView>;
+export type InviteSkipReason = InviteResult['skipped'][number]['reason'];
 
 /** A bulk invite's progress, as its workflow reports it (null when Temporal does not answer). */
-export interface InvitationBatch {
-  batchId: string;
-  progress: InvitationBatchProgress | null;
-}
+export type InvitationBatch = Json<z.infer<typeof invitationBatchViewSchema>>;
 
 export type InvitationAction = 'remind' | 'resend' | 'revoke';
 
-export type MfaPolicy = 'required' | 'optional';
+export type Settings = Json<FirmSettings>;
+export type MfaPolicy = Settings['staffMfa'];
 
-export interface Settings {
-  id: 'firm';
-  firmName: string;
-  logoUrl: string | null;
-  /** The domains invitations may be sent from, e.g. ["yourfirm.com"]. */
-  sendingDomains: string[];
-  /** An address on one of `sendingDomains`. */
-  defaultSender: string;
-  reminderIntervalSeconds: number;
-  maxReminders: number;
-  invitationExpirySeconds: number;
-  /** File request emails include the description, message and items. */
-  detailedNotifications: boolean;
-  requestReminderDaysBefore: number[];
-  requestOverdueIntervalDays: number;
-  /** IANA zone every date in the console is shown in. */
-  timeZone: string;
-  /** Whether staff, and contacts, must sign in with an authenticator code. */
-  staffMfa: MfaPolicy;
-  contactMfa: MfaPolicy;
-  /** Read-only: 'outbox' when no RESEND_API_KEY is set, so nothing leaves the machine. */
-  emailDelivery: 'resend' | 'outbox';
-}
+export type OutboxMessage = Json<OutboxMessageView>;
+export type OutboxStatus = OutboxMessage['status'];
 
-export type OutboxStatus =
-  | 'queued'
-  | 'sending'
-  | 'sent'
-  | 'delivered'
-  | 'bounced'
-  | 'complained'
-  | 'failed'
-  | 'cancelled'
-  | 'recorded';
-
-export interface OutboxMessage {
-  id: Identifier;
-  kind:
-    | 'invitation'
-    | 'reminder'
-    | 'file_request'
-    | 'file_request_reminder'
-    | 'file_request_digest'
-    | 'playbook'
-    | 'campaign'
-    | 'password_reset'
-    | 'staff_invitation'
-    | 'security_notice';
-  toEmail: string;
-  fromEmail: string;
-  subject: string;
-  status: OutboxStatus;
-  contactId: Identifier | null;
-  invitationId: Identifier | null;
-  /** Empty once sent through Resend: the token is not kept. */
-  links: { label: string; url: string }[];
-  error: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  deliveredAt: string | null;
-  /** The plain-text body; only on `GET /api/outbox/:id`. */
-  text?: string;
-  /** The HTML body, until the message is sent; only on `GET /api/outbox/:id`. */
-  html?: string | null;
-}
-
-export type { ImportStatus } from '../../workflows/client-import/client-import.contract';
-import type { ImportStatus } from '../../workflows/client-import/client-import.contract';
-
-export interface ImportUndoReport {
-  deleted: number;
-  restored: number;
-  /** Clients edited since the import, left as they are. */
-  skipped: { clientId: Identifier; displayName: string; reason: string }[];
-}
-
-export type ImportFileFormat = 'csv' | 'xlsx';
-
-export interface ImportJob {
-  id: Identifier;
-  fileName: string;
-  /** null when the file was refused before its format was known. */
-  format: ImportFileFormat | null;
-  mode: ImportMode;
-  dryRun: boolean;
-  status: ImportStatus;
-  total: number;
-  processed: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  unknownColumns: string[];
-  /** Why the whole file failed (unreadable, missing columns…); row problems are per row. */
-  error: string | null;
-  workflowId: string;
-  /** The workflow in the Temporal Web UI. */
-  workflowUrl: string;
-  undoWorkflowUrl: string | null;
-  undoReport: ImportUndoReport | null;
-  /** On a dry run: the real import started from its file ("Import for real"), if any. */
-  realImportId: Identifier | null;
-  /** null once the staff member who started it is gone. */
-  createdBy: { id: Identifier; email: string } | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-export interface ImportRow {
-  id: Identifier;
-  rowNumber: number;
-  /** null until the row's chunk has been processed. */
-  outcome: ImportOutcome | null;
-  comment: string | null;
-  clientId: Identifier | null;
-  /** The row's cells as the file has them, one entry per recognised template column. */
-  values: Partial<Record<ImportField, string>>;
-}
-
-export type AuditActorType = 'staff' | 'contact' | 'system' | 'anonymous';
+export type ImportJob = Json<ImportJobView>;
+export type ImportUndoReport = NonNullable<ImportJob['undoReport']>;
+export type ImportFileFormat = NonNullable<ImportJob['format']>;
+export type ImportRow = Json<ImportRowView>;
 
 /** A record of `GET /api/audit-events` (Staff Admins only): who did what, when, from where. */
-export interface AuditEvent {
-  id: Identifier;
-  at: string;
-  actorType: AuditActorType;
-  actorId: Identifier | null;
-  /** Who acted, or the login that was tried for a failed sign-in. */
-  actorEmail: string | null;
-  /** e.g. 'auth.sign_in', 'invitation.sent'; the API may add actions the console has no label for. */
-  action: string;
-  /** 'client', 'contact', 'invitation', 'import', 'staff', 'settings' or null. */
-  targetType: string | null;
-  targetId: Identifier | null;
-  /** The client the event concerns, when there is one. */
-  clientId: Identifier | null;
-  /** e.g. "Invited 3 contacts from invitations@firm.com". */
-  summary: string;
-  ip: string | null;
-  userAgent: string | null;
-}
-
-/** One stored version of a client file. */
-export interface ClientFileVersion {
-  version: number;
-  size: number;
-  contentType: string;
-  uploadedAt: string;
-  /** Null once the uploader is gone. */
-  uploadedBy: { type: 'staff' | 'contact'; id: string; name: string } | null;
-}
+export type AuditEvent = Json<AuditEventView>;
 
 /** A file of a client's workspace (`GET /api/clients/:id/files`); name, size and type are the latest version's. */
-export interface ClientFile {
-  id: string;
-  clientId: string;
-  name: string;
-  version: number;
-  size: number;
-  contentType: string;
-  sharedWithContactIds: string[];
-  createdAt: string;
-  updatedAt: string;
-  /** Newest first. */
-  versions: ClientFileVersion[];
-  /** The file request it was uploaded for (in the portal, only one sent to the contact). */
-  request: { id: string; subject: string; itemTitle: string } | null;
-}
+export type ClientFile = Json<ClientFileView>;
+/** One stored version of a client file. */
+export type ClientFileVersion = Json<FileVersionView>;
 
-// File requests: the API's own response shapes, shared rather than copied.
-export type {
-  FileRequestEventView,
-  FileRequestFileRef,
-  FileRequestItemStatus,
-  FileRequestItemView,
-  FileRequestRecipientView,
-  FileRequestStatus,
-  FileRequestSummaryView,
-  FileRequestView,
-} from '../../server/modules/file-requests/file-request.view';
+export type FileRequestEventView = Json<FileRequestEventJson>;
+export type FileRequestFileRef = Json<FileRequestFileRefJson>;
+export type FileRequestItemView = Json<FileRequestItemJson>;
+export type FileRequestRecipientView = Json<FileRequestRecipientJson>;
+export type FileRequestSummaryView = Json<FileRequestSummaryJson>;
+export type FileRequestView = Json<FileRequestJson>;
+
+/** Whom a request to a client can be sent to (`GET /api/file-requests/recipients`). */
+export type RecipientOption = Json<RecipientOptionView>;
 
 /** Body of `POST /api/file-requests` (the API refuses unknown keys). */
 export interface FileRequestCreateBody {
@@ -417,72 +203,23 @@ export interface FileRequestCreateBody {
   attachmentFileIds?: string[];
 }
 
-// Request templates and playbooks: the API's own response shapes, shared rather than copied.
-export type {
-  RequestTemplateItem,
-  RequestTemplateView,
-} from '../../server/modules/request-templates/request-template.view';
-export type {
-  PlaybookRunDetailView,
-  PlaybookRunLogEntry,
-  PlaybookRunView,
-  PlaybookView,
-} from '../../server/modules/playbooks/playbook.view';
-export type {
-  PlaybookRunStatusName,
-  PlaybookStep,
-  PlaybookTrigger,
-  PlaybookTriggerType,
-} from '../../server/modules/playbooks/playbooks.schemas';
-export type { PlaybookStepType } from '../../workflows/playbook/playbook-run.contract';
+export type RequestTemplateItem = Json<RequestTemplateItemJson>;
+export type RequestTemplateView = Json<RequestTemplateJson>;
 
-// Segments: saved client filters (the clients list's filter, minus a list of ids).
-export interface SegmentFilter {
-  q?: string;
-  tagIds?: Identifier[];
-  tagMode?: 'any' | 'all';
-  /** Clients carrying none of these tags. */
-  excludeTagIds?: Identifier[];
-  type?: ClientType | ClientType[];
-  portalStatus?: PortalStatus | PortalStatus[];
-  connectionStatus?: ConnectionStatus | ConnectionStatus[];
-}
+export type PlaybookView = Json<PlaybookJson>;
+export type PlaybookRunView = Json<PlaybookRunJson>;
+export type PlaybookRunDetailView = Json<PlaybookRunDetailJson>;
+export type PlaybookRunLogEntry = Json<PlaybookRunLogEntryJson>;
 
-export interface Segment {
-  id: Identifier;
-  name: string;
-  description: string | null;
-  filter: SegmentFilter;
-  /** Live: the clients matching now. */
-  clientCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
+/** A saved client filter (the clients list's filter, minus a list of ids). */
+export type Segment = Json<SegmentView>;
 /** `POST /api/segments/preview`: who a filter reaches now. */
-export interface SegmentPreview {
-  clientCount: number;
-  /** Contacts of those clients with an email, who have not unsubscribed. */
-  reachableContacts: number;
-  sample: { id: Identifier; displayName: string; email: string | null }[];
-}
+export type SegmentPreview = Json<SegmentPreviewView>;
 
-// Campaigns: the API's own response shapes, shared rather than copied.
-export type {
-  CampaignAudience,
-  CampaignRecipientView,
-  CampaignStats,
-  CampaignStatus,
-  CampaignView,
-  RecipientStatus,
-} from '../../server/modules/campaigns/campaign.view';
-
+export type CampaignView = Json<CampaignJson>;
+export type CampaignRecipientView = Json<CampaignRecipientJson>;
+export type CampaignAudience = Json<CampaignAudienceView>;
 /** `POST /api/campaigns/preview`: the message as its first recipient would get it. */
-export interface CampaignPreview {
-  subject: string;
-  html: string;
-  text: string;
-  mergeValues: Record<string, string>;
-}
+export type CampaignPreview = Json<CampaignPreviewView>;
 
-export type { Dashboard } from '../../server/modules/dashboard/dashboard.view';
+export type Dashboard = Json<DashboardView>;

@@ -1,10 +1,9 @@
 import { Alert, Box, Card, CardContent, CircularProgress, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Title } from 'react-admin';
+import { Title, useDataProvider } from 'react-admin';
 import { CAMPAIGNS_IN_PROGRESS } from '../../../server/modules/dashboard/dashboard.view';
-import { httpClient } from '../providers/http-client';
-import type { Dashboard as DashboardCounts } from '../types';
+import type { ClientHubDataProvider } from '../providers/data-provider';
 import { CountLink, listPath } from './count-link';
 import { OnboardingFunnel } from './onboarding-funnel';
 
@@ -30,9 +29,10 @@ const Figure = ({ label, value, to }: { label: string; value: number; to: string
 
 /** The console's home page: where onboarding stands and what needs doing today. */
 export const Dashboard = () => {
+  const dataProvider = useDataProvider<ClientHubDataProvider>();
   const { data, error } = useQuery({
     queryKey: ['dashboard'],
-    queryFn: async () => (await httpClient('/api/dashboard')).json as DashboardCounts,
+    queryFn: () => dataProvider.getDashboard(),
   });
   if (error) return <Alert severity="error">{error.message}</Alert>;
   if (!data) return <CircularProgress sx={{ m: 4 }} aria-label="Loading the dashboard" />;

@@ -4,6 +4,8 @@ import type {
   AccessGrant,
   AccessGrantRequest,
   ClientFile,
+  ClientTagsChange,
+  Dashboard,
   ImportFileFormat,
   ImportJob,
   ImportMode,
@@ -13,10 +15,17 @@ import type {
   InvitationBatch,
   InviteRequest,
   InviteResult,
+  MfaReset,
+  SegmentFilter,
+  SegmentPreview,
   TimelineEvent,
 } from '../types';
 import { xhrUpload } from '../shared/xhr-upload';
+import { campaignCalls } from './campaign-calls';
+import { fileRequestCalls } from './file-request-calls';
 import { apiError, httpClient, postJson } from './http-client';
+import { playbookCalls } from './playbook-calls';
+import { sessionCalls } from './session-calls';
 
 const apiUrl = '/api';
 
@@ -94,16 +103,29 @@ const uploadImport = (
 
 const fileUrl = (fileId: Identifier) => `${apiUrl}/files/${encodeURIComponent(fileId)}`;
 
+/**
+ * The REST contract, plus every other call the console makes as a method (as react-admin's CRM
+ * demo does), so components reach them all through `useDataProvider`.
+ */
 export const dataProvider = {
   ...restProvider,
   getList,
+  ...campaignCalls,
+  ...fileRequestCalls,
+  ...playbookCalls,
+  ...sessionCalls,
+  /** The dashboard's counts. */
+  getDashboard: async () => (await httpClient(`${apiUrl}/dashboard`)).json as Dashboard,
+  /** Who an unsaved segment filter reaches now; nothing is saved. */
+  previewSegment: (filter: SegmentFilter, signal?: AbortSignal) =>
+    postJson<SegmentPreview>(`${apiUrl}/segments/preview`, { filter }, signal),
   /** Adds and removes tags on many clients in one request instead of one PUT per client. */
   bulkUpdateTags: async (ids: Identifier[], add: Identifier[], remove: Identifier[]) => {
     const { json } = await httpClient(`${apiUrl}/clients/bulk/tags`, {
       method: 'POST',
       body: JSON.stringify({ ids, add, remove }),
     });
-    return json as { updated: number };
+    return json as ClientTagsChange;
   },
   uploadImport,
   getImportRows,
@@ -136,7 +158,7 @@ export const dataProvider = {
   },
   /** Takes away a staff member's or a contact's authenticator (a lost phone); their sessions end. */
   resetMfa: (resource: 'staff' | 'contacts', id: Identifier) =>
-    postJson<{ removed: boolean }>(`${apiUrl}/${resource}/${encodeURIComponent(id)}/mfa/reset`),
+    postJson<MfaReset>(`${apiUrl}/${resource}/${encodeURIComponent(id)}/mfa/reset`),
   /** A bulk invite's progress, live from its workflow (null when Temporal does not answer). */
   getInvitationBatch: async (batchId: string) => {
     const { json } = await httpClient(

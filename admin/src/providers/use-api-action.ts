@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useDataProvider, useNotify, useRefresh } from 'react-admin';
 import type { ClientHubDataProvider } from './data-provider';
 
@@ -10,35 +11,38 @@ export interface ApiActionMessages {
   doneType?: 'success' | 'info';
 }
 
+interface ApiAction {
+  call: (provider: ClientHubDataProvider) => Promise<unknown>;
+  messages: ApiActionMessages;
+}
+
 /**
- * Runs one API call on the Client Hub data provider, notifies the outcome (with the API's own
- * message on a refusal) and refreshes the view; resolves to whether it succeeded.
+ * Runs one call of the Client Hub data provider as a mutation, notifies the outcome (with the
+ * API's own message on a refusal) and refreshes the view; `run` resolves to whether it succeeded,
+ * `isPending` is the mutation's.
  */
 export const useApiAction = () => {
   const dataProvider = useDataProvider<ClientHubDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
-  const [isPending, setPending] = useState(false);
+  const { mutateAsync, isPending } = useMutation({
+    mutationFn: ({ call }: ApiAction) => call(dataProvider),
+    onSuccess: (_answer, { messages }) => {
+      notify(messages.done, { type: messages.doneType ?? 'success' });
+      refresh();
+    },
+    onError: (error, { messages }) => {
+      notify(error instanceof Error ? error.message : messages.failed, { type: 'error' });
+    },
+  });
 
   const run = useCallback(
-    async (
-      call: (provider: ClientHubDataProvider) => Promise<unknown>,
-      messages: ApiActionMessages,
-    ): Promise<boolean> => {
-      setPending(true);
-      try {
-        await call(dataProvider);
-        notify(messages.done, { type: messages.doneType ?? 'success' });
-        refresh();
-        return true;
-      } catch (error) {
-        notify(error instanceof Error ? error.message : messages.failed, { type: 'error' });
-        return false;
-      } finally {
-        setPending(false);
-      }
-    },
-    [dataProvider, notify, refresh],
+    (call: ApiAction['call'], messages: ApiActionMessages): Promise<boolean> =>
+      mutateAsync({ call, messages }).then(
+        () => true,
+        () => false,
+      ),
+    [mutateAsync],
   );
 
   return { run, isPending };

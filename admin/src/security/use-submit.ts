@@ -1,18 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
 
-/** A form's submit: its button waits for `action`; a failure goes to `onError`. */
+/** A form's submit: its button waits for `action` (a mutation); a failure goes to `onError`. */
 export function useSubmit(action: () => Promise<void>, onError: (error: unknown) => void) {
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
+  const { mutate, isPending } = useMutation({ mutationFn: action, onError });
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      await action();
-    } catch (error) {
-      onError(error);
-    } finally {
-      setBusy(false);
-    }
+    mutate();
   };
-  return { submit, busy };
+  return { submit, busy: isPending };
 }

@@ -1,5 +1,4 @@
 import type { ChipProps } from '@mui/material';
-import type { AuditActorType } from '../../types';
 
 // Human labels for the actions the API records; an action missing here shows as it is.
 const auditActions: Record<string, string> = {
@@ -84,13 +83,13 @@ export const auditActionLabel = (action: string) => auditActions[action] ?? acti
 export const auditActionChoices = Object.entries(auditActions).map(([id, name]) => ({ id, name }));
 
 // Staff are the usual actors, so only the others get a chip.
-export const auditActorTypes: Record<AuditActorType, { name: string; color: ChipProps['color'] }> =
-  {
-    staff: { name: 'Staff', color: 'default' },
-    contact: { name: 'Contact', color: 'info' },
-    system: { name: 'System', color: 'secondary' },
-    anonymous: { name: 'Anonymous', color: 'warning' },
-  };
+// Likewise for who acted: a type missing here shows as it is.
+export const auditActorTypes: Record<string, { name: string; color: ChipProps['color'] }> = {
+  staff: { name: 'Staff', color: 'default' },
+  contact: { name: 'Contact', color: 'info' },
+  system: { name: 'System', color: 'secondary' },
+  anonymous: { name: 'Anonymous', color: 'warning' },
+};
 
 export const auditActorTypeChoices = Object.entries(auditActorTypes).map(([id, { name }]) => ({
   id,

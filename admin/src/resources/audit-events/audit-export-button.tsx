@@ -1,6 +1,6 @@
 import { useCanAccess, useListContext } from 'react-admin';
 import { auditExportUrl } from '../../providers/data-provider';
-import { DownloadButton } from '../imports/download-button';
+import { DownloadButton } from '../../components/download-button';
 
 /**
  * Downloads what the list's filter matches, every page of it, straight from the API

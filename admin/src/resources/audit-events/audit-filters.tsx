@@ -1,6 +1,6 @@
 import { DateTimeInput, SearchInput, SelectArrayInput, SelectInput } from 'react-admin';
 import { auditActionChoices, auditActorTypeChoices } from './audit-choices';
-import { ClientFilterInput } from '../clients/client-filter-input';
+import { ClientFilterInput } from '../../components/client-filter-input';
 
 // The inputs hold a local "YYYY-MM-DDTHH:mm"; the API takes ISO instants, both ends inclusive.
 const fromInstant = (value: string) => (value ? new Date(value).toISOString() : null);

@@ -3,7 +3,7 @@ import { Labeled, ReferenceField, Show, useRecordContext } from 'react-admin';
 import { FirmDateField } from '../../shared/firm-time';
 import { ShowCard } from '../../components/show-layout';
 import type { AuditEvent } from '../../types';
-import { ClientSection, SectionDetail as Detail } from '../clients/client-section';
+import { DetailSection, SectionDetail as Detail } from '../../components/detail-section';
 import { AuditActorField } from './audit-actor-field';
 import { auditActionLabel } from './audit-choices';
 
@@ -18,7 +18,7 @@ const AuditEventDetails = () => {
         </Typography>
         <Typography variant="body1">{event.summary}</Typography>
       </div>
-      <ClientSection title="Event">
+      <DetailSection title="Event">
         <Labeled label="When">
           <FirmDateField source="at" />
         </Labeled>
@@ -32,11 +32,11 @@ const AuditEventDetails = () => {
         {/* Targets may be gone since (a deleted contact…): named, not linked. */}
         <Detail label="Target type" source="targetType" />
         <Detail label="Target ID" source="targetId" />
-      </ClientSection>
-      <ClientSection title="Request">
+      </DetailSection>
+      <DetailSection title="Request">
         <Detail label="IP" source="ip" />
         <Detail label="User agent" source="userAgent" />
-      </ClientSection>
+      </DetailSection>
     </ShowCard>
   );
 };

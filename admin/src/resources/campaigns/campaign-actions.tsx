@@ -10,24 +10,19 @@ import type { CampaignView } from '../../types';
 import { audienceText } from './campaign-audience';
 import { isCampaignRunning } from './campaign-choices';
 import { ScheduleDialog } from './schedule-dialog';
-import { useCampaignAction } from './use-campaign-action';
+import { useCampaignAction, useSendCampaignTest } from './use-campaign-action';
 import { useCampaignAudience } from './use-campaign-audience';
 import { useFirmSettings } from './use-email-delivery';
 
 const SendTestButton = ({ campaign }: { campaign: CampaignView }) => {
-  const { sendTest } = useCampaignAction();
   const { keptLocally } = useFirmSettings();
-  const [sending, setSending] = useState(false);
+  const { sendTest, isPending } = useSendCampaignTest(keptLocally);
   return (
     <Button
       variant="outlined"
       startIcon={<ForwardToInboxOutlinedIcon />}
-      disabled={sending}
-      onClick={async () => {
-        setSending(true);
-        await sendTest(campaign, keptLocally);
-        setSending(false);
-      }}
+      disabled={isPending}
+      onClick={() => sendTest(campaign)}
     >
       Send test to me
     </Button>

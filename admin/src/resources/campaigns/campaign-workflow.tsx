@@ -1,6 +1,6 @@
 import { Stack, Typography } from '@mui/material';
 import type { CampaignView } from '../../types';
-import { WorkflowLink } from '../imports/import-header';
+import { WorkflowLink } from '../../components/workflow-link';
 import { isCampaignRunning } from './campaign-choices';
 
 type Workflow = NonNullable<CampaignView['workflow']>;

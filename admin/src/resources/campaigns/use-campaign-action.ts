@@ -1,8 +1,9 @@
+import { useMutation } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { useNotify } from 'react-admin';
+import { useDataProvider, useNotify } from 'react-admin';
+import type { ClientHubDataProvider } from '../../providers/data-provider';
 import { useApiAction } from '../../providers/use-api-action';
 import type { CampaignView } from '../../types';
-import { campaignApi } from './campaign-api';
 
 /**
  * Staff's actions on a campaign, each notified (with the API's own message on a refusal) and
@@ -10,32 +11,10 @@ import { campaignApi } from './campaign-api';
  */
 export const useCampaignAction = () => {
   const { run, isPending } = useApiAction();
-  const notify = useNotify();
-
-  const sendTest = useCallback(
-    async (campaign: CampaignView, keptLocally: boolean) => {
-      try {
-        const { to } = await campaignApi.sendTest(campaign.id);
-        notify(
-          keptLocally
-            ? `Test email for ${to} kept in the Outbox (email is not configured)`
-            : `Test email sent to ${to}`,
-          { type: 'success' },
-        );
-        return true;
-      } catch (error) {
-        notify(error instanceof Error ? error.message : 'Could not send the test email', {
-          type: 'error',
-        });
-        return false;
-      }
-    },
-    [notify],
-  );
 
   const sendNow = useCallback(
     (campaign: CampaignView) =>
-      run(() => campaignApi.send(campaign.id), {
+      run((api) => api.sendCampaign(campaign.id), {
         done: `Sending "${campaign.name}"`,
         failed: 'Could not send the campaign',
       }),
@@ -44,7 +23,7 @@ export const useCampaignAction = () => {
 
   const schedule = useCallback(
     (campaign: CampaignView, at: Date) =>
-      run(() => campaignApi.send(campaign.id, at.toISOString()), {
+      run((api) => api.sendCampaign(campaign.id, at.toISOString()), {
         done: `"${campaign.name}" scheduled for ${at.toLocaleString()}`,
         failed: 'Could not schedule the campaign',
       }),
@@ -53,7 +32,7 @@ export const useCampaignAction = () => {
 
   const cancel = useCallback(
     (campaign: CampaignView) =>
-      run(() => campaignApi.cancel(campaign.id), {
+      run((api) => api.cancelCampaign(campaign.id), {
         done: `"${campaign.name}" cancelled`,
         doneType: 'info',
         failed: 'Could not cancel the campaign',
@@ -61,5 +40,26 @@ export const useCampaignAction = () => {
     [run],
   );
 
-  return { sendTest, sendNow, schedule, cancel, isPending };
+  return { sendNow, schedule, cancel, isPending };
+};
+
+/** A test email to the caller; notified with where it went, nothing on the page changes. */
+export const useSendCampaignTest = (keptLocally: boolean) => {
+  const dataProvider = useDataProvider<ClientHubDataProvider>();
+  const notify = useNotify();
+  const { mutate, isPending } = useMutation({
+    mutationFn: (campaign: CampaignView) => dataProvider.sendCampaignTest(campaign.id),
+    onSuccess: ({ to }) =>
+      notify(
+        keptLocally
+          ? `Test email for ${to} kept in the Outbox (email is not configured)`
+          : `Test email sent to ${to}`,
+        { type: 'success' },
+      ),
+    onError: (error) =>
+      notify(error instanceof Error ? error.message : 'Could not send the test email', {
+        type: 'error',
+      }),
+  });
+  return { sendTest: mutate, isPending };
 };

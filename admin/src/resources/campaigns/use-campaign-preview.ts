@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { campaignApi, type CampaignPreviewBody } from './campaign-api';
+import { useDataProvider } from 'react-admin';
+import type { CampaignPreviewBody } from '../../providers/campaign-calls';
+import type { ClientHubDataProvider } from '../../providers/data-provider';
 
 // Rendering is cheap, but not on every keystroke.
 const DEBOUNCE_MS = 400;
@@ -10,6 +12,7 @@ const DEBOUNCE_MS = 400;
  * stops; the last rendering stays on screen meanwhile (and while a typo is being fixed).
  */
 export const useCampaignPreview = ({ subject, body, segmentId }: Partial<CampaignPreviewBody>) => {
+  const dataProvider = useDataProvider<ClientHubDataProvider>();
   const key = JSON.stringify({
     subject: subject?.trim() ?? '',
     body: body?.trim() ?? '',
@@ -23,7 +26,7 @@ export const useCampaignPreview = ({ subject, body, segmentId }: Partial<Campaig
   const request = JSON.parse(asked) as CampaignPreviewBody;
   const query = useQuery({
     queryKey: ['campaigns', 'preview', asked],
-    queryFn: ({ signal }) => campaignApi.preview(request, signal),
+    queryFn: ({ signal }) => dataProvider.previewCampaign(request, signal),
     enabled: request.subject !== '' && request.body !== '',
     placeholderData: (previous) => previous,
     retry: false,

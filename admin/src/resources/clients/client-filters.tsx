@@ -1,7 +1,7 @@
 import { BooleanInput, SearchInput, SelectInput } from 'react-admin';
 import { TagReferenceInput } from '../tags/tag-reference-input';
 import { clientTypeChoices, connectionStatusChoices, portalStatusChoices } from './client-choices';
-import { TagFilterInput } from './tag-filter-input';
+import { TagFilterInput } from '../../components/tag-filter-input';
 
 export const clientFilters = [
   <SearchInput

@@ -10,7 +10,7 @@ import {
 import type { Client } from '../../types';
 import { TagReferenceInput } from '../tags/tag-reference-input';
 import { clientTypeChoices } from './client-choices';
-import { ClientSection } from './client-section';
+import { DetailSection } from '../../components/detail-section';
 
 // The API's rule, checked here too so the form says it before the round trip.
 const validateClient = (values: Partial<Client>) =>
@@ -21,7 +21,7 @@ const validateClient = (values: Partial<Client>) =>
 /** Every editable client field; shared by create and edit. Statuses are the API's to set. */
 export const ClientForm = (props: Omit<SimpleFormProps, 'children'>) => (
   <SimpleForm validate={validateClient} {...props}>
-    <ClientSection title="Client">
+    <DetailSection title="Client">
       <RadioButtonGroupInput
         source="type"
         label="Type"
@@ -32,17 +32,17 @@ export const ClientForm = (props: Omit<SimpleFormProps, 'children'>) => (
       <TextInput source="firstName" label="First name" />
       <TextInput source="lastName" label="Last name" />
       <TextInput source="companyName" label="Company name" sx={{ gridColumn: '1 / -1' }} />
-    </ClientSection>
-    <ClientSection title="Contact">
+    </DetailSection>
+    <DetailSection title="Contact">
       <TextInput source="email" label="Email" type="email" validate={email()} />
       <TextInput source="phone" label="Phone" type="tel" />
-    </ClientSection>
-    <ClientSection title="Address">
+    </DetailSection>
+    <DetailSection title="Address">
       <TextInput source="street" label="Street" sx={{ gridColumn: '1 / -1' }} />
       <TextInput source="city" label="City" />
       <TextInput source="state" label="State" />
       <TextInput source="postalCode" label="Postal code" />
-    </ClientSection>
+    </DetailSection>
     <Box sx={{ width: '100%', maxWidth: 720 }}>
       <TagReferenceInput source="tagIds" allowCreate />
     </Box>

@@ -8,12 +8,12 @@ import { ClientFileRequests } from '../file-requests/client-file-requests';
 import { ClientPlaybookRuns } from '../playbooks/client-playbook-runs';
 import { clientTypeChoices, portalStatusChoices } from './client-choices';
 import { ClientContacts } from './client-contacts';
-import { ClientSection, SectionDetail as Detail } from './client-section';
+import { DetailSection, SectionDetail as Detail } from '../../components/detail-section';
 import { ClientShowActions } from './client-show-actions';
 import { ClientTagsEditor } from './client-tags-editor';
 import { ConnectionStatusField } from './connection-status-field';
 import { PortalStatusField } from './portal-status-field';
-import { RecordDatesSection } from './record-dates-section';
+import { RecordDatesSection } from '../../components/record-dates-section';
 
 const ClientHeader = () => {
   const client = useRecordContext<Client>();
@@ -44,7 +44,7 @@ const ClientDetails = () => {
   return (
     <ShowCard maxWidth={1000}>
       <ClientHeader />
-      <ClientSection title="Client">
+      <DetailSection title="Client">
         <Labeled label="Type">
           <SelectField source="type" choices={clientTypeChoices} />
         </Labeled>
@@ -52,8 +52,8 @@ const ClientDetails = () => {
         <Detail label="First name" source="firstName" />
         <Detail label="Last name" source="lastName" />
         <Detail label="Company name" source="companyName" />
-      </ClientSection>
-      <ClientSection title="Contact">
+      </DetailSection>
+      <DetailSection title="Contact">
         <Detail label="Email" source="email" />
         <Detail label="Phone" source="phone" />
         <Labeled label="Portal status">
@@ -62,36 +62,36 @@ const ClientDetails = () => {
             <SelectField source="portalStatus" choices={portalStatusChoices} />
           </Stack>
         </Labeled>
-      </ClientSection>
-      <ClientSection title="Contacts">
+      </DetailSection>
+      <DetailSection title="Contacts">
         <ClientContacts />
-      </ClientSection>
-      <ClientSection title="Files">
+      </DetailSection>
+      <DetailSection title="Files">
         <ClientFiles />
-      </ClientSection>
-      <ClientSection title="File requests">
+      </DetailSection>
+      <DetailSection title="File requests">
         <ClientFileRequests />
-      </ClientSection>
+      </DetailSection>
       {canSeePlaybookRuns && (
-        <ClientSection title="Playbook runs">
+        <DetailSection title="Playbook runs">
           <ClientPlaybookRuns />
-        </ClientSection>
+        </DetailSection>
       )}
-      <ClientSection title="Address">
+      <DetailSection title="Address">
         <Detail label="Street" source="street" />
         <Detail label="City" source="city" />
         <Detail label="State" source="state" />
         <Detail label="Postal code" source="postalCode" />
-      </ClientSection>
-      <ClientSection title="Tags">
+      </DetailSection>
+      <DetailSection title="Tags">
         <Box sx={{ gridColumn: '1 / -1' }}>
           <ClientTagsEditor />
         </Box>
-      </ClientSection>
+      </DetailSection>
       <RecordDatesSection />
-      <ClientSection title="Activity">
+      <DetailSection title="Activity">
         <ClientActivity />
-      </ClientSection>
+      </DetailSection>
     </ShowCard>
   );
 };

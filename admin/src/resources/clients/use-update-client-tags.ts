@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { type Identifier, useDataProvider, useNotify, useRefresh } from 'react-admin';
 import type { ClientHubDataProvider } from '../../providers/data-provider';
 
@@ -13,28 +14,29 @@ export const useUpdateClientTags = () => {
   const dataProvider = useDataProvider<ClientHubDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
-  const [isPending, setPending] = useState(false);
-
-  const updateTags = useCallback(
-    async ({ ids, add = [], remove = [] }: TagChange): Promise<boolean> => {
-      setPending(true);
-      try {
-        const { updated } = await dataProvider.bulkUpdateTags(ids, add, remove);
-        notify(updated === 1 ? 'Tags updated on 1 client' : `Tags updated on ${updated} clients`, {
-          type: 'success',
-        });
-        refresh();
-        return true;
-      } catch (error) {
-        notify(error instanceof Error ? error.message : 'Could not update the tags', {
-          type: 'error',
-        });
-        return false;
-      } finally {
-        setPending(false);
-      }
+  const { mutateAsync, isPending } = useMutation({
+    mutationFn: ({ ids, add = [], remove = [] }: TagChange) =>
+      dataProvider.bulkUpdateTags(ids, add, remove),
+    onSuccess: ({ updated }) => {
+      notify(updated === 1 ? 'Tags updated on 1 client' : `Tags updated on ${updated} clients`, {
+        type: 'success',
+      });
+      refresh();
     },
-    [dataProvider, notify, refresh],
+    onError: (error) =>
+      notify(error instanceof Error ? error.message : 'Could not update the tags', {
+        type: 'error',
+      }),
+  });
+
+  /** Resolves to whether it worked. */
+  const updateTags = useCallback(
+    (change: TagChange): Promise<boolean> =>
+      mutateAsync(change).then(
+        () => true,
+        () => false,
+      ),
+    [mutateAsync],
   );
 
   return { updateTags, isPending };

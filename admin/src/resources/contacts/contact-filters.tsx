@@ -1,7 +1,7 @@
 import { SearchInput, SelectInput } from 'react-admin';
 import { portalStatusChoices } from '../clients/client-choices';
-import { TagFilterInput } from '../clients/tag-filter-input';
-import { ClientFilterInput } from '../clients/client-filter-input';
+import { TagFilterInput } from '../../components/tag-filter-input';
+import { ClientFilterInput } from '../../components/client-filter-input';
 
 export const contactFilters = [
   <SearchInput key="q" source="q" placeholder="Search name, email" alwaysOn sx={{ width: 280 }} />,

@@ -8,12 +8,12 @@ import {
   type SimpleFormProps,
   TextInput,
 } from 'react-admin';
-import { ClientSection } from '../clients/client-section';
+import { DetailSection } from '../../components/detail-section';
 
 /** A contact's editable fields; shared by create and edit. Portal status is the API's to set. */
 export const ContactForm = (props: Omit<SimpleFormProps, 'children'>) => (
   <SimpleForm {...props}>
-    <ClientSection title="Contact">
+    <DetailSection title="Contact">
       <TextInput
         source="email"
         label="Email"
@@ -24,7 +24,7 @@ export const ContactForm = (props: Omit<SimpleFormProps, 'children'>) => (
       <TextInput source="firstName" label="First name" />
       <TextInput source="lastName" label="Last name" />
       <TextInput source="phone" label="Phone" type="tel" />
-    </ClientSection>
+    </DetailSection>
     <Box sx={{ width: '100%', maxWidth: 720 }}>
       <ReferenceArrayInput
         source="clientIds"

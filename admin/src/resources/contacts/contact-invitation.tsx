@@ -7,8 +7,8 @@ import { type ReactNode, useState } from 'react';
 import { Labeled, useCanAccess, useRecordContext } from 'react-admin';
 import { ConfirmActionButton } from '../../components/confirm-action';
 import type { Contact, InvitationSummary } from '../../types';
-import { ClientSection } from '../clients/client-section';
-import { WorkflowLink } from '../imports/import-header';
+import { DetailSection } from '../../components/detail-section';
+import { WorkflowLink } from '../../components/workflow-link';
 import { invitableStatuses, invitationStatuses } from '../invitations/invitation-choices';
 import { InviteDialog } from '../invitations/invite-dialog';
 import { useInvitationAction } from '../invitations/use-invitation-action';
@@ -136,7 +136,7 @@ export const ContactInvitation = () => {
   const isPendingInvitation = invitation?.status === 'pending';
   const canInviteNow = inviting || (canInvite && invitableStatuses.includes(contact.portalStatus));
   return (
-    <ClientSection title="Invitation">
+    <DetailSection title="Invitation">
       {invitation ? (
         <InvitationDetails invitation={invitation} />
       ) : (
@@ -159,6 +159,6 @@ export const ContactInvitation = () => {
           )}
         </Stack>
       )}
-    </ClientSection>
+    </DetailSection>
   );
 };

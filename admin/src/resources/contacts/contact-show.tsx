@@ -4,12 +4,12 @@ import { ResetMfaButton } from '../../components/reset-mfa-button';
 import { ShowCard, ShowTitle } from '../../components/show-layout';
 import type { Contact } from '../../types';
 import { portalStatusChoices } from '../clients/client-choices';
-import { ClientSection, SectionDetail as Detail } from '../clients/client-section';
+import { DetailSection, SectionDetail as Detail } from '../../components/detail-section';
 import { PortalStatusField } from '../clients/portal-status-field';
 import { ContactClientsField } from './contact-clients-field';
 import { ContactInvitation } from './contact-invitation';
 import { ContactTimeline } from './contact-timeline';
-import { RecordDatesSection } from '../clients/record-dates-section';
+import { RecordDatesSection } from '../../components/record-dates-section';
 
 const ContactDetails = () => {
   const contact = useRecordContext<Contact>();
@@ -22,13 +22,13 @@ const ContactDetails = () => {
           <PortalStatusField />
           <SelectField source="portalStatus" choices={portalStatusChoices} />
         </ShowTitle>
-        <ClientSection title="Contact">
+        <DetailSection title="Contact">
           <Detail label="Email" source="email" />
           <Detail label="Phone" source="phone" />
           <Detail label="First name" source="firstName" />
           <Detail label="Last name" source="lastName" />
-        </ClientSection>
-        <ClientSection title="Clients">
+        </DetailSection>
+        <DetailSection title="Clients">
           <Box sx={{ gridColumn: '1 / -1' }}>
             <ContactClientsField />
             {contact.clients.length === 0 && (
@@ -37,14 +37,14 @@ const ContactDetails = () => {
               </Typography>
             )}
           </Box>
-        </ClientSection>
+        </DetailSection>
         <ContactInvitation />
         {canResetMfa && contact.portalStatus === 'accepted' && (
-          <ClientSection title="Portal sign-in">
+          <DetailSection title="Portal sign-in">
             <Box sx={{ gridColumn: '1 / -1' }}>
               <ResetMfaButton resource="contacts" />
             </Box>
-          </ClientSection>
+          </DetailSection>
         )}
         <RecordDatesSection />
       </ShowCard>

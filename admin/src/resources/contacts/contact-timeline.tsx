@@ -22,11 +22,11 @@ import { useQuery } from '@tanstack/react-query';
 import { type ComponentType, useId } from 'react';
 import { type Identifier, useDataProvider } from 'react-admin';
 import type { ClientHubDataProvider } from '../../providers/data-provider';
-import type { TimelineEventKind } from '../../types';
 import { useFirmTime } from '../../shared/firm-time';
 
+// The kinds the console has words for; another one shows as it is.
 const kinds: Record<
-  TimelineEventKind,
+  string,
   { label: string; Icon: ComponentType<SvgIconProps>; color: SvgIconProps['color'] }
 > = {
   invited: { label: 'Invitation sent', Icon: SendOutlinedIcon, color: 'primary' },

@@ -1,5 +1,5 @@
 import { BooleanInput, SearchInput, SelectInput } from 'react-admin';
-import { ClientFilterInput } from '../clients/client-filter-input';
+import { ClientFilterInput } from '../../components/client-filter-input';
 import { requestStatusChoices } from './file-request-choices';
 
 export const fileRequestFilters = [

@@ -1,13 +1,13 @@
 import { Alert, Box, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { CheckboxGroupInput, Link, useCreatePath } from 'react-admin';
-import { httpClient } from '../../providers/http-client';
-import type { RecipientOptionView } from '../../../../server/modules/file-requests/request-recipients.view';
+import { CheckboxGroupInput, Link, useCreatePath, useDataProvider } from 'react-admin';
+import type { ClientHubDataProvider } from '../../providers/data-provider';
 import { choiceName, portalStatusChoices } from '../clients/client-choices';
+import type { RecipientOption } from '../../types';
 import { atLeastOneRecipient } from './file-request-body';
 
 /** What sending the request does for the recipient's portal access, in staff's words. */
-function accessNote(r: RecipientOptionView): string {
+function accessNote(r: RecipientOption): string {
   switch (r.access) {
     case 'portal':
       return 'Uses the portal';
@@ -22,7 +22,7 @@ function accessNote(r: RecipientOptionView): string {
   }
 }
 
-const RecipientLabel = ({ recipient }: { recipient: RecipientOptionView }) => (
+const RecipientLabel = ({ recipient }: { recipient: RecipientOption }) => (
   <Box component="span" sx={{ display: 'flex', flexDirection: 'column', py: 0.5 }}>
     <span>
       {recipient.name !== recipient.email
@@ -45,11 +45,10 @@ const RecipientLabel = ({ recipient }: { recipient: RecipientOptionView }) => (
  */
 export const RecipientsInput = ({ clientId }: { clientId: string }) => {
   const createPath = useCreatePath();
+  const dataProvider = useDataProvider<ClientHubDataProvider>();
   const { data, isPending, error } = useQuery({
     queryKey: ['file-request-recipients', clientId],
-    queryFn: async () =>
-      (await httpClient(`/api/file-requests/recipients?clientId=${encodeURIComponent(clientId)}`))
-        .json as RecipientOptionView[],
+    queryFn: () => dataProvider.getRequestRecipients(clientId),
   });
 
   if (isPending) {
@@ -76,7 +75,7 @@ export const RecipientsInput = ({ clientId }: { clientId: string }) => {
       source="recipientIds"
       label="Recipients"
       choices={data.map((r) => ({ ...r, disabled: r.access === 'unreachable' }))}
-      optionText={(r: RecipientOptionView) => <RecipientLabel recipient={r} />}
+      optionText={(r: RecipientOption) => <RecipientLabel recipient={r} />}
       row={false}
       validate={atLeastOneRecipient}
       helperText="Whoever has no portal access yet gets one email: it invites them and opens this request once they set a password"

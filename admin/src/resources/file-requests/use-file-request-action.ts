@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import { useApiAction } from '../../providers/use-api-action';
 import type { FileRequestItemView, FileRequestSummaryView } from '../../types';
-import { fileRequestApi } from './file-request-api';
 
 /**
  * Staff's actions on a request, each notified (with the API's own message on a refusal, e.g. a
@@ -11,7 +10,7 @@ export const useFileRequestAction = () => {
   const { run, isPending } = useApiAction();
   const accept = useCallback(
     (request: FileRequestSummaryView, item: FileRequestItemView) =>
-      run(() => fileRequestApi.acceptItem(request.id, item.id), {
+      run((api) => api.acceptRequestItem(request.id, item.id), {
         done: `${item.title}: accepted`,
         failed: 'Could not accept the item',
       }),
@@ -20,7 +19,7 @@ export const useFileRequestAction = () => {
 
   const reject = useCallback(
     (request: FileRequestSummaryView, item: FileRequestItemView, reason: string) =>
-      run(() => fileRequestApi.rejectItem(request.id, item.id, reason), {
+      run((api) => api.rejectRequestItem(request.id, item.id, reason), {
         done: `${item.title}: rejected, the recipients are asked again`,
         doneType: 'info',
         failed: 'Could not reject the item',
@@ -30,7 +29,7 @@ export const useFileRequestAction = () => {
 
   const cancel = useCallback(
     (request: FileRequestSummaryView) =>
-      run(() => fileRequestApi.cancel(request.id), {
+      run((api) => api.cancelFileRequest(request.id), {
         done: 'Request cancelled',
         doneType: 'info',
         failed: 'Could not cancel the request',
@@ -40,7 +39,7 @@ export const useFileRequestAction = () => {
 
   const remind = useCallback(
     (request: FileRequestSummaryView) =>
-      run(() => fileRequestApi.remind(request.id), {
+      run((api) => api.remindFileRequest(request.id), {
         done: 'Reminder sent',
         failed: 'Could not send a reminder',
       }),

@@ -1,6 +1,6 @@
 import { Stack, Typography } from '@mui/material';
 import type { FileRequestView } from '../../types';
-import { WorkflowLink } from '../imports/import-header';
+import { WorkflowLink } from '../../components/workflow-link';
 import { useFirmTime } from '../../shared/firm-time';
 
 type Workflow = NonNullable<FileRequestView['workflow']>;

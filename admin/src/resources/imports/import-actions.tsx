@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { Confirm, Link, useCanAccess, useCreatePath } from 'react-admin';
 import { type ImportAction, importDownloads } from '../../providers/data-provider';
 import type { ImportJob } from '../../types';
-import { DownloadButton } from './download-button';
+import { DownloadButton } from '../../components/download-button';
 import { importModes, isImportActive, isImportRunning } from './import-choices';
 import { useImportAction } from './use-import-action';
 

@@ -17,7 +17,7 @@ import { Title, useRequireAccess } from 'react-admin';
 import { UploadProgressBar } from '../../components/upload-progress-bar';
 import { importDownloads } from '../../providers/data-provider';
 import type { ImportMode } from '../../types';
-import { DownloadButton } from './download-button';
+import { DownloadButton } from '../../components/download-button';
 import { FileDropZone } from './file-drop-zone';
 import { ImportModeInput } from './import-mode-input';
 import { useUploadImport } from './use-upload-import';

@@ -1,23 +1,9 @@
-import OpenInNewIcon from '@mui/icons-material/OpenInNew';
-import { Box, Chip, Link, Stack, Typography } from '@mui/material';
+import { Box, Chip, Stack, Typography } from '@mui/material';
+import { WorkflowLink } from '../../components/workflow-link';
 import { useFirmTime } from '../../shared/firm-time';
 import type { ImportJob } from '../../types';
 import { importModes } from './import-choices';
 import { ImportStatusField } from './import-status-field';
-
-/** A workflow in the Temporal Web UI, in a new tab. */
-export const WorkflowLink = ({ href, label }: { href: string; label: string }) => (
-  <Link
-    href={href}
-    target="_blank"
-    rel="noopener noreferrer"
-    variant="body2"
-    sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
-  >
-    {label}
-    <OpenInNewIcon fontSize="inherit" />
-  </Link>
-);
 
 export const ImportHeader = ({ job }: { job: ImportJob }) => {
   const when = useFirmTime();

@@ -15,7 +15,7 @@ import {
   EmbeddedListPagination,
   EmptyListText,
 } from '../../components/embedded-list';
-import type { ImportJob, ImportRow } from '../../types';
+import type { ImportJob, ImportOutcome, ImportRow } from '../../types';
 import { outcomesOf } from './import-choices';
 
 type RowOutcomeFieldProps = Partial<FieldProps<ImportRow>> & {
@@ -26,7 +26,7 @@ const RowOutcomeField = ({ outcomes, ...props }: RowOutcomeFieldProps) => {
   const row = useRecordContext<ImportRow>(props);
   if (!row) return null;
   // No outcome yet: the row's chunk has not been processed.
-  const outcome = row.outcome ? outcomes[row.outcome] : undefined;
+  const outcome = row.outcome ? outcomes[row.outcome as ImportOutcome] : undefined;
   return outcome ? (
     <Chip size="small" color={outcome.color} label={outcome.name} />
   ) : (

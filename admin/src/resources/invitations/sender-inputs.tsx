@@ -9,10 +9,12 @@ export interface SenderValues {
 
 /** The default sender split in two; a default off the firm's domains falls back to the first one. */
 export const senderDefaults = ({ defaultSender, sendingDomains }: Settings): SenderValues => {
-  const at = defaultSender.lastIndexOf('@');
-  const domain = at >= 0 ? defaultSender.slice(at + 1) : '';
+  // No default sender set yet: the name is left to fill in.
+  const sender = defaultSender ?? '';
+  const at = sender.lastIndexOf('@');
+  const domain = at >= 0 ? sender.slice(at + 1) : '';
   return {
-    senderName: at >= 0 ? defaultSender.slice(0, at) : defaultSender,
+    senderName: at >= 0 ? sender.slice(0, at) : sender,
     senderDomain: sendingDomains.includes(domain) ? domain : sendingDomains[0],
   };
 };

@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useDataProvider, useNotify } from 'react-admin';
 import type { ClientHubDataProvider } from '../../providers/data-provider';
 import type { InviteRequest, InviteResult } from '../../types';
@@ -11,23 +12,19 @@ import type { InviteRequest, InviteResult } from '../../types';
 export const useInvite = () => {
   const dataProvider = useDataProvider<ClientHubDataProvider>();
   const notify = useNotify();
-  const [isPending, setPending] = useState(false);
+  const { mutateAsync, isPending } = useMutation({
+    mutationFn: (request: InviteRequest) => dataProvider.invite(request),
+    onError: (error) =>
+      notify(error instanceof Error ? error.message : 'Could not send the invitations', {
+        type: 'error',
+      }),
+  });
 
+  /** Resolves to the outcome, or undefined when refused. */
   const invite = useCallback(
-    async (request: InviteRequest): Promise<InviteResult | undefined> => {
-      setPending(true);
-      try {
-        return await dataProvider.invite(request);
-      } catch (error) {
-        notify(error instanceof Error ? error.message : 'Could not send the invitations', {
-          type: 'error',
-        });
-        return undefined;
-      } finally {
-        setPending(false);
-      }
-    },
-    [dataProvider, notify],
+    (request: InviteRequest): Promise<InviteResult | undefined> =>
+      mutateAsync(request).catch(() => undefined),
+    [mutateAsync],
   );
 
   return { invite, isPending };

@@ -3,7 +3,7 @@ import { Labeled, ReferenceField, SelectField, Show, useRecordContext } from 're
 import { FirmDateField } from '../../shared/firm-time';
 import { ShowCard, ShowTitle } from '../../components/show-layout';
 import type { OutboxMessage } from '../../types';
-import { ClientSection, SectionDetail as Detail } from '../clients/client-section';
+import { DetailSection, SectionDetail as Detail } from '../../components/detail-section';
 import { outboxKindChoices } from './outbox-choices';
 import { OutboxStatusField } from './outbox-status-field';
 
@@ -16,7 +16,7 @@ const OutboxDetails = () => {
         <OutboxStatusField />
       </ShowTitle>
       {message.error && <Alert severity="error">{message.error}</Alert>}
-      <ClientSection title="Message">
+      <DetailSection title="Message">
         <Detail label="From" source="fromEmail" />
         <Detail label="To" source="toEmail" />
         <Labeled label="Kind">
@@ -34,9 +34,9 @@ const OutboxDetails = () => {
         <Labeled label="Delivered">
           <FirmDateField source="deliveredAt" emptyText="—" />
         </Labeled>
-      </ClientSection>
+      </DetailSection>
       {message.links.length > 0 && (
-        <ClientSection title="Links">
+        <DetailSection title="Links">
           {/* Only kept while the message never left: they carry the invitation token. */}
           <Stack spacing={0.5} sx={{ gridColumn: '1 / -1' }}>
             {message.links.map((link) => (
@@ -45,7 +45,7 @@ const OutboxDetails = () => {
               </Link>
             ))}
           </Stack>
-        </ClientSection>
+        </DetailSection>
       )}
       {message.html && (
         <Box>

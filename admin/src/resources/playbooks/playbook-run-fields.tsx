@@ -3,7 +3,7 @@ import { Box, Chip, Stack, Typography } from '@mui/material';
 import { type FieldProps, Link, useCreatePath, useRecordContext } from 'react-admin';
 import { ConfirmActionButton } from '../../components/confirm-action';
 import type { PlaybookRunView } from '../../types';
-import { WorkflowLink } from '../imports/import-header';
+import { WorkflowLink } from '../../components/workflow-link';
 import { runStatuses } from './playbook-choices';
 import { RunHistoryButton } from './playbook-run-log';
 import { CurrentStepText } from './playbook-summaries';

@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import { useApiAction } from '../../providers/use-api-action';
 import type { PlaybookRunView, PlaybookView } from '../../types';
-import { playbookApi } from './playbook-api';
 
 /** Switching a playbook on or off, and cancelling a run; notified, then the view refreshes. */
 export const usePlaybookAction = () => {
@@ -9,7 +8,7 @@ export const usePlaybookAction = () => {
 
   const setEnabled = useCallback(
     (playbook: PlaybookView, enabled: boolean) =>
-      run(() => (enabled ? playbookApi.enable(playbook.id) : playbookApi.disable(playbook.id)), {
+      run((api) => (enabled ? api.enablePlaybook(playbook.id) : api.disablePlaybook(playbook.id)), {
         done: `${playbook.name}: ${enabled ? 'enabled' : 'disabled'}`,
         doneType: enabled ? 'success' : 'info',
         failed: `Could not ${enabled ? 'enable' : 'disable'} the playbook`,
@@ -19,7 +18,7 @@ export const usePlaybookAction = () => {
 
   const cancelRun = useCallback(
     (playbookRun: PlaybookRunView) =>
-      run(() => playbookApi.cancelRun(playbookRun.id), {
+      run((api) => api.cancelPlaybookRun(playbookRun.id), {
         done: `Run for ${playbookRun.clientName} cancelled`,
         doneType: 'info',
         failed: 'Could not cancel the run',

@@ -6,7 +6,7 @@ import {
   connectionStatusChoices,
   portalStatusChoices,
 } from '../clients/client-choices';
-import { TagMatchInput } from '../clients/tag-filter-input';
+import { TagMatchInput } from '../../components/tag-filter-input';
 import { TagReferenceInput } from '../tags/tag-reference-input';
 import { asList } from './segment-filter';
 

@@ -77,7 +77,7 @@ export const describeSegmentFilter = (
 };
 
 /** The tags a filter names, to look their names up. */
-export const filterTagIds = (filter: SegmentFilter): Identifier[] => [
+export const filterTagIds = (filter: SegmentFilter): string[] => [
   ...new Set([...asList(filter.tagIds), ...asList(filter.excludeTagIds)]),
 ];
 

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useDataProvider } from 'react-admin';
+import type { ClientHubDataProvider } from '../../providers/data-provider';
 import { cleanSegmentFilter } from './segment-filter';
-import { segmentApi } from './segment-api';
 
 // Long enough to let someone finish typing or picking, short enough to feel live.
 const DEBOUNCE_MS = 300;
@@ -11,6 +12,7 @@ const DEBOUNCE_MS = 300;
  * last answer kept on screen meanwhile. Keyed under `segments`, so a refresh recounts too.
  */
 export const useSegmentPreview = (filter: object | undefined) => {
+  const dataProvider = useDataProvider<ClientHubDataProvider>();
   const key = JSON.stringify(cleanSegmentFilter(filter));
   const [asked, setAsked] = useState(key);
   useEffect(() => {
@@ -19,7 +21,7 @@ export const useSegmentPreview = (filter: object | undefined) => {
   }, [key]);
   const query = useQuery({
     queryKey: ['segments', 'preview', asked],
-    queryFn: ({ signal }) => segmentApi.preview(JSON.parse(asked), signal),
+    queryFn: ({ signal }) => dataProvider.previewSegment(JSON.parse(asked), signal),
     placeholderData: (previous) => previous,
   });
   return { ...query, isStale: asked !== key || query.isFetching };

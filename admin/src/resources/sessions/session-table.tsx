@@ -1,11 +1,11 @@
 import { Button, Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import type { SessionView } from '../../../../server/common/auth/session.view';
 import { useFirmTime } from '../../shared/firm-time';
+import type { Session } from '../../types';
 
 interface SessionTableProps {
-  sessions: SessionView[];
+  sessions: Session[];
   /** Offers "End" on each row when given. */
-  onEnd?: (session: SessionView) => void;
+  onEnd?: (session: Session) => void;
   pending?: boolean;
 }
 

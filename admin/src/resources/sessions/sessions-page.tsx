@@ -1,25 +1,26 @@
 import { Card, CardContent, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { Loading, Title, useLogout } from 'react-admin';
-import type { SessionView } from '../../../../server/common/auth/session.view';
-import { httpClient } from '../../providers/http-client';
+import { Loading, Title, useDataProvider, useLogout } from 'react-admin';
+import type { ClientHubDataProvider } from '../../providers/data-provider';
 import { useApiAction } from '../../providers/use-api-action';
 import { SessionTable } from './session-table';
+import type { Session } from '../../types';
 
 /** /sessions: where the signed-in staff member is signed in, and ending any of it. */
 export const SessionsPage = () => {
   const logout = useLogout();
+  const dataProvider = useDataProvider<ClientHubDataProvider>();
   const { run, isPending } = useApiAction();
   const { data, error } = useQuery({
     queryKey: ['sessions'],
-    queryFn: async () => (await httpClient('/api/auth/sessions')).json as SessionView[],
+    queryFn: () => dataProvider.getMySessions(),
   });
 
-  const end = async (session: SessionView) => {
-    const ended = await run(
-      () => httpClient(`/api/auth/sessions/${session.id}`, { method: 'DELETE' }),
-      { done: `Signed out ${session.device}`, failed: 'Could not end the session' },
-    );
+  const end = async (session: Session) => {
+    const ended = await run((api) => api.endMySession(session.id), {
+      done: `Signed out ${session.device}`,
+      failed: 'Could not end the session',
+    });
     if (ended && session.current) await logout();
   };
 

@@ -1,9 +1,8 @@
 import { Box, Divider, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useRecordContext } from 'react-admin';
-import type { SessionView } from '../../../../server/common/auth/session.view';
+import { useDataProvider, useRecordContext } from 'react-admin';
 import { ConfirmActionButton } from '../../components/confirm-action';
-import { httpClient } from '../../providers/http-client';
+import type { ClientHubDataProvider } from '../../providers/data-provider';
 import { useApiAction } from '../../providers/use-api-action';
 import type { StaffUser } from '../../types';
 import { SessionTable } from './session-table';
@@ -11,11 +10,11 @@ import { SessionTable } from './session-table';
 /** On a staff member's page: where they are signed in, and signing them out everywhere. */
 export const StaffSessions = () => {
   const user = useRecordContext<StaffUser>();
+  const dataProvider = useDataProvider<ClientHubDataProvider>();
   const { run, isPending } = useApiAction();
   const { data } = useQuery({
     queryKey: ['staff-sessions', user?.id],
-    queryFn: async () =>
-      (await httpClient(`/api/staff/${user!.id}/sessions`)).json as SessionView[],
+    queryFn: () => dataProvider.getStaffSessions(user!.id),
     enabled: Boolean(user),
   });
   if (!user || !data) return null;
@@ -42,7 +41,7 @@ export const StaffSessions = () => {
         confirm="Sign out everywhere"
         confirmColor="warning"
         onConfirm={() =>
-          run(() => httpClient(`/api/staff/${user.id}/sessions`, { method: 'DELETE' }), {
+          run((api) => api.endStaffSessions(user.id), {
             done: `Signed ${user.email} out everywhere`,
             failed: 'Could not end the sessions',
           })

@@ -13,7 +13,7 @@ import {
   Toolbar,
 } from 'react-admin';
 import type { Settings } from '../../types';
-import { ClientSection } from '../clients/client-section';
+import { DetailSection } from '../../components/detail-section';
 import { daysToSeconds, secondsToDays } from './days';
 
 type EditableSettings = Omit<Settings, 'id' | 'emailDelivery'>;
@@ -93,7 +93,7 @@ export const SettingsEdit = () => (
         </Toolbar>
       }
     >
-      <ClientSection title="Firm">
+      <DetailSection title="Firm">
         <TextInput source="firmName" label="Firm name" validate={required()} />
         <TextInput source="logoUrl" label="Logo URL" type="url" />
         <AutocompleteInput
@@ -103,8 +103,8 @@ export const SettingsEdit = () => (
           validate={required()}
           helperText="Every date in the console and in messages is shown in this zone"
         />
-      </ClientSection>
-      <ClientSection title="Invitation email">
+      </DetailSection>
+      <DetailSection title="Invitation email">
         <TextArrayInput
           source="sendingDomains"
           label="Sending domains"
@@ -121,8 +121,8 @@ export const SettingsEdit = () => (
           validate={[required(), email(), onSendingDomain]}
           sx={{ gridColumn: '1 / -1' }}
         />
-      </ClientSection>
-      <ClientSection title="Reminders and expiry">
+      </DetailSection>
+      <DetailSection title="Reminders and expiry">
         <NumberInput
           source="reminderIntervalSeconds"
           label="Remind every (days)"
@@ -146,8 +146,8 @@ export const SettingsEdit = () => (
           step={0.5}
           validate={[required(), positive]}
         />
-      </ClientSection>
-      <ClientSection title="File requests">
+      </DetailSection>
+      <DetailSection title="File requests">
         <TextArrayInput
           source="requestReminderDaysBefore"
           label="Remind before the due date (days)"
@@ -169,8 +169,8 @@ export const SettingsEdit = () => (
           helperText="Emails include the request's description, message and items; otherwise they only point to the portal"
           sx={{ gridColumn: '1 / -1' }}
         />
-      </ClientSection>
-      <ClientSection title="Two-step sign-in">
+      </DetailSection>
+      <DetailSection title="Two-step sign-in">
         <RadioButtonGroupInput
           source="staffMfa"
           label="For staff"
@@ -185,7 +185,7 @@ export const SettingsEdit = () => (
           helperText="Optional: contacts may turn it on from their portal profile"
           validate={required()}
         />
-      </ClientSection>
+      </DetailSection>
     </SimpleForm>
   </Edit>
 );

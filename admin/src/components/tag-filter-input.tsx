@@ -1,6 +1,6 @@
 import { Box, Stack, ToggleButton, ToggleButtonGroup } from '@mui/material';
 import { FormDataConsumer, useInput } from 'react-admin';
-import { TagReferenceInput } from '../tags/tag-reference-input';
+import { TagReferenceInput } from '../resources/tags/tag-reference-input';
 
 /** `tagMode` of the clients filter: a client must carry any (default) or all of the chosen tags. */
 export const TagMatchInput = ({ source }: { source: string }) => {

@@ -2,8 +2,8 @@ import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Labeled, TextField } from 'react-admin';
 
-/** A titled two-column block of client fields, shared by the client page and its form. */
-export const ClientSection = ({ title, children }: { title: string; children: ReactNode }) => (
+/** A titled two-column block of fields, on a show page or a form. */
+export const DetailSection = ({ title, children }: { title: string; children: ReactNode }) => (
   <Box sx={{ width: '100%', maxWidth: 720 }}>
     <Typography variant="overline" color="text.secondary" component="h3">
       {title}
