@@ -33,7 +33,7 @@ import type {
 import type { RecipientOptionView } from '../../server/modules/file-requests/request-recipients.view';
 import type { GroupView } from '../../server/modules/groups/groups.service';
 import type { ImportJobView } from '../../server/modules/imports/import-job.view';
-import type { ImportRowView } from '../../server/modules/imports/imports.service';
+import type { ImportRowView } from '../../server/modules/imports/import-reader.service';
 import type {
   invitationBatchViewSchema,
   InvitationSummary as InvitationSummaryView,
