@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
@@ -26,10 +26,11 @@ import { IMPORT_FIELDS, type ImportOutcome } from './import-columns';
 import { rejectedFile } from './import-file-errors';
 import { ImportJob } from './import-job.entity';
 import { toImportJobView, type ImportJobView } from './import-job.view';
-import { ImportsErrorCode, ImportsException } from './imports.exception';
+import { ImportsErrors } from './imports.errors';
 import type { ImportFilter, ImportRowFilter, StartImportInput } from './imports.schemas';
 import { BULK_PRIORITY } from '../../../workflows/shared/priorities';
 import { z } from 'zod';
+import { temporalUnavailable } from '../../temporal/temporal-unavailable';
 
 /** A cancel while the import stops again repeats the signal (a lost one is sent anew). */
 const CANCELLABLE: ImportStatus[] = ['queued', 'parsing', 'processing', 'cancelling'];
@@ -70,8 +71,6 @@ interface ReportRecord {
 
 @Injectable()
 export class ImportsService {
-  private readonly logger = new Logger(ImportsService.name);
-
   constructor(
     private readonly em: EntityManager,
     private readonly files: FileStore,
@@ -89,10 +88,7 @@ export class ImportsService {
     staffId: string,
   ): Promise<ImportJobView> {
     if (!upload)
-      throw new ImportsException(
-        ImportsErrorCode.FILE_REQUIRED,
-        'file: attach a CSV or Excel (.xlsx) file.',
-      );
+      throw ImportsErrors.IMPORT_FILE_REQUIRED('file: attach a CSV or Excel (.xlsx) file.');
     try {
       await openImportFile(upload.path, {
         maxRows: this.config.IMPORT_MAX_ROWS,
@@ -127,8 +123,7 @@ export class ImportsService {
   async importForReal(id: string, staffId: string): Promise<ImportJobView> {
     const dryRun = await this.find(id);
     if (!dryRun.dryRun || dryRun.status !== 'completed') {
-      throw new ImportsException(
-        ImportsErrorCode.CANNOT_IMPORT_FOR_REAL,
+      throw ImportsErrors.IMPORT_CANNOT_IMPORT_FOR_REAL(
         dryRun.dryRun
           ? `This dry run is ${dryRun.status}; only a completed dry run can be imported for real.`
           : 'This import is not a dry run.',
@@ -152,8 +147,7 @@ export class ImportsService {
       );
       if (!claimed) {
         const { realImportId } = await em.findOneOrFail(ImportJob, id, { refresh: true });
-        throw new ImportsException(
-          ImportsErrorCode.CANNOT_IMPORT_FOR_REAL,
+        throw ImportsErrors.IMPORT_CANNOT_IMPORT_FOR_REAL(
           `This dry run has already been imported for real (import ${realImportId}).`,
           { realImportId },
         );
@@ -185,13 +179,10 @@ export class ImportsService {
         searchAttributes: { ImportId: [job.id] },
       });
     } catch (e) {
-      this.logger.error(e);
+      const unavailable = temporalUnavailable(e);
       await this.em.nativeDelete(ImportJob, job.id);
       if (job.file) await this.files.release([job.file.id]);
-      throw new ImportsException(
-        ImportsErrorCode.WORKFLOWS_UNAVAILABLE,
-        'The import could not be started: the workflow service did not answer, so nothing was kept. Try again shortly.',
-      );
+      throw unavailable;
     }
     return this.view(job);
   }
@@ -282,8 +273,7 @@ export class ImportsService {
     const from = job.status;
     if (!(await this.moveStatus(id, CANCELLABLE, 'cancelling'))) {
       const { status } = await this.find(id);
-      throw new ImportsException(
-        ImportsErrorCode.NOT_RUNNING,
+      throw ImportsErrors.IMPORT_NOT_RUNNING(
         `This import has already ended (${status}); only a running import can be cancelled.`,
       );
     }
@@ -297,8 +287,9 @@ export class ImportsService {
           { status: 'cancelled', finishedAt: new Date() },
         );
       } else {
+        const unavailable = temporalUnavailable(e);
         if (from !== 'cancelling') await this.moveStatus(id, ['cancelling'], from);
-        throw this.workflowsUnavailable(e, from);
+        throw unavailable;
       }
     }
     return this.get(id);
@@ -314,10 +305,7 @@ export class ImportsService {
     if (!moved) {
       const now = job.dryRun ? job : await this.find(id);
       const why = now.dryRun ? 'a dry run changed nothing' : `it is ${now.status}`;
-      throw new ImportsException(
-        ImportsErrorCode.CANNOT_UNDO,
-        `This import cannot be undone: ${why}.`,
-      );
+      throw ImportsErrors.IMPORT_CANNOT_UNDO(`This import cannot be undone: ${why}.`);
     }
     try {
       await this.temporal.client.workflow.start('clientImportUndoWorkflow', {
@@ -329,8 +317,9 @@ export class ImportsService {
     } catch (e) {
       // An undo of this import already running (a lost reply to an earlier start) carries on.
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) {
+        const unavailable = temporalUnavailable(e);
         await this.moveStatus(id, ['undoing'], job.status);
-        throw this.workflowsUnavailable(e, job.status);
+        throw unavailable;
       }
     }
     return this.get(id);
@@ -340,14 +329,6 @@ export class ImportsService {
   private async moveStatus(id: string, from: ImportStatus[], to: ImportStatus): Promise<boolean> {
     const n = await this.em.nativeUpdate(ImportJob, { id, status: { $in: from } }, { status: to });
     return n > 0;
-  }
-
-  private workflowsUnavailable(cause: unknown, status: ImportStatus): ImportsException {
-    this.logger.error(cause);
-    return new ImportsException(
-      ImportsErrorCode.WORKFLOWS_UNAVAILABLE,
-      `The workflow service did not answer, so nothing changed: the import is still ${status}. Try again shortly.`,
-    );
   }
 
   private async *reportRows(
@@ -388,7 +369,7 @@ export class ImportsService {
   private async find(id: string): Promise<ImportJob> {
     // Refreshed: status changes are conditional updates, made outside the identity map.
     const job = await this.em.findOne(ImportJob, id, { populate: ['createdBy'], refresh: true });
-    if (!job) throw new ImportsException(ImportsErrorCode.NOT_FOUND, `No import with id ${id}.`);
+    if (!job) throw ImportsErrors.IMPORT_NOT_FOUND(`No import with id ${id}.`);
     return job;
   }
 

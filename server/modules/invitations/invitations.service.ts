@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type SignalDefinition } from '@temporalio/client';
 import type { Page } from '../../common/http/content-range';
 import type { ListQuery } from '../../common/http/list-query';
@@ -42,7 +42,8 @@ import { formatFirmTime } from '../../common/time/firm-time';
 import { INVITATION_TIMING_COLUMNS, type InvitationTimingRow } from './invitation-workflow-input';
 import { InvitationWorkflowsService } from './invitation-workflows.service';
 import type { InvitationFilter, InviteInput } from './invitations.schemas';
-import { InvitationsErrorCode, InvitationsException } from './invitations.exception';
+import { InvitationsErrors } from './invitations.errors';
+import { temporalUnavailable } from '../../temporal/temporal-unavailable';
 
 const SKIP_MESSAGE: Record<SkipReason, string> = {
   accepted: 'Already uses the portal',
@@ -59,8 +60,6 @@ const INTERACTIVE_BATCH_MAX = 10;
 /** Staff's side of invitations: inviting many at once and following up on one. */
 @Injectable()
 export class InvitationsService {
-  private readonly logger = new Logger(InvitationsService.name);
-
   constructor(
     private readonly em: EntityManager,
     private readonly settings: SettingsService,
@@ -132,9 +131,9 @@ export class InvitationsService {
         args: [batch],
       });
     } catch (e) {
-      this.logger.error(e);
+      const unavailable = temporalUnavailable(e);
       await this.abandonBatch(batchId, plan.previous);
-      throw unavailable();
+      throw unavailable;
     }
     return { ...result, batchId, workflowId };
   }
@@ -157,8 +156,7 @@ export class InvitationsService {
         .getHandle(invitationBatchWorkflowId(batchId))
         .signal(cancelInvitationBatchSignal);
     } catch (e) {
-      this.logger.error(e);
-      throw unavailable();
+      throw temporalUnavailable(e);
     }
     return this.batchProgress(batchId);
   }
@@ -168,10 +166,7 @@ export class InvitationsService {
       .getConnection()
       .execute('select 1 from invitation where batch_id = ? limit 1', [batchId]);
     if (!found) {
-      throw new InvitationsException(
-        InvitationsErrorCode.NOT_FOUND,
-        `No bulk invite with id ${batchId}`,
-      );
+      throw InvitationsErrors.INVITATION_NOT_FOUND(`No bulk invite with id ${batchId}`);
     }
   }
 
@@ -209,7 +204,7 @@ export class InvitationsService {
         [id],
       );
     if (!row) {
-      throw new InvitationsException(InvitationsErrorCode.NOT_FOUND, `No invitation with id ${id}`);
+      throw InvitationsErrors.INVITATION_NOT_FOUND(`No invitation with id ${id}`);
     }
     return this.view(row);
   }
@@ -243,8 +238,7 @@ export class InvitationsService {
       const retryAt =
         current.remindAvailableAt ?? new Date(Date.now() + cooldown * 1000).toISOString();
       const { timeZone } = await this.settings.get();
-      throw new InvitationsException(
-        InvitationsErrorCode.REMIND_TOO_SOON,
+      throw InvitationsErrors.REMIND_TOO_SOON(
         `A reminder was sent to ${current.contactEmail} less than ${Math.round(cooldown / 60)} minutes ago; try again after ${formatFirmTime(retryAt, timeZone)}.`,
         { retryAt },
       );
@@ -281,8 +275,7 @@ export class InvitationsService {
   private async pending(id: string): Promise<InvitationView> {
     const invitation = await this.get(id);
     if (invitation.status !== 'pending') {
-      throw new InvitationsException(
-        InvitationsErrorCode.NOT_PENDING,
+      throw InvitationsErrors.INVITATION_NOT_PENDING(
         `This invitation is ${invitation.status}; invite ${invitation.contactEmail} again instead.`,
       );
     }
@@ -298,16 +291,12 @@ export class InvitationsService {
         [id],
       );
     if (!row) {
-      throw new InvitationsException(
-        InvitationsErrorCode.NOT_PENDING,
-        'This invitation is no longer pending.',
-      );
+      throw InvitationsErrors.INVITATION_NOT_PENDING('This invitation is no longer pending.');
     }
     try {
       await this.workflows.signal(row, signal);
     } catch (e) {
-      this.logger.error(e);
-      throw unavailable();
+      throw temporalUnavailable(e);
     }
   }
 
@@ -329,8 +318,7 @@ export class InvitationsService {
     const missing = [...new Set(asked)].filter((id) => !seen.has(id));
     if (missing.length) {
       const what = input.contactIds ? 'contactIds: no contact' : 'clientIds: no client';
-      throw new InvitationsException(
-        InvitationsErrorCode.UNKNOWN_TARGETS,
+      throw InvitationsErrors.INVITATION_UNKNOWN_TARGETS(
         `${what} with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`,
         { missing },
       );
@@ -378,9 +366,3 @@ const describe = (t: InvitationTarget, reason: SkipReason): SkippedTarget => ({
 });
 
 const asArgs = (f: { sql: string; params: unknown[] }): [string, unknown[]] => [f.sql, f.params];
-
-const unavailable = () =>
-  new InvitationsException(
-    InvitationsErrorCode.WORKFLOWS_UNAVAILABLE,
-    'The workflow service is unavailable, so nothing was sent. Try again shortly.',
-  );

@@ -12,7 +12,7 @@ import type {
   PlaybookStepResult,
 } from '../../../../workflows/playbook/playbook-run.contract';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
-import { FileRequestsErrorCode } from '../../file-requests/file-requests.exception';
+import { isTemporalUnavailable } from '../../../temporal/temporal-unavailable';
 import { FileRequestsService } from '../../file-requests/file-requests.service';
 import type { RequestTemplateItem } from '../../request-templates/request-template.view';
 import { SettingsService } from '../../settings/settings.service';
@@ -212,8 +212,7 @@ export class PlaybookStepRunner {
       );
     } catch (e) {
       // Temporal unreachable is passing: the activity is retried. Anything else is for staff.
-      const retry =
-        !(e instanceof DomainException) || e.code === FileRequestsErrorCode.WORKFLOWS_UNAVAILABLE;
+      const retry = !(e instanceof DomainException) || isTemporalUnavailable(e);
       if (retry) throw e;
       return this.fail(runId, step, 'file_request', e.message);
     }
