@@ -430,7 +430,7 @@ describe('campaigns', () => {
     const workflows = t.app.get(CampaignWorkflowsService);
     const start = jest.spyOn(workflows, 'start').mockRejectedValueOnce(new Error('unreachable'));
     const down = await admin.post(`/api/campaigns/${id}/send`).send({}).expect(503);
-    expect(down.body.code).toBe('CAMPAIGN_WORKFLOWS_UNAVAILABLE');
+    expect(down.body.code).toBe('WORKFLOWS_UNAVAILABLE');
     start.mockRestore();
     expect((await admin.get(`/api/campaigns/${id}`).expect(200)).body.status).toBe('draft');
 

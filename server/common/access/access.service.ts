@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { pgArray } from '../../database/pg-array';
-import { AuthErrorCode, AuthException } from '../auth/auth.exception';
+import { AuthErrors } from '../auth/auth.errors';
 import type { Principal } from '../auth/principal';
-import { ClientsErrorCode, ClientsException } from '../../modules/clients/clients.exception';
+import { ClientsErrors } from '../../modules/clients/clients.errors';
 import { higherRole, type ClientRole } from './client-role';
 import type { FirmRole } from './firm-role';
 
@@ -40,7 +40,7 @@ export class AccessService {
   assertFirmRole(principal: Principal, ...roles: FirmRole[]): void {
     if (!roles.some((role) => this.hasFirmRole(principal, role))) {
       const names = roles.map((role) => ROLE_LABEL[role]).join(' or ');
-      throw new AuthException(AuthErrorCode.FORBIDDEN, `This needs the ${names} role.`);
+      throw AuthErrors.AUTH_FORBIDDEN(`This needs the ${names} role.`);
     }
   }
 
@@ -54,8 +54,7 @@ export class AccessService {
     const lacking = [...new Set(roleSets.flat())].filter((r) => !this.hasFirmRole(principal, r));
     if (lacking.length) {
       const names = lacking.map((role) => ROLE_LABEL[role]).join(' and ');
-      throw new AuthException(
-        AuthErrorCode.FORBIDDEN,
+      throw AuthErrors.AUTH_FORBIDDEN(
         `Only a Staff Admin who is also ${names} may give that role or change an account holding it.`,
       );
     }
@@ -110,11 +109,10 @@ export class AccessService {
   ): Promise<ClientRole> {
     const role = (await this.clientRoles(principal, [clientId])).get(clientId);
     if (!role) {
-      throw new ClientsException(ClientsErrorCode.NOT_FOUND, `No client with id ${clientId}`);
+      throw ClientsErrors.CLIENT_NOT_FOUND(`No client with id ${clientId}`);
     }
     if (need !== 'read' && role !== 'owner') {
-      throw new AuthException(
-        AuthErrorCode.FORBIDDEN,
+      throw AuthErrors.AUTH_FORBIDDEN(
         need === 'share'
           ? 'Sharing this client needs the owner role on it (or Entities Admin).'
           : 'Changing this client needs the owner role on it (or Entities Admin).',

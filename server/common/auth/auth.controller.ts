@@ -10,7 +10,6 @@ import type { ContactSessionView } from '../../modules/contacts/contact-session.
 import type { StaffView } from '../../modules/staff/staff.view';
 import { AuditService, auditOrigin } from '../audit/audit.service';
 import { ZodBodyPipe } from '../validation/zod-body.pipe';
-import { AuthException } from './auth.exception';
 import { AnySession, CurrentPrincipal, Public } from './auth.decorators';
 import {
   changePasswordSchema,
@@ -30,6 +29,7 @@ import {
   sessionCookieOptions,
 } from './session-cookie';
 import { completeSignIn, signedInViewSchema } from './signed-in';
+import { DomainException } from '../errors/domain.exception';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -62,7 +62,8 @@ export class AuthController {
         (req.cookies as Record<string, unknown>)[DEVICE_COOKIE],
       )
       .catch(async (e: unknown) => {
-        if (e instanceof AuthException) {
+        // A refused sign-in (wrong password, locked out) is audited; our own faults are not.
+        if (e instanceof DomainException && e.code.startsWith('AUTH_')) {
           await this.audit.record(origin, {
             action: 'auth.sign_in_failed',
             summary: `Sign-in failed for ${body.email}${body.portal ? ' (portal)' : ''}: ${e.message}`,

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AccessService } from '../access/access.service';
 import type { FirmRole } from '../access/firm-role';
 import { ANY_SESSION, IS_PUBLIC, PORTAL_ROUTE, REQUIRED_ROLE } from './auth.decorators';
-import { AuthErrorCode, AuthException } from './auth.exception';
+import { AuthErrors } from './auth.errors';
 import type { AuthenticatedRequest } from './principal';
 import { SessionsService } from './sessions.service';
 import { SESSION_COOKIE } from './session-cookie';
@@ -29,15 +29,15 @@ export class AuthGuard implements CanActivate {
     }
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     if (!req.principal) {
-      throw new AuthException(AuthErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+      throw AuthErrors.AUTH_UNAUTHENTICATED('Sign in to continue.');
     }
     if (this.reflector.getAllAndOverride<boolean>(ANY_SESSION, targets)) return true;
     if (this.reflector.getAllAndOverride<boolean>(PORTAL_ROUTE, targets)) {
       if (req.principal.kind === 'contact') return true;
-      throw new AuthException(AuthErrorCode.UNAUTHENTICATED, 'Sign in to the portal to continue.');
+      throw AuthErrors.AUTH_UNAUTHENTICATED('Sign in to the portal to continue.');
     }
     if (req.principal.kind !== 'staff') {
-      throw new AuthException(AuthErrorCode.FORBIDDEN, 'This is for firm staff; use the portal.');
+      throw AuthErrors.AUTH_FORBIDDEN('This is for firm staff; use the portal.');
     }
     const roles = this.reflector.getAllAndOverride<FirmRole[] | undefined>(REQUIRED_ROLE, targets);
     if (roles) this.access.assertFirmRole(req.principal, ...roles);

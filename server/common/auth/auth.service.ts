@@ -5,7 +5,7 @@ import { escapeLike } from '../http/escape-like';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
 import { revokeAccountLinks } from '../../modules/account-links/revoke-account-links.sql';
 import { sqlRunner } from '../../database/sql-transaction';
-import { AuthErrorCode, AuthException } from './auth.exception';
+import { AuthErrors } from './auth.errors';
 import type { ChangePasswordInput, LoginInput } from './auth.schemas';
 import { LoginThrottleService } from './login-throttle.service';
 import { MfaChallengeService } from './mfa/mfa-challenge.service';
@@ -64,7 +64,7 @@ export class AuthService {
     if (!account || !valid) {
       this.logger.warn({ login: input.email, ip: meta.ip }, 'failed sign-in');
       this.throttle.refuseIfLockedOut(attempt);
-      throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS, 'Wrong email or password.');
+      throw AuthErrors.AUTH_INVALID_CREDENTIALS('Wrong email or password.');
     }
     const deviceToken = await this.throttle.recordSuccess(source);
     const who = account instanceof Contact ? { contact: account } : { user: account };
@@ -117,10 +117,7 @@ export class AuthService {
         input.currentPassword,
       ))
     ) {
-      throw new AuthException(
-        AuthErrorCode.INVALID_CREDENTIALS,
-        'currentPassword: is not correct.',
-      );
+      throw AuthErrors.AUTH_INVALID_CREDENTIALS('currentPassword: is not correct.');
     }
     assertPasswordIsNotLogin(input.newPassword, account.email, 'newPassword');
     account.passwordHash = await hashPassword(input.newPassword);

@@ -4,8 +4,9 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { hashSecretToken, newSecretToken } from '../crypto/secret-token';
-import { AuthErrorCode, AuthException } from './auth.exception';
+import { AuthErrors } from './auth.errors';
 import { DEVICE_COOKIE_MAX_AGE_MS } from './session-cookie';
+import { DomainException } from '../errors/domain.exception';
 
 /** A counted sign-in attempt: when the lockout it started ends, if it reached a limit. */
 export interface SignInAttempt {
@@ -163,10 +164,9 @@ export class LoginThrottleService {
     return { lockoutStarted: lockedUntil, fresh: row.fresh };
   }
 
-  private lockedError(until: Date): AuthException {
+  private lockedError(until: Date): DomainException {
     const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / MINUTE));
-    return new AuthException(
-      AuthErrorCode.LOCKED,
+    return AuthErrors.AUTH_LOCKED(
       `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
     );
   }

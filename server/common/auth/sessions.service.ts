@@ -5,7 +5,7 @@ import type { AppConfig } from '../../config/env.schema';
 import { Contact } from '../../modules/contacts/contact.entity';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
 import { AuditService } from '../audit/audit.service';
-import { CommonErrorCode, CommonException } from '../errors/common.exception';
+import { CommonErrors } from '../errors/common.errors';
 import type { Principal } from './principal';
 import { Session } from './session.entity';
 import { hashToken, newSessionToken } from './session-cookie';
@@ -102,7 +102,7 @@ export class SessionsService {
       ...this.live(),
     });
     if (!session) {
-      throw new CommonException(CommonErrorCode.NOT_FOUND, `No session of yours with id ${id}.`);
+      throw CommonErrors.NOT_FOUND(`No session of yours with id ${id}.`);
     }
     await this.revoke(session.tokenHash);
     return toSessionView(session, currentTokenHash);

@@ -7,10 +7,9 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { CommonErrorCode } from './common.exception';
+import { CommonErrors } from './common.errors';
 import { isDatabaseUnreachable } from './database-unreachable';
 import { DomainException } from './domain.exception';
-import { statusOf } from './error-status.map';
 import { loggableError } from './loggable-error';
 
 export interface ErrorBody {
@@ -32,21 +31,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (!res.headersSent) res.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): ErrorBody {
+  private toBody(thrown: unknown): ErrorBody {
+    const exception = isDatabaseUnreachable(thrown)
+      ? CommonErrors.DATABASE_UNAVAILABLE('The database is not answering. Try again shortly.')
+      : thrown;
     if (exception instanceof DomainException) {
-      const statusCode = statusOf(exception.code);
       return {
-        statusCode,
+        statusCode: exception.status,
         code: exception.code,
         message: exception.message,
         details: exception.details,
-      };
-    }
-    if (isDatabaseUnreachable(exception)) {
-      return {
-        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-        code: CommonErrorCode.DATABASE_UNAVAILABLE,
-        message: 'The database is not answering. Try again shortly.',
       };
     }
     if (exception instanceof HttpException) {

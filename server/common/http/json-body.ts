@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import express, { type Request, type RequestHandler } from 'express';
-import { CommonErrorCode, CommonException } from '../errors/common.exception';
+import { CommonErrors } from '../errors/common.errors';
+import { DomainException } from '../errors/domain.exception';
 
 const LIMIT = '1mb';
 
@@ -15,21 +16,16 @@ const FAILED_PART: Record<string, string> = {
  * one (bad JSON, an unknown charset or encoding, a broken gzip stream, an aborted upload) a 400
  * naming the part at fault.
  */
-function bodyError(err: { type?: string; message?: string }): CommonException {
+function bodyError(err: { type?: string; message?: string }): DomainException {
   if (err.type === 'entity.too.large') {
-    return new CommonException(
-      CommonErrorCode.BODY_TOO_LARGE,
-      `request body: larger than ${LIMIT}`,
-    );
+    return CommonErrors.BODY_TOO_LARGE(`request body: larger than ${LIMIT}`);
   }
   const field = FAILED_PART[err.type ?? ''] ?? 'request body';
   const message =
     err.type === 'entity.parse.failed'
       ? `is not valid JSON (${err.message})`
       : `could not be read (${err.message})`;
-  return new CommonException(CommonErrorCode.MALFORMED_BODY, `${field}: ${message}`, [
-    { field, message },
-  ]);
+  return CommonErrors.MALFORMED_BODY(`${field}: ${message}`, [{ field, message }]);
 }
 
 /** Webhook signatures are over the exact bytes received, so those routes keep them. */

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { AuthErrorCode, AuthException } from '../auth/auth.exception';
+import { AuthErrors } from '../auth/auth.errors';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Signed webhooks, and one-click unsubscribes that mail clients post (the token is the key). */
@@ -24,8 +24,7 @@ export function originCheck(publicUrl: string, corsOrigins: string[]): RequestHa
       : site === 'cross-site';
     if (!foreign) return next();
     next(
-      new AuthException(
-        AuthErrorCode.FORBIDDEN,
+      AuthErrors.AUTH_FORBIDDEN(
         `Cross-site request refused: ${origin ?? 'another site'} may not change data here.`,
       ),
     );

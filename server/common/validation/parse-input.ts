@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CommonErrorCode, CommonException } from '../errors/common.exception';
+import { CommonErrors } from '../errors/common.errors';
 import './zod-messages';
 
 export interface FieldProblem {
@@ -78,8 +78,7 @@ export function parseInput<S extends z.ZodType>(
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const problems = describeIssues(result.error.issues, prefix);
-  throw new CommonException(
-    CommonErrorCode.VALIDATION_FAILED,
+  throw CommonErrors.VALIDATION_FAILED(
     problems.map((p) => `${p.field}: ${p.message}`).join('; '),
     problems,
   );
@@ -87,7 +86,5 @@ export function parseInput<S extends z.ZodType>(
 
 /** A 400 for one field, for checks a schema cannot express. */
 export function invalidField(field: string, message: string): never {
-  throw new CommonException(CommonErrorCode.VALIDATION_FAILED, `${field}: ${message}`, [
-    { field, message },
-  ]);
+  throw CommonErrors.VALIDATION_FAILED(`${field}: ${message}`, [{ field, message }]);
 }

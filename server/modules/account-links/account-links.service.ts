@@ -16,10 +16,11 @@ import { renderEmail } from '../email/render-email';
 import { AccountLinkEmail, accountLinkSubject } from '../email/templates/account-link-email';
 import { firmPageSchema, SettingsService } from '../settings/settings.service';
 import { ownerTable, type AccountLinkOwner, type AccountLinkPurpose } from './account-link-owner';
-import { AccountLinksErrorCode, AccountLinksException } from './account-links.exception';
+import { AccountLinksErrors } from './account-links.errors';
 import { revokeAccountLinks } from './revoke-account-links.sql';
 import { z } from 'zod';
 import { timestampField } from '../../common/http/view-fields';
+import { DomainException } from '../../common/errors/domain.exception';
 
 interface TokenRow {
   purpose: AccountLinkPurpose;
@@ -189,6 +190,6 @@ const LINK_MESSAGES: Record<LinkTokenProblem, string> = {
     'A newer link was sent, or the account was closed: use the link in the latest email, or ask for a new one.',
 };
 
-function linkError(kind: LinkTokenProblem): AccountLinksException {
-  return new AccountLinksException(AccountLinksErrorCode[kind], LINK_MESSAGES[kind]);
+function linkError(kind: LinkTokenProblem): DomainException {
+  return AccountLinksErrors[`ACCOUNT_LINK_${kind}`](LINK_MESSAGES[kind]);
 }

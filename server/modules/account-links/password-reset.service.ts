@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { sqlRunner, sqlTransaction } from '../../database/sql-transaction';
 import type { AccountLinkOwner } from './account-link-owner';
-import { AccountLinksErrorCode, AccountLinksException } from './account-links.exception';
+import { AccountLinksErrors } from './account-links.errors';
 import { AccountLinksService } from './account-links.service';
 import type { PasswordResetRequestInput } from './account-links.schemas';
 
@@ -63,8 +63,7 @@ export class PasswordResetService implements OnApplicationShutdown {
     const { isBlocked, timeToBlockExpire } = await this.throttle.increment(key, HOUR_MS, limit);
     if (!isBlocked) return;
     const minutes = Math.max(1, Math.ceil(timeToBlockExpire / 60));
-    throw new AccountLinksException(
-      AccountLinksErrorCode.TOO_MANY_REQUESTS,
+    throw AccountLinksErrors.PASSWORD_RESET_TOO_MANY_REQUESTS(
       `Too many password reset requests. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
     );
   }

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
+import { CommonErrors } from '../../common/errors/common.errors';
 import type { Page } from '../../common/http/content-range';
 import { escapeLike } from '../../common/http/escape-like';
 import { isoDate } from '../../common/http/iso-date';
@@ -89,7 +89,7 @@ export class AuditEventsService {
     const [row] = await this.em
       .getConnection()
       .execute<AuditEventView[]>(`select ${COLUMNS} from audit_event where id = ?`, [id]);
-    if (!row) throw new CommonException(CommonErrorCode.NOT_FOUND, `No audit event with id ${id}`);
+    if (!row) throw CommonErrors.NOT_FOUND(`No audit event with id ${id}`);
     return withIsoDate(row);
   }
 

@@ -19,7 +19,7 @@ import type {
   CampaignStatus,
   CampaignView,
 } from './campaign.view';
-import { CampaignsErrorCode, CampaignsException, campaignNotFound } from './campaigns.exception';
+import { CampaignsErrors, campaignNotFound } from './campaigns.errors';
 import type {
   CampaignFilter,
   CampaignSortField,
@@ -198,8 +198,7 @@ export class CampaignReader {
   async segmentFilter(segmentId: string | null): Promise<SegmentFilter> {
     const filter = await segmentFilterOf(sqlRunner(this.em), segmentId);
     if (filter) return filter;
-    throw new CampaignsException(
-      CampaignsErrorCode.UNKNOWN_SEGMENT,
+    throw CampaignsErrors.CAMPAIGN_UNKNOWN_SEGMENT(
       segmentId
         ? `segmentId: no segment with id ${segmentId}; choose another`
         : 'segmentId: the segment was deleted; choose another',

@@ -1,30 +1,27 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { sqlTransaction } from '../../database/sql-transaction';
 import { SettingsService } from '../settings/settings.service';
 import { CampaignReader } from './campaign-reader.service';
 import type { CampaignStatus } from './campaign.view';
 import { CampaignMailerService, type CampaignPreview } from './delivery/campaign-mailer.service';
 import { CampaignWorkflowsService } from './delivery/campaign-workflows.service';
-import { CampaignsErrorCode, CampaignsException, campaignNotFound } from './campaigns.exception';
+import { CampaignsErrors, campaignNotFound } from './campaigns.errors';
 import type {
   CreateCampaignInput,
   PreviewCampaignInput,
   UpdateCampaignInput,
 } from './campaigns.schemas';
+import { temporalUnavailable } from '../../temporal/temporal-unavailable';
 
 const notDraft = (status: CampaignStatus, what: string) =>
-  new CampaignsException(
-    CampaignsErrorCode.NOT_DRAFT,
-    `The campaign is ${status}: only a draft can be ${what}.`,
-    { status },
-  );
+  CampaignsErrors.CAMPAIGN_NOT_DRAFT(`The campaign is ${status}: only a draft can be ${what}.`, {
+    status,
+  });
 
 /** Staff's side of campaigns: compose a draft, try it, send it (now or later), cancel it. */
 @Injectable()
 export class CampaignsService {
-  private readonly logger = new Logger(CampaignsService.name);
-
   constructor(
     private readonly em: EntityManager,
     private readonly settings: SettingsService,
@@ -109,17 +106,14 @@ export class CampaignsService {
     try {
       await this.workflows.start(id, scheduledAt);
     } catch (e) {
-      this.logger.error(e);
+      const unavailable = temporalUnavailable(e);
       await this.em
         .getConnection()
         .execute(
           `update campaign set status = 'draft', scheduled_at = null, updated_at = now() where id = ?`,
           [id],
         );
-      throw new CampaignsException(
-        CampaignsErrorCode.WORKFLOWS_UNAVAILABLE,
-        'The workflow service is not reachable, so nothing was sent; the campaign is still a draft. Try again in a moment.',
-      );
+      throw unavailable;
     }
   }
 
@@ -135,8 +129,7 @@ export class CampaignsService {
       );
       if (!row) throw campaignNotFound(id);
       if (row.status !== 'scheduled' && row.status !== 'sending') {
-        throw new CampaignsException(
-          CampaignsErrorCode.NOT_RUNNING,
+        throw CampaignsErrors.CAMPAIGN_NOT_RUNNING(
           `The campaign is ${row.status}: only a scheduled or sending campaign can be cancelled.`,
           { status: row.status },
         );

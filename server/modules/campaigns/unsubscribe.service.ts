@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { hashSecretToken } from '../../common/crypto/secret-token';
 import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { firmPageSchema, SettingsService } from '../settings/settings.service';
-import { CampaignsErrorCode, CampaignsException } from './campaigns.exception';
+import { CampaignsErrors } from './campaigns.errors';
 import { z } from 'zod';
 
 /** What the unsubscribe page shows: enough to recognise the firm and the address, no more. */
@@ -82,8 +82,7 @@ export class UnsubscribeService {
         )
       : [];
     if (!row) {
-      throw new CampaignsException(
-        CampaignsErrorCode.UNSUBSCRIBE_LINK_INVALID,
+      throw CampaignsErrors.UNSUBSCRIBE_LINK_INVALID(
         'This unsubscribe link is not valid. Open the whole link from the email.',
       );
     }

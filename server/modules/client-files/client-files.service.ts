@@ -6,7 +6,7 @@ import { isoDate } from '../../common/http/iso-date';
 import { pgArray } from '../../database/pg-array';
 import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { FileStore } from '../files/file-store.service';
-import { ClientFilesErrorCode, ClientFilesException } from './client-files.exception';
+import { ClientFilesErrors } from './client-files.errors';
 import { sniffUpload } from './content-sniffer';
 import type { ClientFileView, FileVersionView } from './client-file.view';
 import { sanitizeFileName, withExtension } from './file-name';
@@ -141,17 +141,11 @@ export class ClientFilesService {
     fileId?: string,
   ): Promise<StagedUpload> {
     if (!upload) {
-      throw new ClientFilesException(
-        ClientFilesErrorCode.FILE_REQUIRED,
-        'file: attach the file to upload',
-      );
+      throw ClientFilesErrors.FILE_REQUIRED('file: attach the file to upload');
     }
     const sniffed = await sniffUpload(upload.path);
     if ('refused' in sniffed) {
-      throw new ClientFilesException(
-        ClientFilesErrorCode.TYPE_NOT_ALLOWED,
-        `file: ${sniffed.refused}`,
-      );
+      throw ClientFilesErrors.FILE_TYPE_NOT_ALLOWED(`file: ${sniffed.refused}`);
     }
     if (fileId) {
       const existing = await this.get(fileId);
@@ -255,8 +249,7 @@ export class ClientFilesService {
     const ok = new Set(allowed.map((r) => r.contact_id));
     const missing = ids.filter((id) => !ok.has(id));
     if (missing.length) {
-      throw new ClientFilesException(
-        ClientFilesErrorCode.UNKNOWN_CONTACTS,
+      throw ClientFilesErrors.FILE_UNKNOWN_CONTACTS(
         `contactIds: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a contact of this client`,
         { missing },
       );
@@ -376,4 +369,4 @@ const toVersionView = (v: VersionRow): FileVersionView => ({
 });
 
 export const fileNotFound = (id: string) =>
-  new ClientFilesException(ClientFilesErrorCode.NOT_FOUND, `No file with id ${id}`);
+  ClientFilesErrors.FILE_NOT_FOUND(`No file with id ${id}`);

@@ -3,7 +3,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { DiskUploadInterceptor } from '../files/disk-upload.interceptor';
 import { FileStore } from '../files/file-store.service';
-import { ClientFilesErrorCode, ClientFilesException } from './client-files.exception';
+import { ClientFilesErrors } from './client-files.errors';
 
 /** A client file upload, capped at FILE_MAX_MB. */
 @Injectable()
@@ -16,15 +16,10 @@ export class FileUploadInterceptor extends DiskUploadInterceptor {
   }
 
   protected tooLarge(): Error {
-    return new ClientFilesException(
-      ClientFilesErrorCode.TOO_LARGE,
-      `file: larger than ${this.config.FILE_MAX_MB} MB`,
-    );
+    return ClientFilesErrors.FILE_TOO_LARGE(`file: larger than ${this.config.FILE_MAX_MB} MB`);
   }
 
   protected badUpload(field: string, message: string): Error {
-    return new ClientFilesException(ClientFilesErrorCode.BAD_UPLOAD, `${field}: ${message}`, [
-      { field, message },
-    ]);
+    return ClientFilesErrors.FILE_BAD_UPLOAD(`${field}: ${message}`, [{ field, message }]);
   }
 }

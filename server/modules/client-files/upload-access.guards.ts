@@ -1,6 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { AccessService } from '../../common/access/access.service';
-import { AuthErrorCode, AuthException } from '../../common/auth/auth.exception';
+import { AuthErrors } from '../../common/auth/auth.errors';
 import { callerAndId } from '../../common/http/route-params';
 
 /*
@@ -28,8 +28,7 @@ export class PortalUploadGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const { principal, id } = callerAndId(context, 'clientId');
     if ((await this.access.assertClient(principal, id, 'read')) !== 'contact_collaborator') {
-      throw new AuthException(
-        AuthErrorCode.FORBIDDEN,
+      throw AuthErrors.AUTH_FORBIDDEN(
         'Adding files to this client needs the collaborator role; ask your firm.',
       );
     }

@@ -31,7 +31,7 @@ import {
   type CreateClientInput,
   type UpdateClientInput,
 } from './clients.schemas';
-import { ClientsErrorCode, ClientsException } from './clients.exception';
+import { ClientsErrors } from './clients.errors';
 
 export interface BulkTagsOutcome extends BulkTagsCounts {
   clientNames: string[];
@@ -142,8 +142,7 @@ export class ClientsService {
       if (found.length !== new Set(input.ids).size) {
         const known = new Set(found.map((r) => r.id));
         const missing = input.ids.filter((i) => !known.has(i));
-        throw new ClientsException(
-          ClientsErrorCode.NOT_FOUND,
+        throw ClientsErrors.CLIENT_NOT_FOUND(
           `ids: no client with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`,
           { missing },
         );
@@ -215,13 +214,9 @@ export class ClientsService {
   private async assertTagsExist(tagIds: string[]): Promise<void> {
     const missing = await this.tags.missing([...new Set(tagIds)]);
     if (missing.length) {
-      throw new ClientsException(
-        ClientsErrorCode.UNKNOWN_TAGS,
-        `tagIds: no tag with id ${missing.join(', ')}`,
-        {
-          missing,
-        },
-      );
+      throw ClientsErrors.CLIENT_UNKNOWN_TAGS(`tagIds: no tag with id ${missing.join(', ')}`, {
+        missing,
+      });
     }
   }
 
@@ -231,8 +226,7 @@ export class ClientsService {
     } catch (e) {
       if (e instanceof UniqueConstraintViolationException) {
         this.em.clear();
-        throw new ClientsException(
-          ClientsErrorCode.TAX_CLIENT_ID_TAKEN,
+        throw ClientsErrors.CLIENT_TAX_CLIENT_ID_TAKEN(
           'taxClientId: another standard client already has this Tax Client ID',
           [{ field: 'taxClientId', message: 'already used by another standard client' }],
         );
@@ -242,5 +236,4 @@ export class ClientsService {
   }
 }
 
-const notFound = (id: string) =>
-  new ClientsException(ClientsErrorCode.NOT_FOUND, `No client with id ${id}.`);
+const notFound = (id: string) => ClientsErrors.CLIENT_NOT_FOUND(`No client with id ${id}.`);

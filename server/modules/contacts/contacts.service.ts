@@ -28,7 +28,7 @@ import type {
   CreateContactInput,
   UpdateContactInput,
 } from './contacts.schemas';
-import { ContactsErrorCode, ContactsException } from './contacts.exception';
+import { ContactsErrors } from './contacts.errors';
 import { z } from 'zod';
 import { timestampField } from '../../common/http/view-fields';
 
@@ -144,8 +144,7 @@ export class ContactsService {
     if (found.length !== ids.length) {
       const known = new Set(found.map((r) => r.id));
       const missing = ids.filter((i) => !known.has(i));
-      throw new ContactsException(
-        ContactsErrorCode.UNKNOWN_CLIENTS,
+      throw ContactsErrors.CONTACT_UNKNOWN_CLIENTS(
         `clientIds: no client with id ${missing.join(', ')}`,
         { missing },
       );
@@ -164,8 +163,7 @@ export class ContactsService {
       return await sqlTransaction(this.em, work);
     } catch (e) {
       if (e instanceof UniqueConstraintViolationException) {
-        throw new ContactsException(
-          ContactsErrorCode.EMAIL_TAKEN,
+        throw ContactsErrors.CONTACT_EMAIL_TAKEN(
           'email: another contact already uses this email address',
         );
       }
@@ -218,5 +216,4 @@ export class ContactsService {
   }
 }
 
-const notFound = (id: string) =>
-  new ContactsException(ContactsErrorCode.NOT_FOUND, `No contact with id ${id}`);
+const notFound = (id: string) => ContactsErrors.CONTACT_NOT_FOUND(`No contact with id ${id}`);

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
+import { CommonErrors } from '../../common/errors/common.errors';
 import type { Page } from '../../common/http/content-range';
 import { isoDate } from '../../common/http/iso-date';
 import { escapeLike } from '../../common/http/escape-like';
@@ -87,7 +87,7 @@ export class OutboxService {
          from email_message where id = ?`,
       [id],
     );
-    if (!row) throw new CommonException(CommonErrorCode.NOT_FOUND, `No email with id ${id}`);
+    if (!row) throw CommonErrors.NOT_FOUND(`No email with id ${id}`);
     return withIsoDates(row);
   }
 }

@@ -6,11 +6,7 @@ import { ClientFilesService } from '../client-files/client-files.service';
 import { recordEvent, settleStatus } from './file-request-state.sql';
 import { lockItem, lockOpenRequest, type LockedItem } from './file-request-locks.sql';
 import { FileRequestWorkflowsService } from './delivery/file-request-workflows.service';
-import {
-  FileRequestsErrorCode,
-  FileRequestsException,
-  requestNotFound,
-} from './file-requests.exception';
+import { FileRequestsErrors, requestNotFound } from './file-requests.errors';
 
 /**
  * A recipient's answers in the portal: an upload for an item (a re-upload is the next version
@@ -128,8 +124,7 @@ export class FileRequestAnswersService {
   private async answerable(sql: SqlRunner, requestId: string, itemId: string): Promise<LockedItem> {
     const item = await lockItem(sql, requestId, itemId);
     if (item.status === 'accepted') {
-      throw new FileRequestsException(
-        FileRequestsErrorCode.ITEM_CLOSED,
+      throw FileRequestsErrors.FILE_REQUEST_ITEM_CLOSED(
         `"${item.title}" is accepted already: it takes no more changes.`,
       );
     }

@@ -1,10 +1,6 @@
 import type { SqlRunner } from '../../database/sql-transaction';
 import type { FileRequestItemStatus, FileRequestStatus } from './file-request.view';
-import {
-  FileRequestsErrorCode,
-  FileRequestsException,
-  requestNotFound,
-} from './file-requests.exception';
+import { FileRequestsErrors, requestNotFound } from './file-requests.errors';
 
 export interface LockedRequest {
   id: string;
@@ -28,8 +24,7 @@ export async function lockOpenRequest(sql: SqlRunner, requestId: string): Promis
   );
   if (!row) throw requestNotFound(requestId);
   if (row.status === 'completed' || row.status === 'cancelled') {
-    throw new FileRequestsException(
-      FileRequestsErrorCode.CLOSED,
+    throw FileRequestsErrors.FILE_REQUEST_CLOSED(
       `The request is ${row.status}: it takes no more changes.`,
     );
   }
@@ -48,10 +43,7 @@ export async function lockItem(
     [itemId, requestId],
   );
   if (!item) {
-    throw new FileRequestsException(
-      FileRequestsErrorCode.ITEM_NOT_FOUND,
-      `No item ${itemId} in this request`,
-    );
+    throw FileRequestsErrors.FILE_REQUEST_ITEM_NOT_FOUND(`No item ${itemId} in this request`);
   }
   return item;
 }

@@ -10,7 +10,7 @@ import { sampledList, type SampledListSpec } from '../../database/sampled-list';
 import { whereListSpec } from '../../database/where-list-spec';
 import { SqlWhere } from '../../database/sql-where';
 import type { PortalStatus } from '../clients/client.enums';
-import { requestNotFound } from './file-requests.exception';
+import { requestNotFound } from './file-requests.errors';
 import type { RecipientOptionView } from './request-recipients.view';
 import type { FileRequestFilter, FileRequestSortField } from './file-requests.schemas';
 import type {

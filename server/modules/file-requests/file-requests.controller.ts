@@ -20,7 +20,7 @@ import {
   fileRequestViewSchema,
 } from './file-request.view';
 import { FileRequestWorkflowsService } from './delivery/file-request-workflows.service';
-import { requestNotFound } from './file-requests.exception';
+import { requestNotFound } from './file-requests.errors';
 import {
   FILE_REQUEST_SORTABLE,
   createFileRequestSchema,

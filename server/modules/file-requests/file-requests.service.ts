@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { pgArray } from '../../database/pg-array';
@@ -9,16 +9,12 @@ import {
   cancelledSignal,
   rejectedSignal,
 } from '../../../workflows/file-request/file-request.contract';
-import { SettingsErrorCode, SettingsException } from '../settings/settings.exception';
+import { SettingsErrors } from '../settings/settings.errors';
 import { SettingsService } from '../settings/settings.service';
 import { FileRequestMailerService } from './delivery/file-request-mailer.service';
 import { recordEvent, settleStatus } from './file-request-state.sql';
 import { FileRequestWorkflowsService } from './delivery/file-request-workflows.service';
-import {
-  FileRequestsErrorCode,
-  FileRequestsException,
-  requestNotFound,
-} from './file-requests.exception';
+import { FileRequestsErrors, requestNotFound } from './file-requests.errors';
 import type { CreateFileRequestInput } from './file-requests.schemas';
 import { lockItem, lockOpenRequest, type LockedItem } from './file-request-locks.sql';
 import { formatFirmTime } from '../../common/time/firm-time';
@@ -35,12 +31,11 @@ interface InvitedRecipient {
 }
 import { dayIn, endOfDayIn } from '../../common/time/firm-day';
 import { invalidField } from '../../common/validation/parse-input';
+import { temporalUnavailable } from '../../temporal/temporal-unavailable';
 
 /** Staff's side of file requests: ask, review item by item, cancel, nudge. */
 @Injectable()
 export class FileRequestsService {
-  private readonly logger = new Logger(FileRequestsService.name);
-
   constructor(
     private readonly em: EntityManager,
     private readonly settings: SettingsService,
@@ -64,8 +59,7 @@ export class FileRequestsService {
     const dueAt = typeof input.dueAt === 'string' ? endOfDayIn(input.dueAt, timeZone) : input.dueAt;
     if (dueAt && dueAt.getTime() <= Date.now()) invalidField('dueAt', 'must be in the future');
     if (!defaultSender) {
-      throw new SettingsException(
-        SettingsErrorCode.NO_SENDING_DOMAIN,
+      throw SettingsErrors.NO_SENDING_DOMAIN(
         'No default sender is set: choose one in Settings first.',
       );
     }
@@ -167,12 +161,9 @@ export class FileRequestsService {
     try {
       await this.workflows.start(id);
     } catch (e) {
-      this.logger.error(e);
+      const unavailable = temporalUnavailable(e);
       await this.abandon(id, newShares, invited);
-      throw new FileRequestsException(
-        FileRequestsErrorCode.WORKFLOWS_UNAVAILABLE,
-        'The workflow service is not reachable, so the request was not created. Try again in a moment.',
-      );
+      throw unavailable;
     }
     return id;
   }
@@ -259,8 +250,7 @@ export class FileRequestsService {
       await conn.execute('update file_request set last_reminded_at = null where id = ?', [
         requestId,
       ]);
-      throw new FileRequestsException(
-        FileRequestsErrorCode.NO_REACHABLE_RECIPIENTS,
+      throw FileRequestsErrors.FILE_REQUEST_NO_REACHABLE_RECIPIENTS(
         'No recipient can be emailed: they lost access to the client, or their address bounced.',
       );
     }
@@ -276,8 +266,7 @@ export class FileRequestsService {
       );
     if (!row) return requestNotFound(requestId);
     if (row.status !== 'open') {
-      return new FileRequestsException(
-        FileRequestsErrorCode.CLOSED,
+      return FileRequestsErrors.FILE_REQUEST_CLOSED(
         row.status === 'uploaded'
           ? 'Every item has an answer already: nothing to remind about.'
           : `The request is ${row.status}.`,
@@ -285,8 +274,7 @@ export class FileRequestsService {
     }
     const retryAt = new Date(row.retry_at!).toISOString();
     const { timeZone } = await this.settings.get();
-    return new FileRequestsException(
-      FileRequestsErrorCode.REMIND_TOO_SOON,
+    return FileRequestsErrors.FILE_REQUEST_REMIND_TOO_SOON(
       `A reminder went out less than ${cooldown < 120 ? `${cooldown} seconds` : `${Math.round(cooldown / 60)} minutes`} ago; try again after ${formatFirmTime(retryAt, timeZone)}.`,
       { retryAt },
     );
@@ -303,8 +291,7 @@ export class FileRequestsService {
       await lockOpenRequest(sql, requestId);
       const item = await lockItem(sql, requestId, itemId);
       if (item.status !== 'uploaded' && item.status !== 'not_applicable') {
-        throw new FileRequestsException(
-          FileRequestsErrorCode.ITEM_NOT_REVIEWABLE,
+        throw FileRequestsErrors.FILE_REQUEST_ITEM_NOT_REVIEWABLE(
           `"${item.title}" is ${item.status.replace('_', ' ')}: only an uploaded item, or one marked not applicable, can be accepted or rejected.`,
         );
       }
@@ -349,11 +336,9 @@ export class FileRequestsService {
       unreachable.length &&
         `${unreachable.join(', ')} cannot be emailed (the address bounced or marked our email as spam)`,
     ].filter(Boolean);
-    throw new FileRequestsException(
-      FileRequestsErrorCode.BAD_RECIPIENTS,
-      `recipientIds: ${problems.join('; ')}`,
-      { invalid: rows.map((r) => r.id) },
-    );
+    throw FileRequestsErrors.FILE_REQUEST_BAD_RECIPIENTS(`recipientIds: ${problems.join('; ')}`, {
+      invalid: rows.map((r) => r.id),
+    });
   }
 
   private async assertClientFiles(clientId: string, field: string, ids: string[]): Promise<void> {
@@ -367,8 +352,7 @@ export class FileRequestsService {
     const ok = new Set(found.map((f) => f.id));
     const missing = ids.filter((id) => !ok.has(id));
     if (missing.length) {
-      throw new FileRequestsException(
-        FileRequestsErrorCode.UNKNOWN_FILES,
+      throw FileRequestsErrors.FILE_REQUEST_UNKNOWN_FILES(
         `${field}: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a file of this client`,
         { missing },
       );

@@ -1,6 +1,6 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { SqlCondition } from '../../common/access/access.service';
-import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
+import { CommonErrors } from '../../common/errors/common.errors';
 import type { Page } from '../../common/http/content-range';
 import { escapeLike } from '../../common/http/escape-like';
 import { isoDate } from '../../common/http/iso-date';
@@ -98,8 +98,7 @@ export class GroupsService {
         ...(members?.params ?? []),
         id,
       ]);
-    if (!row)
-      throw new CommonException(CommonErrorCode.NOT_FOUND, `No ${this.kind} group with id ${id}`);
+    if (!row) throw CommonErrors.NOT_FOUND(`No ${this.kind} group with id ${id}`);
     return toView(row);
   }
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { healthProbeWorkflowId } from '../../../workflows/health-probe/health-probe.contract';
 import { atMostEvery } from '../../common/async/at-most-every';
 import { timestampField } from '../../common/http/view-fields';
-import { AuthErrorCode, AuthException } from '../../common/auth/auth.exception';
+import { AuthErrors } from '../../common/auth/auth.errors';
 import type { Principal } from '../../common/auth/principal';
 import { hashSecretToken } from '../../common/crypto/secret-token';
 import { APP_CONFIG } from '../../config/config.module';
@@ -79,9 +79,8 @@ export class HealthService {
   /** The deep check starts a workflow: for staff, or a monitor holding HEALTH_TOKEN. */
   assertMayProbe(principal: Principal | undefined, authorization: string | undefined): void {
     if (principal?.kind === 'staff' || this.holdsToken(authorization)) return;
-    if (principal) throw new AuthException(AuthErrorCode.FORBIDDEN, 'Deep health is for staff.');
-    throw new AuthException(
-      AuthErrorCode.UNAUTHENTICATED,
+    if (principal) throw AuthErrors.AUTH_FORBIDDEN('Deep health is for staff.');
+    throw AuthErrors.AUTH_UNAUTHENTICATED(
       'deep: sign in as staff, or send the health token (Authorization: Bearer …).',
     );
   }

@@ -15,7 +15,7 @@ import { EXCEPTION_REPORT, FULL_REPORT } from './file/report-layout';
 import { IMPORT_FIELDS, type ImportOutcome } from './import-columns';
 import { ImportJob } from './import-job.entity';
 import { toImportJobView, type ImportJobView } from './import-job.view';
-import { ImportsErrorCode, ImportsException } from './imports.exception';
+import { ImportsErrors } from './imports.errors';
 import type { ImportFilter, ImportRowFilter } from './imports.schemas';
 import { z } from 'zod';
 
@@ -177,7 +177,7 @@ export class ImportReader {
   async find(id: string): Promise<ImportJob> {
     // Refreshed: status changes are conditional updates, made outside the identity map.
     const job = await this.em.findOne(ImportJob, id, { populate: ['createdBy'], refresh: true });
-    if (!job) throw new ImportsException(ImportsErrorCode.NOT_FOUND, `No import with id ${id}.`);
+    if (!job) throw ImportsErrors.IMPORT_NOT_FOUND(`No import with id ${id}.`);
     return job;
   }
 

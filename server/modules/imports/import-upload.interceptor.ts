@@ -3,7 +3,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { DiskUploadInterceptor } from '../files/disk-upload.interceptor';
 import { FileStore } from '../files/file-store.service';
-import { ImportsErrorCode, ImportsException } from './imports.exception';
+import { ImportsErrors } from './imports.errors';
 
 /** The import file, capped at IMPORT_MAX_FILE_MB; upload problems become import errors. */
 @Injectable()
@@ -16,15 +16,12 @@ export class ImportUploadInterceptor extends DiskUploadInterceptor {
   }
 
   protected tooLarge(): Error {
-    return new ImportsException(
-      ImportsErrorCode.FILE_TOO_LARGE,
+    return ImportsErrors.IMPORT_FILE_TOO_LARGE(
       `file: larger than ${this.config.IMPORT_MAX_FILE_MB} MB; split it into smaller files.`,
     );
   }
 
   protected badUpload(field: string, message: string): Error {
-    return new ImportsException(ImportsErrorCode.BAD_UPLOAD, `${field}: ${message}`, [
-      { field, message },
-    ]);
+    return ImportsErrors.IMPORT_BAD_UPLOAD(`${field}: ${message}`, [{ field, message }]);
   }
 }

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
@@ -19,16 +19,15 @@ import { rejectedFile } from './import-file-errors';
 import { ImportJob } from './import-job.entity';
 import type { ImportJobView } from './import-job.view';
 import { ImportReader } from './import-reader.service';
-import { ImportsErrorCode, ImportsException } from './imports.exception';
+import { ImportsErrors } from './imports.errors';
 import type { StartImportInput } from './imports.schemas';
 import { BULK_PRIORITY } from '../../../workflows/shared/priorities';
+import { temporalUnavailable } from '../../temporal/temporal-unavailable';
 
 /** A cancel while the import stops again repeats the signal (a lost one is sent anew). */
 const CANCELLABLE: ImportStatus[] = ['queued', 'parsing', 'processing', 'cancelling'];
 @Injectable()
 export class ImportsService {
-  private readonly logger = new Logger(ImportsService.name);
-
   constructor(
     private readonly em: EntityManager,
     private readonly reader: ImportReader,
@@ -47,10 +46,7 @@ export class ImportsService {
     staffId: string,
   ): Promise<ImportJobView> {
     if (!upload)
-      throw new ImportsException(
-        ImportsErrorCode.FILE_REQUIRED,
-        'file: attach a CSV or Excel (.xlsx) file.',
-      );
+      throw ImportsErrors.IMPORT_FILE_REQUIRED('file: attach a CSV or Excel (.xlsx) file.');
     try {
       await openImportFile(upload.path, {
         maxRows: this.config.IMPORT_MAX_ROWS,
@@ -85,8 +81,7 @@ export class ImportsService {
   async importForReal(id: string, staffId: string): Promise<ImportJobView> {
     const dryRun = await this.reader.find(id);
     if (!dryRun.dryRun || dryRun.status !== 'completed') {
-      throw new ImportsException(
-        ImportsErrorCode.CANNOT_IMPORT_FOR_REAL,
+      throw ImportsErrors.IMPORT_CANNOT_IMPORT_FOR_REAL(
         dryRun.dryRun
           ? `This dry run is ${dryRun.status}; only a completed dry run can be imported for real.`
           : 'This import is not a dry run.',
@@ -110,8 +105,7 @@ export class ImportsService {
       );
       if (!claimed) {
         const { realImportId } = await em.findOneOrFail(ImportJob, id, { refresh: true });
-        throw new ImportsException(
-          ImportsErrorCode.CANNOT_IMPORT_FOR_REAL,
+        throw ImportsErrors.IMPORT_CANNOT_IMPORT_FOR_REAL(
           `This dry run has already been imported for real (import ${realImportId}).`,
           { realImportId },
         );
@@ -143,13 +137,10 @@ export class ImportsService {
         searchAttributes: { ImportId: [job.id] },
       });
     } catch (e) {
-      this.logger.error(e);
+      const unavailable = temporalUnavailable(e);
       await this.em.nativeDelete(ImportJob, job.id);
       if (job.file) await this.files.release([job.file.id]);
-      throw new ImportsException(
-        ImportsErrorCode.WORKFLOWS_UNAVAILABLE,
-        'The import could not be started: the workflow service did not answer, so nothing was kept. Try again shortly.',
-      );
+      throw unavailable;
     }
     return this.reader.view(job);
   }
@@ -164,8 +155,7 @@ export class ImportsService {
     const from = job.status;
     if (!(await this.moveStatus(id, CANCELLABLE, 'cancelling'))) {
       const { status } = await this.reader.find(id);
-      throw new ImportsException(
-        ImportsErrorCode.NOT_RUNNING,
+      throw ImportsErrors.IMPORT_NOT_RUNNING(
         `This import has already ended (${status}); only a running import can be cancelled.`,
       );
     }
@@ -179,8 +169,9 @@ export class ImportsService {
           { status: 'cancelled', finishedAt: new Date() },
         );
       } else {
+        const unavailable = temporalUnavailable(e);
         if (from !== 'cancelling') await this.moveStatus(id, ['cancelling'], from);
-        throw this.workflowsUnavailable(e, from);
+        throw unavailable;
       }
     }
     return this.reader.get(id);
@@ -196,10 +187,7 @@ export class ImportsService {
     if (!moved) {
       const now = job.dryRun ? job : await this.reader.find(id);
       const why = now.dryRun ? 'a dry run changed nothing' : `it is ${now.status}`;
-      throw new ImportsException(
-        ImportsErrorCode.CANNOT_UNDO,
-        `This import cannot be undone: ${why}.`,
-      );
+      throw ImportsErrors.IMPORT_CANNOT_UNDO(`This import cannot be undone: ${why}.`);
     }
     try {
       await this.temporal.start('clientImportUndoWorkflow', {
@@ -211,8 +199,9 @@ export class ImportsService {
     } catch (e) {
       // An undo of this import already running (a lost reply to an earlier start) carries on.
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) {
+        const unavailable = temporalUnavailable(e);
         await this.moveStatus(id, ['undoing'], job.status);
-        throw this.workflowsUnavailable(e, job.status);
+        throw unavailable;
       }
     }
     return this.reader.get(id);
@@ -222,13 +211,5 @@ export class ImportsService {
   private async moveStatus(id: string, from: ImportStatus[], to: ImportStatus): Promise<boolean> {
     const n = await this.em.nativeUpdate(ImportJob, { id, status: { $in: from } }, { status: to });
     return n > 0;
-  }
-
-  private workflowsUnavailable(cause: unknown, status: ImportStatus): ImportsException {
-    this.logger.error(cause);
-    return new ImportsException(
-      ImportsErrorCode.WORKFLOWS_UNAVAILABLE,
-      `The workflow service did not answer, so nothing changed: the import is still ${status}. Try again shortly.`,
-    );
   }
 }

@@ -23,7 +23,7 @@ import {
   type InvitationView,
 } from './invitation.view';
 import type { InvitationFilter } from './invitations.schemas';
-import { InvitationsErrorCode, InvitationsException } from './invitations.exception';
+import { InvitationsErrors } from './invitations.errors';
 
 /** Reads invitations as the API shows them: lists, one with its workflow's view, bulk progress. */
 @Injectable()
@@ -50,10 +50,7 @@ export class InvitationReader {
       .getConnection()
       .execute('select 1 from invitation where batch_id = ? limit 1', [batchId]);
     if (!found) {
-      throw new InvitationsException(
-        InvitationsErrorCode.NOT_FOUND,
-        `No bulk invite with id ${batchId}`,
-      );
+      throw InvitationsErrors.INVITATION_NOT_FOUND(`No bulk invite with id ${batchId}`);
     }
   }
 
@@ -91,7 +88,7 @@ export class InvitationReader {
         [id],
       );
     if (!row) {
-      throw new InvitationsException(InvitationsErrorCode.NOT_FOUND, `No invitation with id ${id}`);
+      throw InvitationsErrors.INVITATION_NOT_FOUND(`No invitation with id ${id}`);
     }
     return this.view(row);
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type SignalDefinition } from '@temporalio/client';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
@@ -34,7 +34,8 @@ import { INVITATION_TIMING_COLUMNS, type InvitationTimingRow } from './invitatio
 import { InvitationReader } from './invitation-reader.service';
 import { InvitationWorkflowsService } from './invitation-workflows.service';
 import type { InviteInput } from './invitations.schemas';
-import { InvitationsErrorCode, InvitationsException } from './invitations.exception';
+import { InvitationsErrors } from './invitations.errors';
+import { temporalUnavailable } from '../../temporal/temporal-unavailable';
 
 const SKIP_MESSAGE: Record<SkipReason, string> = {
   accepted: 'Already uses the portal',
@@ -51,8 +52,6 @@ const INTERACTIVE_BATCH_MAX = 10;
 /** Staff's side of invitations: inviting many at once and following up on one. */
 @Injectable()
 export class InvitationsService {
-  private readonly logger = new Logger(InvitationsService.name);
-
   constructor(
     private readonly em: EntityManager,
     private readonly reader: InvitationReader,
@@ -125,9 +124,9 @@ export class InvitationsService {
         args: [batch],
       });
     } catch (e) {
-      this.logger.error(e);
+      const unavailable = temporalUnavailable(e);
       await this.abandonBatch(batchId, plan.previous);
-      throw unavailable();
+      throw unavailable;
     }
     return { ...result, batchId, workflowId };
   }
@@ -140,8 +139,7 @@ export class InvitationsService {
         .getHandle(invitationBatchWorkflowId(batchId))
         .signal(cancelInvitationBatchSignal);
     } catch (e) {
-      this.logger.error(e);
-      throw unavailable();
+      throw temporalUnavailable(e);
     }
     return this.reader.batchProgress(batchId);
   }
@@ -161,8 +159,7 @@ export class InvitationsService {
       const retryAt =
         current.remindAvailableAt ?? new Date(Date.now() + cooldown * 1000).toISOString();
       const { timeZone } = await this.settings.get();
-      throw new InvitationsException(
-        InvitationsErrorCode.REMIND_TOO_SOON,
+      throw InvitationsErrors.REMIND_TOO_SOON(
         `A reminder was sent to ${current.contactEmail} less than ${Math.round(cooldown / 60)} minutes ago; try again after ${formatFirmTime(retryAt, timeZone)}.`,
         { retryAt },
       );
@@ -199,8 +196,7 @@ export class InvitationsService {
   private async pending(id: string): Promise<InvitationView> {
     const invitation = await this.reader.get(id);
     if (invitation.status !== 'pending') {
-      throw new InvitationsException(
-        InvitationsErrorCode.NOT_PENDING,
+      throw InvitationsErrors.INVITATION_NOT_PENDING(
         `This invitation is ${invitation.status}; invite ${invitation.contactEmail} again instead.`,
       );
     }
@@ -216,16 +212,12 @@ export class InvitationsService {
         [id],
       );
     if (!row) {
-      throw new InvitationsException(
-        InvitationsErrorCode.NOT_PENDING,
-        'This invitation is no longer pending.',
-      );
+      throw InvitationsErrors.INVITATION_NOT_PENDING('This invitation is no longer pending.');
     }
     try {
       await this.workflows.signal(row, signal);
     } catch (e) {
-      this.logger.error(e);
-      throw unavailable();
+      throw temporalUnavailable(e);
     }
   }
 
@@ -247,8 +239,7 @@ export class InvitationsService {
     const missing = [...new Set(asked)].filter((id) => !seen.has(id));
     if (missing.length) {
       const what = input.contactIds ? 'contactIds: no contact' : 'clientIds: no client';
-      throw new InvitationsException(
-        InvitationsErrorCode.UNKNOWN_TARGETS,
+      throw InvitationsErrors.INVITATION_UNKNOWN_TARGETS(
         `${what} with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`,
         { missing },
       );
@@ -285,9 +276,3 @@ const describe = (t: InvitationTarget, reason: SkipReason): SkippedTarget => ({
 });
 
 const asArgs = (f: { sql: string; params: unknown[] }): [string, unknown[]] => [f.sql, f.params];
-
-const unavailable = () =>
-  new InvitationsException(
-    InvitationsErrorCode.WORKFLOWS_UNAVAILABLE,
-    'The workflow service is unavailable, so nothing was sent. Try again shortly.',
-  );

@@ -9,7 +9,7 @@ import { SqlWhere } from '../../database/sql-where';
 import type { PlaybookStepType } from '../../../workflows/playbook/playbook-run.contract';
 import { triggerOf, type TriggerColumns } from './playbook-definition';
 import type { PlaybookRunLogEntry, PlaybookRunView, PlaybookView } from './playbook.view';
-import { playbookNotFound, runNotFound } from './playbooks.exception';
+import { playbookNotFound, runNotFound } from './playbooks.errors';
 import type {
   PlaybookFilter,
   PlaybookRunFilter,

@@ -1,7 +1,7 @@
 import type { FieldProblem } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
 import type { SqlRunner } from '../../database/sql-transaction';
-import { PlaybooksErrorCode, PlaybooksException } from './playbooks.exception';
+import { PlaybooksErrors } from './playbooks.errors';
 import type { PlaybookStep, PlaybookTrigger } from './playbooks.schemas';
 
 /**
@@ -38,8 +38,7 @@ export async function assertReferences(
       .map(([field]) => ({ field, message: 'no such request template' })),
   ].sort((a, b) => a.field.localeCompare(b.field, 'en', { numeric: true }));
   if (problems.length) {
-    throw new PlaybooksException(
-      PlaybooksErrorCode.UNKNOWN_REFERENCES,
+    throw PlaybooksErrors.PLAYBOOK_UNKNOWN_REFERENCES(
       problems.map((p) => `${p.field}: ${p.message}`).join('; '),
       problems,
     );

@@ -13,12 +13,7 @@ import {
   type TriggerColumns,
 } from './playbook-definition';
 import { assertReferences } from './playbook-references.sql';
-import {
-  PlaybooksErrorCode,
-  PlaybooksException,
-  playbookNotFound,
-  runNotFound,
-} from './playbooks.exception';
+import { PlaybooksErrors, playbookNotFound, runNotFound } from './playbooks.errors';
 import type { CreatePlaybookInput, PlaybookStep, UpdatePlaybookInput } from './playbooks.schemas';
 
 interface StoredPlaybook extends TriggerColumns {
@@ -134,7 +129,7 @@ export class PlaybooksService {
         [runId],
       );
       if (!run) throw runNotFound(runId);
-      throw new PlaybooksException(PlaybooksErrorCode.RUN_ENDED, `The run is ${run.status}.`);
+      throw PlaybooksErrors.PLAYBOOK_RUN_ENDED(`The run is ${run.status}.`);
     }
     await this.runs.kick();
   }
@@ -154,8 +149,7 @@ export class PlaybooksService {
       return await work();
     } catch (e) {
       if (isUniqueViolation(e)) {
-        throw new PlaybooksException(
-          PlaybooksErrorCode.NAME_TAKEN,
+        throw PlaybooksErrors.PLAYBOOK_NAME_TAKEN(
           `name: a playbook named "${name}" already exists`,
           [{ field: 'name', message: 'already exists' }],
         );

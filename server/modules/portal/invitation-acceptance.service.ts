@@ -13,12 +13,13 @@ import { InvitationWorkflowsService } from '../invitations/invitation-workflows.
 import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { acceptedSignal } from '../../../workflows/portal-invitation/portal-invitation.contract';
 import { Contact } from '../contacts/contact.entity';
-import { InvitationsErrorCode, InvitationsException } from '../invitations/invitations.exception';
+import { InvitationsErrors } from '../invitations/invitations.errors';
 import { PlaybookRunWorkflows } from '../playbooks/delivery/playbook-run-workflows.service';
 import { recordAcceptanceRuns } from '../playbooks/delivery/playbook-triggers.sql';
 import { firmPageSchema, SettingsService } from '../settings/settings.service';
 import { z } from 'zod';
 import { timestampField } from '../../common/http/view-fields';
+import { DomainException } from '../../common/errors/domain.exception';
 
 interface TokenRow {
   invitation_id: string;
@@ -181,6 +182,6 @@ const TOKEN_MESSAGES: Record<LinkTokenProblem, string> = {
     'This link no longer works: your firm sent a newer invitation or withdrew this one. Use the link in the latest email, or ask your firm for a new one.',
 };
 
-function tokenError(kind: LinkTokenProblem): InvitationsException {
-  return new InvitationsException(InvitationsErrorCode[kind], TOKEN_MESSAGES[kind]);
+function tokenError(kind: LinkTokenProblem): DomainException {
+  return InvitationsErrors[`INVITATION_${kind}`](TOKEN_MESSAGES[kind]);
 }

@@ -9,11 +9,7 @@ import { isUniqueViolation } from '../../database/unique-violation';
 import { sqlTransaction } from '../../database/sql-transaction';
 import { SqlWhere } from '../../database/sql-where';
 import type { RequestTemplateItem, RequestTemplateView } from './request-template.view';
-import {
-  RequestTemplatesErrorCode,
-  RequestTemplatesException,
-  templateNotFound,
-} from './request-templates.exception';
+import { RequestTemplatesErrors, templateNotFound } from './request-templates.errors';
 import type {
   CreateRequestTemplateInput,
   RequestTemplateFilter,
@@ -141,8 +137,7 @@ export class RequestTemplatesService {
       const [row] = await sql<TemplateRow[]>(`${SELECT} where t.id = ?`, [id]);
       const view = toView(row);
       if (view.usedBy.length) {
-        throw new RequestTemplatesException(
-          RequestTemplatesErrorCode.IN_USE,
+        throw RequestTemplatesErrors.REQUEST_TEMPLATE_IN_USE(
           `The template is used by ${view.usedBy.map((p) => `playbook "${p.name}"`).join(', ')}: change those steps first.`,
           { usedBy: view.usedBy },
         );
@@ -157,8 +152,7 @@ export class RequestTemplatesService {
       return await work();
     } catch (e) {
       if (isUniqueViolation(e)) {
-        throw new RequestTemplatesException(
-          RequestTemplatesErrorCode.NAME_TAKEN,
+        throw RequestTemplatesErrors.REQUEST_TEMPLATE_NAME_TAKEN(
           `name: a request template named "${name}" already exists`,
           [{ field: 'name', message: 'already exists' }],
         );

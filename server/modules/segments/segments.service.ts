@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
+import { CommonErrors } from '../../common/errors/common.errors';
 import type { Page } from '../../common/http/content-range';
 import { escapeLike } from '../../common/http/escape-like';
 import { isoDate } from '../../common/http/iso-date';
@@ -11,7 +11,7 @@ import { SqlWhere } from '../../database/sql-where';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { campaignAudience } from '../campaigns/campaign-audience.sql';
 import { clientCount, clientWhere } from '../clients/client-list.sql';
-import { SegmentsErrorCode, SegmentsException } from './segments.exception';
+import { SegmentsErrors } from './segments.errors';
 import {
   segmentFilterSchema,
   type CreateSegmentInput,
@@ -134,8 +134,7 @@ export class SegmentsService {
       [id, id],
     );
     if (!deleted) {
-      throw new SegmentsException(
-        SegmentsErrorCode.IN_USE,
+      throw SegmentsErrors.SEGMENT_IN_USE(
         `Segment ${view.name} is the audience of a scheduled or sending campaign: cancel it first.`,
       );
     }
@@ -192,5 +191,4 @@ export class SegmentsService {
   }
 }
 
-export const notFound = (id: string) =>
-  new CommonException(CommonErrorCode.NOT_FOUND, `No segment with id ${id}`);
+export const notFound = (id: string) => CommonErrors.NOT_FOUND(`No segment with id ${id}`);

@@ -5,7 +5,7 @@ import type { AppConfig } from '../../config/env.schema';
 import { invalidField } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
 import { sqlRunner, type SqlRunner } from '../../database/sql-transaction';
-import { SettingsErrorCode, SettingsException } from './settings.exception';
+import { SettingsErrors } from './settings.errors';
 import { MFA_POLICIES, type UpdateSettingsInput } from './settings.schemas';
 import { z } from 'zod';
 
@@ -107,15 +107,13 @@ export class SettingsService {
   async assertSender(senderEmail: string): Promise<FirmSettings> {
     const settings = await this.get();
     if (!settings.sendingDomains.length) {
-      throw new SettingsException(
-        SettingsErrorCode.NO_SENDING_DOMAIN,
+      throw SettingsErrors.NO_SENDING_DOMAIN(
         'No sending domain is configured: add one in Settings first.',
       );
     }
     const domain = domainOf(senderEmail);
     if (!settings.sendingDomains.includes(domain)) {
-      throw new SettingsException(
-        SettingsErrorCode.SENDER_NOT_ALLOWED,
+      throw SettingsErrors.SENDER_NOT_ALLOWED(
         `senderEmail: ${domain} is not a sending domain of the firm (allowed: ${settings.sendingDomains.join(', ')})`,
         { domain, allowed: settings.sendingDomains },
       );

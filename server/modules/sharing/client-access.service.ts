@@ -2,8 +2,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { SqlCondition } from '../../common/access/access.service';
 import { CLIENT_ROLES, type ClientRole } from '../../common/access/client-role';
-import { AuthErrorCode, AuthException } from '../../common/auth/auth.exception';
-import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
+import { AuthErrors } from '../../common/auth/auth.errors';
+import { CommonErrors } from '../../common/errors/common.errors';
 import { invalidField } from '../../common/validation/parse-input';
 import { GRANTEE_TYPES, type GrantInput, type GranteeType } from './client-access.schemas';
 import { z } from 'zod';
@@ -159,8 +159,7 @@ export class ClientAccessService {
         [principalId, ...contacts.params],
       );
       if (hidden) {
-        throw new AuthException(
-          AuthErrorCode.FORBIDDEN,
+        throw AuthErrors.AUTH_FORBIDDEN(
           'principalId: this contact group holds contacts of clients you may not see.',
         );
       }
@@ -180,8 +179,7 @@ export class ClientAccessService {
         : `delete from client_grant where client_id = ? and ${GRANT_COLUMN[grantee.type]} = ? returning role`;
     const [removed] = await conn.execute<{ role: ClientRole }[]>(sql, [clientId, grantee.id]);
     if (!removed) {
-      throw new CommonException(
-        CommonErrorCode.NOT_FOUND,
+      throw CommonErrors.NOT_FOUND(
         `No direct grant to ${grantee.type} ${grantee.id} on this client (inherited grants are revoked on their group)`,
       );
     }

@@ -15,7 +15,7 @@ import type { ListQuery } from '../../common/http/list-query';
 import { transactionRunner } from '../../database/sql-transaction';
 import { AccountLinksService } from '../account-links/account-links.service';
 import { StaffUser } from './staff-user.entity';
-import { StaffErrorCode, StaffException } from './staff.exception';
+import { StaffErrors } from './staff.errors';
 import type {
   CreateStaffInput,
   StaffFilter,
@@ -131,26 +131,20 @@ export class StaffService {
       roles: { $contains: ['staff_admin'] },
     });
     if (others === 0) {
-      throw new StaffException(
-        StaffErrorCode.LAST_ADMIN,
-        'The firm needs at least one active Staff Admin.',
-      );
+      throw StaffErrors.STAFF_LAST_ADMIN('The firm needs at least one active Staff Admin.');
     }
   }
 
   private async find(id: string): Promise<StaffUser> {
     const user = await this.em.findOne(StaffUser, id);
-    if (!user) throw new StaffException(StaffErrorCode.NOT_FOUND, `No staff user with id ${id}.`);
+    if (!user) throw StaffErrors.STAFF_NOT_FOUND(`No staff user with id ${id}.`);
     return user;
   }
 
   private rethrowTaken(e: unknown, email: string): never {
     if (e instanceof UniqueConstraintViolationException) {
       this.em.clear();
-      throw new StaffException(
-        StaffErrorCode.EMAIL_TAKEN,
-        `email: ${email} already has an account`,
-      );
+      throw StaffErrors.STAFF_EMAIL_TAKEN(`email: ${email} already has an account`);
     }
     throw e;
   }

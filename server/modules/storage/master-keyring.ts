@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { StorageErrorCode, StorageException } from './storage.exception';
+import { StorageErrors } from './storage.errors';
 
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
@@ -54,8 +54,7 @@ export class MasterKeyring {
   unwrap(keyId: string, wrapped: Buffer): Buffer {
     const master = this.keys.get(keyId);
     if (!master) {
-      throw new StorageException(
-        StorageErrorCode.UNKNOWN_MASTER_KEY,
+      throw StorageErrors.STORAGE_UNKNOWN_MASTER_KEY(
         `Stored data key is wrapped by master key ${keyId}, which is not configured (set it in STORAGE_PREVIOUS_MASTER_KEYS)`,
       );
     }
@@ -68,8 +67,7 @@ export class MasterKeyring {
         decipher.final(),
       ]);
     } catch {
-      throw new StorageException(
-        StorageErrorCode.INTEGRITY,
+      throw StorageErrors.STORAGE_INTEGRITY(
         'Stored data key failed its integrity check (the object was altered)',
       );
     }

@@ -5,7 +5,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { MasterKeyring } from './master-keyring';
 import { OBJECT_STORE, type ObjectStore } from './object-store';
 import { decodeHeader, encodeHeader, openStream, sealStream } from './sealed-stream';
-import { StorageErrorCode, StorageException } from './storage.exception';
+import { StorageErrors } from './storage.errors';
 
 /**
  * Objects encrypted by the application before they reach the store (local disk or S3), each
@@ -64,7 +64,7 @@ export class SealedStorage implements OnApplicationShutdown {
       while (!header) {
         const next = await chunks.next();
         if (next.done) {
-          throw new StorageException(StorageErrorCode.INTEGRITY, `Object ${key} has no header`);
+          throw StorageErrors.STORAGE_INTEGRITY(`Object ${key} has no header`);
         }
         head = Buffer.concat([head, next.value]);
         header = decodeHeader(head);
@@ -95,10 +95,7 @@ export class SealedStorage implements OnApplicationShutdown {
   private async get(key: string): Promise<Readable> {
     const object = await this.store.get(key);
     if (!object) {
-      throw new StorageException(
-        StorageErrorCode.OBJECT_MISSING,
-        `Stored object ${key} is missing`,
-      );
+      throw StorageErrors.STORAGE_OBJECT_MISSING(`Stored object ${key} is missing`);
     }
     return object;
   }

@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { ByteQueue } from './byte-queue';
 import { WRAPPED_KEY_BYTES, type MasterKeyring } from './master-keyring';
-import { StorageErrorCode, StorageException } from './storage.exception';
+import { StorageErrors } from './storage.errors';
 
 /**
  * A sealed object: a header (magic, version, master key id, wrapped data key), then frames of
@@ -46,10 +46,7 @@ export function decodeHeader(bytes: Buffer): SealedHeader | null {
 }
 
 const integrity = (why: string) =>
-  new StorageException(
-    StorageErrorCode.INTEGRITY,
-    `Stored object failed its integrity check: ${why}`,
-  );
+  StorageErrors.STORAGE_INTEGRITY(`Stored object failed its integrity check: ${why}`);
 
 function nonce(index: number, last: boolean): Buffer {
   const iv = Buffer.alloc(12);

@@ -6,7 +6,7 @@ import { escapeLike } from '../../common/http/escape-like';
 import { pgArray } from '../../database/pg-array';
 import { Tag } from './tag.entity';
 import { leastUsedColours, TAG_COLOUR_USAGE_SQL } from './tag-colours';
-import { TagsErrorCode, TagsException } from './tags.exception';
+import { TagsErrors } from './tags.errors';
 import type { CreateTagInput, TagFilter, TagSortField, UpdateTagInput } from './tags.schemas';
 import { z } from 'zod';
 import { isoDate } from '../../common/http/iso-date';
@@ -96,8 +96,7 @@ export class TagsService {
       [id, id],
     );
     if (users.length) {
-      throw new TagsException(
-        TagsErrorCode.IN_USE,
+      throw TagsErrors.TAG_IN_USE(
         `The tag is used by ${users.map((p) => `playbook "${p.name}"`).join(', ')}: change those first.`,
         { playbooks: users.map((p) => p.name) },
       );
@@ -120,11 +119,9 @@ export class TagsService {
     } catch (e) {
       if (e instanceof UniqueConstraintViolationException) {
         this.em.clear();
-        throw new TagsException(
-          TagsErrorCode.NAME_TAKEN,
-          `name: a tag named "${name}" already exists`,
-          [{ field: 'name', message: 'already exists' }],
-        );
+        throw TagsErrors.TAG_NAME_TAKEN(`name: a tag named "${name}" already exists`, [
+          { field: 'name', message: 'already exists' },
+        ]);
       }
       throw e;
     }
@@ -157,5 +154,4 @@ const toView = (r: TagRow): TagView => ({
   updatedAt: isoDate(r.updated_at),
 });
 
-const notFound = (id: string) =>
-  new TagsException(TagsErrorCode.NOT_FOUND, `No tag with id ${id}.`);
+const notFound = (id: string) => TagsErrors.TAG_NOT_FOUND(`No tag with id ${id}.`);

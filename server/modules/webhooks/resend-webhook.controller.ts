@@ -10,7 +10,7 @@ import type { AppConfig } from '../../config/env.schema';
 import type { RawBodyRequest } from '../../common/http/json-body';
 import { DELIVERY_OUTCOMES, DeliveryEventsService } from './delivery-events.service';
 import { resendEventSchema } from './resend-events';
-import { WebhooksErrorCode, WebhooksException } from './webhooks.exception';
+import { WebhooksErrors } from './webhooks.errors';
 
 const webhookOutcomeSchema = z.object({ outcome: z.enum(DELIVERY_OUTCOMES) });
 
@@ -37,8 +37,7 @@ export class ResendWebhookController {
   @HttpCode(200)
   async resend(@Req() req: Request) {
     if (!this.verifier) {
-      throw new WebhooksException(
-        WebhooksErrorCode.NOT_CONFIGURED,
+      throw WebhooksErrors.WEBHOOK_NOT_CONFIGURED(
         'Webhooks are off: set RESEND_WEBHOOK_SECRET to the signing secret of the Resend webhook.',
       );
     }
@@ -53,15 +52,11 @@ export class ResendWebhookController {
       });
     } catch (e) {
       if (!(e instanceof WebhookVerificationError)) throw e;
-      throw new WebhooksException(
-        WebhooksErrorCode.SIGNATURE_INVALID,
-        `Webhook signature rejected: ${e.message}`,
-      );
+      throw WebhooksErrors.WEBHOOK_SIGNATURE_INVALID(`Webhook signature rejected: ${e.message}`);
     }
     const event = resendEventSchema.safeParse(payload);
     if (!event.success) {
-      throw new WebhooksException(
-        WebhooksErrorCode.PAYLOAD_INVALID,
+      throw WebhooksErrors.WEBHOOK_PAYLOAD_INVALID(
         'Webhook payload is not a Resend event (type and data are required)',
       );
     }

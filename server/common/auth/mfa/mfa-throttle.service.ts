@@ -2,7 +2,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../../config/config.module';
 import type { AppConfig } from '../../../config/env.schema';
-import { MfaErrorCode, MfaException } from './mfa.exception';
+import { MfaErrors } from './mfa.errors';
+import { DomainException } from '../../errors/domain.exception';
 
 const MINUTE = 60_000;
 
@@ -61,10 +62,9 @@ export class MfaThrottleService {
     await this.em.getConnection().execute('delete from mfa_throttle where owner = ?', [owner]);
   }
 
-  private lockedError(until: Date): MfaException {
+  private lockedError(until: Date): DomainException {
     const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / MINUTE));
-    return new MfaException(
-      MfaErrorCode.LOCKED,
+    return MfaErrors.MFA_LOCKED(
       `Too many wrong codes. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
     );
   }

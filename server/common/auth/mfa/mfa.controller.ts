@@ -13,7 +13,7 @@ import type { AuthenticatedRequest, Principal } from '../principal';
 import { completeSignIn, signedInViewSchema } from '../signed-in';
 import type { MfaAccount } from './mfa-account';
 import { MfaChallengeService, MFA_COOKIE, type MfaChallenge } from './mfa-challenge.service';
-import { MfaErrorCode, MfaException } from './mfa.exception';
+import { MfaErrors } from './mfa.errors';
 import {
   codeSchema,
   removeFactorSchema,
@@ -191,7 +191,6 @@ const originOf = (req: Request, account: MfaAccount): AuditOrigin => ({
 });
 
 const challengeGone = () =>
-  new MfaException(
-    MfaErrorCode.CHALLENGE_INVALID,
+  MfaErrors.MFA_CHALLENGE_INVALID(
     'Sign in again: this sign-in has expired or was already completed.',
   );

@@ -12,7 +12,7 @@ import { isoDate } from '../../http/iso-date';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../password-hasher';
 import { SessionsService } from '../sessions.service';
 import { accountTable, ownerColumn, throttleKey, type MfaAccount } from './mfa-account';
-import { MfaErrorCode, MfaException } from './mfa.exception';
+import { MfaErrors } from './mfa.errors';
 import type { EnrolmentStart, MfaStatus } from './mfa.view';
 import type { RemoveFactorInput } from './mfa.schemas';
 import { MfaThrottleService } from './mfa-throttle.service';
@@ -99,8 +99,7 @@ export class MfaService {
   ): Promise<string[]> {
     const factor = await this.factor(account);
     if (!factor) {
-      throw new MfaException(
-        MfaErrorCode.NO_ENROLMENT_STARTED,
+      throw MfaErrors.MFA_NO_ENROLMENT_STARTED(
         'Start the enrolment first: scan the QR code, then type the code it shows.',
       );
     }
@@ -207,7 +206,7 @@ export class MfaService {
          from ${accountTable(kind)} where id = ?`,
       [kind, id],
     );
-    if (!row) throw new MfaException(MfaErrorCode.ACCOUNT_NOT_FOUND, `No ${kind} with id ${id}.`);
+    if (!row) throw MfaErrors.MFA_ACCOUNT_NOT_FOUND(`No ${kind} with id ${id}.`);
     // As with every change to a staff account: not one holding a role the admin lacks.
     this.access.assertMayManageFirmRoles(by, row.roles);
     const { roles: _roles, ...account } = row;
@@ -245,7 +244,7 @@ export class MfaService {
   private async confirmedFactor(account: MfaAccount): Promise<FactorRow> {
     const factor = await this.factor(account);
     if (!factor?.confirmed_at) {
-      throw new MfaException(MfaErrorCode.NOT_ENROLLED, 'Two-step sign-in is not turned on.');
+      throw MfaErrors.MFA_NOT_ENROLLED('Two-step sign-in is not turned on.');
     }
     return factor;
   }
@@ -307,8 +306,7 @@ export class MfaService {
       detail: { field, replayed },
     });
     await this.throttle.recordFailure(throttleKey(account));
-    throw new MfaException(
-      MfaErrorCode.CODE_INVALID,
+    throw MfaErrors.MFA_CODE_INVALID(
       `${field}: is not correct${field === 'password' ? '' : ' (or was already used)'}.`,
     );
   }
@@ -326,7 +324,6 @@ export class MfaService {
 }
 
 const alreadyEnrolled = () =>
-  new MfaException(
-    MfaErrorCode.ALREADY_ENROLLED,
+  MfaErrors.MFA_ALREADY_ENROLLED(
     'Two-step sign-in is already on: turn it off first to set up another app.',
   );

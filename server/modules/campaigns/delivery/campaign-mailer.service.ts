@@ -11,7 +11,7 @@ import { MERGE_FIELDS } from '../../email/merge-fields';
 import { fromHeader, insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
 import { SettingsService, type FirmSettings } from '../../settings/settings.service';
 import { campaignAudience, segmentFilterOf } from '../campaign-audience.sql';
-import { campaignNotFound } from '../campaigns.exception';
+import { campaignNotFound } from '../campaigns.errors';
 import {
   SAMPLE_RECIPIENT,
   compileCampaign,

@@ -7,10 +7,10 @@ import {
 import { DomainException } from '../../../../common/errors/domain.exception';
 import { dayIn } from '../../../../common/time/firm-day';
 import { sqlRunner, sqlTransaction } from '../../../../database/sql-transaction';
-import { FileRequestsErrorCode } from '../../../file-requests/file-requests.exception';
 import { FileRequestsService } from '../../../file-requests/file-requests.service';
 import type { RequestTemplateItem } from '../../../request-templates/request-template.view';
 import { SettingsService } from '../../../settings/settings.service';
+import { isTemporalUnavailable } from '../../../../temporal/temporal-unavailable';
 import { StepFailure, type StepHandler, type StepNote, type StepSpec } from '../playbook-step';
 import { appendLog, doneStep, logEntry } from './playbook-run-log';
 import { PlaybookRunLock } from './playbook-run-lock.service';
@@ -105,9 +105,7 @@ export class FileRequestStepHandler implements StepHandler<'file_request'> {
       );
     } catch (e) {
       // Temporal unreachable is passing: the activity is retried. Anything else is for staff.
-      const retry =
-        !(e instanceof DomainException) || e.code === FileRequestsErrorCode.WORKFLOWS_UNAVAILABLE;
-      if (retry) throw e;
+      if (!(e instanceof DomainException) || isTemporalUnavailable(e)) throw e;
       return this.lock.fail(runId, step, 'file_request', e.message);
     }
     // The run may have been cancelled (its tag removed, the playbook disabled or deleted) while
