@@ -32,6 +32,8 @@ const project = {
   // otplib's base32 and HMAC (@scure, @noble) ship only as ES modules: compiled like our code.
   transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble|@otplib/plugin-crypto-noble)/)'],
   setupFiles: ['reflect-metadata'],
+  // tsconfig.json's path aliases
+  moduleNameMapper: { '^@(server|workflows|worker|scripts|test)/(.*)$': '<rootDir>/$1/$2' },
 };
 
 /** The specs that store, read or remove files: run a second time with files in S3. */

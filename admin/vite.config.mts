@@ -10,6 +10,10 @@ export default defineConfig({
   root: here('.'),
   base: '/admin/',
   plugins: [react()],
+  // admin/tsconfig.json's path aliases: the console and portal import the server's views
+  resolve: {
+    alias: { '@server': here('../server'), '@workflows': here('../workflows') },
+  },
   build: {
     outDir: here('dist'),
     // The react-admin vendor chunk is ~500 kB minified (150 kB gzipped), named and cached.

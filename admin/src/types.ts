@@ -2,26 +2,26 @@
 // Type-only imports: nothing from the server enters the bundle.
 import type { Identifier } from 'react-admin';
 import type { z } from 'zod';
-import type { StaffClientRole } from '../../server/common/access/client-role';
-import type { FirmRole } from '../../server/common/access/firm-role';
-import type { SessionView } from '../../server/common/auth/session.view';
-import type { mfaResetSchema } from '../../server/common/auth/mfa/mfa.view';
-import type { AuditEventView } from '../../server/modules/audit/audit-events.service';
-import type { CampaignPreview as CampaignPreviewView } from '../../server/modules/campaigns/delivery/campaign-mailer.service';
+import type { StaffClientRole } from '@server/common/access/client-role';
+import type { FirmRole } from '@server/common/access/firm-role';
+import type { SessionView } from '@server/common/auth/session.view';
+import type { mfaResetSchema } from '@server/common/auth/mfa/mfa.view';
+import type { AuditEventView } from '@server/modules/audit/audit-events.service';
+import type { CampaignPreview as CampaignPreviewView } from '@server/modules/campaigns/delivery/campaign-mailer.service';
 import type {
   CampaignAudience as CampaignAudienceView,
   CampaignRecipientView as CampaignRecipientJson,
   CampaignView as CampaignJson,
-} from '../../server/modules/campaigns/campaign.view';
+} from '@server/modules/campaigns/campaign.view';
 import type {
   ClientFileView,
   FileVersionView,
-} from '../../server/modules/client-files/client-file.view';
-import type { BulkTagsCounts, ClientView } from '../../server/modules/clients/client.view';
-import type { ContactClientLink, ContactView } from '../../server/modules/contacts/contact.view';
-import type { TimelineEvent as TimelineEventView } from '../../server/modules/contacts/contacts.service';
-import type { Dashboard as DashboardView } from '../../server/modules/dashboard/dashboard.view';
-import type { OutboxMessage as OutboxMessageView } from '../../server/modules/email/outbox.service';
+} from '@server/modules/client-files/client-file.view';
+import type { BulkTagsCounts, ClientView } from '@server/modules/clients/client.view';
+import type { ContactClientLink, ContactView } from '@server/modules/contacts/contact.view';
+import type { TimelineEvent as TimelineEventView } from '@server/modules/contacts/contacts.service';
+import type { Dashboard as DashboardView } from '@server/modules/dashboard/dashboard.view';
+import type { OutboxMessage as OutboxMessageView } from '@server/modules/email/outbox.service';
 import type {
   FileRequestEventView as FileRequestEventJson,
   FileRequestFileRef as FileRequestFileRefJson,
@@ -29,35 +29,35 @@ import type {
   FileRequestRecipientView as FileRequestRecipientJson,
   FileRequestSummaryView as FileRequestSummaryJson,
   FileRequestView as FileRequestJson,
-} from '../../server/modules/file-requests/file-request.view';
-import type { RecipientOptionView } from '../../server/modules/file-requests/request-recipients.view';
-import type { GroupView } from '../../server/modules/groups/groups.service';
-import type { ImportJobView } from '../../server/modules/imports/import-job.view';
-import type { ImportRowView } from '../../server/modules/imports/import-reader.service';
+} from '@server/modules/file-requests/file-request.view';
+import type { RecipientOptionView } from '@server/modules/file-requests/request-recipients.view';
+import type { GroupView } from '@server/modules/groups/groups.service';
+import type { ImportJobView } from '@server/modules/imports/import-job.view';
+import type { ImportRowView } from '@server/modules/imports/import-reader.service';
 import type {
   invitationBatchViewSchema,
   InvitationSummary as InvitationSummaryView,
   InvitationView,
   InviteResult as InviteResultView,
-} from '../../server/modules/invitations/invitation.view';
+} from '@server/modules/invitations/invitation.view';
 import type {
   PlaybookRunDetailView as PlaybookRunDetailJson,
   PlaybookRunLogEntry as PlaybookRunLogEntryJson,
   PlaybookRunView as PlaybookRunJson,
   PlaybookView as PlaybookJson,
-} from '../../server/modules/playbooks/playbook.view';
+} from '@server/modules/playbooks/playbook.view';
 import type {
   RequestTemplateItem as RequestTemplateItemJson,
   RequestTemplateView as RequestTemplateJson,
-} from '../../server/modules/request-templates/request-template.view';
+} from '@server/modules/request-templates/request-template.view';
 import type {
   SegmentPreview as SegmentPreviewView,
   SegmentView,
-} from '../../server/modules/segments/segments.service';
-import type { FirmSettings } from '../../server/modules/settings/settings.service';
-import type { AccessGrant as AccessGrantView } from '../../server/modules/sharing/client-access.service';
-import type { StaffView } from '../../server/modules/staff/staff.view';
-import type { TagView } from '../../server/modules/tags/tags.service';
+} from '@server/modules/segments/segments.service';
+import type { FirmSettings } from '@server/modules/settings/settings.service';
+import type { AccessGrant as AccessGrantView } from '@server/modules/sharing/client-access.service';
+import type { StaffView } from '@server/modules/staff/staff.view';
+import type { TagView } from '@server/modules/tags/tags.service';
 
 /** A server view as the browser receives it: JSON, so every Date is an ISO string, at any depth. */
 export type Json<T> = T extends Date
@@ -69,30 +69,30 @@ export type Json<T> = T extends Date
       : T;
 
 // Enumerations the console reads, as the API defines them.
-export type { ClientRole, StaffClientRole } from '../../server/common/access/client-role';
+export type { ClientRole, StaffClientRole } from '@server/common/access/client-role';
 export type {
   ImportField,
   ImportMode,
   ImportOutcome,
-} from '../../server/modules/imports/import-columns';
-export type { ImportStatus } from '../../workflows/client-import/client-import.contract';
+} from '@server/modules/imports/import-columns';
+export type { ImportStatus } from '@workflows/client-import/client-import.contract';
 export type {
   FileRequestItemStatus,
   FileRequestStatus,
-} from '../../server/modules/file-requests/file-request.view';
+} from '@server/modules/file-requests/file-request.view';
 export type {
   CampaignStats,
   CampaignStatus,
   RecipientStatus,
-} from '../../server/modules/campaigns/campaign.view';
+} from '@server/modules/campaigns/campaign.view';
 export type {
   PlaybookRunStatusName,
   PlaybookStep,
   PlaybookTrigger,
   PlaybookTriggerType,
-} from '../../server/modules/playbooks/playbooks.schemas';
-export type { PlaybookStepType } from '../../workflows/playbook/playbook-run.contract';
-export type { SegmentFilter } from '../../server/modules/segments/segments.schemas';
+} from '@server/modules/playbooks/playbooks.schemas';
+export type { PlaybookStepType } from '@workflows/playbook/playbook-run.contract';
+export type { SegmentFilter } from '@server/modules/segments/segments.schemas';
 
 export type Role = FirmRole;
 export type StaffUser = Json<StaffView>;

@@ -2,7 +2,7 @@ import { Alert, Box, Card, CardContent, CircularProgress, Typography } from '@mu
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Title, useDataProvider } from 'react-admin';
-import { CAMPAIGNS_IN_PROGRESS } from '../../../server/modules/dashboard/dashboard.view';
+import { CAMPAIGNS_IN_PROGRESS } from '@server/modules/dashboard/dashboard.view';
 import type { ClientHubDataProvider } from '../providers/data-provider';
 import { CountLink, listPath } from './count-link';
 import { OnboardingFunnel } from './onboarding-funnel';

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { isSecondFactorDue, type SecondFactorDue } from '../shared/mfa-api';
 import { ChoosePasswordForm } from './choose-password-form';
-import { formatFirmTime } from '../../../server/common/time/firm-time';
+import { formatFirmTime } from '@server/common/time/firm-time';
 import { InvitationProblem, isTokenProblem } from './invitation-problem';
 import { LoadFailure } from './load-failure';
 import { portalFetch, type PortalApiError } from './portal-api';

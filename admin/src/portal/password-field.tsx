@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { MIN_PASSWORD_LENGTH, PASSWORD_RULE } from '../../../server/common/auth/password-rule';
+import { MIN_PASSWORD_LENGTH, PASSWORD_RULE } from '@server/common/auth/password-rule';
 
 interface PasswordFieldProps {
   label: string;

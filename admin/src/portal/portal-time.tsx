@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo } from 'react';
-import { formatDue, formatFirmDay, formatFirmTime } from '../../../server/common/time/firm-time';
+import { formatDue, formatFirmDay, formatFirmTime } from '@server/common/time/firm-time';
 
 /** The firm's time zone (from the signed-in contact's `me`); the browser's outside a session. */
 export const PortalTimeZone = createContext(Intl.DateTimeFormat().resolvedOptions().timeZone);

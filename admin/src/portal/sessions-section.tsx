@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
-import type { SessionView } from '../../../server/common/auth/session.view';
+import type { SessionView } from '@server/common/auth/session.view';
 import { portalFetch, type PortalApiError } from './portal-api';
 import { usePortalTime } from './portal-time';
 

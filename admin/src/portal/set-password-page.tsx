@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { formatFirmTime } from '../../../server/common/time/firm-time';
+import { formatFirmTime } from '@server/common/time/firm-time';
 import { ChoosePasswordForm } from './choose-password-form';
 import { InvitationProblem, isTokenProblem, type TokenProblemCode } from './invitation-problem';
 import { LoadFailure } from './load-failure';

@@ -2,7 +2,7 @@ import { Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { type FieldProps, useFieldValue } from 'react-admin';
-import { formatFirmTime } from '../../../server/common/time/firm-time';
+import { formatFirmTime } from '@server/common/time/firm-time';
 import { httpClient } from '../providers/http-client';
 
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;

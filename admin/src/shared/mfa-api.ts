@@ -1,10 +1,6 @@
-import type { SecondFactorDue } from '../../../server/common/auth/mfa/mfa.view';
+import type { SecondFactorDue } from '@server/common/auth/mfa/mfa.view';
 
-export type {
-  EnrolmentStart,
-  MfaStatus,
-  SecondFactorDue,
-} from '../../../server/common/auth/mfa/mfa.view';
+export type { EnrolmentStart, MfaStatus, SecondFactorDue } from '@server/common/auth/mfa/mfa.view';
 
 /** The two-step sign-in API, as the console and the portal both call it. */
 export const MFA_PATHS = {

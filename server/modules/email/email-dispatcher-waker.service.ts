@@ -6,7 +6,7 @@ import {
   emailDispatcherId,
   emailTaskQueue,
   wakeSignal,
-} from '../../../workflows/email-dispatch/email-dispatch.contract';
+} from '@workflows/email-dispatch/email-dispatch.contract';
 
 const DEBOUNCE_MS = 200;
 

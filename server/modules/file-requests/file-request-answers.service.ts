@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
-import { uploadedSignal } from '../../../workflows/file-request/file-request.contract';
+import { uploadedSignal } from '@workflows/file-request/file-request.contract';
 import { ClientFilesService } from '../client-files/client-files.service';
 import { recordEvent, settleStatus } from './file-request-state.sql';
 import { lockItem, lockOpenRequest, type LockedItem } from './file-request-locks.sql';

@@ -8,7 +8,7 @@ import {
   acceptedSignal,
   cancelledSignal,
   rejectedSignal,
-} from '../../../workflows/file-request/file-request.contract';
+} from '@workflows/file-request/file-request.contract';
 import { SettingsErrors } from '../settings/settings.errors';
 import { SettingsService } from '../settings/settings.service';
 import { FileRequestMailerService } from './delivery/file-request-mailer.service';

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { healthProbeWorkflowId } from '../../../workflows/health-probe/health-probe.contract';
+import { healthProbeWorkflowId } from '@workflows/health-probe/health-probe.contract';
 import { atMostEvery } from '../../common/async/at-most-every';
 import { timestampField } from '../../common/http/view-fields';
 import { AuthErrors } from '../../common/auth/auth.errors';

@@ -3,10 +3,7 @@ import { Entity, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/co
 import { StoredFile } from '../files/stored-file.entity';
 import { StaffUser } from '../staff/staff-user.entity';
 import type { ImportMode } from './import-columns';
-import type {
-  ImportStatus,
-  UndoReport,
-} from '../../../workflows/client-import/client-import.contract';
+import type { ImportStatus, UndoReport } from '@workflows/client-import/client-import.contract';
 
 @Entity({ tableName: 'import_job' })
 export class ImportJob {

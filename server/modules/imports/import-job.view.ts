@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../common/http/iso-date';
 import { timestampField } from '../../common/http/view-fields';
-import { IMPORT_STATUSES } from '../../../workflows/client-import/client-import.contract';
+import { IMPORT_STATUSES } from '@workflows/client-import/client-import.contract';
 import { IMPORT_MODES } from './import-columns';
 import type { ImportJob } from './import-job.entity';
 

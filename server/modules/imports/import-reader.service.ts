@@ -8,7 +8,7 @@ import { TemporalService } from '../../temporal/temporal.service';
 import {
   clientImportUndoWorkflowId,
   type ImportStatus,
-} from '../../../workflows/client-import/client-import.contract';
+} from '@workflows/client-import/client-import.contract';
 import { matchHeaders } from './file/header-matcher';
 import { writeReportCsv, writeReportXlsx, type ReportRow } from './file/import-report-writer';
 import { EXCEPTION_REPORT, FULL_REPORT } from './file/report-layout';

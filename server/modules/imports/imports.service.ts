@@ -10,7 +10,7 @@ import {
   clientImportUndoWorkflowId,
   clientImportWorkflowId,
   type ImportStatus,
-} from '../../../workflows/client-import/client-import.contract';
+} from '@workflows/client-import/client-import.contract';
 import { FileStore } from '../files/file-store.service';
 import { StaffUser } from '../staff/staff-user.entity';
 import { ImportFileError } from './file/import-file.error';
@@ -21,7 +21,7 @@ import type { ImportJobView } from './import-job.view';
 import { ImportReader } from './import-reader.service';
 import { ImportsErrors } from './imports.errors';
 import type { StartImportInput } from './imports.schemas';
-import { BULK_PRIORITY } from '../../../workflows/shared/priorities';
+import { BULK_PRIORITY } from '@workflows/shared/priorities';
 import { temporalUnavailable } from '../../temporal/temporal-unavailable';
 
 /** A cancel while the import stops again repeats the signal (a lost one is sent anew). */

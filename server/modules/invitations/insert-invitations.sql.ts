@@ -1,6 +1,6 @@
 import { pgArray } from '../../database/pg-array';
 import type { SqlRunner } from '../../database/sql-transaction';
-import { portalInvitationWorkflowId } from '../../../workflows/portal-invitation/portal-invitation.contract';
+import { portalInvitationWorkflowId } from '@workflows/portal-invitation/portal-invitation.contract';
 import type { FirmSettings } from '../settings/settings.service';
 
 export interface NewInvitations {

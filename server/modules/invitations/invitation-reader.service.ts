@@ -11,11 +11,11 @@ import {
   invitationBatchProgressQuery,
   invitationBatchWorkflowId,
   type InvitationBatchProgress,
-} from '../../../workflows/portal-invitation/invitation-batch.contract';
+} from '@workflows/portal-invitation/invitation-batch.contract';
 import {
   invitationStatusQuery,
   type InvitationWorkflowStatus,
-} from '../../../workflows/portal-invitation/portal-invitation.contract';
+} from '@workflows/portal-invitation/portal-invitation.contract';
 import {
   INVITATION_COLUMNS,
   toInvitationSummary,

@@ -1,4 +1,4 @@
-import type { PortalInvitationInput } from '../../../workflows/portal-invitation/portal-invitation.contract';
+import type { PortalInvitationInput } from '@workflows/portal-invitation/portal-invitation.contract';
 
 export interface InvitationTimingRow {
   id: string;

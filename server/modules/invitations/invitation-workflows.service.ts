@@ -6,8 +6,8 @@ import {
 } from '@temporalio/client';
 import type { StartOptionsOf } from '../../temporal/registered-workflows';
 import { TemporalService } from '../../temporal/temporal.service';
-import { portalInvitationWorkflowId } from '../../../workflows/portal-invitation/portal-invitation.contract';
-import { priorityOf } from '../../../workflows/shared/priorities';
+import { portalInvitationWorkflowId } from '@workflows/portal-invitation/portal-invitation.contract';
+import { priorityOf } from '@workflows/shared/priorities';
 import { invitationWorkflowInput, type InvitationTimingRow } from './invitation-workflow-input';
 
 /**

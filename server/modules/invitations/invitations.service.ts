@@ -12,13 +12,13 @@ import {
   invitationBatchWorkflowId,
   type InvitationBatchInput,
   type InvitationBatchProgress,
-} from '../../../workflows/portal-invitation/invitation-batch.contract';
-import { priorityOf } from '../../../workflows/shared/priorities';
+} from '@workflows/portal-invitation/invitation-batch.contract';
+import { priorityOf } from '@workflows/shared/priorities';
 import {
   remindNowSignal,
   resendSignal,
   revokedSignal,
-} from '../../../workflows/portal-invitation/portal-invitation.contract';
+} from '@workflows/portal-invitation/portal-invitation.contract';
 import { SettingsService } from '../settings/settings.service';
 import { endPendingInvitation } from './end-invitation.sql';
 import { insertPendingInvitations, restorePortalStatuses } from './insert-invitations.sql';

@@ -6,7 +6,7 @@ import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import { SqlWhere } from '../../database/sql-where';
-import type { PlaybookStepType } from '../../../workflows/playbook/playbook-run.contract';
+import type { PlaybookStepType } from '@workflows/playbook/playbook-run.contract';
 import { triggerOf, type TriggerColumns } from './playbook-definition';
 import type { PlaybookRunLogEntry, PlaybookRunView, PlaybookView } from './playbook.view';
 import { playbookNotFound, runNotFound } from './playbooks.errors';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { namedRefSchema, timestampField, workflowRefSchema } from '../../common/http/view-fields';
-import { PLAYBOOK_STEP_TYPES } from '../../../workflows/playbook/playbook-run.contract';
+import { PLAYBOOK_STEP_TYPES } from '@workflows/playbook/playbook-run.contract';
 import {
   PLAYBOOK_RUN_STATUSES,
   PLAYBOOK_TRIGGER_TYPES,

@@ -11,7 +11,7 @@ import { hashSecretToken } from '../../common/crypto/secret-token';
 import { isoDate } from '../../common/http/iso-date';
 import { InvitationWorkflowsService } from '../invitations/invitation-workflows.service';
 import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
-import { acceptedSignal } from '../../../workflows/portal-invitation/portal-invitation.contract';
+import { acceptedSignal } from '@workflows/portal-invitation/portal-invitation.contract';
 import { Contact } from '../contacts/contact.entity';
 import { InvitationsErrors } from '../invitations/invitations.errors';
 import { PlaybookRunWorkflows } from '../playbooks/delivery/playbook-run-workflows.service';

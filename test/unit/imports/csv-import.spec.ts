@@ -1,10 +1,7 @@
-import { CSV_SAMPLE_BYTES } from '../../../server/modules/imports/file/csv-layout';
-import { CSV_MAX_RECORD_CHARS } from '../../../server/modules/imports/file/csv-row-reader';
-import { ImportFileErrorCode } from '../../../server/modules/imports/file/import-file.error';
-import {
-  openImportFile,
-  type ParsedRow,
-} from '../../../server/modules/imports/file/import-file-reader';
+import { CSV_SAMPLE_BYTES } from '@server/modules/imports/file/csv-layout';
+import { CSV_MAX_RECORD_CHARS } from '@server/modules/imports/file/csv-row-reader';
+import { ImportFileErrorCode } from '@server/modules/imports/file/import-file.error';
+import { openImportFile, type ParsedRow } from '@server/modules/imports/file/import-file-reader';
 import { fileErrorOf, fixtureDir, openRows, xlsxBuffer } from './import-fixtures';
 
 const files = fixtureDir();

@@ -1,4 +1,4 @@
-import { neutraliseCell, restoreCell } from '../../../server/common/csv/formula-guard';
+import { neutraliseCell, restoreCell } from '@server/common/csv/formula-guard';
 
 describe('formula guard', () => {
   it.each(['=1+1', '+1 555 0100', '-2', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://x")'])(

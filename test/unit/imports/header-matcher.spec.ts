@@ -1,6 +1,6 @@
-import { matchHeaders } from '../../../server/modules/imports/file/header-matcher';
-import { ImportFileError } from '../../../server/modules/imports/file/import-file.error';
-import { IMPORT_COLUMNS } from '../../../server/modules/imports/import-columns';
+import { matchHeaders } from '@server/modules/imports/file/header-matcher';
+import { ImportFileError } from '@server/modules/imports/file/import-file.error';
+import { IMPORT_COLUMNS } from '@server/modules/imports/import-columns';
 
 const errorOf = (headers: string[]) => {
   try {

@@ -7,8 +7,8 @@ import {
   openImportFile,
   type ImportFileReader,
   type ParsedRow,
-} from '../../../server/modules/imports/file/import-file-reader';
-import { ImportFileError } from '../../../server/modules/imports/file/import-file.error';
+} from '@server/modules/imports/file/import-file-reader';
+import { ImportFileError } from '@server/modules/imports/file/import-file.error';
 
 /** A temp folder per spec file; every fixture is generated into it. */
 export function fixtureDir() {

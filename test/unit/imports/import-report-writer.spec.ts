@@ -7,9 +7,9 @@ import {
   writeReportCsv,
   writeReportXlsx,
   type ReportRow,
-} from '../../../server/modules/imports/file/import-report-writer';
-import { EXCEPTION_REPORT, FULL_REPORT } from '../../../server/modules/imports/file/report-layout';
-import { validateImportRow } from '../../../server/modules/imports/file/row-validator';
+} from '@server/modules/imports/file/import-report-writer';
+import { EXCEPTION_REPORT, FULL_REPORT } from '@server/modules/imports/file/report-layout';
+import { validateImportRow } from '@server/modules/imports/file/row-validator';
 import { fixtureDir, openRows } from './import-fixtures';
 
 const files = fixtureDir();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { ImportFileErrorCode } from '../../../server/modules/imports/file/import-file.error';
-import { openImportFile } from '../../../server/modules/imports/file/import-file-reader';
-import { sniffFormat } from '../../../server/modules/imports/file/sniff-format';
+import { ImportFileErrorCode } from '@server/modules/imports/file/import-file.error';
+import { openImportFile } from '@server/modules/imports/file/import-file-reader';
+import { sniffFormat } from '@server/modules/imports/file/sniff-format';
 import { fileErrorOf, fixtureDir, readAll } from './import-fixtures';
 
 const files = fixtureDir();

@@ -1,7 +1,7 @@
-import { FIELD_MAX_LENGTH, type TextField } from '../../../server/modules/imports/file/field-rules';
-import { validateImportRow } from '../../../server/modules/imports/file/row-validator';
-import { createClientSchema } from '../../../server/modules/clients/clients.schemas';
-import { createTagSchema } from '../../../server/modules/tags/tags.schemas';
+import { FIELD_MAX_LENGTH, type TextField } from '@server/modules/imports/file/field-rules';
+import { validateImportRow } from '@server/modules/imports/file/row-validator';
+import { createClientSchema } from '@server/modules/clients/clients.schemas';
+import { createTagSchema } from '@server/modules/tags/tags.schemas';
 
 const person = { firstName: 'Ann', lastName: 'Lee' };
 const commentOf = (values: Parameters<typeof validateImportRow>[0]) => {

@@ -1,12 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { Workbook } from 'exceljs';
-import { validateImportRow } from '../../../server/modules/imports/file/row-validator';
-import { TEMPLATE_EXAMPLE } from '../../../server/modules/imports/file/template-example';
-import {
-  templateCsv,
-  writeTemplateXlsx,
-} from '../../../server/modules/imports/file/template-writer';
-import { IMPORT_COLUMNS } from '../../../server/modules/imports/import-columns';
+import { validateImportRow } from '@server/modules/imports/file/row-validator';
+import { TEMPLATE_EXAMPLE } from '@server/modules/imports/file/template-example';
+import { templateCsv, writeTemplateXlsx } from '@server/modules/imports/file/template-writer';
+import { IMPORT_COLUMNS } from '@server/modules/imports/import-columns';
 import { fixtureDir, openRows } from './import-fixtures';
 
 const files = fixtureDir();

@@ -1,19 +1,19 @@
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { ImportFileErrorCode } from '../../../server/modules/imports/file/import-file.error';
-import { openImportFile } from '../../../server/modules/imports/file/import-file-reader';
+import { ImportFileErrorCode } from '@server/modules/imports/file/import-file.error';
+import { openImportFile } from '@server/modules/imports/file/import-file-reader';
 import {
   BYTES_PER_RICH_TEXT_RUN,
   BYTES_PER_SHARED_STRING,
   SharedStringsMeter,
-} from '../../../server/modules/imports/file/workbook-meters';
-import { readXlsxRows } from '../../../server/modules/imports/file/xlsx-row-reader';
+} from '@server/modules/imports/file/workbook-meters';
+import { readXlsxRows } from '@server/modules/imports/file/xlsx-row-reader';
 import {
   assertSafeXlsx,
   DEFAULT_ZIP_LIMITS,
   workbookMemoryBudget,
-} from '../../../server/modules/imports/file/zip-guard';
+} from '@server/modules/imports/file/zip-guard';
 import {
   fileErrorOf,
   firstTabSecondXlsx,

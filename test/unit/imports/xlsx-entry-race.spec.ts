@@ -1,5 +1,5 @@
 import { stream } from 'exceljs';
-import { readXlsxRows } from '../../../server/modules/imports/file/xlsx-row-reader';
+import { readXlsxRows } from '@server/modules/imports/file/xlsx-row-reader';
 import { firstTabSecondXlsx, fixtureDir } from './import-fixtures';
 
 /**

@@ -1,6 +1,6 @@
-import { ImportFileErrorCode } from '../../../server/modules/imports/file/import-file.error';
-import { openImportFile } from '../../../server/modules/imports/file/import-file-reader';
-import { assertSafeXlsx } from '../../../server/modules/imports/file/zip-guard';
+import { ImportFileErrorCode } from '@server/modules/imports/file/import-file.error';
+import { openImportFile } from '@server/modules/imports/file/import-file-reader';
+import { assertSafeXlsx } from '@server/modules/imports/file/zip-guard';
 import {
   fileErrorOf,
   firstTabSecondXlsx,

@@ -1,4 +1,4 @@
-import { MERGE_FIELD_HELP } from '../../../../server/modules/email/merge-fields';
+import { MERGE_FIELD_HELP } from '@server/modules/email/merge-fields';
 import type { ChipProps } from '@mui/material';
 import type { CampaignStatus, RecipientStatus } from '../../types';
 

@@ -1,7 +1,7 @@
 import { Typography } from '@mui/material';
 import { useCallback } from 'react';
 import { type FieldProps, useFieldValue } from 'react-admin';
-import { formatDue } from '../../../../server/common/time/firm-time';
+import { formatDue } from '@server/common/time/firm-time';
 import { useFirmTimeZone } from '../../shared/firm-time';
 
 /** Formats a due date as the firm reads it: a due day ends at the firm's midnight. */

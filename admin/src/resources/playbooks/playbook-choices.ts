@@ -1,5 +1,5 @@
-import { MERGE_FIELDS, unknownMergeFields } from '../../../../server/modules/email/merge-fields';
-import { DAYS_IN_MONTH, MONTH_NAMES } from '../../../../server/modules/playbooks/yearly-date';
+import { MERGE_FIELDS, unknownMergeFields } from '@server/modules/email/merge-fields';
+import { DAYS_IN_MONTH, MONTH_NAMES } from '@server/modules/playbooks/yearly-date';
 import type { ChipProps } from '@mui/material';
 import type { PlaybookRunStatusName, PlaybookStepType, PlaybookTriggerType } from '../../types';
 

@@ -1,7 +1,4 @@
-import {
-  CONTACT_CLIENT_ROLES,
-  STAFF_CLIENT_ROLES,
-} from '../../../../server/common/access/client-role';
+import { CONTACT_CLIENT_ROLES, STAFF_CLIENT_ROLES } from '@server/common/access/client-role';
 import type { ClientRole, PrincipalType } from '../../types';
 
 export const accessRoleLabels: Record<ClientRole, string> = {

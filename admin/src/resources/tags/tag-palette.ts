@@ -1,5 +1,5 @@
 // The API validates palette names against this same table, so import it rather than copy it.
-import { TAG_PALETTE } from '../../../../server/modules/tags/tag-palette';
+import { TAG_PALETTE } from '@server/modules/tags/tag-palette';
 
 /** Named tag colours: swatches in the tag form. */
 export const tagPalette = Object.entries(TAG_PALETTE).map(([key, hex]) => ({

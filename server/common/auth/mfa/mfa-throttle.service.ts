@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../../../config/config.module';
-import type { AppConfig } from '../../../config/env.schema';
+import { APP_CONFIG } from '@server/config/config.module';
+import type { AppConfig } from '@server/config/env.schema';
 import { MfaErrors } from './mfa.errors';
 import { DomainException } from '../../errors/domain.exception';
 

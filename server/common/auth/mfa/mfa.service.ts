@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { pgArray } from '../../../database/pg-array';
-import { sqlTransaction, type SqlRunner } from '../../../database/sql-transaction';
-import { SettingsService } from '../../../modules/settings/settings.service';
-import type { MfaPolicy } from '../../../modules/settings/settings.schemas';
+import { pgArray } from '@server/database/pg-array';
+import { sqlTransaction, type SqlRunner } from '@server/database/sql-transaction';
+import { SettingsService } from '@server/modules/settings/settings.service';
+import type { MfaPolicy } from '@server/modules/settings/settings.schemas';
 import { AccessService } from '../../access/access.service';
 import type { FirmRole } from '../../access/firm-role';
 import { AuditService, type AuditOrigin } from '../../audit/audit.service';

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../../../config/config.module';
-import type { AppConfig } from '../../../config/env.schema';
-import { sqlRunner } from '../../../database/sql-transaction';
-import { EmailDispatcherWaker } from '../../../modules/email/email-dispatcher-waker.service';
-import { accountEmailFrom, insertOutgoingEmails } from '../../../modules/email/outgoing-email';
-import { renderEmail } from '../../../modules/email/render-email';
+import { APP_CONFIG } from '@server/config/config.module';
+import type { AppConfig } from '@server/config/env.schema';
+import { sqlRunner } from '@server/database/sql-transaction';
+import { EmailDispatcherWaker } from '@server/modules/email/email-dispatcher-waker.service';
+import { accountEmailFrom, insertOutgoingEmails } from '@server/modules/email/outgoing-email';
+import { renderEmail } from '@server/modules/email/render-email';
 import {
   RecoveryCodeUsedEmail,
   recoveryCodeUsedSubject,
-} from '../../../modules/email/templates/recovery-code-used-email';
-import { SettingsService } from '../../../modules/settings/settings.service';
+} from '@server/modules/email/templates/recovery-code-used-email';
+import { SettingsService } from '@server/modules/settings/settings.service';
 import type { MfaAccount } from './mfa-account';
 
 /** Emails the account when a recovery code signed it in: the owner learns if it was not them. */

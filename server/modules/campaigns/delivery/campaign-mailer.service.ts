@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { hashSecretToken, newSecretToken } from '../../../common/crypto/secret-token';
-import { APP_CONFIG } from '../../../config/config.module';
-import type { AppConfig } from '../../../config/env.schema';
-import { sqlRunner, sqlTransaction, type SqlRunner } from '../../../database/sql-transaction';
+import { hashSecretToken, newSecretToken } from '@server/common/crypto/secret-token';
+import { APP_CONFIG } from '@server/config/config.module';
+import type { AppConfig } from '@server/config/env.schema';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '@server/database/sql-transaction';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { z } from 'zod';
 import { MERGE_FIELDS } from '../../email/merge-fields';

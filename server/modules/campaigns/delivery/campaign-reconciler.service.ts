@@ -1,8 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { isoDate } from '../../../common/http/iso-date';
-import { startMissingWorkflows } from '../../../temporal/missing-workflows';
-import { TemporalService } from '../../../temporal/temporal.service';
+import { isoDate } from '@server/common/http/iso-date';
+import { startMissingWorkflows } from '@server/temporal/missing-workflows';
+import { TemporalService } from '@server/temporal/temporal.service';
 import { CampaignWorkflowsService } from './campaign-workflows.service';
 
 /**

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { sqlTransaction } from '../../../database/sql-transaction';
-import type { CampaignOutcome } from '../../../../workflows/campaign/campaign.contract';
+import { sqlTransaction } from '@server/database/sql-transaction';
+import type { CampaignOutcome } from '@workflows/campaign/campaign.contract';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { campaignAudience, segmentFilterOf } from '../campaign-audience.sql';
 

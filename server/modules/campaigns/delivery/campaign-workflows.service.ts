@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { TemporalService } from '../../../temporal/temporal.service';
+import { TemporalService } from '@server/temporal/temporal.service';
 import {
   campaignStatusQuery,
   campaignWorkflowId,
   cancelCampaignSignal,
   type CampaignInput,
   type CampaignWorkflowStatus,
-} from '../../../../workflows/campaign/campaign.contract';
-import { BULK_PRIORITY } from '../../../../workflows/shared/priorities';
+} from '@workflows/campaign/campaign.contract';
+import { BULK_PRIORITY } from '@workflows/shared/priorities';
 
 /**
  * Starts, cancels and asks a campaign's `campaign-<id>` workflow. PostgreSQL is the record: a

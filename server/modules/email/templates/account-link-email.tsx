@@ -1,5 +1,5 @@
 import { Heading, Hr, Link, Section, Text } from '@react-email/components';
-import { formatFirmTime } from '../../../common/time/firm-time';
+import { formatFirmTime } from '@server/common/time/firm-time';
 import { EmailFrame, PrimaryButton } from './email-frame';
 
 export type AccountLinkPurpose = 'password_reset' | 'staff_invitation';

@@ -1,7 +1,7 @@
 import { Heading, Img, Section, Text } from '@react-email/components';
 import { EmailFrame } from './email-frame';
 import { PortalOnlyFooter, RequestAction, type RecipientAccess } from './request-access';
-import type { FileRequestEmailKind } from '../../../../workflows/file-request/file-request.contract';
+import type { FileRequestEmailKind } from '@workflows/file-request/file-request.contract';
 
 export interface FileRequestEmailProps {
   kind: FileRequestEmailKind;

@@ -1,5 +1,5 @@
 import { Heading, Hr, Text } from '@react-email/components';
-import { formatFirmTime } from '../../../common/time/firm-time';
+import { formatFirmTime } from '@server/common/time/firm-time';
 import { EmailFrame } from './email-frame';
 
 export interface RecoveryCodeUsedEmailProps {

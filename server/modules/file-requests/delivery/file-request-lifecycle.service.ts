@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { sqlTransaction } from '../../../database/sql-transaction';
-import type { FileRequestRecordStatus } from '../../../../workflows/file-request/file-request.contract';
+import { sqlTransaction } from '@server/database/sql-transaction';
+import type { FileRequestRecordStatus } from '@workflows/file-request/file-request.contract';
 import { recordEvent } from '../file-request-state.sql';
 import { lockLiveRequest } from './live-request.sql';
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { isoDate } from '../../../common/http/iso-date';
-import { APP_CONFIG } from '../../../config/config.module';
-import type { AppConfig } from '../../../config/env.schema';
-import { sqlTransaction, type SqlRunner } from '../../../database/sql-transaction';
-import type { FileRequestEmailKind } from '../../../../workflows/file-request/file-request.contract';
+import { isoDate } from '@server/common/http/iso-date';
+import { APP_CONFIG } from '@server/config/config.module';
+import type { AppConfig } from '@server/config/env.schema';
+import { sqlTransaction, type SqlRunner } from '@server/database/sql-transaction';
+import type { FileRequestEmailKind } from '@workflows/file-request/file-request.contract';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import {
   fromHeader,

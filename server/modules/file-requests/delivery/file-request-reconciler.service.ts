@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { startMissingWorkflows } from '../../../temporal/missing-workflows';
-import { TemporalService } from '../../../temporal/temporal.service';
+import { startMissingWorkflows } from '@server/temporal/missing-workflows';
+import { TemporalService } from '@server/temporal/temporal.service';
 import { FileRequestWorkflowsService } from './file-request-workflows.service';
 
 /**

@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../../../config/config.module';
-import type { AppConfig } from '../../../config/env.schema';
-import { pgArray } from '../../../database/pg-array';
-import { sqlTransaction } from '../../../database/sql-transaction';
+import { APP_CONFIG } from '@server/config/config.module';
+import type { AppConfig } from '@server/config/env.schema';
+import { pgArray } from '@server/database/pg-array';
+import { sqlTransaction } from '@server/database/sql-transaction';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { insertOutgoingEmails } from '../../email/outgoing-email';
 import { renderEmail } from '../../email/render-email';

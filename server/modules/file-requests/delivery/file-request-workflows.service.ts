@@ -1,12 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError, type SignalDefinition } from '@temporalio/client';
-import { isoDate } from '../../../common/http/iso-date';
-import { APP_CONFIG } from '../../../config/config.module';
-import type { AppConfig } from '../../../config/env.schema';
-import { dayIn, wallClock } from '../../../common/time/firm-day';
-import type { StartOptionsOf } from '../../../temporal/registered-workflows';
-import { TemporalService } from '../../../temporal/temporal.service';
+import { isoDate } from '@server/common/http/iso-date';
+import { APP_CONFIG } from '@server/config/config.module';
+import type { AppConfig } from '@server/config/env.schema';
+import { dayIn, wallClock } from '@server/common/time/firm-day';
+import type { StartOptionsOf } from '@server/temporal/registered-workflows';
+import { TemporalService } from '@server/temporal/temporal.service';
 import { SettingsService } from '../../settings/settings.service';
 import {
   DAY_MS,
@@ -14,7 +14,7 @@ import {
   fileRequestWorkflowId,
   type FileRequestInput,
   type FileRequestStatus as WorkflowStatus,
-} from '../../../../workflows/file-request/file-request.contract';
+} from '@workflows/file-request/file-request.contract';
 
 /** Reminders about a due date go out at 9 in the morning of their day, the firm's time. */
 const remindingHour = (dueAt: string, timeZone: string) =>

@@ -1,6 +1,6 @@
-import { pgArray } from '../../../database/pg-array';
-import type { SqlRunner } from '../../../database/sql-transaction';
-import { isoDate } from '../../../common/http/iso-date';
+import { pgArray } from '@server/database/pg-array';
+import type { SqlRunner } from '@server/database/sql-transaction';
+import { isoDate } from '@server/common/http/iso-date';
 import { newAcceptLink, requestPortalPath, type AcceptLink } from '../../invitations/accept-link';
 import type { RecipientAccess } from '../../email/templates/request-access';
 

@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import type { ImportCounts } from '../../../../workflows/client-import/client-import.contract';
-import { pgArray } from '../../../database/pg-array';
-import { withPgTransaction } from '../../../database/raw-pg';
+import type { ImportCounts } from '@workflows/client-import/client-import.contract';
+import { pgArray } from '@server/database/pg-array';
+import { withPgTransaction } from '@server/database/raw-pg';
 import { PlaybookRunWorkflows } from '../../playbooks/delivery/playbook-run-workflows.service';
 import type { ImportMode } from '../import-columns';
 import {

@@ -1,9 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type {
-  ImportStatus,
-  UndoReport,
-} from '../../../../workflows/client-import/client-import.contract';
+import type { ImportStatus, UndoReport } from '@workflows/client-import/client-import.contract';
 import { ImportJob } from '../import-job.entity';
 
 /** The states an import's workflow may end: an import that already ended keeps its end. */

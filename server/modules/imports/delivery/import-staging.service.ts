@@ -3,14 +3,11 @@ import { pipeline } from 'node:stream/promises';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { from as copyFrom } from 'pg-copy-streams';
-import { APP_CONFIG } from '../../../config/config.module';
-import type { AppConfig } from '../../../config/env.schema';
-import { pgArray } from '../../../database/pg-array';
-import { withPgClient } from '../../../database/raw-pg';
-import type {
-  ImportStatus,
-  StageResult,
-} from '../../../../workflows/client-import/client-import.contract';
+import { APP_CONFIG } from '@server/config/config.module';
+import type { AppConfig } from '@server/config/env.schema';
+import { pgArray } from '@server/database/pg-array';
+import { withPgClient } from '@server/database/raw-pg';
+import type { ImportStatus, StageResult } from '@workflows/client-import/client-import.contract';
 import { FileStore } from '../../files/file-store.service';
 import { ImportFileError } from '../file/import-file.error';
 import { openImportFile, type ImportFileReader } from '../file/import-file-reader';

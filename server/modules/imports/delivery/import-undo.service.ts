@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { UndoReport } from '../../../../workflows/client-import/client-import.contract';
-import { pgArray } from '../../../database/pg-array';
+import type { UndoReport } from '@workflows/client-import/client-import.contract';
+import { pgArray } from '@server/database/pg-array';
 import {
   PlaybookRunWorkflows,
   type RunWorkflowRef,

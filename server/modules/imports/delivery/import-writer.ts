@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { pgArray } from '../../../database/pg-array';
+import { pgArray } from '@server/database/pg-array';
 import { displayNameOf } from '../../clients/client.view';
 import { leastUsedColours, TAG_COLOUR_USAGE_SQL } from '../../tags/tag-colours';
 import { CLIENT_FIELDS, type ClientFields, type RowPlan } from './import-plan';

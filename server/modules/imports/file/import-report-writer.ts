@@ -3,9 +3,9 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setImmediate } from 'node:timers/promises';
 import { stream } from 'exceljs';
-import { neutraliseCell } from '../../../common/csv/formula-guard';
+import { neutraliseCell } from '@server/common/csv/formula-guard';
 import { REPORT_ROW_HEADER, type ReportLayout } from './report-layout';
-import { safeCsvStringifier } from '../../../common/csv/safe-csv-stringifier';
+import { safeCsvStringifier } from '@server/common/csv/safe-csv-stringifier';
 
 /**
  * One row of a report: where it was in the uploaded file, its cells in header order, and the

@@ -8,7 +8,7 @@ import {
   TAG_SEPARATOR,
   type TextField,
 } from './field-rules';
-import { restoreCell } from '../../../common/csv/formula-guard';
+import { restoreCell } from '@server/common/csv/formula-guard';
 import { isTemplateExample, TEMPLATE_EXAMPLE_COMMENT } from './template-example';
 
 /** One valid import row: trimmed, empty as null, email lower-cased, tags split and de-duplicated. */

@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { forEachLimit } from '../../../common/async/for-each-limit';
-import { pgArray } from '../../../database/pg-array';
-import type { InvitationBatchStep } from '../../../../workflows/portal-invitation/invitation-batch.contract';
-import { resendSignal } from '../../../../workflows/portal-invitation/portal-invitation.contract';
+import { forEachLimit } from '@server/common/async/for-each-limit';
+import { pgArray } from '@server/database/pg-array';
+import type { InvitationBatchStep } from '@workflows/portal-invitation/invitation-batch.contract';
+import { resendSignal } from '@workflows/portal-invitation/portal-invitation.contract';
 import { INVITATION_TIMING_COLUMNS, type InvitationTimingRow } from '../invitation-workflow-input';
 import { InvitationWorkflowsService } from '../invitation-workflows.service';
 import { InvitationMailerService } from './invitation-mailer.service';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../../../config/config.module';
-import type { AppConfig } from '../../../config/env.schema';
-import { pgArray } from '../../../database/pg-array';
-import { sqlTransaction, type SqlRunner } from '../../../database/sql-transaction';
-import type { InvitationEmailStep } from '../../../../workflows/portal-invitation/portal-invitation.contract';
+import { APP_CONFIG } from '@server/config/config.module';
+import type { AppConfig } from '@server/config/env.schema';
+import { pgArray } from '@server/database/pg-array';
+import { sqlTransaction, type SqlRunner } from '@server/database/sql-transaction';
+import type { InvitationEmailStep } from '@workflows/portal-invitation/portal-invitation.contract';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { InvitationEmailRenderer } from '../../email/invitation-email.renderer';
 import { fromHeader, insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';

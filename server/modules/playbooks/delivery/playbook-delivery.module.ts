@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditService } from '../../../common/audit/audit.service';
+import { AuditService } from '@server/common/audit/audit.service';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { FileRequestDeliveryModule } from '../../file-requests/delivery/file-request-delivery.module';
 import { PlaybookMailerService } from './playbook-mailer.service';

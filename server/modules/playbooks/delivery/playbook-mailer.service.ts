@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../../../config/config.module';
-import type { AppConfig } from '../../../config/env.schema';
-import type { SqlRunner } from '../../../database/sql-transaction';
+import { APP_CONFIG } from '@server/config/config.module';
+import type { AppConfig } from '@server/config/env.schema';
+import type { SqlRunner } from '@server/database/sql-transaction';
 import { compileMarkdownEmail, type MergeValues } from '../../email/markdown-email.renderer';
 import { fromHeader, insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
 import { SettingsService, type FirmSettings } from '../../settings/settings.service';

@@ -5,9 +5,9 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { pgArray } from '../../../database/pg-array';
-import { TemporalService } from '../../../temporal/temporal.service';
-import { playbookCancelSignal } from '../../../../workflows/playbook/playbook-run.contract';
+import { pgArray } from '@server/database/pg-array';
+import { TemporalService } from '@server/temporal/temporal.service';
+import { playbookCancelSignal } from '@workflows/playbook/playbook-run.contract';
 import { triggerOf, type TriggerColumns } from '../playbook-definition';
 import { PlaybookRunWorkflows } from './playbook-run-workflows.service';
 import { PlaybookSchedules } from './playbook-schedules.service';

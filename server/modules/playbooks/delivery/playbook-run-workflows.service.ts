@@ -5,18 +5,18 @@ import {
   WorkflowIdReusePolicy,
   WorkflowNotFoundError,
 } from '@temporalio/client';
-import { forEachLimit } from '../../../common/async/for-each-limit';
-import { TemporalService } from '../../../temporal/temporal.service';
+import { forEachLimit } from '@server/common/async/for-each-limit';
+import { TemporalService } from '@server/temporal/temporal.service';
 import {
   playbookCancelSignal,
   playbookRunStatusQuery,
   playbookRunWorkflowId,
   type PlaybookRunStatus,
-} from '../../../../workflows/playbook/playbook-run.contract';
+} from '@workflows/playbook/playbook-run.contract';
 import {
   playbookSyncAgainSignal,
   playbookSyncWorkflowId,
-} from '../../../../workflows/playbook/playbook-sync.contract';
+} from '@workflows/playbook/playbook-sync.contract';
 
 interface PendingRun {
   id: string;

@@ -5,12 +5,12 @@ import {
   ScheduleNotFoundError,
   ScheduleOverlapPolicy,
 } from '@temporalio/client';
-import type { ScheduledStartOf } from '../../../temporal/registered-workflows';
-import { TemporalService } from '../../../temporal/temporal.service';
+import type { ScheduledStartOf } from '@server/temporal/registered-workflows';
+import { TemporalService } from '@server/temporal/temporal.service';
 import {
   playbookScheduleId,
   playbookYearlyWorkflowId,
-} from '../../../../workflows/playbook/playbook-yearly.contract';
+} from '@workflows/playbook/playbook-yearly.contract';
 import { monthName, type PlaybookTrigger } from '../playbooks.schemas';
 
 export interface ScheduledPlaybook {

@@ -1,12 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { isoDate } from '../../../common/http/iso-date';
+import { isoDate } from '@server/common/http/iso-date';
 import type {
   PlaybookPlanStep,
   PlaybookRunOutcome,
   PlaybookRunPlan,
   PlaybookStepResult,
-} from '../../../../workflows/playbook/playbook-run.contract';
+} from '@workflows/playbook/playbook-run.contract';
 import type { PlaybookStep } from '../playbooks.schemas';
 import type { StepHandler, StepSpec, StepType } from './playbook-step';
 import { FileRequestStepHandler } from './steps/file-request-step.handler';

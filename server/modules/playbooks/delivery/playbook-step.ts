@@ -1,4 +1,4 @@
-import type { PlaybookStepResult } from '../../../../workflows/playbook/playbook-run.contract';
+import type { PlaybookStepResult } from '@workflows/playbook/playbook-run.contract';
 import type { PlaybookStep } from '../playbooks.schemas';
 import type { PlaybookRunLogEntry } from '../playbook.view';
 

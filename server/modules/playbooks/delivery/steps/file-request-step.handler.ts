@@ -1,16 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  DAY_MS,
-  type PlaybookStepResult,
-} from '../../../../../workflows/playbook/playbook-run.contract';
-import { DomainException } from '../../../../common/errors/domain.exception';
-import { dayIn } from '../../../../common/time/firm-day';
-import { sqlRunner, sqlTransaction } from '../../../../database/sql-transaction';
-import { FileRequestsService } from '../../../file-requests/file-requests.service';
-import type { RequestTemplateItem } from '../../../request-templates/request-template.view';
-import { SettingsService } from '../../../settings/settings.service';
-import { isTemporalUnavailable } from '../../../../temporal/temporal-unavailable';
+import { DAY_MS, type PlaybookStepResult } from '@workflows/playbook/playbook-run.contract';
+import { DomainException } from '@server/common/errors/domain.exception';
+import { dayIn } from '@server/common/time/firm-day';
+import { sqlRunner, sqlTransaction } from '@server/database/sql-transaction';
+import { FileRequestsService } from '@server/modules/file-requests/file-requests.service';
+import type { RequestTemplateItem } from '@server/modules/request-templates/request-template.view';
+import { SettingsService } from '@server/modules/settings/settings.service';
+import { isTemporalUnavailable } from '@server/temporal/temporal-unavailable';
 import { StepFailure, type StepHandler, type StepNote, type StepSpec } from '../playbook-step';
 import { appendLog, doneStep, logEntry } from './playbook-run-log';
 import { PlaybookRunLock } from './playbook-run-lock.service';

@@ -1,4 +1,4 @@
-import type { SqlRunner } from '../../../../database/sql-transaction';
+import type { SqlRunner } from '@server/database/sql-transaction';
 import type { PlaybookRunLogEntry } from '../../playbook.view';
 import type { LockedRun, StepNote, StepType } from '../playbook-step';
 

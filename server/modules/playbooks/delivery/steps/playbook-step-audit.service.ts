@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, type AuditEntry } from '../../../../common/audit/audit.service';
+import { AuditService, type AuditEntry } from '@server/common/audit/audit.service';
 import type { LockedRun } from '../playbook-step';
 
 /** What a step did on the client, for the audit trail (recorded after the commit). */

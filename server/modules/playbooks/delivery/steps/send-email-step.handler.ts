@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PlaybookStepResult } from '../../../../../workflows/playbook/playbook-run.contract';
+import type { PlaybookStepResult } from '@workflows/playbook/playbook-run.contract';
 import { PlaybookMailerService } from '../playbook-mailer.service';
 import type { StepHandler, StepSpec } from '../playbook-step';
 import { TransactionalStepRunner } from './transactional-step-runner.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { PlaybookStepResult } from '../../../../../workflows/playbook/playbook-run.contract';
-import type { SqlRunner } from '../../../../database/sql-transaction';
-import { EmailDispatcherWaker } from '../../../email/email-dispatcher-waker.service';
+import type { PlaybookStepResult } from '@workflows/playbook/playbook-run.contract';
+import type { SqlRunner } from '@server/database/sql-transaction';
+import { EmailDispatcherWaker } from '@server/modules/email/email-dispatcher-waker.service';
 import type { LockedRun, StepNote, StepType } from '../playbook-step';
 import { appendLog, doneStep, logEntry } from './playbook-run-log';
 import { PlaybookRunLock } from './playbook-run-lock.service';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PlaybookStepResult } from '../../../../../workflows/playbook/playbook-run.contract';
+import type { PlaybookStepResult } from '@workflows/playbook/playbook-run.contract';
 import { StepFailure, type StepHandler, type StepSpec } from '../playbook-step';
 import { appendLog, loggedStep } from './playbook-run-log';
 import { PlaybookRunLock } from './playbook-run-lock.service';
