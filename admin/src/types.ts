@@ -6,10 +6,10 @@ import type { StaffClientRole } from '@server/common/access/client-role';
 import type { FirmRole } from '@server/common/access/firm-role';
 import type { SessionView } from '@server/common/auth/session.view';
 import type { mfaResetSchema } from '@server/common/auth/mfa/mfa.view';
-import type { AuditEventView } from '@server/modules/audit/audit-events.service';
-import type { CampaignPreview as CampaignPreviewView } from '@server/modules/campaigns/delivery/campaign-mailer.service';
+import type { AuditEventView } from '@server/modules/audit/audit-event.view';
 import type {
   CampaignAudience as CampaignAudienceView,
+  CampaignPreview as CampaignPreviewView,
   CampaignRecipientView as CampaignRecipientJson,
   CampaignView as CampaignJson,
 } from '@server/modules/campaigns/campaign.view';
@@ -18,10 +18,13 @@ import type {
   FileVersionView,
 } from '@server/modules/client-files/client-file.view';
 import type { BulkTagsCounts, ClientView } from '@server/modules/clients/client.view';
-import type { ContactClientLink, ContactView } from '@server/modules/contacts/contact.view';
-import type { TimelineEvent as TimelineEventView } from '@server/modules/contacts/contacts.service';
+import type {
+  ContactClientLink,
+  ContactView,
+  TimelineEvent as TimelineEventView,
+} from '@server/modules/contacts/contact.view';
 import type { Dashboard as DashboardView } from '@server/modules/dashboard/dashboard.view';
-import type { OutboxMessage as OutboxMessageView } from '@server/modules/email/outbox.service';
+import type { OutboxMessage as OutboxMessageView } from '@server/modules/email/outbox.view';
 import type {
   FileRequestEventView as FileRequestEventJson,
   FileRequestFileRef as FileRequestFileRefJson,
@@ -31,9 +34,9 @@ import type {
   FileRequestView as FileRequestJson,
 } from '@server/modules/file-requests/file-request.view';
 import type { RecipientOptionView } from '@server/modules/file-requests/request-recipients.view';
-import type { GroupView } from '@server/modules/groups/groups.service';
+import type { GroupView } from '@server/modules/groups/group.view';
 import type { ImportJobView } from '@server/modules/imports/import-job.view';
-import type { ImportRowView } from '@server/modules/imports/import-reader.service';
+import type { ImportRowView } from '@server/modules/imports/import-row.view';
 import type {
   invitationBatchViewSchema,
   InvitationSummary as InvitationSummaryView,
@@ -53,11 +56,11 @@ import type {
 import type {
   SegmentPreview as SegmentPreviewView,
   SegmentView,
-} from '@server/modules/segments/segments.service';
-import type { FirmSettings } from '@server/modules/settings/settings.service';
-import type { AccessGrant as AccessGrantView } from '@server/modules/sharing/client-access.service';
+} from '@server/modules/segments/segment.view';
+import type { FirmSettings } from '@server/modules/settings/settings.view';
+import type { AccessGrant as AccessGrantView } from '@server/modules/sharing/client-access.view';
 import type { StaffView } from '@server/modules/staff/staff.view';
-import type { TagView } from '@server/modules/tags/tags.service';
+import type { TagView } from '@server/modules/tags/tag.view';
 
 /** A server view as the browser receives it: JSON, so every Date is an ISO string, at any depth. */
 export type Json<T> = T extends Date

@@ -15,12 +15,8 @@ import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { AUDIT_SORTABLE, auditFilterSchema } from './audit-events.schemas';
-import {
-  AuditEventsService,
-  type AuditEventView,
-  auditEventViewSchema,
-  EXPORT_MAX_ROWS,
-} from './audit-events.service';
+import { type AuditEventView, auditEventViewSchema } from './audit-event.view';
+import { AuditEventsService, EXPORT_MAX_ROWS } from './audit-events.service';
 
 const CSV_COLUMNS: [string, keyof AuditEventView][] = [
   ['When (UTC)', 'at'],

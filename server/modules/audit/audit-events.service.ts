@@ -10,24 +10,7 @@ import { sampledList, type SampledListSpec } from '../../database/sampled-list';
 import { whereListSpec } from '../../database/where-list-spec';
 import { SqlWhere } from '../../database/sql-where';
 import type { AuditFilter, AuditSortField } from './audit-events.schemas';
-import { z } from 'zod';
-import { timestampField } from '../../common/http/view-fields';
-
-export const auditEventViewSchema = z.object({
-  id: z.uuid(),
-  at: timestampField,
-  actorType: z.string(),
-  actorId: z.uuid().nullable(),
-  actorEmail: z.string().nullable(),
-  action: z.string(),
-  targetType: z.string().nullable(),
-  targetId: z.string().nullable(),
-  clientId: z.uuid().nullable(),
-  summary: z.string(),
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-});
-export type AuditEventView = z.infer<typeof auditEventViewSchema>;
+import type { AuditEventView } from './audit-event.view';
 
 const COLUMNS = `id, at, actor_type as "actorType", actor_id as "actorId",
   actor_email as "actorEmail", action, target_type as "targetType", target_id as "targetId",

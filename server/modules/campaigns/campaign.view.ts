@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MERGE_FIELDS } from '../email/merge-fields';
 import { namedRefSchema, timestampField, workflowRefSchema } from '../../common/http/view-fields';
 
 /** What the API returns for campaigns. */
@@ -92,3 +93,12 @@ export const campaignAudienceSchema = z.object({
   skipped: z.object({ noEmail: count, suppressed: count, unsubscribed: count }),
 });
 export type CampaignAudience = z.infer<typeof campaignAudienceSchema>;
+
+/** A campaign's email as a recipient would see it, with the sample values merged in. */
+export const campaignPreviewSchema = z.object({
+  subject: z.string(),
+  html: z.string(),
+  text: z.string(),
+  mergeValues: z.record(z.enum(MERGE_FIELDS), z.string()),
+});
+export type CampaignPreview = z.infer<typeof campaignPreviewSchema>;

@@ -26,11 +26,12 @@ import { CampaignReader } from './campaign-reader.service';
 import {
   type CampaignAudience,
   campaignAudienceSchema,
+  type CampaignPreview,
+  campaignPreviewSchema,
   campaignRecipientViewSchema,
   type CampaignView,
   campaignViewSchema,
 } from './campaign.view';
-import { type CampaignPreview, campaignPreviewSchema } from './delivery/campaign-mailer.service';
 import { CampaignWorkflowsService } from './delivery/campaign-workflows.service';
 import {
   CAMPAIGN_SORTABLE,

@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { sqlTransaction } from '../../database/sql-transaction';
 import { SettingsService } from '../settings/settings.service';
 import { CampaignReader } from './campaign-reader.service';
-import type { CampaignStatus } from './campaign.view';
-import { CampaignMailerService, type CampaignPreview } from './delivery/campaign-mailer.service';
+import type { CampaignPreview, CampaignStatus } from './campaign.view';
+import { CampaignMailerService } from './delivery/campaign-mailer.service';
 import { CampaignWorkflowsService } from './delivery/campaign-workflows.service';
 import { CampaignsErrors, campaignNotFound } from './campaigns.errors';
 import type {

@@ -2,7 +2,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { hashSecretToken } from '../../common/crypto/secret-token';
 import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
-import { firmPageSchema, SettingsService } from '../settings/settings.service';
+import { SettingsService } from '../settings/settings.service';
+import { firmPageSchema } from '../settings/settings.view';
 import { CampaignsErrors } from './campaigns.errors';
 import { z } from 'zod';
 

@@ -75,3 +75,12 @@ export const toContactView = (
   createdAt: isoDate(r.created_at),
   updatedAt: isoDate(r.updated_at),
 });
+
+export const timelineEventSchema = z.object({
+  id: z.uuid(),
+  at: timestampField,
+  invitationId: z.uuid(),
+  kind: z.string(),
+  detail: z.string().nullable(),
+});
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;

@@ -12,7 +12,7 @@ import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
-import { type ContactView, contactViewSchema } from './contact.view';
+import { type ContactView, contactViewSchema, timelineEventSchema } from './contact.view';
 import {
   CONTACT_SORTABLE,
   contactFilterSchema,
@@ -21,7 +21,7 @@ import {
   type CreateContactInput,
   type UpdateContactInput,
 } from './contacts.schemas';
-import { ContactsService, timelineEventSchema } from './contacts.service';
+import { ContactsService } from './contacts.service';
 
 const contactEvent = (verb: string, c: ContactView) => ({
   summary: `${verb} contact ${c.email}`,

@@ -21,6 +21,7 @@ import {
   type ContactClientLink,
   type ContactRow,
   type ContactView,
+  type TimelineEvent,
 } from './contact.view';
 import type {
   ContactFilter,
@@ -29,17 +30,6 @@ import type {
   UpdateContactInput,
 } from './contacts.schemas';
 import { ContactsErrors } from './contacts.errors';
-import { z } from 'zod';
-import { timestampField } from '../../common/http/view-fields';
-
-export const timelineEventSchema = z.object({
-  id: z.uuid(),
-  at: timestampField,
-  invitationId: z.uuid(),
-  kind: z.string(),
-  detail: z.string().nullable(),
-});
-export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
 @Injectable()
 export class ContactsService {

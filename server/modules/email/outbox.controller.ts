@@ -8,7 +8,8 @@ import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { outboxFilterSchema } from './outbox.schemas';
-import { outboxMessageSchema, OutboxService } from './outbox.service';
+import { OutboxService } from './outbox.service';
+import { outboxMessageSchema } from './outbox.view';
 
 const OUTBOX_SORTABLE = ['createdAt', 'toEmail', 'status'] as const;
 

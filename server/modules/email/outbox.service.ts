@@ -9,31 +9,9 @@ import { pgArray } from '../../database/pg-array';
 import { sampledList, type SampledListSpec } from '../../database/sampled-list';
 import { whereListSpec } from '../../database/where-list-spec';
 import { SqlWhere } from '../../database/sql-where';
-import { z } from 'zod';
-import { timestampField } from '../../common/http/view-fields';
-import { EMAIL_STATUSES, type OutboxFilter } from './outbox.schemas';
-import { EMAIL_KINDS, type EmailKind, type EmailLink } from './outgoing-email';
-
-export const outboxMessageSchema = z.object({
-  id: z.uuid(),
-  kind: z.enum(EMAIL_KINDS),
-  toEmail: z.string(),
-  fromEmail: z.string(),
-  subject: z.string(),
-  status: z.enum(EMAIL_STATUSES),
-  contactId: z.uuid().nullable(),
-  invitationId: z.uuid().nullable(),
-  links: z.array(z.object({ label: z.string(), url: z.string() })),
-  error: z.string().nullable(),
-  createdAt: timestampField,
-  sentAt: timestampField.nullable(),
-  deliveredAt: timestampField.nullable(),
-  /** One message only (not in the list). */
-  text: z.string().nullable().optional(),
-  /** Like the text, kept only until the message leaves (it may carry a token). */
-  html: z.string().nullable().optional(),
-});
-export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+import type { OutboxFilter } from './outbox.schemas';
+import type { OutboxMessage } from './outbox.view';
+import type { EmailKind, EmailLink } from './outgoing-email';
 
 // A password reset link opens its account: the Outbox never shows it, nor the body that holds it.
 const HIDDEN_KIND = 'password_reset';

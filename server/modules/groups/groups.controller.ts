@@ -20,7 +20,8 @@ import {
   type CreateGroupInput,
   type UpdateGroupInput,
 } from './groups.schemas';
-import { type GroupKind, GroupsService, type GroupView, groupViewSchema } from './groups.service';
+import { type GroupView, groupViewSchema } from './group.view';
+import { type GroupKind, GroupsService } from './groups.service';
 
 /**
  * `/api/staff-groups` and `/api/contact-groups`: the same routes over the same table shapes.

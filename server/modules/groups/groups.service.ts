@@ -10,21 +10,9 @@ import { pgArray } from '../../database/pg-array';
 import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { SqlWhere } from '../../database/sql-where';
 import type { CreateGroupInput, GroupFilter, UpdateGroupInput } from './groups.schemas';
-import { z } from 'zod';
-import { timestampField } from '../../common/http/view-fields';
+import type { GroupView } from './group.view';
 
 export type GroupKind = 'staff' | 'contact';
-
-export const groupViewSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  description: z.string().nullable(),
-  memberIds: z.array(z.uuid()),
-  memberCount: z.number().int(),
-  createdAt: timestampField,
-  updatedAt: timestampField,
-});
-export type GroupView = z.infer<typeof groupViewSchema>;
 
 interface GroupRow {
   id: string;

@@ -12,12 +12,12 @@ import {
 import { matchHeaders } from './file/header-matcher';
 import { writeReportCsv, writeReportXlsx, type ReportRow } from './file/import-report-writer';
 import { EXCEPTION_REPORT, FULL_REPORT } from './file/report-layout';
-import { IMPORT_FIELDS, type ImportOutcome } from './import-columns';
+import type { ImportOutcome } from './import-columns';
 import { ImportJob } from './import-job.entity';
 import { toImportJobView, type ImportJobView } from './import-job.view';
 import { ImportsErrors } from './imports.errors';
 import type { ImportFilter, ImportRowFilter } from './imports.schemas';
-import { z } from 'zod';
+import type { ImportRowView } from './import-row.view';
 
 const REPORT_BATCH = 1000;
 
@@ -32,17 +32,6 @@ const OUTCOME_LABEL: Record<ImportOutcome, [real: string, dryRun: string]> = {
 };
 /** A row an import cancelled or stopped before reaching it. */
 const NOT_PROCESSED = 'Not processed';
-
-export const importRowViewSchema = z.object({
-  id: z.uuid(),
-  rowNumber: z.number().int(),
-  outcome: z.string().nullable(),
-  comment: z.string().nullable(),
-  clientId: z.uuid().nullable(),
-  /** The row's cells of the recognised columns, as the file has them. */
-  values: z.partialRecord(z.enum(IMPORT_FIELDS), z.string()),
-});
-export type ImportRowView = z.infer<typeof importRowViewSchema>;
 
 interface ReportRecord {
   seq: number;

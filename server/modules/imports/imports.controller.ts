@@ -33,7 +33,8 @@ import {
   startImportSchema,
   type StartImportInput,
 } from './imports.schemas';
-import { type ImportReportKind, ImportReader, importRowViewSchema } from './import-reader.service';
+import { type ImportReportKind, ImportReader } from './import-reader.service';
+import { importRowViewSchema } from './import-row.view';
 import { ImportsService } from './imports.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

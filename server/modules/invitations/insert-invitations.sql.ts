@@ -1,7 +1,7 @@
 import { pgArray } from '../../database/pg-array';
 import type { SqlRunner } from '../../database/sql-transaction';
 import { portalInvitationWorkflowId } from '@workflows/portal-invitation/portal-invitation.contract';
-import type { FirmSettings } from '../settings/settings.service';
+import type { FirmSettings } from '../settings/settings.view';
 
 export interface NewInvitations {
   contactIds: string[];

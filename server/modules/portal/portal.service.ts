@@ -9,7 +9,8 @@ import {
   contactDisplayName,
   contactIdentitySchema,
 } from '../contacts/contact.view';
-import { firmPageSchema, SettingsService } from '../settings/settings.service';
+import { SettingsService } from '../settings/settings.service';
+import { firmPageSchema } from '../settings/settings.view';
 
 export const portalMeSchema = contactIdentitySchema.extend({
   ...firmPageSchema.shape,

@@ -20,13 +20,13 @@ import {
   type SegmentFilter,
   type UpdateSegmentInput,
 } from './segments.schemas';
+import { SegmentsService } from './segments.service';
 import {
   type SegmentPreview,
   segmentPreviewSchema,
-  SegmentsService,
   type SegmentView,
   segmentViewSchema,
-} from './segments.service';
+} from './segment.view';
 
 const segmentEvent = (verb: string) => (s: SegmentView) => ({
   summary: `${verb} segment ${s.name}`,

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiView } from '../../common/openapi/api-response';
-import { firmSettingsSchema, SettingsService } from './settings.service';
+import { SettingsService } from './settings.service';
+import { firmSettingsSchema } from './settings.view';
 
 /** What every staff member's console needs of the settings: the firm's name and time zone. */
 @ApiTags('settings')

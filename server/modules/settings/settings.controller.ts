@@ -5,7 +5,8 @@ import { RequireRole } from '../../common/auth/auth.decorators';
 import { Audited } from '../../common/audit/audited.decorator';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { updateSettingsSchema, type UpdateSettingsInput } from './settings.schemas';
-import { type FirmSettings, firmSettingsSchema, SettingsService } from './settings.service';
+import { SettingsService } from './settings.service';
+import { type FirmSettings, firmSettingsSchema } from './settings.view';
 
 /** `/api/settings`, also as `/api/settings/firm` so react-admin's getOne/update reach it. */
 @ApiTags('settings')

@@ -12,7 +12,8 @@ import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
 import { grantIdSchema, grantSchema, type GrantInput } from './client-access.schemas';
 import { shareAuditEntry } from './client-access.audit';
-import { type AccessGrant, accessGrantSchema, ClientAccessService } from './client-access.service';
+import { ClientAccessService } from './client-access.service';
+import { type AccessGrant, accessGrantSchema } from './client-access.view';
 
 /**
  * `/api/clients/:id/access`: anyone who sees the client sees who else does; owners and

@@ -1,25 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { SqlCondition } from '../../common/access/access.service';
-import { CLIENT_ROLES, type ClientRole } from '../../common/access/client-role';
+import type { ClientRole } from '../../common/access/client-role';
 import { AuthErrors } from '../../common/auth/auth.errors';
 import { CommonErrors } from '../../common/errors/common.errors';
 import { invalidField } from '../../common/validation/parse-input';
-import { GRANTEE_TYPES, type GrantInput, type GranteeType } from './client-access.schemas';
-import { z } from 'zod';
-
-export const accessGrantSchema = z.object({
-  id: z.string(),
-  principalType: z.enum(GRANTEE_TYPES),
-  principalId: z.uuid(),
-  name: z.string(),
-  email: z.string().nullable(),
-  role: z.enum(CLIENT_ROLES),
-  /** Given through a group: revoked there, shown here for the full picture. */
-  inherited: z.boolean(),
-  viaGroup: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-});
-export type AccessGrant = z.infer<typeof accessGrantSchema>;
+import type { GrantInput, GranteeType } from './client-access.schemas';
+import type { AccessGrant } from './client-access.view';
 
 interface GrantRow {
   type: GranteeType;

@@ -18,7 +18,8 @@ import {
   type CreateTagInput,
   type UpdateTagInput,
 } from './tags.schemas';
-import { TagsService, type TagView, tagViewSchema } from './tags.service';
+import { type TagView, tagViewSchema } from './tag.view';
+import { TagsService } from './tags.service';
 
 @ApiTags('tags')
 @Controller('tags')

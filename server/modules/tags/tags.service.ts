@@ -8,19 +8,8 @@ import { Tag } from './tag.entity';
 import { leastUsedColours, TAG_COLOUR_USAGE_SQL } from './tag-colours';
 import { TagsErrors } from './tags.errors';
 import type { CreateTagInput, TagFilter, TagSortField, UpdateTagInput } from './tags.schemas';
-import { z } from 'zod';
 import { isoDate } from '../../common/http/iso-date';
-import { timestampField } from '../../common/http/view-fields';
-
-export const tagViewSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  color: z.string(),
-  clientCount: z.number().int(),
-  createdAt: timestampField,
-  updatedAt: timestampField,
-});
-export type TagView = z.infer<typeof tagViewSchema>;
+import type { TagView } from './tag.view';
 
 const SORT_SQL: Record<TagSortField, string> = {
   name: 'lower(t.name)',

@@ -6,10 +6,10 @@ import { APP_CONFIG } from '@server/config/config.module';
 import type { AppConfig } from '@server/config/env.schema';
 import { sqlRunner, sqlTransaction, type SqlRunner } from '@server/database/sql-transaction';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
-import { z } from 'zod';
-import { MERGE_FIELDS } from '../../email/merge-fields';
 import { fromHeader, insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
-import { SettingsService, type FirmSettings } from '../../settings/settings.service';
+import { SettingsService } from '../../settings/settings.service';
+import type { FirmSettings } from '../../settings/settings.view';
+import type { CampaignPreview } from '../campaign.view';
 import { campaignAudience, segmentFilterOf } from '../campaign-audience.sql';
 import { campaignNotFound } from '../campaigns.errors';
 import {
@@ -37,15 +37,6 @@ interface PendingRecipient extends MergeSource {
   /** Since the segment was resolved: skipped now rather than emailed. */
   late_skip: 'unsubscribed' | 'suppressed' | null;
 }
-
-/** A campaign's email as a recipient would see it, with the sample values merged in. */
-export const campaignPreviewSchema = z.object({
-  subject: z.string(),
-  html: z.string(),
-  text: z.string(),
-  mergeValues: z.record(z.enum(MERGE_FIELDS), z.string()),
-});
-export type CampaignPreview = z.infer<typeof campaignPreviewSchema>;
 
 /**
  * Turns a campaign into emails: each recipient's own unsubscribe token (only its hash is

@@ -3,7 +3,7 @@ import {
   type CompiledEmail,
   type MergeValues,
 } from '../../email/markdown-email.renderer';
-import type { FirmSettings } from '../../settings/settings.service';
+import type { FirmSettings } from '../../settings/settings.view';
 
 /** What a recipient's merge fields are made of. */
 export interface MergeSource {

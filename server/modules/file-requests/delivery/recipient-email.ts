@@ -7,7 +7,7 @@ import {
   type RecipientAccess,
 } from '../../email/templates/request-access';
 import type { AcceptLink } from '../../invitations/accept-link';
-import type { FirmSettings } from '../../settings/settings.service';
+import type { FirmSettings } from '../../settings/settings.view';
 import type { LiveRequest } from './live-request.sql';
 import { recipientAccess, type Recipient } from './request-recipients.sql';
 

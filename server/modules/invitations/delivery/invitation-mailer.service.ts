@@ -9,7 +9,8 @@ import type { InvitationEmailStep } from '@workflows/portal-invitation/portal-in
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { InvitationEmailRenderer } from '../../email/invitation-email.renderer';
 import { fromHeader, insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
-import { SettingsService, type FirmSettings } from '../../settings/settings.service';
+import { SettingsService } from '../../settings/settings.service';
+import type { FirmSettings } from '../../settings/settings.view';
 import {
   newAcceptLink,
   requestPortalPath,

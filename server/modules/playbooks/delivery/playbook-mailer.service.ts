@@ -5,7 +5,8 @@ import type { AppConfig } from '@server/config/env.schema';
 import type { SqlRunner } from '@server/database/sql-transaction';
 import { compileMarkdownEmail, type MergeValues } from '../../email/markdown-email.renderer';
 import { fromHeader, insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
-import { SettingsService, type FirmSettings } from '../../settings/settings.service';
+import { SettingsService } from '../../settings/settings.service';
+import type { FirmSettings } from '../../settings/settings.view';
 import { StepFailure, type LockedRun, type StepNote } from './playbook-step';
 
 interface Recipient {
