@@ -7,7 +7,8 @@ import {
   type ContactSessionView,
 } from '../../modules/contacts/contact-session.view';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
-import { staffViewSchema, toStaffView, type StaffView } from '../../modules/staff/staff.view';
+import { toStaffView } from '../../modules/staff/staff.service';
+import { staffViewSchema, type StaffView } from '../../modules/staff/staff.view';
 import type { Contact } from '../../modules/contacts/contact.entity';
 import { AuditService, auditOrigin } from '../audit/audit.service';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { isoDate } from '../../common/http/iso-date';
 import { timestampField } from '../../common/http/view-fields';
 import { IMPORT_STATUSES } from '@workflows/client-import/client-import.contract';
 import { IMPORT_MODES } from './import-columns';
-import type { ImportJob } from './import-job.entity';
 
 export const importJobViewSchema = z.object({
   id: z.uuid(),
@@ -41,31 +39,3 @@ export const importJobViewSchema = z.object({
   finishedAt: timestampField.nullable(),
 });
 export type ImportJobView = z.infer<typeof importJobViewSchema>;
-
-export const toImportJobView = (
-  job: ImportJob,
-  links: { workflowUrl: string; undoWorkflowUrl: string | null },
-): ImportJobView => ({
-  id: job.id,
-  fileName: job.fileName,
-  format: job.format ?? null,
-  mode: job.mode,
-  dryRun: job.dryRun,
-  status: job.status,
-  total: job.total,
-  processed: job.processed,
-  created: job.created,
-  updated: job.updated,
-  unchanged: job.unchanged,
-  failed: job.failed,
-  unknownColumns: job.unknownColumns,
-  error: job.error ?? null,
-  errorCode: job.errorCode ?? null,
-  workflowId: job.workflowId,
-  ...links,
-  undoReport: job.undoReport ?? null,
-  realImportId: job.realImportId ?? null,
-  createdBy: job.createdBy ? { id: job.createdBy.id, email: job.createdBy.email } : null,
-  createdAt: isoDate(job.createdAt),
-  finishedAt: isoDate(job.finishedAt ?? null),
-});

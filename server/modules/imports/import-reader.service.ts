@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { Page } from '../../common/http/content-range';
+import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import { TemporalService } from '../../temporal/temporal.service';
@@ -14,7 +15,7 @@ import { writeReportCsv, writeReportXlsx, type ReportRow } from './file/import-r
 import { EXCEPTION_REPORT, FULL_REPORT } from './file/report-layout';
 import type { ImportOutcome } from './import-columns';
 import { ImportJob } from './import-job.entity';
-import { toImportJobView, type ImportJobView } from './import-job.view';
+import type { ImportJobView } from './import-job.view';
 import { ImportsErrors } from './imports.errors';
 import type { ImportFilter, ImportRowFilter } from './imports.schemas';
 import type { ImportRowView } from './import-row.view';
@@ -180,3 +181,31 @@ export class ImportReader {
     });
   }
 }
+
+export const toImportJobView = (
+  job: ImportJob,
+  links: { workflowUrl: string; undoWorkflowUrl: string | null },
+): ImportJobView => ({
+  id: job.id,
+  fileName: job.fileName,
+  format: job.format ?? null,
+  mode: job.mode,
+  dryRun: job.dryRun,
+  status: job.status,
+  total: job.total,
+  processed: job.processed,
+  created: job.created,
+  updated: job.updated,
+  unchanged: job.unchanged,
+  failed: job.failed,
+  unknownColumns: job.unknownColumns,
+  error: job.error ?? null,
+  errorCode: job.errorCode ?? null,
+  workflowId: job.workflowId,
+  ...links,
+  undoReport: job.undoReport ?? null,
+  realImportId: job.realImportId ?? null,
+  createdBy: job.createdBy ? { id: job.createdBy.id, email: job.createdBy.email } : null,
+  createdAt: isoDate(job.createdAt),
+  finishedAt: isoDate(job.finishedAt ?? null),
+});

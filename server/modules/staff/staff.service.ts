@@ -11,6 +11,7 @@ import { SessionsService } from '../../common/auth/sessions.service';
 import type { Principal } from '../../common/auth/principal';
 import type { Page } from '../../common/http/content-range';
 import { escapeLike } from '../../common/http/escape-like';
+import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { transactionRunner } from '../../database/sql-transaction';
 import { AccountLinksService } from '../account-links/account-links.service';
@@ -22,7 +23,7 @@ import type {
   StaffSortField,
   UpdateStaffInput,
 } from './staff.schemas';
-import { toStaffView, type StaffView } from './staff.view';
+import type { StaffView } from './staff.view';
 
 export const staffSessionsEndedSchema = z.object({
   id: z.uuid(),
@@ -149,3 +150,14 @@ export class StaffService {
     throw e;
   }
 }
+
+export const toStaffView = (u: StaffUser): StaffView => ({
+  id: u.id,
+  email: u.email,
+  firstName: u.firstName,
+  lastName: u.lastName,
+  roles: u.roles,
+  active: u.active,
+  lastLoginAt: isoDate(u.lastLoginAt ?? null),
+  createdAt: isoDate(u.createdAt),
+});
