@@ -18,11 +18,8 @@ import {
   passwordResetRequestSchema,
   type PasswordResetRequestInput,
 } from './account-links.schemas';
-import {
-  type AccountLinkPreview,
-  accountLinkPreviewSchema,
-  AccountLinksService,
-} from './account-links.service';
+import { type AccountLinkPreview, accountLinkPreviewSchema } from './account-link.view';
+import { AccountLinksService } from './account-links.service';
 import { PasswordResetService } from './password-reset.service';
 
 const resetRequestedSchema = z.object({ message: z.string() });

@@ -15,12 +15,10 @@ import { accountEmailFrom, insertOutgoingEmails } from '../email/outgoing-email'
 import { renderEmail } from '../email/render-email';
 import { AccountLinkEmail, accountLinkSubject } from '../email/templates/account-link-email';
 import { SettingsService } from '../settings/settings.service';
-import { firmPageSchema } from '../settings/settings.view';
 import { ownerTable, type AccountLinkOwner, type AccountLinkPurpose } from './account-link-owner';
+import type { AccountLinkPreview } from './account-link.view';
 import { AccountLinksErrors } from './account-links.errors';
 import { revokeAccountLinks } from './revoke-account-links.sql';
-import { z } from 'zod';
-import { timestampField } from '../../common/http/view-fields';
 import { DomainException } from '../../common/errors/domain.exception';
 
 interface TokenRow {
@@ -33,16 +31,6 @@ interface TokenRow {
   owner_id: string;
   email: string;
 }
-
-export const accountLinkPreviewSchema = z.object({
-  purpose: z.enum(['password_reset', 'staff_invitation']),
-  /** Staff sign in to the console, contacts to the portal. */
-  audience: z.enum(['staff', 'contact']),
-  email: z.string(),
-  ...firmPageSchema.shape,
-  expiresAt: timestampField,
-});
-export type AccountLinkPreview = z.infer<typeof accountLinkPreviewSchema>;
 
 /**
  * Emailed links that set an account's password (a reset, a staff invitation), under the rules

@@ -4,11 +4,8 @@ import { ApiView } from '../../common/openapi/api-response';
 import type { Request } from 'express';
 import { AuditService, auditOrigin } from '../../common/audit/audit.service';
 import { Public } from '../../common/auth/auth.decorators';
-import {
-  UnsubscribeService,
-  type UnsubscribeView,
-  unsubscribeViewSchema,
-} from './unsubscribe.service';
+import { UnsubscribeService } from './unsubscribe.service';
+import { type UnsubscribeView, unsubscribeViewSchema } from './unsubscribe.view';
 
 /**
  * The links in campaign emails: the portal page reads and posts here, and mail clients post

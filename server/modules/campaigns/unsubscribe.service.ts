@@ -3,17 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { hashSecretToken } from '../../common/crypto/secret-token';
 import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
 import { SettingsService } from '../settings/settings.service';
-import { firmPageSchema } from '../settings/settings.view';
 import { CampaignsErrors } from './campaigns.errors';
-import { z } from 'zod';
-
-/** What the unsubscribe page shows: enough to recognise the firm and the address, no more. */
-export const unsubscribeViewSchema = firmPageSchema.pick({ firmName: true, logoUrl: true }).extend({
-  /** Masked (a***@example.com): the link may have been forwarded. */
-  email: z.string(),
-  unsubscribed: z.boolean(),
-});
-export type UnsubscribeView = z.infer<typeof unsubscribeViewSchema>;
+import type { UnsubscribeView } from './unsubscribe.view';
 
 interface TokenRow {
   contact_id: string;

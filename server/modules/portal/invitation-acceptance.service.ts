@@ -17,9 +17,7 @@ import { InvitationsErrors } from '../invitations/invitations.errors';
 import { PlaybookRunWorkflows } from '../playbooks/delivery/playbook-run-workflows.service';
 import { recordAcceptanceRuns } from '../playbooks/delivery/playbook-triggers.sql';
 import { SettingsService } from '../settings/settings.service';
-import { firmPageSchema } from '../settings/settings.view';
-import { z } from 'zod';
-import { timestampField } from '../../common/http/view-fields';
+import type { InvitationPreview } from './portal.view';
 import { DomainException } from '../../common/errors/domain.exception';
 
 interface TokenRow {
@@ -33,14 +31,6 @@ interface TokenRow {
   first_name: string | null;
   last_name: string | null;
 }
-
-export const invitationPreviewSchema = firmPageSchema.extend({
-  email: z.string(),
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  expiresAt: timestampField,
-});
-export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 
 /** A contact's way in: the link from the email, a password, and a portal session. */
 @Injectable()

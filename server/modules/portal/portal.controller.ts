@@ -36,17 +36,15 @@ import {
   tokenQuerySchema,
   type AcceptInput,
 } from '../invitations/invitations.schemas';
+import { InvitationAcceptanceService } from './invitation-acceptance.service';
+import { PortalService } from './portal.service';
 import {
-  InvitationAcceptanceService,
   invitationPreviewSchema,
-} from './invitation-acceptance.service';
-import {
   type PortalClient,
   portalClientSchema,
   type PortalMe,
   portalMeSchema,
-  PortalService,
-} from './portal.service';
+} from './portal.view';
 
 @ApiTags('portal')
 @Controller('portal')

@@ -1,42 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { z } from 'zod';
 import type { ContactPrincipal } from '../../common/auth/principal';
 import type { ContactClientRole } from '../../common/access/client-role';
-import { clientViewSchema } from '../clients/client.view';
-import {
-  contactClientLinkSchema,
-  contactDisplayName,
-  contactIdentitySchema,
-} from '../contacts/contact.view';
+import { contactDisplayName } from '../contacts/contact.view';
 import { SettingsService } from '../settings/settings.service';
-import { firmPageSchema } from '../settings/settings.view';
-
-export const portalMeSchema = contactIdentitySchema.extend({
-  ...firmPageSchema.shape,
-  clients: z.array(contactClientLinkSchema.omit({ isPrimary: true })),
-});
-export type PortalMe = z.infer<typeof portalMeSchema>;
-
-/** The summary of a client its contacts see in the portal, with their role on it. */
-export const portalClientSchema = clientViewSchema
-  .pick({
-    id: true,
-    displayName: true,
-    type: true,
-    email: true,
-    phone: true,
-    street: true,
-    city: true,
-    state: true,
-    postalCode: true,
-  })
-  .extend({
-    role: contactClientLinkSchema.shape.role,
-    /** Collaborators add their own files and activities; access contacts only see. */
-    canContribute: z.boolean(),
-  });
-export type PortalClient = z.infer<typeof portalClientSchema>;
+import type { PortalClient, PortalMe } from './portal.view';
 
 /** What a signed-in contact sees of the firm: its name, and the clients they belong to. */
 @Injectable()
