@@ -33,10 +33,11 @@ export async function benchOpenWorkflows(services: BenchServices, options: Optio
   const pg = new Client({ connectionString: stack.config.DATABASE_URL });
   await pg.connect();
   const connection = await Connection.connect({ address: services.temporal.address });
+  const temporal = new TemporalClient({ connection });
   // Counted by Temporal itself: a bulk invite's progress query may go unanswered under load.
   const running = async () =>
     (
-      await new TemporalClient({ connection }).workflow.count(
+      await temporal.workflow.count(
         `WorkflowType = 'portalInvitationWorkflow' AND ExecutionStatus = 'Running'`,
       )
     ).count;

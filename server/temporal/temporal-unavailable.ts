@@ -17,4 +17,4 @@ export function temporalUnavailable(cause: unknown): DomainException {
 }
 
 export const isTemporalUnavailable = (e: unknown): boolean =>
-  e instanceof DomainException && e.code === 'WORKFLOWS_UNAVAILABLE';
+  e instanceof DomainException && e.code in TemporalErrors;
