@@ -42,10 +42,10 @@ describe('email dispatch under load, two workers, no wake-ups', () => {
     (await admin.post('/api/invitations').send({ contactIds, senderEmail: SENDER }).expect(202))
       .body as { batchId: string; workflowId: string };
 
-  it('sends a single invitation ahead of a bulk invite, at Temporal priority 1 against 5', async () => {
+  it('sends a single invitation ahead of a bulk invite, at Temporal priority 1 against 5 (the bulk invite itself at 3)', async () => {
     const bulk = await seedContacts(t, 'bulk', 60);
     const [single] = await seedContacts(t, 'single', 1);
-    await invite(bulk);
+    const batch = await invite(bulk);
     // Until the bulk emails are queued, there is nothing for the single one to overtake.
     await eventually('the bulk emails queued', async () => {
       const [{ n }] = await t.query<{ n: number }>(
@@ -77,6 +77,9 @@ describe('email dispatch under load, two workers, no wake-ups', () => {
     };
     expect(await priorityOf(single)).toBe(1);
     expect(await priorityOf(bulk[0])).toBe(5);
+    // The bulk invite itself stays ahead of its children's backlog, so progress and Stop answer.
+    const { raw } = await temporal.getHandle(batch.workflowId).describe();
+    expect(raw.workflowExecutionInfo?.priority?.priorityKey).toBe(3);
 
     // The bell on a bulk-invited contact lifts its workflow ahead of bulk work.
     const [{ id, email }] = await t.query<{ id: string; email: string }>(

@@ -7,6 +7,11 @@ import type { Priority } from '@temporalio/common';
  */
 export const INTERACTIVE_PRIORITY: Priority = { priorityKey: 1 };
 export const BULK_PRIORITY: Priority = { priorityKey: 5 };
+/**
+ * A bulk invite's own workflow, at the default: its progress query and Stop wait for its next
+ * workflow task, which must not queue behind the backlog of the per-contact workflows it starts.
+ */
+export const BULK_CONTROL_PRIORITY: Priority = { priorityKey: 3 };
 
 export const priorityOf = (bulk: boolean): Priority =>
   bulk ? BULK_PRIORITY : INTERACTIVE_PRIORITY;

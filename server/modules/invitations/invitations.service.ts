@@ -13,7 +13,7 @@ import {
   type InvitationBatchInput,
   type InvitationBatchProgress,
 } from '@workflows/portal-invitation/invitation-batch.contract';
-import { priorityOf } from '@workflows/shared/priorities';
+import { BULK_CONTROL_PRIORITY, INTERACTIVE_PRIORITY } from '@workflows/shared/priorities';
 import {
   remindNowSignal,
   resendSignal,
@@ -120,7 +120,7 @@ export class InvitationsService {
       await this.temporal.start('invitationBatchWorkflow', {
         workflowId,
         taskQueue: this.temporal.taskQueue,
-        priority: priorityOf(batch.bulk),
+        priority: batch.bulk ? BULK_CONTROL_PRIORITY : INTERACTIVE_PRIORITY,
         args: [batch],
       });
     } catch (e) {
