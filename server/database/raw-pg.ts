@@ -1,5 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { PoolClient } from 'pg';
+import type { SqlRunner } from './sql-runner';
 
 /**
  * Borrows a driver connection from the ORM's pool for what the ORM cannot do (COPY streams).
@@ -62,4 +63,22 @@ export function withPgTransaction<T>(
     },
     signal,
   );
+}
+
+/**
+ * The `SqlRunner` over a borrowed driver connection, so statements beside a COPY are written like
+ * every other (`?` placeholders, bound the way the ORM binds them). None starts once `signal` is
+ * aborted.
+ */
+export function pgClientRunner(
+  em: EntityManager,
+  client: PoolClient,
+  signal?: AbortSignal,
+): SqlRunner {
+  const knex = em.getConnection().getKnex();
+  return async <T>(text: string, params: unknown[] = []) => {
+    signal?.throwIfAborted();
+    const { sql, bindings } = knex.raw(text, params as Knex.RawBinding[]).toSQL().toNative();
+    return (await client.query(sql, bindings as unknown[])).rows as T;
+  };
 }

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
-import { sqlTransaction } from '../../server/database/sql-transaction';
+import { sqlTransaction } from '../../server/database/sql-runner';
 import { PlaybookRunWorkflows } from '../../server/modules/playbooks/delivery/playbook-run-workflows.service';
 import { PlaybookStepRunner } from '../../server/modules/playbooks/delivery/playbook-step-runner.service';
 import { recordYearlyRuns } from '../../server/modules/playbooks/delivery/playbook-triggers.sql';

@@ -4,7 +4,7 @@ import { Contact } from '../../modules/contacts/contact.entity';
 import { escapeLike } from '../http/escape-like';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
 import { revokeAccountLinks } from '../../modules/account-links/revoke-account-links.sql';
-import { sqlRunner } from '../../database/sql-transaction';
+import { sqlRunner } from '../../database/sql-runner';
 import { AuthErrors } from './auth.errors';
 import type { ChangePasswordInput, LoginInput } from './auth.schemas';
 import { LoginThrottleService } from './login-throttle.service';

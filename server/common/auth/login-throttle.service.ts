@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { hashSecretToken, newSecretToken } from '../crypto/secret-token';
 import { AuthErrors } from './auth.errors';
 import { DEVICE_COOKIE_MAX_AGE_MS } from './session-cookie';

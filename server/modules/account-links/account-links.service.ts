@@ -9,7 +9,7 @@ import { hashSecretToken, newSecretToken } from '../../common/crypto/secret-toke
 import { isoDate } from '../../common/http/iso-date';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
-import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { EmailDispatcherWaker } from '../email/email-dispatcher-waker.service';
 import { accountEmailFrom, insertOutgoingEmails } from '../email/outgoing-email';
 import { renderEmail } from '../email/render-email';

@@ -5,7 +5,7 @@ import { RequestThrottleStorage } from '../../common/auth/request-throttle.stora
 import { escapeLike } from '../../common/http/escape-like';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
-import { sqlRunner, sqlTransaction } from '../../database/sql-transaction';
+import { sqlRunner, sqlTransaction } from '../../database/sql-runner';
 import type { AccountLinkOwner } from './account-link-owner';
 import { AccountLinksErrors } from './account-links.errors';
 import { AccountLinksService } from './account-links.service';

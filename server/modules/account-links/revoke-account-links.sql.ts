@@ -1,4 +1,4 @@
-import type { SqlRunner } from '../../database/sql-transaction';
+import type { SqlRunner } from '../../database/sql-runner';
 import { ownerTable, type AccountLinkOwner } from './account-link-owner';
 
 /**

@@ -1,5 +1,5 @@
 import { parseInput } from '../../common/validation/parse-input';
-import type { SqlRunner } from '../../database/sql-transaction';
+import type { SqlRunner } from '../../database/sql-runner';
 import { clientWhere, type SqlFragment } from '../clients/client-list.sql';
 import { segmentFilterSchema, type SegmentFilter } from '../segments/segments.schemas';
 

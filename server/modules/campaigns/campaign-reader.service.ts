@@ -5,7 +5,7 @@ import { escapeLike } from '../../common/http/escape-like';
 import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
-import { sqlRunner } from '../../database/sql-transaction';
+import { sqlRunner } from '../../database/sql-runner';
 import { SqlWhere } from '../../database/sql-where';
 import { clientWhere } from '../clients/client-list.sql';
 import { contactNameSql } from '../contacts/contact-list.sql';

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { sqlTransaction } from '../../database/sql-transaction';
+import { sqlTransaction } from '../../database/sql-runner';
 import { SettingsService } from '../settings/settings.service';
 import { CampaignReader } from './campaign-reader.service';
 import type { CampaignPreview, CampaignStatus } from './campaign.view';

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { hashSecretToken } from '../../common/crypto/secret-token';
-import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { SettingsService } from '../settings/settings.service';
 import { CampaignsErrors } from './campaigns.errors';
 import type { UnsubscribeView } from './unsubscribe.view';

@@ -4,7 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { isoDate } from '../../common/http/iso-date';
 import { pgArray } from '../../database/pg-array';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { FileStore } from '../files/file-store.service';
 import { ClientFilesErrors } from './client-files.errors';
 import { sniffUpload } from './content-sniffer';

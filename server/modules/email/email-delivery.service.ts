@@ -5,7 +5,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { Resend, type CreateBatchOptions } from 'resend';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
-import { sqlRunner, type SqlRunner } from '../../database/sql-transaction';
+import { sqlRunner, type SqlRunner } from '../../database/sql-runner';
 import type { EmailLink } from './outgoing-email';
 import { holdSendsFor, sendInTurn } from './send-pace';
 

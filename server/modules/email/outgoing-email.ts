@@ -1,4 +1,4 @@
-import type { SqlRunner } from '../../database/sql-transaction';
+import type { SqlRunner } from '../../database/sql-runner';
 
 export const EMAIL_KINDS = [
   'invitation',

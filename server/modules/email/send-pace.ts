@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 
 /** A request unanswered this long is taken for dead (its worker stopped): the activity's timeout. */
 const DEAD_AFTER = '2 minutes';

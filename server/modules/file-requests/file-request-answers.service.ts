@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { uploadedSignal } from '@workflows/file-request/file-request.contract';
 import { ClientFilesService } from '../client-files/client-files.service';
 import { recordEvent, settleStatus } from './file-request-state.sql';

@@ -1,4 +1,4 @@
-import type { SqlRunner } from '../../database/sql-transaction';
+import type { SqlRunner } from '../../database/sql-runner';
 import type { FileRequestItemStatus, FileRequestStatus } from './file-request.view';
 import { FileRequestsErrors, requestNotFound } from './file-requests.errors';
 

@@ -1,4 +1,4 @@
-import type { SqlRunner } from '../../database/sql-transaction';
+import type { SqlRunner } from '../../database/sql-runner';
 import type { FileRequestStatus } from './file-request.view';
 
 export interface FileRequestEvent {

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { pgArray } from '../../database/pg-array';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import {
   acceptedSignal,
   cancelledSignal,

@@ -9,7 +9,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { pgArray } from '../../database/pg-array';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { localIncomingDir } from '../storage/object-store.factory';
 import { SealedStorage } from '../storage/sealed-storage.service';
 import { legacyContentKey as legacyKey, sealedContentKey as sealedKey } from './content-keys';

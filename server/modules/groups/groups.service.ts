@@ -7,7 +7,7 @@ import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { invalidField } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { SqlWhere } from '../../database/sql-where';
 import type { CreateGroupInput, GroupFilter, UpdateGroupInput } from './groups.schemas';
 import type { GroupView } from './group.view';

@@ -1,5 +1,5 @@
 import { hashSecretToken, newSecretToken } from '../../common/crypto/secret-token';
-import type { SqlRunner } from '../../database/sql-transaction';
+import type { SqlRunner } from '../../database/sql-runner';
 
 export interface AcceptLink {
   url: string;

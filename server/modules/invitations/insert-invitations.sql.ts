@@ -1,5 +1,5 @@
 import { pgArray } from '../../database/pg-array';
-import type { SqlRunner } from '../../database/sql-transaction';
+import type { SqlRunner } from '../../database/sql-runner';
 import { portalInvitationWorkflowId } from '@workflows/portal-invitation/portal-invitation.contract';
 import type { FirmSettings } from '../settings/settings.view';
 

@@ -5,7 +5,7 @@ import { type SignalDefinition } from '@temporalio/client';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { pgArray } from '../../database/pg-array';
-import { sqlTransaction } from '../../database/sql-transaction';
+import { sqlTransaction } from '../../database/sql-runner';
 import { TemporalService } from '../../temporal/temporal.service';
 import {
   cancelInvitationBatchSignal,

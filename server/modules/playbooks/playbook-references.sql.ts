@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
-import type { SqlRunner } from '../../database/sql-transaction';
+import type { SqlRunner } from '../../database/sql-runner';
 import { PlaybooksErrors } from './playbooks.errors';
 import type { PlaybookStep, PlaybookTrigger } from './playbooks.schemas';
 

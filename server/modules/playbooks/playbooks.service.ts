@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation } from '../../database/unique-violation';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { PlaybookRunWorkflows } from './delivery/playbook-run-workflows.service';
 import { PlaybookSchedules } from './delivery/playbook-schedules.service';
 import { cancelPlaybookRuns } from './delivery/playbook-triggers.sql';

@@ -10,7 +10,7 @@ import { linkTokenProblem, type LinkTokenProblem } from '../../common/crypto/lin
 import { hashSecretToken } from '../../common/crypto/secret-token';
 import { isoDate } from '../../common/http/iso-date';
 import { InvitationWorkflowsService } from '../invitations/invitation-workflows.service';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { acceptedSignal } from '@workflows/portal-invitation/portal-invitation.contract';
 import { Contact } from '../contacts/contact.entity';
 import { InvitationsErrors } from '../invitations/invitations.errors';

@@ -6,7 +6,7 @@ import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import { isUniqueViolation } from '../../database/unique-violation';
-import { sqlTransaction } from '../../database/sql-transaction';
+import { sqlTransaction } from '../../database/sql-runner';
 import { SqlWhere } from '../../database/sql-where';
 import type { RequestTemplateItem, RequestTemplateView } from './request-template.view';
 import { RequestTemplatesErrors, templateNotFound } from './request-templates.errors';

@@ -4,7 +4,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { invalidField } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
-import { sqlRunner, type SqlRunner } from '../../database/sql-transaction';
+import { sqlRunner, type SqlRunner } from '../../database/sql-runner';
 import { SettingsErrors } from './settings.errors';
 import type { UpdateSettingsInput } from './settings.schemas';
 import type { FirmSettings } from './settings.view';

@@ -13,7 +13,7 @@ import type { Page } from '../../common/http/content-range';
 import { escapeLike } from '../../common/http/escape-like';
 import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
-import { transactionRunner } from '../../database/sql-transaction';
+import { transactionRunner } from '../../database/sql-runner';
 import { AccountLinksService } from '../account-links/account-links.service';
 import { StaffUser } from './staff-user.entity';
 import { StaffErrors } from './staff.errors';

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { InvitationWorkflowsService } from '../invitations/invitation-workflows.service';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-transaction';
+import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { bouncedSignal } from '@workflows/portal-invitation/portal-invitation.contract';
 import { isHardBounce, messageIdTag, type ResendEvent } from './resend-events';
 

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { pgArray } from '@server/database/pg-array';
-import { sqlTransaction, type SqlRunner } from '@server/database/sql-transaction';
+import { sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
 import { SettingsService } from '@server/modules/settings/settings.service';
 import type { MfaPolicy } from '@server/modules/settings/settings.schemas';
 import { AccessService } from '../../access/access.service';

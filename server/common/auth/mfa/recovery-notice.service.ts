@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@server/config/config.module';
 import type { AppConfig } from '@server/config/env.schema';
-import { sqlRunner } from '@server/database/sql-transaction';
+import { sqlRunner } from '@server/database/sql-runner';
 import { EmailDispatcherWaker } from '@server/modules/email/email-dispatcher-waker.service';
 import { accountEmailFrom, insertOutgoingEmails } from '@server/modules/email/outgoing-email';
 import { renderEmail } from '@server/modules/email/render-email';

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { hashSecretToken, newSecretToken } from '@server/common/crypto/secret-token';
 import { APP_CONFIG } from '@server/config/config.module';
 import type { AppConfig } from '@server/config/env.schema';
-import { sqlRunner, sqlTransaction, type SqlRunner } from '@server/database/sql-transaction';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { fromHeader, insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
 import { SettingsService } from '../../settings/settings.service';

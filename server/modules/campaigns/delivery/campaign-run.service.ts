@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { sqlTransaction } from '@server/database/sql-transaction';
+import { sqlTransaction } from '@server/database/sql-runner';
 import type { CampaignOutcome } from '@workflows/campaign/campaign.contract';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { campaignAudience, segmentFilterOf } from '../campaign-audience.sql';

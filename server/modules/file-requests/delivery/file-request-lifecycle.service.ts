@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { sqlTransaction } from '@server/database/sql-transaction';
+import { sqlTransaction } from '@server/database/sql-runner';
 import type { FileRequestRecordStatus } from '@workflows/file-request/file-request.contract';
 import { recordEvent } from '../file-request-state.sql';
 import { lockLiveRequest } from './live-request.sql';

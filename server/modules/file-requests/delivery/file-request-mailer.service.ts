@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isoDate } from '@server/common/http/iso-date';
 import { APP_CONFIG } from '@server/config/config.module';
 import type { AppConfig } from '@server/config/env.schema';
-import { sqlTransaction, type SqlRunner } from '@server/database/sql-transaction';
+import { sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
 import type { FileRequestEmailKind } from '@workflows/file-request/file-request.contract';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import {

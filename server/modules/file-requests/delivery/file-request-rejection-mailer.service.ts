@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@server/config/config.module';
 import type { AppConfig } from '@server/config/env.schema';
 import { pgArray } from '@server/database/pg-array';
-import { sqlTransaction } from '@server/database/sql-transaction';
+import { sqlTransaction } from '@server/database/sql-runner';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { insertOutgoingEmails } from '../../email/outgoing-email';
 import { renderEmail } from '../../email/render-email';

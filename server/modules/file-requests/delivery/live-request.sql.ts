@@ -1,4 +1,4 @@
-import type { SqlRunner } from '@server/database/sql-transaction';
+import type { SqlRunner } from '@server/database/sql-runner';
 
 /** A request as its emails need it. */
 export interface LiveRequest {

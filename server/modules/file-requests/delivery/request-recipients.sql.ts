@@ -1,5 +1,5 @@
 import { pgArray } from '@server/database/pg-array';
-import type { SqlRunner } from '@server/database/sql-transaction';
+import type { SqlRunner } from '@server/database/sql-runner';
 import { isoDate } from '@server/common/http/iso-date';
 import { newAcceptLink, requestPortalPath, type AcceptLink } from '../../invitations/accept-link';
 import type { RecipientAccess } from '../../email/templates/request-access';

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@server/config/config.module';
 import type { AppConfig } from '@server/config/env.schema';
 import { pgArray } from '@server/database/pg-array';
-import { sqlTransaction, type SqlRunner } from '@server/database/sql-transaction';
+import { sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
 import type { InvitationEmailStep } from '@workflows/portal-invitation/portal-invitation.contract';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { InvitationEmailRenderer } from '../../email/invitation-email.renderer';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@server/config/config.module';
 import type { AppConfig } from '@server/config/env.schema';
-import type { SqlRunner } from '@server/database/sql-transaction';
+import type { SqlRunner } from '@server/database/sql-runner';
 import { compileMarkdownEmail, type MergeValues } from '../../email/markdown-email.renderer';
 import { fromHeader, insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
 import { SettingsService } from '../../settings/settings.service';

@@ -1,4 +1,4 @@
-import type { SqlRunner } from '@server/database/sql-transaction';
+import type { SqlRunner } from '@server/database/sql-runner';
 
 /*
  * Runs are recorded set-based in the transaction of what triggers them; a unique index makes a

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DAY_MS, type PlaybookStepResult } from '@workflows/playbook/playbook-run.contract';
 import { DomainException } from '@server/common/errors/domain.exception';
 import { dayIn } from '@server/common/time/firm-day';
-import { sqlRunner, sqlTransaction } from '@server/database/sql-transaction';
+import { sqlRunner, sqlTransaction } from '@server/database/sql-runner';
 import { FileRequestsService } from '@server/modules/file-requests/file-requests.service';
 import type { RequestTemplateItem } from '@server/modules/request-templates/request-template.view';
 import { SettingsService } from '@server/modules/settings/settings.service';

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { sqlTransaction, type SqlRunner } from '@server/database/sql-transaction';
+import { sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
 import { StepFailure, type LockedRun, type StepType } from '../playbook-step';
 
 /** `work`'s value, or why it did not give one: the run had ended, or the step failed (recorded). */

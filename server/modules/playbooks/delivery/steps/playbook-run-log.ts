@@ -1,4 +1,4 @@
-import type { SqlRunner } from '@server/database/sql-transaction';
+import type { SqlRunner } from '@server/database/sql-runner';
 import type { PlaybookRunLogEntry } from '../../playbook.view';
 import type { LockedRun, StepNote, StepType } from '../playbook-step';
 

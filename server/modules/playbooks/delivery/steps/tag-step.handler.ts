@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PlaybookStepResult } from '@workflows/playbook/playbook-run.contract';
-import type { SqlRunner } from '@server/database/sql-transaction';
+import type { SqlRunner } from '@server/database/sql-runner';
 import { PlaybookRunWorkflows } from '../playbook-run-workflows.service';
 import { StepFailure, type LockedRun, type StepHandler, type StepSpec } from '../playbook-step';
 import { TransactionalStepRunner } from './transactional-step-runner.service';

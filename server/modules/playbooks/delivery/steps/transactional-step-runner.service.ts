@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PlaybookStepResult } from '@workflows/playbook/playbook-run.contract';
-import type { SqlRunner } from '@server/database/sql-transaction';
+import type { SqlRunner } from '@server/database/sql-runner';
 import { EmailDispatcherWaker } from '@server/modules/email/email-dispatcher-waker.service';
 import type { LockedRun, StepNote, StepType } from '../playbook-step';
 import { appendLog, doneStep, logEntry } from './playbook-run-log';
