@@ -78,7 +78,10 @@ export function pgClientRunner(
   const knex = em.getConnection().getKnex();
   return async <T>(text: string, params: unknown[] = []) => {
     signal?.throwIfAborted();
-    const { sql, bindings } = knex.raw(text, params as Knex.RawBinding[]).toSQL().toNative();
+    const { sql, bindings } = knex
+      .raw(text, params as Knex.RawBinding[])
+      .toSQL()
+      .toNative();
     return (await client.query(sql, bindings as unknown[])).rows as T;
   };
 }
