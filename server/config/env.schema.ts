@@ -68,6 +68,11 @@ export const envSchema = z.object({
    */
   TEMPORAL_RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   TEMPORAL_UI_URL: optionalString.pipe(z.url().optional()),
+  /**
+   * Longest wait of the API for one SQL statement: a database that stops answering (frozen,
+   * failing over) turns a request into a 503 instead of holding it. The worker has none.
+   */
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   TEMPORAL_CLI_PATH: optionalString,
   EMBEDDED_TEMPORAL_PORT: port(7233),
   EMBEDDED_TEMPORAL_UI_PORT: port(8233),

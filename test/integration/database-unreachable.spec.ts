@@ -19,7 +19,7 @@ describe('requests while the database is unreachable', () => {
     const url = new URL(t.config.DATABASE_URL);
     relay = await TcpRelay.start(`${url.hostname}:${url.port}`);
     url.port = String(relay.port);
-    twin = await t.startTwin({ DATABASE_URL: url.toString() });
+    twin = await t.startTwin({ DATABASE_URL: url.toString(), DATABASE_QUERY_TIMEOUT_MS: 2000 });
     staff = await signInWithSecondFactor(
       request.agent(twin.url),
       t.config.DATABASE_URL,
@@ -58,5 +58,15 @@ describe('requests while the database is unreachable', () => {
     const res = await staff.get('/api/clients').timeout(20_000).expect(503);
     expect(res.body).toMatchObject(unavailable);
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('answers 503 after the query deadline when the database freezes under pooled connections', async () => {
+    // The pool holds open connections; their statements get no answer, and no new one is needed.
+    await staff.get('/api/clients').expect(200);
+    relay.freeze();
+    const started = Date.now();
+    const res = await staff.get('/api/clients').timeout(20_000).expect(503);
+    expect(res.body).toMatchObject(unavailable);
+    expect(Date.now() - started).toBeLessThan(8_000);
   });
 });

@@ -1,4 +1,5 @@
 import { ConnectionException, DriverException } from '@mikro-orm/core';
+import { QUERY_TIMEOUT_MESSAGE } from '@server/database/query-deadline';
 
 /** Socket errors and PostgreSQL's "connection exception" / "operator intervention" classes. */
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
@@ -18,6 +19,7 @@ export function isDatabaseUnreachable(error: unknown): boolean {
     // pool exhausted while every connection waits; connect timeout; connection lost mid-query
     /^(Knex: Timeout acquiring a connection|timeout expired$|Connection terminated)/.test(
       error.message,
-    )
+    ) ||
+    error.message.endsWith(QUERY_TIMEOUT_MESSAGE)
   );
 }
