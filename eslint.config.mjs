@@ -73,7 +73,6 @@ const sqlNotMovedYet = [
   'server/modules/file-requests/file-request-state.sql.ts',
   'server/modules/file-requests/file-requests.service.ts',
   'server/modules/files/file-store.service.ts',
-  'server/modules/groups/groups.service.ts',
   'server/modules/health/health.service.ts',
   'server/modules/health/probe-turns.ts',
   'server/modules/health/worker-heartbeats.ts',
