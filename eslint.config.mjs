@@ -94,7 +94,6 @@ const sqlNotMovedYet = [
   'server/modules/request-templates/request-templates.service.ts',
   'server/modules/segments/segments.service.ts',
   'server/modules/settings/settings.service.ts',
-  'server/modules/sharing/client-access.service.ts',
   'server/modules/tags/tag-colours.ts',
   'server/modules/tags/tags.service.ts',
   'server/modules/webhooks/delivery-events.service.ts',
