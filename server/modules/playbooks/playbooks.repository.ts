@@ -92,6 +92,17 @@ export async function lockPlaybook(
   return row;
 }
 
+/** Parameters for name, enabled, the trigger columns and steps, in that order. */
+const columnValues = (p: StoredPlaybook): unknown[] => [
+  p.name,
+  p.enabled,
+  p.trigger_type,
+  p.trigger_tag_id,
+  p.trigger_month,
+  p.trigger_day,
+  JSON.stringify(p.steps),
+];
+
 export async function insertPlaybook(
   sql: SqlRunner,
   playbook: StoredPlaybook,
@@ -101,16 +112,7 @@ export async function insertPlaybook(
     `insert into playbook (name, enabled, trigger_type, trigger_tag_id, trigger_month,
              trigger_day, steps, created_by_staff_id)
            values (?, ?, ?, ?, ?, ?, ?::jsonb, ?) returning id`,
-    [
-      playbook.name,
-      playbook.enabled,
-      playbook.trigger_type,
-      playbook.trigger_tag_id,
-      playbook.trigger_month,
-      playbook.trigger_day,
-      JSON.stringify(playbook.steps),
-      staffId,
-    ],
+    [...columnValues(playbook), staffId],
   );
   return row.id;
 }
@@ -124,16 +126,7 @@ export async function updatePlaybook(
     `update playbook set name = ?, enabled = ?, trigger_type = ?, trigger_tag_id = ?,
              trigger_month = ?, trigger_day = ?, steps = ?::jsonb, updated_at = now()
            where id = ?`,
-    [
-      playbook.name,
-      playbook.enabled,
-      playbook.trigger_type,
-      playbook.trigger_tag_id,
-      playbook.trigger_month,
-      playbook.trigger_day,
-      JSON.stringify(playbook.steps),
-      id,
-    ],
+    [...columnValues(playbook), id],
   );
 }
 
