@@ -4,7 +4,7 @@ import { Context } from '@temporalio/activity';
 import { sqlTransaction } from '../../server/database/sql-runner';
 import { PlaybookRunWorkflows } from '../../server/modules/playbooks/delivery/playbook-run-workflows.service';
 import { PlaybookStepRunner } from '../../server/modules/playbooks/delivery/playbook-step-runner.service';
-import { recordYearlyRuns } from '../../server/modules/playbooks/delivery/playbook-triggers.sql';
+import { recordYearlyRuns } from '../../server/modules/playbooks/delivery/playbook-triggers.repository';
 import type {
   PlaybookRunActivities,
   PlaybookRunOutcome,

@@ -9,7 +9,10 @@ import { sampledList } from '../../database/sampled-list';
 import { ClientFilesService } from '../client-files/client-files.service';
 import { FileStore } from '../files/file-store.service';
 import { PlaybookRunWorkflows } from '../playbooks/delivery/playbook-run-workflows.service';
-import { deleteClientsWithRuns, runWorkflowsOf } from '../playbooks/delivery/playbook-triggers.sql';
+import {
+  deleteClientsWithRuns,
+  runWorkflowsOf,
+} from '../playbooks/delivery/playbook-triggers.repository';
 import { Tag } from '../tags/tag.entity';
 import { TagsService } from '../tags/tags.service';
 import { Client } from './client.entity';

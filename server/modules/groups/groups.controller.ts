@@ -21,7 +21,8 @@ import {
   type UpdateGroupInput,
 } from './groups.schemas';
 import { type GroupView, groupViewSchema } from './group.view';
-import { type GroupKind, GroupsService } from './groups.service';
+import type { GroupKind } from './groups.repository';
+import { GroupsService } from './groups.service';
 
 /**
  * `/api/staff-groups` and `/api/contact-groups`: the same routes over the same table shapes.

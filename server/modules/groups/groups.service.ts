@@ -2,38 +2,25 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/po
 import type { SqlCondition } from '../../common/access/access.service';
 import { CommonErrors } from '../../common/errors/common.errors';
 import type { Page } from '../../common/http/content-range';
-import { escapeLike } from '../../common/http/escape-like';
 import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { invalidField } from '../../common/validation/parse-input';
-import { pgArray } from '../../database/pg-array';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
-import { SqlWhere } from '../../database/sql-where';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-runner';
+import {
+  deleteGroup,
+  findGroup,
+  findMemberIds,
+  insertGroup,
+  listGroups,
+  replaceMembers,
+  updateGroup,
+  type GroupKind,
+  type GroupRow,
+} from './groups.repository';
 import type { CreateGroupInput, GroupFilter, UpdateGroupInput } from './groups.schemas';
 import type { GroupView } from './group.view';
 
-export type GroupKind = 'staff' | 'contact';
-
-interface GroupRow {
-  id: string;
-  name: string;
-  description: string | null;
-  member_ids: string[];
-  member_count: number;
-  created_at: string;
-  updated_at: string;
-}
-
-const TABLES: Record<GroupKind, { group: string; member: string; column: string; label: string }> =
-  {
-    staff: {
-      group: 'staff_group',
-      member: 'staff_user',
-      column: 'staff_user_id',
-      label: 'staff user',
-    },
-    contact: { group: 'contact_group', member: 'contact', column: 'contact_id', label: 'contact' },
-  };
+const MEMBER_LABEL: Record<GroupKind, string> = { staff: 'staff user', contact: 'contact' };
 
 /**
  * Staff groups and contact groups: the same table shapes, so one service for both. Reads take
@@ -41,63 +28,30 @@ const TABLES: Record<GroupKind, { group: string; member: string; column: string;
  * all): a group shows every member count but only the ids of those.
  */
 export class GroupsService {
-  private readonly t: (typeof TABLES)[GroupKind];
-
   constructor(
     private readonly em: EntityManager,
     readonly kind: GroupKind,
-  ) {
-    this.t = TABLES[kind];
-  }
+  ) {}
 
   async list(
     query: ListQuery<GroupFilter, 'name' | 'createdAt'>,
     members: SqlCondition | null,
   ): Promise<Page<GroupView>> {
-    const { q, id } = query.filter;
-    const where = new SqlWhere()
-      .add(q, 'g.name ilike ?', `%${escapeLike(q ?? '')}%`)
-      .add(id?.length, 'g.id = any(?::uuid[])', pgArray(id ?? []));
-    const order = query.sort.field === 'name' ? 'lower(g.name)' : 'g.created_at';
-    const dir = query.sort.order === 'DESC' ? 'desc' : 'asc';
-    const conn = this.em.getConnection();
-    const [rows, [{ total }]] = await Promise.all([
-      conn.execute<GroupRow[]>(
-        `${this.select(members)} ${where.sql} group by g.id order by ${order} ${dir}, g.id offset ? limit ?`,
-        [
-          ...(members?.params ?? []),
-          ...where.params,
-          query.range.start,
-          query.range.end - query.range.start + 1,
-        ],
-      ),
-      conn.execute<{ total: number }[]>(
-        `select count(*)::int as total from ${this.t.group} g ${where.sql}`,
-        where.params,
-      ),
-    ]);
-    return { items: rows.map(toView), total };
+    const { items, total } = await listGroups(sqlRunner(this.em), this.kind, query, members);
+    return { items: items.map(toView), total };
   }
 
   async get(id: string, members: SqlCondition | null = null): Promise<GroupView> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<GroupRow[]>(`${this.select(members)} where g.id = ? group by g.id`, [
-        ...(members?.params ?? []),
-        id,
-      ]);
+    const row = await findGroup(sqlRunner(this.em), this.kind, id, members);
     if (!row) throw CommonErrors.NOT_FOUND(`No ${this.kind} group with id ${id}`);
     return toView(row);
   }
 
   async create(input: CreateGroupInput): Promise<GroupView> {
     const id = await this.write(async (sql) => {
-      const [row] = await sql<{ id: string }[]>(
-        `insert into ${this.t.group} (name, description) values (?, ?) returning id`,
-        [input.name, input.description],
-      );
-      await this.setMembers(sql, row.id, input.memberIds ?? []);
-      return row.id;
+      const groupId = await insertGroup(sql, this.kind, input.name, input.description);
+      await this.setMembers(sql, groupId, input.memberIds ?? []);
+      return groupId;
     });
     return this.get(id);
   }
@@ -105,13 +59,12 @@ export class GroupsService {
   async update(id: string, input: UpdateGroupInput): Promise<GroupView> {
     const current = await this.get(id);
     await this.write(async (sql) => {
-      await sql(
-        `update ${this.t.group} set name = ?, description = ?, updated_at = now() where id = ?`,
-        [
-          input.name ?? current.name,
-          input.description !== undefined ? input.description : current.description,
-          id,
-        ],
+      await updateGroup(
+        sql,
+        this.kind,
+        id,
+        input.name ?? current.name,
+        input.description !== undefined ? input.description : current.description,
       );
       if (input.memberIds) await this.setMembers(sql, id, input.memberIds);
     });
@@ -120,41 +73,21 @@ export class GroupsService {
 
   async remove(id: string): Promise<GroupView> {
     const view = await this.get(id);
-    await this.em.getConnection().execute(`delete from ${this.t.group} where id = ?`, [id]);
+    await deleteGroup(sqlRunner(this.em), this.kind, id);
     return view;
-  }
-
-  private select(members: SqlCondition | null): string {
-    const shown = members ? ` and ${members.sql}` : '';
-    return `select g.id, g.name, g.description, g.created_at, g.updated_at,
-      count(m.${this.t.column})::int as member_count,
-      coalesce(array_agg(m.${this.t.column}::text)
-        filter (where m.${this.t.column} is not null${shown}), '{}'::text[]) as member_ids
-      from ${this.t.group} g left join ${this.t.group}_member m on m.group_id = g.id`;
   }
 
   private async setMembers(sql: SqlRunner, groupId: string, memberIds: string[]): Promise<void> {
     const ids = [...new Set(memberIds)];
-    const found = await sql<{ id: string }[]>(
-      `select id from ${this.t.member} where id = any(?::uuid[])`,
-      [pgArray(ids)],
-    );
+    const found = await findMemberIds(sql, this.kind, ids);
     if (found.length !== ids.length) {
-      const known = new Set(found.map((r) => r.id));
+      const known = new Set(found);
       invalidField(
         'memberIds',
-        `no ${this.t.label} with id ${ids.filter((i) => !known.has(i)).join(', ')}`,
+        `no ${MEMBER_LABEL[this.kind]} with id ${ids.filter((i) => !known.has(i)).join(', ')}`,
       );
     }
-    await sql(
-      `delete from ${this.t.group}_member where group_id = ? and ${this.t.column} <> all(?::uuid[])`,
-      [groupId, pgArray(ids)],
-    );
-    await sql(
-      `insert into ${this.t.group}_member (group_id, ${this.t.column})
-       select ?, m from unnest(?::uuid[]) m on conflict do nothing`,
-      [groupId, pgArray(ids)],
-    );
+    await replaceMembers(sql, this.kind, groupId, ids);
   }
 
   private async write<T>(work: (sql: SqlRunner) => Promise<T>): Promise<T> {

@@ -1,15 +1,19 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { Page } from '../../common/http/content-range';
-import { escapeLike } from '../../common/http/escape-like';
 import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
-import { pgArray } from '../../database/pg-array';
-import { SqlWhere } from '../../database/sql-where';
-import type { PlaybookStepType } from '@workflows/playbook/playbook-run.contract';
-import { triggerOf, type TriggerColumns } from './playbook-definition';
-import type { PlaybookRunLogEntry, PlaybookRunView, PlaybookView } from './playbook.view';
+import { sqlRunner } from '../../database/sql-runner';
+import { triggerOf } from './playbook-definition';
+import { findRun, listRuns, type RunRow } from './playbook-runs.repository';
+import type { PlaybookRunView, PlaybookView } from './playbook.view';
 import { playbookNotFound, runNotFound } from './playbooks.errors';
+import {
+  findPlaybook,
+  listPlaybooks,
+  playbookExists,
+  type PlaybookRow,
+} from './playbooks.repository';
 import type {
   PlaybookFilter,
   PlaybookRunFilter,
@@ -17,70 +21,7 @@ import type {
   PlaybookRunStatusName,
   PlaybookSortField,
   PlaybookStep,
-  PlaybookTriggerType,
 } from './playbooks.schemas';
-
-interface PlaybookRow extends TriggerColumns {
-  id: string;
-  name: string;
-  enabled: boolean;
-  steps: PlaybookStep[];
-  creator_id: string | null;
-  creator_name: string | null;
-  run_counts: Partial<Record<PlaybookRunStatusName, number>>;
-  created_at: string;
-  updated_at: string;
-}
-
-interface RunRow {
-  id: string;
-  playbook_id: string | null;
-  playbook_name: string;
-  client_id: string;
-  client_name: string;
-  trigger_type: PlaybookTriggerType;
-  occurrence: string;
-  status: PlaybookRunStatusName;
-  current_step: number | null;
-  current_type: PlaybookStepType | null;
-  step_count: number;
-  wake_at: string | null;
-  error: string | null;
-  cancel_reason: string | null;
-  log: PlaybookRunLogEntry[];
-  started_at: string;
-  finished_at: string | null;
-  workflow_id: string | null;
-  temporal_run_id: string | null;
-}
-
-const PLAYBOOK_SQL = `select p.*, s.id as creator_id, trim(s.first_name || ' ' || s.last_name) as creator_name,
-  (select coalesce(jsonb_object_agg(x.status, x.n), '{}')
-    from (select status, count(*) as n from playbook_run where playbook_id = p.id group by status) x
-  ) as run_counts
-  from playbook p left join staff_user s on s.id = p.created_by_staff_id`;
-
-/** `extra`: columns only the single run shows. */
-const RUN_SQL = (
-  extra = '',
-) => `select ${extra}r.id, r.playbook_id, r.playbook_name, r.client_id, c.display_name as client_name,
-  r.trigger_type, r.occurrence, r.status, r.current_step, r.steps -> r.current_step ->> 'type' as current_type,
-  jsonb_array_length(r.steps) as step_count, r.wake_at, r.error, r.cancel_reason, r.log,
-  r.started_at, r.finished_at, r.workflow_id, r.temporal_run_id
-  from playbook_run r join client c on c.id = r.client_id`;
-
-const PLAYBOOK_SORT: Record<PlaybookSortField, string> = {
-  name: 'lower(p.name)',
-  createdAt: 'p.created_at',
-  updatedAt: 'p.updated_at',
-  enabled: 'p.enabled',
-};
-
-const RUN_SORT: Record<PlaybookRunSortField, string> = {
-  startedAt: 'r.started_at',
-  finishedAt: 'r.finished_at',
-  status: 'r.status',
-};
 
 const NO_RUNS: Record<PlaybookRunStatusName, number> = {
   running: 0,
@@ -95,32 +36,12 @@ export class PlaybookReader {
   constructor(private readonly em: EntityManager) {}
 
   async list(query: ListQuery<PlaybookFilter, PlaybookSortField>): Promise<Page<PlaybookView>> {
-    const f = query.filter;
-    const where = new SqlWhere()
-      .add(f.q, 'p.name ilike ?', f.q && `%${escapeLike(f.q)}%`)
-      .add(f.enabled !== undefined, 'p.enabled = ?', f.enabled)
-      .add(f.triggerType?.length, 'p.trigger_type = any(?::text[])', pgArray(f.triggerType ?? []))
-      .add(f.id?.length, 'p.id = any(?::uuid[])', pgArray(f.id ?? []));
-    const dir = query.sort.order === 'DESC' ? 'desc' : 'asc';
-    const conn = this.em.getConnection();
-    const [rows, [{ total }]] = await Promise.all([
-      conn.execute<PlaybookRow[]>(
-        `${PLAYBOOK_SQL} ${where.sql} order by ${PLAYBOOK_SORT[query.sort.field]} ${dir}, p.id
-         limit ? offset ?`,
-        [...where.params, query.range.end - query.range.start + 1, query.range.start],
-      ),
-      conn.execute<{ total: number }[]>(
-        `select count(*)::int as total from playbook p ${where.sql}`,
-        where.params,
-      ),
-    ]);
-    return { items: rows.map(toPlaybookView), total };
+    const { items, total } = await listPlaybooks(sqlRunner(this.em), query);
+    return { items: items.map(toPlaybookView), total };
   }
 
   async get(id: string): Promise<PlaybookView> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<PlaybookRow[]>(`${PLAYBOOK_SQL} where p.id = ?`, [id]);
+    const row = await findPlaybook(sqlRunner(this.em), id);
     if (!row) throw playbookNotFound(id);
     return toPlaybookView(row);
   }
@@ -128,26 +49,8 @@ export class PlaybookReader {
   async listRuns(
     query: ListQuery<PlaybookRunFilter, PlaybookRunSortField>,
   ): Promise<Page<PlaybookRunView>> {
-    const f = query.filter;
-    const where = new SqlWhere()
-      .add(f.playbookId, 'r.playbook_id = ?', f.playbookId)
-      .add(f.clientId, 'r.client_id = ?', f.clientId)
-      .add(f.status?.length, 'r.status = any(?::text[])', pgArray(f.status ?? []))
-      .add(f.id?.length, 'r.id = any(?::uuid[])', pgArray(f.id ?? []));
-    const dir = query.sort.order === 'DESC' ? 'desc' : 'asc';
-    const conn = this.em.getConnection();
-    const [rows, [{ total }]] = await Promise.all([
-      conn.execute<RunRow[]>(
-        `${RUN_SQL()} ${where.sql} order by ${RUN_SORT[query.sort.field]} ${dir} nulls last, r.id
-         limit ? offset ?`,
-        [...where.params, query.range.end - query.range.start + 1, query.range.start],
-      ),
-      conn.execute<{ total: number }[]>(
-        `select count(*)::int as total from playbook_run r ${where.sql}`,
-        where.params,
-      ),
-    ]);
-    return { items: rows.map(toRunView), total };
+    const { items, total } = await listRuns(sqlRunner(this.em), query);
+    return { items: items.map(toRunView), total };
   }
 
   /** The run, its steps as they were when it started, and where its workflow is. */
@@ -156,21 +59,14 @@ export class PlaybookReader {
     steps: PlaybookStep[];
     temporalRunId: string | null;
   }> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<(RunRow & { steps: PlaybookStep[] })[]>(`${RUN_SQL('r.steps, ')} where r.id = ?`, [
-        id,
-      ]);
+    const row = await findRun(sqlRunner(this.em), id);
     if (!row) throw runNotFound(id);
     return { view: toRunView(row), steps: row.steps, temporalRunId: row.temporal_run_id };
   }
 
   /** 404 for an unknown playbook (the runs of a deleted one are found by run id only). */
   async assertExists(id: string): Promise<void> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ id: string }[]>('select id from playbook where id = ?', [id]);
-    if (!row) throw playbookNotFound(id);
+    if (!(await playbookExists(sqlRunner(this.em), id))) throw playbookNotFound(id);
   }
 }
 

@@ -1,26 +1,27 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation } from '../../database/unique-violation';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { PlaybookRunWorkflows } from './delivery/playbook-run-workflows.service';
 import { PlaybookSchedules } from './delivery/playbook-schedules.service';
-import { cancelPlaybookRuns } from './delivery/playbook-triggers.sql';
+import { cancelPlaybookRuns } from './delivery/playbook-triggers.repository';
 import {
   sameTrigger,
   triggerColumns,
   triggerOf,
   type PlaybookDefinition,
-  type TriggerColumns,
 } from './playbook-definition';
-import { assertReferences } from './playbook-references.sql';
+import { assertReferences } from './playbook-references';
+import { cancelRunningRun, findRunStatus } from './playbook-runs.repository';
 import { PlaybooksErrors, playbookNotFound, runNotFound } from './playbooks.errors';
-import type { CreatePlaybookInput, PlaybookStep, UpdatePlaybookInput } from './playbooks.schemas';
-
-interface StoredPlaybook extends TriggerColumns {
-  name: string;
-  enabled: boolean;
-  steps: PlaybookStep[];
-}
+import {
+  deletePlaybook,
+  insertPlaybook,
+  lockPlaybook,
+  updatePlaybook,
+  type StoredPlaybook,
+} from './playbooks.repository';
+import type { CreatePlaybookInput, UpdatePlaybookInput } from './playbooks.schemas';
 
 /**
  * Saving playbooks. Disabling or deleting one, or changing its trigger, cancels its runs under
@@ -40,23 +41,7 @@ export class PlaybooksService {
     const id = await this.named(input.name, () =>
       sqlTransaction(this.em, async (sql) => {
         await assertReferences(sql, input.trigger, input.steps);
-        const t = triggerColumns(input.trigger);
-        const [row] = await sql<{ id: string }[]>(
-          `insert into playbook (name, enabled, trigger_type, trigger_tag_id, trigger_month,
-             trigger_day, steps, created_by_staff_id)
-           values (?, ?, ?, ?, ?, ?, ?::jsonb, ?) returning id`,
-          [
-            input.name,
-            input.enabled,
-            t.trigger_type,
-            t.trigger_tag_id,
-            t.trigger_month,
-            t.trigger_day,
-            JSON.stringify(input.steps),
-            staffId,
-          ],
-        );
-        return row.id;
+        return insertPlaybook(sql, stored(input), staffId);
       }),
     );
     await this.schedules.trySync({ id, enabled: input.enabled, trigger: input.trigger });
@@ -74,22 +59,7 @@ export class PlaybooksService {
           steps: input.steps ?? current.steps,
         };
         await assertReferences(sql, next.trigger, next.steps);
-        const t = triggerColumns(next.trigger);
-        await sql(
-          `update playbook set name = ?, enabled = ?, trigger_type = ?, trigger_tag_id = ?,
-             trigger_month = ?, trigger_day = ?, steps = ?::jsonb, updated_at = now()
-           where id = ?`,
-          [
-            next.name,
-            next.enabled,
-            t.trigger_type,
-            t.trigger_tag_id,
-            t.trigger_month,
-            t.trigger_day,
-            JSON.stringify(next.steps),
-            id,
-          ],
-        );
+        await updatePlaybook(sql, id, stored(next));
         // Runs started by a trigger that no longer applies would not be cancelled by it either.
         const reason =
           current.enabled && !next.enabled
@@ -110,36 +80,24 @@ export class PlaybooksService {
       await this.lock(sql, id);
       // The runs stay, without their playbook, for the record.
       await cancelPlaybookRuns(sql, id, 'The playbook was deleted');
-      await sql('delete from playbook where id = ?', [id]);
+      await deletePlaybook(sql, id);
     });
     await this.schedules.trySync({ id, deleted: true });
     await this.runs.kick();
   }
 
   async cancelRun(runId: string, staffEmail: string): Promise<void> {
-    const conn = this.em.getConnection();
-    const cancelled = await conn.execute<{ id: string }[]>(
-      `update playbook_run set status = 'cancelled', finished_at = now(), wake_at = null,
-         cancel_reason = ? where id = ? and status = 'running' returning id`,
-      [`Cancelled by ${staffEmail}`, runId],
-    );
-    if (!cancelled.length) {
-      const [run] = await conn.execute<{ status: string }[]>(
-        'select status from playbook_run where id = ?',
-        [runId],
-      );
-      if (!run) throw runNotFound(runId);
-      throw PlaybooksErrors.PLAYBOOK_RUN_ENDED(`The run is ${run.status}.`);
+    const sql = sqlRunner(this.em);
+    if (!(await cancelRunningRun(sql, runId, `Cancelled by ${staffEmail}`))) {
+      const status = await findRunStatus(sql, runId);
+      if (!status) throw runNotFound(runId);
+      throw PlaybooksErrors.PLAYBOOK_RUN_ENDED(`The run is ${status}.`);
     }
     await this.runs.kick();
   }
 
   private async lock(sql: SqlRunner, id: string): Promise<PlaybookDefinition> {
-    const [row] = await sql<StoredPlaybook[]>(
-      `select name, enabled, trigger_type, trigger_tag_id, trigger_month, trigger_day, steps
-       from playbook where id = ? for no key update`,
-      [id],
-    );
+    const row = await lockPlaybook(sql, id);
     if (!row) throw playbookNotFound(id);
     return { name: row.name, enabled: row.enabled, trigger: triggerOf(row), steps: row.steps };
   }
@@ -158,3 +116,10 @@ export class PlaybooksService {
     }
   }
 }
+
+const stored = (p: PlaybookDefinition): StoredPlaybook => ({
+  name: p.name,
+  enabled: p.enabled,
+  ...triggerColumns(p.trigger),
+  steps: p.steps,
+});

@@ -15,7 +15,7 @@ import { acceptedSignal } from '@workflows/portal-invitation/portal-invitation.c
 import { Contact } from '../contacts/contact.entity';
 import { InvitationsErrors } from '../invitations/invitations.errors';
 import { PlaybookRunWorkflows } from '../playbooks/delivery/playbook-run-workflows.service';
-import { recordAcceptanceRuns } from '../playbooks/delivery/playbook-triggers.sql';
+import { recordAcceptanceRuns } from '../playbooks/delivery/playbook-triggers.repository';
 import { SettingsService } from '../settings/settings.service';
 import type { InvitationPreview } from './portal.view';
 import { DomainException } from '../../common/errors/domain.exception';

@@ -9,7 +9,7 @@ import {
 import {
   deleteClientsWithRuns,
   runWorkflowsOf,
-} from '../../playbooks/delivery/playbook-triggers.sql';
+} from '../../playbooks/delivery/playbook-triggers.repository';
 import { CLIENT_FIELDS } from './import-plan';
 import { INDEX_LOOKUPS_ONLY } from './plan-settings';
 

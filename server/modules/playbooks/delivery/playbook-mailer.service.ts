@@ -7,16 +7,12 @@ import { compileMarkdownEmail, type MergeValues } from '../../email/markdown-ema
 import { fromHeader, insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
 import { SettingsService } from '../../settings/settings.service';
 import type { FirmSettings } from '../../settings/settings.view';
+import {
+  findOwnersToNotify,
+  findPrimaryRecipient,
+  type Recipient,
+} from './playbook-step-actions.repository';
 import { StepFailure, type LockedRun, type StepNote } from './playbook-step';
-
-interface Recipient {
-  client_name: string;
-  contact_id: string | null;
-  email: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  suppressed: boolean;
-}
 
 /**
  * The emails of playbook steps, queued in the step's transaction through the outbox with one
@@ -38,7 +34,7 @@ export class PlaybookMailerService {
   ): Promise<StepNote> {
     const settings = await this.settings.get(sql);
     const sender = this.sender(settings);
-    const to = await this.primaryContact(sql, run.client_id);
+    const to = await findPrimaryRecipient(sql, run.client_id);
     if (!to.email) {
       return { outcome: 'skipped', detail: 'No email sent: the client has no primary contact' };
     }
@@ -84,25 +80,14 @@ export class PlaybookMailerService {
   async notifyOwner(sql: SqlRunner, run: LockedRun, step: number, text: string): Promise<StepNote> {
     const settings = await this.settings.get(sql);
     const sender = this.sender(settings);
-    const staff = await sql<{ id: string; email: string }[]>(
-      `select s.id, s.email from staff_user s
-       where s.active and s.id in (select staff_user_id from staff_client_access
-         where client_id = ? and role = 'owner')
-       union
-       select s.id, s.email from staff_user s
-       where s.active and s.id = ? and not exists (select 1 from staff_client_access a
-         join staff_user o on o.id = a.staff_user_id and o.active
-         where a.client_id = ? and a.role = 'owner')
-       order by email`,
-      [run.client_id, run.created_by_staff_id, run.client_id],
-    );
+    const staff = await findOwnersToNotify(sql, run.client_id, run.created_by_staff_id);
     if (!staff.length) {
       return {
         outcome: 'skipped',
         detail: 'Nobody notified: the client has no owner and the playbook no active creator',
       };
     }
-    const contact = await this.primaryContact(sql, run.client_id);
+    const contact = await findPrimaryRecipient(sql, run.client_id);
     const clientUrl = `${this.config.PUBLIC_URL}/#/clients/${run.client_id}/show`;
     const compiled = await compileMarkdownEmail({
       subject: `${run.playbook_name}: {{clientName}}`,
@@ -136,20 +121,6 @@ export class PlaybookMailerService {
       throw new StepFailure('No default sender is set: choose one in Settings.');
     }
     return settings.defaultSender;
-  }
-
-  private async primaryContact(sql: SqlRunner, clientId: string): Promise<Recipient> {
-    const [row] = await sql<Recipient[]>(
-      `select c.display_name as client_name, ct.id as contact_id, ct.email, ct.first_name,
-         ct.last_name, exists (select 1 from email_suppression s
-           where s.email = lower(ct.email)) as suppressed
-       from client c
-       left join client_contact cc on cc.client_id = c.id and cc.is_primary
-       left join contact ct on ct.id = cc.contact_id
-       where c.id = ?`,
-      [clientId],
-    );
-    return row;
   }
 }
 

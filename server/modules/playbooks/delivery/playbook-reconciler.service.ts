@@ -5,10 +5,16 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { pgArray } from '@server/database/pg-array';
+import { sqlRunner } from '@server/database/sql-runner';
 import { TemporalService } from '@server/temporal/temporal.service';
 import { playbookCancelSignal } from '@workflows/playbook/playbook-run.contract';
-import { triggerOf, type TriggerColumns } from '../playbook-definition';
+import { triggerOf } from '../playbook-definition';
+import {
+  findRunningRunIds,
+  findYearlyPlaybooks,
+  forgetLostWorkflows,
+  isYearlyPlaybook,
+} from './playbook-run-workflows.repository';
 import { PlaybookRunWorkflows } from './playbook-run-workflows.service';
 import { PlaybookSchedules } from './playbook-schedules.service';
 
@@ -92,29 +98,20 @@ export class PlaybookReconciler implements OnApplicationBootstrap, OnApplication
 
   /** Running runs without a running workflow are marked unstarted (the sweep starts them). */
   private async forgetLostWorkflows(running: RunningWorkflow[]): Promise<number> {
-    const conn = this.em.getConnection();
-    const lost = await conn.execute<{ id: string }[]>(
-      `update playbook_run set workflow_started_at = null, workflow_id = null, temporal_run_id = null
-       where status = 'running' and workflow_started_at is not null
-         and not (temporal_run_id = any(?::text[]))
-       returning id`,
-      [pgArray(running.map((r) => r.runId))],
+    const lost = await forgetLostWorkflows(
+      sqlRunner(this.em),
+      running.map((r) => r.runId),
     );
-    if (lost.length) this.logger.warn(`Restarting ${lost.length} playbook run workflow(s)`);
-    return lost.length;
+    if (lost) this.logger.warn(`Restarting ${lost} playbook run workflow(s)`);
+    return lost;
   }
 
   /** Running workflows without a running run (the client was deleted, a signal was lost) stop. */
   private async stopOrphans(running: RunningWorkflow[]): Promise<void> {
     if (!running.length) return;
-    const conn = this.em.getConnection();
-    const live = new Set(
-      (
-        await conn.execute<{ id: string }[]>(
-          `select id::text from playbook_run where status = 'running' and id::text = any(?::text[])`,
-          [pgArray(running.map((r) => r.dbRunId))],
-        )
-      ).map((r) => r.id),
+    const live = await findRunningRunIds(
+      sqlRunner(this.em),
+      running.map((r) => r.dbRunId),
     );
     for (const orphan of running.filter((r) => !live.has(r.dbRunId))) {
       await this.temporal.client.workflow
@@ -125,12 +122,7 @@ export class PlaybookReconciler implements OnApplicationBootstrap, OnApplication
   }
 
   private async syncSchedules(): Promise<void> {
-    const playbooks = await this.em
-      .getConnection()
-      .execute<(TriggerColumns & { id: string; enabled: boolean })[]>(
-        `select id, enabled, trigger_type, trigger_tag_id, trigger_month, trigger_day
-         from playbook where trigger_type = 'yearly'`,
-      );
+    const playbooks = await findYearlyPlaybooks(sqlRunner(this.em));
     let failed = 0;
     for (const p of playbooks) {
       await this.schedules
@@ -144,13 +136,7 @@ export class PlaybookReconciler implements OnApplicationBootstrap, OnApplication
     for (const id of await this.schedules.existingPlaybookIds()) {
       if (yearly.has(id)) continue;
       // Made yearly (or created) since the read above: its save synced the schedule.
-      const [still] = await this.em
-        .getConnection()
-        .execute<unknown[]>(
-          `select 1 from playbook where id::text = ? and trigger_type = 'yearly'`,
-          [id],
-        );
-      if (!still) await this.schedules.remove(id);
+      if (!(await isYearlyPlaybook(sqlRunner(this.em), id))) await this.schedules.remove(id);
     }
     if (failed) throw new Error(`${failed} playbook schedule(s) not updated`);
   }

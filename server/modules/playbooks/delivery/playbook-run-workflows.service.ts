@@ -6,6 +6,7 @@ import {
   WorkflowNotFoundError,
 } from '@temporalio/client';
 import { forEachLimit } from '@server/common/async/for-each-limit';
+import { sqlRunner, type SqlRunner } from '@server/database/sql-runner';
 import { TemporalService } from '@server/temporal/temporal.service';
 import {
   playbookCancelSignal,
@@ -17,20 +18,16 @@ import {
   playbookSyncAgainSignal,
   playbookSyncWorkflowId,
 } from '@workflows/playbook/playbook-sync.contract';
-
-interface PendingRun {
-  id: string;
-  playbook_id: string | null;
-  client_id: string;
-  trigger_type: string;
-  occurrence: string;
-}
-
-interface EndedRun {
-  id: string;
-  workflow_id: string;
-  temporal_run_id: string | null;
-}
+import { findRunStatus } from '../playbook-runs.repository';
+import {
+  countRunsOutOfStep,
+  findRunsToStart,
+  findRunsToStop,
+  markWorkflowEnded,
+  markWorkflowStarted,
+  type EndedRun,
+  type PendingRun,
+} from './playbook-run-workflows.repository';
 
 /** The workflow of a run about to be deleted with its client. */
 export interface RunWorkflowRef {
@@ -56,9 +53,6 @@ const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 const KICK_DEADLINE_MS = 2000;
 const HANDOFF_DEADLINE_MS = 1000;
 
-const TO_START = `status = 'running' and workflow_started_at is null`;
-const TO_STOP = `status <> 'running' and workflow_started_at is not null and workflow_ended_at is null`;
-
 /**
  * The `playbook-run` workflows, kept in line with playbook_run: a run recorded as running gets
  * its workflow, a run recorded as ended (cancelled by a tag removal, a disabled playbook) gets
@@ -83,11 +77,7 @@ export class PlaybookRunWorkflows {
   async kick(): Promise<void> {
     const deadline = Date.now() + KICK_DEADLINE_MS;
     try {
-      const [{ n }] = await this.em.getConnection().execute<{ n: number }[]>(
-        `select (select count(*) from (select 1 from playbook_run where ${TO_START} limit ?) a)::int
-           + (select count(*) from (select 1 from playbook_run where ${TO_STOP} limit ?) b)::int as n`,
-        [INLINE + 1, INLINE + 1],
-      );
+      const n = await countRunsOutOfStep(sqlRunner(this.em), INLINE + 1);
       if (n === 0) return;
       if (n <= INLINE && (await this.sweep(() => undefined, deadline)).left === 0) return;
       await this.temporal.client.connection.withDeadline(
@@ -109,7 +99,7 @@ export class PlaybookRunWorkflows {
       deadline === undefined ? fn() : this.temporal.client.connection.withDeadline(deadline, fn);
     let signalled = 0;
     let left = await this.pages<EndedRun>(
-      `select id, workflow_id, temporal_run_id from playbook_run where ${TO_STOP}`,
+      findRunsToStop,
       async (run) => {
         await this.stop(run, rpc);
         signalled += 1;
@@ -119,7 +109,7 @@ export class PlaybookRunWorkflows {
     );
     let started = 0;
     left += await this.pages<PendingRun>(
-      `select id, playbook_id, client_id, trigger_type, occurrence from playbook_run where ${TO_START}`,
+      findRunsToStart,
       async (run) => {
         if (await this.start(run, rpc)) started += 1;
       },
@@ -176,16 +166,14 @@ export class PlaybookRunWorkflows {
    * and again in one sweep. Returns how many rows were left for the next sweep.
    */
   private async pages<R extends { id: string }>(
-    select: string,
+    readPage: (sql: SqlRunner, after: string, limit: number) => Promise<R[]>,
     work: (row: R) => Promise<void>,
     heartbeat: () => void,
     deadline?: number,
   ): Promise<number> {
     let left = 0;
     for (let after = FIRST_ID; ;) {
-      const page = await this.em
-        .getConnection()
-        .execute<R[]>(`${select} and id > ? order by id limit ?`, [after, PAGE]);
+      const page = await readPage(sqlRunner(this.em), after, PAGE);
       await forEachLimit(page, CONCURRENCY, async (row) => {
         if (deadline !== undefined && Date.now() >= deadline) {
           left += 1;
@@ -237,12 +225,8 @@ export class PlaybookRunWorkflows {
       return true;
     }
     // The workflow of an ended run that has not finished yet (a tag removed and added again).
-    const [other] = holder
-      ? await this.em
-          .getConnection()
-          .execute<{ status: string }[]>('select status from playbook_run where id = ?', [holder])
-      : [];
-    if (other?.status === 'running' || again) {
+    const other = holder ? await findRunStatus(sqlRunner(this.em), holder) : undefined;
+    if (other === 'running' || again) {
       this.logger.warn(`Playbook run ${run.id} waits for ${workflowId} to end`);
       return false;
     }
@@ -272,19 +256,10 @@ export class PlaybookRunWorkflows {
   }
 
   private async markStarted(runId: string, workflowId: string, temporalRunId: string) {
-    await this.em.getConnection().execute(
-      `update playbook_run set workflow_started_at = coalesce(workflow_started_at, now()),
-         workflow_id = ?, temporal_run_id = ? where id = ?`,
-      [workflowId, temporalRunId, runId],
-    );
+    await markWorkflowStarted(sqlRunner(this.em), runId, workflowId, temporalRunId);
   }
 
   private async markEnded(runId: string) {
-    await this.em
-      .getConnection()
-      .execute(
-        `update playbook_run set workflow_ended_at = coalesce(workflow_ended_at, now()) where id = ?`,
-        [runId],
-      );
+    await markWorkflowEnded(sqlRunner(this.em), runId);
   }
 }

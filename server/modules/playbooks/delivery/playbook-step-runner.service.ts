@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { isoDate } from '@server/common/http/iso-date';
+import { sqlRunner } from '@server/database/sql-runner';
 import type {
   PlaybookPlanStep,
   PlaybookRunOutcome,
@@ -9,6 +10,7 @@ import type {
 } from '@workflows/playbook/playbook-run.contract';
 import type { PlaybookStep } from '../playbooks.schemas';
 import type { StepHandler, StepSpec, StepType } from './playbook-step';
+import { findRunProgress, findRunStep, finishRun } from './playbooks-delivery.repository';
 import { FileRequestStepHandler } from './steps/file-request-step.handler';
 import { NotifyOwnerStepHandler } from './steps/notify-owner-step.handler';
 import { SendEmailStepHandler } from './steps/send-email-step.handler';
@@ -46,14 +48,7 @@ export class PlaybookStepRunner {
   }
 
   async load(runId: string): Promise<PlaybookRunPlan | null> {
-    const [run] = await this.em.getConnection().execute<
-      {
-        status: string;
-        steps: PlaybookStep[];
-        current_step: number | null;
-        wake_at: string | null;
-      }[]
-    >('select status, steps, current_step, wake_at from playbook_run where id = ?', [runId]);
+    const run = await findRunProgress(sqlRunner(this.em), runId);
     if (run?.status !== 'running') return null;
     return {
       steps: run.steps.map((s): PlaybookPlanStep =>
@@ -79,16 +74,7 @@ export class PlaybookStepRunner {
   async finish(runId: string, outcome: PlaybookRunOutcome): Promise<void> {
     const status =
       outcome === 'completed' ? 'completed' : outcome === 'failed' ? 'failed' : 'cancelled';
-    await this.em.getConnection().execute(
-      `update playbook_run set
-         status = case when status = 'running' then ? else status end,
-         cancel_reason = case when status = 'running' and ? = 'cancelled'
-           then coalesce(cancel_reason, 'Cancelled') else cancel_reason end,
-         finished_at = coalesce(finished_at, now()), wake_at = null,
-         workflow_ended_at = coalesce(workflow_ended_at, now())
-       where id = ?`,
-      [status, status, runId],
-    );
+    await finishRun(sqlRunner(this.em), runId, status);
   }
 
   /** `type` apart from `spec`, so that the handler of type T takes the spec of type T. */
@@ -102,13 +88,7 @@ export class PlaybookStepRunner {
   }
 
   /** The steps of a run are fixed when it starts: read before its lock, the same as under it. */
-  private async stepOf(runId: string, step: number): Promise<PlaybookStep | undefined> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ step: PlaybookStep | null }[]>(
-        'select steps -> ?::int as step from playbook_run where id = ?',
-        [step, runId],
-      );
-    return row?.step ?? undefined;
+  private stepOf(runId: string, step: number): Promise<PlaybookStep | undefined> {
+    return findRunStep(sqlRunner(this.em), runId, step);
   }
 }

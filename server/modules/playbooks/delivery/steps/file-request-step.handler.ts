@@ -5,21 +5,18 @@ import { DomainException } from '@server/common/errors/domain.exception';
 import { dayIn } from '@server/common/time/firm-day';
 import { sqlRunner, sqlTransaction } from '@server/database/sql-runner';
 import { FileRequestsService } from '@server/modules/file-requests/file-requests.service';
-import type { RequestTemplateItem } from '@server/modules/request-templates/request-template.view';
 import { SettingsService } from '@server/modules/settings/settings.service';
 import { isTemporalUnavailable } from '@server/temporal/temporal-unavailable';
+import {
+  findPrimaryContactId,
+  findRequestTemplate,
+  findStepFileRequest,
+} from '../playbook-step-actions.repository';
 import { StepFailure, type StepHandler, type StepNote, type StepSpec } from '../playbook-step';
-import { appendLog, doneStep, logEntry } from './playbook-run-log';
+import { appendLog, lockRunStatus } from '../playbooks-delivery.repository';
+import { doneStep, logEntry } from './playbook-run-log';
 import { PlaybookRunLock } from './playbook-run-lock.service';
 import { PlaybookStepAudit } from './playbook-step-audit.service';
-
-interface TemplateRow {
-  subject: string;
-  description: string | null;
-  message: string | null;
-  items: RequestTemplateItem[];
-  due_in_days: number | null;
-}
 
 const requested = (subject: string): StepNote => ({
   outcome: 'done',
@@ -50,25 +47,15 @@ export class FileRequestStepHandler implements StepHandler<'file_request'> {
   ): Promise<PlaybookStepResult> {
     const prepared = await this.lock.withRunLock(runId, step, async (sql, run) => {
       if (doneStep(run, step)) return null;
-      const [made] = await sql<{ id: string; subject: string }[]>(
-        'select id, subject from file_request where playbook_run_id = ? and playbook_step = ?',
-        [runId, step],
-      );
+      const made = await findStepFileRequest(sql, runId, step);
       if (made) {
         await appendLog(sql, runId, logEntry(step, 'file_request', requested(made.subject)));
         return null;
       }
-      const [template] = await sql<TemplateRow[]>(
-        'select subject, description, message, items, due_in_days from request_template where id = ?',
-        [spec.templateId],
-      );
+      const template = await findRequestTemplate(sql, spec.templateId);
       if (!template) throw new StepFailure('The request template of this step no longer exists');
-      const [contact] = await sql<{ id: string }[]>(
-        `select cc.contact_id as id from client_contact cc
-         where cc.client_id = ? and cc.is_primary`,
-        [run.client_id],
-      );
-      if (!contact) {
+      const contactId = await findPrimaryContactId(sql, run.client_id);
+      if (!contactId) {
         const note: StepNote = {
           outcome: 'skipped',
           detail: 'No request made: the client has no primary contact',
@@ -76,7 +63,7 @@ export class FileRequestStepHandler implements StepHandler<'file_request'> {
         await appendLog(sql, runId, logEntry(step, 'file_request', note));
         return null;
       }
-      return { template, contactId: contact.id, run };
+      return { template, contactId, run };
     });
     if (!prepared.ran) return prepared.result;
     if (!prepared.value) return 'continue';
@@ -109,11 +96,7 @@ export class FileRequestStepHandler implements StepHandler<'file_request'> {
     // the request was being made, outside the run's lock: such a request is withdrawn at once.
     // Otherwise the step is done under the lock, so a cancel comes after it.
     const still = await sqlTransaction(this.em, async (sql) => {
-      const [now] = await sql<{ status: string }[]>(
-        'select status from playbook_run where id = ? for update',
-        [runId],
-      );
-      if (now?.status !== 'running') return false;
+      if ((await lockRunStatus(sql, runId)) !== 'running') return false;
       await appendLog(sql, runId, logEntry(step, 'file_request', requested(template.subject)));
       return true;
     });

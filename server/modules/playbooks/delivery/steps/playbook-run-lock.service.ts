@@ -1,7 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
 import { StepFailure, type LockedRun, type StepType } from '../playbook-step';
+import {
+  lockRunWithClient,
+  markRunCancelled,
+  markRunFailed,
+  setCurrentStep,
+} from '../playbooks-delivery.repository';
 
 /** `work`'s value, or why it did not give one: the run had ended, or the step failed (recorded). */
 export type UnderRunLock<T> =
@@ -30,34 +36,17 @@ export class PlaybookRunLock {
     work: (sql: SqlRunner, run: LockedRun) => Promise<T>,
   ): Promise<UnderRunLock<T>> {
     const attempt = await sqlTransaction(this.em, async (sql): Promise<Attempt<T>> => {
-      // The client first, then the run: the order of every tag change (whose trigger updates
-      // runs), so a step and a bulk tag edit of the same client cannot deadlock.
-      const [ref] = await sql<{ client_id: string }[]>(
-        'select client_id from playbook_run where id = ?',
-        [runId],
-      );
-      if (!ref) return STOPPED;
-      await sql('select 1 from client where id = ? for no key update', [ref.client_id]);
-      const [run] = await sql<LockedRun[]>(
-        `select r.id, r.status, r.client_id, r.playbook_id, r.playbook_name, r.steps, r.log,
-           p.enabled, p.created_by_staff_id
-         from playbook_run r left join playbook p on p.id = r.playbook_id
-         where r.id = ? for update of r`,
-        [runId],
-      );
+      const run = await lockRunWithClient(sql, runId);
       if (run?.status !== 'running') return STOPPED;
       if (!run.enabled) {
-        await sql(
-          `update playbook_run set status = 'cancelled', finished_at = now(), wake_at = null,
-             cancel_reason = ? where id = ?`,
-          [run.playbook_id ? 'The playbook was disabled' : 'The playbook was deleted', runId],
+        await markRunCancelled(
+          sql,
+          runId,
+          run.playbook_id ? 'The playbook was disabled' : 'The playbook was deleted',
         );
         return STOPPED;
       }
-      await sql('update playbook_run set current_step = ?, wake_at = null where id = ?', [
-        step,
-        runId,
-      ]);
+      await setCurrentStep(sql, runId, step);
       try {
         return { ran: true, value: await work(sql, run) };
       } catch (e) {
@@ -72,18 +61,13 @@ export class PlaybookRunLock {
 
   /** Fails a run still running at `step`, with `message` in its log. */
   async fail(runId: string, step: number, type: StepType, message: string): Promise<'failed'> {
-    await this.em.getConnection().execute(
-      `update playbook_run set status = 'failed', error = ?, finished_at = now(), wake_at = null,
-         current_step = ?, log = log || ?::jsonb where id = ? and status = 'running'`,
-      [
-        message,
-        step,
-        JSON.stringify([
-          { step, type, outcome: 'failed', detail: message, at: new Date().toISOString() },
-        ]),
-        runId,
-      ],
-    );
+    await markRunFailed(sqlRunner(this.em), runId, step, message, {
+      step,
+      type,
+      outcome: 'failed',
+      detail: message,
+      at: new Date().toISOString(),
+    });
     return 'failed';
   }
 }

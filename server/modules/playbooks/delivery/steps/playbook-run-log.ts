@@ -1,4 +1,3 @@
-import type { SqlRunner } from '@server/database/sql-runner';
 import type { PlaybookRunLogEntry } from '../../playbook.view';
 import type { LockedRun, StepNote, StepType } from '../playbook-step';
 
@@ -16,15 +15,3 @@ export const logEntry = (step: number, type: StepType, note: StepNote): Playbook
   detail: note.detail,
   at: new Date().toISOString(),
 });
-
-/** Adds a line to the run's log, whatever the run's status. */
-export async function appendLog(
-  sql: SqlRunner,
-  runId: string,
-  entry: PlaybookRunLogEntry,
-): Promise<void> {
-  await sql('update playbook_run set log = log || ?::jsonb where id = ?', [
-    JSON.stringify([entry]),
-    runId,
-  ]);
-}

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { PlaybookStepResult } from '@workflows/playbook/playbook-run.contract';
 import type { SqlRunner } from '@server/database/sql-runner';
+import {
+  addClientTag,
+  findTagName,
+  removeClientTag,
+  touchClient,
+} from '../playbook-step-actions.repository';
 import { PlaybookRunWorkflows } from '../playbook-run-workflows.service';
 import { StepFailure, type LockedRun, type StepHandler, type StepSpec } from '../playbook-step';
 import { TransactionalStepRunner } from './transactional-step-runner.service';
@@ -33,21 +39,19 @@ export class TagStepHandler implements StepHandler<'add_tag' | 'remove_tag'> {
 
   run(runId: string, step: number, spec: TagStep): Promise<PlaybookStepResult> {
     return this.steps.run(runId, step, spec.type, async (sql, run) => {
-      const [tag] = await sql<{ name: string }[]>('select name from tag where id = ?', [
-        spec.tagId,
-      ]);
-      if (!tag) throw new StepFailure('The tag of this step no longer exists');
+      const tagName = await findTagName(sql, spec.tagId);
+      if (tagName === undefined) throw new StepFailure('The tag of this step no longer exists');
       const changed = await changeTag(sql, run, spec);
       // A tag change is an edit of the client (as the bulk tag action counts it).
-      if (changed) await sql('update client set updated_at = now() where id = ?', [run.client_id]);
+      if (changed) await touchClient(sql, run.client_id);
       const words = WORDS[spec.type];
       return {
         note: {
           outcome: 'done',
-          detail: `${changed ? words.changed : words.unchanged} ${tag.name}`,
+          detail: `${changed ? words.changed : words.unchanged} ${tagName}`,
         },
         audit: changed
-          ? { action: words.action, did: `${words.did} ${tag.name}`, detail: { tagId: spec.tagId } }
+          ? { action: words.action, did: `${words.did} ${tagName}`, detail: { tagId: spec.tagId } }
           : null,
         // It may have started or cancelled runs (this playbook's or others').
         afterCommit: () => this.runs.kick(),
@@ -58,18 +62,7 @@ export class TagStepHandler implements StepHandler<'add_tag' | 'remove_tag'> {
 
 /** Whether the client's tags changed. */
 async function changeTag(sql: SqlRunner, run: LockedRun, spec: TagStep): Promise<boolean> {
-  if (spec.type === 'add_tag') {
-    const added = await sql<unknown[]>(
-      `insert into client_tag (client_id, tag_id) values (?, ?) on conflict do nothing returning tag_id`,
-      [run.client_id, spec.tagId],
-    );
-    return added.length > 0;
-  }
+  if (spec.type === 'add_tag') return addClientTag(sql, run.client_id, spec.tagId);
   // The removal cancels other runs triggered by this tag, not this one (a "clean up" last step).
-  await sql(`select set_config('clienthub.playbook_run_id', ?, true)`, [run.id]);
-  const removed = await sql<unknown[]>(
-    'delete from client_tag where client_id = ? and tag_id = ? returning tag_id',
-    [run.client_id, spec.tagId],
-  );
-  return removed.length > 0;
+  return removeClientTag(sql, run.id, run.client_id, spec.tagId);
 }

@@ -3,7 +3,8 @@ import type { PlaybookStepResult } from '@workflows/playbook/playbook-run.contra
 import type { SqlRunner } from '@server/database/sql-runner';
 import { EmailDispatcherWaker } from '@server/modules/email/email-dispatcher-waker.service';
 import type { LockedRun, StepNote, StepType } from '../playbook-step';
-import { appendLog, doneStep, logEntry } from './playbook-run-log';
+import { appendLog } from '../playbooks-delivery.repository';
+import { doneStep, logEntry } from './playbook-run-log';
 import { PlaybookRunLock } from './playbook-run-lock.service';
 import { PlaybookStepAudit, type StepAudit } from './playbook-step-audit.service';
 

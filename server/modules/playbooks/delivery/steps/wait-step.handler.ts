@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { PlaybookStepResult } from '@workflows/playbook/playbook-run.contract';
 import { StepFailure, type StepHandler, type StepSpec } from '../playbook-step';
-import { appendLog, loggedStep } from './playbook-run-log';
+import { appendLog, setWaitingStep } from '../playbooks-delivery.repository';
+import { loggedStep } from './playbook-run-log';
 import { PlaybookRunLock } from './playbook-run-lock.service';
 import { TransactionalStepRunner } from './transactional-step-runner.service';
 
@@ -25,11 +26,7 @@ export class WaitStepHandler implements StepHandler<'wait'> {
     const locked = await this.lock.withRunLock(runId, step, async (sql, run) => {
       // The workflow begins waits at wait steps only.
       const days = (run.steps[step] as StepSpec<'wait'>).days;
-      await sql('update playbook_run set current_step = ?, wake_at = ? where id = ?', [
-        step,
-        wakeAt,
-        runId,
-      ]);
+      await setWaitingStep(sql, runId, step, wakeAt);
       if (!loggedStep(run, step)) {
         await appendLog(sql, runId, {
           step,

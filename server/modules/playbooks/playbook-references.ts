@@ -1,7 +1,7 @@
 import type { FieldProblem } from '../../common/validation/parse-input';
-import { pgArray } from '../../database/pg-array';
 import type { SqlRunner } from '../../database/sql-runner';
 import { PlaybooksErrors } from './playbooks.errors';
+import { shareLockExisting } from './playbooks.repository';
 import type { PlaybookStep, PlaybookTrigger } from './playbooks.schemas';
 
 /**
@@ -51,9 +51,5 @@ async function existing(
   refs: [string, string][],
 ): Promise<Set<string>> {
   if (!refs.length) return new Set();
-  const rows = await sql<{ id: string }[]>(
-    `select id from ${table} where id = any(?::uuid[]) order by id for share`,
-    [pgArray([...new Set(refs.map(([, id]) => id))])],
-  );
-  return new Set(rows.map((r) => r.id));
+  return shareLockExisting(sql, table, [...new Set(refs.map(([, id]) => id))]);
 }
