@@ -9,7 +9,7 @@ import { invalidField } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
 import { SqlWhere } from '../../database/sql-where';
 import { isUniqueViolation } from '../../database/unique-violation';
-import { campaignAudience } from '../campaigns/campaign-audience.sql';
+import { campaignAudience } from '../campaigns/campaign-audience.repository';
 import { clientCount, clientWhere } from '../clients/client-list.sql';
 import { SegmentsErrors } from './segments.errors';
 import {
