@@ -95,7 +95,6 @@ const sqlNotMovedYet = [
   'server/modules/portal/invitation-acceptance.service.ts',
   'server/modules/portal/portal.service.ts',
   'server/modules/request-templates/request-templates.service.ts',
-  'server/modules/segments/segments.service.ts',
   'server/modules/settings/settings.service.ts',
   'server/modules/sharing/client-access.service.ts',
   'server/modules/webhooks/delivery-events.service.ts',
