@@ -48,7 +48,6 @@ const sqlNotMovedYet = [
   'server/modules/clients/client-list.sql.ts',
   'server/modules/clients/clients.service.ts',
   'server/modules/contacts/contacts.service.ts',
-  'server/modules/dashboard/dashboard.service.ts',
   'server/modules/file-requests/delivery/file-request-lifecycle.service.ts',
   'server/modules/file-requests/delivery/file-request-mailer.service.ts',
   'server/modules/file-requests/delivery/file-request-reconciler.service.ts',
