@@ -1,12 +1,21 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { sqlTransaction } from '../../database/sql-runner';
+import { sqlRunner, sqlTransaction } from '../../database/sql-runner';
 import { SettingsService } from '../settings/settings.service';
 import { CampaignReader } from './campaign-reader.service';
 import type { CampaignPreview, CampaignStatus } from './campaign.view';
 import { CampaignMailerService } from './delivery/campaign-mailer.service';
 import { CampaignWorkflowsService } from './delivery/campaign-workflows.service';
 import { CampaignsErrors, campaignNotFound } from './campaigns.errors';
+import {
+  claimDraftForSending,
+  deleteDraftCampaign,
+  insertCampaign,
+  lockCampaignStatus,
+  markCampaignCancelled,
+  revertCampaignToDraft,
+  updateCampaignFields,
+} from './campaigns.repository';
 import type {
   CreateCampaignInput,
   PreviewCampaignInput,
@@ -33,50 +42,24 @@ export class CampaignsService {
   async create(input: CreateCampaignInput, staffId: string): Promise<string> {
     await this.settings.assertSender(input.senderEmail);
     await this.reader.segmentFilter(input.segmentId);
-    const [row] = await this.em.getConnection().execute<{ id: string }[]>(
-      `insert into campaign (name, subject, body, sender_email, segment_id, created_by_staff_id)
-       values (?, ?, ?, ?, ?, ?) returning id`,
-      [input.name, input.subject, input.body, input.senderEmail, input.segmentId, staffId],
-    );
-    return row.id;
+    return insertCampaign(sqlRunner(this.em), input, staffId);
   }
 
   async update(id: string, input: UpdateCampaignInput): Promise<void> {
     if (input.senderEmail) await this.settings.assertSender(input.senderEmail);
     if (input.segmentId) await this.reader.segmentFilter(input.segmentId);
     await sqlTransaction(this.em, async (sql) => {
-      const [row] = await sql<{ status: CampaignStatus }[]>(
-        'select status from campaign where id = ? for update',
-        [id],
-      );
-      if (!row) throw campaignNotFound(id);
-      if (row.status !== 'draft') throw notDraft(row.status, 'changed');
-      await sql(
-        `update campaign set name = coalesce(?, name), subject = coalesce(?, subject),
-           body = coalesce(?, body), sender_email = coalesce(?, sender_email),
-           segment_id = coalesce(?, segment_id), updated_at = now()
-         where id = ?`,
-        [
-          input.name ?? null,
-          input.subject ?? null,
-          input.body ?? null,
-          input.senderEmail ?? null,
-          input.segmentId ?? null,
-          id,
-        ],
-      );
+      const status = await lockCampaignStatus(sql, id);
+      if (!status) throw campaignNotFound(id);
+      if (status !== 'draft') throw notDraft(status, 'changed');
+      await updateCampaignFields(sql, id, input);
     });
   }
 
   /** Only drafts: a sent campaign is the record of what went out. */
   async remove(id: string): Promise<void> {
-    const [deleted] = await this.em
-      .getConnection()
-      .execute<{ id: string }[]>(
-        `delete from campaign where id = ? and status = 'draft' returning id`,
-        [id],
-      );
-    if (!deleted) throw notDraft((await this.reader.get(id)).status, 'deleted');
+    if (!(await deleteDraftCampaign(sqlRunner(this.em), id)))
+      throw notDraft((await this.reader.get(id)).status, 'deleted');
   }
 
   async preview(input: PreviewCampaignInput): Promise<CampaignPreview> {
@@ -97,22 +80,14 @@ export class CampaignsService {
     if (campaign.status !== 'draft') throw notDraft(campaign.status, 'sent');
     await this.settings.assertSender(campaign.senderEmail);
     await this.reader.segmentFilter(campaign.segmentId);
-    const [claimed] = await this.em.getConnection().execute<{ id: string }[]>(
-      `update campaign set status = ?, scheduled_at = ?, updated_at = now()
-       where id = ? and status = 'draft' returning id`,
-      [scheduledAt ? 'scheduled' : 'sending', scheduledAt?.toISOString() ?? null, id],
-    );
-    if (!claimed) throw notDraft((await this.reader.get(id)).status, 'sent');
+    const sql = sqlRunner(this.em);
+    if (!(await claimDraftForSending(sql, id, scheduledAt)))
+      throw notDraft((await this.reader.get(id)).status, 'sent');
     try {
       await this.workflows.start(id, scheduledAt);
     } catch (e) {
       const unavailable = temporalUnavailable(e);
-      await this.em
-        .getConnection()
-        .execute(
-          `update campaign set status = 'draft', scheduled_at = null, updated_at = now() where id = ?`,
-          [id],
-        );
+      await revertCampaignToDraft(sql, id);
       throw unavailable;
     }
   }
@@ -123,22 +98,15 @@ export class CampaignsService {
    */
   async cancel(id: string): Promise<void> {
     await sqlTransaction(this.em, async (sql) => {
-      const [row] = await sql<{ status: CampaignStatus }[]>(
-        'select status from campaign where id = ? for update',
-        [id],
-      );
-      if (!row) throw campaignNotFound(id);
-      if (row.status !== 'scheduled' && row.status !== 'sending') {
+      const status = await lockCampaignStatus(sql, id);
+      if (!status) throw campaignNotFound(id);
+      if (status !== 'scheduled' && status !== 'sending') {
         throw CampaignsErrors.CAMPAIGN_NOT_RUNNING(
-          `The campaign is ${row.status}: only a scheduled or sending campaign can be cancelled.`,
-          { status: row.status },
+          `The campaign is ${status}: only a scheduled or sending campaign can be cancelled.`,
+          { status },
         );
       }
-      await sql(
-        `update campaign set status = 'cancelled', finished_at = now(), updated_at = now()
-         where id = ?`,
-        [id],
-      );
+      await markCampaignCancelled(sql, id);
     });
     await this.workflows.cancel(id);
   }

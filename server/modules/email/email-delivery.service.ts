@@ -6,20 +6,17 @@ import { Resend, type CreateBatchOptions } from 'resend';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { sqlRunner, type SqlRunner } from '../../database/sql-runner';
-import type { EmailLink } from './outgoing-email';
+import {
+  cancelDeadEmails,
+  claimQueuedEmails,
+  findBatchEmails,
+  markEmailFailed,
+  markEmailsSent,
+  takeOverAbandonedBatch,
+  touchBatch,
+  type ClaimedEmail,
+} from './email-delivery.repository';
 import { holdSendsFor, sendInTurn } from './send-pace';
-
-interface ClaimedEmail {
-  id: string;
-  batch_id: string;
-  to_email: string;
-  from_email: string;
-  subject: string;
-  html_body: string | null;
-  text_body: string | null;
-  links: EmailLink[];
-  headers: Record<string, string> | null;
-}
 
 const REMOVED_LINK = '[link removed once sent]';
 
@@ -62,7 +59,7 @@ export class EmailDeliveryService {
     const resend = this.resend;
     const resumed = resumeBatchId ? await this.batchEmails(resumeBatchId, true) : [];
     const held = resumed.length ? resumed : ((await this.abandonedBatch()) ?? []);
-    if (!held.length) await this.dropDeadEmails();
+    if (!held.length) await cancelDeadEmails(sqlRunner(this.em));
     // Claimed when its request may start: email queued until then (one invitation behind a
     // campaign's backlog) makes this request, not one after batches claimed while they wait.
     const request = await sendInTurn(
@@ -117,54 +114,14 @@ export class EmailDeliveryService {
    * if the first request got through).
    */
   private async abandonedBatch(): Promise<ClaimedEmail[] | null> {
-    // One statement: the update's row locks make a second taker skip this batch.
-    const [open] = await this.em.getConnection().execute<{ batch_id: string }[]>(
-      `update email_message set updated_at = now()
-       where status = 'sending' and batch_id = (
-         select batch_id from email_message where status = 'sending'
-           and updated_at < now() - interval '5 minutes'
-         order by created_at limit 1 for update skip locked)
-       returning batch_id`,
-    );
-    return open ? this.batchEmails(open.batch_id) : null;
-  }
-
-  /**
-   * Drops queued emails whose links would not work or that must not go: those of invitations
-   * that ended meanwhile, or were deleted with their contact; a file request's emails to its
-   * recipients once it has ended or is gone; campaign emails of a cancelled campaign or to a
-   * contact who unsubscribed meanwhile (test sends to staff have no contact).
-   */
-  private async dropDeadEmails(): Promise<void> {
-    const conn = this.em.getConnection();
-    await conn.execute(
-      `update email_message m set status = 'cancelled', updated_at = now()
-       where m.status = 'queued' and (
-         (m.kind in ('invitation','reminder') and (m.invitation_id is null
-           or exists (select 1 from invitation i
-             where i.id = m.invitation_id and i.status <> 'pending')))
-         or (m.kind in ('file_request','file_request_reminder') and (m.file_request_id is null
-           or exists (select 1 from file_request r where r.id = m.file_request_id
-             and (r.status in ('completed','cancelled')
-               or (m.kind = 'file_request_reminder' and r.status <> 'open')))))
-         or (m.kind = 'campaign' and m.contact_id is not null and (m.campaign_id is null
-           or exists (select 1 from campaign k where k.id = m.campaign_id and k.status = 'cancelled')
-           or exists (select 1 from contact ct
-             where ct.id = m.contact_id and ct.unsubscribed_at is not null))))`,
-    );
+    const batchId = await takeOverAbandonedBatch(sqlRunner(this.em));
+    return batchId ? this.batchEmails(batchId) : null;
   }
 
   /** Claims queued emails, transactional ones first (one invitation overtakes a campaign). */
   private async claim(sql: SqlRunner): Promise<ClaimedEmail[]> {
     const batchId = randomUUID();
-    await sql(
-      `with picked as (
-         select id from email_message where status = 'queued'
-         order by bulk, created_at, id limit ? for update skip locked)
-       update email_message m set status = 'sending', batch_id = ?, updated_at = now()
-       from picked where m.id = picked.id`,
-      [this.config.EMAIL_BATCH_SIZE, batchId],
-    );
+    await claimQueuedEmails(sql, this.config.EMAIL_BATCH_SIZE, batchId);
     return this.batchEmails(batchId, false, sql);
   }
 
@@ -177,16 +134,8 @@ export class EmailDeliveryService {
     touch = false,
     sql = sqlRunner(this.em),
   ): Promise<ClaimedEmail[]> {
-    if (touch) {
-      await sql(
-        `update email_message set updated_at = now() where batch_id = ? and status = 'sending'`,
-        [batchId],
-      );
-    }
-    return sql<ClaimedEmail[]>(
-      `select * from email_message where batch_id = ? and status = 'sending' order by created_at, id`,
-      [batchId],
-    );
+    if (touch) await touchBatch(sql, batchId);
+    return findBatchEmails(sql, batchId);
   }
 
   private async markSent(sent: { m: ClaimedEmail; providerId: string }[]): Promise<void> {
@@ -196,15 +145,7 @@ export class EmailDeliveryService {
       provider_id: providerId,
       text_body: withoutLinks(m),
     }));
-    await this.em.getConnection().execute(
-      // A delivery event may already have moved the status on: keep it, record the rest.
-      `update email_message m set status = case when m.status = 'sending' then 'sent' else m.status end,
-         provider_id = x.provider_id, sent_at = coalesce(m.sent_at, now()),
-         html_body = null, text_body = x.text_body, links = '[]', headers = null, updated_at = now()
-       from jsonb_to_recordset(?::jsonb) as x(id uuid, provider_id text, text_body text)
-       where m.id = x.id and m.status not in ('failed', 'cancelled')`,
-      [JSON.stringify(rows)],
-    );
+    await markEmailsSent(sqlRunner(this.em), rows);
   }
 
   private async markFailed(
@@ -213,15 +154,7 @@ export class EmailDeliveryService {
   ): Promise<void> {
     for (const m of failed) {
       const message = typeof reason === 'string' ? reason : reason(m);
-      await this.em.getConnection().execute(
-        `with failed as (
-           update email_message set status = 'failed', error = ?, html_body = null, text_body = ?,
-             links = '[]', updated_at = now() where id = ? returning invitation_id, contact_id)
-         insert into invitation_event (invitation_id, contact_id, kind, detail)
-         select invitation_id, contact_id, 'send_failed', ? from failed
-         where invitation_id is not null and contact_id is not null`,
-        [message, withoutLinks(m), m.id, message],
-      );
+      await markEmailFailed(sqlRunner(this.em), m.id, message, withoutLinks(m));
     }
   }
 }

@@ -8,18 +8,12 @@ import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import { sampledList, type SampledListSpec } from '../../database/sampled-list';
 import { whereListSpec } from '../../database/where-list-spec';
+import { sqlRunner } from '../../database/sql-runner';
 import { SqlWhere } from '../../database/sql-where';
+import { findOutboxMessage, HIDDEN_KIND } from './email.repository';
 import type { OutboxFilter } from './outbox.schemas';
 import type { OutboxMessage } from './outbox.view';
 import type { EmailKind, EmailLink } from './outgoing-email';
-
-// A password reset link opens its account: the Outbox never shows it, nor the body that holds it.
-const HIDDEN_KIND = 'password_reset';
-const SECRET_KIND = `kind = '${HIDDEN_KIND}'`;
-const COLUMNS = `id, kind, to_email as "toEmail", from_email as "fromEmail", subject, status,
-  contact_id as "contactId", invitation_id as "invitationId",
-  case when ${SECRET_KIND} then '[]'::jsonb else links end as links, error,
-  created_at as "createdAt", sent_at as "sentAt", delivered_at as "deliveredAt"`;
 
 const SORT = {
   createdAt: 'm.created_at',
@@ -57,14 +51,7 @@ export class OutboxService {
   }
 
   async get(id: string): Promise<OutboxMessage> {
-    const [row] = await this.em.getConnection().execute<OutboxMessage[]>(
-      `select ${COLUMNS}, case when ${SECRET_KIND}
-           then 'Hidden: this email holds a password reset link for its recipient alone.'
-           else text_body end as text,
-         case when ${SECRET_KIND} then null else html_body end as html
-         from email_message where id = ?`,
-      [id],
-    );
+    const row = await findOutboxMessage(sqlRunner(this.em), id);
     if (!row) throw CommonErrors.NOT_FOUND(`No email with id ${id}`);
     return withIsoDates(row);
   }

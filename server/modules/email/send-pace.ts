@@ -1,8 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
-
-/** A request unanswered this long is taken for dead (its worker stopped): the activity's timeout. */
-const DEAD_AFTER = '2 minutes';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-runner';
+import {
+  countRecentSendRequests,
+  deleteDeadSendRequests,
+  holdSendPace,
+  insertSendRequest,
+  lockSendPace,
+  markSendRequestAnswered,
+  takeSendSlot,
+} from './email-delivery.repository';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
@@ -36,32 +42,19 @@ export async function sendInTurn<P, T>(
   try {
     return { claimed: turn.claimed, answer: await call(turn.claimed) };
   } finally {
-    await em
-      .getConnection()
-      .execute(`update email_send_request set answered_at = clock_timestamp() where id = ?`, [
-        turn.requestId,
-      ]);
+    await markSendRequestAnswered(sqlRunner(em), turn.requestId);
   }
 }
 
 /** The provider refused a request for its rate: every sender of the deployment waits a while. */
 export async function holdSendsFor(em: EntityManager, seconds: number): Promise<void> {
-  await em
-    .getConnection()
-    .execute(
-      `update email_send_pace set next_at = greatest(next_at, clock_timestamp() + make_interval(secs => ?))`,
-      [seconds],
-    );
+  await holdSendPace(sqlRunner(em), seconds);
 }
 
 /** Takes the next free slot (one statement: its row lock lasts no longer) and says when it is. */
 async function takeSlot(em: EntityManager, gapSeconds: number): Promise<number> {
-  const [{ wait_ms }] = await em.getConnection().execute<{ wait_ms: number }[]>(
-    `update email_send_pace set next_at = greatest(next_at, clock_timestamp()) + make_interval(secs => ?)
-     returning (extract(epoch from next_at - make_interval(secs => ?) - clock_timestamp()) * 1000)::float8 as wait_ms`,
-    [gapSeconds, gapSeconds],
-  );
-  return Date.now() + wait_ms;
+  const waitMs = await takeSendSlot(sqlRunner(em), gapSeconds);
+  return Date.now() + waitMs;
 }
 
 /**
@@ -78,24 +71,13 @@ async function startRequest<P>(
   for (;;) {
     type Turn = { requestId: string; claimed: P } | { waitMs: number } | null;
     const turn = await sqlTransaction<Turn>(em, async (sql) => {
-      await sql(`select 1 from email_send_pace for update`);
-      await sql(
-        `delete from email_send_request where started_at < clock_timestamp() - interval '${DEAD_AFTER}'`,
-      );
-      const [{ busy, wait_ms }] = await sql<{ busy: number; wait_ms: number | null }[]>(
-        `select count(*)::int as busy, (extract(epoch from
-           min(answered_at) + make_interval(secs => ?) - clock_timestamp()) * 1000)::float8 as wait_ms
-         from email_send_request
-         where answered_at is null or answered_at > clock_timestamp() - make_interval(secs => ?)`,
-        [windowSeconds, windowSeconds],
-      );
+      await lockSendPace(sql);
+      await deleteDeadSendRequests(sql);
+      const { busy, wait_ms } = await countRecentSendRequests(sql, windowSeconds);
       if (busy >= limit) return { waitMs: wait_ms ?? windowSeconds * 1000 };
       const claimed = await claim(sql);
       if (claimed === null) return null;
-      const [{ id }] = await sql<{ id: string }[]>(
-        `insert into email_send_request default values returning id`,
-      );
-      return { requestId: id, claimed };
+      return { requestId: await insertSendRequest(sql), claimed };
     });
     if (!turn || 'requestId' in turn) return turn;
     await sleep(turn.waitMs);

@@ -7,11 +7,22 @@ import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { invalidField } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
+import { sqlRunner } from '../../database/sql-runner';
 import { SqlWhere } from '../../database/sql-where';
 import { isUniqueViolation } from '../../database/unique-violation';
-import { campaignAudience } from '../campaigns/campaign-audience.sql';
-import { clientCount, clientWhere } from '../clients/client-list.sql';
 import { SegmentsErrors } from './segments.errors';
+import {
+  countMatchingClients,
+  countReachableContacts,
+  countSegments,
+  deleteUnusedSegment,
+  findSegment,
+  insertSegment,
+  listSegments,
+  sampleMatchingClients,
+  updateSegment,
+  type SegmentRow,
+} from './segments.repository';
 import {
   type CreateSegmentInput,
   type SegmentFilter,
@@ -20,23 +31,6 @@ import {
   type UpdateSegmentInput,
 } from './segments.schemas';
 import type { SegmentPreview, SegmentView } from './segment.view';
-
-interface SegmentRow {
-  id: string;
-  name: string;
-  description: string | null;
-  filter: SegmentFilter;
-  created_at: string;
-  updated_at: string;
-}
-
-const SORT: Record<SegmentSortField, string> = {
-  name: 'lower(s.name)',
-  createdAt: 's.created_at',
-  updatedAt: 's.updated_at',
-};
-
-const SAMPLE_SIZE = 10;
 
 /** Saved client filters; counts are always computed now, never stored. */
 @Injectable()
@@ -48,55 +42,33 @@ export class SegmentsService {
     const where = new SqlWhere()
       .add(like, 's.name ilike ?', like)
       .add(query.filter.id?.length, 's.id = any(?::uuid[])', pgArray(query.filter.id ?? []));
-    const dir = query.sort.order === 'DESC' ? 'desc' : 'asc';
-    const conn = this.em.getConnection();
-    const [rows, [{ total }]] = await Promise.all([
-      conn.execute<SegmentRow[]>(
-        `select * from segment s ${where.sql} order by ${SORT[query.sort.field]} ${dir}, s.id
-         limit ? offset ?`,
-        [...where.params, query.range.end - query.range.start + 1, query.range.start],
-      ),
-      conn.execute<{ total: number }[]>(
-        `select count(*)::int as total from segment s ${where.sql}`,
-        where.params,
-      ),
+    const sql = sqlRunner(this.em);
+    const [rows, total] = await Promise.all([
+      listSegments(sql, where, query),
+      countSegments(sql, where),
     ]);
     return { items: await Promise.all(rows.map((r) => this.toView(r))), total };
   }
 
   async get(id: string): Promise<SegmentView> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<SegmentRow[]>('select * from segment where id = ?', [id]);
+    const row = await findSegment(sqlRunner(this.em), id);
     if (!row) throw notFound(id);
     return this.toView(row);
   }
 
   async create(input: CreateSegmentInput, staffId: string): Promise<SegmentView> {
-    const id = await this.unique(async () => {
-      const [row] = await this.em.getConnection().execute<{ id: string }[]>(
-        `insert into segment (name, description, filter, created_by_staff_id)
-         values (?, ?, ?::jsonb, ?) returning id`,
-        [input.name, input.description, JSON.stringify(input.filter), staffId],
-      );
-      return row.id;
-    });
+    const id = await this.unique(() => insertSegment(sqlRunner(this.em), input, staffId));
     return this.get(id);
   }
 
   async update(id: string, input: UpdateSegmentInput): Promise<SegmentView> {
     const current = await this.get(id);
     await this.unique(() =>
-      this.em.getConnection().execute(
-        `update segment set name = ?, description = ?, filter = ?::jsonb, updated_at = now()
-         where id = ?`,
-        [
-          input.name ?? current.name,
-          input.description === undefined ? current.description : input.description,
-          JSON.stringify(input.filter ?? current.filter),
-          id,
-        ],
-      ),
+      updateSegment(sqlRunner(this.em), id, {
+        name: input.name ?? current.name,
+        description: input.description === undefined ? current.description : input.description,
+        filter: input.filter ?? current.filter,
+      }),
     );
     return this.get(id);
   }
@@ -104,12 +76,7 @@ export class SegmentsService {
   /** A segment a scheduled or sending campaign still resolves is kept (409). */
   async remove(id: string): Promise<SegmentView> {
     const view = await this.get(id);
-    const [deleted] = await this.em.getConnection().execute<{ id: string }[]>(
-      `delete from segment where id = ? and not exists (select 1 from campaign
-         where segment_id = ? and status in ('scheduled','sending')) returning id`,
-      [id, id],
-    );
-    if (!deleted) {
+    if (!(await deleteUnusedSegment(sqlRunner(this.em), id))) {
       throw SegmentsErrors.SEGMENT_IN_USE(
         `Segment ${view.name} is the audience of a scheduled or sending campaign: cancel it first.`,
       );
@@ -119,31 +86,17 @@ export class SegmentsService {
 
   /** Who a filter reaches now: clients, reachable contacts, and the first few clients. */
   async preview(filter: SegmentFilter): Promise<SegmentPreview> {
-    const where = clientWhere(filter);
-    const count = clientCount(filter);
-    // The same people a campaign to this filter would email, skips and all.
-    const audience = campaignAudience(filter);
-    const conn = this.em.getConnection();
-    const [[{ total }], sample, [{ reachable }]] = await Promise.all([
-      conn.execute<{ total: number }[]>(count.sql, count.params),
-      conn.execute<SegmentPreview['sample']>(
-        `select c.id, c.display_name as "displayName", c.email from client c ${where.sql}
-         order by lower(c.display_name), c.id limit ${SAMPLE_SIZE}`,
-        where.params,
-      ),
-      conn.execute<{ reachable: number }[]>(
-        `select count(*)::int as reachable from (${audience.sql}) a where a.skip_reason is null`,
-        audience.params,
-      ),
+    const sql = sqlRunner(this.em);
+    const [total, sample, reachable] = await Promise.all([
+      countMatchingClients(sql, filter),
+      sampleMatchingClients(sql, filter),
+      countReachableContacts(sql, filter),
     ]);
     return { clientCount: total, reachableContacts: reachable, sample };
   }
 
   private async toView(row: SegmentRow): Promise<SegmentView> {
-    const count = clientCount(row.filter);
-    const [{ total }] = await this.em
-      .getConnection()
-      .execute<{ total: number }[]>(count.sql, count.params);
+    const total = await countMatchingClients(sqlRunner(this.em), row.filter);
     return {
       id: row.id,
       name: row.name,

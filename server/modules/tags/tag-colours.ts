@@ -1,8 +1,5 @@
 import { TAG_PALETTE } from './tag-palette';
 
-/** How many tags wear each colour (run without parameters by either SQL runner). */
-export const TAG_COLOUR_USAGE_SQL = `select color, count(*)::int as count from tag group by color`;
-
 /**
  * Colours for `n` new tags: each the palette colour fewest tags wear so far (palette order
  * breaks ties), counting the ones picked before it, so automatic colours spread out.

@@ -4,18 +4,21 @@ import type { ListQuery } from '../../common/http/list-query';
 import type { Page } from '../../common/http/content-range';
 import { escapeLike } from '../../common/http/escape-like';
 import { pgArray } from '../../database/pg-array';
+import type { SqlFragment } from '../../database/sql-fragment';
+import { sqlRunner } from '../../database/sql-runner';
 import { Tag } from './tag.entity';
-import { leastUsedColours, TAG_COLOUR_USAGE_SQL } from './tag-colours';
+import { leastUsedColours } from './tag-colours';
+import {
+  countTags,
+  countTagsByColour,
+  findPlaybooksUsingTag,
+  listTags,
+  type TagRow,
+} from './tags.repository';
 import { TagsErrors } from './tags.errors';
 import type { CreateTagInput, TagFilter, TagSortField, UpdateTagInput } from './tags.schemas';
 import { isoDate } from '../../common/http/iso-date';
 import type { TagView } from './tag.view';
-
-const SORT_SQL: Record<TagSortField, string> = {
-  name: 'lower(t.name)',
-  createdAt: 't.created_at',
-  clientCount: 'client_count',
-};
 
 @Injectable()
 export class TagsService {
@@ -32,18 +35,13 @@ export class TagsService {
       where.push(`t.id = any(?::uuid[])`);
       params.push(pgArray(query.filter.id));
     }
-    const whereSql = where.length ? `where ${where.join(' and ')}` : '';
-    const conn = this.em.getConnection();
-    const rows = await conn.execute<TagRow[]>(
-      `select t.*, (select count(*) from client_tag ct where ct.tag_id = t.id)::int as client_count,
-              count(*) over ()::int as total
-       from tag t ${whereSql}
-       order by ${SORT_SQL[query.sort.field]} ${query.sort.order}, t.id
-       offset ? limit ?`,
-      [...params, query.range.start, query.range.end - query.range.start + 1],
-    );
-    const total =
-      rows[0]?.total ?? (query.range.start > 0 ? await this.count(whereSql, params) : 0);
+    const whereSql: SqlFragment = {
+      sql: where.length ? `where ${where.join(' and ')}` : '',
+      params,
+    };
+    const sql = sqlRunner(this.em);
+    const rows = await listTags(sql, whereSql, query);
+    const total = rows[0]?.total ?? (query.range.start > 0 ? await countTags(sql, whereSql) : 0);
     return { items: rows.map(toView), total };
   }
 
@@ -59,8 +57,7 @@ export class TagsService {
 
   async create(input: CreateTagInput): Promise<TagView> {
     const color =
-      input.color ??
-      leastUsedColours(await this.em.getConnection().execute(TAG_COLOUR_USAGE_SQL), 1)[0];
+      input.color ?? leastUsedColours(await countTagsByColour(sqlRunner(this.em)), 1)[0];
     const tag = this.em.create(Tag, { ...input, color });
     await this.flushUnique(input.name);
     return this.get(tag.id);
@@ -78,16 +75,11 @@ export class TagsService {
   /** Refused while a playbook is triggered by the tag or changes it in a step. */
   async remove(id: string): Promise<TagView> {
     const view = await this.get(id);
-    const users = await this.em.getConnection().execute<{ name: string }[]>(
-      `select name from playbook where trigger_tag_id = ?
-         or steps @> jsonb_build_array(jsonb_build_object('tagId', ?::text))
-       order by lower(name)`,
-      [id, id],
-    );
-    if (users.length) {
+    const playbooks = await findPlaybooksUsingTag(sqlRunner(this.em), id);
+    if (playbooks.length) {
       throw TagsErrors.TAG_IN_USE(
-        `The tag is used by ${users.map((p) => `playbook "${p.name}"`).join(', ')}: change those first.`,
-        { playbooks: users.map((p) => p.name) },
+        `The tag is used by ${playbooks.map((name) => `playbook "${name}"`).join(', ')}: change those first.`,
+        { playbooks },
       );
     }
     await this.em.nativeDelete(Tag, id);
@@ -115,23 +107,6 @@ export class TagsService {
       throw e;
     }
   }
-
-  private async count(whereSql: string, params: unknown[]): Promise<number> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ n: number }[]>(`select count(*)::int as n from tag t ${whereSql}`, params);
-    return row.n;
-  }
-}
-
-interface TagRow {
-  id: string;
-  name: string;
-  color: string;
-  client_count: number;
-  created_at: Date;
-  updated_at: Date;
-  total: number;
 }
 
 const toView = (r: TagRow): TagView => ({

@@ -5,7 +5,8 @@ import { APP_CONFIG } from '@server/config/config.module';
 import type { AppConfig } from '@server/config/env.schema';
 import { sqlRunner } from '@server/database/sql-runner';
 import { EmailDispatcherWaker } from '@server/modules/email/email-dispatcher-waker.service';
-import { accountEmailFrom, insertOutgoingEmails } from '@server/modules/email/outgoing-email';
+import { insertOutgoingEmails } from '@server/modules/email/email.repository';
+import { accountEmailFrom } from '@server/modules/email/outgoing-email';
 import { renderEmail } from '@server/modules/email/render-email';
 import {
   RecoveryCodeUsedEmail,

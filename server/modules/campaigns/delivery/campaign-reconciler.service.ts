@@ -1,8 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { isoDate } from '@server/common/http/iso-date';
+import { sqlRunner } from '@server/database/sql-runner';
 import { startMissingWorkflows } from '@server/temporal/missing-workflows';
 import { TemporalService } from '@server/temporal/temporal.service';
+import { findScheduledAt, LIVE_CAMPAIGN_IDS_SQL } from './campaign-delivery.repository';
 import { CampaignWorkflowsService } from './campaign-workflows.service';
 
 /**
@@ -29,17 +31,11 @@ export class CampaignReconciler implements OnApplicationBootstrap {
   async reconcile(): Promise<number> {
     const restarted = await startMissingWorkflows(this.em, this.temporal, {
       workflowType: 'campaignWorkflow',
-      liveIdsSql: `select id from campaign where status in ('scheduled','sending') and id > ?
-        order by id limit ?`,
+      liveIdsSql: LIVE_CAMPAIGN_IDS_SQL,
       workflowId: (id) => this.workflows.workflowId(id),
       start: async (id) => {
-        const [row] = await this.em
-          .getConnection()
-          .execute<{ scheduled_at: string | null }[]>(
-            'select scheduled_at from campaign where id = ?',
-            [id],
-          );
-        const at = row?.scheduled_at ? new Date(isoDate(row.scheduled_at)) : null;
+        const scheduledAt = await findScheduledAt(sqlRunner(this.em), id);
+        const at = scheduledAt ? new Date(isoDate(scheduledAt)) : null;
         await this.workflows.start(id, at);
       },
     });

@@ -1,9 +1,17 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { sqlTransaction } from '@server/database/sql-runner';
+import { sqlRunner, sqlTransaction } from '@server/database/sql-runner';
 import type { CampaignOutcome } from '@workflows/campaign/campaign.contract';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
-import { campaignAudience, segmentFilterOf } from '../campaign-audience.sql';
+import { segmentFilterOf } from '../campaign-audience.repository';
+import {
+  countSendableRecipients,
+  finishCampaign,
+  findPendingEmails,
+  insertCampaignRecipients,
+  lockCampaignForStart,
+  markCampaignStarted,
+} from './campaign-delivery.repository';
 
 const RUNNING = ['scheduled', 'sending'];
 
@@ -22,47 +30,21 @@ export class CampaignRunService {
    */
   async start(campaignId: string): Promise<{ live: boolean; total: number }> {
     return sqlTransaction(this.em, async (sql) => {
-      const [campaign] = await sql<
-        { status: string; segment_id: string | null; started_at: string | null }[]
-      >('select status, segment_id, started_at from campaign where id = ? for update', [
-        campaignId,
-      ]);
+      const campaign = await lockCampaignForStart(sql, campaignId);
       if (!campaign || !RUNNING.includes(campaign.status)) return { live: false, total: 0 };
       if (!campaign.started_at) {
         // A segment deleted while the campaign was scheduled reaches nobody.
         const filter = await segmentFilterOf(sql, campaign.segment_id);
-        if (filter) {
-          const audience = campaignAudience(filter);
-          await sql(
-            `insert into campaign_recipient (campaign_id, contact_id, client_id, email, skip_reason)
-             select ?, a.contact_id, a.client_id, a.email, a.skip_reason from (${audience.sql}) a
-             on conflict do nothing`,
-            [campaignId, ...audience.params],
-          );
-        }
-        await sql(
-          `update campaign set status = 'sending', started_at = now(), updated_at = now()
-           where id = ?`,
-          [campaignId],
-        );
+        if (filter) await insertCampaignRecipients(sql, campaignId, filter);
+        await markCampaignStarted(sql, campaignId);
       }
-      const [{ total }] = await sql<{ total: number }[]>(
-        `select count(*)::int as total from campaign_recipient
-         where campaign_id = ? and skip_reason is null`,
-        [campaignId],
-      );
-      return { live: true, total };
+      return { live: true, total: await countSendableRecipients(sql, campaignId) };
     });
   }
 
   /** Emails of the campaign still waiting for the dispatcher (which this also wakes). */
   async pendingEmails(campaignId: string): Promise<{ live: boolean; pending: number }> {
-    const [row] = await this.em.getConnection().execute<{ status: string; pending: number }[]>(
-      `select k.status, (select count(*)::int from email_message m
-         where m.campaign_id = k.id and m.status in ('queued','sending')) as pending
-       from campaign k where k.id = ?`,
-      [campaignId],
-    );
+    const row = await findPendingEmails(sqlRunner(this.em), campaignId);
     if (!row || !RUNNING.includes(row.status)) return { live: false, pending: 0 };
     // Also covers a wake-up that was lost while the dispatcher was idle.
     if (row.pending) this.waker.wake();
@@ -71,10 +53,6 @@ export class CampaignRunService {
 
   /** A no-op when the database ended it already (cancelled through the API). */
   async finish(campaignId: string, outcome: CampaignOutcome): Promise<void> {
-    await this.em.getConnection().execute(
-      `update campaign set status = ?, finished_at = now(), updated_at = now()
-       where id = ? and status in ('scheduled','sending')`,
-      [outcome, campaignId],
-    );
+    await finishCampaign(sqlRunner(this.em), campaignId, outcome);
   }
 }

@@ -7,12 +7,8 @@ import type { AppConfig } from '@server/config/env.schema';
 import { sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
 import type { FileRequestEmailKind } from '@workflows/file-request/file-request.contract';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
-import {
-  fromHeader,
-  insertOutgoingEmails,
-  type EmailKind,
-  type OutgoingEmail,
-} from '../../email/outgoing-email';
+import { insertOutgoingEmails } from '../../email/email.repository';
+import { fromHeader, type EmailKind, type OutgoingEmail } from '../../email/outgoing-email';
 import { renderEmail } from '../../email/render-email';
 import {
   FileRequestDigestEmail,

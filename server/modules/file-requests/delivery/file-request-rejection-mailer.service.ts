@@ -5,7 +5,7 @@ import type { AppConfig } from '@server/config/env.schema';
 import { pgArray } from '@server/database/pg-array';
 import { sqlTransaction } from '@server/database/sql-runner';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
-import { insertOutgoingEmails } from '../../email/outgoing-email';
+import { insertOutgoingEmails } from '../../email/email.repository';
 import { renderEmail } from '../../email/render-email';
 import {
   FileRequestRejectionEmail,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { pgArray } from '@server/database/pg-array';
 import { displayNameOf } from '../../clients/client.view';
-import { leastUsedColours, TAG_COLOUR_USAGE_SQL } from '../../tags/tag-colours';
+import { leastUsedColours } from '../../tags/tag-colours';
+import { TAG_COLOUR_USAGE_SQL } from '../../tags/tags.repository';
 import { CLIENT_FIELDS, type ClientFields, type RowPlan } from './import-plan';
 
 /** Runs one statement (with $1… parameters) inside the chunk's transaction. */

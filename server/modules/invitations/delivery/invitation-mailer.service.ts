@@ -8,7 +8,8 @@ import { sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
 import type { InvitationEmailStep } from '@workflows/portal-invitation/portal-invitation.contract';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { InvitationEmailRenderer } from '../../email/invitation-email.renderer';
-import { fromHeader, insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
+import { insertOutgoingEmails } from '../../email/email.repository';
+import { fromHeader, type OutgoingEmail } from '../../email/outgoing-email';
 import { SettingsService } from '../../settings/settings.service';
 import type { FirmSettings } from '../../settings/settings.view';
 import {

@@ -4,7 +4,8 @@ import { APP_CONFIG } from '@server/config/config.module';
 import type { AppConfig } from '@server/config/env.schema';
 import type { SqlRunner } from '@server/database/sql-runner';
 import { compileMarkdownEmail, type MergeValues } from '../../email/markdown-email.renderer';
-import { fromHeader, insertOutgoingEmails, type OutgoingEmail } from '../../email/outgoing-email';
+import { insertOutgoingEmails } from '../../email/email.repository';
+import { fromHeader, type OutgoingEmail } from '../../email/outgoing-email';
 import { SettingsService } from '../../settings/settings.service';
 import type { FirmSettings } from '../../settings/settings.view';
 import {

@@ -1,0 +1,61 @@
+import type { ListQuery } from '../../common/http/list-query';
+import type { SqlFragment } from '../../database/sql-fragment';
+import type { SqlRunner } from '../../database/sql-runner';
+import type { TagSortField } from './tags.schemas';
+
+/** How many tags wear each colour (run without parameters by either SQL runner). */
+export const TAG_COLOUR_USAGE_SQL = `select color, count(*)::int as count from tag group by color`;
+
+const SORT_SQL: Record<TagSortField, string> = {
+  name: 'lower(t.name)',
+  createdAt: 't.created_at',
+  clientCount: 'client_count',
+};
+
+export interface TagRow {
+  id: string;
+  name: string;
+  color: string;
+  client_count: number;
+  created_at: Date;
+  updated_at: Date;
+  total: number;
+}
+
+export const countTagsByColour = (sql: SqlRunner) =>
+  sql<{ color: string; count: number }[]>(TAG_COLOUR_USAGE_SQL);
+
+/** A page of tags (`where` as built from the filter), each with its client count and the total. */
+export function listTags(
+  sql: SqlRunner,
+  where: SqlFragment,
+  query: Pick<ListQuery<unknown, TagSortField>, 'sort' | 'range'>,
+): Promise<TagRow[]> {
+  return sql<TagRow[]>(
+    `select t.*, (select count(*) from client_tag ct where ct.tag_id = t.id)::int as client_count,
+            count(*) over ()::int as total
+     from tag t ${where.sql}
+     order by ${SORT_SQL[query.sort.field]} ${query.sort.order}, t.id
+     offset ? limit ?`,
+    [...where.params, query.range.start, query.range.end - query.range.start + 1],
+  );
+}
+
+export async function countTags(sql: SqlRunner, where: SqlFragment): Promise<number> {
+  const [row] = await sql<{ n: number }[]>(
+    `select count(*)::int as n from tag t ${where.sql}`,
+    where.params,
+  );
+  return row.n;
+}
+
+/** Names of the playbooks triggered by the tag or changing it in a step, by name. */
+export async function findPlaybooksUsingTag(sql: SqlRunner, tagId: string): Promise<string[]> {
+  const users = await sql<{ name: string }[]>(
+    `select name from playbook where trigger_tag_id = ?
+       or steps @> jsonb_build_array(jsonb_build_object('tagId', ?::text))
+     order by lower(name)`,
+    [tagId, tagId],
+  );
+  return users.map((p) => p.name);
+}
