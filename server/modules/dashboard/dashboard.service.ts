@@ -4,7 +4,7 @@ import { AccessService, type SqlCondition } from '../../common/access/access.ser
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { pgArray } from '../../database/pg-array';
 import { REMINDER_DUE_TODAY_CLIENT_IDS } from '../clients/client-list.sql';
-import { OVERDUE } from '../file-requests/file-request-reader.service';
+import { OVERDUE } from '../file-requests/file-request-views.repository';
 import { CAMPAIGNS_IN_PROGRESS, type Dashboard, type OnboardingFunnel } from './dashboard.view';
 
 const IMPORTS_IN_PROGRESS = ['queued', 'parsing', 'processing', 'cancelling', 'undoing'];
