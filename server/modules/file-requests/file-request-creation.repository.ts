@@ -31,7 +31,8 @@ export interface RecipientProblem {
   has_access: boolean;
 }
 
-export interface UninvitedRecipient {
+/** A recipient the request's email invites: no portal access, no pending invitation. */
+export interface Invitee {
   contact_id: string;
   email: string;
   portal_status: string;
@@ -71,11 +72,8 @@ export async function findClientFileIds(
 }
 
 /** Those of the contacts without portal access and without a pending invitation. */
-export function findUninvitedRecipients(
-  sql: SqlRunner,
-  contactIds: string[],
-): Promise<UninvitedRecipient[]> {
-  return sql<UninvitedRecipient[]>(
+export function findInvitees(sql: SqlRunner, contactIds: string[]): Promise<Invitee[]> {
+  return sql<Invitee[]>(
     `select ct.id as contact_id, ct.email, ct.portal_status from contact ct
        where ct.id = any(?::uuid[]) and ct.portal_status <> 'accepted'
          and not exists (select 1 from invitation i

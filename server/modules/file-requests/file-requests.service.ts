@@ -18,14 +18,14 @@ import {
   deleteShares,
   findClientFileIds,
   findRecipientProblems,
-  findUninvitedRecipients,
+  findInvitees,
   insertAttachments,
   insertItems,
   insertRecipients,
   insertRequest,
   shareFiles,
   type FileShare,
-  type UninvitedRecipient,
+  type Invitee,
 } from './file-request-creation.repository';
 import {
   copyAnswerAsNextVersion,
@@ -312,8 +312,8 @@ export class FileRequestsService {
     requestId: string,
     contactIds: string[],
     from: Pick<NewInvitations, 'senderEmail' | 'staffId' | 'settings'>,
-  ): Promise<UninvitedRecipient[]> {
-    const uninvited = await findUninvitedRecipients(sql, contactIds);
+  ): Promise<Invitee[]> {
+    const uninvited = await findInvitees(sql, contactIds);
     const invited = await insertPendingInvitations(sql, {
       ...from,
       contactIds: uninvited.map((c) => c.contact_id),
@@ -323,7 +323,7 @@ export class FileRequestsService {
   }
 
   /** The workflow could not start: the request, its invitations and its shares are undone. */
-  private async abandon(id: string, shares: FileShare[], invited: UninvitedRecipient[]) {
+  private async abandon(id: string, shares: FileShare[], invited: Invitee[]) {
     await sqlTransaction(this.em, async (sql) => {
       await deleteRequestInvitations(sql, id);
       await restorePortalStatuses(sql, invited);
