@@ -8,7 +8,7 @@ import {
 import { auditListSpec } from '../../server/modules/audit/audit-events.service';
 import type { OutboxFilter } from '../../server/modules/email/outbox.schemas';
 import { outboxListSpec } from '../../server/modules/email/outbox.service';
-import { fileRequestListSpec } from '../../server/modules/file-requests/file-request-reader.service';
+import { fileRequestListSpec } from '../../server/modules/file-requests/file-request-views.repository';
 import {
   FILE_REQUEST_SORTABLE,
   type FileRequestFilter,

@@ -1,5 +1,5 @@
 import type { Agent } from 'supertest';
-import { answeredRequestSql } from '../../server/modules/client-files/client-files.service';
+import { answeredRequestSql } from '../../server/modules/client-files/client-files.repository';
 import { portalContact } from '../utils/people';
 import { startTestApp, type TestApp } from '../utils/test-app';
 

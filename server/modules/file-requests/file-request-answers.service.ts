@@ -1,10 +1,22 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { uploadedSignal } from '@workflows/file-request/file-request.contract';
 import { ClientFilesService } from '../client-files/client-files.service';
-import { recordEvent, settleStatus } from './file-request-state.sql';
-import { lockItem, lockOpenRequest, type LockedItem } from './file-request-locks.sql';
+import {
+  findUploadedFile,
+  lockItem,
+  markItemNotApplicable,
+  markItemUploaded,
+  shareWithRecipients,
+  type LockedItem,
+} from './file-request-items.repository';
+import {
+  isRecipientWithAccess,
+  lockOpenRequest,
+  recordEvent,
+  settleStatus,
+} from './file-requests.repository';
 import { FileRequestWorkflowsService } from './delivery/file-request-workflows.service';
 import { FileRequestsErrors, requestNotFound } from './file-requests.errors';
 
@@ -22,14 +34,9 @@ export class FileRequestAnswersService {
 
   /** 404 unless the contact is a recipient who still has access to the request's client. */
   async assertRecipient(requestId: string, contactId: string): Promise<void> {
-    const rows = await this.em.getConnection().execute(
-      `select 1 from file_request r
-       join file_request_recipient rr on rr.request_id = r.id and rr.contact_id = ?
-       join portal_client_access a on a.client_id = r.client_id and a.contact_id = ?
-       where r.id = ?`,
-      [contactId, contactId, requestId],
-    );
-    if (!rows.length) throw requestNotFound(requestId);
+    if (!(await isRecipientWithAccess(sqlRunner(this.em), requestId, contactId))) {
+      throw requestNotFound(requestId);
+    }
   }
 
   /**
@@ -65,22 +72,10 @@ export class FileRequestAnswersService {
           ...staged,
           fileId: item.file_id ?? undefined,
         });
-        const [file] = await sql<{ name: string; current_version: number }[]>(
-          'select name, current_version from client_file where id = ?',
-          [fileId],
-        );
-        await sql(
-          `update file_request_item set status = 'uploaded', file_id = ?, rejection_reason = null,
-           not_applicable_comment = null, updated_at = now() where id = ?`,
-          [fileId, itemId],
-        );
+        const file = await findUploadedFile(sql, fileId);
+        await markItemUploaded(sql, itemId, fileId);
         // The other recipients work on the same request: they see each other's uploads.
-        await sql(
-          `insert into client_file_share (file_id, contact_id)
-         select ?, contact_id from file_request_recipient where request_id = ?
-         on conflict do nothing`,
-          [fileId, requestId],
-        );
+        await shareWithRecipients(sql, fileId, requestId);
         await recordEvent(sql, {
           requestId,
           itemId,
@@ -103,11 +98,7 @@ export class FileRequestAnswersService {
     await sqlTransaction(this.em, async (sql) => {
       await lockOpenRequest(sql, requestId);
       const item = await this.answerable(sql, requestId, itemId);
-      await sql(
-        `update file_request_item set status = 'not_applicable', not_applicable_comment = ?,
-           rejection_reason = null, updated_at = now() where id = ?`,
-        [comment, itemId],
-      );
+      await markItemNotApplicable(sql, itemId, comment);
       await recordEvent(sql, {
         requestId,
         itemId,

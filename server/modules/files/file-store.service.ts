@@ -8,11 +8,24 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
-import { pgArray } from '../../database/pg-array';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
+import type { SqlFragment } from '../../database/sql-fragment';
+import { sqlRunner, sqlTransaction } from '../../database/sql-runner';
 import { localIncomingDir } from '../storage/object-store.factory';
 import { SealedStorage } from '../storage/sealed-storage.service';
 import { legacyContentKey as legacyKey, sealedContentKey as sealedKey } from './content-keys';
+import {
+  contentInUse,
+  deleteUnreferenced,
+  findContentsAfter,
+  insertStoredFile,
+  lockContent,
+  lockUnreferenced,
+  markContentSealed,
+  storedFilesIn,
+  storedFilesOlderThan,
+  SWEEP_BATCH,
+  type StoredContent,
+} from './files.repository';
 import { StoredFile } from './stored-file.entity';
 
 export interface IncomingFile {
@@ -22,24 +35,12 @@ export interface IncomingFile {
   contentType?: string;
 }
 
-/** Every row that keeps a stored file (and so its content) alive; a finished import does not. */
-const UNREFERENCED = `not exists (select 1 from client_file_version v where v.stored_file_id = sf.id)
-  and not exists (select 1 from import_job j where j.file_id = sf.id
-    and j.status not in ('completed', 'failed', 'cancelled', 'undoing', 'undone'))`;
-
 /**
  * How long the sweep leaves an unreferenced stored file alone (an upload adopts its content
  * first and records what it is for a moment later, in another transaction), and an upload
  * stream that no longer grows (its request is long over).
  */
 const GRACE_MS = 60 * 60_000;
-const SWEEP_BATCH = 500;
-
-/** One content hash: adopting and deleting the same content take turns. */
-const lockContent = (sql: SqlRunner, sha256: string) =>
-  sql('select pg_advisory_xact_lock(hashtextextended(?, 0))', [sha256]);
-
-type StoredContent = Pick<StoredFile, 'sha256' | 'encrypted'>;
 
 /**
  * Content-addressed file storage: one encrypted object per SHA-256 in the object store (local
@@ -70,18 +71,14 @@ export class FileStore {
       // the content. A crash in between leaves an unreferenced row for the sweep, no stray file.
       await sqlTransaction(this.em, async (sql) => {
         await lockContent(sql, sha256);
-        await sql(
-          `insert into stored_file (id, sha256, size, original_name, content_type, created_by_id)
-           values (?, ?, ?, ?, ?, ?)`,
-          [
-            id,
-            sha256,
-            (await stat(file.path)).size,
-            basename(file.originalName).slice(0, 255) || 'upload',
-            file.contentType ?? null,
-            createdById ?? null,
-          ],
-        );
+        await insertStoredFile(sql, {
+          id,
+          sha256,
+          size: (await stat(file.path)).size,
+          originalName: basename(file.originalName).slice(0, 255) || 'upload',
+          contentType: file.contentType ?? null,
+          createdById: createdById ?? null,
+        });
       });
       // A second upload of the same content replaces the object with an equal one (a reader
       // holds the old one to its end), so every row's content is whole at every moment.
@@ -122,11 +119,7 @@ export class FileStore {
   async rewrapAll(): Promise<{ rewrapped: number; sealed: number }> {
     const done = { rewrapped: 0, sealed: 0 };
     for (let after = ''; ;) {
-      const batch = await this.em.getConnection().execute<StoredContent[]>(
-        `select sha256, bool_and(encrypted) as encrypted from stored_file where sha256 > ?
-         group by sha256 order by sha256 limit ${SWEEP_BATCH}`,
-        [after],
-      );
+      const batch = await findContentsAfter(sqlRunner(this.em), after);
       for (const content of batch) {
         await sqlTransaction(this.em, async (sql) => {
           await lockContent(sql, content.sha256);
@@ -136,7 +129,7 @@ export class FileStore {
           }
           // Some row still reads the plaintext: seal it (any sealed twin is replaced by an equal one).
           await this.storage.write(sealedKey(content.sha256), await this.open(content));
-          await sql('update stored_file set encrypted = true where sha256 = ?', [content.sha256]);
+          await markContentSealed(sql, content.sha256);
           done.sealed++;
         });
         // Only once every row says sealed (committed above) may the plaintext go.
@@ -151,8 +144,9 @@ export class FileStore {
   async release(storedFileIds: string[]): Promise<number> {
     let removed = 0;
     for (let at = 0; at < storedFileIds.length; at += SWEEP_BATCH) {
-      const ids = pgArray(storedFileIds.slice(at, at + SWEEP_BATCH));
-      removed += await this.removeUnreferenced('sf.id = any(?::uuid[])', [ids]);
+      removed += await this.removeUnreferenced(
+        storedFilesIn(storedFileIds.slice(at, at + SWEEP_BATCH)),
+      );
     }
     return removed;
   }
@@ -166,10 +160,7 @@ export class FileStore {
     await this.removeStaleUploads();
     let removed = 0;
     for (;;) {
-      const batch = await this.removeUnreferenced(
-        `sf.created_at < now() - interval '${GRACE_MS} milliseconds'`,
-        [],
-      );
+      const batch = await this.removeUnreferenced(storedFilesOlderThan(GRACE_MS));
       removed += batch;
       if (batch < SWEEP_BATCH) return removed;
     }
@@ -190,26 +181,16 @@ export class FileStore {
    * content goes before the deletion commits: a crash in between leaves unreferenced rows for
    * the sweep, never a reference to missing content.
    */
-  private removeUnreferenced(candidates: string, params: unknown[]): Promise<number> {
+  private removeUnreferenced(candidates: SqlFragment): Promise<number> {
     return sqlTransaction(this.em, async (sql) => {
-      const locked = await sql<{ id: string }[]>(
-        `select id from stored_file sf where ${candidates} and ${UNREFERENCED}
-         order by created_at limit ${SWEEP_BATCH} for update skip locked`,
-        params,
-      );
+      const locked = await lockUnreferenced(sql, candidates);
       if (!locked.length) return 0;
       // A new statement: it sees references committed while the rows were being locked.
-      const gone = await sql<{ sha256: string }[]>(
-        `delete from stored_file sf where id = any(?::uuid[]) and ${UNREFERENCED} returning sha256`,
-        [pgArray(locked.map((r) => r.id))],
-      );
+      const gone = await deleteUnreferenced(sql, locked);
       // Sorted, so two removals never wait on each other's content locks.
-      for (const sha256 of [...new Set(gone.map((g) => g.sha256))].sort()) {
+      for (const sha256 of [...new Set(gone)].sort()) {
         await lockContent(sql, sha256);
-        const [kept] = await sql<unknown[]>('select 1 from stored_file where sha256 = ? limit 1', [
-          sha256,
-        ]);
-        if (!kept) {
+        if (!(await contentInUse(sql, sha256))) {
           await this.storage.remove(sealedKey(sha256));
           await this.storage.remove(legacyKey(sha256));
         }

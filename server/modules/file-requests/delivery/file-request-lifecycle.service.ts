@@ -1,9 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { sqlTransaction } from '@server/database/sql-runner';
+import { sqlRunner, sqlTransaction } from '@server/database/sql-runner';
 import type { FileRequestRecordStatus } from '@workflows/file-request/file-request.contract';
-import { recordEvent } from '../file-request-state.sql';
-import { lockLiveRequest } from './live-request.sql';
+import { findRequestStatus, recordEvent } from '../file-requests.repository';
+import {
+  lockLiveRequest,
+  markOverdue,
+  recordRemindersStopped,
+} from './file-request-delivery.repository';
 
 /** A file request's state as its workflow reads and moves it: status, overdue, the end. */
 @Injectable()
@@ -11,13 +15,7 @@ export class FileRequestLifecycleService {
   constructor(private readonly em: EntityManager) {}
 
   async status(requestId: string): Promise<FileRequestRecordStatus> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ status: FileRequestRecordStatus }[]>(
-        'select status from file_request where id = ?',
-        [requestId],
-      );
-    return row?.status ?? 'gone';
+    return (await findRequestStatus(sqlRunner(this.em), requestId)) ?? 'gone';
   }
 
   /** Sets the overdue flag once the due date passes with items still outstanding. */
@@ -25,10 +23,7 @@ export class FileRequestLifecycleService {
     return sqlTransaction(this.em, async (sql) => {
       const request = await lockLiveRequest(sql, requestId);
       if (!request || !['open', 'uploaded'].includes(request.status)) return { open: false };
-      const [changed] = await sql<{ id: string }[]>(
-        'update file_request set overdue = true where id = ? and not overdue returning id',
-        [requestId],
-      );
+      const changed = await markOverdue(sql, requestId);
       if (changed && request.status === 'open') {
         await recordEvent(sql, {
           requestId,
@@ -42,10 +37,10 @@ export class FileRequestLifecycleService {
 
   /** The workflow ended: the timeline says reminders have stopped (if the request is still there). */
   async finish(requestId: string, outcome: 'completed' | 'cancelled'): Promise<void> {
-    await this.em.getConnection().execute(
-      `insert into file_request_event (request_id, kind, detail)
-       select id, 'reminders_stopped', ? from file_request where id = ?`,
-      [`Reminders stopped: the request is ${outcome}`, requestId],
+    await recordRemindersStopped(
+      sqlRunner(this.em),
+      requestId,
+      `Reminders stopped: the request is ${outcome}`,
     );
   }
 }

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isoDate } from '@server/common/http/iso-date';
 import { APP_CONFIG } from '@server/config/config.module';
 import type { AppConfig } from '@server/config/env.schema';
-import { sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
 import type { FileRequestEmailKind } from '@workflows/file-request/file-request.contract';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { insertOutgoingEmails } from '../../email/email.repository';
@@ -20,16 +20,23 @@ import {
 } from '../../email/templates/file-request-email';
 import { storeAcceptLinks } from '../../invitations/accept-link';
 import { endPendingInvitation } from '../../invitations/end-invitation.sql';
-import {
-  INVITATION_TIMING_COLUMNS,
-  type InvitationTimingRow,
-} from '../../invitations/invitation-workflow-input';
 import { InvitationWorkflowsService } from '../../invitations/invitation-workflows.service';
 import { SettingsService } from '../../settings/settings.service';
-import { recordEvent } from '../file-request-state.sql';
-import { lockLiveRequest, type LiveRequest } from './live-request.sql';
+import { recordEvent } from '../file-requests.repository';
+import {
+  countReminderSent,
+  findItemTitles,
+  findRequestInvitations,
+  findReviewers,
+  lastAnswerEventId,
+  lockLiveRequest,
+  notYetEmailed,
+  reachableRecipients,
+  recordInvitationsSent,
+  type LiveRequest,
+  type Recipient,
+} from './file-request-delivery.repository';
 import { recipientEmail, type RecipientEmailContext } from './recipient-email';
-import { notYetEmailed, reachableRecipients, type Recipient } from './request-recipients.sql';
 
 const REMINDER_WHEN: Record<FileRequestEmailKind, string> = {
   request: '',
@@ -73,10 +80,7 @@ export class FileRequestMailerService {
       const keyOf = (r: Recipient) => `file-request/${requestId}/${key}/${r.contact_id}`;
       const reachable = await reachableRecipients(sql, requestId, request.client_id);
       const recipients = await notYetEmailed(sql, reachable, keyOf);
-      const items = await sql<{ title: string; status: string }[]>(
-        'select title, status from file_request_item where request_id = ? order by position',
-        [requestId],
-      );
+      const items = await findItemTitles(sql, requestId);
       const outstanding = items.filter((i) => ['requested', 'rejected'].includes(i.status));
       const ctx: RecipientEmailContext = {
         publicUrl: this.config.PUBLIC_URL,
@@ -98,11 +102,7 @@ export class FileRequestMailerService {
       if (kind === 'request') await this.recordInvitations(sql, request, recipients);
       if (sent) {
         if (kind !== 'request') {
-          await sql(
-            `update file_request set reminders_sent = reminders_sent + 1, last_reminded_at = now()
-             where id = ?`,
-            [requestId],
-          );
+          await countReminderSent(sql, requestId);
         }
         await recordEvent(sql, {
           requestId,
@@ -126,16 +126,10 @@ export class FileRequestMailerService {
   ): Promise<void> {
     const invited = recipients.filter((r) => r.invited_with_request && r.invitation_id);
     if (!invited.length) return;
-    await sql(
-      `insert into invitation_event (invitation_id, contact_id, kind, detail)
-       select x.invitation_id, x.contact_id, 'invited', ?
-       from jsonb_to_recordset(?::jsonb) as x(invitation_id uuid, contact_id uuid)`,
-      [
-        `Sent with the file request "${request.subject}" from ${request.sender_email}`,
-        JSON.stringify(
-          invited.map(({ invitation_id, contact_id }) => ({ invitation_id, contact_id })),
-        ),
-      ],
+    await recordInvitationsSent(
+      sql,
+      `Sent with the file request "${request.subject}" from ${request.sender_email}`,
+      invited.map(({ invitation_id, contact_id }) => ({ invitation_id, contact_id })),
     );
   }
 
@@ -145,11 +139,7 @@ export class FileRequestMailerService {
    * email withdraws them. Idempotent, so a retry is safe.
    */
   private async followUpInvitations(requestId: string, emailed: boolean): Promise<void> {
-    const pending = await this.em.getConnection().execute<InvitationTimingRow[]>(
-      `select ${INVITATION_TIMING_COLUMNS} from invitation
-         where file_request_id = ? and status = 'pending'`,
-      [requestId],
-    );
+    const pending = await findRequestInvitations(sqlRunner(this.em), requestId);
     for (const invitation of pending) {
       if (emailed) await this.invitationWorkflows.start(invitation);
       else {
@@ -169,28 +159,13 @@ export class FileRequestMailerService {
     const queued = await sqlTransaction(this.em, async (sql) => {
       const request = await lockLiveRequest(sql, requestId);
       if (!request || request.status !== 'uploaded') return 0;
-      const [last] = await sql<{ id: string }[]>(
-        `select max(id)::text as id from file_request_event
-         where request_id = ? and kind in ('uploaded','not_applicable')`,
-        [requestId],
-      );
-      const staff = await sql<{ id: string; email: string; first_name: string }[]>(
-        `with creator as (
-           select s.id from staff_user s where s.id = ? and s.active and (
-             s.roles && '{entities_admin,staff_admin}'::text[]
-             or exists (select 1 from staff_client_access a
-               where a.staff_user_id = s.id and a.client_id = ?)))
-         select s.id, s.email, s.first_name from staff_user s
-         where s.active and (s.id in (select id from creator)
-           or (not exists (select 1 from creator) and s.id in (select staff_user_id
-             from staff_client_access where client_id = ? and role = 'owner')))`,
-        [request.created_by_staff_id, request.client_id, request.client_id],
-      );
-      const items = await sql<
-        { title: string; status: 'uploaded' | 'not_applicable' | 'accepted' }[]
-      >('select title, status from file_request_item where request_id = ? order by position', [
+      const lastAnswer = await lastAnswerEventId(sql, requestId);
+      const staff = await findReviewers(sql, request.created_by_staff_id, request.client_id);
+      // Every item is answered or accepted once the request is uploaded.
+      const items = await findItemTitles<'uploaded' | 'not_applicable' | 'accepted'>(
+        sql,
         requestId,
-      ]);
+      );
       const reviewUrl = `${this.config.PUBLIC_URL}/#/file-requests/${requestId}/show`;
       const emails = await Promise.all(
         staff.map(async (s): Promise<OutgoingEmail> => {
@@ -209,7 +184,7 @@ export class FileRequestMailerService {
           return {
             id: randomUUID(),
             kind: 'file_request_digest',
-            idempotencyKey: `file-request/${requestId}/digest/${last.id}/${s.id}`,
+            idempotencyKey: `file-request/${requestId}/digest/${lastAnswer}/${s.id}`,
             to: s.email,
             from: fromHeader(settings.firmName, request.sender_email),
             ...message,

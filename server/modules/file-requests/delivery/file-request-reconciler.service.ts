@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { startMissingWorkflows } from '@server/temporal/missing-workflows';
 import { TemporalService } from '@server/temporal/temporal.service';
+import { LIVE_REQUEST_IDS_SQL } from './file-request-delivery.repository';
 import { FileRequestWorkflowsService } from './file-request-workflows.service';
 
 /**
@@ -30,8 +31,7 @@ export class FileRequestReconciler implements OnApplicationBootstrap {
   async reconcile(): Promise<number> {
     const restarted = await startMissingWorkflows(this.em, this.temporal, {
       workflowType: 'fileRequestWorkflow',
-      liveIdsSql: `select id from file_request where status in ('open','uploaded') and id > ?
-        order by id limit ?`,
+      liveIdsSql: LIVE_REQUEST_IDS_SQL,
       workflowId: (id) => this.workflows.workflowId(id),
       start: (id) => this.workflows.start(id),
     });

@@ -2,7 +2,6 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@server/config/config.module';
 import type { AppConfig } from '@server/config/env.schema';
-import { pgArray } from '@server/database/pg-array';
 import { sqlTransaction } from '@server/database/sql-runner';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { insertOutgoingEmails } from '../../email/email.repository';
@@ -13,10 +12,16 @@ import {
 } from '../../email/templates/file-request-rejection-email';
 import { storeAcceptLinks } from '../../invitations/accept-link';
 import { SettingsService } from '../../settings/settings.service';
-import { recordEvent } from '../file-request-state.sql';
-import { lockLiveRequest } from './live-request.sql';
+import { recordEvent } from '../file-requests.repository';
+import {
+  findUnemailedRejections,
+  lastReviewEventId,
+  lockLiveRequest,
+  markRejectionsEmailed,
+  reachableRecipients,
+  type Recipient,
+} from './file-request-delivery.repository';
 import { recipientEmail, type RecipientEmailContext } from './recipient-email';
-import { reachableRecipients, type Recipient } from './request-recipients.sql';
 
 /**
  * Tells the recipients what staff sent back: one email for every item rejected since the last
@@ -43,21 +48,13 @@ export class FileRequestRejectionMailer {
     const queued = await sqlTransaction(this.em, async (sql) => {
       const request = await lockLiveRequest(sql, requestId);
       if (request?.status !== 'open') return 0;
-      const items = await sql<{ id: string; title: string; reason: string }[]>(
-        `select id, title, coalesce(rejection_reason, '') as reason from file_request_item
-         where request_id = ? and status = 'rejected' and rejection_emailed_at is null
-         order by position`,
-        [requestId],
-      );
+      const items = await findUnemailedRejections(sql, requestId);
       if (!items.length) return 0;
-      await sql(
-        'update file_request_item set rejection_emailed_at = now() where id = any(?::uuid[])',
-        [pgArray(items.map((i) => i.id))],
+      await markRejectionsEmailed(
+        sql,
+        items.map((i) => i.id),
       );
-      const [last] = await sql<{ id: string }[]>(
-        `select max(id)::text as id from file_request_event where request_id = ? and kind = 'reviewed'`,
-        [requestId],
-      );
+      const lastReview = await lastReviewEventId(sql, requestId);
       const recipients = await reachableRecipients(sql, requestId, request.client_id);
       const ctx: RecipientEmailContext = {
         publicUrl: this.config.PUBLIC_URL,
@@ -65,7 +62,8 @@ export class FileRequestRejectionMailer {
         request,
         links: [],
       };
-      const key = (r: Recipient) => `file-request/${requestId}/rejected/${last.id}/${r.contact_id}`;
+      const key = (r: Recipient) =>
+        `file-request/${requestId}/rejected/${lastReview}/${r.contact_id}`;
       const emails = await Promise.all(
         recipients.map((r) =>
           recipientEmail(ctx, r, { kind: 'file_request', key: key(r) }, (access, greetingName) => {

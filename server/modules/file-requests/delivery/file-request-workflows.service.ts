@@ -4,10 +4,12 @@ import { WorkflowNotFoundError, type SignalDefinition } from '@temporalio/client
 import { isoDate } from '@server/common/http/iso-date';
 import { APP_CONFIG } from '@server/config/config.module';
 import type { AppConfig } from '@server/config/env.schema';
+import { sqlRunner } from '@server/database/sql-runner';
 import { dayIn, wallClock } from '@server/common/time/firm-day';
 import type { StartOptionsOf } from '@server/temporal/registered-workflows';
 import { TemporalService } from '@server/temporal/temporal.service';
 import { SettingsService } from '../../settings/settings.service';
+import { findRequestStatus, findWorkflowFacts } from '../file-requests.repository';
 import {
   DAY_MS,
   fileRequestStatusQuery,
@@ -57,10 +59,8 @@ export class FileRequestWorkflowsService {
         this.logger.warn(`Signal ${signal.name} to file request ${requestId} failed: ${e}`);
         return;
       }
-      const [row] = await this.em
-        .getConnection()
-        .execute<{ status: string }[]>('select status from file_request where id = ?', [requestId]);
-      if (row?.status !== 'open' && row?.status !== 'uploaded') return;
+      const status = await findRequestStatus(sqlRunner(this.em), requestId);
+      if (status !== 'open' && status !== 'uploaded') return;
       try {
         await this.temporal.signalWithStart('fileRequestWorkflow', {
           ...(await this.options(requestId)),
@@ -78,12 +78,7 @@ export class FileRequestWorkflowsService {
   }
 
   private async options(requestId: string): Promise<StartOptionsOf<'fileRequestWorkflow'>> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ due_at: string | null; client_id: string; created_at: string }[]>(
-        'select due_at, client_id, created_at from file_request where id = ?',
-        [requestId],
-      );
+    const row = await findWorkflowFacts(sqlRunner(this.em), requestId);
     const settings = await this.settings.get();
     const dueAt = row?.due_at ? isoDate(row.due_at) : null;
     const input: FileRequestInput = {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isoDate } from '@server/common/http/iso-date';
 import { fromHeader, type EmailKind, type OutgoingEmail } from '../../email/outgoing-email';
 import type { RenderedEmail } from '../../email/render-email';
 import {
@@ -6,10 +7,9 @@ import {
   accessUrl,
   type RecipientAccess,
 } from '../../email/templates/request-access';
-import type { AcceptLink } from '../../invitations/accept-link';
+import { newAcceptLink, requestPortalPath, type AcceptLink } from '../../invitations/accept-link';
 import type { FirmSettings } from '../../settings/settings.view';
-import type { LiveRequest } from './live-request.sql';
-import { recipientAccess, type Recipient } from './request-recipients.sql';
+import type { LiveRequest, Recipient } from './file-request-delivery.repository';
 
 export interface RecipientEmailContext {
   publicUrl: string;
@@ -43,5 +43,33 @@ export async function recipientEmail(
     contactId: r.contact_id,
     invitationId: link?.invitationId ?? null,
     fileRequestId: ctx.request.id,
+  };
+}
+
+/**
+ * How the recipient gets to the request from this email. Without a portal account but with a
+ * pending invitation, a new link to it (earlier links keep working) sets the password and
+ * lands on the request; the caller stores the link with the email.
+ */
+function recipientAccess(
+  publicUrl: string,
+  requestId: string,
+  r: Recipient,
+): { access: RecipientAccess; link: AcceptLink | null } {
+  const landing = requestPortalPath(requestId);
+  const requestUrl = `${publicUrl}${landing}`;
+  if (r.accepted) return { access: { kind: 'portal', requestUrl }, link: null };
+  if (!r.invitation_id || !r.invitation_expires_at) {
+    return { access: { kind: 'no_account', requestUrl }, link: null };
+  }
+  const link = newAcceptLink(publicUrl, r.invitation_id, landing);
+  return {
+    access: {
+      kind: 'invitation',
+      acceptUrl: link.url,
+      expiresAt: new Date(isoDate(r.invitation_expires_at)),
+      invitedNow: r.invited_with_request,
+    },
+    link,
   };
 }
