@@ -1,6 +1,6 @@
 import { parseInput } from '../../common/validation/parse-input';
 import type { SqlRunner } from '../../database/sql-runner';
-import { clientWhere, type SqlFragment } from '../clients/client-list.sql';
+import { clientWhere, type SqlFragment } from '../clients/client-list.repository';
 import { segmentFilterSchema, type SegmentFilter } from '../segments/segments.schemas';
 
 /** Why a contact gets no email, in the order staff read it; null: they get one. */

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, type SqlCondition } from '../../common/access/access.service';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { pgArray } from '../../database/pg-array';
-import { REMINDER_DUE_TODAY_CLIENT_IDS } from '../clients/client-list.sql';
+import { REMINDER_DUE_TODAY_CLIENT_IDS } from '../clients/client-list.repository';
 import { OVERDUE } from '../file-requests/file-request-reader.service';
 import { CAMPAIGNS_IN_PROGRESS, type Dashboard, type OnboardingFunnel } from './dashboard.view';
 

@@ -22,7 +22,7 @@ import {
   insertPendingInvitations,
   restorePortalStatuses,
   type NewInvitations,
-} from '../invitations/insert-invitations.sql';
+} from '../invitations/invitations.repository';
 
 interface InvitedRecipient {
   contact_id: string;

@@ -10,7 +10,7 @@ import { pgArray } from '../../database/pg-array';
 import { SqlWhere } from '../../database/sql-where';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { campaignAudience } from '../campaigns/campaign-audience.sql';
-import { clientCount, clientWhere } from '../clients/client-list.sql';
+import { clientCount, clientWhere } from '../clients/client-list.repository';
 import { SegmentsErrors } from './segments.errors';
 import {
   type CreateSegmentInput,

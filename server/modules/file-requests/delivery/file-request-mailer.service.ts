@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isoDate } from '@server/common/http/iso-date';
 import { APP_CONFIG } from '@server/config/config.module';
 import type { AppConfig } from '@server/config/env.schema';
-import { sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
 import type { FileRequestEmailKind } from '@workflows/file-request/file-request.contract';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import {
@@ -22,8 +22,7 @@ import {
   FileRequestEmail,
   fileRequestEmailSubject,
 } from '../../email/templates/file-request-email';
-import { storeAcceptLinks } from '../../invitations/accept-link';
-import { endPendingInvitation } from '../../invitations/end-invitation.sql';
+import { endPendingInvitation, storeAcceptLinks } from '../../invitations/invitations.repository';
 import {
   INVITATION_TIMING_COLUMNS,
   type InvitationTimingRow,
@@ -158,7 +157,7 @@ export class FileRequestMailerService {
       if (emailed) await this.invitationWorkflows.start(invitation);
       else {
         const why = 'Its file request ended before the email went out';
-        await endPendingInvitation(this.em, invitation.id, 'revoked', why);
+        await endPendingInvitation(sqlRunner(this.em), invitation.id, 'revoked', why);
       }
     }
   }
