@@ -8,9 +8,9 @@ import {
   type SampledListSpec,
   type SampleProbe,
 } from '../../server/database/sampled-list';
-import { clientListSpec } from '../../server/modules/clients/client-list.sql';
+import { clientListSpec } from '../../server/modules/clients/client-list.repository';
 import type { ClientFilter, ClientSortField } from '../../server/modules/clients/clients.schemas';
-import { contactListSpec } from '../../server/modules/contacts/contact-list.sql';
+import { contactListSpec } from '../../server/modules/contacts/contact-list.repository';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 const CLIENTS = 30_000;

@@ -1,7 +1,7 @@
 import { parseInput } from '../../common/validation/parse-input';
 import type { SqlFragment } from '../../database/sql-fragment';
 import type { SqlRunner } from '../../database/sql-runner';
-import { clientWhere } from '../clients/client-list.sql';
+import { clientWhere } from '../clients/client-list.repository';
 import { segmentFilterSchema, type SegmentFilter } from '../segments/segments.schemas';
 import type { MergeSource } from './delivery/campaign-message';
 

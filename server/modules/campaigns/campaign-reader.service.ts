@@ -7,7 +7,7 @@ import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import { sqlRunner } from '../../database/sql-runner';
 import { SqlWhere } from '../../database/sql-where';
-import { contactNameSql } from '../contacts/contact-list.sql';
+import { contactNameSql } from '../contacts/contact-list.repository';
 import type { SegmentFilter } from '../segments/segments.schemas';
 import {
   countAudienceClients,

@@ -1,7 +1,7 @@
 import type { ListQuery } from '../../common/http/list-query';
 import type { SqlFragment } from '../../database/sql-fragment';
 import type { SqlRunner } from '../../database/sql-runner';
-import { contactNameSql } from '../contacts/contact-list.sql';
+import { contactNameSql } from '../contacts/contact-list.repository';
 import type { CampaignRecipientView } from './campaign.view';
 import { RECIPIENT_STATUS_SQL } from './campaigns.repository';
 import type { RecipientSortField } from './campaigns.schemas';

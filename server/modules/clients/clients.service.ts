@@ -4,26 +4,33 @@ import type { SqlCondition } from '../../common/access/access.service';
 import type { Page } from '../../common/http/content-range';
 import type { ListQuery } from '../../common/http/list-query';
 import { invalidField } from '../../common/validation/parse-input';
-import { pgArray } from '../../database/pg-array';
 import { sampledList } from '../../database/sampled-list';
+import { sqlRunner, transactionRunner } from '../../database/sql-runner';
 import { ClientFilesService } from '../client-files/client-files.service';
 import { FileStore } from '../files/file-store.service';
 import { PlaybookRunWorkflows } from '../playbooks/delivery/playbook-run-workflows.service';
-import {
-  deleteClientsWithRuns,
-  runWorkflowsOf,
-} from '../playbooks/delivery/playbook-triggers.repository';
+import { runWorkflowsOf } from '../playbooks/delivery/playbook-triggers.repository';
 import { Tag } from '../tags/tag.entity';
 import { TagsService } from '../tags/tags.service';
 import { Client } from './client.entity';
-import { clientListSpec } from './client-list.sql';
+import { clientListSpec } from './client-list.repository';
+import {
+  addTagsToClients,
+  deleteClient,
+  findClientRow,
+  findPrimaryContacts,
+  findTagChips,
+  findTagNames,
+  lockClientsForUpdate,
+  removeTagsFromClients,
+  touchClients,
+} from './clients.repository';
 import {
   displayNameOf,
   toClientView,
   type BulkTagsCounts,
   type ClientRow,
   type ClientView,
-  type PrimaryContact,
   type TagChip,
 } from './client.view';
 import {
@@ -69,11 +76,9 @@ export class ClientsService {
   }
 
   async get(id: string): Promise<ClientView> {
-    const rows = await this.em
-      .getConnection()
-      .execute<ClientRow[]>('select c.* from client c where c.id = ?', [id]);
-    if (!rows[0]) throw notFound(id);
-    const [view] = await this.withTags(rows);
+    const row = await findClientRow(sqlRunner(this.em), id);
+    if (!row) throw notFound(id);
+    const [view] = await this.withTags([row]);
     return view;
   }
 
@@ -116,12 +121,7 @@ export class ClientsService {
     const view = await this.get(id);
     const content = await this.files.storedFilesOfClient(id);
     // Its playbook runs go with it: their workflows are told to stop here, or no one would.
-    const rows = await this.em
-      .getConnection()
-      .execute<{ workflow_id: string | null; temporal_run_id: string | null }[]>(
-        deleteClientsWithRuns('delete from client where id = ? returning id'),
-        [id],
-      );
+    const rows = await deleteClient(sqlRunner(this.em), id);
     await this.playbookRuns.stopDeleted(runWorkflowsOf(rows));
     // Its files went with it; their content goes unless another file or an import uses it.
     await this.store.release(content);
@@ -132,16 +132,10 @@ export class ClientsService {
   /** Also answers the clients' and tags' names, for the audit trail. */
   async bulkTags(input: BulkTagsInput): Promise<BulkTagsOutcome> {
     await this.assertTagsExist([...input.add, ...input.remove]);
-    const ids = pgArray(input.ids);
+    const ids = input.ids;
     const result = await this.em.transactional(async (em) => {
-      const conn = em.getConnection();
-      const trx = em.getTransactionContext();
-      const found = await conn.execute<{ id: string; display_name: string }[]>(
-        'select id, display_name from client where id = any(?::uuid[]) order by id for update',
-        [ids],
-        'all',
-        trx,
-      );
+      const sql = transactionRunner(em);
+      const found = await lockClientsForUpdate(sql, ids);
       if (found.length !== new Set(input.ids).size) {
         const known = new Set(found.map((r) => r.id));
         const missing = input.ids.filter((i) => !known.has(i));
@@ -150,29 +144,10 @@ export class ClientsService {
           { missing },
         );
       }
-      const run = async (sql: string, params: unknown[]) =>
-        (await conn.execute<{ affectedRows: number }>(sql, params, 'run', trx)).affectedRows;
-      const added = input.add.length
-        ? await run(
-            `insert into client_tag (client_id, tag_id)
-             select c, t from unnest(?::uuid[]) c cross join unnest(?::uuid[]) t
-             on conflict do nothing`,
-            [ids, pgArray(input.add)],
-          )
-        : 0;
-      const removed = input.remove.length
-        ? await run(
-            'delete from client_tag where client_id = any(?::uuid[]) and tag_id = any(?::uuid[])',
-            [ids, pgArray(input.remove)],
-          )
-        : 0;
-      await run('update client set updated_at = now() where id = any(?::uuid[])', [ids]);
-      const tags = await conn.execute<{ id: string; name: string }[]>(
-        'select id, name from tag where id = any(?::uuid[]) order by lower(name)',
-        [pgArray([...input.add, ...input.remove])],
-        'all',
-        trx,
-      );
+      const added = input.add.length ? await addTagsToClients(sql, ids, input.add) : 0;
+      const removed = input.remove.length ? await removeTagsFromClients(sql, ids, input.remove) : 0;
+      await touchClients(sql, ids);
+      const tags = await findTagNames(sql, [...input.add, ...input.remove]);
       const tagNames = (ids: string[]) => tags.filter((t) => ids.includes(t.id)).map((t) => t.name);
       return {
         updated: found.length,
@@ -190,21 +165,11 @@ export class ClientsService {
   /** Adds tag chips and the primary contact (with a pending invitation) to a page of rows. */
   private async withTags(rows: ClientRow[]): Promise<ClientView[]> {
     if (!rows.length) return [];
-    const ids = pgArray(rows.map((r) => r.id));
-    const conn = this.em.getConnection();
+    const ids = rows.map((r) => r.id);
+    const sql = sqlRunner(this.em);
     const [chips, primaries] = await Promise.all([
-      conn.execute<(TagChip & { client_id: string })[]>(
-        `select ct.client_id, t.id, t.name, t.color from client_tag ct join tag t on t.id = ct.tag_id
-         where ct.client_id = any(?::uuid[]) order by lower(t.name)`,
-        [ids],
-      ),
-      conn.execute<(PrimaryContact & { client_id: string })[]>(
-        `select cc.client_id, ct.id, ct.email, i.id as "invitationId"
-         from client_contact cc join contact ct on ct.id = cc.contact_id
-         left join invitation i on i.contact_id = ct.id and i.status = 'pending'
-         where cc.is_primary and cc.client_id = any(?::uuid[])`,
-        [ids],
-      ),
+      findTagChips(sql, ids),
+      findPrimaryContacts(sql, ids),
     ]);
     const byClient = new Map<string, TagChip[]>();
     for (const { client_id, ...chip } of chips) {

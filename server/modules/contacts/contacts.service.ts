@@ -6,16 +6,23 @@ import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
-import { pgArray } from '../../database/pg-array';
 import { sampledList } from '../../database/sampled-list';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { TemporalService } from '../../temporal/temporal.service';
+import { toInvitationSummary } from '../invitations/invitation.view';
+import { contactListSpec, contactWhere } from './contact-list.repository';
 import {
-  INVITATION_COLUMNS,
-  toInvitationSummary,
-  type InvitationRow,
-} from '../invitations/invitation.view';
-import { contactListSpec, contactWhere } from './contact-list.sql';
+  deleteContact,
+  findClientLinks,
+  findContactRows,
+  findContactTimeline,
+  findExistingClientIds,
+  findLatestInvitations,
+  insertContact,
+  linkClients,
+  unlinkOtherClients,
+  updateContact,
+} from './contacts.repository';
 import {
   toContactView,
   type ContactClientLink,
@@ -56,10 +63,7 @@ export class ContactsService {
   }
 
   async get(id: string, scope: SqlCondition | null = null): Promise<ContactView> {
-    const where = contactWhere({ id: [id] }, scope);
-    const rows = await this.em
-      .getConnection()
-      .execute<ContactRow[]>(`select ct.* from contact ct ${where.sql}`, where.params);
+    const rows = await findContactRows(sqlRunner(this.em), contactWhere({ id: [id] }, scope));
     if (!rows[0]) throw notFound(id);
     const [view] = await this.views(rows, scope);
     return view;
@@ -68,24 +72,16 @@ export class ContactsService {
   /** The contact's invitation history, newest first. */
   async timeline(id: string, scope: SqlCondition | null = null): Promise<TimelineEvent[]> {
     await this.get(id, scope);
-    const events = await this.em.getConnection().execute<TimelineEvent[]>(
-      `select id, at, invitation_id as "invitationId", kind, detail from invitation_event
-       where contact_id = ? order by at desc, id limit 500`,
-      [id],
-    );
+    const events = await findContactTimeline(sqlRunner(this.em), id);
     return events.map((e) => ({ ...e, at: isoDate(e.at) }));
   }
 
   async create(input: CreateContactInput): Promise<ContactView> {
     const { clientIds = [], ...fields } = input;
     const id = await this.write(async (sql) => {
-      const [row] = await sql<{ id: string }[]>(
-        `insert into contact (id, email, first_name, last_name, phone)
-         values (gen_random_uuid(), ?, ?, ?, ?) returning id`,
-        [fields.email, fields.firstName, fields.lastName, fields.phone],
-      );
-      await this.link(sql, row.id, clientIds);
-      return row.id;
+      const contactId = await insertContact(sql, fields);
+      await this.link(sql, contactId, clientIds);
+      return contactId;
     });
     return this.get(id);
   }
@@ -94,23 +90,14 @@ export class ContactsService {
     await this.get(id);
     const { clientIds, ...fields } = input;
     await this.write(async (sql) => {
-      const sets = Object.entries({
+      await updateContact(sql, id, {
         email: fields.email,
         first_name: fields.firstName,
         last_name: fields.lastName,
         phone: fields.phone,
-      }).filter(([, v]) => v !== undefined);
-      if (sets.length) {
-        await sql(
-          `update contact set ${sets.map(([c]) => `${c} = ?`).join(', ')}, updated_at = now() where id = ?`,
-          [...sets.map(([, v]) => v), id],
-        );
-      }
+      });
       if (clientIds) {
-        await sql(
-          'delete from client_contact where contact_id = ? and client_id <> all(?::uuid[])',
-          [id, pgArray(clientIds)],
-        );
+        await unlinkOtherClients(sql, id, clientIds);
         await this.link(sql, id, clientIds);
       }
     });
@@ -120,7 +107,7 @@ export class ContactsService {
   /** Deleting a contact ends its portal access; a running invitation finds it gone and stops. */
   async remove(id: string): Promise<ContactView> {
     const view = await this.get(id);
-    await this.em.getConnection().execute('delete from contact where id = ?', [id]);
+    await deleteContact(sqlRunner(this.em), id);
     return view;
   }
 
@@ -128,9 +115,7 @@ export class ContactsService {
   private async link(sql: SqlRunner, contactId: string, clientIds: string[]): Promise<void> {
     if (!clientIds.length) return;
     const ids = [...new Set(clientIds)];
-    const found = await sql<{ id: string }[]>('select id from client where id = any(?::uuid[])', [
-      pgArray(ids),
-    ]);
+    const found = await findExistingClientIds(sql, ids);
     if (found.length !== ids.length) {
       const known = new Set(found.map((r) => r.id));
       const missing = ids.filter((i) => !known.has(i));
@@ -139,13 +124,7 @@ export class ContactsService {
         { missing },
       );
     }
-    await sql(
-      `insert into client_contact (client_id, contact_id, is_primary)
-       select c, ?, not exists (select 1 from client_contact p where p.client_id = c and p.is_primary)
-       from unnest(?::uuid[]) c
-       on conflict do nothing`,
-      [contactId, pgArray(ids)],
-    );
+    await linkClients(sql, contactId, ids);
   }
 
   private async write<T>(work: (sql: SqlRunner) => Promise<T>): Promise<T> {
@@ -170,21 +149,11 @@ export class ContactsService {
     scope: SqlCondition | null = null,
   ): Promise<ContactView[]> {
     if (!rows.length) return [];
-    const ids = pgArray(rows.map((r) => r.id));
-    const conn = this.em.getConnection();
+    const ids = rows.map((r) => r.id);
+    const sql = sqlRunner(this.em);
     const [links, invitations] = await Promise.all([
-      conn.execute<(ContactClientLink & { contact_id: string })[]>(
-        `select cc.contact_id, c.id, c.display_name as "displayName", cc.role, cc.is_primary as "isPrimary"
-         from client_contact cc join client c on c.id = cc.client_id
-         where cc.contact_id = any(?::uuid[]) ${scope ? `and ${scope.sql}` : ''}
-         order by cc.is_primary desc, lower(c.display_name)`,
-        [ids, ...(scope?.params ?? [])],
-      ),
-      conn.execute<InvitationRow[]>(
-        `select distinct on (i.contact_id) ${INVITATION_COLUMNS} from invitation i
-         where i.contact_id = any(?::uuid[]) order by i.contact_id, i.created_at desc`,
-        [ids],
-      ),
+      findClientLinks(sql, ids, scope),
+      findLatestInvitations(sql, ids),
     ]);
     const ctx = {
       workflowUrl: (id: string) => this.temporal.workflowUrl(id),

@@ -1,7 +1,7 @@
 import type { SqlFragment } from '../../database/sql-fragment';
 import type { SqlRunner } from '../../database/sql-runner';
 import { pgArray } from '../../database/pg-array';
-import { REMINDER_DUE_TODAY_CLIENT_IDS } from '../clients/client-list.sql';
+import { REMINDER_DUE_TODAY_CLIENT_IDS } from '../clients/client-list.repository';
 import { OVERDUE } from '../file-requests/file-request-views.repository';
 import type { Dashboard, OnboardingFunnel } from './dashboard.view';
 

@@ -50,7 +50,13 @@ import {
   insertPendingInvitations,
   restorePortalStatuses,
   type NewInvitations,
-} from '../invitations/insert-invitations.sql';
+} from '../invitations/invitations.repository';
+
+interface InvitedRecipient {
+  contact_id: string;
+  email: string;
+  portal_status: string;
+}
 import { dayIn, endOfDayIn } from '../../common/time/firm-day';
 import { invalidField } from '../../common/validation/parse-input';
 import { temporalUnavailable } from '../../temporal/temporal-unavailable';

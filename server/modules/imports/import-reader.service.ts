@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { Page } from '../../common/http/content-range';
 import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
-import { pgArray } from '../../database/pg-array';
+import { sqlRunner } from '../../database/sql-runner';
 import { TemporalService } from '../../temporal/temporal.service';
 import {
   clientImportUndoWorkflowId,
@@ -19,6 +19,7 @@ import type { ImportJobView } from './import-job.view';
 import { ImportsErrors } from './imports.errors';
 import type { ImportFilter, ImportRowFilter } from './imports.schemas';
 import type { ImportRowView } from './import-row.view';
+import { findImportRowsPage, findReportBatch, type ReportRecord } from './imports.repository';
 
 const REPORT_BATCH = 1000;
 
@@ -33,16 +34,6 @@ const OUTCOME_LABEL: Record<ImportOutcome, [real: string, dryRun: string]> = {
 };
 /** A row an import cancelled or stopped before reaching it. */
 const NOT_PROCESSED = 'Not processed';
-
-interface ReportRecord {
-  seq: number;
-  row_number: number;
-  raw: string[];
-  outcome: ImportOutcome | null;
-  comment: string | null;
-  client_id: string | null;
-  client_name: string | null;
-}
 
 /** Reads imports as the API shows them: lists, one job, its rows and its reports. */
 @Injectable()
@@ -74,38 +65,22 @@ export class ImportReader {
     const job = await this.find(id);
     // Headers are stored once the file is staged; until then no column is known.
     const fields = Object.entries(job.headers.length ? matchHeaders(job.headers).mapping : {});
-    const outcomes = query.filter.outcome;
-    const where = `r.import_id = ?${outcomes ? ' and o.outcome = any(?::text[])' : ''}`;
-    const params: unknown[] = outcomes ? [id, pgArray(outcomes)] : [id];
-    // seq follows the file's row order.
-    const order =
-      query.sort.field === 'outcome'
-        ? `o.outcome ${query.sort.order}, r.seq`
-        : `r.seq ${query.sort.order}`;
-    const from = `import_row r
-      left join import_row_outcome o on o.import_id = r.import_id and o.seq = r.seq`;
-    const conn = this.em.getConnection();
-    const [rows, [{ total }]] = await Promise.all([
-      conn.execute<Record<string, unknown>[]>(
-        `select r.seq, r.row_number, o.outcome, coalesce(o.comment, r.failure) as comment,
-           o.client_id, r.raw
-         from ${from} where ${where} order by ${order} offset ? limit ?`,
-        [...params, query.range.start, query.range.end - query.range.start + 1],
-      ),
-      conn.execute<{ total: number }[]>(
-        `select count(*)::int as total from ${from} where ${where}`,
-        params,
-      ),
-    ]);
+    const { rows, total } = await findImportRowsPage(sqlRunner(this.em), {
+      importId: id,
+      outcomes: query.filter.outcome,
+      sort: query.sort,
+      offset: query.range.start,
+      limit: query.range.end - query.range.start + 1,
+    });
     return {
       items: rows.map((r) => ({
         id: `${id}:${String(r.seq)}`,
-        rowNumber: r.row_number as number,
-        outcome: r.outcome as string | null,
-        comment: r.comment as string | null,
-        clientId: r.client_id as string | null,
+        rowNumber: r.row_number,
+        outcome: r.outcome,
+        comment: r.comment,
+        clientId: r.client_id,
         // What the firm typed, whatever the outcome: never the normalised values.
-        values: Object.fromEntries(fields.map(([field, i]) => [field, (r.raw as string[])[i]])),
+        values: Object.fromEntries(fields.map(([field, i]) => [field, r.raw[i]])),
       })),
       total,
     };
@@ -147,16 +122,11 @@ export class ImportReader {
     });
     let after = 0;
     for (;;) {
-      const batch = await this.em.getConnection().execute<ReportRecord[]>(
-        `select r.seq, r.row_number, r.raw, o.outcome, o.comment, o.client_id,
-           c.display_name as client_name
-         from import_row r
-         left join import_row_outcome o on o.import_id = r.import_id and o.seq = r.seq
-         left join client c on c.id = o.client_id
-         where r.import_id = ? and r.seq > ?${failedOnly ? ` and o.outcome = 'failed'` : ''}
-         order by r.seq limit ?`,
-        [id, after, REPORT_BATCH],
-      );
+      const batch = await findReportBatch(sqlRunner(this.em), id, {
+        after,
+        limit: REPORT_BATCH,
+        failedOnly,
+      });
       yield* batch.map(toRow);
       if (batch.length < REPORT_BATCH) return;
       after = batch[batch.length - 1].seq;

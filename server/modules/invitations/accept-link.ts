@@ -1,5 +1,4 @@
 import { hashSecretToken, newSecretToken } from '../../common/crypto/secret-token';
-import type { SqlRunner } from '../../database/sql-runner';
 
 export interface AcceptLink {
   url: string;
@@ -27,18 +26,4 @@ export function newAcceptLink(
     invitationId,
     tokenHash: hashSecretToken(token),
   };
-}
-
-/** Each link opens its invitation until it ends or a re-send replaces it; earlier ones too. */
-export async function storeAcceptLinks(sql: SqlRunner, links: AcceptLink[]): Promise<void> {
-  if (!links.length) return;
-  await sql(
-    `insert into invitation_token (token_hash, invitation_id)
-     select * from jsonb_to_recordset(?::jsonb) as x(token_hash text, invitation_id uuid)`,
-    [
-      JSON.stringify(
-        links.map((l) => ({ token_hash: l.tokenHash, invitation_id: l.invitationId })),
-      ),
-    ],
-  );
 }

@@ -4,8 +4,7 @@ import type { Page } from '../../common/http/content-range';
 import type { ListQuery } from '../../common/http/list-query';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
-import { pgArray } from '../../database/pg-array';
-import { SqlWhere } from '../../database/sql-where';
+import { sqlRunner } from '../../database/sql-runner';
 import { TemporalService } from '../../temporal/temporal.service';
 import {
   invitationBatchProgressQuery,
@@ -16,14 +15,15 @@ import {
   invitationStatusQuery,
   type InvitationWorkflowStatus,
 } from '@workflows/portal-invitation/portal-invitation.contract';
-import {
-  INVITATION_COLUMNS,
-  toInvitationSummary,
-  type InvitationRow,
-  type InvitationView,
-} from './invitation.view';
+import { toInvitationSummary, type InvitationView } from './invitation.view';
 import type { InvitationFilter } from './invitations.schemas';
 import { InvitationsErrors } from './invitations.errors';
+import {
+  batchExists,
+  findInvitationsPage,
+  findInvitationWithEmail,
+  type InvitationWithEmail,
+} from './invitations.repository';
 
 /** Reads invitations as the API shows them: lists, one with its workflow's view, bulk progress. */
 @Injectable()
@@ -46,47 +46,27 @@ export class InvitationReader {
 
   /** 404 unless a bulk invite with this id was made. */
   async assertBatch(batchId: string): Promise<void> {
-    const [found] = await this.em
-      .getConnection()
-      .execute('select 1 from invitation where batch_id = ? limit 1', [batchId]);
-    if (!found) {
+    if (!(await batchExists(sqlRunner(this.em), batchId))) {
       throw InvitationsErrors.INVITATION_NOT_FOUND(`No bulk invite with id ${batchId}`);
     }
   }
 
   async list(query: ListQuery<InvitationFilter>): Promise<Page<InvitationView>> {
     const { contactId, status, id } = query.filter;
-    const filter = new SqlWhere()
-      .add(contactId, 'i.contact_id = ?', contactId)
-      .add(status?.length, 'i.status = any(?::text[])', pgArray(status ?? []))
-      .add(id?.length, 'i.id = any(?::uuid[])', pgArray(id ?? []));
-    const [where, params] = [filter.sql, filter.params];
-    const conn = this.em.getConnection();
-    const dir = query.sort.order === 'DESC' ? 'desc' : 'asc';
-    const [rows, [{ total }]] = await Promise.all([
-      conn.execute<(InvitationRow & { contact_email: string })[]>(
-        `select ${INVITATION_COLUMNS}, ct.email as contact_email from invitation i
-         join contact ct on ct.id = i.contact_id ${where}
-         order by i.${query.sort.field === 'expiresAt' ? 'expires_at' : 'created_at'} ${dir}, i.id
-         offset ? limit ?`,
-        [...params, query.range.start, query.range.end - query.range.start + 1],
-      ),
-      conn.execute<{ total: number }[]>(
-        `select count(*)::int as total from invitation i ${where}`,
-        params,
-      ),
-    ]);
+    const { rows, total } = await findInvitationsPage(sqlRunner(this.em), {
+      contactId,
+      status,
+      id,
+      sortField: query.sort.field,
+      order: query.sort.order,
+      offset: query.range.start,
+      limit: query.range.end - query.range.start + 1,
+    });
     return { items: rows.map((r) => this.view(r)), total };
   }
 
   async get(id: string): Promise<InvitationView> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<(InvitationRow & { contact_email: string })[]>(
-        `select ${INVITATION_COLUMNS}, ct.email as contact_email from invitation i
-       join contact ct on ct.id = i.contact_id where i.id = ?`,
-        [id],
-      );
+    const row = await findInvitationWithEmail(sqlRunner(this.em), id);
     if (!row) {
       throw InvitationsErrors.INVITATION_NOT_FOUND(`No invitation with id ${id}`);
     }
@@ -107,7 +87,7 @@ export class InvitationReader {
     return { ...view, workflow };
   }
 
-  private view(r: InvitationRow & { contact_email: string }): InvitationView {
+  private view(r: InvitationWithEmail): InvitationView {
     return {
       ...toInvitationSummary(r, {
         workflowUrl: (id) => this.temporal.workflowUrl(id),

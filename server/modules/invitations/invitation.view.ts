@@ -141,7 +141,3 @@ export function toInvitationSummary(
     acceptedAt: isoDate(r.accepted_at),
   };
 }
-
-export const INVITATION_COLUMNS = `i.id, i.contact_id, i.sender_email, i.status, i.reminders_sent,
-  i.max_reminders, i.next_reminder_at, i.expires_at, i.last_reminded_at, i.workflow_id,
-  i.created_at, i.accepted_at`;

@@ -4,8 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type SignalDefinition } from '@temporalio/client';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
-import { pgArray } from '../../database/pg-array';
-import { sqlTransaction } from '../../database/sql-runner';
+import { sqlRunner, sqlTransaction } from '../../database/sql-runner';
 import { TemporalService } from '../../temporal/temporal.service';
 import {
   cancelInvitationBatchSignal,
@@ -20,9 +19,17 @@ import {
   revokedSignal,
 } from '@workflows/portal-invitation/portal-invitation.contract';
 import { SettingsService } from '../settings/settings.service';
-import { endPendingInvitation } from './end-invitation.sql';
-import { insertPendingInvitations, restorePortalStatuses } from './insert-invitations.sql';
-import { invitationTargets, type InvitationTarget } from './invitation-targets.sql';
+import {
+  abandonBatchInvitations,
+  claimReminder,
+  endPendingInvitation,
+  findPendingTiming,
+  insertPendingInvitations,
+  markForResend,
+  restorePortalStatuses,
+  setLastRemindedAt,
+} from './invitations.repository';
+import { findInvitationTargets, type InvitationTarget } from './invitation-targets.repository';
 import {
   type InvitationView,
   type InviteResult,
@@ -30,7 +37,6 @@ import {
   type SkipReason,
 } from './invitation.view';
 import { formatFirmTime } from '../../common/time/firm-time';
-import { INVITATION_TIMING_COLUMNS, type InvitationTimingRow } from './invitation-workflow-input';
 import { InvitationReader } from './invitation-reader.service';
 import { InvitationWorkflowsService } from './invitation-workflows.service';
 import type { InviteInput } from './invitations.schemas';
@@ -70,7 +76,7 @@ export class InvitationsService {
     const settings = await this.settings.assertSender(input.senderEmail);
     const batchId = randomUUID();
     const plan = await sqlTransaction(this.em, async (sql) => {
-      const found = await sql<InvitationTarget[]>(...asArgs(invitationTargets(input)));
+      const found = await findInvitationTargets(sql, input);
       this.assertAllFound(input, found);
       const skipped: SkippedTarget[] = [];
       const fresh: InvitationTarget[] = [];
@@ -95,10 +101,11 @@ export class InvitationsService {
       for (const t of fresh) {
         if (!createdIds.has(t.contact_id!)) skipped.push(describe(t, 'already_invited'));
       }
-      const resent = await sql<{ id: string }[]>(
-        `update invitation set batch_id = ?, batch_action = 'resend', sender_email = ?, updated_at = now()
-         where id = any(?::uuid[]) and status = 'pending' returning id`,
-        [batchId, input.senderEmail, pgArray(resend.map((t) => t.pending_id))],
+      const resent = await markForResend(
+        sql,
+        batchId,
+        input.senderEmail,
+        resend.map((t) => t.pending_id),
       );
       const previous = fresh.filter((t) => createdIds.has(t.contact_id!));
       return { invited: createdIds.size, resent: resent.length, skipped, previous };
@@ -148,14 +155,7 @@ export class InvitationsService {
   async remind(id: string): Promise<InvitationView> {
     const current = await this.pending(id);
     const cooldown = this.config.INVITE_REMIND_COOLDOWN_SECONDS;
-    const [claimed] = await this.em.getConnection().execute<{ id: string }[]>(
-      `update invitation set last_reminded_at = now(), updated_at = now()
-       where id = ? and status = 'pending'
-         and (last_reminded_at is null or last_reminded_at <= now() - make_interval(secs => ?))
-       returning id`,
-      [id, cooldown],
-    );
-    if (!claimed) {
+    if (!(await claimReminder(sqlRunner(this.em), id, cooldown))) {
       const retryAt =
         current.remindAvailableAt ?? new Date(Date.now() + cooldown * 1000).toISOString();
       const { timeZone } = await this.settings.get();
@@ -168,12 +168,7 @@ export class InvitationsService {
       await this.signal(id, remindNowSignal);
     } catch (e) {
       // Nothing was sent: the bell stays available.
-      await this.em
-        .getConnection()
-        .execute('update invitation set last_reminded_at = ? where id = ?', [
-          current.lastRemindedAt,
-          id,
-        ]);
+      await setLastRemindedAt(sqlRunner(this.em), id, current.lastRemindedAt);
       throw e;
     }
     return this.reader.get(id);
@@ -188,7 +183,7 @@ export class InvitationsService {
 
   async revoke(id: string, staffName: string): Promise<InvitationView> {
     const { contactId } = await this.pending(id);
-    await endPendingInvitation(this.em, id, 'revoked', `Revoked by ${staffName}`);
+    await endPendingInvitation(sqlRunner(this.em), id, 'revoked', `Revoked by ${staffName}`);
     await this.workflows.notify(contactId, revokedSignal);
     return this.reader.get(id);
   }
@@ -205,12 +200,7 @@ export class InvitationsService {
 
   /** Signal-with-start, so a pending invitation whose workflow is gone gets a new one. */
   private async signal(id: string, signal: SignalDefinition): Promise<void> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<InvitationTimingRow[]>(
-        `select ${INVITATION_TIMING_COLUMNS} from invitation where id = ? and status = 'pending'`,
-        [id],
-      );
+    const row = await findPendingTiming(sqlRunner(this.em), id);
     if (!row) {
       throw InvitationsErrors.INVITATION_NOT_PENDING('This invitation is no longer pending.');
     }
@@ -224,10 +214,7 @@ export class InvitationsService {
   /** The batch workflow could not start: nothing of the batch is left behind. */
   private async abandonBatch(batchId: string, previous: InvitationTarget[]): Promise<void> {
     await sqlTransaction(this.em, async (sql) => {
-      await sql(`delete from invitation where batch_id = ? and batch_action = 'start'`, [batchId]);
-      await sql(`update invitation set batch_id = null, batch_action = null where batch_id = ?`, [
-        batchId,
-      ]);
+      await abandonBatchInvitations(sql, batchId);
       await restorePortalStatuses(sql, previous);
     });
   }
@@ -274,5 +261,3 @@ const describe = (t: InvitationTarget, reason: SkipReason): SkippedTarget => ({
   reason,
   message: SKIP_MESSAGE[reason],
 });
-
-const asArgs = (f: { sql: string; params: unknown[] }): [string, unknown[]] => [f.sql, f.params];

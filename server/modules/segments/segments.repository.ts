@@ -2,7 +2,7 @@ import type { ListQuery } from '../../common/http/list-query';
 import type { SqlFragment } from '../../database/sql-fragment';
 import type { SqlRunner } from '../../database/sql-runner';
 import { campaignAudience } from '../campaigns/campaign-audience.repository';
-import { clientCount, clientWhere } from '../clients/client-list.sql';
+import { clientCount, clientWhere } from '../clients/client-list.repository';
 import type { SegmentPreview } from './segment.view';
 import type { SegmentFilter, SegmentSortField } from './segments.schemas';
 

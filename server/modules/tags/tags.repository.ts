@@ -3,9 +3,6 @@ import type { SqlFragment } from '../../database/sql-fragment';
 import type { SqlRunner } from '../../database/sql-runner';
 import type { TagSortField } from './tags.schemas';
 
-/** How many tags wear each colour (run without parameters by either SQL runner). */
-export const TAG_COLOUR_USAGE_SQL = `select color, count(*)::int as count from tag group by color`;
-
 const SORT_SQL: Record<TagSortField, string> = {
   name: 'lower(t.name)',
   createdAt: 't.created_at',
@@ -22,8 +19,11 @@ export interface TagRow {
   total: number;
 }
 
+/** How many tags wear each colour (a new tag takes one of the least used). */
 export const countTagsByColour = (sql: SqlRunner) =>
-  sql<{ color: string; count: number }[]>(TAG_COLOUR_USAGE_SQL);
+  sql<{ color: string; count: number }[]>(
+    `select color, count(*)::int as count from tag group by color`,
+  );
 
 /** A page of tags (`where` as built from the filter), each with its client count and the total. */
 export function listTags(

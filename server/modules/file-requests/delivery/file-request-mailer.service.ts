@@ -18,8 +18,11 @@ import {
   FileRequestEmail,
   fileRequestEmailSubject,
 } from '../../email/templates/file-request-email';
-import { storeAcceptLinks } from '../../invitations/accept-link';
-import { endPendingInvitation } from '../../invitations/end-invitation.sql';
+import { endPendingInvitation, storeAcceptLinks } from '../../invitations/invitations.repository';
+import {
+  INVITATION_TIMING_COLUMNS,
+  type InvitationTimingRow,
+} from '../../invitations/invitation-workflow-input';
 import { InvitationWorkflowsService } from '../../invitations/invitation-workflows.service';
 import { SettingsService } from '../../settings/settings.service';
 import { recordEvent } from '../file-requests.repository';
@@ -144,7 +147,7 @@ export class FileRequestMailerService {
       if (emailed) await this.invitationWorkflows.start(invitation);
       else {
         const why = 'Its file request ended before the email went out';
-        await endPendingInvitation(this.em, invitation.id, 'revoked', why);
+        await endPendingInvitation(sqlRunner(this.em), invitation.id, 'revoked', why);
       }
     }
   }

@@ -10,7 +10,7 @@ import {
   FileRequestRejectionEmail,
   fileRequestRejectionSubject,
 } from '../../email/templates/file-request-rejection-email';
-import { storeAcceptLinks } from '../../invitations/accept-link';
+import { storeAcceptLinks } from '../../invitations/invitations.repository';
 import { SettingsService } from '../../settings/settings.service';
 import { recordEvent } from '../file-requests.repository';
 import {

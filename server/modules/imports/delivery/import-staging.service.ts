@@ -6,7 +6,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { APP_CONFIG } from '@server/config/config.module';
 import type { AppConfig } from '@server/config/env.schema';
 import { pgArray } from '@server/database/pg-array';
-import { withPgClient } from '@server/database/raw-pg';
+import { pgClientRunner, withPgTransaction } from '@server/database/raw-pg';
 import type { ImportStatus, StageResult } from '@workflows/client-import/client-import.contract';
 import { FileStore } from '../../files/file-store.service';
 import { ImportFileError } from '../file/import-file.error';
@@ -15,6 +15,13 @@ import { validateImportRow } from '../file/row-validator';
 import { rejectedFile } from '../import-file-errors';
 import { ImportJob } from '../import-job.entity';
 import { csvLine, inBlocks } from './copy-csv';
+import {
+  COPY_INTO_STAGE,
+  createStagingTable,
+  deleteStagedRows,
+  moveStagedRowsMarkingDuplicates,
+  setImportFileFacts,
+} from './import-staging.repository';
 
 export interface StageOptions {
   /** Told the number of rows read so far, every few thousand rows. */
@@ -59,7 +66,7 @@ export class ImportStagingService {
           maxRows: this.config.IMPORT_MAX_ROWS,
           maxWorkbookMemoryMb: this.config.IMPORT_XLSX_MAX_MEMORY_MB,
         });
-        return withPgClient(
+        return withPgTransaction(
           em,
           (pg) => this.copyRows(pg, importId, reader, { onRows, signal }),
           signal,
@@ -104,73 +111,20 @@ export class ImportStagingService {
         ]);
       }
     }
-    await pg.query('begin');
-    try {
-      await pg.query(STAGING_TABLE);
-      await pipeline(
-        Readable.from(inBlocks(lines())),
-        pg.query(
-          copyFrom(
-            'copy import_stage (seq, row_number, raw, data, failure) from stdin (format csv)',
-          ),
-        ),
-        { signal },
-      );
-      await pg.query(`set local enable_seqscan = off`);
-      await pg.query('delete from import_row where import_id = $1', [importId]);
-      await pg.query(`set local enable_seqscan = on`);
-      const { rows } = await pg.query<{ total: number; failed: number }>(MOVE_MARKING_DUPLICATES, [
-        importId,
-      ]);
-      // With the rows, so the rows API never shows staged rows without their headers.
-      await pg.query(
-        `update import_job set format = $2, headers = $3, unknown_columns = $4, total = $5
-         where id = $1`,
-        [
-          importId,
-          reader.format,
-          pgArray(reader.headers),
-          pgArray(reader.unknownColumns),
-          rows[0].total,
-        ],
-      );
-      await pg.query('commit');
-      return rows[0];
-    } catch (e) {
-      await pg.query('rollback');
-      throw e;
-    }
+    const sql = pgClientRunner(this.em, pg, signal);
+    await createStagingTable(sql);
+    await pipeline(Readable.from(inBlocks(lines())), pg.query(copyFrom(COPY_INTO_STAGE)), {
+      signal,
+    });
+    await deleteStagedRows(sql, importId);
+    const staged = await moveStagedRowsMarkingDuplicates(sql, importId);
+    // With the rows, so the rows API never shows staged rows without their headers.
+    await setImportFileFacts(sql, importId, {
+      format: reader.format,
+      headers: reader.headers,
+      unknownColumns: reader.unknownColumns,
+      total: staged.total,
+    });
+    return staged;
   }
 }
-
-/** This import's parsed rows, private to the staging transaction. */
-const STAGING_TABLE = `create temp table import_stage (
-    seq integer not null, row_number integer not null, raw text[] not null, data jsonb null,
-    failure text null
-  ) on commit drop`;
-
-/**
- * Moves the staged rows into import_row. A row repeating an earlier valid row's Tax Client ID
- * or email (same kind, standard or offline) fails. One scan of the temporary table and a sort
- * per key: rows already failed, or without the key, fall in a partition the case ignores.
- */
-const MOVE_MARKING_DUPLICATES = `
-  with moved as (
-    insert into import_row (import_id, seq, row_number, raw, data, failure)
-    select $1, seq, row_number, raw, data, coalesce(failure, case
-      when has_tax and tax_first <> row_number then format('Duplicate of row %s: same Tax Client ID in this file.', tax_first)
-      when has_email and email_first <> row_number then format('Duplicate of row %s: same email in this file.', email_first)
-    end)
-    from (
-      select s.*,
-        min(row_number) over (partition by
-          case when failure is null then data->>'taxClientId' end, data->>'isOffline') as tax_first,
-        min(row_number) over (partition by
-          case when failure is null then data->>'email' end, data->>'isOffline') as email_first,
-        failure is null and data->>'taxClientId' is not null as has_tax,
-        failure is null and data->>'email' is not null as has_email
-      from import_stage s
-    ) x
-    returning failure
-  )
-  select count(*)::int as total, count(failure)::int as failed from moved`;

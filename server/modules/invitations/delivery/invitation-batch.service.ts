@@ -1,16 +1,18 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { forEachLimit } from '@server/common/async/for-each-limit';
-import { pgArray } from '@server/database/pg-array';
+import { sqlRunner } from '@server/database/sql-runner';
 import type { InvitationBatchStep } from '@workflows/portal-invitation/invitation-batch.contract';
 import { resendSignal } from '@workflows/portal-invitation/portal-invitation.contract';
-import { INVITATION_TIMING_COLUMNS, type InvitationTimingRow } from '../invitation-workflow-input';
 import { InvitationWorkflowsService } from '../invitation-workflows.service';
 import { InvitationMailerService } from './invitation-mailer.service';
-
-interface BatchInvitation extends InvitationTimingRow {
-  status: string;
-}
+import {
+  countUnsentBatchEmails,
+  findBatchPage,
+  moveBatchInvitations,
+  revokeUnsentBatch,
+  type BatchInvitation,
+} from './invitations-delivery.repository';
 
 const PAGE = 500;
 /**
@@ -62,11 +64,7 @@ export class InvitationBatchService {
     progress: (p: PageProgress) => void = () => undefined,
   ): Promise<PageProgress> {
     const { action, next } = STEP[step];
-    const page = await this.em.getConnection().execute<BatchInvitation[]>(
-      `select ${INVITATION_TIMING_COLUMNS}, status from invitation
-         where batch_id = ? and batch_action = ? order by id limit ?`,
-      [batchId, action, PAGE],
-    );
+    const page = await findBatchPage(sqlRunner(this.em), batchId, action, PAGE);
     if (!page.length) return resumed;
     if (step === 'queue') {
       const pending = new Set<string>();
@@ -109,15 +107,8 @@ export class InvitationBatchService {
     return totals;
   }
 
-  /** Joined through the contact, whose index finds a contact's few emails. */
   async unsentEmails(batchId: string): Promise<number> {
-    const [{ n }] = await this.em.getConnection().execute<{ n: number }[]>(
-      `select count(*)::int as n from invitation i
-       join email_message m on m.contact_id = i.contact_id and m.invitation_id = i.id
-       where i.batch_id = ? and i.batch_action = 'queued' and m.status in ('queued', 'sending')`,
-      [batchId],
-    );
-    return n;
+    return countUnsentBatchEmails(sqlRunner(this.em), batchId);
   }
 
   /**
@@ -126,33 +117,7 @@ export class InvitationBatchService {
    * for a re-send keep their current link. Those already emailed stay in the batch.
    */
   async cancel(batchId: string): Promise<{ revoked: number }> {
-    const [{ revoked }] = await this.em.getConnection().execute<{ revoked: number }[]>(
-      `with unsent as (
-         select i.id from invitation i
-         where i.batch_id = ? and i.status = 'pending' and (i.batch_action = 'start'
-           or (i.batch_action = 'queued' and not exists (select 1 from email_message m
-             where m.contact_id = i.contact_id and m.invitation_id = i.id
-               and m.status not in ('queued', 'cancelled'))))),
-       ended as (
-         update invitation i set status = 'revoked', ended_at = now(), next_reminder_at = null,
-           batch_action = null, updated_at = now()
-         from unsent where i.id = unsent.id returning i.id, i.contact_id),
-       dead as (
-         update invitation_token set revoked_at = now()
-         where invitation_id in (select id from ended) and revoked_at is null),
-       event as (
-         insert into invitation_event (invitation_id, contact_id, kind, detail)
-         select id, contact_id, 'revoked', 'Bulk invite cancelled before this email went out'
-         from ended),
-       contacts as (
-         update contact set portal_status = 'revoked', updated_at = now()
-         where id in (select contact_id from ended)),
-       resends as (
-         update invitation set batch_action = null
-         where batch_id = ? and batch_action = 'resend')
-       select count(*)::int as revoked from ended`,
-      [batchId, batchId],
-    );
+    const revoked = await revokeUnsentBatch(sqlRunner(this.em), batchId);
     return { revoked };
   }
 
@@ -164,11 +129,7 @@ export class InvitationBatchService {
   ): Promise<void> {
     if (!rows.length) return;
     const ids = rows.map((i) => i.id);
-    await this.em.getConnection().execute(
-      `update invitation set batch_action = case when id = any(?::uuid[]) then ? end
-       where id = any(?::uuid[])`,
-      [pgArray(done ? [...done] : ids), next, pgArray(ids)],
-    );
+    await moveBatchInvitations(sqlRunner(this.em), ids, done ? [...done] : ids, next);
   }
 }
 

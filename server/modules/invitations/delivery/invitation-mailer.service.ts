@@ -3,8 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@server/config/config.module';
 import type { AppConfig } from '@server/config/env.schema';
-import { pgArray } from '@server/database/pg-array';
-import { sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
 import type { InvitationEmailStep } from '@workflows/portal-invitation/portal-invitation.contract';
 import { EmailDispatcherWaker } from '../../email/email-dispatcher-waker.service';
 import { InvitationEmailRenderer } from '../../email/invitation-email.renderer';
@@ -12,24 +11,18 @@ import { insertOutgoingEmails } from '../../email/email.repository';
 import { fromHeader, type OutgoingEmail } from '../../email/outgoing-email';
 import { SettingsService } from '../../settings/settings.service';
 import type { FirmSettings } from '../../settings/settings.view';
+import { newAcceptLink, requestPortalPath, type AcceptLink } from '../accept-link';
+import { endPendingInvitation, storeAcceptLinks } from '../invitations.repository';
 import {
-  newAcceptLink,
-  requestPortalPath,
-  storeAcceptLinks,
-  type AcceptLink,
-} from '../accept-link';
-import { endPendingInvitation } from '../end-invitation.sql';
-
-interface LiveInvitation {
-  id: string;
-  contact_id: string;
-  sender_email: string;
-  max_reminders: number;
-  email: string;
-  first_name: string | null;
-  /** The file request this invitation came with, while it waits for the contact. */
-  request_id: string | null;
-}
+  findQueuedEmailKeys,
+  insertInvitationEvents,
+  lockPendingInvitations,
+  revokeInvitationLinks,
+  setReminderStates,
+  type InvitationEventRecord,
+  type LiveInvitation,
+  type ReminderState,
+} from './invitations-delivery.repository';
 
 const EVENT_KIND = { invitation: 'invited', reminder: 'reminder_sent', resend: 'resent' } as const;
 
@@ -63,21 +56,13 @@ export class InvitationMailerService {
     if (!steps.length) return new Set();
     const settings = await this.settings.get();
     const pending = await sqlTransaction(this.em, async (sql) => {
-      const rows = await sql<LiveInvitation[]>(
-        `select i.id, i.contact_id, i.sender_email, i.max_reminders, ct.email, ct.first_name,
-           (select r.id from file_request r where r.id = i.file_request_id and r.status = 'open')
-             as request_id
-         from invitation i join contact ct on ct.id = i.contact_id
-         where i.id = any(?::uuid[]) and i.status = 'pending' for update of i`,
-        [pgArray(steps.map((s) => s.invitationId))],
+      const rows = await lockPendingInvitations(
+        sql,
+        steps.map((s) => s.invitationId),
       );
       const live = new Map(rows.map((r) => [r.id, r]));
       const candidates = steps.filter((s) => live.has(s.invitationId));
-      const done = await sql<{ idempotency_key: string }[]>(
-        'select idempotency_key from email_message where idempotency_key = any(?::text[])',
-        [pgArray(candidates.map(key))],
-      );
-      const queued = new Set(done.map((d) => d.idempotency_key));
+      const queued = await findQueuedEmailKeys(sql, candidates.map(key));
       const fresh = candidates.filter((s) => !queued.has(key(s)));
       if (fresh.length) await this.write(sql, fresh, live, settings, key);
       return new Set(live.keys());
@@ -88,7 +73,7 @@ export class InvitationMailerService {
 
   /** Ends a pending invitation at its deadline; every link dies with it. */
   async expire(invitationId: string): Promise<void> {
-    await endPendingInvitation(this.em, invitationId, 'expired', null);
+    await endPendingInvitation(sqlRunner(this.em), invitationId, 'expired', null);
   }
 
   private async write(
@@ -100,8 +85,8 @@ export class InvitationMailerService {
   ): Promise<void> {
     const links: AcceptLink[] = [];
     const emails: OutgoingEmail[] = [];
-    const states: object[] = [];
-    const events: object[] = [];
+    const states: ReminderState[] = [];
+    const events: InvitationEventRecord[] = [];
     for (const step of steps) {
       const inv = live.get(step.invitationId)!;
       // Invited with a file request still waiting: the link lands on it, and the email says so.
@@ -145,28 +130,12 @@ export class InvitationMailerService {
     }
     const resent = steps.filter((s) => s.kind === 'resend').map((s) => s.invitationId);
     if (resent.length) {
-      await sql(
-        `update invitation_token set revoked_at = now()
-         where invitation_id = any(?::uuid[]) and revoked_at is null`,
-        [pgArray(resent)],
-      );
+      await revokeInvitationLinks(sql, resent);
     }
     await storeAcceptLinks(sql, links);
     await insertOutgoingEmails(sql, emails, settings.emailDelivery);
-    await sql(
-      `update invitation i set reminders_sent = x.reminders_sent,
-         next_reminder_at = x.next_reminder_at, expires_at = x.expires_at, updated_at = now()
-       from jsonb_to_recordset(?::jsonb)
-         as x(id uuid, reminders_sent int, next_reminder_at timestamptz, expires_at timestamptz)
-       where i.id = x.id`,
-      [JSON.stringify(states)],
-    );
-    await sql(
-      `insert into invitation_event (invitation_id, contact_id, kind, detail)
-       select * from jsonb_to_recordset(?::jsonb)
-         as x(invitation_id uuid, contact_id uuid, kind text, detail text)`,
-      [JSON.stringify(events)],
-    );
+    await setReminderStates(sql, states);
+    await insertInvitationEvents(sql, events);
   }
 }
 

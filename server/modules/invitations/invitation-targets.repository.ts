@@ -1,8 +1,9 @@
 import { parseInput } from '../../common/validation/parse-input';
 import { pgArray } from '../../database/pg-array';
-import { clientWhere, type SqlFragment } from '../clients/client-list.sql';
+import type { SqlRunner } from '../../database/sql-runner';
+import { clientWhere, type SqlFragment } from '../clients/client-list.repository';
 import { clientFilterSchema } from '../clients/clients.schemas';
-import { contactWhere } from '../contacts/contact-list.sql';
+import { contactWhere } from '../contacts/contact-list.repository';
 import { contactFilterSchema } from '../contacts/contacts.schemas';
 import type { InviteInput } from './invitations.schemas';
 
@@ -52,10 +53,13 @@ function targets(input: InviteInput): SqlFragment {
 }
 
 /** Targets with their contact's state, ordered so each contact's rows are together. */
-export function invitationTargets(input: InviteInput): SqlFragment {
+export function findInvitationTargets(
+  sql: SqlRunner,
+  input: InviteInput,
+): Promise<InvitationTarget[]> {
   const t = targets(input);
-  return {
-    sql: `with t as (${t.sql})
+  return sql<InvitationTarget[]>(
+    `with t as (${t.sql})
       select t.client_id, c.email as client_email, c.type as client_type,
         coalesce(c.display_name, nullif(trim(concat_ws(' ', ct.first_name, ct.last_name)), ''), ct.email) as name,
         t.contact_id, ct.email, ct.portal_status,
@@ -63,6 +67,6 @@ export function invitationTargets(input: InviteInput): SqlFragment {
         (select i.id from invitation i where i.contact_id = t.contact_id and i.status = 'pending') as pending_id
       from t left join contact ct on ct.id = t.contact_id left join client c on c.id = t.client_id
       order by coalesce(t.contact_id, t.client_id), t.client_id`,
-    params: t.params,
-  };
+    t.params,
+  );
 }

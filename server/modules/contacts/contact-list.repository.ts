@@ -3,7 +3,7 @@ import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import type { SampledListSpec } from '../../database/sampled-list';
 import { SqlWhere } from '../../database/sql-where';
-import type { SqlFragment } from '../clients/client-list.sql';
+import type { SqlFragment } from '../clients/client-list.repository';
 import type { ContactFilter, ContactSortField } from './contacts.schemas';
 
 /** A contact's name as the lists show it: first and last name, else the email. */
