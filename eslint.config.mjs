@@ -32,8 +32,6 @@ const sqlInRepositories = [
 
 /** Files whose SQL has not moved into a repository yet. */
 const sqlNotMovedYet = [
-  'server/common/access/access.service.ts',
-  'server/common/audit/audit.service.ts',
   'server/common/auth/login-throttle.service.ts',
   'server/common/auth/mfa/mfa-challenge.service.ts',
   'server/common/auth/mfa/mfa-throttle.service.ts',
