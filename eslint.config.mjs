@@ -32,12 +32,6 @@ const sqlInRepositories = [
 
 /** Files whose SQL has not moved into a repository yet. */
 const sqlNotMovedYet = [
-  'server/common/auth/login-throttle.service.ts',
-  'server/common/auth/mfa/mfa-challenge.service.ts',
-  'server/common/auth/mfa/mfa-throttle.service.ts',
-  'server/common/auth/mfa/mfa.service.ts',
-  'server/common/auth/request-throttle.storage.ts',
-  'server/common/auth/sessions.service.ts',
   'server/modules/account-links/account-links.service.ts',
   'server/modules/account-links/password-reset.service.ts',
   'server/modules/account-links/revoke-account-links.sql.ts',
