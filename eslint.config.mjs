@@ -32,9 +32,6 @@ const sqlInRepositories = [
 
 /** Files whose SQL has not moved into a repository yet. */
 const sqlNotMovedYet = [
-  'server/modules/account-links/account-links.service.ts',
-  'server/modules/account-links/password-reset.service.ts',
-  'server/modules/account-links/revoke-account-links.sql.ts',
   'server/modules/audit/audit-events.service.ts',
   'server/modules/campaigns/campaign-audience.sql.ts',
   'server/modules/campaigns/campaign-reader.service.ts',
