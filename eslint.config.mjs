@@ -32,7 +32,6 @@ const sqlInRepositories = [
 
 /** Files whose SQL has not moved into a repository yet. */
 const sqlNotMovedYet = [
-  'server/modules/audit/audit-events.service.ts',
   'server/modules/campaigns/campaign-audience.sql.ts',
   'server/modules/campaigns/campaign-reader.service.ts',
   'server/modules/campaigns/campaigns.service.ts',
