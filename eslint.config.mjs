@@ -91,8 +91,6 @@ const sqlNotMovedYet = [
   'server/modules/playbooks/playbook-reader.service.ts',
   'server/modules/playbooks/playbook-references.sql.ts',
   'server/modules/playbooks/playbooks.service.ts',
-  'server/modules/portal/invitation-acceptance.service.ts',
-  'server/modules/portal/portal.service.ts',
   'server/modules/request-templates/request-templates.service.ts',
   'server/modules/segments/segments.service.ts',
   'server/modules/settings/settings.service.ts',
