@@ -93,7 +93,6 @@ const sqlNotMovedYet = [
   'server/modules/playbooks/playbooks.service.ts',
   'server/modules/request-templates/request-templates.service.ts',
   'server/modules/segments/segments.service.ts',
-  'server/modules/settings/settings.service.ts',
   'server/modules/sharing/client-access.service.ts',
   'server/modules/tags/tag-colours.ts',
   'server/modules/tags/tags.service.ts',
