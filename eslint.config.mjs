@@ -93,7 +93,6 @@ const sqlNotMovedYet = [
   'server/modules/sharing/client-access.service.ts',
   'server/modules/tags/tag-colours.ts',
   'server/modules/tags/tags.service.ts',
-  'server/temporal/missing-workflows.ts',
 ];
 
 /** Node built-ins, Nest and the ORM are off-limits in workflow code: it must stay deterministic. */
