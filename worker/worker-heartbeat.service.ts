@@ -4,11 +4,14 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG } from '../server/config/config.module';
 import type { AppConfig } from '../server/config/env.schema';
+import { sqlRunner } from '../server/database/sql-runner';
 import {
-  HEARTBEAT_EVERY_MS,
   forgetHeartbeat,
   forgetSilentWorkers,
   recordHeartbeat,
+} from '../server/modules/health/health.repository';
+import {
+  HEARTBEAT_EVERY_MS,
   type WorkerIdentity,
 } from '../server/modules/health/worker-heartbeats';
 
@@ -38,12 +41,12 @@ export class WorkerHeartbeat implements BeforeApplicationShutdown {
 
   /** Beats now and every HEARTBEAT_EVERY_MS while `alive()` holds. */
   async start(alive: () => boolean): Promise<void> {
-    await forgetSilentWorkers(this.em);
+    await forgetSilentWorkers(sqlRunner(this.em));
     const beat = async () => {
       if (this.beating || !alive()) return;
       this.beating = true;
       try {
-        await recordHeartbeat(this.em, this.identity);
+        await recordHeartbeat(sqlRunner(this.em), this.identity);
       } catch (e) {
         this.logger.warn(`Heartbeat not recorded: ${(e as Error).message}`);
       } finally {
@@ -58,7 +61,7 @@ export class WorkerHeartbeat implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
-    await forgetHeartbeat(this.em, this.identity.workerId).catch((e: Error) =>
+    await forgetHeartbeat(sqlRunner(this.em), this.identity.workerId).catch((e: Error) =>
       this.logger.warn(`Heartbeat not cleared: ${e.message}`),
     );
   }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { sqlRunner } from '../database/sql-runner';
 import type { WorkflowType } from './registered-workflows';
 import type { TemporalService } from './temporal.service';
 
@@ -30,9 +31,7 @@ export async function startMissingWorkflows(
   let started = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const live = await em
-      .getConnection()
-      .execute<{ id: string }[]>(records.liveIdsSql, [after, PAGE]);
+    const live = await sqlRunner(em)<{ id: string }[]>(records.liveIdsSql, [after, PAGE]);
     for (const { id } of live) {
       if (running.has(records.workflowId(id))) continue;
       try {

@@ -1,9 +1,15 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { pgArray } from '../../database/pg-array';
+import { sqlRunner } from '../../database/sql-runner';
 import { AuthErrors } from '../auth/auth.errors';
 import type { Principal } from '../auth/principal';
 import { ClientsErrors } from '../../modules/clients/clients.errors';
+import {
+  contactsOfClientsCondition,
+  findClientGrants,
+  findExistingClientIds,
+  grantedClientsCondition,
+} from './access.repository';
 import { higherRole, type ClientRole } from './client-role';
 import type { FirmRole } from './firm-role';
 
@@ -72,21 +78,12 @@ export class AccessService {
     const ids = [...new Set(clientIds)];
     const roles = new Map<string, ClientRole>();
     if (!ids.length) return roles;
-    const conn = this.em.getConnection();
+    const sql = sqlRunner(this.em);
     const baseline = this.baseline(principal);
     if (baseline) {
-      const existing = await conn.execute<{ id: string }[]>(
-        'select id from client where id = any(?::uuid[])',
-        [pgArray(ids)],
-      );
-      for (const { id } of existing) roles.set(id, baseline);
+      for (const id of await findExistingClientIds(sql, ids)) roles.set(id, baseline);
     }
-    const view = principal.kind === 'staff' ? 'staff_client_access' : 'portal_client_access';
-    const who = principal.kind === 'staff' ? 'staff_user_id' : 'contact_id';
-    const grants = await conn.execute<{ client_id: string; role: ClientRole }[]>(
-      `select client_id, role from ${view} where ${who} = ? and client_id = any(?::uuid[])`,
-      [principal.id, pgArray(ids)],
-    );
+    const grants = await findClientGrants(sql, principal, ids);
     for (const { client_id, role } of grants) {
       roles.set(client_id, higherRole(roles.get(client_id), role));
     }
@@ -127,15 +124,7 @@ export class AccessService {
    */
   visibleClients(principal: Principal, column: string): SqlCondition | null {
     if (this.baseline(principal)) return null;
-    return principal.kind === 'staff'
-      ? {
-          sql: `${column} in (select client_id from staff_client_access where staff_user_id = ?)`,
-          params: [principal.id],
-        }
-      : {
-          sql: `${column} in (select client_id from portal_client_access where contact_id = ?)`,
-          params: [principal.id],
-        };
+    return grantedClientsCondition(principal, column);
   }
 
   /**
@@ -144,11 +133,6 @@ export class AccessService {
    */
   visibleContacts(principal: Principal, column: string): SqlCondition | null {
     const scope = this.visibleClients(principal, 'cc.client_id');
-    return (
-      scope && {
-        sql: `${column} in (select cc.contact_id from contact_client_access cc where ${scope.sql})`,
-        params: scope.params,
-      }
-    );
+    return scope && contactsOfClientsCondition(scope, column);
   }
 }

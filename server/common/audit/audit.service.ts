@@ -1,8 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
-import { pgArray } from '../../database/pg-array';
+import { sqlRunner } from '../../database/sql-runner';
 import type { AuthenticatedRequest, Principal } from '../auth/principal';
+import { insertAuditEvent } from './audit.repository';
 
 export type AuditActor =
   | { kind: Principal['kind']; id: string; email: string }
@@ -55,28 +56,21 @@ export class AuditService {
     try {
       const contactIds = [...(entry.contactIds ?? [])];
       if (entry.targetType === 'contact' && entry.targetId) contactIds.push(entry.targetId);
-      await this.em.getConnection().execute(
-        `insert into audit_event (actor_type, actor_id, actor_email, action, target_type,
-           target_id, client_id, summary, detail, ip, user_agent, client_ids)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, array(
-           select distinct x from unnest(?::uuid[]) x where x is not null
-           union select client_id from client_contact where contact_id = any(?::uuid[])))`,
-        [
-          actor.kind,
-          known ? actor.id : null,
-          known ? actor.email : actor.kind === 'anonymous' ? (actor.email ?? null) : null,
-          entry.action,
-          entry.targetType ?? null,
-          entry.targetId ?? null,
-          entry.clientId ?? null,
-          entry.summary,
-          entry.detail ? JSON.stringify(entry.detail) : null,
-          origin.ip ?? null,
-          origin.userAgent ?? null,
-          pgArray([...(entry.clientIds ?? []), ...(entry.clientId ? [entry.clientId] : [])]),
-          pgArray(contactIds),
-        ],
-      );
+      await insertAuditEvent(sqlRunner(this.em), {
+        actorType: actor.kind,
+        actorId: known ? actor.id : null,
+        actorEmail: known ? actor.email : actor.kind === 'anonymous' ? (actor.email ?? null) : null,
+        action: entry.action,
+        targetType: entry.targetType ?? null,
+        targetId: entry.targetId ?? null,
+        clientId: entry.clientId ?? null,
+        summary: entry.summary,
+        detail: entry.detail ?? null,
+        ip: origin.ip ?? null,
+        userAgent: origin.userAgent ?? null,
+        clientIds: [...(entry.clientIds ?? []), ...(entry.clientId ? [entry.clientId] : [])],
+        contactIds,
+      });
     } catch (e) {
       this.logger.error({ err: e, entry }, 'could not record an audit event');
     }

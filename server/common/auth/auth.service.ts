@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Contact } from '../../modules/contacts/contact.entity';
 import { escapeLike } from '../http/escape-like';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
-import { revokeAccountLinks } from '../../modules/account-links/revoke-account-links.sql';
+import { revokeAccountLinks } from '../../modules/account-links/account-links.repository';
 import { sqlRunner } from '../../database/sql-runner';
 import { AuthErrors } from './auth.errors';
 import type { ChangePasswordInput, LoginInput } from './auth.schemas';

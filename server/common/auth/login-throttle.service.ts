@@ -2,9 +2,19 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { hashSecretToken, newSecretToken } from '../crypto/secret-token';
 import { AuthErrors } from './auth.errors';
+import {
+  clearLoginFailures,
+  countLoginFailure,
+  findLoginLockedUntil,
+  forgetExpiredKnownDevices,
+  forgetStaleLoginFailures,
+  isKnownDevice,
+  rememberKnownDevice,
+  startLoginLockout,
+} from './auth.repository';
 import { DEVICE_COOKIE_MAX_AGE_MS } from './session-cookie';
 import { DomainException } from '../errors/domain.exception';
 
@@ -46,11 +56,7 @@ export class LoginThrottleService {
   async source(login: string, ip: string | undefined, cookie: unknown): Promise<SignInSource> {
     const deviceToken = typeof cookie === 'string' && TOKEN.test(cookie) ? cookie : undefined;
     const hash = deviceToken && hashSecretToken(deviceToken);
-    const [known] = hash
-      ? await this.em
-          .getConnection()
-          .execute('select 1 from known_device where token_hash = ? and login = ?', [hash, login])
-      : [];
+    const known = hash ? await isKnownDevice(sqlRunner(this.em), hash, login) : false;
     return known
       ? { login, key: `device:${hash}`, knownDevice: true, deviceToken }
       : { login, key: `ip:${ip ?? 'unknown'}`, knownDevice: false, deviceToken };
@@ -82,10 +88,7 @@ export class LoginThrottleService {
     }));
     // A new row is the moment to forget rows that no longer count: a day old, with no lock on.
     if (own.fresh || account?.fresh) {
-      await this.em.getConnection().execute(
-        `delete from login_throttle where updated_at < now() - interval '1 day'
-         and (locked_until is null or locked_until < now())`,
-      );
+      await forgetStaleLoginFailures(sqlRunner(this.em));
     }
     return { lockoutStarted: own.lockoutStarted ?? account?.lockoutStarted ?? null };
   }
@@ -100,25 +103,12 @@ export class LoginThrottleService {
    * the lock on unknown ones), and remembers the device: the token its cookie is to hold.
    */
   async recordSuccess(source: SignInSource): Promise<string> {
-    const conn = this.em.getConnection();
-    await conn.execute('delete from login_throttle where login = ? and source in (?, ?)', [
-      source.login,
-      source.key,
-      ACCOUNT,
-    ]);
+    const sql = sqlRunner(this.em);
+    await clearLoginFailures(sql, source.login, [source.key, ACCOUNT]);
     const token = source.deviceToken ?? newSecretToken();
-    const [device] = await conn.execute<{ fresh: boolean }[]>(
-      `insert into known_device (token_hash, login) values (?, ?)
-       on conflict (token_hash, login) do update set last_seen_at = now()
-       returning xmax = 0 as fresh`,
-      [hashSecretToken(token), source.login],
-    );
     // A new device is the moment to forget those whose cookie has expired since.
-    if (device.fresh) {
-      await conn.execute(
-        `delete from known_device where last_seen_at < now() - ? * interval '1 millisecond'`,
-        [DEVICE_COOKIE_MAX_AGE_MS],
-      );
+    if (await rememberKnownDevice(sql, hashSecretToken(token), source.login)) {
+      await forgetExpiredKnownDevices(sql, DEVICE_COOKIE_MAX_AGE_MS);
     }
     return token;
   }
@@ -136,31 +126,11 @@ export class LoginThrottleService {
     max: number,
     lockMinutes: (lockoutsBefore: number) => number,
   ): Promise<{ lockoutStarted: Date | null; fresh: boolean }> {
-    const [row] = await sql<{ failures: number; lockouts: number; fresh: boolean }[]>(
-      `insert into login_throttle as t (login, source, failures, updated_at) values (?, ?, 1, now())
-       on conflict (login, source) do update set
-         failures = case when t.updated_at < now() - ? * interval '1 minute' then 1
-                         else t.failures + 1 end,
-         lockouts = case when t.updated_at < now() - interval '1 day' then 0 else t.lockouts end,
-         updated_at = now()
-       where t.locked_until is null or t.locked_until <= now()
-       returning failures, lockouts, xmax = 0 as fresh`,
-      [login, source, this.config.LOGIN_LOCKOUT_MINUTES],
-    );
-    if (!row) {
-      const [{ locked_until }] = await sql<{ locked_until: Date }[]>(
-        'select locked_until from login_throttle where login = ? and source = ?',
-        [login, source],
-      );
-      throw this.lockedError(new Date(locked_until));
-    }
+    const row = await countLoginFailure(sql, login, source, this.config.LOGIN_LOCKOUT_MINUTES);
+    if (!row) throw this.lockedError(new Date(await findLoginLockedUntil(sql, login, source)));
     if (row.failures < max) return { lockoutStarted: null, fresh: row.fresh };
     const lockedUntil = new Date(Date.now() + lockMinutes(row.lockouts) * MINUTE);
-    await sql(
-      `update login_throttle set failures = 0, lockouts = lockouts + 1, locked_until = ?
-       where login = ? and source = ?`,
-      [lockedUntil, login, source],
-    );
+    await startLoginLockout(sql, login, source, lockedUntil);
     return { lockoutStarted: lockedUntil, fresh: row.fresh };
   }
 

@@ -5,11 +5,13 @@ import type { AppConfig } from '../../config/env.schema';
 import { Contact } from '../../modules/contacts/contact.entity';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
 import { AuditService } from '../audit/audit.service';
+import { sqlRunner } from '../../database/sql-runner';
 import { CommonErrors } from '../errors/common.errors';
+import { revokeLiveSessionsOf } from './auth.repository';
 import type { Principal } from './principal';
 import { Session } from './session.entity';
 import { hashToken, newSessionToken } from './session-cookie';
-import { describeSessions, toSessionView, type SessionRow, type SessionView } from './session.view';
+import { describeSessions, toSessionView, type SessionView } from './session.view';
 
 export interface ClientMeta {
   ip?: string;
@@ -118,13 +120,12 @@ export class SessionsService {
    */
   async revokeAllOf(owner: SessionOwner, exceptTokenHash?: string): Promise<SessionView[]> {
     const now = new Date();
-    const rows = await this.em.getConnection().execute<SessionRow[]>(
-      `update session set revoked_at = ?
-       where ${owner.kind === 'staff' ? 'staff_user_id' : 'contact_id'} = ?
-         and revoked_at is null and expires_at > ? and last_seen_at > ? and token_hash <> ?
-       returning public_id as "publicId", token_hash as "tokenHash", user_agent as "userAgent",
-         ip, created_at as "createdAt", last_seen_at as "lastSeenAt"`,
-      [now, owner.id, now, this.idleSince(now), exceptTokenHash ?? ''],
+    const rows = await revokeLiveSessionsOf(
+      sqlRunner(this.em),
+      owner,
+      now,
+      this.idleSince(now),
+      exceptTokenHash ?? '',
     );
     return rows.map((row) => toSessionView(row));
   }

@@ -16,22 +16,18 @@ import { accountEmailFrom } from '../email/outgoing-email';
 import { renderEmail } from '../email/render-email';
 import { AccountLinkEmail, accountLinkSubject } from '../email/templates/account-link-email';
 import { SettingsService } from '../settings/settings.service';
-import { ownerTable, type AccountLinkOwner, type AccountLinkPurpose } from './account-link-owner';
+import type { AccountLinkOwner, AccountLinkPurpose } from './account-link-owner';
 import type { AccountLinkPreview } from './account-link.view';
 import { AccountLinksErrors } from './account-links.errors';
-import { revokeAccountLinks } from './revoke-account-links.sql';
+import {
+  findAccountToken,
+  insertAccountToken,
+  revokeAccountLinks,
+  setAccountPasswordHash,
+  spendAccountToken,
+  type AccountTokenRow,
+} from './account-links.repository';
 import { DomainException } from '../../common/errors/domain.exception';
-
-interface TokenRow {
-  purpose: AccountLinkPurpose;
-  used: boolean;
-  expired: boolean;
-  revoked: boolean;
-  expires_at: Date;
-  kind: AccountLinkOwner['kind'];
-  owner_id: string;
-  email: string;
-}
 
 /**
  * Emailed links that set an account's password (a reset, a staff invitation), under the rules
@@ -58,13 +54,14 @@ export class AccountLinksService {
       purpose === 'password_reset'
         ? this.config.PASSWORD_RESET_TTL_MINUTES * 60
         : settings.invitationExpirySeconds;
-    const { column } = ownerTable(owner.kind);
     await revokeAccountLinks(sql, owner);
     const token = newSecretToken();
-    const [{ expires_at }] = await sql<{ expires_at: Date }[]>(
-      `insert into account_token (token_hash, purpose, ${column}, expires_at)
-       values (?, ?, ?, now() + make_interval(secs => ?)) returning expires_at`,
-      [hashSecretToken(token), purpose, owner.id, ttlSeconds],
+    const expiresAt = await insertAccountToken(
+      sql,
+      owner,
+      purpose,
+      hashSecretToken(token),
+      ttlSeconds,
     );
     // Staff links say so: the page then leads back to the console, not the portal.
     const url = `${this.config.PUBLIC_URL}/portal/set-password?token=${token}${owner.kind === 'staff' ? '&staff=1' : ''}`;
@@ -75,7 +72,7 @@ export class AccountLinksService {
         firmName: settings.firmName,
         greetingName: owner.firstName || owner.email,
         url,
-        expiresAt: new Date(expires_at),
+        expiresAt: new Date(expiresAt),
         timeZone: settings.timeZone,
       }),
     );
@@ -133,18 +130,9 @@ export class AccountLinksService {
     const passwordHash = await hashPassword(password);
     const row = await sqlTransaction(this.em, async (sql) => {
       const live = await this.live(sql, token, true);
-      const { column, table } = ownerTable(live.kind);
-      await sql(`update ${table} set password_hash = ?, updated_at = now() where id = ?`, [
-        passwordHash,
-        live.owner_id,
-      ]);
-      await sql(
-        `update account_token set
-           used_at = case when token_hash = ? then now() end,
-           revoked_at = case when token_hash = ? then null else now() end
-         where ${column} = ? and used_at is null and revoked_at is null`,
-        [hashSecretToken(token), hashSecretToken(token), live.owner_id],
-      );
+      const account = { kind: live.kind, id: live.owner_id };
+      await setAccountPasswordHash(sql, account, passwordHash);
+      await spendAccountToken(sql, account, hashSecretToken(token));
       return live;
     });
     const owner = { kind: row.kind, id: row.owner_id, email: row.email };
@@ -153,21 +141,11 @@ export class AccountLinksService {
   }
 
   /** The link's account if the link still opens (locked for the change), else why not. */
-  private async live(sql: SqlRunner, token: string, lock: boolean): Promise<TokenRow> {
-    const [row] = await sql<TokenRow[]>(
-      `select t.purpose, t.used_at is not null as used, t.expires_at <= now() as expired,
-         t.revoked_at is not null or not coalesce(s.active, c.portal_status = 'accepted') as revoked,
-         t.expires_at, case when s.id is null then 'contact' else 'staff' end as kind,
-         coalesce(s.id, c.id) as owner_id, coalesce(s.email, c.email) as email
-       from account_token t
-       left join staff_user s on s.id = t.staff_user_id
-       left join contact c on c.id = t.contact_id
-       where t.token_hash = ? ${lock ? 'for update of t' : ''}`,
-      [hashSecretToken(token)],
-    );
+  private async live(sql: SqlRunner, token: string, lock: boolean): Promise<AccountTokenRow> {
+    const row = await findAccountToken(sql, hashSecretToken(token), lock);
     const problem = linkTokenProblem(row);
     if (problem) throw linkError(problem);
-    return row;
+    return row!;
   }
 }
 

@@ -2,12 +2,12 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { AuditService, type AuditOrigin } from '../../common/audit/audit.service';
 import { RequestThrottleStorage } from '../../common/auth/request-throttle.storage';
-import { escapeLike } from '../../common/http/escape-like';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { sqlRunner, sqlTransaction } from '../../database/sql-runner';
 import type { AccountLinkOwner } from './account-link-owner';
 import { AccountLinksErrors } from './account-links.errors';
+import { findPasswordResetOwner } from './account-links.repository';
 import { AccountLinksService } from './account-links.service';
 import type { PasswordResetRequestInput } from './account-links.schemas';
 
@@ -78,14 +78,7 @@ export class PasswordResetService implements OnApplicationShutdown {
     origin: AuditOrigin,
   ): Promise<void> {
     const em = this.em.fork();
-    const [owner] = await sqlRunner(em)<AccountLinkOwner[]>(
-      audience === 'staff'
-        ? `select 'staff' as kind, id, email, first_name as "firstName"
-           from staff_user where email = ? and active`
-        : `select 'contact' as kind, id, email, first_name as "firstName"
-           from contact where email ilike ? and portal_status = 'accepted'`,
-      [audience === 'staff' ? email : escapeLike(email)],
-    );
+    const owner = await findPasswordResetOwner(sqlRunner(em), audience, email);
     if (!owner) return;
     await sqlTransaction(em, (sql) => this.links.issue(sql, owner, 'password_reset'));
     this.links.sent();

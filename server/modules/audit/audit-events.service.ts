@@ -2,58 +2,24 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { CommonErrors } from '../../common/errors/common.errors';
 import type { Page } from '../../common/http/content-range';
-import { escapeLike } from '../../common/http/escape-like';
 import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
-import { pgArray } from '../../database/pg-array';
 import { sampledList, type SampledListSpec } from '../../database/sampled-list';
 import { whereListSpec } from '../../database/where-list-spec';
-import { SqlWhere } from '../../database/sql-where';
+import { sqlRunner } from '../../database/sql-runner';
 import type { AuditFilter, AuditSortField } from './audit-events.schemas';
 import type { AuditEventView } from './audit-event.view';
-
-const COLUMNS = `id, at, actor_type as "actorType", actor_id as "actorId",
-  actor_email as "actorEmail", action, target_type as "targetType", target_id as "targetId",
-  client_id as "clientId", summary, ip, user_agent as "userAgent"`;
-
-const SORT: Record<AuditSortField, string> = { at: 'e.at', action: 'e.action' };
-
-/** Must match the expression of audit_event_search_trgm, or the trigram index is not used. */
-const SEARCH_SQL = `(coalesce(actor_email, '') || ' ' || summary)`;
-
-interface AuditEventRow {
-  id: string;
-  at: string;
-  actor_type: string;
-  actor_id: string | null;
-  actor_email: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  client_id: string | null;
-  summary: string;
-  ip: string | null;
-  user_agent: string | null;
-}
+import {
+  AUDIT_SORT_KEYS,
+  auditWhere,
+  findAuditEvent,
+  findAuditExportPage,
+  type AuditEventRow,
+} from './audit-events.repository';
 
 /** Exports stop here; narrow the filter for more. */
 export const EXPORT_MAX_ROWS = 100_000;
 const EXPORT_PAGE = 5_000;
-
-export function auditWhere(filter: AuditFilter): SqlWhere {
-  const like = filter.q ? `%${escapeLike(filter.q)}%` : undefined;
-  return new SqlWhere()
-    .add(filter.q, `${SEARCH_SQL} ilike ?`, like)
-    .add(filter.action?.length, 'action = any(?::text[])', pgArray(filter.action ?? []))
-    .add(filter.actorType, 'actor_type = ?', filter.actorType)
-    .add(filter.actorId, 'actor_id = ?', filter.actorId)
-    .add(filter.targetType, 'target_type = ?', filter.targetType)
-    .add(filter.targetId, 'target_id = ?', filter.targetId)
-    .add(filter.clientId, 'client_ids @> array[?]::uuid[]', filter.clientId)
-    .add(filter.from, 'at >= ?::timestamptz', filter.from)
-    .add(filter.to, 'at <= ?::timestamptz', filter.to)
-    .add(filter.id?.length, 'id = any(?::uuid[])', pgArray(filter.id ?? []));
-}
 
 @Injectable()
 export class AuditEventsService {
@@ -69,9 +35,7 @@ export class AuditEventsService {
   }
 
   async get(id: string): Promise<AuditEventView> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<AuditEventView[]>(`select ${COLUMNS} from audit_event where id = ?`, [id]);
+    const row = await findAuditEvent(sqlRunner(this.em), id);
     if (!row) throw CommonErrors.NOT_FOUND(`No audit event with id ${id}`);
     return withIsoDate(row);
   }
@@ -81,17 +45,11 @@ export class AuditEventsService {
     const where = auditWhere(filter);
     let after: { at: string; id: string } | null = null;
     for (let sent = 0; sent < EXPORT_MAX_ROWS;) {
-      const page: (AuditEventView & { raw_at: string })[] = await this.em.getConnection().execute(
-        `select ${COLUMNS}, at::text as raw_at from audit_event
-           ${where.sql ? `${where.sql} and` : 'where'} (?::timestamptz is null or (at, id) < (?::timestamptz, ?::uuid))
-           order by at desc, id desc limit ?`,
-        [
-          ...where.params,
-          after?.at ?? null,
-          after?.at ?? null,
-          after?.id ?? null,
-          Math.min(EXPORT_PAGE, EXPORT_MAX_ROWS - sent),
-        ],
+      const page = await findAuditExportPage(
+        sqlRunner(this.em),
+        where,
+        after,
+        Math.min(EXPORT_PAGE, EXPORT_MAX_ROWS - sent),
       );
       for (const row of page) {
         const { raw_at: _raw, ...view } = row;
@@ -133,7 +91,7 @@ export function auditListSpec(query: ListQuery<AuditFilter, AuditSortField>): Sa
   return whereListSpec(
     { table: 'audit_event', alias: 'e' },
     auditWhere(filter),
-    SORT[query.sort.field],
+    AUDIT_SORT_KEYS[query.sort.field],
     query,
     {
       narrowed: Boolean(

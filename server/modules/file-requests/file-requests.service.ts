@@ -51,12 +51,6 @@ import {
   restorePortalStatuses,
   type NewInvitations,
 } from '../invitations/invitations.repository';
-
-interface InvitedRecipient {
-  contact_id: string;
-  email: string;
-  portal_status: string;
-}
 import { dayIn, endOfDayIn } from '../../common/time/firm-day';
 import { invalidField } from '../../common/validation/parse-input';
 import { temporalUnavailable } from '../../temporal/temporal-unavailable';

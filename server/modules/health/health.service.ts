@@ -10,9 +10,16 @@ import type { Principal } from '../../common/auth/principal';
 import { hashSecretToken } from '../../common/crypto/secret-token';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
+import { sqlRunner } from '../../database/sql-runner';
 import { TemporalService } from '../../temporal/temporal.service';
-import { recordProbeReport, recordedProbeReport, takeProbeTurn } from './probe-turns';
-import { HEARTBEAT_FRESH_MS, liveWorkers } from './worker-heartbeats';
+import {
+  liveWorkers,
+  pingDatabase,
+  recordProbeReport,
+  recordedProbeReport,
+  takeProbeTurn,
+} from './health.repository';
+import { HEARTBEAT_FRESH_MS } from './worker-heartbeats';
 
 export const checkSchema = z.object({
   ok: z.boolean(),
@@ -101,7 +108,7 @@ export class HealthService {
     const [database, reach, live] = await Promise.all([
       this.database(),
       timed(() => this.temporal.reachability()),
-      timed(() => liveWorkers(this.em, taskQueue)),
+      timed(() => liveWorkers(sqlRunner(this.em), taskQueue)),
     ]);
     const temporal = { ok: reach.value?.temporal ?? false, latencyMs: reach.latencyMs };
     const pollers = reach.value?.workerPollers ?? 0;
@@ -130,14 +137,15 @@ export class HealthService {
   private async probeInTurn(): Promise<ProbeReport> {
     const taskQueue = this.temporal.taskQueue;
     try {
-      const turn = await takeProbeTurn(this.em, taskQueue, PROBE_EVERY_MS);
+      const sql = sqlRunner(this.em);
+      const turn = await takeProbeTurn(sql, taskQueue, PROBE_EVERY_MS);
       if (turn) {
         const report = await this.probe();
-        await recordProbeReport(this.em, taskQueue, turn, report).catch(() => undefined);
+        await recordProbeReport(sql, taskQueue, turn, report).catch(() => undefined);
         return report;
       }
       for (const deadline = Date.now() + REPORT_WAIT_MS; Date.now() < deadline;) {
-        const report = await recordedProbeReport<ProbeReport>(this.em, taskQueue);
+        const report = await recordedProbeReport<ProbeReport>(sql, taskQueue);
         if (report) return report;
         await new Promise((resolve) => setTimeout(resolve, REPORT_POLL_MS));
       }
@@ -170,7 +178,7 @@ export class HealthService {
   }
 
   private async database(): Promise<Check> {
-    const r = await timed(() => this.em.getConnection().execute('select 1'));
+    const r = await timed(() => pingDatabase(sqlRunner(this.em)));
     return { ok: !r.error, latencyMs: r.latencyMs, ...(r.error ? { detail: r.error } : {}) };
   }
 }

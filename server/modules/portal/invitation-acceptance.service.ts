@@ -10,27 +10,22 @@ import { linkTokenProblem, type LinkTokenProblem } from '../../common/crypto/lin
 import { hashSecretToken } from '../../common/crypto/secret-token';
 import { isoDate } from '../../common/http/iso-date';
 import { InvitationWorkflowsService } from '../invitations/invitation-workflows.service';
-import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { acceptedSignal } from '@workflows/portal-invitation/portal-invitation.contract';
 import { Contact } from '../contacts/contact.entity';
 import { InvitationsErrors } from '../invitations/invitations.errors';
 import { PlaybookRunWorkflows } from '../playbooks/delivery/playbook-run-workflows.service';
 import { recordAcceptanceRuns } from '../playbooks/delivery/playbook-triggers.repository';
 import { SettingsService } from '../settings/settings.service';
+import {
+  acceptContact,
+  acceptInvitation,
+  connectContactClients,
+  findInvitationToken,
+  type InvitationTokenRow,
+} from './portal.repository';
 import type { InvitationPreview } from './portal.view';
 import { DomainException } from '../../common/errors/domain.exception';
-
-interface TokenRow {
-  invitation_id: string;
-  token_revoked_at: Date | null;
-  status: string;
-  expires_at: Date;
-  past_expiry: boolean;
-  contact_id: string;
-  email: string;
-  first_name: string | null;
-  last_name: string | null;
-}
 
 /** A contact's way in: the link from the email, a password, and a portal session. */
 @Injectable()
@@ -46,7 +41,7 @@ export class InvitationAcceptanceService {
   ) {}
 
   async preview(token: string): Promise<InvitationPreview> {
-    const row = await this.live(this.runner(), token, false);
+    const row = await this.live(sqlRunner(this.em), token, false);
     const { firmName, logoUrl, timeZone } = await this.settings.get();
     return {
       firmName,
@@ -75,30 +70,19 @@ export class InvitationAcceptanceService {
       { sessionToken: string } | { secondFactor: NonNullable<SecondStep>; challenge: string }
     )
   > {
-    const preview = await this.live(this.runner(), token, false);
+    const preview = await this.live(sqlRunner(this.em), token, false);
     assertPasswordIsNotLogin(password, preview.email);
     const passwordHash = await hashPassword(password);
     const row = await sqlTransaction(this.em, async (sql) => {
       const live = await this.live(sql, token, true);
-      await sql(
-        `update contact set password_hash = ?, portal_status = 'accepted', accepted_at = now(),
-           updated_at = now() where id = ?`,
-        [passwordHash, live.contact_id],
+      await acceptContact(sql, live.contact_id, passwordHash);
+      await acceptInvitation(
+        sql,
+        live.invitation_id,
+        live.contact_id,
+        meta.ip ? `From ${meta.ip}` : null,
       );
-      await sql(
-        `update invitation set status = 'accepted', accepted_at = now(), ended_at = now(),
-           next_reminder_at = null, updated_at = now() where id = ?`,
-        [live.invitation_id],
-      );
-      await sql(
-        `update invitation_token set revoked_at = now() where invitation_id = ? and revoked_at is null`,
-        [live.invitation_id],
-      );
-      await sql(
-        `insert into invitation_event (invitation_id, contact_id, kind, detail) values (?, ?, 'accepted', ?)`,
-        [live.invitation_id, live.contact_id, meta.ip ? `From ${meta.ip}` : null],
-      );
-      await this.connectClients(sql, live.contact_id);
+      await connectContactClients(sql, live.contact_id);
       await recordAcceptanceRuns(sql, live.contact_id);
       return live;
     });
@@ -121,32 +105,9 @@ export class InvitationAcceptanceService {
     return { contact: contactView, ...opened };
   }
 
-  private async connectClients(sql: SqlRunner, contactId: string): Promise<void> {
-    await sql(
-      `with connected as (
-         update client set connection_status = 'connected'
-         where type = 'standard' and connection_status = 'not_connected'
-           and id in (select client_id from client_contact where contact_id = ?)
-         returning tax_client_id)
-       update client set connection_status = 'duplicate'
-       where type = 'offline' and connection_status = 'offline'
-         and tax_client_id in (select tax_client_id from connected where tax_client_id is not null)`,
-      [contactId],
-    );
-  }
-
   /** The invitation behind a token, if the token still opens it; else the reason why not. */
-  private async live(sql: SqlRunner, token: string, lock: boolean): Promise<TokenRow> {
-    const rows = await sql<TokenRow[]>(
-      `select t.invitation_id, t.revoked_at as token_revoked_at, i.status, i.expires_at,
-         i.expires_at <= now() as past_expiry,
-         ct.id as contact_id, ct.email, ct.first_name, ct.last_name
-       from invitation_token t join invitation i on i.id = t.invitation_id
-       join contact ct on ct.id = i.contact_id
-       where t.token_hash = ? ${lock ? 'for update of i' : ''}`,
-      [hashSecretToken(token)],
-    );
-    const row = rows[0];
+  private async live(sql: SqlRunner, token: string, lock: boolean): Promise<InvitationTokenRow> {
+    const row = await findInvitationToken(sql, hashSecretToken(token), lock);
     const problem = linkTokenProblem(
       row && {
         used: row.status === 'accepted',
@@ -155,12 +116,7 @@ export class InvitationAcceptanceService {
       },
     );
     if (problem) throw tokenError(problem);
-    return row;
-  }
-
-  private runner(): SqlRunner {
-    const conn = this.em.getConnection();
-    return <T>(text: string, params: unknown[] = []) => conn.execute(text, params) as Promise<T>;
+    return row!;
   }
 }
 

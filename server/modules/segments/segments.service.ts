@@ -10,8 +10,6 @@ import { pgArray } from '../../database/pg-array';
 import { sqlRunner } from '../../database/sql-runner';
 import { SqlWhere } from '../../database/sql-where';
 import { isUniqueViolation } from '../../database/unique-violation';
-import { campaignAudience } from '../campaigns/campaign-audience.repository';
-import { clientCount, clientWhere } from '../clients/client-list.repository';
 import { SegmentsErrors } from './segments.errors';
 import {
   countMatchingClients,

@@ -4,13 +4,17 @@ import { InvitationWorkflowsService } from '../invitations/invitation-workflows.
 import { sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { bouncedSignal } from '@workflows/portal-invitation/portal-invitation.contract';
 import { isHardBounce, messageIdTag, type ResendEvent } from './resend-events';
-
-interface MessageRow {
-  id: string;
-  to_email: string;
-  contact_id: string | null;
-  invitation_id: string | null;
-}
+import {
+  endPendingInvitationBounced,
+  insertInvitationEvent,
+  lockEmailMessage,
+  markContactBounced,
+  markEmailDelivered,
+  recordWebhookReceipt,
+  setEmailStatus,
+  suppressEmailAddress,
+  type EmailMessageRow,
+} from './webhooks.repository';
 
 export const DELIVERY_OUTCOMES = ['applied', 'duplicate', 'ignored', 'unknown_email'] as const;
 export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
@@ -30,22 +34,14 @@ export class DeliveryEventsService {
   async apply(webhookId: string, event: ResendEvent): Promise<DeliveryOutcome> {
     const stopped: string[] = [];
     const outcome = await sqlTransaction(this.em, async (sql) => {
-      const fresh = await sql<{ id: string }[]>(
-        'insert into webhook_receipt (id) values (?) on conflict do nothing returning id',
-        [webhookId],
-      );
-      if (!fresh.length) return 'duplicate';
+      if (!(await recordWebhookReceipt(sql, webhookId))) return 'duplicate';
       if (!['email.delivered', 'email.bounced', 'email.complained'].includes(event.type)) {
         return 'ignored';
       }
       // By Resend's id, else by our own id in the tags: an event can arrive before the
       // answer that told us Resend's id was recorded.
       const ourId = messageIdTag(event);
-      const [message] = await sql<MessageRow[]>(
-        `select id, to_email, contact_id, invitation_id from email_message
-         where provider_id = ? or id = ?::uuid limit 1 for update`,
-        [event.data.email_id ?? null, ourId ?? null],
-      );
+      const message = await lockEmailMessage(sql, event.data.email_id ?? null, ourId ?? null);
       if (!message) return 'unknown_email';
       if (event.type === 'email.delivered') await this.delivered(sql, message);
       else if (event.type === 'email.complained' || isHardBounce(event)) {
@@ -60,30 +56,24 @@ export class DeliveryEventsService {
     return outcome;
   }
 
-  private async delivered(sql: SqlRunner, m: MessageRow): Promise<void> {
-    await sql(
-      `update email_message set status = 'delivered', delivered_at = now(), updated_at = now()
-       where id = ? and status in ('sent', 'sending', 'queued')`,
-      [m.id],
-    );
+  private async delivered(sql: SqlRunner, m: EmailMessageRow): Promise<void> {
+    await markEmailDelivered(sql, m.id);
     await this.event(sql, m, 'delivered', `Delivered to ${m.to_email}`);
   }
 
   /** Returns the contact whose invitation stopped, if any. */
   private async suppress(
     sql: SqlRunner,
-    m: MessageRow,
+    m: EmailMessageRow,
     event: ResendEvent,
   ): Promise<string | null> {
     const complained = event.type === 'email.complained';
-    await sql(`update email_message set status = ?, updated_at = now() where id = ?`, [
+    await setEmailStatus(sql, m.id, complained ? 'complained' : 'bounced');
+    await suppressEmailAddress(
+      sql,
+      m.to_email,
       complained ? 'complained' : 'bounced',
-      m.id,
-    ]);
-    await sql(
-      `insert into email_suppression (email, reason, detail) values (lower(?), ?, ?)
-       on conflict (email) do nothing`,
-      [m.to_email, complained ? 'complained' : 'bounced', complained ? null : bounceText(event)],
+      complained ? null : bounceText(event),
     );
     await this.event(
       sql,
@@ -92,25 +82,18 @@ export class DeliveryEventsService {
       complained ? 'Marked our email as spam; no more email to this address' : bounceText(event),
     );
     if (!m.contact_id) return null;
-    await sql(
-      `update contact set portal_status = 'bounced', updated_at = now()
-       where id = ? and portal_status <> 'accepted'`,
-      [m.contact_id],
-    );
-    const ended = await sql<{ id: string }[]>(
-      `update invitation set status = 'bounced', ended_at = now(), next_reminder_at = null,
-         updated_at = now() where contact_id = ? and status = 'pending' returning id`,
-      [m.contact_id],
-    );
-    return ended.length ? m.contact_id : null;
+    await markContactBounced(sql, m.contact_id);
+    return (await endPendingInvitationBounced(sql, m.contact_id)) ? m.contact_id : null;
   }
 
-  private async event(sql: SqlRunner, m: MessageRow, kind: string, detail: string): Promise<void> {
+  private async event(
+    sql: SqlRunner,
+    m: EmailMessageRow,
+    kind: string,
+    detail: string,
+  ): Promise<void> {
     if (!m.invitation_id || !m.contact_id) return;
-    await sql(
-      `insert into invitation_event (invitation_id, contact_id, kind, detail) values (?, ?, ?, ?)`,
-      [m.invitation_id, m.contact_id, kind, detail],
-    );
+    await insertInvitationEvent(sql, m.invitation_id, m.contact_id, kind, detail);
   }
 }
 

@@ -1,17 +1,29 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { pgArray } from '@server/database/pg-array';
-import { sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
+import { sqlRunner, sqlTransaction, type SqlRunner } from '@server/database/sql-runner';
 import { SettingsService } from '@server/modules/settings/settings.service';
 import type { MfaPolicy } from '@server/modules/settings/settings.schemas';
 import { AccessService } from '../../access/access.service';
-import type { FirmRole } from '../../access/firm-role';
 import { AuditService, type AuditOrigin } from '../../audit/audit.service';
 import type { Principal } from '../principal';
 import { isoDate } from '../../http/iso-date';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../password-hasher';
 import { SessionsService } from '../sessions.service';
-import { accountTable, ownerColumn, throttleKey, type MfaAccount } from './mfa-account';
+import { throttleKey, type MfaAccount } from './mfa-account';
+import {
+  claimMfaTimeStep,
+  confirmMfaFactor,
+  countUnusedRecoveryCodes,
+  deleteMfaFactor,
+  deleteMfaFactorOf,
+  findMfaAccount,
+  findMfaFactor,
+  findPasswordHash,
+  replaceRecoveryCodeHashes,
+  spendRecoveryCode,
+  upsertUnconfirmedMfaFactor,
+  type FactorRow,
+} from './mfa.repository';
 import { MfaErrors } from './mfa.errors';
 import type { EnrolmentStart, MfaStatus } from './mfa.view';
 import type { RemoveFactorInput } from './mfa.schemas';
@@ -19,12 +31,6 @@ import { MfaThrottleService } from './mfa-throttle.service';
 import { newRecoveryCodes, recoveryCodeHash } from './recovery-codes';
 import { RecoveryNoticeService } from './recovery-notice.service';
 import { matchingTimeStep, newTotpSecret, qrCodeDataUrl, totpUri } from './totp';
-
-interface FactorRow {
-  id: string;
-  secret: string;
-  confirmed_at: Date | null;
-}
 
 /** What the password step leads to: the code, an enrolment first, or nothing more. */
 export type SecondStep = 'code' | 'enrol' | null;
@@ -54,19 +60,12 @@ export class MfaService {
   async status(account: MfaAccount): Promise<MfaStatus> {
     const factor = await this.factor(account);
     const confirmed = factor?.confirmed_at ? factor : undefined;
-    const [left] = confirmed
-      ? await this.em
-          .getConnection()
-          .execute<{ n: number }[]>(
-            'select count(*)::int as n from mfa_recovery_code where factor_id = ? and used_at is null',
-            [confirmed.id],
-          )
-      : [{ n: 0 }];
+    const left = confirmed ? await countUnusedRecoveryCodes(sqlRunner(this.em), confirmed.id) : 0;
     return {
       enrolled: Boolean(confirmed),
       required: (await this.policy(account)) === 'required',
       enrolledAt: isoDate(confirmed?.confirmed_at ?? null),
-      recoveryCodesLeft: left.n,
+      recoveryCodesLeft: left,
     };
   }
 
@@ -74,14 +73,7 @@ export class MfaService {
   async startEnrolment(account: MfaAccount): Promise<EnrolmentStart> {
     if ((await this.factor(account))?.confirmed_at) throw alreadyEnrolled();
     const secret = newTotpSecret();
-    const column = ownerColumn(account.kind);
-    await this.em.getConnection().execute(
-      `insert into mfa_factor (${column}, secret) values (?, ?)
-       on conflict (${column}) do update set secret = excluded.secret, last_used_step = null,
-         created_at = now()
-       where mfa_factor.confirmed_at is null`,
-      [account.id, secret],
-    );
+    await upsertUnconfirmedMfaFactor(sqlRunner(this.em), account, secret);
     const { firmName } = await this.settings.get();
     const otpauthUrl = totpUri(firmName, account.email, secret);
     return { secret, otpauthUrl, qrCode: await qrCodeDataUrl(otpauthUrl) };
@@ -106,11 +98,7 @@ export class MfaService {
     if (factor.confirmed_at) throw alreadyEnrolled();
     await this.checkCode(account, factor, code, origin, 'enrolment');
     const codes = await sqlTransaction(this.em, async (sql) => {
-      const [turnedOn] = await sql(
-        'update mfa_factor set confirmed_at = now() where id = ? and confirmed_at is null returning 1',
-        [factor.id],
-      );
-      if (!turnedOn) throw alreadyEnrolled();
+      if (!(await confirmMfaFactor(sql, factor.id))) throw alreadyEnrolled();
       return this.replaceRecoveryCodes(sql, factor.id);
     });
     await this.sessions.revokeAllOf(account, keepSession);
@@ -133,18 +121,12 @@ export class MfaService {
     const key = throttleKey(account);
     await this.throttle.assertNotLocked(key);
     const factor = await this.confirmedFactor(account);
-    const conn = this.em.getConnection();
-    const [spent] = await conn.execute(
-      `update mfa_recovery_code set used_at = now()
-       where factor_id = ? and code_hash = ? and used_at is null returning 1`,
-      [factor.id, recoveryCodeHash(code)],
-    );
-    if (!spent) await this.fail(account, origin, 'recovery code', 'recoveryCode');
+    const sql = sqlRunner(this.em);
+    if (!(await spendRecoveryCode(sql, factor.id, recoveryCodeHash(code)))) {
+      await this.fail(account, origin, 'recovery code', 'recoveryCode');
+    }
     await this.throttle.clear(key);
-    const [{ n: left }] = await conn.execute<{ n: number }[]>(
-      'select count(*)::int as n from mfa_recovery_code where factor_id = ? and used_at is null',
-      [factor.id],
-    );
+    const left = await countUnusedRecoveryCodes(sql, factor.id);
     await this.audit.record(origin, {
       action: 'auth.mfa_recovery_code_used',
       summary: `${account.email} signed in with a recovery code (${left} left); they were emailed about it`,
@@ -163,7 +145,7 @@ export class MfaService {
     } else {
       await this.checkPassword(account, input.password ?? '', origin);
     }
-    await this.em.getConnection().execute('delete from mfa_factor where id = ?', [factor.id]);
+    await deleteMfaFactor(sqlRunner(this.em), factor.id);
     await this.audit.record(origin, {
       action: 'auth.mfa_removed',
       summary: `${account.email} turned off two-step sign-in`,
@@ -200,21 +182,13 @@ export class MfaService {
     by: Principal,
     origin: AuditOrigin,
   ): Promise<{ removed: boolean }> {
-    const roles = kind === 'staff' ? 'roles' : `'{}'::text[] as roles`;
-    const [row] = await this.em.getConnection().execute<(MfaAccount & { roles: FirmRole[] })[]>(
-      `select ?::text as kind, id, email, first_name as "firstName", ${roles}
-         from ${accountTable(kind)} where id = ?`,
-      [kind, id],
-    );
+    const sql = sqlRunner(this.em);
+    const row = await findMfaAccount(sql, kind, id);
     if (!row) throw MfaErrors.MFA_ACCOUNT_NOT_FOUND(`No ${kind} with id ${id}.`);
     // As with every change to a staff account: not one holding a role the admin lacks.
     this.access.assertMayManageFirmRoles(by, row.roles);
     const { roles: _roles, ...account } = row;
-    const removed = await this.em
-      .getConnection()
-      .execute(`delete from mfa_factor where ${ownerColumn(account.kind)} = ? returning 1`, [
-        account.id,
-      ]);
+    const removed = await deleteMfaFactorOf(sql, account);
     await this.sessions.revokeAllOf(account);
     await this.throttle.clear(throttleKey(account));
     await this.audit.record(origin, {
@@ -223,7 +197,7 @@ export class MfaService {
       targetType: account.kind,
       targetId: account.id,
     });
-    return { removed: removed.length > 0 };
+    return { removed };
   }
 
   private async policy(account: Pick<MfaAccount, 'kind'>): Promise<MfaPolicy> {
@@ -232,13 +206,7 @@ export class MfaService {
   }
 
   private async factor(account: Pick<MfaAccount, 'kind' | 'id'>): Promise<FactorRow | undefined> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<FactorRow[]>(
-        `select id, secret, confirmed_at from mfa_factor where ${ownerColumn(account.kind)} = ?`,
-        [account.id],
-      );
-    return row;
+    return findMfaFactor(sqlRunner(this.em), account);
   }
 
   private async confirmedFactor(account: MfaAccount): Promise<FactorRow> {
@@ -263,28 +231,15 @@ export class MfaService {
     const key = throttleKey(account);
     await this.throttle.assertNotLocked(key);
     const step = matchingTimeStep(factor.secret, code);
-    const [claimed] =
-      step === null
-        ? []
-        : await this.em.getConnection().execute(
-            `update mfa_factor set last_used_step = ?
-             where id = ? and (last_used_step is null or last_used_step < ?) returning 1`,
-            [step, factor.id, step],
-          );
+    const claimed = step !== null && (await claimMfaTimeStep(sqlRunner(this.em), factor.id, step));
     if (!claimed) await this.fail(account, origin, `code for ${purpose}`, 'code', step !== null);
     await this.throttle.clear(key);
   }
 
   private async checkPassword(account: MfaAccount, password: string, origin: AuditOrigin) {
-    const table = account.kind === 'staff' ? 'staff_user' : 'contact';
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ password_hash: string | null }[]>(
-        `select password_hash from ${table} where id = ?`,
-        [account.id],
-      );
+    const stored = await findPasswordHash(sqlRunner(this.em), account);
     await this.throttle.assertNotLocked(throttleKey(account));
-    const hash = row?.password_hash ?? (await DUMMY_HASH_PROMISE);
+    const hash = stored ?? (await DUMMY_HASH_PROMISE);
     if (!(await verifyPassword(hash, password))) {
       await this.fail(account, origin, 'password to turn off two-step sign-in', 'password');
     }
@@ -313,12 +268,7 @@ export class MfaService {
 
   private async replaceRecoveryCodes(sql: SqlRunner, factorId: string): Promise<string[]> {
     const codes = newRecoveryCodes();
-    await sql('delete from mfa_recovery_code where factor_id = ?', [factorId]);
-    await sql(
-      `insert into mfa_recovery_code (factor_id, code_hash)
-       select ?, unnest(?::text[])`,
-      [factorId, pgArray(codes.map(recoveryCodeHash))],
-    );
+    await replaceRecoveryCodeHashes(sql, factorId, codes.map(recoveryCodeHash));
     return codes;
   }
 }

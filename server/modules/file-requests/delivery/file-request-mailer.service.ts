@@ -19,10 +19,6 @@ import {
   fileRequestEmailSubject,
 } from '../../email/templates/file-request-email';
 import { endPendingInvitation, storeAcceptLinks } from '../../invitations/invitations.repository';
-import {
-  INVITATION_TIMING_COLUMNS,
-  type InvitationTimingRow,
-} from '../../invitations/invitation-workflow-input';
 import { InvitationWorkflowsService } from '../../invitations/invitation-workflows.service';
 import { SettingsService } from '../../settings/settings.service';
 import { recordEvent } from '../file-requests.repository';
