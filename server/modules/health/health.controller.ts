@@ -4,7 +4,8 @@ import { ApiView } from '../../common/openapi/api-response';
 import type { Response } from 'express';
 import { Public } from '../../common/auth/auth.decorators';
 import type { AuthenticatedRequest } from '../../common/auth/principal';
-import { type HealthReport, healthReportSchema, HealthService } from './health.service';
+import { HealthService } from './health.service';
+import { healthReportSchema, type HealthReport } from './health.view';
 
 @ApiTags('health')
 @Controller('health')

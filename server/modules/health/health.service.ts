@@ -1,10 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { z } from 'zod';
 import { healthProbeWorkflowId } from '@workflows/health-probe/health-probe.contract';
 import { atMostEvery } from '../../common/async/at-most-every';
-import { timestampField } from '../../common/http/view-fields';
 import { AuthErrors } from '../../common/auth/auth.errors';
 import type { Principal } from '../../common/auth/principal';
 import { hashSecretToken } from '../../common/crypto/secret-token';
@@ -19,37 +17,8 @@ import {
   recordedProbeReport,
   takeProbeTurn,
 } from './health.repository';
+import type { Check, HealthReport } from './health.view';
 import { HEARTBEAT_FRESH_MS } from './worker-heartbeats';
-
-export const checkSchema = z.object({
-  ok: z.boolean(),
-  latencyMs: z.number(),
-  detail: z.string().optional(),
-});
-export type Check = z.infer<typeof checkSchema>;
-
-export const healthReportSchema = z.object({
-  status: z.enum(['ok', 'degraded']),
-  database: checkSchema,
-  temporal: checkSchema,
-  /** Up when a worker proved it is alive lately (`live`) and Temporal lists it polling. */
-  worker: checkSchema.extend({ live: z.number().int(), pollers: z.number().int() }),
-  /** With `deep`: a real workflow round trip through a worker to the database. */
-  probe: checkSchema
-    .extend({
-      workflowId: z.string(),
-      at: timestampField,
-      result: z
-        .object({
-          serverVersion: z.string(),
-          migrationsApplied: z.number().int(),
-          workerRoundTripMs: z.number(),
-        })
-        .optional(),
-    })
-    .optional(),
-});
-export type HealthReport = z.infer<typeof healthReportSchema>;
 
 type ProbeReport = NonNullable<HealthReport['probe']>;
 

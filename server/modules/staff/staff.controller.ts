@@ -24,8 +24,13 @@ import {
   type CreateStaffInput,
   type UpdateStaffInput,
 } from './staff.schemas';
-import { StaffService, staffSessionsEndedSchema, type StaffSessionsEnded } from './staff.service';
-import { type StaffView, staffViewSchema } from './staff.view';
+import { StaffService } from './staff.service';
+import {
+  staffSessionsEndedSchema,
+  type StaffSessionsEnded,
+  type StaffView,
+  staffViewSchema,
+} from './staff.view';
 
 /** Roles and the active flag go into the summary: role changes are what the trail is for. */
 const staffEvent = (verb: string, u: StaffView) => ({

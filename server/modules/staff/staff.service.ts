@@ -4,9 +4,8 @@ import {
   type FilterQuery,
 } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { z } from 'zod';
 import { AccessService } from '../../common/access/access.service';
-import { sessionViewSchema, type SessionView } from '../../common/auth/session.view';
+import type { SessionView } from '../../common/auth/session.view';
 import { SessionsService } from '../../common/auth/sessions.service';
 import type { Principal } from '../../common/auth/principal';
 import type { Page } from '../../common/http/content-range';
@@ -23,14 +22,7 @@ import type {
   StaffSortField,
   UpdateStaffInput,
 } from './staff.schemas';
-import type { StaffView } from './staff.view';
-
-export const staffSessionsEndedSchema = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  ended: z.array(sessionViewSchema),
-});
-export type StaffSessionsEnded = z.infer<typeof staffSessionsEndedSchema>;
+import type { StaffSessionsEnded, StaffView } from './staff.view';
 
 @Injectable()
 export class StaffService {
