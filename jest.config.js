@@ -49,17 +49,28 @@ const STORAGE_SPECS = [
 /** Processes that share no disk: with files in S3 only. */
 const S3_ONLY_SPECS = ['**/test/e2e/replicas.spec.ts'];
 
+/**
+ * Specs that measure the test process's own memory run alone, after the others (`npm test`'s
+ * second pass, JEST_ALONE=1): the rest run two files at a time, and a neighbour's work would
+ * show in their figures.
+ */
+const ALONE_SPECS = ['**/test/integration/storage.spec.ts'];
+const ALONE = process.env.JEST_ALONE === '1';
+const notAlone = ALONE ? [] : ['/test/integration/storage\\.spec\\.ts$'];
+
 module.exports = {
   projects: [
     {
       ...project,
       displayName: 'local',
-      testPathIgnorePatterns: ['/node_modules/', '/test/e2e/replicas\\.spec\\.ts$'],
+      ...(ALONE && { testMatch: ALONE_SPECS }),
+      testPathIgnorePatterns: ['/node_modules/', '/test/e2e/replicas\\.spec\\.ts$', ...notAlone],
     },
     {
       ...project,
       displayName: 's3',
-      testMatch: [...STORAGE_SPECS, ...S3_ONLY_SPECS],
+      testMatch: ALONE ? ALONE_SPECS : [...STORAGE_SPECS, ...S3_ONLY_SPECS],
+      testPathIgnorePatterns: ['/node_modules/', ...notAlone],
       setupFiles: [...project.setupFiles, '<rootDir>/test/utils/s3-storage.setup.ts'],
     },
   ],
