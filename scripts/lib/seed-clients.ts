@@ -45,6 +45,9 @@ const LAST = [
   'Nguyen',
   'Okafor',
 ];
+/** Surnames of one client in about a thousand: the rare matches a type-ahead search finds. */
+const RARE_LAST = ['Quigley', 'Zielinski', 'Quartermaine', 'Vukovic'];
+const RARE_EVERY = 997;
 const CITIES = [
   ['Austin', 'TX'],
   ['Denver', 'CO'],
@@ -111,7 +114,9 @@ function* clientRows(
     const business = random() < 0.2;
     const offline = random() < 0.1;
     const first = business ? null : pick(FIRST);
-    const last = business ? null : pick(LAST);
+    const drawn = business ? null : pick(LAST);
+    const last =
+      drawn && i % RARE_EVERY === 0 ? RARE_LAST[(i / RARE_EVERY) % RARE_LAST.length] : drawn;
     const company = business
       ? `${pick(LAST)} ${pick(['LLC', 'Inc', 'Partners', 'Holdings'])} ${i}`
       : null;

@@ -83,6 +83,24 @@ describe('clients API', () => {
     expect((await list(admin, { filter: { q: '%' } })).body).toEqual([]);
   });
 
+  it('matches a term of one or two letters at the start of a name, email or tax client id', async () => {
+    const found = async (q: string) =>
+      names((await list(admin, { filter: { q } }).expect(200)).body).sort();
+    expect(await found('a')).toEqual(['Ada Lovelace', 'Alan Turing']);
+    expect(await found('dI')).toEqual(['Edsger Dijkstra']);
+    expect(await found('of')).toEqual(['Babbage & Sons Ltd']);
+    expect(await found('t-')).toEqual([
+      'Ada Lovelace',
+      'Alan Turing',
+      'Babbage & Sons Ltd',
+      'Grace Hopper',
+    ]);
+    // Inside a word it takes three letters: "ng" is in Turing but starts nothing.
+    expect(await found('ng')).toEqual([]);
+    expect(await found('ing')).toEqual(['Alan Turing']);
+    expect(await found('_')).toEqual([]);
+  });
+
   it('filters by tags (any / all), type and statuses', async () => {
     const any = await list(admin, { filter: { tagIds: [tag.VIP, tag.Business] } });
     expect(names(any.body)).toEqual(['Ada Lovelace', 'Babbage & Sons Ltd']);

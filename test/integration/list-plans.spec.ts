@@ -125,6 +125,24 @@ describe('list plans on tables where the search term correlates with the sort', 
     expect(await explain(rare, await planOf(rare))).toContain('client_search_trgm_idx');
   });
 
+  it('finds the rare matches of a two-letter term through the start fields, never reading the table', async () => {
+    const q = query('zu', 'ASC');
+    const plan = await planOf(q);
+    expect(plan).toMatchObject({ form: 'candidates', exactTotal: true });
+    const chosen = await explain(q, plan);
+    expect(chosen).toContain('client_last_name_idx');
+    expect(chosen).not.toContain('Seq Scan');
+    const res = await list('zu', 'DESC', [0, 24]);
+    expect(res.headers['content-range']).toBe(`clients 0-24/${CLIENTS / 1000}`);
+    expect(res.body.map((c: { id: string }) => c.id)).toEqual(
+      (
+        await t.query<{ id: string }>(
+          `select id from client where last_name like 'Zu%' order by lower(last_name) desc, id desc limit 25`,
+        )
+      ).map((r) => r.id),
+    );
+  });
+
   it('walks the sort index when the sample shows the matches come first', async () => {
     expect(await planOf(query('smi', 'DESC'))).toMatchObject({ form: 'walk' });
     const dense = query('ann', 'ASC');

@@ -1,7 +1,7 @@
-import { escapeLike } from '../../common/http/escape-like';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import type { SampledListSpec } from '../../database/sampled-list';
+import { searchCondition, type SearchFields } from '../../database/search-term';
 import type { SqlFragment } from '../../database/sql-fragment';
 import type { ClientFilter, ClientSortField } from './clients.schemas';
 
@@ -19,9 +19,21 @@ const SORT_SQL: Record<ClientSortField, string> = {
   portalStatus: 'c.portal_status',
 };
 
-/** Must match the expression of client_search_trgm_idx, or the trigram index is not used. */
-const SEARCH_SQL = `(coalesce(c.display_name,'') || ' ' || coalesce(c.first_name,'') || ' ' || coalesce(c.last_name,'')
-  || ' ' || coalesce(c.email,'') || ' ' || coalesce(c.tax_client_id,''))`;
+/**
+ * `anywhere` must match the expression of client_search_trgm_idx, and each start field that of
+ * its sort index, or the index is not used. A person's display name starts with the first name,
+ * a business's is its company name, so those two need no index of their own.
+ */
+const SEARCH: SearchFields = {
+  anywhere: `(coalesce(c.display_name,'') || ' ' || coalesce(c.first_name,'') || ' ' || coalesce(c.last_name,'')
+  || ' ' || coalesce(c.email,'') || ' ' || coalesce(c.tax_client_id,''))`,
+  starts: [
+    { sql: 'lower(c.display_name)', fold: 'lower' },
+    { sql: 'lower(c.last_name)', fold: 'lower' },
+    { sql: 'lower(c.email)', fold: 'lower' },
+    { sql: 'c.tax_client_id', fold: 'upper' },
+  ],
+};
 
 export type { SqlFragment };
 
@@ -38,8 +50,9 @@ function clientConditions(filter: ClientFilter, scope?: SqlFragment | null) {
   const parts: string[] = scope ? [scope.sql] : [];
   const params: unknown[] = scope ? [...scope.params] : [];
   if (filter.q) {
-    parts.push(`${SEARCH_SQL} ilike ?`);
-    params.push(`%${escapeLike(filter.q)}%`);
+    const search = searchCondition(filter.q, SEARCH);
+    parts.push(search.sql);
+    params.push(...search.params);
   }
   if (filter.id) {
     parts.push('c.id = any(?::uuid[])');
@@ -120,8 +133,8 @@ export function clientCount(filter: ClientFilter, scope?: SqlFragment | null): S
 }
 
 /**
- * A page of the client list, planned from a sample on large tables. A search term of three
- * characters or more is found through the trigram index, tags through client_tag, statuses
+ * A page of the client list, planned from a sample on large tables. A search term is found
+ * through the trigram index or the start fields' indexes, tags through client_tag, statuses
  * through their indexes: any of them narrows the candidates without reading the table.
  */
 export function clientListSpec(
@@ -132,7 +145,7 @@ export function clientListSpec(
   const { parts, params } = clientConditions(filter, scope);
   const narrowed = Boolean(
     scope ||
-    (filter.q && filter.q.length >= 3) ||
+    filter.q ||
     filter.id?.length ||
     filter.tagIds?.length ||
     filter.type?.length ||

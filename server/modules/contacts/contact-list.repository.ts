@@ -1,7 +1,7 @@
-import { escapeLike } from '../../common/http/escape-like';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import type { SampledListSpec } from '../../database/sampled-list';
+import { searchCondition, type SearchFields } from '../../database/search-term';
 import { SqlWhere } from '../../database/sql-where';
 import type { SqlFragment } from '../clients/client-list.repository';
 import type { ContactFilter, ContactSortField } from './contacts.schemas';
@@ -22,8 +22,15 @@ const SORT_SQL: Record<ContactSortField, string> = {
 
 const NULLABLE_SORT = new Set<ContactSortField>(['lastName', 'firstName']);
 
-/** Must match the expression of contact_search_trgm_idx, or the trigram index is not used. */
-const SEARCH_SQL = `(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,'') || ' ' || ct.email)`;
+/**
+ * `anywhere` must match the expression of contact_search_trgm_idx, and the start field that of
+ * contact_email_unique, or the index is not used. A short term matches the start of the email
+ * alone: names have no index of their own, and emails mostly start with one.
+ */
+const SEARCH: SearchFields = {
+  anywhere: `(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,'') || ' ' || ct.email)`,
+  starts: [{ sql: 'lower(ct.email)', fold: 'lower' }],
+};
 
 /** The WHERE clause of a contact list filter (alias `ct`); every value is a bound parameter. */
 /**
@@ -40,13 +47,14 @@ export function contactWhere(filter: ContactFilter, scope?: SqlFragment | null):
 function contactConditions(filter: ContactFilter, scope?: SqlFragment | null): SqlWhere {
   const scoped = scope ? ` and ${scope.sql}` : '';
   const scopeParams = scope?.params ?? [];
+  const search = searchCondition(filter.q ?? '', SEARCH);
   return new SqlWhere()
     .add(
       scope,
       `ct.id in (select cc.contact_id from contact_client_access cc where true${scoped})`,
       ...scopeParams,
     )
-    .add(filter.q, `${SEARCH_SQL} ilike ?`, `%${escapeLike(filter.q ?? '')}%`)
+    .add(filter.q, search.sql, ...search.params)
     .add(filter.id, 'ct.id = any(?::uuid[])', pgArray(filter.id ?? []))
     .add(
       filter.portalStatus?.length,
@@ -70,8 +78,7 @@ function contactConditions(filter: ContactFilter, scope?: SqlFragment | null): S
 
 /**
  * A page of the contact list, planned from a sample on large tables (see sampledList): a
- * search term of three characters or more, a status, a client or tags narrow the candidates
- * through an index.
+ * search term, a status, a client or tags narrow the candidates through an index.
  */
 export function contactListSpec(
   query: ListQuery<ContactFilter, ContactSortField>,
@@ -89,7 +96,7 @@ export function contactListSpec(
     nullsLast: NULLABLE_SORT.has(sort.field),
     narrowed: Boolean(
       scope ||
-      (filter.q && filter.q.length >= 3) ||
+      filter.q ||
       filter.id?.length ||
       filter.portalStatus?.length ||
       filter.clientId ||
