@@ -205,6 +205,18 @@ describe('list plans on tables where the search term correlates with the sort', 
     expect(everyone.headers['x-total-estimated']).toBe('true');
   });
 
+  it('finds contacts by the start of their name or email through those indexes', async () => {
+    const rare = contactListSpec(contactQuery('zu', 'ASC'));
+    const plan = await planOf(rare);
+    expect(plan).toMatchObject({ form: 'candidates', exactTotal: true });
+    expect(await explain(rare, plan)).not.toContain('Seq Scan');
+    const zuses = await list('zu', 'ASC', [0, 24], ['contacts', 'email']);
+    expect(zuses.headers['content-range']).toBe(`contacts 0-24/${CLIENTS / 1000}`);
+    const anns = await list('an', 'ASC', [0, 24], ['contacts', 'displayName']);
+    expect(anns.body).toHaveLength(25);
+    expect(anns.body.every((c: { firstName: string }) => c.firstName === 'Ann')).toBe(true);
+  });
+
   it('samples a tag filter with one join, not a subquery per sampled row', async () => {
     const tagged = clientListSpec({
       ...query('', 'ASC'),

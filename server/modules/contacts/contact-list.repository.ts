@@ -23,16 +23,19 @@ const SORT_SQL: Record<ContactSortField, string> = {
 const NULLABLE_SORT = new Set<ContactSortField>(['lastName', 'firstName']);
 
 /**
- * `anywhere` must match the expression of contact_search_trgm_idx, and the start field that of
- * contact_email_unique, or the index is not used. A short term matches the start of the email
- * alone: names have no index of their own, and emails mostly start with one.
+ * `anywhere` must match the expression of contact_search_trgm_idx, and the start fields those
+ * of contact_display_name_idx and contact_email_unique, or the index is not used. A short term
+ * matches the start of the name as listed (the first name, else the email) or of the email; a
+ * last name alone has no index to start from.
  */
 const SEARCH: SearchFields = {
   anywhere: `(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,'') || ' ' || ct.email)`,
-  starts: [{ sql: 'lower(ct.email)', fold: 'lower' }],
+  starts: [
+    { sql: `lower(${contactNameSql('ct')})`, fold: 'lower' },
+    { sql: 'lower(ct.email)', fold: 'lower' },
+  ],
 };
 
-/** The WHERE clause of a contact list filter (alias `ct`); every value is a bound parameter. */
 /**
  * The WHERE clause of a contact list filter (alias `ct`). A contact belongs to a client
  * directly or through a contact group (contact_client_access). `scope` (a condition on
