@@ -79,14 +79,6 @@ export async function startLoginLockout(
   );
 }
 
-/** Forgets failures that no longer count: a day old, with no lock on. */
-export async function forgetStaleLoginFailures(sql: SqlRunner): Promise<void> {
-  await sql(
-    `delete from login_throttle where updated_at < now() - interval '1 day'
-         and (locked_until is null or locked_until < now())`,
-  );
-}
-
 export async function clearLoginFailures(
   sql: SqlRunner,
   login: string,

@@ -10,12 +10,12 @@ import {
   countLoginFailure,
   findLoginLockedUntil,
   forgetExpiredKnownDevices,
-  forgetStaleLoginFailures,
   isKnownDevice,
   rememberKnownDevice,
   startLoginLockout,
 } from './auth.repository';
 import { DEVICE_COOKIE_MAX_AGE_MS } from './session-cookie';
+import { forgetStaleFailures } from './throttle.repository';
 import { DomainException } from '../errors/domain.exception';
 
 /** A counted sign-in attempt: when the lockout it started ends, if it reached a limit. */
@@ -88,7 +88,7 @@ export class LoginThrottleService {
     }));
     // A new row is the moment to forget rows that no longer count: a day old, with no lock on.
     if (own.fresh || account?.fresh) {
-      await forgetStaleLoginFailures(sqlRunner(this.em));
+      await forgetStaleFailures(sqlRunner(this.em), 'login_throttle');
     }
     return { lockoutStarted: own.lockoutStarted ?? account?.lockoutStarted ?? null };
   }

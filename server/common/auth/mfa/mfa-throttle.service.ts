@@ -8,9 +8,9 @@ import {
   clearMfaFailures,
   countMfaFailure,
   findMfaLockedUntil,
-  forgetStaleMfaFailures,
   startMfaLockout,
 } from './mfa.repository';
+import { forgetStaleFailures } from '../throttle.repository';
 import { DomainException } from '../../errors/domain.exception';
 
 const MINUTE = 60_000;
@@ -38,7 +38,7 @@ export class MfaThrottleService {
     const sql = sqlRunner(this.em);
     const row = await countMfaFailure(sql, owner, this.config.MFA_LOCKOUT_MINUTES);
     // A new row is the moment to forget rows that no longer count.
-    if (row.fresh) await forgetStaleMfaFailures(sql);
+    if (row.fresh) await forgetStaleFailures(sql, 'mfa_throttle');
     if (row.failures < this.config.MFA_MAX_FAILURES) return;
     const lockedUntil = new Date(Date.now() + this.config.MFA_LOCKOUT_MINUTES * MINUTE);
     await startMfaLockout(sql, owner, lockedUntil);

@@ -220,14 +220,6 @@ export async function countMfaFailure(
   return row;
 }
 
-/** Forgets failures that no longer count: a day old, with no lock on. */
-export async function forgetStaleMfaFailures(sql: SqlRunner): Promise<void> {
-  await sql(
-    `delete from mfa_throttle where updated_at < now() - interval '1 day'
-         and (locked_until is null or locked_until < now())`,
-  );
-}
-
 export async function startMfaLockout(
   sql: SqlRunner,
   owner: string,
