@@ -42,7 +42,9 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(pinoOptions(config)),
-        MikroOrmModule.forRoot(ormOptions(config.DATABASE_URL, config.DATABASE_QUERY_TIMEOUT_MS)),
+        MikroOrmModule.forRoot(
+          ormOptions(config.DATABASE_URL, { queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS }),
+        ),
         // Only the sign-in routes use the throttler guard: per-IP attempts a minute, counted in
         // PostgreSQL so every API process shares them.
         ThrottlerModule.forRootAsync({

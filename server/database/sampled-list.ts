@@ -32,6 +32,12 @@ export interface SampledListSpec {
   range: { start: number; end: number };
   /** A cheaper exact count than `count(*) ... where`, when there is one. */
   count?: SqlFragment;
+  /**
+   * Every value the sort key can take, when they are few (a type or a status) and the key has
+   * no (key, id) index: a walk then reads the matches of one value after another in id order
+   * (see valueWalkSql) instead of sorting the whole table.
+   */
+  sortValues?: readonly string[];
 }
 
 /**
@@ -115,6 +121,7 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
 export function pageSql(s: SampledListSpec, plan: ListPlan): SqlFragment {
   const a = s.alias;
   const limit = [s.range.start, s.range.end - s.range.start + 1];
+  if (plan.form === 'walk' && s.sortValues) return valueWalkSql(s, s.sortValues, limit);
   if (plan.form === 'walk') {
     return {
       sql: `select ${a}.* from ${s.table} ${a} where ${s.where.sql} ${orderBy(s)} offset ? limit ?`,
@@ -129,6 +136,28 @@ export function pageSql(s: SampledListSpec, plan: ListPlan): SqlFragment {
       left join p on true left join ${s.table} ${a} on ${a}.id = p.id
       ${orderBy({ ...s, alias: 'p' }, 'p.k')}`,
     params: [...s.where.params, ...limit],
+  };
+}
+
+/**
+ * A walk for a sort key of few values: for each value in sort order, its first matches in id
+ * order (at most the page's end; PostgreSQL picks per value between the primary key and the
+ * key's own index), then the page of those, in order. Sorting a few thousand rows replaces
+ * sorting the table. Each row carries `_value`, the position of its value, which callers drop.
+ */
+function valueWalkSql(s: SampledListSpec, values: readonly string[], limit: number[]): SqlFragment {
+  const a = s.alias;
+  const ordered = [...values].sort();
+  if (s.order === 'DESC') ordered.reverse();
+  const branches = ordered.map(
+    (_, i) =>
+      `(select ${a}.*, ${i} as _value from ${s.table} ${a} where ${s.where.sql} and ${s.sortKey} = ?
+        order by ${a}.id ${s.order} limit ?)`,
+  );
+  return {
+    sql: `select * from (${branches.join(' union all ')}) ${a}
+      order by _value, ${a}.id ${s.order} offset ? limit ?`,
+    params: [...ordered.flatMap((v) => [...s.where.params, v, s.range.end + 1]), ...limit],
   };
 }
 
@@ -170,7 +199,9 @@ export async function sampledList<Row extends { id: string }>(
     params: s.where.params,
   };
   const [rows, total] = await Promise.all([
-    conn.execute<Row[]>(page.sql, page.params),
+    conn
+      .execute<(Row & { _value?: number })[]>(page.sql, page.params)
+      .then((found) => found.map(({ _value, ...row }) => row as unknown as Row)),
     plan.exactTotal
       ? conn.execute<{ total: number }[]>(count.sql, count.params).then(([r]) => r.total)
       : Promise.resolve(plan.estimated ?? 0),

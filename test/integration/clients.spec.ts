@@ -75,6 +75,24 @@ describe('clients API', () => {
     expect(past.headers['content-range']).toBe('clients 10-10/5');
   });
 
+  it('sorts by type and status as PostgreSQL orders them, ties by id', async () => {
+    for (const [field, column] of [
+      ['type', 'type'],
+      ['connectionStatus', 'connection_status'],
+      ['portalStatus', 'portal_status'],
+    ]) {
+      for (const order of ['ASC', 'DESC']) {
+        const page = await list(admin, { sort: [field, order], range: [1, 3] }).expect(200);
+        const expected = await t.query<{ id: string }>(
+          `select id from client order by ${column} ${order}, id ${order} offset 1 limit 3`,
+        );
+        expect(page.body.map((c: { id: string }) => c.id)).toEqual(expected.map((r) => r.id));
+        expect(page.headers['content-range']).toBe('clients 1-3/5');
+        expect(page.body[0]).not.toHaveProperty('_value');
+      }
+    }
+  });
+
   it('filters by free text on name, email and tax client id (wildcards are literal)', async () => {
     expect(names((await list(admin, { filter: { q: 'T-2' } })).body)).toEqual(['Alan Turing']);
     expect(names((await list(admin, { filter: { q: 'BABBAGE.test' } })).body)).toEqual([

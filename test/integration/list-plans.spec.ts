@@ -1,3 +1,4 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import type { Agent } from 'supertest';
 import {
   choosePlan,
@@ -215,6 +216,27 @@ describe('list plans on tables where the search term correlates with the sort', 
     const anns = await list('an', 'ASC', [0, 24], ['contacts', 'displayName']);
     expect(anns.body).toHaveLength(25);
     expect(anns.body.every((c: { firstName: string }) => c.firstName === 'Ann')).toBe(true);
+  });
+
+  it('walks a status sort value by value instead of sorting the table', async () => {
+    for (const order of ['ASC', 'DESC'] as const) {
+      const spec = clientListSpec({
+        filter: { tagMode: 'any' } as ClientFilter,
+        sort: { field: 'portalStatus', order },
+        range: { start: 975, end: 999 },
+      });
+      const plan = await explain(spec, { form: 'walk', estimated: null, exactTotal: false });
+      expect(plan).not.toContain('Seq Scan');
+      expect(plan).toContain('client_pkey');
+    }
+  });
+
+  it("plans the API's reads for data in memory, not for a spinning disk", async () => {
+    const em = t.app.get(EntityManager);
+    const [setting] = await em.getConnection().execute('show random_page_cost');
+    expect(setting.random_page_cost).toBe('1.1');
+    const [server] = await t.query<{ random_page_cost: string }>('show random_page_cost');
+    expect(server.random_page_cost).toBe('4');
   });
 
   it('samples a tag filter with one join, not a subquery per sampled row', async () => {

@@ -3,6 +3,7 @@ import { pgArray } from '../../database/pg-array';
 import type { SampledListSpec } from '../../database/sampled-list';
 import { searchCondition, type SearchFields } from '../../database/search-term';
 import type { SqlFragment } from '../../database/sql-fragment';
+import { CLIENT_TYPES, CONNECTION_STATUSES, PORTAL_STATUSES } from './client.enums';
 import type { ClientFilter, ClientSortField } from './clients.schemas';
 
 const SORT_SQL: Record<ClientSortField, string> = {
@@ -17,6 +18,13 @@ const SORT_SQL: Record<ClientSortField, string> = {
   type: 'c.type',
   connectionStatus: 'c.connection_status',
   portalStatus: 'c.portal_status',
+};
+
+/** The values of the sort fields that take few, whose indexes hold the value alone. */
+const SORT_VALUES: Partial<Record<ClientSortField, readonly string[]>> = {
+  type: CLIENT_TYPES,
+  connectionStatus: CONNECTION_STATUSES,
+  portalStatus: PORTAL_STATUSES,
 };
 
 /**
@@ -175,6 +183,7 @@ export function clientListSpec(
     narrowed,
     range,
     count: clientCount(filter, scope),
+    sortValues: SORT_VALUES[sort.field],
   };
 }
 
