@@ -20,7 +20,7 @@ const SORT_SQL: Record<ClientSortField, string> = {
   portalStatus: 'c.portal_status',
 };
 
-/** The values of the sort fields that take few, whose indexes hold the value alone. */
+/** The values of the sort fields that take few (a type, a status), none with a (value, id) index. */
 const SORT_VALUES: Partial<Record<ClientSortField, readonly string[]>> = {
   type: CLIENT_TYPES,
   connectionStatus: CONNECTION_STATUSES,
@@ -157,7 +157,8 @@ export function clientCount(filter: ClientFilter, scope?: SqlFragment | null): S
 /**
  * A page of the client list, planned from a sample on large tables. A search term is found
  * through the trigram index or the start fields' indexes, tags through client_tag, statuses
- * through their indexes: any of them narrows the candidates without reading the table.
+ * through their indexes: any of them narrows the candidates without reading the table. A type
+ * has no index (each is a large share of the clients).
  */
 export function clientListSpec(
   query: ListQuery<ClientFilter, ClientSortField>,
@@ -170,7 +171,6 @@ export function clientListSpec(
     filter.q ||
     filter.id?.length ||
     filter.tagIds?.length ||
-    filter.type?.length ||
     filter.portalStatus?.length ||
     filter.connectionStatus?.length,
   );
