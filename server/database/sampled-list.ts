@@ -14,6 +14,8 @@ export const EXACT_TOTAL_LIMIT = 10_000;
 /** Cost of a row read through a bitmap, and read in sequence, against one fetched by a walk. */
 const BITMAP_ROW_COST = 0.5;
 const SEQUENTIAL_ROW_COST = 0.25;
+/** The fewest rows a bounded walk may read (a sample's estimate is rough for a short walk). */
+const MIN_WALK_ROWS = 5_000;
 
 /**
  * One filtered, sorted page of a large table. `where` is a condition on `alias` ('true' for
@@ -52,6 +54,12 @@ export interface ListPlan {
   estimated: number | null;
   /** Count the total exactly; otherwise `estimated` is the total. */
   exactTotal: boolean;
+  /**
+   * The walk reads at most this many rows in sort order (twice what the sample says it needs),
+   * so PostgreSQL cannot turn it into collecting every match; a page it leaves short is
+   * fetched again as candidates.
+   */
+  walkRows?: number;
 }
 
 export interface SampleProbe {
@@ -106,10 +114,13 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
   const candidatesCost = s.narrowed
     ? estimated * BITMAP_ROW_COST
     : probe.tableRows * SEQUENTIAL_ROW_COST;
+  const form = candidatesCost < walked ? 'candidates' : 'walk';
+  const walkRows = Math.ceil(Math.max(2 * walked, MIN_WALK_ROWS));
   return {
-    form: candidatesCost < walked ? 'candidates' : 'walk',
+    form,
     estimated,
     exactTotal: s.narrowed && estimated <= EXACT_TOTAL_LIMIT,
+    ...(form === 'walk' && walkRows < probe.tableRows && { walkRows }),
   };
 }
 
@@ -122,6 +133,7 @@ export function pageSql(s: SampledListSpec, plan: ListPlan): SqlFragment {
   const a = s.alias;
   const limit = [s.range.start, s.range.end - s.range.start + 1];
   if (plan.form === 'walk' && s.sortValues) return valueWalkSql(s, s.sortValues, limit);
+  if (plan.form === 'walk' && plan.walkRows) return boundedWalkSql(s, plan.walkRows, limit);
   if (plan.form === 'walk') {
     return {
       sql: `select ${a}.* from ${s.table} ${a} where ${s.where.sql} ${orderBy(s)} offset ? limit ?`,
@@ -136,6 +148,20 @@ export function pageSql(s: SampledListSpec, plan: ListPlan): SqlFragment {
       left join p on true left join ${s.table} ${a} on ${a}.id = p.id
       ${orderBy({ ...s, alias: 'p' }, 'p.k')}`,
     params: [...s.where.params, ...limit],
+  };
+}
+
+/**
+ * A walk of at most `rows` rows in sort order: the first rows by the sort index, with their
+ * sort key as `_k` (so the outer query keeps their order instead of sorting them again), then
+ * the filter on those. Callers drop `_k`.
+ */
+function boundedWalkSql(s: SampledListSpec, rows: number, limit: number[]): SqlFragment {
+  const a = s.alias;
+  return {
+    sql: `select * from (select ${a}.*, ${s.sortKey} as _k from ${s.table} ${a} ${orderBy(s)} limit ?) ${a}
+      where ${s.where.sql} ${orderBy(s, `${a}._k`)} offset ? limit ?`,
+    params: [rows, ...s.where.params, ...limit],
   };
 }
 
@@ -170,41 +196,68 @@ export interface SampledPage<Row> {
   estimated: boolean;
 }
 
-/** Plans (from a sample, on large tables), fetches and counts one page. */
-export async function sampledList<Row extends { id: string }>(
+/** How to fetch a page: from a sample on large tables, PostgreSQL's own plan on small ones. */
+async function planList(conn: Connection, s: SampledListSpec): Promise<ListPlan> {
+  const [{ rows: tableRows }] = await conn.execute<{ rows: number }[]>(tableRowsSql(s.table));
+  if (tableRows < SAMPLE_ABOVE_ROWS) return { form: 'walk', estimated: null, exactTotal: true };
+  if (s.where.sql === 'true') {
+    return { form: 'walk', estimated: Math.round(tableRows), exactTotal: false };
+  }
+  const probe = probeSql(s, tableRows);
+  const [sample] = await conn.execute<Omit<SampleProbe, 'tableRows'>[]>(probe.sql, probe.params);
+  return choosePlan(s, { ...sample, tableRows });
+}
+
+/** The walk's page, counted in parallel when the total is exact. */
+async function walkPage<Row>(
   conn: Connection,
   s: SampledListSpec,
+  plan: ListPlan,
 ): Promise<SampledPage<Row>> {
-  const [{ rows: tableRows }] = await conn.execute<{ rows: number }[]>(tableRowsSql(s.table));
-  const large = tableRows >= SAMPLE_ABOVE_ROWS;
-  let plan: ListPlan = { form: 'walk', estimated: null, exactTotal: true };
-  if (large && s.where.sql === 'true') {
-    plan = { form: 'walk', estimated: Math.round(tableRows), exactTotal: false };
-  } else if (large) {
-    const probe = probeSql(s, tableRows);
-    const [sample] = await conn.execute<Omit<SampleProbe, 'tableRows'>[]>(probe.sql, probe.params);
-    plan = choosePlan(s, { ...sample, tableRows });
-  }
   const page = pageSql(s, plan);
-  if (plan.form === 'candidates') {
-    const found = await conn.execute<(Row & { _total: number })[]>(page.sql, page.params);
-    return {
-      rows: found.filter((r) => r.id !== null).map(({ _total, ...row }) => row as unknown as Row),
-      total: found[0]?._total ?? 0,
-      estimated: false,
-    };
-  }
   const count = s.count ?? {
     sql: `select count(*)::int as total from ${s.table} ${s.alias} where ${s.where.sql}`,
     params: s.where.params,
   };
   const [rows, total] = await Promise.all([
     conn
-      .execute<(Row & { _value?: number })[]>(page.sql, page.params)
-      .then((found) => found.map(({ _value, ...row }) => row as unknown as Row)),
+      .execute<(Row & { _value?: number; _k?: unknown })[]>(page.sql, page.params)
+      .then((found) => found.map(({ _value, _k, ...row }) => row as unknown as Row)),
     plan.exactTotal
       ? conn.execute<{ total: number }[]>(count.sql, count.params).then(([r]) => r.total)
       : Promise.resolve(plan.estimated ?? 0),
   ]);
   return { rows, total, estimated: !plan.exactTotal };
+}
+
+/** Every match collected and sorted, the page cut from them and counted in one statement. */
+async function candidatesPage<Row>(
+  conn: Connection,
+  s: SampledListSpec,
+  plan: ListPlan,
+): Promise<SampledPage<Row>> {
+  const page = pageSql(s, { ...plan, form: 'candidates' });
+  const found = await conn.execute<(Row & { id: string | null; _total: number })[]>(
+    page.sql,
+    page.params,
+  );
+  return {
+    rows: found.filter((r) => r.id !== null).map(({ _total, ...row }) => row as unknown as Row),
+    total: found[0]?._total ?? 0,
+    estimated: false,
+  };
+}
+
+/** Plans (from a sample, on large tables), fetches and counts one page. */
+export async function sampledList<Row extends { id: string }>(
+  conn: Connection,
+  s: SampledListSpec,
+): Promise<SampledPage<Row>> {
+  const plan = await planList(conn, s);
+  if (plan.form === 'walk') {
+    const page = await walkPage<Row>(conn, s, plan);
+    // A bounded walk that leaves the page short may have stopped before the matches did.
+    if (!plan.walkRows || page.rows.length > s.range.end - s.range.start) return page;
+  }
+  return candidatesPage<Row>(conn, s, plan);
 }

@@ -94,6 +94,11 @@ describe('list plans on tables where the search term correlates with the sort', 
        select gen_random_uuid(), lower(last_name) || '.' || id || '@example.com', first_name, last_name
        from client`,
     );
+    await t.query(
+      `insert into client_contact (client_id, contact_id, is_primary)
+       select c.id, ct.id, true from client c
+       join contact ct on ct.email = lower(c.last_name) || '.' || c.id || '@example.com'`,
+    );
     // A tag on a third of them.
     const { body: tag } = await admin.post('/api/tags').send({ name: 'Payroll', color: 'blue' });
     tagId = tag.id;
@@ -102,7 +107,7 @@ describe('list plans on tables where the search term correlates with the sort', 
        select id, $1 from client where hashtext(id::text) % 3 = 0`,
       [tagId],
     );
-    await t.query('analyze client, contact, client_tag');
+    await t.query('analyze client, contact, client_contact, client_tag');
   });
   afterAll(() => t.close());
 
@@ -229,6 +234,42 @@ describe('list plans on tables where the search term correlates with the sort', 
       expect(plan).not.toContain('Seq Scan');
       expect(plan).toContain('client_pkey');
     }
+  });
+
+  it('bounds a walk so PostgreSQL cannot turn it into collecting every match', async () => {
+    const tagged = contactListSpec({
+      filter: { tagIds: [tagId] },
+      sort: { field: 'displayName', order: 'ASC' },
+      range: { start: 975, end: 999 },
+    });
+    const plan = await planOf(tagged);
+    expect(plan).toMatchObject({ form: 'walk' });
+    expect(plan.walkRows).toBeGreaterThan(1000);
+    expect(plan.walkRows).toBeLessThan(CLIENTS);
+    const chosen = await explain(tagged, plan);
+    expect(chosen).toContain('contact_display_name_idx');
+    expect(chosen).toContain('"Node Type":"Limit"');
+    const page = await admin
+      .get('/api/contacts')
+      .query({
+        filter: JSON.stringify({ tagIds: [tagId] }),
+        sort: JSON.stringify(['displayName', 'ASC']),
+        range: JSON.stringify([975, 999]),
+      })
+      .expect(200);
+    expect(page.body.map((c: { id: string }) => c.id)).toEqual(
+      (
+        await t.query<{ id: string }>(
+          `select ct.id from contact ct
+           where ct.id in (select cc.contact_id from client_contact cc
+             join client_tag x on x.client_id = cc.client_id where x.tag_id = $1)
+           order by lower(coalesce(nullif(trim(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,'')), ''), ct.email)), ct.id
+           offset 975 limit 25`,
+          [tagId],
+        )
+      ).map((r) => r.id),
+    );
+    expect(page.body[0]).not.toHaveProperty('_k');
   });
 
   it("plans the API's reads for data in memory, not for a spinning disk", async () => {
