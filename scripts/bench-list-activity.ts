@@ -14,10 +14,10 @@ import {
 } from './lib/bench-stack';
 import { numberOption, readArgs } from './lib/cli-args';
 import {
+  benchListMatrix,
+  both,
   listenSignedIn,
-  loadAverage,
-  printIndexScans,
-  runListMatrix,
+  MATRIX_OPTIONS,
   type ListScenario,
   type SignedInApi,
 } from './lib/list-matrix';
@@ -43,9 +43,6 @@ function scenarioList(prefix: string, resource: string, byDefault: ListScenario[
     list.push({ name: `${prefix} ${name}`, resource, sort, filter });
   return { list, add };
 }
-
-const both = (field: string) =>
-  (['ASC', 'DESC'] as const).map((order) => [field, order] as [string, 'ASC' | 'DESC']);
 
 /** Seeds what is missing (kept between runs: ten million events take minutes). */
 async function seed(pg: Client, v: Volumes): Promise<void> {
@@ -189,10 +186,7 @@ async function main(): Promise<void> {
     audit: { type: 'string' },
     outbox: { type: 'string' },
     'file-requests': { type: 'string' },
-    requests: { type: 'string' },
-    concurrency: { type: 'string' },
-    only: { type: 'string' },
-    budget: { type: 'string' },
+    ...MATRIX_OPTIONS,
   });
   const volumes: Volumes = {
     clients: numberOption(args, 'clients', 100_000),
@@ -200,9 +194,6 @@ async function main(): Promise<void> {
     outbox: numberOption(args, 'outbox', 500_000),
     requests: numberOption(args, 'file-requests', 300_000),
   };
-  const levels = String(args.concurrency ?? '1,10')
-    .split(',')
-    .map((c) => numberOption({ concurrency: c }, 'concurrency', 1));
   const services = await startBenchServices('bench-list-activity', PORTS);
   let pg: Client | undefined;
   let server: SignedInApi | undefined;
@@ -219,23 +210,14 @@ async function main(): Promise<void> {
     await seed(pg, volumes);
     server = await listenSignedIn(config, BENCH_ADMIN);
     const p = await picks(pg);
-    const only = args.only ? new RegExp(String(args.only)) : null;
-    const scenarios = [
-      ...auditScenarios(p),
-      ...outboxScenarios(p),
-      ...fileRequestScenarios(p),
-    ].filter((s) => !only || only.test(s.name));
-    await pg.query('select pg_stat_reset()');
-    console.log(
-      `Audit trail, Outbox and file requests: ${JSON.stringify(volumes)}, ${scenarios.length} scenarios x 2 pages; load ${loadAverage()}`,
+    await benchListMatrix(
+      args,
+      pg,
+      server,
+      `Audit trail, Outbox and file requests: ${JSON.stringify(volumes)}`,
+      [...auditScenarios(p), ...outboxScenarios(p), ...fileRequestScenarios(p)],
+      TABLES,
     );
-    await runListMatrix(scenarios, {
-      ...server,
-      requests: numberOption(args, 'requests', 40),
-      levels,
-      budgetMs: numberOption(args, 'budget', 3000),
-    });
-    await printIndexScans(pg, TABLES);
   } finally {
     await pg?.end();
     await server?.close();

@@ -9,10 +9,10 @@ import {
 } from './lib/bench-stack';
 import { numberOption, readArgs } from './lib/cli-args';
 import {
+  benchListMatrix,
+  both,
   listenSignedIn,
-  loadAverage,
-  printIndexScans,
-  runListMatrix,
+  MATRIX_OPTIONS,
   type ListScenario,
   type SignedInApi,
 } from './lib/list-matrix';
@@ -22,9 +22,6 @@ import { seedClients, seedPeople } from './lib/seed-clients';
 // Its own ports: bench:import uses 54361/7263, bench:invite 54389/7293, bench:campaign 54489/7393.
 const PORTS = { postgres: 54399, temporal: 7303 };
 const TABLES = ['client', 'client_tag', 'contact', 'client_contact', 'invitation'];
-
-const both = (field: string) =>
-  (['ASC', 'DESC'] as const).map((order) => [field, order] as [string, 'ASC' | 'DESC']);
 
 /** Seeds the clients missing (kept between runs: a million take minutes), then their people. */
 async function seed(pg: Client, clients: number): Promise<void> {
@@ -126,15 +123,9 @@ function contactScenarios(tags: string[], clientId: string): ListScenario[] {
 async function main(): Promise<void> {
   const args = readArgs({
     clients: { type: 'string' },
-    requests: { type: 'string' },
-    concurrency: { type: 'string' },
-    only: { type: 'string' },
-    budget: { type: 'string' },
+    ...MATRIX_OPTIONS,
   });
   const clients = numberOption(args, 'clients', 1_000_000);
-  const levels = String(args.concurrency ?? '1,10')
-    .split(',')
-    .map((c) => numberOption({ concurrency: c }, 'concurrency', 1));
   const services = await startBenchServices('bench-list', PORTS);
   let pg: Client | undefined;
   let server: SignedInApi | undefined;
@@ -151,21 +142,14 @@ async function main(): Promise<void> {
       await pg.query<{ id: string }>('select client_id as id from client_contact limit 1')
     ).rows;
     const tagIds = tags.map((r) => r.id);
-    const only = args.only ? new RegExp(String(args.only)) : null;
-    const scenarios = [...clientScenarios(tagIds), ...contactScenarios(tagIds, clientId)].filter(
-      (s) => !only || only.test(s.name),
+    await benchListMatrix(
+      args,
+      pg,
+      server,
+      `Client and contact lists: ${clients} clients`,
+      [...clientScenarios(tagIds), ...contactScenarios(tagIds, clientId)],
+      TABLES,
     );
-    await pg.query('select pg_stat_reset()');
-    console.log(
-      `Client and contact lists: ${clients} clients, ${scenarios.length} scenarios x 2 pages; load ${loadAverage()}`,
-    );
-    await runListMatrix(scenarios, {
-      ...server,
-      requests: numberOption(args, 'requests', 40),
-      levels,
-      budgetMs: numberOption(args, 'budget', 3000),
-    });
-    await printIndexScans(pg, TABLES);
   } finally {
     await pg?.end();
     await server?.close();

@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import type { Client } from 'pg';
+import { numberOption } from './cli-args';
 import { createApp } from '../../server/app.factory';
 import type { AppConfig } from '../../server/config/env.schema';
 
@@ -35,6 +36,10 @@ export interface ListScenario {
   sort: [string, 'ASC' | 'DESC'];
   filter: Record<string, unknown>;
 }
+
+/** A field's sort in both directions. */
+export const both = (field: string) =>
+  (['ASC', 'DESC'] as const).map((order) => [field, order] as ListScenario['sort']);
 
 export interface MatrixOptions extends Omit<SignedInApi, 'close'> {
   /** Requests per page at one connection (twice as many above one). */
@@ -134,4 +139,41 @@ export async function printIndexScans(pg: Client, tables: string[]): Promise<voi
     console.log(
       `${r.table.padEnd(24)} ${r.index.padEnd(44)} ${String(r.scans).padStart(8)}  ${r.mb} MB`,
     );
+}
+
+/** The options every list matrix bench takes, beside its own volumes. */
+export const MATRIX_OPTIONS = {
+  requests: { type: 'string' },
+  concurrency: { type: 'string' },
+  only: { type: 'string' },
+  budget: { type: 'string' },
+} as const;
+
+/**
+ * Runs the scenarios `--only` selects at each `--concurrency` (default 1,10), `--requests`
+ * per page (default 40) within `--budget` ms (default 3000), after resetting the statistics,
+ * then prints the scans of `tables`' indexes.
+ */
+export async function benchListMatrix(
+  args: Record<string, string | boolean | undefined>,
+  pg: Client,
+  api: Omit<SignedInApi, 'close'>,
+  title: string,
+  scenarios: ListScenario[],
+  tables: string[],
+): Promise<void> {
+  const only = args.only ? new RegExp(String(args.only)) : null;
+  const chosen = scenarios.filter((s) => !only || only.test(s.name));
+  const levels = String(args.concurrency ?? '1,10')
+    .split(',')
+    .map((c) => numberOption({ concurrency: c }, 'concurrency', 1));
+  await pg.query('select pg_stat_reset()');
+  console.log(`${title}, ${chosen.length} scenarios x 2 pages; load ${loadAverage()}`);
+  await runListMatrix(chosen, {
+    ...api,
+    requests: numberOption(args, 'requests', 40),
+    levels,
+    budgetMs: numberOption(args, 'budget', 3000),
+  });
+  await printIndexScans(pg, tables);
 }
