@@ -40,7 +40,16 @@ export interface SampledListSpec {
    * (see valueWalkSql) instead of sorting the whole table.
    */
   sortValues?: readonly string[];
+  /**
+   * The filter written to be checked one row at a time (a correlated lookup that PostgreSQL
+   * cannot hash), for the sample and the walks, when `where` joins a large set: there it would
+   * collect every match before the first row of a walk. Candidates and counts use `where`.
+   */
+  rowWhere?: SqlFragment;
 }
+
+/** The filter a sample or a walk checks row by row. */
+const walkWhere = (s: SampledListSpec) => s.rowWhere ?? s.where;
 
 /**
  * How a page is fetched: `walk` follows the sort index and filters row by row (cheap when
@@ -55,9 +64,9 @@ export interface ListPlan {
   /** Count the total exactly; otherwise `estimated` is the total. */
   exactTotal: boolean;
   /**
-   * The walk reads at most this many rows in sort order (twice what the sample says it needs),
-   * so PostgreSQL cannot turn it into collecting every match; a page it leaves short is
-   * fetched again as candidates.
+   * The walk reads at most this many rows in sort order (four times what the sample says it
+   * needs), so PostgreSQL cannot turn it into collecting every match; a page it leaves short is
+   * walked again without the bound.
    */
   walkRows?: number;
 }
@@ -89,7 +98,7 @@ export function probeSql(s: SampledListSpec, tableRows: number): SqlFragment {
   return {
     sql: `with s as (
         select ${s.alias}.id, row_number() over (${orderBy(s)}) as pos from ${sample}
-      ), h as (select ${s.alias}.id from ${sample} where ${s.where.sql}),
+      ), h as (select ${s.alias}.id from ${sample} where ${walkWhere(s).sql}),
       r as (
         select s.pos, h.id is not null as hit,
           count(h.id) over (order by s.pos) as seen
@@ -97,7 +106,7 @@ export function probeSql(s: SampledListSpec, tableRows: number): SqlFragment {
       )
       select count(*)::int as sampled, count(*) filter (where hit)::int as hits,
         min(pos) filter (where hit and seen >= ?)::int as walk from r`,
-    params: [percent, percent, ...s.where.params, needed],
+    params: [percent, percent, ...walkWhere(s).params, needed],
   };
 }
 
@@ -115,7 +124,7 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
     ? estimated * BITMAP_ROW_COST
     : probe.tableRows * SEQUENTIAL_ROW_COST;
   const form = candidatesCost < walked ? 'candidates' : 'walk';
-  const walkRows = Math.ceil(Math.max(2 * walked, MIN_WALK_ROWS));
+  const walkRows = Math.ceil(Math.max(4 * walked, MIN_WALK_ROWS));
   return {
     form,
     estimated,
@@ -136,8 +145,8 @@ export function pageSql(s: SampledListSpec, plan: ListPlan): SqlFragment {
   if (plan.form === 'walk' && plan.walkRows) return boundedWalkSql(s, plan.walkRows, limit);
   if (plan.form === 'walk') {
     return {
-      sql: `select ${a}.* from ${s.table} ${a} where ${s.where.sql} ${orderBy(s)} offset ? limit ?`,
-      params: [...s.where.params, ...limit],
+      sql: `select ${a}.* from ${s.table} ${a} where ${walkWhere(s).sql} ${orderBy(s)} offset ? limit ?`,
+      params: [...walkWhere(s).params, ...limit],
     };
   }
   return {
@@ -160,8 +169,8 @@ function boundedWalkSql(s: SampledListSpec, rows: number, limit: number[]): SqlF
   const a = s.alias;
   return {
     sql: `select * from (select ${a}.*, ${s.sortKey} as _k from ${s.table} ${a} ${orderBy(s)} limit ?) ${a}
-      where ${s.where.sql} ${orderBy(s, `${a}._k`)} offset ? limit ?`,
-    params: [rows, ...s.where.params, ...limit],
+      where ${walkWhere(s).sql} ${orderBy(s, `${a}._k`)} offset ? limit ?`,
+    params: [rows, ...walkWhere(s).params, ...limit],
   };
 }
 
@@ -177,13 +186,13 @@ function valueWalkSql(s: SampledListSpec, values: readonly string[], limit: numb
   if (s.order === 'DESC') ordered.reverse();
   const branches = ordered.map(
     (_, i) =>
-      `(select ${a}.*, ${i} as _value from ${s.table} ${a} where ${s.where.sql} and ${s.sortKey} = ?
+      `(select ${a}.*, ${i} as _value from ${s.table} ${a} where ${walkWhere(s).sql} and ${s.sortKey} = ?
         order by ${a}.id ${s.order} limit ?)`,
   );
   return {
     sql: `select * from (${branches.join(' union all ')}) ${a}
       order by _value, ${a}.id ${s.order} offset ? limit ?`,
-    params: [...ordered.flatMap((v) => [...s.where.params, v, s.range.end + 1]), ...limit],
+    params: [...ordered.flatMap((v) => [...walkWhere(s).params, v, s.range.end + 1]), ...limit],
   };
 }
 
@@ -254,10 +263,9 @@ export async function sampledList<Row extends { id: string }>(
   s: SampledListSpec,
 ): Promise<SampledPage<Row>> {
   const plan = await planList(conn, s);
-  if (plan.form === 'walk') {
-    const page = await walkPage<Row>(conn, s, plan);
-    // A bounded walk that leaves the page short may have stopped before the matches did.
-    if (!plan.walkRows || page.rows.length > s.range.end - s.range.start) return page;
-  }
-  return candidatesPage<Row>(conn, s, plan);
+  if (plan.form === 'candidates') return candidatesPage<Row>(conn, s, plan);
+  const page = await walkPage<Row>(conn, s, plan);
+  // A bounded walk that leaves the page short may have stopped before the matches did.
+  if (!plan.walkRows || page.rows.length > s.range.end - s.range.start) return page;
+  return walkPage<Row>(conn, s, { ...plan, walkRows: undefined });
 }

@@ -249,6 +249,9 @@ describe('list plans on tables where the search term correlates with the sort', 
     const chosen = await explain(tagged, plan);
     expect(chosen).toContain('contact_display_name_idx');
     expect(chosen).toContain('"Node Type":"Limit"');
+    // Each contact's tags are looked up as the walk reaches it, never collected all at once.
+    expect(chosen).toContain('"Filter":"(SubPlan 1)"');
+    expect(chosen).not.toContain('HashAggregate');
     const page = await admin
       .get('/api/contacts')
       .query({
