@@ -3,9 +3,10 @@ import type { SqlFragment } from './sql-fragment';
 
 /**
  * Terms this long or longer match anywhere in a record, through its trigram index. A trigram
- * index cannot serve a shorter term, so a one- or two-letter term (what people type first)
- * matches the start of a name, email or id instead, through that field's sort index; "q" finds
- * the Quigleys at once instead of reading every row for a q somewhere inside.
+ * index cannot serve a shorter term anywhere, so a one- or two-letter term (what people type
+ * first) matches the start of a name, email or id instead, through that field's sort index, or
+ * the start of a word; "q" finds the Quigleys at once instead of reading every row for a q
+ * somewhere inside.
  */
 export const ANYWHERE_FROM_LENGTH = 3;
 
@@ -19,8 +20,27 @@ export interface StartField {
 export interface SearchFields {
   /** The expression the trigram index covers. */
   anywhere: string;
-  starts: StartField[];
+  /**
+   * Fields a short term starts, through their sort indexes. Without them a short term matches
+   * the start of any word of `anywhere`, through the trigram index (see wordStart).
+   */
+  starts?: StartField[];
 }
+
+/**
+ * What may come before a word. pg_trgm reads a listed class as a word break and looks up the
+ * term's word-start trigrams ("  q", " qu"); a negated class such as [^[:alnum:]] is too wide
+ * for it, and it reads the whole index instead.
+ */
+const WORD_BREAK = `(^|[- .,;:!?@#&*+=/\\|_()\\[\\]{}<>"'])`;
+
+const escapeRegex = (s: string) => s.replace(/[\\^$.*+?()[\]{}|-]/g, (c) => `\\${c}`);
+
+/** `expression` has a word that starts with `q` (any case), found through its trigram index. */
+const wordStart = (expression: string, q: string): SqlFragment => ({
+  sql: `${expression} ~* ?`,
+  params: [`${WORD_BREAK}${escapeRegex(q)}`],
+});
 
 /** The smallest string after every string starting with `prefix` (its last letter plus one). */
 const after = (prefix: string) => {
@@ -38,6 +58,7 @@ export function searchCondition(q: string, fields: SearchFields): SqlFragment {
   if ([...q].length >= ANYWHERE_FROM_LENGTH) {
     return { sql: `${fields.anywhere} ilike ?`, params: [`%${escapeLike(q)}%`] };
   }
+  if (!fields.starts) return wordStart(fields.anywhere, q);
   const parts = fields.starts.map((f) => `(${f.sql} >= ? and ${f.sql} < ? and ${f.sql} like ?)`);
   return {
     sql: `(${parts.join(' or ')})`,

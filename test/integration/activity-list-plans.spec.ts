@@ -14,7 +14,7 @@ import {
   type FileRequestFilter,
   type FileRequestSortField,
 } from '../../server/modules/file-requests/file-requests.schemas';
-import { explainPage, planOf, SORT_NODE } from '../utils/list-plan';
+import { explainPage, numbered, planOf, SORT_NODE } from '../utils/list-plan';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 const ROWS = 30_000;
@@ -168,6 +168,65 @@ describe('audit trail, Outbox and file-request list plans on tables where a filt
     expect(await explainPage(t, quiet, { ...(await planOf(t, quiet)), form: 'walk' })).toContain(
       'audit_event_at_idx',
     );
+  });
+
+  it('finds a term of one or two letters at the start of a word through the trigram index', async () => {
+    // Rows the trigram index hands over for the page's filter: the term's word-start trigrams
+    // pick out the matches, where a term matched anywhere would take every row to recheck.
+    const indexRows = async (spec: SampledListSpec) => {
+      await t.query('set enable_seqscan = off');
+      try {
+        const [row] = await t.query<{ 'QUERY PLAN': [{ Plan: unknown }] }>(
+          `explain (analyze, format json) select count(*) from ${spec.table} ${spec.alias}
+           where ${numbered(spec.where.sql)}`,
+          spec.where.params,
+        );
+        const plan = JSON.stringify(row['QUERY PLAN'][0].Plan);
+        return Number(/"Node Type":"Bitmap Index Scan".*?"Actual Rows":(\d+)/.exec(plan)?.[1]);
+      } finally {
+        await t.query('reset enable_seqscan');
+      }
+    };
+    // Rows with a word that starts with `term`, found another way: every non-alphanumeric
+    // character made a space, then a space before the term.
+    const withWordStarting = async (spec: SampledListSpec, text: string, term: string) => {
+      const [{ n }] = await t.query<{ n: number }>(
+        `select count(*)::int as n from ${spec.table} ${spec.alias}
+         where ' ' || regexp_replace(${text}, '[^[:alnum:]]', ' ', 'g') ilike $1`,
+        [`% ${term}%`],
+      );
+      return n;
+    };
+    const cases: [SampledListSpec, string, string, number][] = [
+      // "audit" starts a word of the quiet client's exports; "di" starts none.
+      [
+        audit({ q: 'Au' }, 'at', 'DESC'),
+        `coalesce(e.actor_email, '') || ' ' || e.summary`,
+        'au',
+        QUIET,
+      ],
+      [
+        audit({ q: 'di' }, 'at', 'DESC'),
+        `coalesce(e.actor_email, '') || ' ' || e.summary`,
+        'di',
+        0,
+      ],
+      // "Invitation 7", "Invitation 70" … "Invitation 7999"; "person7@" is one word.
+      [outbox({ q: '7' }, 'createdAt', 'DESC'), `m.to_email || ' ' || m.subject`, '7', 1_111],
+      [requests({ q: '7' }, 'createdAt', 'DESC'), 'r.subject', '7', 1_111],
+    ];
+    for (const [spec, text, term, seeded] of cases) {
+      const expected = await withWordStarting(spec, text, term);
+      expect(expected).toBeGreaterThanOrEqual(seeded);
+      expect(expected).toBeLessThan(seeded + 10);
+      // Matched anywhere, the index would hand over every row of the table to recheck.
+      expect(await indexRows(spec)).toBeLessThanOrEqual(expected);
+      const [{ count }] = await t.query<{ count: number }>(
+        `select count(*)::int as count from ${spec.table} ${spec.alias} where ${numbered(spec.where.sql)}`,
+        spec.where.params,
+      );
+      expect(count).toBe(expected);
+    }
   });
 
   it('walks the sort index when the sample shows the matches come first', async () => {

@@ -30,3 +30,30 @@ describe('searchCondition', () => {
     expect(searchCondition('_', fields).params.slice(0, 3)).toEqual(['_', '`', '\\_%']);
   });
 });
+
+describe('searchCondition without start fields', () => {
+  const words: SearchFields = { anywhere: 'e.text' };
+
+  it('matches a short term at the start of a word, as a regular expression the trigram index reads', () => {
+    const { sql, params } = searchCondition('Ad', words);
+    expect(sql).toBe('e.text ~* ?');
+    const pattern = new RegExp(String(params[0]), 'i');
+    expect(
+      ['Ada Lovelace', 'ada@example.com', 'signed in (admin)', 'x.ad-hoc'].map((s) =>
+        pattern.test(s),
+      ),
+    ).toEqual([true, true, true, true]);
+    expect(pattern.test('Canada')).toBe(false);
+  });
+
+  it('takes every character of the term literally', () => {
+    const pattern = new RegExp(String(searchCondition('.*', words).params[0]));
+    expect(pattern.test('a .* b')).toBe(true);
+    expect(pattern.test('anything')).toBe(false);
+    expect(searchCondition('a(', words).params[0]).toMatch(/a\\\($/);
+  });
+
+  it('still matches a longer term anywhere', () => {
+    expect(searchCondition('ada', words)).toEqual({ sql: 'e.text ilike ?', params: ['%ada%'] });
+  });
+});

@@ -10,7 +10,7 @@ import {
 import type { TestApp } from './test-app';
 
 /** `?` placeholders as PostgreSQL's numbered ones. */
-const numbered = (sql: string) => {
+export const numbered = (sql: string) => {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 };

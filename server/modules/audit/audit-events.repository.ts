@@ -1,5 +1,5 @@
-import { escapeLike } from '../../common/http/escape-like';
 import { pgArray } from '../../database/pg-array';
+import { searchCondition } from '../../database/search-term';
 import type { SqlRunner } from '../../database/sql-runner';
 import { SqlWhere } from '../../database/sql-where';
 import type { AuditEventView } from './audit-event.view';
@@ -12,8 +12,12 @@ const COLUMNS = `id, at, actor_type as "actorType", actor_id as "actorId",
 /** What each sort field orders by, on audit_event as `e`. */
 export const AUDIT_SORT_KEYS: Record<AuditSortField, string> = { at: 'e.at', action: 'e.action' };
 
-/** Must match the expression of audit_event_search_trgm, or the trigram index is not used. */
-const SEARCH_SQL = `(coalesce(actor_email, '') || ' ' || summary)`;
+/**
+ * Must match the expression of audit_event_search_trgm, or the trigram index is not used. A
+ * term of one or two letters matches the start of a word (of the email or the summary), which
+ * the same index finds; anywhere, it would read the whole trail.
+ */
+const SEARCH = { anywhere: `(coalesce(actor_email, '') || ' ' || summary)` };
 
 /** An audit_event row as the list reads it. */
 export interface AuditEventRow {
@@ -35,9 +39,9 @@ export interface AuditEventRow {
 export type AuditExportRow = AuditEventView & { raw_at: string };
 
 export function auditWhere(filter: AuditFilter): SqlWhere {
-  const like = filter.q ? `%${escapeLike(filter.q)}%` : undefined;
+  const search = searchCondition(filter.q ?? '', SEARCH);
   return new SqlWhere()
-    .add(filter.q, `${SEARCH_SQL} ilike ?`, like)
+    .add(filter.q, search.sql, ...search.params)
     .add(filter.action?.length, 'action = any(?::text[])', pgArray(filter.action ?? []))
     .add(filter.actorType, 'actor_type = ?', filter.actorType)
     .add(filter.actorId, 'actor_id = ?', filter.actorId)

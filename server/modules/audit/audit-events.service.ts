@@ -83,7 +83,7 @@ const toView = (e: AuditEventRow): AuditEventView =>
 
 /**
  * Every filter but the actor and target types (a handful of values each) is found through an
- * index: a search of three letters or more through the trigram index, a client through
+ * index: a search through the trigram index (a short term as word starts), a client through
  * client_ids, dates through the time index.
  */
 export function auditListSpec(query: ListQuery<AuditFilter, AuditSortField>): SampledListSpec {
@@ -95,7 +95,7 @@ export function auditListSpec(query: ListQuery<AuditFilter, AuditSortField>): Sa
     query,
     {
       narrowed: Boolean(
-        (filter.q && filter.q.length >= 3) ||
+        filter.q ||
         filter.action?.length ||
         filter.actorId ||
         filter.targetId ||

@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { CommonErrors } from '../../common/errors/common.errors';
 import type { Page } from '../../common/http/content-range';
 import { isoDate } from '../../common/http/iso-date';
-import { escapeLike } from '../../common/http/escape-like';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import { sampledList, type SampledListSpec } from '../../database/sampled-list';
+import { searchCondition } from '../../database/search-term';
 import { whereListSpec } from '../../database/where-list-spec';
 import { sqlRunner } from '../../database/sql-runner';
 import { SqlWhere } from '../../database/sql-where';
@@ -21,8 +21,11 @@ const SORT = {
   status: 'm.status',
 } as const;
 
-/** Must match the expression of email_message_search_trgm, or the trigram index is not used. */
-const SEARCH_SQL = `(m.to_email || ' ' || m.subject)`;
+/**
+ * Must match the expression of email_message_search_trgm, or the trigram index is not used; a
+ * short term matches the start of a word there.
+ */
+const SEARCH = { anywhere: `(m.to_email || ' ' || m.subject)` };
 
 interface OutboxRow {
   id: string;
@@ -57,12 +60,12 @@ export class OutboxService {
   }
 }
 
-/** Statuses, contacts, ids and searches of three letters or more are found through an index. */
+/** Statuses, contacts, ids and searches are found through an index. */
 export function outboxListSpec(query: ListQuery<OutboxFilter, keyof typeof SORT>): SampledListSpec {
   const { q, status, kind, contactId, id } = query.filter;
-  const like = q ? `%${escapeLike(q)}%` : undefined;
+  const search = searchCondition(q ?? '', SEARCH);
   const where = new SqlWhere()
-    .add(q, `${SEARCH_SQL} ilike ?`, like)
+    .add(q, search.sql, ...search.params)
     .add(status?.length, 'm.status = any(?::text[])', pgArray(status ?? []))
     .add(kind?.length, 'm.kind = any(?::text[])', pgArray(kind ?? []))
     .add(contactId, 'm.contact_id = ?', contactId)
@@ -72,7 +75,7 @@ export function outboxListSpec(query: ListQuery<OutboxFilter, keyof typeof SORT>
     where,
     SORT[query.sort.field],
     query,
-    { narrowed: Boolean((q && q.length >= 3) || status?.length || contactId || id?.length) },
+    { narrowed: Boolean(q || status?.length || contactId || id?.length) },
   );
 }
 

@@ -1,8 +1,8 @@
 import type { SqlCondition } from '../../common/access/access.service';
-import { escapeLike } from '../../common/http/escape-like';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import type { SampledListSpec } from '../../database/sampled-list';
+import { searchCondition } from '../../database/search-term';
 import type { SqlRunner } from '../../database/sql-runner';
 import { SqlWhere } from '../../database/sql-where';
 import { whereListSpec } from '../../database/where-list-spec';
@@ -60,17 +60,17 @@ const SORT: Record<FileRequestSortField, string> = {
 
 /**
  * The page of a list: statuses (overdue is one), clients, contacts, ids, the caller's scope and
- * searches of three letters or more are found through an index.
+ * searches (a short term as the start of a word of the subject) are found through an index.
  */
 export function fileRequestListSpec(
   query: ListQuery<FileRequestFilter, FileRequestSortField>,
   visible: SqlCondition | null,
 ): SampledListSpec {
   const { filter, sort } = query;
-  const like = filter.q ? `%${escapeLike(filter.q)}%` : undefined;
+  const search = searchCondition(filter.q ?? '', { anywhere: 'r.subject' });
   const where = new SqlWhere()
     .add(visible, visible?.sql ?? '', ...(visible?.params ?? []))
-    .add(filter.q, 'r.subject ilike ?', like)
+    .add(filter.q, search.sql, ...search.params)
     .add(filter.status?.length, 'r.status = any(?::text[])', pgArray(filter.status ?? []))
     .add(filter.clientId, 'r.client_id = ?', filter.clientId)
     .add(
@@ -85,7 +85,7 @@ export function fileRequestListSpec(
     nullsLast: sort.field === 'dueAt',
     narrowed: Boolean(
       visible ||
-      (filter.q && filter.q.length >= 3) ||
+      filter.q ||
       filter.status?.length ||
       filter.clientId ||
       filter.contactId ||
