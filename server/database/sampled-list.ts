@@ -217,11 +217,12 @@ async function planList(conn: Connection, s: SampledListSpec): Promise<ListPlan>
   return choosePlan(s, { ...sample, tableRows });
 }
 
-/** The walk's page, counted in parallel when the total is exact. */
+/** The walk's page, counted in parallel when the total is exact and not `known` yet. */
 async function walkPage<Row>(
   conn: Connection,
   s: SampledListSpec,
   plan: ListPlan,
+  known?: number,
 ): Promise<SampledPage<Row>> {
   const page = pageSql(s, plan);
   const count = s.count ?? {
@@ -232,9 +233,9 @@ async function walkPage<Row>(
     conn
       .execute<(Row & { _value?: number; _k?: unknown })[]>(page.sql, page.params)
       .then((found) => found.map(({ _value, _k, ...row }) => row as unknown as Row)),
-    plan.exactTotal
-      ? conn.execute<{ total: number }[]>(count.sql, count.params).then(([r]) => r.total)
-      : Promise.resolve(plan.estimated ?? 0),
+    known !== undefined || !plan.exactTotal
+      ? Promise.resolve(known ?? plan.estimated ?? 0)
+      : conn.execute<{ total: number }[]>(count.sql, count.params).then(([r]) => r.total),
   ]);
   return { rows, total, estimated: !plan.exactTotal };
 }
@@ -267,5 +268,5 @@ export async function sampledList<Row extends { id: string }>(
   const page = await walkPage<Row>(conn, s, plan);
   // A bounded walk that leaves the page short may have stopped before the matches did.
   if (!plan.walkRows || page.rows.length > s.range.end - s.range.start) return page;
-  return walkPage<Row>(conn, s, { ...plan, walkRows: undefined });
+  return walkPage<Row>(conn, s, { ...plan, walkRows: undefined }, page.total);
 }
