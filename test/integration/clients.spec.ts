@@ -93,6 +93,26 @@ describe('clients API', () => {
     }
   });
 
+  it('sorts by first or company name with the clients that have none last, either way', async () => {
+    for (const [field, column] of [
+      ['firstName', 'first_name'],
+      ['companyName', 'company_name'],
+    ]) {
+      for (const order of ['ASC', 'DESC']) {
+        const page = await list(admin, { sort: [field, order], range: [0, 4] }).expect(200);
+        const expected = await t.query<{ id: string }>(
+          `select id from client order by lower(${column}) ${order} nulls last, id ${order}`,
+        );
+        expect(page.body.map((c: { id: string }) => c.id)).toEqual(expected.map((r) => r.id));
+        expect(page.body[0]).not.toHaveProperty('_k');
+      }
+    }
+    const byCompany = await list(admin, { sort: ['companyName', 'DESC'], range: [0, 0] });
+    expect(names(byCompany.body)).toEqual(['Babbage & Sons Ltd']);
+    const byFirstName = await list(admin, { sort: ['firstName', 'DESC'], range: [3, 4] });
+    expect(names(byFirstName.body)).toEqual(['Ada Lovelace', 'Babbage & Sons Ltd']);
+  });
+
   it('filters by free text on name, email and tax client id (wildcards are literal)', async () => {
     expect(names((await list(admin, { filter: { q: 'T-2' } })).body)).toEqual(['Alan Turing']);
     expect(names((await list(admin, { filter: { q: 'BABBAGE.test' } })).body)).toEqual([

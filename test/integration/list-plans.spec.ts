@@ -223,6 +223,33 @@ describe('list plans on tables where the search term correlates with the sort', 
     expect(anns.body.every((c: { firstName: string }) => c.firstName === 'Ann')).toBe(true);
   });
 
+  it('reads a broad match that starts some way into the sort order as a range of the sort index', async () => {
+    // "a0" starts 27,000 last names, all after the Zuses and Smiths in descending order.
+    for (const start of [0, 975]) {
+      const spec = clientListSpec(query('a0', 'DESC', start));
+      const plan = await planOf(spec);
+      expect(plan).toMatchObject({ form: 'candidates', exactTotal: false });
+      expect(plan.bound).toBeDefined();
+      const chosen = await explain(spec, plan);
+      // The sort index reads the range (alone, or intersected with the term's indexes).
+      expect(chosen).toMatch(
+        /"Index Name":"client_last_name_idx"[^}]*"Index Cond":"\(ROW\(lower\(last_name\), id\) >=/,
+      );
+      expect(chosen).not.toContain('Seq Scan');
+      const page = await list('a0', 'DESC', [start, start + 24]);
+      expect(page.body.map((c: { id: string }) => c.id)).toEqual(
+        (
+          await t.query<{ id: string }>(
+            `select id from client where lower(last_name) like 'a0%'
+             order by lower(last_name) desc, id desc offset $1 limit 25`,
+            [start],
+          )
+        ).map((r) => r.id),
+      );
+      expect(page.headers['x-total-estimated']).toBe('true');
+    }
+  });
+
   it('walks a status sort value by value instead of sorting the table', async () => {
     for (const order of ['ASC', 'DESC'] as const) {
       const spec = clientListSpec({
@@ -233,6 +260,49 @@ describe('list plans on tables where the search term correlates with the sort', 
       const plan = await explain(spec, { form: 'walk', estimated: null, exactTotal: false });
       expect(plan).not.toContain('Seq Scan');
       expect(plan).toContain('client_pkey');
+    }
+  });
+
+  it('reads the name sorts and contacts by date added from an index, both ways, never the table', async () => {
+    type Node = {
+      'Node Type': string;
+      'Index Name'?: string;
+      'Actual Loops': number;
+      Plans?: Node[];
+    };
+    const nodes = (n: Node): Node[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+    const range = { start: 975, end: 999 };
+    const cases: [SampledListSpec, string][] = [];
+    for (const order of ['ASC', 'DESC'] as const) {
+      for (const field of ['firstName', 'companyName'] as const) {
+        const filter = { tagMode: 'any' } as ClientFilter;
+        cases.push([
+          clientListSpec({ filter, sort: { field, order }, range }),
+          `client_${field === 'firstName' ? 'first' : 'company'}_name_idx`,
+        ]);
+      }
+      for (const [field, index] of [
+        ['firstName', 'contact_first_name_idx'],
+        ['lastName', 'contact_last_name_idx'],
+        ['createdAt', 'contact_created_at_idx'],
+      ] as const) {
+        cases.push([contactListSpec({ filter: {}, sort: { field, order }, range }), index]);
+      }
+    }
+    for (const [spec, index] of cases) {
+      const page = pageSql(spec, { form: 'walk', estimated: null, exactTotal: false });
+      const [row] = await t.query<{ 'QUERY PLAN': [{ Plan: Node }] }>(
+        `explain (analyze, format json) ${numbered(page.sql)}`,
+        page.params,
+      );
+      const ran = nodes(row['QUERY PLAN'][0].Plan).filter((n) => n['Actual Loops'] > 0);
+      // Every client has a first name and no company, every contact both names: the part
+      // without the key is read only when the keyed part cannot fill the page.
+      expect({
+        sort: `${spec.sortKey} ${spec.order}`,
+        index: ran.some((n) => n['Index Name'] === index),
+        seqScan: ran.some((n) => n['Node Type'] === 'Seq Scan'),
+      }).toEqual({ sort: `${spec.sortKey} ${spec.order}`, index: true, seqScan: false });
     }
   });
 

@@ -10,12 +10,15 @@ const spec = (narrowed: boolean): SampledListSpec => ({
   range: { start: 0, end: 24 },
 });
 
-/** A million rows sampled down to 10,000. */
-const probe = (hits: number, walk: number | null) => ({
+/** A million rows sampled down to 10,000; the range's bound where the sample has enough. */
+const probe = (hits: number, walk: number | null, boundPos: number | null = null) => ({
   tableRows: 1_000_000,
   sampled: 10_000,
   hits,
   walk,
+  boundPos,
+  boundKey: boundPos === null ? null : 'smith',
+  boundId: boundPos === null ? null : '00000000-0000-0000-0000-000000000001',
 });
 
 describe('choosePlan', () => {
@@ -37,6 +40,25 @@ describe('choosePlan', () => {
       form: 'candidates',
       estimated: 0,
     });
+  });
+
+  it('reads a broad match that starts some way into the sort order as a range of the sort index', () => {
+    // 5% of the rows, from a third of the way in: a walk would fetch every row before them,
+    // candidates every match.
+    expect(choosePlan(spec(true), probe(500, 3_300, 3_310))).toEqual({
+      form: 'candidates',
+      estimated: 50_000,
+      exactTotal: false,
+      bound: { key: 'smith', id: '00000000-0000-0000-0000-000000000001' },
+    });
+    // At the far end the range would read most of the sort index: plain candidates.
+    expect(choosePlan(spec(true), probe(500, 9_600, 9_610))).not.toHaveProperty('bound');
+    // Only with an index for the filter, an estimated total and one index for the whole order.
+    expect(choosePlan(spec(false), probe(500, 3_300, 3_310))).not.toHaveProperty('bound');
+    expect(choosePlan(spec(true), probe(90, 3_300, 3_310))).not.toHaveProperty('bound');
+    const nullable = { ...spec(true), nullable: 'c.last_name' };
+    expect(choosePlan(nullable, probe(500, 3_300, 3_310))).not.toHaveProperty('bound');
+    expect(choosePlan(spec(true), probe(500, 3_300))).not.toHaveProperty('bound');
   });
 
   it('counts exactly only what an index can count cheaply', () => {

@@ -20,6 +20,16 @@ const SORT_SQL: Record<ClientSortField, string> = {
   portalStatus: 'c.portal_status',
 };
 
+/**
+ * A first name or a company name is missing on many clients (a business has no first name, a
+ * person no company): their indexes hold only the clients that have one, and the others come
+ * last in both directions.
+ */
+const NULLABLE: Partial<Record<ClientSortField, string>> = {
+  firstName: 'c.first_name',
+  companyName: 'c.company_name',
+};
+
 /** The values of the sort fields that take few (a type, a status), none with a (value, id) index. */
 const SORT_VALUES: Partial<Record<ClientSortField, readonly string[]>> = {
   type: CLIENT_TYPES,
@@ -184,9 +194,6 @@ export function clientListSpec(
     range,
     count: clientCount(filter, scope),
     sortValues: SORT_VALUES[sort.field],
+    nullable: NULLABLE[sort.field],
   };
-}
-
-export function clientOrderBy(sort: ListQuery<ClientFilter, ClientSortField>['sort']): string {
-  return `order by ${SORT_SQL[sort.field]} ${sort.order}, c.id ${sort.order}`;
 }

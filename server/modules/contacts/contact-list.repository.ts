@@ -20,7 +20,11 @@ const SORT_SQL: Record<ContactSortField, string> = {
   updatedAt: 'ct.updated_at',
 };
 
-const NULLABLE_SORT = new Set<ContactSortField>(['lastName', 'firstName']);
+/** Names can be missing: their indexes are partial, and contacts without one come last. */
+const NULLABLE: Partial<Record<ContactSortField, string>> = {
+  lastName: 'ct.last_name',
+  firstName: 'ct.first_name',
+};
 
 /**
  * `anywhere` must match the expression of contact_search_trgm_idx, and the start fields those
@@ -93,7 +97,8 @@ function contactConditions(
 
 /**
  * A page of the contact list, planned from a sample on large tables (see sampledList): a
- * search term, a status, a client or tags narrow the candidates through an index.
+ * search term, a status, a client or tags narrow the candidates through an index. Every sort
+ * field has an index.
  */
 export function contactListSpec(
   query: ListQuery<ContactFilter, ContactSortField>,
@@ -108,8 +113,7 @@ export function contactListSpec(
     where: { sql: where.condition, params: where.params },
     sortKey: SORT_SQL[sort.field],
     order: sort.order,
-    // Only names can be missing; elsewhere NULLS LAST would keep a DESC sort off its index.
-    nullsLast: NULLABLE_SORT.has(sort.field),
+    nullable: NULLABLE[sort.field],
     narrowed: Boolean(
       scope ||
       filter.q ||
