@@ -59,6 +59,13 @@ export interface SampledListSpec {
    * collect every match before the first row of a walk. Candidates and counts use `where`.
    */
   rowWhere?: SqlFragment;
+  /**
+   * The filter is one an index finds exactly and cheaply as a bitmap (a search term of letters
+   * and digits, nothing else), so a range of the sort index can be intersected with it (see
+   * ListPlan.bound). A join, or a term whose trigrams every row has, makes the range cost more
+   * than a walk.
+   */
+  rangeable?: boolean;
 }
 
 /** The filter a sample or a walk checks row by row. */
@@ -191,13 +198,13 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
 }
 
 /**
- * The range form's bound and cost, when it can serve: the filter has an index (not a join so
- * large it is checked row by row), the total is an estimate (so the matches past the range need
- * not be counted), and one (key, id) index gives the whole sort order.
+ * The range form's bound and cost, when it can serve: the filter is `rangeable`, the total is
+ * an estimate (so the matches past the range need not be counted), and one (key, id) index
+ * gives the whole sort order.
  */
 function rangeOf(s: SampledListSpec, probe: SampleProbe, exactTotal: boolean) {
   const { boundPos, boundKey, boundId } = probe;
-  if (!s.narrowed || exactTotal || s.sortValues || s.nullable || s.rowWhere) return null;
+  if (!s.rangeable || exactTotal || s.sortValues || s.nullable) return null;
   if (boundPos === null || boundKey === null || boundId === null) return null;
   const scale = probe.tableRows / probe.sampled;
   const cost =

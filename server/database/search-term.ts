@@ -68,3 +68,11 @@ export function searchCondition(q: string, fields: SearchFields): SqlFragment {
     }),
   };
 }
+
+/**
+ * A term of three or more letters and digits and nothing else: pg_trgm looks up its inner
+ * trigrams, which only the rows that hold it have. A separator ("TX-00") adds word-boundary
+ * trigrams, such as "tx " in every tax id, so its index hands over most of the table.
+ */
+export const isWordTerm = (q: string | undefined): boolean =>
+  !!q && [...q].length >= ANYWHERE_FROM_LENGTH && /^[\p{L}\p{N}]+$/u.test(q);

@@ -1,12 +1,13 @@
 import { choosePlan, type SampledListSpec } from '../../server/database/sampled-list';
 
-const spec = (narrowed: boolean): SampledListSpec => ({
+const spec = (narrowed: boolean, rangeable = narrowed): SampledListSpec => ({
   table: 'client',
   alias: 'c',
   where: { sql: 'c.type = ?', params: ['standard'] },
   sortKey: 'lower(c.last_name)',
   order: 'ASC',
   narrowed,
+  rangeable,
   range: { start: 0, end: 24 },
 });
 
@@ -53,8 +54,8 @@ describe('choosePlan', () => {
     });
     // At the far end the range would read most of the sort index: plain candidates.
     expect(choosePlan(spec(true), probe(500, 9_600, 9_610))).not.toHaveProperty('bound');
-    // Only with an index for the filter, an estimated total and one index for the whole order.
-    expect(choosePlan(spec(false), probe(500, 3_300, 3_310))).not.toHaveProperty('bound');
+    // Only for a filter an index finds exactly, an estimated total and one index for the order.
+    expect(choosePlan(spec(true, false), probe(500, 3_300, 3_310))).not.toHaveProperty('bound');
     expect(choosePlan(spec(true), probe(90, 3_300, 3_310))).not.toHaveProperty('bound');
     const nullable = { ...spec(true), nullable: 'c.last_name' };
     expect(choosePlan(nullable, probe(500, 3_300, 3_310))).not.toHaveProperty('bound');

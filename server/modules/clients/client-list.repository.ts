@@ -1,7 +1,7 @@
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import type { SampledListSpec } from '../../database/sampled-list';
-import { searchCondition, type SearchFields } from '../../database/search-term';
+import { isWordTerm, searchCondition, type SearchFields } from '../../database/search-term';
 import type { SqlFragment } from '../../database/sql-fragment';
 import { CLIENT_TYPES, CONNECTION_STATUSES, PORTAL_STATUSES } from './client.enums';
 import type { ClientFilter, ClientSortField } from './clients.schemas';
@@ -142,19 +142,18 @@ function tagParams(filter: ClientFilter): unknown[] {
   return filter.tagMode === 'all' ? [...tags.slice(1), tags[0]] : [pgArray(tags)];
 }
 
+/** Whether `filter` sets nothing but `key` (the tag mode only qualifies tags). */
+const filterHasOnly = (filter: ClientFilter, key: keyof ClientFilter) =>
+  Object.entries(filter).every(
+    ([k, value]) => k === key || k === 'tagMode' || value === undefined || value === '',
+  );
+
 /**
  * The total for Content-Range. A tags-only filter is counted on client_tag alone (its foreign
  * key guarantees the clients exist), which skips a scan of the whole client table.
  */
 export function clientCount(filter: ClientFilter, scope?: SqlFragment | null): SqlFragment {
-  const onlyTags =
-    !scope &&
-    filter.tagIds?.length &&
-    Object.entries(filter).every(
-      ([key, value]) =>
-        key === 'tagIds' || key === 'tagMode' || value === undefined || value === '',
-    );
-  if (onlyTags) {
+  if (!scope && filter.tagIds?.length && filterHasOnly(filter, 'tagIds')) {
     return {
       sql: `select count(distinct t.client_id)::int as total from (${taggedClientIds(filter)}) t`,
       params: tagParams(filter),
@@ -195,5 +194,6 @@ export function clientListSpec(
     count: clientCount(filter, scope),
     sortValues: SORT_VALUES[sort.field],
     nullable: NULLABLE[sort.field],
+    rangeable: !scope && isWordTerm(filter.q) && filterHasOnly(filter, 'q'),
   };
 }
