@@ -74,5 +74,24 @@ export function searchCondition(q: string, fields: SearchFields): SqlFragment {
  * trigrams, which only the rows that hold it have. A separator ("TX-00") adds word-boundary
  * trigrams, such as "tx " in every tax id, so its index hands over most of the table.
  */
-export const isWordTerm = (q: string | undefined): boolean =>
+const isWordTerm = (q: string | undefined): boolean =>
   !!q && [...q].length >= ANYWHERE_FROM_LENGTH && /^[\p{L}\p{N}]+$/u.test(q);
+
+/**
+ * Whether a list filter is such a term and nothing else (`modifiers` qualify other filters, such
+ * as the tag mode), so its index finds exactly the matches as a bitmap: a list may then read a
+ * range of its sort index intersected with it (SampledListSpec.rangeable).
+ */
+export const isWordTermAlone = (
+  filter: { q?: string } & Record<string, unknown>,
+  modifiers: readonly string[] = [],
+): boolean =>
+  isWordTerm(filter.q) &&
+  Object.entries(filter).every(
+    ([key, value]) =>
+      key === 'q' ||
+      modifiers.includes(key) ||
+      value === undefined ||
+      value === '' ||
+      (Array.isArray(value) && value.length === 0),
+  );

@@ -1,4 +1,8 @@
-import { searchCondition, type SearchFields } from '../../server/database/search-term';
+import {
+  isWordTermAlone,
+  searchCondition,
+  type SearchFields,
+} from '../../server/database/search-term';
 
 const fields: SearchFields = {
   anywhere: 'c.text',
@@ -55,5 +59,23 @@ describe('searchCondition without start fields', () => {
 
   it('still matches a longer term anywhere', () => {
     expect(searchCondition('ada', words)).toEqual({ sql: 'e.text ilike ?', params: ['%ada%'] });
+  });
+});
+
+describe('isWordTermAlone', () => {
+  it('holds for a term of three or more letters and digits with no other filter', () => {
+    expect(isWordTermAlone({ q: 'smi' })).toBe(true);
+    expect(isWordTermAlone({ q: 'Zoë42' })).toBe(true);
+    expect(isWordTermAlone({ q: 'smi', status: [], clientId: undefined })).toBe(true);
+    expect(isWordTermAlone({ q: 'smi', tagMode: 'any' }, ['tagMode'])).toBe(true);
+  });
+
+  it('fails for a short term, a separator, or another filter', () => {
+    expect(isWordTermAlone({ q: 'sm' })).toBe(false);
+    expect(isWordTermAlone({ q: 'TX-00' })).toBe(false);
+    expect(isWordTermAlone({ q: 'ada lovelace' })).toBe(false);
+    expect(isWordTermAlone({})).toBe(false);
+    expect(isWordTermAlone({ q: 'smi', status: ['open'] })).toBe(false);
+    expect(isWordTermAlone({ q: 'smi', tagMode: 'any' })).toBe(false);
   });
 });

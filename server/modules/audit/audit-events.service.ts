@@ -5,6 +5,7 @@ import type { Page } from '../../common/http/content-range';
 import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { sampledList, type SampledListSpec } from '../../database/sampled-list';
+import { isWordTermAlone } from '../../database/search-term';
 import { whereListSpec } from '../../database/where-list-spec';
 import { sqlRunner } from '../../database/sql-runner';
 import type { AuditFilter, AuditSortField } from './audit-events.schemas';
@@ -104,6 +105,7 @@ export function auditListSpec(query: ListQuery<AuditFilter, AuditSortField>): Sa
         filter.to ||
         filter.id?.length,
       ),
+      rangeable: isWordTermAlone(filter),
     },
   );
 }

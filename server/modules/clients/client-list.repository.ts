@@ -1,7 +1,7 @@
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import type { SampledListSpec } from '../../database/sampled-list';
-import { isWordTerm, searchCondition, type SearchFields } from '../../database/search-term';
+import { isWordTermAlone, searchCondition, type SearchFields } from '../../database/search-term';
 import type { SqlFragment } from '../../database/sql-fragment';
 import { CLIENT_TYPES, CONNECTION_STATUSES, PORTAL_STATUSES } from './client.enums';
 import type { ClientFilter, ClientSortField } from './clients.schemas';
@@ -142,10 +142,10 @@ function tagParams(filter: ClientFilter): unknown[] {
   return filter.tagMode === 'all' ? [...tags.slice(1), tags[0]] : [pgArray(tags)];
 }
 
-/** Whether `filter` sets nothing but `key` (the tag mode only qualifies tags). */
-const filterHasOnly = (filter: ClientFilter, key: keyof ClientFilter) =>
+/** Whether `filter` sets nothing but tags (and how they combine). */
+const filterHasOnlyTags = (filter: ClientFilter) =>
   Object.entries(filter).every(
-    ([k, value]) => k === key || k === 'tagMode' || value === undefined || value === '',
+    ([key, value]) => key === 'tagIds' || key === 'tagMode' || value === undefined || value === '',
   );
 
 /**
@@ -153,7 +153,7 @@ const filterHasOnly = (filter: ClientFilter, key: keyof ClientFilter) =>
  * key guarantees the clients exist), which skips a scan of the whole client table.
  */
 export function clientCount(filter: ClientFilter, scope?: SqlFragment | null): SqlFragment {
-  if (!scope && filter.tagIds?.length && filterHasOnly(filter, 'tagIds')) {
+  if (!scope && filter.tagIds?.length && filterHasOnlyTags(filter)) {
     return {
       sql: `select count(distinct t.client_id)::int as total from (${taggedClientIds(filter)}) t`,
       params: tagParams(filter),
@@ -194,6 +194,6 @@ export function clientListSpec(
     count: clientCount(filter, scope),
     sortValues: SORT_VALUES[sort.field],
     nullable: NULLABLE[sort.field],
-    rangeable: !scope && isWordTerm(filter.q) && filterHasOnly(filter, 'q'),
+    rangeable: !scope && isWordTermAlone(filter, ['tagMode']),
   };
 }

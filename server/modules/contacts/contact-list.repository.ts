@@ -1,7 +1,7 @@
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import type { SampledListSpec } from '../../database/sampled-list';
-import { isWordTerm, searchCondition, type SearchFields } from '../../database/search-term';
+import { isWordTermAlone, searchCondition, type SearchFields } from '../../database/search-term';
 import { SqlWhere } from '../../database/sql-where';
 import type { SqlFragment } from '../clients/client-list.repository';
 import type { ContactFilter, ContactSortField } from './contacts.schemas';
@@ -124,9 +124,6 @@ export function contactListSpec(
     ),
     range,
     ...(rowByRow && { rowWhere: { sql: rowByRow.condition, params: rowByRow.params } }),
-    rangeable:
-      !scope &&
-      isWordTerm(filter.q) &&
-      Object.entries(filter).every(([k, v]) => k === 'q' || v === undefined || v === ''),
+    rangeable: !scope && isWordTermAlone(filter),
   };
 }

@@ -6,7 +6,7 @@ import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import { sampledList, type SampledListSpec } from '../../database/sampled-list';
-import { searchCondition } from '../../database/search-term';
+import { isWordTermAlone, searchCondition } from '../../database/search-term';
 import { whereListSpec } from '../../database/where-list-spec';
 import { sqlRunner } from '../../database/sql-runner';
 import { SqlWhere } from '../../database/sql-where';
@@ -75,7 +75,10 @@ export function outboxListSpec(query: ListQuery<OutboxFilter, keyof typeof SORT>
     where,
     SORT[query.sort.field],
     query,
-    { narrowed: Boolean(q || status?.length || contactId || id?.length) },
+    {
+      narrowed: Boolean(q || status?.length || contactId || id?.length),
+      rangeable: isWordTermAlone(query.filter),
+    },
   );
 }
 
