@@ -159,8 +159,10 @@ describe(`file storage (${testStorage()})`, () => {
     const growth = peak.stop();
     expect(length).toBe(size);
     expect(received).toBe(sent);
-    // A file held in memory would add its 128 MB (and more for its ciphertext).
-    expect(growth).toBeLessThan(size / 2);
+    // A file held in memory would add its 128 MB (and more for its ciphertext). A stream keeps
+    // its parts in flight, socket buffers and garbage not yet collected: up to 70 MB measured in
+    // a process of its own, so the bound sits between that and the file.
+    expect(growth).toBeLessThan((size * 3) / 4);
   });
 
   /** Uploads `size` bytes as a multipart file, downloads it back; both sides' SHA-256. */
