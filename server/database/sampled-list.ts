@@ -114,8 +114,15 @@ export interface SampleProbe {
   boundId: string | null;
 }
 
+/**
+ * The table's rows as the planner last counted them, or as the statistics collector counts
+ * them since (inserts and deletes): a table imported a moment ago has not been analysed yet
+ * (reltuples -1), and planned as a small one it would be sorted and counted whole.
+ */
 export const tableRowsSql = (table: string) =>
-  `select greatest(reltuples, 0)::float8 as rows from pg_class where oid = '${table}'::regclass`;
+  `select greatest(c.reltuples, s.n_live_tup, 0)::float8 as rows
+   from pg_class c left join pg_stat_user_tables s on s.relid = c.oid
+   where c.oid = '${table}'::regclass`;
 
 const orderBy = (s: SampledListSpec, key = s.sortKey) =>
   `order by ${key} ${s.order}${s.nullsLast || s.nullable ? ' nulls last' : ''}, ${s.alias}.id ${s.order}`;

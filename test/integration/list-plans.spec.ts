@@ -369,6 +369,29 @@ describe('list plans on tables where the search term correlates with the sort', 
     expect(server.random_page_cost).toBe('4');
   });
 
+  it('counts the rows of a table imported a moment ago, before it is analysed', async () => {
+    await t.query('create table just_imported (id uuid primary key)');
+    try {
+      await t.query(
+        'insert into just_imported select gen_random_uuid() from generate_series(1, $1::int)',
+        [CLIENTS],
+      );
+      const [{ reltuples }] = await t.query<{ reltuples: number }>(
+        `select reltuples from pg_class where oid = 'just_imported'::regclass`,
+      );
+      expect(reltuples).toBe(-1);
+      // The statistics collector hears of the rows within a second or so.
+      let rows = 0;
+      for (let i = 0; i < 50 && rows < CLIENTS; i++) {
+        [{ rows }] = await t.query<{ rows: number }>(tableRowsSql('just_imported'));
+        if (rows < CLIENTS) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(rows).toBe(CLIENTS);
+    } finally {
+      await t.query('drop table just_imported');
+    }
+  });
+
   it('samples a tag filter with one join, not a subquery per sampled row', async () => {
     const tagged = clientListSpec({
       ...query('', 'ASC'),
