@@ -107,7 +107,8 @@ export interface SampleProbe {
   walk: number | null;
   /**
    * The sample row where the matches seen are enough for the page with a margin for chance
-   * (boundNeeded): its position, sort key (as text) and id, or null when there are not enough.
+   * (boundNeeded): its position, sort key (as text; only a `rangeable` list reads it, the others
+   * skip the cast) and id, or null when there are not enough.
    */
   boundPos: number | null;
   boundKey: string | null;
@@ -138,7 +139,8 @@ export function probeSql(s: SampledListSpec, tableRows: number): SqlFragment {
   const sample = `${s.table} ${s.alias} tablesample system (?) repeatable (0)`;
   return {
     sql: `with s as (
-        select ${s.alias}.id, (${s.sortKey})::text as k, row_number() over (${orderBy(s)}) as pos
+        select ${s.alias}.id, ${s.rangeable ? `(${s.sortKey})::text` : 'null::text'} as k,
+          row_number() over (${orderBy(s)}) as pos
         from ${sample}
       ), h as (select ${s.alias}.id from ${sample} where ${walkWhere(s).sql}),
       r as (
@@ -190,7 +192,7 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
     ? estimated * BITMAP_ROW_COST
     : probe.tableRows * SEQUENTIAL_ROW_COST;
   const exactTotal = s.narrowed && estimated <= EXACT_TOTAL_LIMIT;
-  const range = rangeOf(s, probe, exactTotal);
+  const range = rangeOf(s, probe, scale, exactTotal);
   if (range && range.cost < Math.min(candidatesCost, walked)) {
     return { form: 'candidates', estimated, exactTotal, bound: range.bound };
   }
@@ -209,11 +211,10 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
  * an estimate (so the matches past the range need not be counted), and one (key, id) index
  * gives the whole sort order.
  */
-function rangeOf(s: SampledListSpec, probe: SampleProbe, exactTotal: boolean) {
+function rangeOf(s: SampledListSpec, probe: SampleProbe, scale: number, exactTotal: boolean) {
   const { boundPos, boundKey, boundId } = probe;
   if (!s.rangeable || exactTotal || s.sortValues || s.nullable) return null;
   if (boundPos === null || boundKey === null || boundId === null) return null;
-  const scale = probe.tableRows / probe.sampled;
   const cost =
     boundPos * scale * RANGE_ENTRY_COST +
     probe.hits * scale * MATCH_ENTRY_COST +

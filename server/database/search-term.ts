@@ -1,4 +1,5 @@
 import { escapeLike } from '../common/http/escape-like';
+import { filterSetsOnly } from '../common/http/list-query';
 import type { SqlFragment } from './sql-fragment';
 
 /**
@@ -85,13 +86,4 @@ const isWordTerm = (q: string | undefined): boolean =>
 export const isWordTermAlone = (
   filter: { q?: string } & Record<string, unknown>,
   modifiers: readonly string[] = [],
-): boolean =>
-  isWordTerm(filter.q) &&
-  Object.entries(filter).every(
-    ([key, value]) =>
-      key === 'q' ||
-      modifiers.includes(key) ||
-      value === undefined ||
-      value === '' ||
-      (Array.isArray(value) && value.length === 0),
-  );
+): boolean => isWordTerm(filter.q) && filterSetsOnly(filter, ['q', ...modifiers]);

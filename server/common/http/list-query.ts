@@ -16,6 +16,16 @@ export interface ListSpec<Filter, Field extends string> {
   maxPageSize?: number;
 }
 
+/** Whether `filter` sets nothing but `keys` (an empty string or list sets nothing). */
+export const filterSetsOnly = (filter: object, keys: readonly string[]): boolean =>
+  Object.entries(filter).every(
+    ([key, value]) =>
+      keys.includes(key) ||
+      value === undefined ||
+      value === '' ||
+      (Array.isArray(value) && value.length === 0),
+  );
+
 const DEFAULT_PAGE = 25;
 const MAX_PAGE = 1000;
 

@@ -1,4 +1,4 @@
-import type { ListQuery } from '../../common/http/list-query';
+import { filterSetsOnly, type ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import type { SampledListSpec } from '../../database/sampled-list';
 import { isWordTermAlone, searchCondition, type SearchFields } from '../../database/search-term';
@@ -142,18 +142,12 @@ function tagParams(filter: ClientFilter): unknown[] {
   return filter.tagMode === 'all' ? [...tags.slice(1), tags[0]] : [pgArray(tags)];
 }
 
-/** Whether `filter` sets nothing but tags (and how they combine). */
-const filterHasOnlyTags = (filter: ClientFilter) =>
-  Object.entries(filter).every(
-    ([key, value]) => key === 'tagIds' || key === 'tagMode' || value === undefined || value === '',
-  );
-
 /**
  * The total for Content-Range. A tags-only filter is counted on client_tag alone (its foreign
  * key guarantees the clients exist), which skips a scan of the whole client table.
  */
 export function clientCount(filter: ClientFilter, scope?: SqlFragment | null): SqlFragment {
-  if (!scope && filter.tagIds?.length && filterHasOnlyTags(filter)) {
+  if (!scope && filter.tagIds?.length && filterSetsOnly(filter, ['tagIds', 'tagMode'])) {
     return {
       sql: `select count(distinct t.client_id)::int as total from (${taggedClientIds(filter)}) t`,
       params: tagParams(filter),

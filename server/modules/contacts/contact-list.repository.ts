@@ -98,7 +98,7 @@ function contactConditions(
 /**
  * A page of the contact list, planned from a sample on large tables (see sampledList): a
  * search term, a status, a client or tags narrow the candidates through an index. Every sort
- * field has an index.
+ * but status and last update has an index (see the migration that added the name indexes).
  */
 export function contactListSpec(
   query: ListQuery<ContactFilter, ContactSortField>,
