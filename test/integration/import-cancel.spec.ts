@@ -119,6 +119,32 @@ describe('import cancel and undo', () => {
     expect((await admin.get(`/api/imports/${job.id}`)).body.status).toBe('completed');
   });
 
+  it('re-analyses the imported tables after a large import and its undo, not after a small one', async () => {
+    const now = () => scalar('select now()');
+    // last_analyze is set by an ANALYZE statement only, never by autovacuum.
+    const analysedSince = (since: unknown) =>
+      scalar(
+        `select count(*)::int from pg_stat_user_tables where last_analyze >= $1
+           and relname in ('client', 'contact', 'client_contact', 'client_tag')`,
+        [since],
+      );
+    const beforeSmall = await now();
+    await runImport(admin, rows(48_000, 5), 'small.csv');
+    expect(await analysedSince(beforeSmall)).toBe(0);
+
+    const beforeLarge = await now();
+    const job = await runImport(admin, rows(50_000, 1000), 'large.csv');
+    expect(job).toMatchObject({ status: 'completed', created: 1000 });
+    expect(await analysedSince(beforeLarge)).toBe(4);
+
+    const beforeUndo = await now();
+    await admin.post(`/api/imports/${job.id}/undo`).expect(202);
+    expect(await waitForImport(admin, job.id, ['undone'])).toMatchObject({
+      undoReport: { deleted: 1000 },
+    });
+    expect(await analysedSince(beforeUndo)).toBe(4);
+  });
+
   it('a cancel whose workflow is gone ends the job cancelled instead of failing for good', async () => {
     // A job left running by a workflow that ended without it (terminated in the Web UI, say).
     const { id, workflowId } = await runImport(admin, rows(45_000, 1), 'gone.csv');
