@@ -1,4 +1,5 @@
 import type { SqlRunner } from '@server/database/sql-runner';
+import type { FirmRole } from '../access/firm-role';
 import type { Principal } from './principal';
 import type { SessionRow } from './session.view';
 
@@ -151,4 +152,47 @@ export function revokeLiveSessionsOf(
          ip, created_at as "createdAt", last_seen_at as "lastSeenAt"`,
     [now, owner.id, now, idleSince, exceptTokenHash],
   );
+}
+
+/** A session with its owner's sign-in facts, read on every request. */
+export interface LiveSessionRow extends SessionRow {
+  staff: {
+    id: string;
+    email: string;
+    firstName: string;
+    lastName: string;
+    roles: FirmRole[];
+    active: boolean;
+  } | null;
+  contact: {
+    id: string;
+    email: string;
+    firstName: string | null;
+    lastName: string | null;
+    portalStatus: string;
+  } | null;
+}
+
+/** The unrevoked, unexpired session whose token hashes to `tokenHash`, with its owner. */
+export async function findLiveSession(
+  sql: SqlRunner,
+  tokenHash: string,
+  now: Date,
+): Promise<LiveSessionRow | undefined> {
+  const [row] = await sql<LiveSessionRow[]>(
+    `select s.public_id as "publicId", s.token_hash as "tokenHash", s.user_agent as "userAgent",
+       s.ip, s.created_at as "createdAt", s.last_seen_at as "lastSeenAt",
+       case when u.id is not null then json_build_object('id', u.id, 'email', u.email,
+         'firstName', u.first_name, 'lastName', u.last_name, 'roles', u.roles, 'active', u.active)
+       end as staff,
+       case when c.id is not null then json_build_object('id', c.id, 'email', c.email,
+         'firstName', c.first_name, 'lastName', c.last_name, 'portalStatus', c.portal_status)
+       end as contact
+     from session s
+       left join staff_user u on u.id = s.staff_user_id
+       left join contact c on c.id = s.contact_id
+     where s.token_hash = ? and s.revoked_at is null and s.expires_at > ?`,
+    [tokenHash, now],
+  );
+  return row;
 }

@@ -7,7 +7,7 @@ import { StaffUser } from '../../modules/staff/staff-user.entity';
 import { AuditService } from '../audit/audit.service';
 import { sqlRunner } from '../../database/sql-runner';
 import { CommonErrors } from '../errors/common.errors';
-import { revokeLiveSessionsOf } from './auth.repository';
+import { findLiveSession, revokeLiveSessionsOf, type LiveSessionRow } from './auth.repository';
 import type { Principal } from './principal';
 import { Session } from './session.entity';
 import { hashToken, newSessionToken } from './session-cookie';
@@ -54,30 +54,18 @@ export class SessionsService {
 
   /** Who holds this token, if its session is live: read on every request, so an end is at once. */
   async principalFor(token: string): Promise<Principal | undefined> {
-    const tokenHash = hashToken(token);
-    const session = await this.em.findOne(
-      Session,
-      { tokenHash, revokedAt: null, expiresAt: { $gt: new Date() } },
-      { populate: ['staffUser', 'contact'] },
-    );
-    if (session && !(await this.stillInUse(session))) return undefined;
-    const user = session?.staffUser;
-    if (user?.active) {
-      const { id, email, firstName, lastName, roles } = user;
-      return { kind: 'staff', id, email, firstName, lastName, roles, sessionTokenHash: tokenHash };
+    const sessionTokenHash = hashToken(token);
+    const session = await findLiveSession(sqlRunner(this.em), sessionTokenHash, new Date());
+    if (!session || !(await this.stillInUse(session))) return undefined;
+    const { staff, contact } = session;
+    if (staff?.active) {
+      const { id, email, firstName, lastName, roles } = staff;
+      return { kind: 'staff', id, email, firstName, lastName, roles, sessionTokenHash };
     }
     // Only a contact who has accepted may hold a portal session (revoking access ends it).
-    const contact = session?.contact;
     if (contact?.portalStatus === 'accepted') {
       const { id, email, firstName, lastName } = contact;
-      return {
-        kind: 'contact',
-        id,
-        email,
-        firstName: firstName ?? null,
-        lastName: lastName ?? null,
-        sessionTokenHash: tokenHash,
-      };
+      return { kind: 'contact', id, email, firstName, lastName, sessionTokenHash };
     }
     return undefined;
   }
@@ -144,15 +132,16 @@ export class SessionsService {
    * conditional), else records its use for the idle timeout at most once a minute: one UPDATE
    * whose WHERE on the old value lets a single one of concurrent requests write it.
    */
-  private async stillInUse(session: Session): Promise<boolean> {
+  private async stillInUse(session: LiveSessionRow): Promise<boolean> {
     const now = new Date();
-    if (session.lastSeenAt <= this.idleSince(now)) {
+    const lastSeenAt = new Date(session.lastSeenAt);
+    if (lastSeenAt <= this.idleSince(now)) {
       const ended = await this.em.nativeUpdate(
         Session,
         { tokenHash: session.tokenHash, revokedAt: null },
         { revokedAt: now },
       );
-      const owner = session.staffUser ?? session.contact;
+      const owner = session.staff ?? session.contact;
       if (ended && owner) {
         const view = toSessionView(session);
         await this.audit.record(
@@ -160,7 +149,7 @@ export class SessionsService {
           {
             action: 'auth.session_idle_ended',
             summary: `${owner.email}'s session on ${describeSessions([view])} ended after ${this.config.SESSION_IDLE_MINUTES} minutes without use`,
-            targetType: session.staffUser ? 'staff' : 'contact',
+            targetType: session.staff ? 'staff' : 'contact',
             targetId: owner.id,
             detail: { sessions: [view] },
           },
@@ -168,7 +157,7 @@ export class SessionsService {
       }
       return false;
     }
-    if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS) {
+    if (now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS) {
       await this.em.nativeUpdate(
         Session,
         {

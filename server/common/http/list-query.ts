@@ -61,6 +61,22 @@ export const listRangeSchema = (maxPage = MAX_PAGE) =>
     })
     .optional();
 
+// Built once per list: a zod schema costs more to build than a query string does to parse.
+const sortSchemas = new WeakMap<readonly string[], ReturnType<typeof listSortSchema>>();
+const rangeSchemas = new Map<number, ReturnType<typeof listRangeSchema>>();
+
+function cached<K, V>(
+  cache: { get(key: K): V | undefined; set(key: K, value: V): unknown },
+  key: K,
+  build: () => V,
+): V {
+  const found = cache.get(key);
+  if (found) return found;
+  const built = build();
+  cache.set(key, built);
+  return built;
+}
+
 /**
  * The ra-data-simple-rest list contract: `sort=["field","ASC"]`, `range=[0,24]`,
  * `filter={...}`. Sort fields are whitelisted; every problem is a 400 naming the parameter.
@@ -72,8 +88,8 @@ export function parseListQuery<Filter, Field extends string>(
   spec: ListSpec<Filter, Field>,
 ): ListQuery<Filter, Field> {
   const maxPage = spec.maxPageSize ?? MAX_PAGE;
-  const sortSchema = listSortSchema(spec.sortable);
-  const rangeSchema = listRangeSchema(maxPage);
+  const sortSchema = cached(sortSchemas, spec.sortable, () => listSortSchema(spec.sortable));
+  const rangeSchema = cached(rangeSchemas, maxPage, () => listRangeSchema(maxPage));
 
   const sort = parseInput(sortSchema, json('sort', query.sort), 'sort');
   const range = parseInput(rangeSchema, json('range', query.range), 'range');
