@@ -75,28 +75,28 @@ export function findTagNames(
   );
 }
 
-/** The clients' tag chips, by name. */
-export function findTagChips(
-  sql: SqlRunner,
-  clientIds: string[],
-): Promise<(TagChip & { client_id: string })[]> {
-  return sql<(TagChip & { client_id: string })[]>(
-    `select ct.client_id, t.id, t.name, t.color from client_tag ct join tag t on t.id = ct.tag_id
-         where ct.client_id = any(?::uuid[]) order by lower(t.name)`,
-    [pgArray(clientIds)],
-  );
+/** What a client's row shows beside its own columns. */
+export interface ClientExtras {
+  client_id: string;
+  /** By name. */
+  tags: TagChip[];
+  /** With its pending invitation. */
+  primary: PrimaryContact | null;
 }
 
-/** The clients' primary contacts, with their pending invitation. */
-export function findPrimaryContacts(
-  sql: SqlRunner,
-  clientIds: string[],
-): Promise<(PrimaryContact & { client_id: string })[]> {
-  return sql<(PrimaryContact & { client_id: string })[]>(
-    `select cc.client_id, ct.id, ct.email, i.id as "invitationId"
-         from client_contact cc join contact ct on ct.id = cc.contact_id
-         left join invitation i on i.contact_id = ct.id and i.status = 'pending'
-         where cc.is_primary and cc.client_id = any(?::uuid[])`,
+/** The clients' tag chips and primary contacts, in one round trip. */
+export function findClientExtras(sql: SqlRunner, clientIds: string[]): Promise<ClientExtras[]> {
+  return sql<ClientExtras[]>(
+    `select c.id as client_id,
+       coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color)
+                   order by lower(t.name))
+                 from client_tag ct join tag t on t.id = ct.tag_id where ct.client_id = c.id),
+         '[]') as tags,
+       (select json_build_object('id', ct.id, 'email', ct.email, 'invitationId', i.id)
+          from client_contact cc join contact ct on ct.id = cc.contact_id
+          left join invitation i on i.contact_id = ct.id and i.status = 'pending'
+          where cc.is_primary and cc.client_id = c.id) as "primary"
+     from unnest(?::uuid[]) as c(id)`,
     [pgArray(clientIds)],
   );
 }

@@ -18,8 +18,7 @@ import {
   addTagsToClients,
   deleteClient,
   findClientRow,
-  findPrimaryContacts,
-  findTagChips,
+  findClientExtras,
   findTagNames,
   lockClientsForUpdate,
   removeTagsFromClients,
@@ -31,7 +30,6 @@ import {
   type BulkTagsCounts,
   type ClientRow,
   type ClientView,
-  type TagChip,
 } from './client.view';
 import {
   clientNameRule,
@@ -165,18 +163,14 @@ export class ClientsService {
   /** Adds tag chips and the primary contact (with a pending invitation) to a page of rows. */
   private async withTags(rows: ClientRow[]): Promise<ClientView[]> {
     if (!rows.length) return [];
-    const ids = rows.map((r) => r.id);
-    const sql = sqlRunner(this.em);
-    const [chips, primaries] = await Promise.all([
-      findTagChips(sql, ids),
-      findPrimaryContacts(sql, ids),
-    ]);
-    const byClient = new Map<string, TagChip[]>();
-    for (const { client_id, ...chip } of chips) {
-      byClient.set(client_id, [...(byClient.get(client_id) ?? []), chip]);
-    }
-    const primaryOf = new Map(primaries.map(({ client_id, ...p }) => [client_id, p]));
-    return rows.map((r) => toClientView(r, byClient.get(r.id) ?? [], primaryOf.get(r.id) ?? null));
+    const extras = await findClientExtras(
+      sqlRunner(this.em),
+      rows.map((r) => r.id),
+    );
+    const of = new Map(extras.map((e) => [e.client_id, e]));
+    return rows.map((r) =>
+      toClientView(r, of.get(r.id)?.tags ?? [], of.get(r.id)?.primary ?? null),
+    );
   }
 
   private async assertTagsExist(tagIds: string[]): Promise<void> {
