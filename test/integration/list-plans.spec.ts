@@ -17,6 +17,18 @@ import { startTestApp, type TestApp } from '../utils/test-app';
 const CLIENTS = 30_000;
 const SMITHS = 2_970;
 
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  Plans?: PlanNode[];
+}
+
+/** Every node of an EXPLAIN (FORMAT JSON) plan. */
+const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
+
 /** `?` placeholders as PostgreSQL's numbered ones. */
 const numbered = (sql: string) => {
   let n = 0;
@@ -392,18 +404,32 @@ describe('list plans on tables where the search term correlates with the sort', 
     }
   });
 
-  it('samples a tag filter with one join, not a subquery per sampled row', async () => {
-    const tagged = clientListSpec({
-      ...query('', 'ASC'),
-      filter: { tagIds: [tagId], tagMode: 'any' },
-    });
+  it('samples a tag filter with one lookup per sampled client, never reading every tagged client', async () => {
+    const tagged = (filter: Partial<ClientFilter>) =>
+      clientListSpec({ ...query('', 'ASC'), filter: { tagMode: 'any', ...filter } });
     const [{ rows }] = await t.query<{ rows: number }>(tableRowsSql('client'));
-    const probe = probeSql(tagged, rows);
-    const [row] = await t.query<{ 'QUERY PLAN': unknown }>(
-      `explain (format json) ${numbered(probe.sql)}`,
-      probe.params,
-    );
-    expect(JSON.stringify(row['QUERY PLAN'])).not.toContain('SubPlan');
-    expect(await planOf(tagged)).toMatchObject({ form: 'walk' });
+    for (const spec of [
+      tagged({ tagIds: [tagId] }),
+      tagged({ tagIds: [tagId, tagId], tagMode: 'all' }),
+      tagged({ excludeTagIds: [tagId] }),
+    ]) {
+      const probe = probeSql(spec, rows);
+      const [row] = await t.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+        `explain (analyze, format json) ${numbered(probe.sql)}`,
+        probe.params,
+      );
+      const nodes = planNodes(row['QUERY PLAN'][0].Plan);
+      const sampled = Math.max(
+        ...nodes.filter((n) => n['Node Type'] === 'Sample Scan').map((n) => n['Actual Rows']),
+      );
+      const lookups = nodes.filter((n) => n['Relation Name'] === 'client_tag');
+      expect(lookups.length).toBeGreaterThan(0);
+      for (const lookup of lookups) {
+        expect(lookup['Node Type']).toMatch(/^Index (Only )?Scan$/);
+        expect(lookup['Actual Loops']).toBeLessThanOrEqual(sampled);
+        expect(lookup['Actual Rows'] * lookup['Actual Loops']).toBeLessThanOrEqual(sampled);
+      }
+    }
+    expect(await planOf(tagged({ tagIds: [tagId] }))).toMatchObject({ form: 'walk' });
   });
 });
