@@ -71,12 +71,12 @@ export function searchCondition(q: string, fields: SearchFields): SqlFragment {
 }
 
 /**
- * A term of three or more letters and digits and nothing else: pg_trgm looks up its inner
- * trigrams, which only the rows that hold it have. A separator ("TX-00") adds word-boundary
- * trigrams, such as "tx " in every tax id, so its index hands over most of the table.
+ * A term of letters and digits and nothing else. From three letters pg_trgm looks up its inner
+ * trigrams, which only the rows that hold it have; a shorter one is a range of each start
+ * field's index, or a word start's trigrams. A separator ("TX-00") adds word-boundary trigrams,
+ * such as "tx " in every tax id, so its index hands over most of the table.
  */
-const isWordTerm = (q: string | undefined): boolean =>
-  !!q && [...q].length >= ANYWHERE_FROM_LENGTH && /^[\p{L}\p{N}]+$/u.test(q);
+const isWordTerm = (q: string | undefined): boolean => !!q && /^[\p{L}\p{N}]+$/u.test(q);
 
 /**
  * Whether a list filter is such a term and nothing else (`modifiers` qualify other filters, such

@@ -63,15 +63,17 @@ describe('searchCondition without start fields', () => {
 });
 
 describe('isWordTermAlone', () => {
-  it('holds for a term of three or more letters and digits with no other filter', () => {
+  it('holds for a term of letters and digits, of any length, with no other filter', () => {
     expect(isWordTermAlone({ q: 'smi' })).toBe(true);
+    expect(isWordTermAlone({ q: 'a' })).toBe(true);
+    expect(isWordTermAlone({ q: 'sm' })).toBe(true);
     expect(isWordTermAlone({ q: 'Zoë42' })).toBe(true);
     expect(isWordTermAlone({ q: 'smi', status: [], clientId: undefined })).toBe(true);
     expect(isWordTermAlone({ q: 'smi', tagMode: 'any' }, ['tagMode'])).toBe(true);
   });
 
-  it('fails for a short term, a separator, or another filter', () => {
-    expect(isWordTermAlone({ q: 'sm' })).toBe(false);
+  it('fails for a separator, or another filter', () => {
+    expect(isWordTermAlone({ q: 'T-' })).toBe(false);
     expect(isWordTermAlone({ q: 'TX-00' })).toBe(false);
     expect(isWordTermAlone({ q: 'ada lovelace' })).toBe(false);
     expect(isWordTermAlone({})).toBe(false);
