@@ -71,12 +71,16 @@ export function searchCondition(q: string, fields: SearchFields): SqlFragment {
 }
 
 /**
- * A term of letters and digits and nothing else. From three letters pg_trgm looks up its inner
- * trigrams, which only the rows that hold it have; a shorter one is a range of each start
- * field's index, or a word start's trigrams. A separator ("TX-00") adds word-boundary trigrams,
- * such as "tx " in every tax id, so its index hands over most of the table.
+ * A term of letters and digits and nothing else, that an index finds exactly: from three
+ * letters pg_trgm looks up its inner trigrams, which only the rows that hold it have; a shorter
+ * one is a range of each start field's btree index. A separator ("TX-00") adds word-boundary
+ * trigrams, such as "tx " in every tax id, and a short term's word-start trigrams are in most
+ * rows of a trail of prose, so those indexes hand over most of the table.
  */
-const isWordTerm = (q: string | undefined): boolean => !!q && /^[\p{L}\p{N}]+$/u.test(q);
+const isWordTerm = (q: string | undefined, fields: SearchFields): boolean =>
+  !!q &&
+  /^[\p{L}\p{N}]+$/u.test(q) &&
+  ([...q].length >= ANYWHERE_FROM_LENGTH || Boolean(fields.starts));
 
 /**
  * Whether a list filter is such a term and nothing else (`modifiers` qualify other filters, such
@@ -85,5 +89,6 @@ const isWordTerm = (q: string | undefined): boolean => !!q && /^[\p{L}\p{N}]+$/u
  */
 export const isWordTermAlone = (
   filter: { q?: string } & Record<string, unknown>,
+  fields: SearchFields,
   modifiers: readonly string[] = [],
-): boolean => isWordTerm(filter.q) && filterSetsOnly(filter, ['q', ...modifiers]);
+): boolean => isWordTerm(filter.q, fields) && filterSetsOnly(filter, ['q', ...modifiers]);

@@ -17,7 +17,7 @@ export const AUDIT_SORT_KEYS: Record<AuditSortField, string> = { at: 'e.at', act
  * term of one or two letters matches the start of a word (of the email or the summary), which
  * the same index finds; anywhere, it would read the whole trail.
  */
-const SEARCH = { anywhere: `(coalesce(actor_email, '') || ' ' || summary)` };
+export const AUDIT_SEARCH = { anywhere: `(coalesce(actor_email, '') || ' ' || summary)` };
 
 /** An audit_event row as the list reads it. */
 export interface AuditEventRow {
@@ -39,7 +39,7 @@ export interface AuditEventRow {
 export type AuditExportRow = AuditEventView & { raw_at: string };
 
 export function auditWhere(filter: AuditFilter): SqlWhere {
-  const search = searchCondition(filter.q ?? '', SEARCH);
+  const search = searchCondition(filter.q ?? '', AUDIT_SEARCH);
   return new SqlWhere()
     .add(filter.q, search.sql, ...search.params)
     .add(filter.action?.length, 'action = any(?::text[])', pgArray(filter.action ?? []))

@@ -11,6 +11,7 @@ import { sqlRunner } from '../../database/sql-runner';
 import type { AuditFilter, AuditSortField } from './audit-events.schemas';
 import type { AuditEventView } from './audit-event.view';
 import {
+  AUDIT_SEARCH,
   AUDIT_SORT_KEYS,
   auditWhere,
   findAuditEvent,
@@ -105,7 +106,7 @@ export function auditListSpec(query: ListQuery<AuditFilter, AuditSortField>): Sa
         filter.to ||
         filter.id?.length,
       ),
-      rangeable: isWordTermAlone(filter),
+      rangeable: isWordTermAlone(filter, AUDIT_SEARCH),
     },
   );
 }

@@ -207,6 +207,6 @@ export function clientListSpec(
     sortValues: SORT_VALUES[sort.field],
     nullable: NULLABLE[sort.field],
     ...(rowByRow && { rowWhere: { sql: rowByRow.parts.join(' and '), params: rowByRow.params } }),
-    rangeable: !scope && isWordTermAlone(filter, ['tagMode']),
+    rangeable: !scope && isWordTermAlone(filter, SEARCH, ['tagMode']),
   };
 }

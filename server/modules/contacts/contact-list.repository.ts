@@ -124,6 +124,6 @@ export function contactListSpec(
     ),
     range,
     ...(rowByRow && { rowWhere: { sql: rowByRow.condition, params: rowByRow.params } }),
-    rangeable: !scope && isWordTermAlone(filter),
+    rangeable: !scope && isWordTermAlone(filter, SEARCH),
   };
 }

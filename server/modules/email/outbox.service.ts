@@ -77,7 +77,7 @@ export function outboxListSpec(query: ListQuery<OutboxFilter, keyof typeof SORT>
     query,
     {
       narrowed: Boolean(q || status?.length || contactId || id?.length),
-      rangeable: isWordTermAlone(query.filter),
+      rangeable: isWordTermAlone(query.filter, SEARCH),
     },
   );
 }
