@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SqlRunner } from './sql-runner';
 import type { SqlFragment } from './sql-fragment';
 
 /** Below this many rows every list is planned by PostgreSQL alone and counted exactly. */
@@ -327,8 +327,6 @@ function nullableWalkSql(s: SampledListSpec, column: string, limit: number[]): S
   };
 }
 
-type Connection = ReturnType<EntityManager['getConnection']>;
-
 export interface SampledPage<Row> {
   rows: Row[];
   total: number;
@@ -337,20 +335,20 @@ export interface SampledPage<Row> {
 }
 
 /** How to fetch a page: from a sample on large tables, PostgreSQL's own plan on small ones. */
-async function planList(conn: Connection, s: SampledListSpec): Promise<ListPlan> {
-  const [{ rows: tableRows }] = await conn.execute<{ rows: number }[]>(tableRowsSql(s.table));
+async function planList(sql: SqlRunner, s: SampledListSpec): Promise<ListPlan> {
+  const [{ rows: tableRows }] = await sql<{ rows: number }[]>(tableRowsSql(s.table));
   if (tableRows < SAMPLE_ABOVE_ROWS) return { form: 'walk', estimated: null, exactTotal: true };
   if (s.where.sql === 'true') {
     return { form: 'walk', estimated: Math.round(tableRows), exactTotal: false };
   }
   const probe = probeSql(s, tableRows);
-  const [sample] = await conn.execute<Omit<SampleProbe, 'tableRows'>[]>(probe.sql, probe.params);
+  const [sample] = await sql<Omit<SampleProbe, 'tableRows'>[]>(probe.sql, probe.params);
   return choosePlan(s, { ...sample, tableRows });
 }
 
 /** The walk's page, counted in parallel when the total is exact and not `known` yet. */
 async function walkPage<Row>(
-  conn: Connection,
+  sql: SqlRunner,
   s: SampledListSpec,
   plan: ListPlan,
   known?: number,
@@ -361,46 +359,43 @@ async function walkPage<Row>(
     params: s.where.params,
   };
   const [rows, total] = await Promise.all([
-    conn
-      .execute<(Row & { _value?: number; _k?: unknown })[]>(page.sql, page.params)
-      .then((found) => found.map(({ _value, _k, ...row }) => row as unknown as Row)),
+    sql<(Row & { _value?: number; _k?: unknown })[]>(page.sql, page.params).then((found) =>
+      found.map(({ _value, _k, ...row }) => row as unknown as Row),
+    ),
     known !== undefined || !plan.exactTotal
       ? Promise.resolve(known ?? plan.estimated ?? 0)
-      : conn.execute<{ total: number }[]>(count.sql, count.params).then(([r]) => r.total),
+      : sql<{ total: number }[]>(count.sql, count.params).then(([r]) => r.total),
   ]);
   return { rows, total, estimated: !plan.exactTotal };
 }
 
 /** Every match collected and sorted, the page cut from them and counted in one statement. */
 async function candidatesPage<Row>(
-  conn: Connection,
+  sql: SqlRunner,
   s: SampledListSpec,
   plan: ListPlan,
 ): Promise<SampledPage<Row>> {
   const page = pageSql(s, { ...plan, form: 'candidates' });
-  const found = await conn.execute<(Row & { id: string | null; _total: number })[]>(
-    page.sql,
-    page.params,
-  );
+  const found = await sql<(Row & { id: string | null; _total: number })[]>(page.sql, page.params);
   const rows = found
     .filter((r) => r.id !== null)
     .map(({ _total, ...row }) => row as unknown as Row);
   const total = found[0]?._total ?? 0;
   if (!plan.bound) return { rows, total, estimated: false };
   // The range holds the page when it holds more matches than the page's end.
-  if (total <= s.range.end) return candidatesPage(conn, s, { ...plan, bound: undefined });
+  if (total <= s.range.end) return candidatesPage(sql, s, { ...plan, bound: undefined });
   return { rows, total: plan.estimated ?? total, estimated: true };
 }
 
 /** Plans (from a sample, on large tables), fetches and counts one page. */
 export async function sampledList<Row extends { id: string }>(
-  conn: Connection,
+  sql: SqlRunner,
   s: SampledListSpec,
 ): Promise<SampledPage<Row>> {
-  const plan = await planList(conn, s);
-  if (plan.form === 'candidates') return candidatesPage<Row>(conn, s, plan);
-  const page = await walkPage<Row>(conn, s, plan);
+  const plan = await planList(sql, s);
+  if (plan.form === 'candidates') return candidatesPage<Row>(sql, s, plan);
+  const page = await walkPage<Row>(sql, s, plan);
   // A bounded walk that leaves the page short may have stopped before the matches did.
   if (!plan.walkRows || page.rows.length > s.range.end - s.range.start) return page;
-  return walkPage<Row>(conn, s, { ...plan, walkRows: undefined }, page.total);
+  return walkPage<Row>(sql, s, { ...plan, walkRows: undefined }, page.total);
 }

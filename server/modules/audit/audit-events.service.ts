@@ -32,7 +32,7 @@ export class AuditEventsService {
    * limit is an estimate.
    */
   async list(query: ListQuery<AuditFilter, AuditSortField>): Promise<Page<AuditEventView>> {
-    const page = await sampledList<AuditEventRow>(this.em.getConnection(), auditListSpec(query));
+    const page = await sampledList<AuditEventRow>(sqlRunner(this.em), auditListSpec(query));
     return { items: page.rows.map(toView), total: page.total, estimated: page.estimated };
   }
 

@@ -66,10 +66,7 @@ export class ClientsService {
     query: ListQuery<ClientFilter, ClientSortField>,
     scope: SqlCondition | null = null,
   ): Promise<Page<ClientView>> {
-    const page = await sampledList<ClientRow>(
-      this.em.getConnection(),
-      clientListSpec(query, scope),
-    );
+    const page = await sampledList<ClientRow>(sqlRunner(this.em), clientListSpec(query, scope));
     return { items: await this.withTags(page.rows), total: page.total, estimated: page.estimated };
   }
 

@@ -51,10 +51,7 @@ export class ContactsService {
     query: ListQuery<ContactFilter, ContactSortField>,
     scope: SqlCondition | null = null,
   ): Promise<Page<ContactView>> {
-    const page = await sampledList<ContactRow>(
-      this.em.getConnection(),
-      contactListSpec(query, scope),
-    );
+    const page = await sampledList<ContactRow>(sqlRunner(this.em), contactListSpec(query, scope));
     return {
       items: await this.views(page.rows, scope),
       total: page.total,

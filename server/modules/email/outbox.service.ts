@@ -49,7 +49,7 @@ export class OutboxService {
 
   /** A page planned from a sample on a large Outbox (see sampledList). */
   async list(query: ListQuery<OutboxFilter, keyof typeof SORT>): Promise<Page<OutboxMessage>> {
-    const page = await sampledList<OutboxRow>(this.em.getConnection(), outboxListSpec(query));
+    const page = await sampledList<OutboxRow>(sqlRunner(this.em), outboxListSpec(query));
     return { items: page.rows.map(toMessage), total: page.total, estimated: page.estimated };
   }
 

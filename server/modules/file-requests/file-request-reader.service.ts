@@ -53,7 +53,7 @@ export class FileRequestReader {
     visible: SqlCondition | null,
   ): Promise<Page<FileRequestSummaryView>> {
     const page = await sampledList<{ id: string }>(
-      this.em.getConnection(),
+      sqlRunner(this.em),
       fileRequestListSpec(query, visible),
     );
     const ids = page.rows.map((r) => r.id);
