@@ -64,6 +64,10 @@ export function clientWhere(filter: ClientFilter, scope?: SqlFragment | null): S
   return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params };
 }
 
+/** The client's links to any of the tags in the parameter. */
+const CLIENT_TAGS_AMONG =
+  'from client_tag xt where xt.client_id = c.id and xt.tag_id = any(?::uuid[])';
+
 /**
  * `rowByRow` writes the tag filters as one correlated lookup per client (a scalar subquery
  * PostgreSQL cannot hash), for the sample and walks: the set form hashes every client of the
@@ -86,8 +90,8 @@ function clientConditions(filter: ClientFilter, scope?: SqlFragment | null, rowB
     const tags = distinctTags(filter);
     parts.push(
       filter.tagMode === 'all'
-        ? `(select count(*) from client_tag xt where xt.client_id = c.id and xt.tag_id = any(?::uuid[])) = ?`
-        : `(select true from client_tag xt where xt.client_id = c.id and xt.tag_id = any(?::uuid[]) limit 1)`,
+        ? `(select count(*) ${CLIENT_TAGS_AMONG}) = ?`
+        : `(select true ${CLIENT_TAGS_AMONG} limit 1)`,
     );
     params.push(pgArray(tags), ...(filter.tagMode === 'all' ? [tags.length] : []));
   } else if (filter.tagIds?.length) {
@@ -97,8 +101,8 @@ function clientConditions(filter: ClientFilter, scope?: SqlFragment | null, rowB
   if (filter.excludeTagIds?.length) {
     parts.push(
       rowByRow
-        ? '(select true from client_tag xt where xt.client_id = c.id and xt.tag_id = any(?::uuid[]) limit 1) is null'
-        : 'not exists (select 1 from client_tag xt where xt.client_id = c.id and xt.tag_id = any(?::uuid[]))',
+        ? `(select true ${CLIENT_TAGS_AMONG} limit 1) is null`
+        : `not exists (select 1 ${CLIENT_TAGS_AMONG})`,
     );
     params.push(pgArray(filter.excludeTagIds));
   }

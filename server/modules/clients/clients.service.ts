@@ -165,9 +165,10 @@ export class ClientsService {
       rows.map((r) => r.id),
     );
     const of = new Map(extras.map((e) => [e.client_id, e]));
-    return rows.map((r) =>
-      toClientView(r, of.get(r.id)?.tags ?? [], of.get(r.id)?.primary ?? null),
-    );
+    return rows.map((r) => {
+      const { tags = [], primary = null } = of.get(r.id) ?? {};
+      return toClientView(r, tags, primary);
+    });
   }
 
   private async assertTagsExist(tagIds: string[]): Promise<void> {
