@@ -4,6 +4,7 @@ import { Client as Pg } from 'pg';
 import request from 'supertest';
 import type { Agent } from 'supertest';
 import { createApp } from '../../server/app.factory';
+import { clientImportUndoWorkflowId } from '../../workflows/client-import/client-import.contract';
 import { csvOf, person, runImport, waitForImport } from '../utils/imports';
 import { signInWithSecondFactor } from '../utils/second-factor';
 import { startTestApp, type TestApp } from '../utils/test-app';
@@ -128,21 +129,32 @@ describe('import cancel and undo', () => {
            and relname in ('client', 'contact', 'client_contact', 'client_tag')`,
         [since],
       );
-    const beforeSmall = await now();
-    await runImport(admin, rows(48_000, 5), 'small.csv');
-    expect(await analysedSince(beforeSmall)).toBe(0);
+    // The job shows its end before the last activity (the analysis) is done: wait for the workflow.
+    const temporal = await Connection.connect({ address: testServices().temporalAddress });
+    const ended = (workflowId: string) =>
+      new Client({ connection: temporal }).workflow.getHandle(workflowId).result();
+    try {
+      const beforeSmall = await now();
+      const small = await runImport(admin, rows(48_000, 5), 'small.csv');
+      await ended(small.workflowId);
+      expect(await analysedSince(beforeSmall)).toBe(0);
 
-    const beforeLarge = await now();
-    const job = await runImport(admin, rows(50_000, 1000), 'large.csv');
-    expect(job).toMatchObject({ status: 'completed', created: 1000 });
-    expect(await analysedSince(beforeLarge)).toBe(4);
+      const beforeLarge = await now();
+      const job = await runImport(admin, rows(60_000, 1000), 'large.csv');
+      expect(job).toMatchObject({ status: 'completed', created: 1000 });
+      await ended(job.workflowId);
+      expect(await analysedSince(beforeLarge)).toBe(4);
 
-    const beforeUndo = await now();
-    await admin.post(`/api/imports/${job.id}/undo`).expect(202);
-    expect(await waitForImport(admin, job.id, ['undone'])).toMatchObject({
-      undoReport: { deleted: 1000 },
-    });
-    expect(await analysedSince(beforeUndo)).toBe(4);
+      const beforeUndo = await now();
+      await admin.post(`/api/imports/${job.id}/undo`).expect(202);
+      expect(await waitForImport(admin, job.id, ['undone'])).toMatchObject({
+        undoReport: { deleted: 1000 },
+      });
+      await ended(clientImportUndoWorkflowId(job.id));
+      expect(await analysedSince(beforeUndo)).toBe(4);
+    } finally {
+      await temporal.close();
+    }
   });
 
   it('a cancel whose workflow is gone ends the job cancelled instead of failing for good', async () => {
