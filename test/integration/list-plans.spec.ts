@@ -279,16 +279,44 @@ describe('list plans on tables where the search term correlates with the sort', 
   });
 
   it('walks a status sort value by value instead of sorting the table', async () => {
+    const range = { start: 975, end: 999 };
     for (const order of ['ASC', 'DESC'] as const) {
       const spec = clientListSpec({
         filter: { tagMode: 'any' } as ClientFilter,
         sort: { field: 'portalStatus', order },
-        range: { start: 975, end: 999 },
+        range,
       });
       const plan = await explain(spec, { form: 'walk', estimated: null, exactTotal: false });
       expect(plan).not.toContain('Seq Scan');
       expect(plan).toContain('client_pkey');
+      // Contacts not invited yet are walked in id order, the others through their status index.
+      const contacts = contactListSpec({
+        filter: {},
+        sort: { field: 'portalStatus', order },
+        range,
+      });
+      const contactPlan = await explain(contacts, {
+        form: 'walk',
+        estimated: null,
+        exactTotal: false,
+      });
+      expect(contactPlan).not.toContain('Seq Scan');
+      expect(contactPlan).toContain('contact_pkey');
+      expect(contactPlan).toContain('contact_portal_status_idx');
     }
+  });
+
+  it('finds the contacts of a status no one has through its index, never reading the table', async () => {
+    const spec = contactListSpec({
+      filter: { portalStatus: ['revoked'] },
+      sort: { field: 'email', order: 'DESC' },
+      range: { start: 0, end: 24 },
+    });
+    const plan = await planOf(spec);
+    expect(plan).toMatchObject({ form: 'candidates', estimated: 0, exactTotal: true });
+    const shape = await explain(spec, plan);
+    expect(shape).toContain('contact_portal_status_idx');
+    expect(shape).not.toContain('Seq Scan');
   });
 
   it('reads the name sorts and contacts by date added from an index, both ways, never the table', async () => {
