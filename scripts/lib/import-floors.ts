@@ -52,11 +52,16 @@ export async function writeFloor(
        on conflict (lower(name)) do nothing`,
         [TAG_PALETTE.blue],
       );
-      await pg.query(`insert into client (id, type, connection_status, display_name, first_name,
-        last_name, company_name, email, phone, street, city, state, postal_code, tax_client_id)
-      select client_id, 'standard', 'not_connected', coalesce(company, concat_ws(' ', "firstName", "lastName")),
-        "firstName", "lastName", company, email, phone, street, city, state, "postalCode", "taxClientId"
-      from floor_clients`);
+      // With its tags' ids, as the import writes a client (see insertClients).
+      await pg.query(`insert into client (id, type, connection_status, display_name, tag_ids,
+        first_name, last_name, company_name, email, phone, street, city, state, postal_code, tax_client_id)
+      select f.client_id, 'standard', 'not_connected', coalesce(company, concat_ws(' ', "firstName", "lastName")),
+        coalesce(x.ids, '{}'), "firstName", "lastName", company, email, phone, street, city, state,
+        "postalCode", "taxClientId"
+      from floor_clients f left join (
+        select ft.client_id, array_agg(distinct t.id order by t.id) as ids
+        from floor_tags ft join tag t on lower(t.name) = lower(ft.name) group by ft.client_id
+      ) x on x.client_id = f.client_id`);
       await pg.query(`insert into contact (id, email, first_name, last_name, phone)
       select contact_id, email, "firstName", "lastName", phone from floor_clients where email is not null`);
       await pg.query(`insert into client_contact (client_id, contact_id, role, is_primary)

@@ -64,17 +64,15 @@ export function clientWhere(filter: ClientFilter, scope?: SqlFragment | null): S
   return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params };
 }
 
-/** The client's links to any of the tags in the parameter. */
-const CLIENT_TAGS_AMONG =
-  'from client_tag xt where xt.client_id = c.id and xt.tag_id = any(?::uuid[])';
+const distinctTags = (filter: ClientFilter) => [...new Set(filter.tagIds)];
 
 /**
- * `rowByRow` writes the tag filters as one correlated lookup per client (a scalar subquery
- * PostgreSQL cannot hash), for the sample and walks: the set form hashes every client of the
- * tag first, 118,000 of them for one tag at a million clients, to check 2,500 sampled rows or
- * the few hundred a first page walks.
+ * Tags are checked on the client row (`tag_ids`, kept from client_tag by triggers, see its
+ * migration): a walk checks a column instead of looking up each row's tags, and
+ * client_tag_ids_idx finds a tag's clients as a bitmap that PostgreSQL intersects with the
+ * other filters' indexes.
  */
-function clientConditions(filter: ClientFilter, scope?: SqlFragment | null, rowByRow = false) {
+function clientConditions(filter: ClientFilter, scope?: SqlFragment | null) {
   const parts: string[] = scope ? [scope.sql] : [];
   const params: unknown[] = scope ? [...scope.params] : [];
   if (filter.q) {
@@ -86,24 +84,12 @@ function clientConditions(filter: ClientFilter, scope?: SqlFragment | null, rowB
     parts.push('c.id = any(?::uuid[])');
     params.push(pgArray(filter.id));
   }
-  if (filter.tagIds?.length && rowByRow) {
-    const tags = distinctTags(filter);
-    parts.push(
-      filter.tagMode === 'all'
-        ? `(select count(*) ${CLIENT_TAGS_AMONG}) = ?`
-        : `(select true ${CLIENT_TAGS_AMONG} limit 1)`,
-    );
-    params.push(pgArray(tags), ...(filter.tagMode === 'all' ? [tags.length] : []));
-  } else if (filter.tagIds?.length) {
-    parts.push(`c.id in (${taggedClientIds(filter)})`);
-    params.push(...tagParams(filter));
+  if (filter.tagIds?.length) {
+    parts.push(filter.tagMode === 'all' ? 'c.tag_ids @> ?::uuid[]' : 'c.tag_ids && ?::uuid[]');
+    params.push(pgArray(distinctTags(filter)));
   }
   if (filter.excludeTagIds?.length) {
-    parts.push(
-      rowByRow
-        ? `(select true ${CLIENT_TAGS_AMONG} limit 1) is null`
-        : `not exists (select 1 ${CLIENT_TAGS_AMONG})`,
-    );
+    parts.push('not (c.tag_ids && ?::uuid[])');
     params.push(pgArray(filter.excludeTagIds));
   }
   for (const [column, values] of [
@@ -137,40 +123,20 @@ export const REMINDER_DUE_TODAY_CLIENT_IDS = `select cc.client_id from client_co
   where i.status = 'pending' and i.next_reminder_at < ${FIRM_TOMORROW}`;
 
 /**
- * Ids of clients carrying any (or all) of the filter's tags, from the client_tag indexes alone.
- * "All" joins one client_tag row per tag on the client; grouping every row of the tags and
- * counting them per client took 5 times as long at a million clients. Past the join collapse
- * limit (8) PostgreSQL joins them in the order written, so 50 tags stay cheap to plan.
- */
-function taggedClientIds(filter: ClientFilter): string {
-  if (filter.tagMode !== 'all') {
-    return 'select ct.client_id from client_tag ct where ct.tag_id = any(?::uuid[])';
-  }
-  const joins = distinctTags(filter)
-    .slice(1)
-    .map(
-      (_, i) =>
-        `join client_tag t${i + 1} on t${i + 1}.client_id = t0.client_id and t${i + 1}.tag_id = ?`,
-    );
-  return `select t0.client_id from client_tag t0 ${joins.join(' ')} where t0.tag_id = ?`;
-}
-
-const distinctTags = (filter: ClientFilter) => [...new Set(filter.tagIds)];
-
-function tagParams(filter: ClientFilter): unknown[] {
-  const tags = distinctTags(filter);
-  return filter.tagMode === 'all' ? [...tags.slice(1), tags[0]] : [pgArray(tags)];
-}
-
-/**
- * The total for Content-Range. A tags-only filter is counted on client_tag alone (its foreign
- * key guarantees the clients exist), which skips a scan of the whole client table.
+ * The total for Content-Range. Clients with any of some tags, and nothing else, are counted on
+ * client_tag's index alone (its foreign key guarantees the clients exist), which reads no
+ * client row; "all" of some tags intersects them in client_tag_ids_idx.
  */
 export function clientCount(filter: ClientFilter, scope?: SqlFragment | null): SqlFragment {
-  if (!scope && filter.tagIds?.length && filterSetsOnly(filter, ['tagIds', 'tagMode'])) {
+  if (
+    !scope &&
+    filter.tagIds?.length &&
+    filter.tagMode !== 'all' &&
+    filterSetsOnly(filter, ['tagIds', 'tagMode'])
+  ) {
     return {
-      sql: `select count(distinct t.client_id)::int as total from (${taggedClientIds(filter)}) t`,
-      params: tagParams(filter),
+      sql: 'select count(distinct ct.client_id)::int as total from client_tag ct where ct.tag_id = any(?::uuid[])',
+      params: [pgArray(distinctTags(filter))],
     };
   }
   const where = clientWhere(filter, scope);
@@ -189,8 +155,6 @@ export function clientListSpec(
 ): SampledListSpec {
   const { filter, sort, range } = query;
   const { parts, params } = clientConditions(filter, scope);
-  const tagged = filter.tagIds?.length || filter.excludeTagIds?.length;
-  const rowByRow = tagged ? clientConditions(filter, scope, true) : null;
   const narrowed = Boolean(
     scope ||
     filter.q ||
@@ -210,7 +174,6 @@ export function clientListSpec(
     count: clientCount(filter, scope),
     sortValues: SORT_VALUES[sort.field],
     nullable: NULLABLE[sort.field],
-    ...(rowByRow && { rowWhere: { sql: rowByRow.parts.join(' and '), params: rowByRow.params } }),
     rangeable: !scope && isWordTermAlone(filter, SEARCH, ['tagMode']),
   };
 }

@@ -69,6 +69,10 @@ export class Client {
   @Enum({ items: () => PORTAL_STATUSES })
   portalStatus: Opt<PortalStatus> = 'not_invited';
 
+  /**
+   * The client's tags. Triggers on client_tag copy them to the unmapped column `tag_ids`, which
+   * the client list filters by (see the migration that added it).
+   */
   @ManyToMany({
     entity: () => Tag,
     pivotTable: 'client_tag',

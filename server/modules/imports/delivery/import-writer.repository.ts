@@ -56,18 +56,27 @@ export interface NewClient {
   fields: ClientFields;
 }
 
-export async function insertClients(sql: SqlRunner, clients: NewClient[]): Promise<void> {
+/**
+ * New clients with their tags' ids in `tag_ids`, so the trigger on client_tag finds them there
+ * when the links are added and rewrites none of the rows.
+ */
+
+export async function insertClients(
+  sql: SqlRunner,
+  clients: (NewClient & { tagIds: string[] })[],
+): Promise<void> {
   const column = (f: keyof ClientFields) => pgArray(clients.map((c) => c.fields[f]));
   await sql(
-    `insert into client (id, type, connection_status, display_name, ${CLIENT_FIELDS.map((f) => COLUMN[f]).join(', ')})
+    `insert into client (id, type, connection_status, display_name, tag_ids, ${CLIENT_FIELDS.map((f) => COLUMN[f]).join(', ')})
        select v.id, v.type, case when v.type = 'offline' then 'offline' else 'not_connected' end, v.display_name,
-              ${CLIENT_FIELDS.map((f) => `v.${COLUMN[f]}`).join(', ')}
-       from unnest(?::uuid[], ?::text[], ?::text[], ${textArrays(CLIENT_FIELDS.length)})
-         as v(id, type, display_name, ${CLIENT_FIELDS.map((f) => COLUMN[f]).join(', ')})`,
+              v.tag_ids::uuid[], ${CLIENT_FIELDS.map((f) => `v.${COLUMN[f]}`).join(', ')}
+       from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ${textArrays(CLIENT_FIELDS.length)})
+         as v(id, type, display_name, tag_ids, ${CLIENT_FIELDS.map((f) => COLUMN[f]).join(', ')})`,
     [
       pgArray(clients.map((c) => c.id)),
       pgArray(clients.map((c) => c.type)),
       pgArray(clients.map((c) => c.displayName)),
+      pgArray(clients.map((c) => pgArray([...new Set(c.tagIds)].sort()))),
       ...CLIENT_FIELDS.map(column),
     ],
   );

@@ -37,7 +37,7 @@ export class ImportWriter {
         ...created.flatMap((p) => p.tags),
         ...updated.flatMap((p) => p.addTags),
       ]);
-      await this.insertClients(created);
+      await this.insertClients(created, tagIds);
       await this.updateClients(updated);
       await this.linkTags([
         ...created.flatMap((p) =>
@@ -74,7 +74,7 @@ export class ImportWriter {
     return new Map(rows.map((r) => [r.key, r.id]));
   }
 
-  private async insertClients(created: Created[]): Promise<void> {
+  private async insertClients(created: Created[], tagIds: Map<string, string>): Promise<void> {
     if (!created.length) return;
     await insertClients(
       this.sql,
@@ -83,6 +83,7 @@ export class ImportWriter {
         type: p.type,
         displayName: displayNameOf(p.fields),
         fields: p.fields,
+        tagIds: p.tags.map((t) => tagIds.get(t.toLowerCase())!),
       })),
     );
   }
