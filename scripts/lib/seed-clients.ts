@@ -145,6 +145,7 @@ function* clientRows(
       `TX-${n}`,
       connection,
       portal,
+      `{${[...tags].sort().join(',')}}`,
     ]);
   }
 }
@@ -183,9 +184,10 @@ export async function seedClients(pg: Client, count: number): Promise<SeedResult
       Readable.from(clientRows(count, before, tagIds, links)),
       pg.query(
         copyFrom(`copy client (id, type, first_name, last_name, company_name, display_name, email, phone,
-        street, city, state, postal_code, tax_client_id, connection_status, portal_status) from stdin`),
+        street, city, state, postal_code, tax_client_id, connection_status, portal_status, tag_ids) from stdin`),
       ),
     );
+    // The clients carry their tags' ids already, so the trigger on client_tag rewrites none.
     await pipeline(
       Readable.from(links.map((l) => tsv(l))),
       pg.query(copyFrom('copy client_tag (client_id, tag_id) from stdin')),

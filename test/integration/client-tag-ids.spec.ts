@@ -1,5 +1,6 @@
 import { Client as Pg } from 'pg';
 import type { Agent } from 'supertest';
+import { seedClients } from '../../scripts/lib/seed-clients';
 import { csvOf, person, runImport } from '../utils/imports';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
@@ -132,6 +133,14 @@ describe("a client's tag ids on its row", () => {
       await Promise.all([a.end(), b.end()]);
     }
     expect((await tagIdsOf(id)).sort()).toEqual([tag.Trust, tag.VIP].sort());
+    expect(await mismatched()).toEqual([]);
+  });
+
+  it('follows the seed, whose clients carry their arrays from the start (a wrong one would stay)', async () => {
+    const pg = new Pg({ connectionString: t.db.url });
+    await pg.connect();
+    const { links } = await seedClients(pg, 300).finally(() => pg.end());
+    expect(links).toBeGreaterThan(100);
     expect(await mismatched()).toEqual([]);
   });
 
