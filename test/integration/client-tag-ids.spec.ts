@@ -1,7 +1,7 @@
 import { Client as Pg } from 'pg';
 import type { Agent } from 'supertest';
 import { seedClients } from '../../scripts/lib/seed-clients';
-import { csvOf, person, runImport } from '../utils/imports';
+import { csvOf, person, runImport, waitForImport } from '../utils/imports';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -97,6 +97,12 @@ describe("a client's tag ids on its row", () => {
     });
     expect(update).toMatchObject({ status: 'completed', updated: 1, failed: 0 });
     expect(await mismatched()).toEqual([]);
+    // Undone, the update gives the tag back; the client keeps the tags of the first import.
+    await admin.post(`/api/imports/${update.id}/undo`).expect(202);
+    expect(await waitForImport(admin, update.id, ['undone'])).toMatchObject({ status: 'undone' });
+    expect(await listed({ tagIds: [tag.Trust], q: 'First1' })).toEqual([]);
+    expect(await mismatched()).toEqual([]);
+    await runImport(admin, csvOf([person(1, { Tags: 'Trust' })]), 'again.csv', { mode: 'upsert' });
     const [audit] = await t.query<{ id: string }>(`select id from tag where lower(name) = 'audit'`);
     expect(await listed({ tagIds: [audit.id] })).toEqual(['First1 Last1', 'First2 Last2']);
     expect(await listed({ tagIds: [tag.Payroll, tag.Trust], tagMode: 'all' })).toEqual([
