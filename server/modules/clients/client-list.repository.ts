@@ -128,19 +128,20 @@ export const REMINDER_DUE_TODAY_CLIENT_IDS = `select cc.client_id from client_co
  * client row; "all" of some tags intersects them in client_tag_ids_idx.
  */
 export function clientCount(filter: ClientFilter, scope?: SqlFragment | null): SqlFragment {
-  if (
-    !scope &&
-    filter.tagIds?.length &&
-    filter.tagMode !== 'all' &&
-    filterSetsOnly(filter, ['tagIds', 'tagMode'])
-  ) {
-    return {
-      sql: 'select count(distinct ct.client_id)::int as total from client_tag ct where ct.tag_id = any(?::uuid[])',
-      params: [pgArray(distinctTags(filter))],
-    };
-  }
+  const tagged = taggedCount(filter, scope);
+  if (tagged) return tagged;
   const where = clientWhere(filter, scope);
   return { sql: `select count(*)::int as total from client c ${where.sql}`, params: where.params };
+}
+
+/** The count on client_tag alone, when the filter is any of some tags and nothing else. */
+function taggedCount(filter: ClientFilter, scope?: SqlFragment | null): SqlFragment | null {
+  if (scope || !filter.tagIds?.length || filter.tagMode === 'all') return null;
+  if (!filterSetsOnly(filter, ['tagIds', 'tagMode'])) return null;
+  return {
+    sql: 'select count(distinct ct.client_id)::int as total from client_tag ct where ct.tag_id = any(?::uuid[])',
+    params: [pgArray(distinctTags(filter))],
+  };
 }
 
 /**
@@ -155,6 +156,7 @@ export function clientListSpec(
 ): SampledListSpec {
   const { filter, sort, range } = query;
   const { parts, params } = clientConditions(filter, scope);
+  const count = taggedCount(filter, scope);
   const narrowed = Boolean(
     scope ||
     filter.q ||
@@ -171,7 +173,8 @@ export function clientListSpec(
     order: sort.order,
     narrowed,
     range,
-    count: clientCount(filter, scope),
+    // Otherwise sampledList counts `where`, which is what clientCount would build again.
+    ...(count && { count }),
     sortValues: SORT_VALUES[sort.field],
     nullable: NULLABLE[sort.field],
     rangeable: !scope && isWordTermAlone(filter, SEARCH, ['tagMode']),

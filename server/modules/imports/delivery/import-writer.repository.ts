@@ -60,7 +60,6 @@ export interface NewClient {
  * New clients with their tags' ids in `tag_ids`, so the trigger on client_tag finds them there
  * when the links are added and rewrites none of the rows.
  */
-
 export async function insertClients(
   sql: SqlRunner,
   clients: (NewClient & { tagIds: string[] })[],

@@ -37,15 +37,13 @@ export class ImportWriter {
         ...created.flatMap((p) => p.tags),
         ...updated.flatMap((p) => p.addTags),
       ]);
-      await this.insertClients(created, tagIds);
+      const idsOf = (names: string[]) => names.map((t) => tagIds.get(t.toLowerCase())!);
+      const tagged = created.map((p) => ({ ...p, tagIds: idsOf(p.tags) }));
+      await this.insertClients(tagged);
       await this.updateClients(updated);
       await this.linkTags([
-        ...created.flatMap((p) =>
-          p.tags.map((t) => [p.clientId, tagIds.get(t.toLowerCase())!] as const),
-        ),
-        ...updated.flatMap((p) =>
-          p.addTags.map((t) => [p.clientId, tagIds.get(t.toLowerCase())!] as const),
-        ),
+        ...tagged.flatMap((p) => p.tagIds.map((t) => [p.clientId, t] as const)),
+        ...updated.flatMap((p) => idsOf(p.addTags).map((t) => [p.clientId, t] as const)),
       ]);
       await this.linkPrimaryContacts(created, updated);
     }
@@ -74,7 +72,7 @@ export class ImportWriter {
     return new Map(rows.map((r) => [r.key, r.id]));
   }
 
-  private async insertClients(created: Created[], tagIds: Map<string, string>): Promise<void> {
+  private async insertClients(created: (Created & { tagIds: string[] })[]): Promise<void> {
     if (!created.length) return;
     await insertClients(
       this.sql,
@@ -83,7 +81,7 @@ export class ImportWriter {
         type: p.type,
         displayName: displayNameOf(p.fields),
         fields: p.fields,
-        tagIds: p.tags.map((t) => tagIds.get(t.toLowerCase())!),
+        tagIds: p.tagIds,
       })),
     );
   }
