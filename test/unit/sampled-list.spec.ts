@@ -26,6 +26,9 @@ describe('choosePlan', () => {
   it('walks the sort index while the matches come early in sort order', () => {
     expect(choosePlan(spec(true), probe(5_000, 50))).toMatchObject({ form: 'walk' });
     expect(choosePlan(spec(false), probe(9_000, 30))).toMatchObject({ form: 'walk' });
+    // 25,000 matches cost more to collect and sort than walking the 30,000 rows before the
+    // page's last one.
+    expect(choosePlan(spec(true), probe(250, 300))).toMatchObject({ form: 'walk' });
   });
 
   it('collects the matches when the walk would pass most of the table first', () => {
@@ -52,8 +55,12 @@ describe('choosePlan', () => {
       exactTotal: false,
       bound: { key: 'smith', id: '00000000-0000-0000-0000-000000000001' },
     });
-    // At the far end the range would read most of the sort index: plain candidates.
-    expect(choosePlan(spec(true), probe(500, 9_600, 9_610))).not.toHaveProperty('bound');
+    // For 2% at the far end the range would read most of the sort index: plain candidates.
+    expect(choosePlan(spec(true), probe(200, 9_600, 9_610))).toEqual({
+      form: 'candidates',
+      estimated: 20_000,
+      exactTotal: false,
+    });
     // Only for a filter an index finds exactly, an estimated total and one index for the order.
     expect(choosePlan(spec(true, false), probe(500, 3_300, 3_310))).not.toHaveProperty('bound');
     expect(choosePlan(spec(true), probe(90, 3_300, 3_310))).not.toHaveProperty('bound');
