@@ -209,18 +209,22 @@ export interface PeopleSeedResult {
 
 /**
  * What a firm's database holds around its clients, for the list benchmarks: a primary contact
- * per standard client not seeded before (its portal status the client's), an invitation in the
- * state that status implies (pending, accepted, expired, revoked, bounced), and an offline twin
+ * per standard client not seeded before (its portal status the client's; added over three
+ * years, and last changed when it was invited, if it was), an invitation in the state that
+ * status implies (pending, accepted, expired, revoked, bounced), and an offline twin
  * (connection status `duplicate`, same names, email and Tax Client ID) of one client in twenty.
  */
 export async function seedPeople(pg: Client): Promise<PeopleSeedResult> {
   try {
     await pg.query('begin');
     const contacts = await pg.query(
-      `insert into contact (id, email, first_name, last_name, portal_status)
+      `insert into contact (id, email, first_name, last_name, portal_status, created_at, updated_at)
        select gen_random_uuid(), c.email, coalesce(c.first_name, 'Office'),
-              coalesce(c.last_name, c.company_name), c.portal_status
+              coalesce(c.last_name, c.company_name), c.portal_status, a.added,
+              case when c.portal_status = 'not_invited' then a.added
+                   else least(now(), a.added + (abs(hashtext(c.id::text || 'i')) % 2000) * interval '1 hour') end
        from client c
+       cross join lateral (select now() - (abs(hashtext(c.id::text)) % 1095) * interval '1 day' as added) a
        where c.type = 'standard' and c.email is not null
          and not exists (select 1 from client_contact cc where cc.client_id = c.id)
        on conflict do nothing`,

@@ -56,6 +56,13 @@ export interface SampledListSpec {
    */
   sortValues?: readonly string[];
   /**
+   * Parts of the table whose rows are in different indexes, when no one index holds the whole
+   * sort order: each part's `where` selects its rows, on which `key` equals the sort key and
+   * leads the part's (key, id) index. A walk merges the first matches of each (see
+   * partsWalkSql). Every row is in exactly one part.
+   */
+  sortParts?: readonly { where: string; key: string }[];
+  /**
    * The filter written to be checked one row at a time (a correlated lookup that PostgreSQL
    * cannot hash), for the sample and the walks, when `where` joins a large set: there it would
    * collect every match before the first row of a walk. Candidates and counts use `where`.
@@ -216,7 +223,7 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
  */
 function rangeOf(s: SampledListSpec, probe: SampleProbe, scale: number, exactTotal: boolean) {
   const { boundPos, boundKey, boundId } = probe;
-  if (!s.rangeable || exactTotal || s.sortValues || s.nullable) return null;
+  if (!s.rangeable || exactTotal || s.sortValues || s.nullable || s.sortParts) return null;
   if (boundPos === null || boundKey === null || boundId === null) return null;
   const cost =
     boundPos * scale * RANGE_ENTRY_COST +
@@ -247,6 +254,7 @@ export function pageSql(s: SampledListSpec, plan: ListPlan): SqlFragment {
   const limit = [s.range.start, s.range.end - s.range.start + 1];
   if (plan.form === 'walk' && s.sortValues) return valueWalkSql(s, s.sortValues, limit);
   if (plan.form === 'walk' && s.nullable) return nullableWalkSql(s, s.nullable, limit);
+  if (plan.form === 'walk' && s.sortParts) return partsWalkSql(s, s.sortParts, limit);
   if (plan.form === 'walk' && plan.walkRows) return boundedWalkSql(s, plan.walkRows, limit);
   if (plan.form === 'walk') {
     return {
@@ -280,6 +288,18 @@ function boundedWalkSql(s: SampledListSpec, rows: number, limit: number[]): SqlF
   };
 }
 
+/** Branches of a walk, each in parentheses, and the page of their rows in `order`. */
+const unionPageSql = (
+  s: SampledListSpec,
+  branches: SqlFragment[],
+  order: string,
+  limit: number[],
+): SqlFragment => ({
+  sql: `select * from (${branches.map((b) => `(${b.sql})`).join(' union all ')}) ${s.alias}
+    ${order} offset ? limit ?`,
+  params: [...branches.flatMap((b) => b.params), ...limit],
+});
+
 /**
  * A walk for a sort key of few values: for each value in sort order, its first matches in id
  * order (at most the page's end; PostgreSQL picks per value between the primary key and the
@@ -288,18 +308,35 @@ function boundedWalkSql(s: SampledListSpec, rows: number, limit: number[]): SqlF
  */
 function valueWalkSql(s: SampledListSpec, values: readonly string[], limit: number[]): SqlFragment {
   const a = s.alias;
+  const w = walkWhere(s);
   const ordered = [...values].sort();
   if (s.order === 'DESC') ordered.reverse();
-  const branches = ordered.map(
-    (_, i) =>
-      `(select ${a}.*, ${i} as _value from ${s.table} ${a} where ${walkWhere(s).sql} and ${s.sortKey} = ?
-        order by ${a}.id ${s.order} limit ?)`,
-  );
-  return {
-    sql: `select * from (${branches.join(' union all ')}) ${a}
-      order by _value, ${a}.id ${s.order} offset ? limit ?`,
-    params: [...ordered.flatMap((v) => [...walkWhere(s).params, v, s.range.end + 1]), ...limit],
-  };
+  const branches = ordered.map((value, i) => ({
+    sql: `select ${a}.*, ${i} as _value from ${s.table} ${a} where ${w.sql} and ${s.sortKey} = ?
+      order by ${a}.id ${s.order} limit ?`,
+    params: [...w.params, value, s.range.end + 1],
+  }));
+  return unionPageSql(s, branches, `order by _value, ${a}.id ${s.order}`, limit);
+}
+
+/**
+ * A walk that merges the parts of the table (see SampledListSpec.sortParts): each part's first
+ * matches through its own index (at most the page's end), then the page of those by the sort
+ * key, carried as `_k`, which callers drop.
+ */
+function partsWalkSql(
+  s: SampledListSpec,
+  parts: NonNullable<SampledListSpec['sortParts']>,
+  limit: number[],
+): SqlFragment {
+  const a = s.alias;
+  const w = walkWhere(s);
+  const branches = parts.map((part) => ({
+    sql: `select ${a}.*, ${part.key} as _k from ${s.table} ${a} where ${w.sql} and ${part.where}
+      ${orderBy(s, part.key)} limit ?`,
+    params: [...w.params, s.range.end + 1],
+  }));
+  return unionPageSql(s, branches, orderBy(s, `${a}._k`), limit);
 }
 
 /**

@@ -362,6 +362,47 @@ describe('list plans on tables where the search term correlates with the sort', 
     }
   });
 
+  it('merges contacts changed since they were added with the others, by last update, both ways', async () => {
+    // Half the contacts changed at times unrelated to their id; the others keep the insert's
+    // single timestamp, so ties are broken by id across both parts.
+    await t.query(
+      `update contact set updated_at = created_at + (abs(hashtext(id::text)) % 86400) * interval '1 second'
+       where hashtext(id::text) % 2 = 0`,
+    );
+    await t.query('analyze contact');
+    for (const order of ['ASC', 'DESC'] as const) {
+      const range = { start: 975, end: 999 };
+      const spec = contactListSpec({ filter: {}, sort: { field: 'updatedAt', order }, range });
+      const page = pageSql(spec, { form: 'walk', estimated: null, exactTotal: false });
+      const [row] = await t.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+        `explain (analyze, format json) ${numbered(page.sql)}`,
+        page.params,
+      );
+      const ran = planNodes(row['QUERY PLAN'][0].Plan).filter((n) => n['Actual Loops'] > 0);
+      expect(ran.map((n) => n['Index Name']).filter(Boolean)).toEqual(
+        expect.arrayContaining(['contact_updated_at_idx', 'contact_created_at_idx']),
+      );
+      expect(ran.some((n) => n['Node Type'] === 'Seq Scan')).toBe(false);
+      for (const q of [undefined, 'smith']) {
+        const res = await admin
+          .get('/api/contacts')
+          .query({
+            filter: JSON.stringify(q ? { q } : {}),
+            sort: JSON.stringify(['updatedAt', order]),
+            range: JSON.stringify([975, 999]),
+          })
+          .expect(200);
+        const expected = await t.query<{ id: string }>(
+          `select id from contact where $1::text is null or last_name = 'Smith'
+           order by updated_at ${order}, id ${order} offset 975 limit 25`,
+          [q ?? null],
+        );
+        expect(res.body.map((c: { id: string }) => c.id)).toEqual(expected.map((r) => r.id));
+        expect(res.body[0]).not.toHaveProperty('_k');
+      }
+    }
+  });
+
   it('bounds a walk so PostgreSQL cannot turn it into collecting every match', async () => {
     const tagged = contactListSpec({
       filter: { tagIds: [tagId] },

@@ -31,6 +31,7 @@ import { Migration20261208020000 } from './Migration20261208020000';
 import { Migration20261209010000 } from './Migration20261209010000';
 import { Migration20261210010000 } from './Migration20261210010000';
 import { Migration20261210020000 } from './Migration20261210020000';
+import { Migration20261211010000 } from './Migration20261211010000';
 
 /** Listed explicitly so compiled and ts-run code (Jest) find the same migrations. */
 export const migrationsList: MigrationObject[] = [
@@ -66,4 +67,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261209010000', class: Migration20261209010000 },
   { name: 'Migration20261210010000', class: Migration20261210010000 },
   { name: 'Migration20261210020000', class: Migration20261210020000 },
+  { name: 'Migration20261211010000', class: Migration20261211010000 },
 ];
