@@ -442,12 +442,17 @@ describe('list plans on tables where the search term correlates with the sort', 
     expect(page.body[0]).not.toHaveProperty('_k');
   });
 
-  it("plans the API's reads for data in memory, not for a spinning disk", async () => {
+  it("plans the API's reads for data in memory, with room for a large bitmap", async () => {
     const em = t.app.get(EntityManager);
     const [setting] = await em.getConnection().execute('show random_page_cost');
     expect(setting.random_page_cost).toBe('1.1');
     const [server] = await t.query<{ random_page_cost: string }>('show random_page_cost');
     expect(server.random_page_cost).toBe('4');
+    // Room for a bitmap of every page of a ten-million-event trail, so it never goes lossy.
+    const [memory] = await em.getConnection().execute('show work_mem');
+    expect(memory.work_mem).toBe('32MB');
+    const [serverMemory] = await t.query<{ work_mem: string }>('show work_mem');
+    expect(serverMemory.work_mem).toBe('4MB');
   });
 
   it('counts the rows of a table imported a moment ago, before it is analysed', async () => {
