@@ -56,6 +56,11 @@ export interface SampledListSpec {
    */
   sortValues?: readonly string[];
   /**
+   * The part of `where` that bounds the sort key (a date range on a list sorted by date): a
+   * walk's index starts at its first row, so the rows before it cost the walk nothing.
+   */
+  seek?: SqlFragment;
+  /**
    * Parts of the table whose rows are in different indexes, when no one index holds the whole
    * sort order: each part's `where` selects its rows, on which `key` equals the sort key and
    * leads the part's (key, id) index. A walk merges the first matches of each (see
@@ -122,6 +127,8 @@ export interface SampleProbe {
   boundPos: number | null;
   boundKey: string | null;
   boundId: string | null;
+  /** The first sample row within `seek` (null: none, or no seek). */
+  seekPos: number | null;
 }
 
 /**
@@ -149,20 +156,25 @@ const orderBy = (s: SampledListSpec, key = s.sortKey) =>
 export function probeSql(s: SampledListSpec, tableRows: number): SqlFragment {
   const percent = samplePercent(tableRows);
   const sample = `${s.table} ${s.alias} tablesample system (?) repeatable (0)`;
+  const seek = s.seek ?? { sql: 'false', params: [] };
   return {
     sql: `with s as (
         select ${s.alias}.id, ${s.rangeable ? `(${s.sortKey})::text` : 'null::text'} as k,
-          row_number() over (${orderBy(s)}) as pos
+          row_number() over (${orderBy(s)}) as pos, ${seek.sql} as sought
         from ${sample}
       ), h as materialized (select ${s.alias}.id from ${sample} where ${walkWhere(s).sql}),
-      f as materialized (select s.pos, s.k, s.id, s.id in (select h.id from h) as hit from s),
+      f as materialized (
+        select s.pos, s.k, s.id, s.sought, s.id in (select h.id from h) as hit from s
+      ),
       r as (select f.*, count(*) filter (where hit) over (order by pos) as seen from f),
       b as (select pos, k, id from r where hit and seen >= ? order by pos limit 1)
       select count(*)::int as sampled, count(*) filter (where hit)::int as hits,
         min(pos) filter (where hit and seen >= ?)::int as walk,
         (select pos from b)::int as "boundPos", (select k from b) as "boundKey",
-        (select id::text from b) as "boundId" from r`,
+        (select id::text from b) as "boundId", min(pos) filter (where sought)::int as "seekPos"
+      from r`,
     params: [
+      ...seek.params,
       percent,
       percent,
       ...walkWhere(s).params,
@@ -194,7 +206,8 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
   }
   const scale = probe.tableRows / probe.sampled;
   const estimated = Math.round(probe.hits * scale);
-  const walked = (probe.walk ?? probe.sampled) * scale;
+  // A walk with a seek starts at the first row within it.
+  const walked = ((probe.walk ?? probe.sampled) - (probe.seekPos ?? 1) + 1) * scale;
   // Rows read either way, weighed by how they are read: the walk fetches rows one by one in
   // sort order; candidates fetch every match in table order (a bitmap), or, with no index to
   // find them, read the whole table in sequence.
@@ -275,16 +288,18 @@ export function pageSql(s: SampledListSpec, plan: ListPlan): SqlFragment {
 }
 
 /**
- * A walk of at most `rows` rows in sort order: the first rows by the sort index, with their
- * sort key as `_k` (so the outer query keeps their order instead of sorting them again), then
- * the filter on those. Callers drop `_k`.
+ * A walk of at most `rows` rows in sort order: the first rows by the sort index (from the
+ * seek's first, if any), with their sort key as `_k` (so the outer query keeps their order
+ * instead of sorting them again), then the filter on those. Callers drop `_k`.
  */
 function boundedWalkSql(s: SampledListSpec, rows: number, limit: number[]): SqlFragment {
   const a = s.alias;
+  const seek = s.seek ?? { sql: 'true', params: [] };
   return {
-    sql: `select * from (select ${a}.*, ${s.sortKey} as _k from ${s.table} ${a} ${orderBy(s)} limit ?) ${a}
+    sql: `select * from (select ${a}.*, ${s.sortKey} as _k from ${s.table} ${a} where ${seek.sql}
+        ${orderBy(s)} limit ?) ${a}
       where ${walkWhere(s).sql} ${orderBy(s, `${a}._k`)} offset ? limit ?`,
-    params: [rows, ...walkWhere(s).params, ...limit],
+    params: [...seek.params, rows, ...walkWhere(s).params, ...limit],
   };
 }
 

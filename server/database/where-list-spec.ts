@@ -11,7 +11,7 @@ export function whereListSpec(
   where: SqlWhere,
   sortKey: string,
   query: Pick<ListQuery<unknown>, 'sort' | 'range'>,
-  options: Pick<SampledListSpec, 'narrowed' | 'nullsLast' | 'rangeable'>,
+  options: Pick<SampledListSpec, 'narrowed' | 'nullsLast' | 'rangeable' | 'seek'>,
 ): SampledListSpec {
   return {
     ...from,

@@ -11,8 +11,16 @@ const spec = (narrowed: boolean, rangeable = narrowed): SampledListSpec => ({
   range: { start: 0, end: 24 },
 });
 
-/** A million rows sampled down to 10,000; the range's bound where the sample has enough. */
-const probe = (hits: number, walk: number | null, boundPos: number | null = null) => ({
+/**
+ * A million rows sampled down to 10,000; the range's bound where the sample has enough, and
+ * the first row within a seek.
+ */
+const probe = (
+  hits: number,
+  walk: number | null,
+  boundPos: number | null = null,
+  seekPos: number | null = null,
+) => ({
   tableRows: 1_000_000,
   sampled: 10_000,
   hits,
@@ -20,6 +28,7 @@ const probe = (hits: number, walk: number | null, boundPos: number | null = null
   boundPos,
   boundKey: boundPos === null ? null : 'smith',
   boundId: boundPos === null ? null : '00000000-0000-0000-0000-000000000001',
+  seekPos,
 });
 
 describe('choosePlan', () => {
@@ -67,6 +76,17 @@ describe('choosePlan', () => {
     const nullable = { ...spec(true), nullable: 'c.last_name' };
     expect(choosePlan(nullable, probe(500, 3_300, 3_310))).not.toHaveProperty('bound');
     expect(choosePlan(spec(true), probe(500, 3_300))).not.toHaveProperty('bound');
+  });
+
+  it('walks from where a seek starts the sort index', () => {
+    // 5% of the rows at the far end of the sort order, all within a date range that starts
+    // there: the walk skips the rows before it.
+    const seek = { sql: 'c.created_at >= ?', params: ['2024-01-01'] };
+    expect(choosePlan({ ...spec(true), seek }, probe(500, 9_600, null, 9_500))).toMatchObject({
+      form: 'walk',
+      walkRows: 40_400,
+    });
+    expect(choosePlan(spec(true), probe(500, 9_600))).toMatchObject({ form: 'candidates' });
   });
 
   it('counts exactly only what an index can count cheaply', () => {

@@ -38,9 +38,15 @@ export interface AuditEventRow {
 /** An exported event, with its time as PostgreSQL writes it (the next page starts after it). */
 export type AuditExportRow = AuditEventView & { raw_at: string };
 
+/** The filter's date range, which bounds the sort key when the trail is sorted by date. */
+export const auditDateRange = (filter: AuditFilter): SqlWhere =>
+  new SqlWhere()
+    .add(filter.from, 'at >= ?::timestamptz', filter.from)
+    .add(filter.to, 'at <= ?::timestamptz', filter.to);
+
 export function auditWhere(filter: AuditFilter): SqlWhere {
   const search = searchCondition(filter.q ?? '', AUDIT_SEARCH);
-  return new SqlWhere()
+  return auditDateRange(filter)
     .add(filter.q, search.sql, ...search.params)
     .add(filter.action?.length, 'action = any(?::text[])', pgArray(filter.action ?? []))
     .add(filter.actorType, 'actor_type = ?', filter.actorType)
@@ -48,8 +54,6 @@ export function auditWhere(filter: AuditFilter): SqlWhere {
     .add(filter.targetType, 'target_type = ?', filter.targetType)
     .add(filter.targetId, 'target_id = ?', filter.targetId)
     .add(filter.clientId, 'client_ids @> array[?]::uuid[]', filter.clientId)
-    .add(filter.from, 'at >= ?::timestamptz', filter.from)
-    .add(filter.to, 'at <= ?::timestamptz', filter.to)
     .add(filter.id?.length, 'id = any(?::uuid[])', pgArray(filter.id ?? []));
 }
 

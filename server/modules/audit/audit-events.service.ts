@@ -13,6 +13,7 @@ import type { AuditEventView } from './audit-event.view';
 import {
   AUDIT_SEARCH,
   AUDIT_SORT_KEYS,
+  auditDateRange,
   auditWhere,
   findAuditEvent,
   findAuditExportPage,
@@ -86,10 +87,11 @@ const toView = (e: AuditEventRow): AuditEventView =>
 /**
  * Every filter but the actor and target types (a handful of values each) is found through an
  * index: a search through the trigram index (a short term as word starts), a client through
- * client_ids, dates through the time index.
+ * client_ids, dates through the time index, where a walk by date starts (the seek).
  */
 export function auditListSpec(query: ListQuery<AuditFilter, AuditSortField>): SampledListSpec {
   const { filter } = query;
+  const dates = auditDateRange(filter);
   return whereListSpec(
     { table: 'audit_event', alias: 'e' },
     auditWhere(filter),
@@ -107,6 +109,8 @@ export function auditListSpec(query: ListQuery<AuditFilter, AuditSortField>): Sa
         filter.id?.length,
       ),
       rangeable: isWordTermAlone(filter, AUDIT_SEARCH),
+      ...(query.sort.field === 'at' &&
+        dates.params.length && { seek: { sql: dates.condition, params: dates.params } }),
     },
   );
 }
