@@ -32,6 +32,7 @@ import { Migration20261209010000 } from './Migration20261209010000';
 import { Migration20261210010000 } from './Migration20261210010000';
 import { Migration20261210020000 } from './Migration20261210020000';
 import { Migration20261211010000 } from './Migration20261211010000';
+import { Migration20261211020000 } from './Migration20261211020000';
 
 /** Listed explicitly so compiled and ts-run code (Jest) find the same migrations. */
 export const migrationsList: MigrationObject[] = [
@@ -68,4 +69,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261210010000', class: Migration20261210010000 },
   { name: 'Migration20261210020000', class: Migration20261210020000 },
   { name: 'Migration20261211010000', class: Migration20261211010000 },
+  { name: 'Migration20261211020000', class: Migration20261211020000 },
 ];

@@ -38,17 +38,25 @@ export interface AuditEventRow {
 /** An exported event, with its time as PostgreSQL writes it (the next page starts after it). */
 export type AuditExportRow = AuditEventView & { raw_at: string };
 
-/** The filter's date range, which bounds the sort key when the trail is sorted by date. */
-export const auditDateRange = (filter: AuditFilter): SqlWhere =>
-  new SqlWhere()
+const dateRange = (where: SqlWhere, filter: AuditFilter) =>
+  where
     .add(filter.from, 'at >= ?::timestamptz', filter.from)
     .add(filter.to, 'at <= ?::timestamptz', filter.to);
 
+const actions = (where: SqlWhere, filter: AuditFilter) =>
+  where.add(filter.action?.length, 'action = any(?::text[])', pgArray(filter.action ?? []));
+
+/**
+ * The part of the filter that bounds the sort key: the date range when the trail is sorted by
+ * date, the actions when by action. A walk of the key's index starts at its first row.
+ */
+export const auditSeek = (filter: AuditFilter, field: AuditSortField): SqlWhere =>
+  (field === 'at' ? dateRange : actions)(new SqlWhere(), filter);
+
 export function auditWhere(filter: AuditFilter): SqlWhere {
   const search = searchCondition(filter.q ?? '', AUDIT_SEARCH);
-  return auditDateRange(filter)
+  return actions(dateRange(new SqlWhere(), filter), filter)
     .add(filter.q, search.sql, ...search.params)
-    .add(filter.action?.length, 'action = any(?::text[])', pgArray(filter.action ?? []))
     .add(filter.actorType, 'actor_type = ?', filter.actorType)
     .add(filter.actorId, 'actor_id = ?', filter.actorId)
     .add(filter.targetType, 'target_type = ?', filter.targetType)

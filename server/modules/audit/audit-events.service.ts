@@ -13,7 +13,7 @@ import type { AuditEventView } from './audit-event.view';
 import {
   AUDIT_SEARCH,
   AUDIT_SORT_KEYS,
-  auditDateRange,
+  auditSeek,
   auditWhere,
   findAuditEvent,
   findAuditExportPage,
@@ -87,11 +87,12 @@ const toView = (e: AuditEventRow): AuditEventView =>
 /**
  * Every filter but the actor and target types (a handful of values each) is found through an
  * index: a search through the trigram index (a short term as word starts), a client through
- * client_ids, dates through the time index, where a walk by date starts (the seek).
+ * client_ids, dates through the time index. A date range, or actions, bound the sort key when
+ * the trail is sorted by it: a walk starts at their first row (the seek).
  */
 export function auditListSpec(query: ListQuery<AuditFilter, AuditSortField>): SampledListSpec {
   const { filter } = query;
-  const dates = auditDateRange(filter);
+  const seek = auditSeek(filter, query.sort.field);
   return whereListSpec(
     { table: 'audit_event', alias: 'e' },
     auditWhere(filter),
@@ -109,8 +110,7 @@ export function auditListSpec(query: ListQuery<AuditFilter, AuditSortField>): Sa
         filter.id?.length,
       ),
       rangeable: isWordTermAlone(filter, AUDIT_SEARCH),
-      ...(query.sort.field === 'at' &&
-        dates.params.length && { seek: { sql: dates.condition, params: dates.params } }),
+      ...(seek.params.length && { seek: { sql: seek.condition, params: seek.params } }),
     },
   );
 }

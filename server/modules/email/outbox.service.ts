@@ -60,7 +60,7 @@ export class OutboxService {
   }
 }
 
-/** Statuses, contacts, ids and searches are found through an index. */
+/** Statuses, kinds, contacts, ids and searches are found through an index. */
 export function outboxListSpec(query: ListQuery<OutboxFilter, keyof typeof SORT>): SampledListSpec {
   const { q, status, kind, contactId, id } = query.filter;
   const search = searchCondition(q ?? '', SEARCH);
@@ -76,7 +76,7 @@ export function outboxListSpec(query: ListQuery<OutboxFilter, keyof typeof SORT>
     SORT[query.sort.field],
     query,
     {
-      narrowed: Boolean(q || status?.length || contactId || id?.length),
+      narrowed: Boolean(q || status?.length || kind?.length || contactId || id?.length),
       rangeable: isWordTermAlone(query.filter, SEARCH),
     },
   );
