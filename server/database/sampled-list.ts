@@ -200,6 +200,13 @@ const boundNeeded = (s: SampledListSpec, tableRows: number) => {
   return 2 * needed + 3 * Math.ceil(Math.sqrt(needed)) + 2;
 };
 
+/**
+ * One (key, id) index gives the whole sort order. Otherwise a walk reads values, keyed and
+ * unkeyed rows, or parts of the table one after another, each to the page's end (see pageSql),
+ * so it has no bound to give and no range to read.
+ */
+const oneIndexOrder = (s: SampledListSpec) => !s.sortValues && !s.nullable && !s.sortParts;
+
 export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListPlan {
   if (!probe || probe.sampled === 0 || probe.tableRows < SAMPLE_ABOVE_ROWS) {
     return { form: 'walk', estimated: null, exactTotal: true };
@@ -225,7 +232,7 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
     form,
     estimated,
     exactTotal,
-    ...(form === 'walk' && walkRows < probe.tableRows && { walkRows }),
+    ...(form === 'walk' && oneIndexOrder(s) && walkRows < probe.tableRows && { walkRows }),
   };
 }
 
@@ -236,7 +243,7 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
  */
 function rangeOf(s: SampledListSpec, probe: SampleProbe, scale: number, exactTotal: boolean) {
   const { boundPos, boundKey, boundId } = probe;
-  if (!s.rangeable || exactTotal || s.sortValues || s.nullable || s.sortParts) return null;
+  if (!s.rangeable || exactTotal || !oneIndexOrder(s)) return null;
   if (boundPos === null || boundKey === null || boundId === null) return null;
   const cost =
     boundPos * scale * RANGE_ENTRY_COST +

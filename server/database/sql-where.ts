@@ -1,3 +1,5 @@
+import type { SqlFragment } from './sql-fragment';
+
 /** Collects AND-ed conditions with their bound parameters for a raw list query. */
 export class SqlWhere {
   private readonly parts: string[] = [];
@@ -19,5 +21,10 @@ export class SqlWhere {
   /** The conditions without WHERE (`true` for none). */
   get condition(): string {
     return this.parts.length ? this.parts.join(' and ') : 'true';
+  }
+
+  /** The conditions without WHERE, with their parameters. */
+  get fragment(): SqlFragment {
+    return { sql: this.condition, params: this.params };
   }
 }

@@ -15,7 +15,7 @@ export function whereListSpec(
 ): SampledListSpec {
   return {
     ...from,
-    where: { sql: where.condition, params: where.params },
+    where: where.fragment,
     sortKey,
     order: query.sort.order,
     range: query.range,

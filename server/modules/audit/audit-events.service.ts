@@ -110,7 +110,7 @@ export function auditListSpec(query: ListQuery<AuditFilter, AuditSortField>): Sa
         filter.id?.length,
       ),
       rangeable: isWordTermAlone(filter, AUDIT_SEARCH),
-      ...(seek.params.length && { seek: { sql: seek.condition, params: seek.params } }),
+      ...(seek.params.length && { seek: seek.fragment }),
     },
   );
 }

@@ -136,7 +136,7 @@ export function contactListSpec(
   return {
     table: 'contact',
     alias: 'ct',
-    where: { sql: where.condition, params: where.params },
+    where: where.fragment,
     sortKey: SORT_SQL[sort.field],
     order: sort.order,
     nullable: NULLABLE[sort.field],
@@ -151,7 +151,7 @@ export function contactListSpec(
       filter.tagIds?.length,
     ),
     range,
-    ...(rowByRow && { rowWhere: { sql: rowByRow.condition, params: rowByRow.params } }),
+    ...(rowByRow && { rowWhere: rowByRow.fragment }),
     rangeable: !scope && isWordTermAlone(filter, SEARCH),
   };
 }
