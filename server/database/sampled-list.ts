@@ -1,3 +1,4 @@
+import type { BudgetedRunner } from './budgeted-runner';
 import type { SqlRunner } from './sql-runner';
 import type { SqlFragment } from './sql-fragment';
 
@@ -25,6 +26,17 @@ const RANGE_ENTRY_COST = 0.06;
 const MATCH_ENTRY_COST = 0.08;
 /** The fewest rows a bounded walk may read (a sample's estimate is rough for a short walk). */
 const MIN_WALK_ROWS = 5_000;
+/**
+ * Below this many sampled matches the sample cannot place the matches in sort order: the first
+ * of four may sit anywhere among the first 80% of the table.
+ */
+const FEW_SAMPLED_HITS = 8;
+/**
+ * Collecting the matches costs enough (in walked rows: 3,300 matches or more) that a walk is
+ * worth trying first when the sample cannot tell. Only tables of several million rows have so
+ * many matches behind so few sampled ones.
+ */
+const COLLECT_WORTH_GUESSING = 5_000;
 
 /**
  * One filtered, sorted page of a large table. `where` is a condition on `alias` ('true' for
@@ -111,6 +123,14 @@ export interface ListPlan {
    * without it.
    */
   bound?: { key: string; id: string };
+  /**
+   * The sample holds too few matches to say whether a walk finds them early (FEW_SAMPLED_HITS),
+   * and collecting them costs enough to try: PostgreSQL's own plan of the walk runs first, within
+   * the budget, when it reads an index in sort order; otherwise the page is collected.
+   */
+  guess?: true;
+  /** Totals the sample makes plausible: a planner's estimate is held within them. */
+  plausible?: { low: number; high: number };
 }
 
 export interface SampleProbe {
@@ -228,13 +248,32 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
   }
   const form = candidatesCost < walked ? 'candidates' : 'walk';
   const walkRows = Math.ceil(Math.max(4 * walked, MIN_WALK_ROWS));
+  const guess =
+    form === 'candidates' &&
+    probe.hits < FEW_SAMPLED_HITS &&
+    Math.max(candidatesCost, scale * BITMAP_ROW_COST) >= COLLECT_WORTH_GUESSING;
   return {
     form,
     estimated,
     exactTotal,
+    plausible: plausibleTotals(probe.hits, scale),
     ...(form === 'walk' && oneIndexOrder(s) && walkRows < probe.tableRows && { walkRows }),
+    ...(guess && { guess: true }),
   };
 }
+
+/**
+ * Totals within two standard deviations of the sampled matches (counted as a Poisson draw, with
+ * a row's worth more either side for a block sample's clumps), scaled to the table. None sampled
+ * still allows three rows' worth: a sample misses that many one time in twenty.
+ */
+const plausibleTotals = (hits: number, scale: number) => {
+  const spread = 2 * Math.sqrt(hits);
+  return {
+    low: Math.round(Math.max(0, hits - spread - 1) * scale),
+    high: Math.round((hits + spread + 3) * scale),
+  };
+};
 
 /**
  * The range form's bound and cost, when it can serve: the filter is `rangeable`, the total is
@@ -407,27 +446,97 @@ async function planList(sql: SqlRunner, s: SampledListSpec): Promise<ListPlan> {
   return choosePlan(s, { ...sample, tableRows });
 }
 
-/** The walk's page, counted in parallel when the total is exact and not `known` yet. */
-async function walkPage<Row>(
+/** A total, and whether it is an estimate. */
+interface Total {
+  total: number;
+  estimated: boolean;
+}
+
+const withoutHelpers = <Row>(found: (Row & { _value?: number; _k?: unknown })[]) =>
+  found.map(({ _value, _k, ...row }) => row as unknown as Row);
+
+/** A node of PostgreSQL's plan (EXPLAIN, FORMAT JSON), as far as a list reads it. */
+interface PlanNode {
+  'Node Type': string;
+  'Plan Rows': number;
+  Plans?: PlanNode[];
+}
+
+/** PostgreSQL's plan of a statement, without running it. */
+async function plannedRoot(sql: SqlRunner, statement: SqlFragment): Promise<PlanNode> {
+  const [row] = await sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
+    `explain (format json) ${statement.sql}`,
+    statement.params,
+  );
+  return row['QUERY PLAN'][0].Plan;
+}
+
+/** The plan sorts nothing whole: it reads an index in sort order (maybe sorting ties). */
+const readsInOrder = (node: PlanNode): boolean =>
+  node['Node Type'] !== 'Sort' && (node.Plans ?? []).every(readsInOrder);
+
+/**
+ * The total of a page that is not collected: the sample's estimate when it will do, else an
+ * exact count, within the budget on a sampled table. A count past the budget leaves the total to
+ * PostgreSQL's estimate of the filter, held within what the sample makes plausible: the sample
+ * alone says "none" of a filter it holds no match of.
+ */
+async function totalOf(
   sql: SqlRunner,
+  budgeted: BudgetedRunner,
   s: SampledListSpec,
   plan: ListPlan,
-  known?: number,
-): Promise<SampledPage<Row>> {
-  const page = pageSql(s, plan);
+): Promise<Total> {
+  if (!plan.exactTotal) return { total: plan.estimated ?? 0, estimated: true };
   const count = s.count ?? {
     sql: `select count(*)::int as total from ${s.table} ${s.alias} where ${s.where.sql}`,
     params: s.where.params,
   };
+  // A table too small to sample is counted whatever it takes (it cannot take long).
+  const run = plan.estimated === null ? sql : budgeted;
+  const counted = await run<{ total: number }[]>(count.sql, count.params);
+  if (counted) return { total: counted[0].total, estimated: false };
+  const root = await plannedRoot(sql, {
+    sql: `select 1 from ${s.table} ${s.alias} where ${s.where.sql}`,
+    params: s.where.params,
+  });
+  const { low, high } = plan.plausible ?? { low: 0, high: Infinity };
+  return { total: Math.round(Math.min(Math.max(root['Plan Rows'], low), high)), estimated: true };
+}
+
+/**
+ * The walk's page and its total (counted in parallel, unless `known`). `run` runs the walk: a
+ * BudgetedRunner's null (it gave up) is passed on.
+ */
+async function walkPage<Row>(
+  sql: SqlRunner,
+  budgeted: BudgetedRunner,
+  s: SampledListSpec,
+  plan: ListPlan,
+  { known, run = sql }: { known?: Total; run?: BudgetedRunner } = {},
+): Promise<SampledPage<Row> | null> {
+  const page = pageSql(s, plan);
   const [rows, total] = await Promise.all([
-    sql<(Row & { _value?: number; _k?: unknown })[]>(page.sql, page.params).then((found) =>
-      found.map(({ _value, _k, ...row }) => row as unknown as Row),
-    ),
-    known !== undefined || !plan.exactTotal
-      ? Promise.resolve(known ?? plan.estimated ?? 0)
-      : sql<{ total: number }[]>(count.sql, count.params).then(([r]) => r.total),
+    run<(Row & { _value?: number; _k?: unknown })[]>(page.sql, page.params),
+    known ?? totalOf(sql, budgeted, s, plan),
   ]);
-  return { rows, total, estimated: !plan.exactTotal };
+  return rows && { rows: withoutHelpers(rows), ...total };
+}
+
+/**
+ * The walk PostgreSQL plans itself, when that plan reads an index in sort order, within the
+ * budget (null: it would sort, or it ran out). With few matches sampled, an index PostgreSQL
+ * knows of (a staff member's events by date) may give the order the sample could not foresee.
+ */
+async function guessedWalkPage<Row>(
+  sql: SqlRunner,
+  budgeted: BudgetedRunner,
+  s: SampledListSpec,
+  plan: ListPlan,
+): Promise<SampledPage<Row> | null> {
+  const walk = { ...plan, form: 'walk' as const, walkRows: undefined };
+  if (!readsInOrder(await plannedRoot(sql, pageSql(s, walk)))) return null;
+  return walkPage<Row>(sql, budgeted, s, walk, { run: budgeted });
 }
 
 /** Every match collected and sorted, the page cut from them and counted in one statement. */
@@ -448,15 +557,51 @@ async function candidatesPage<Row>(
   return { rows, total: plan.estimated ?? total, estimated: true };
 }
 
-/** Plans (from a sample, on large tables), fetches and counts one page. */
+/** The page by the plan: a guess first, a bounded walk walked again if it leaves the page short. */
+export async function planPage<Row>(
+  sql: SqlRunner,
+  budgeted: BudgetedRunner,
+  s: SampledListSpec,
+  plan: ListPlan,
+): Promise<SampledPage<Row>> {
+  const guessed = plan.guess ? await guessedWalkPage<Row>(sql, budgeted, s, plan) : null;
+  if (guessed) return guessed;
+  if (plan.form === 'candidates') return candidatesPage<Row>(sql, s, plan);
+  const page = (await walkPage<Row>(sql, budgeted, s, plan))!;
+  // A bounded walk that leaves the page short may have stopped before the matches did.
+  if (!plan.walkRows || page.rows.length > s.range.end - s.range.start) return page;
+  return (await walkPage<Row>(
+    sql,
+    budgeted,
+    s,
+    { ...plan, walkRows: undefined },
+    { known: page },
+  ))!;
+}
+
+/**
+ * An estimated total made to agree with the page: at least the rows it shows and one more when
+ * it is full, exactly those when it ends the list (every page fetched here is complete: a short
+ * one has no matches after it), at most its start when it is past the end.
+ */
+export function provenTotal<Row>(s: SampledListSpec, page: SampledPage<Row>): SampledPage<Row> {
+  if (!page.estimated) return page;
+  const { start, end } = s.range;
+  const shown = start + page.rows.length;
+  if (page.rows.length > end - start) return { ...page, total: Math.max(page.total, shown + 1) };
+  if (page.rows.length || start === 0) return { ...page, total: shown, estimated: false };
+  return { ...page, total: Math.min(page.total, start) };
+}
+
+/**
+ * Plans (from a sample, on large tables), fetches and counts one page. `budgeted` runs what the
+ * page can do without (see BudgetedRunner); without it nothing is given up.
+ */
 export async function sampledList<Row extends { id: string }>(
   sql: SqlRunner,
   s: SampledListSpec,
+  budgeted: BudgetedRunner = sql,
 ): Promise<SampledPage<Row>> {
   const plan = await planList(sql, s);
-  if (plan.form === 'candidates') return candidatesPage<Row>(sql, s, plan);
-  const page = await walkPage<Row>(sql, s, plan);
-  // A bounded walk that leaves the page short may have stopped before the matches did.
-  if (!plan.walkRows || page.rows.length > s.range.end - s.range.start) return page;
-  return walkPage<Row>(sql, s, { ...plan, walkRows: undefined }, page.total);
+  return provenTotal(s, await planPage<Row>(sql, budgeted, s, plan));
 }

@@ -1,4 +1,8 @@
-import { choosePlan, type SampledListSpec } from '../../server/database/sampled-list';
+import {
+  choosePlan,
+  provenTotal,
+  type SampledListSpec,
+} from '../../server/database/sampled-list';
 
 const spec = (narrowed: boolean, rangeable = narrowed): SampledListSpec => ({
   table: 'client',
@@ -69,6 +73,7 @@ describe('choosePlan', () => {
       form: 'candidates',
       estimated: 20_000,
       exactTotal: false,
+      plausible: { low: 17_072, high: 23_128 },
     });
     // Only for a filter an index finds exactly, an estimated total and one index for the order.
     expect(choosePlan(spec(true, false), probe(500, 3_300, 3_310))).not.toHaveProperty('bound');
@@ -95,11 +100,57 @@ describe('choosePlan', () => {
     expect(choosePlan(spec(false), probe(90, 50))).toMatchObject({ exactTotal: false });
   });
 
+  it('guesses a walk first only when a thin sample stands for many matches', () => {
+    // Ten million rows sampled down to 2,500: four matches stand for 16,000, and the first of
+    // them says little about where the page's first 25 are.
+    const thin = (hits: number) => ({
+      ...probe(hits, 2_000),
+      tableRows: 10_000_000,
+      sampled: 2_500,
+    });
+    expect(choosePlan(spec(true), thin(4))).toMatchObject({
+      form: 'candidates',
+      estimated: 16_000,
+      guess: true,
+      plausible: { low: 0, high: 44_000 },
+    });
+    // None sampled: PostgreSQL may still know an index that gives the order.
+    expect(choosePlan(spec(true), thin(0))).toMatchObject({ form: 'candidates', guess: true });
+    // Eight sampled matches place them well enough.
+    expect(choosePlan(spec(true), thin(8))).not.toHaveProperty('guess');
+    // Four in a million stand for 400 matches: collecting those is cheap.
+    expect(choosePlan(spec(true), probe(4, 9_000))).not.toHaveProperty('guess');
+  });
+
   it('leaves a small table to PostgreSQL, counted exactly', () => {
     expect(choosePlan(spec(true), { ...probe(5, 9_000), tableRows: 15_000 })).toEqual({
       form: 'walk',
       estimated: null,
       exactTotal: true,
     });
+  });
+});
+
+describe('provenTotal', () => {
+  const page = (rows: number, total: number, estimated = true) => ({
+    rows: Array.from({ length: rows }, (_, i) => ({ id: String(i) })),
+    total,
+    estimated,
+  });
+  const at = (start: number) => ({ ...spec(true), range: { start, end: start + 24 } });
+
+  it('holds an estimate to what the page shows', () => {
+    // A full page proves one more match at least.
+    expect(provenTotal(at(975), page(25, 0))).toEqual(page(25, 1_001));
+    expect(provenTotal(at(975), page(25, 16_000))).toEqual(page(25, 16_000));
+    // A short page ends the list: its total is exact.
+    expect(provenTotal(at(975), page(10, 16_000))).toEqual(page(10, 985, false));
+    expect(provenTotal(at(0), page(0, 3_000))).toEqual(page(0, 0, false));
+    // Past the end: no more than the page's start.
+    expect(provenTotal(at(975), page(0, 16_000))).toEqual(page(0, 975));
+  });
+
+  it('leaves an exact total alone', () => {
+    expect(provenTotal(at(0), page(25, 12, false))).toEqual(page(25, 12, false));
   });
 });

@@ -4,7 +4,8 @@ import { CommonErrors } from '../../common/errors/common.errors';
 import type { Page } from '../../common/http/content-range';
 import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
-import { sampledList, type SampledListSpec } from '../../database/sampled-list';
+import type { SampledListSpec } from '../../database/sampled-list';
+import { SampledLists } from '../../database/sampled-lists.service';
 import { isWordTermAlone } from '../../database/search-term';
 import { whereListSpec } from '../../database/where-list-spec';
 import { sqlRunner } from '../../database/sql-runner';
@@ -26,14 +27,17 @@ const EXPORT_PAGE = 5_000;
 
 @Injectable()
 export class AuditEventsService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly lists: SampledLists,
+  ) {}
 
   /**
    * A page planned from a sample on a large trail (see sampledList); a total above the exact
    * limit is an estimate.
    */
   async list(query: ListQuery<AuditFilter, AuditSortField>): Promise<Page<AuditEventView>> {
-    const page = await sampledList<AuditEventRow>(sqlRunner(this.em), auditListSpec(query));
+    const page = await this.lists.page<AuditEventRow>(auditListSpec(query));
     return { items: page.rows.map(toView), total: page.total, estimated: page.estimated };
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SampledLists } from '../../database/sampled-lists.service';
 import { ClientFilesModule } from '../client-files/client-files.module';
 import { PlaybookRunWorkflowsModule } from '../playbooks/delivery/playbook-run-workflows.module';
 import { TagsModule } from '../tags/tags.module';
@@ -8,6 +9,6 @@ import { ClientsService } from './clients.service';
 @Module({
   imports: [TagsModule, PlaybookRunWorkflowsModule, ClientFilesModule],
   controllers: [ClientsController],
-  providers: [ClientsService],
+  providers: [ClientsService, SampledLists],
 })
 export class ClientsModule {}

@@ -4,7 +4,7 @@ import type { SqlCondition } from '../../common/access/access.service';
 import type { Page } from '../../common/http/content-range';
 import type { ListQuery } from '../../common/http/list-query';
 import { invalidField } from '../../common/validation/parse-input';
-import { sampledList } from '../../database/sampled-list';
+import { SampledLists } from '../../database/sampled-lists.service';
 import { sqlRunner, transactionRunner } from '../../database/sql-runner';
 import { ClientFilesService } from '../client-files/client-files.service';
 import { FileStore } from '../files/file-store.service';
@@ -51,6 +51,7 @@ export interface BulkTagsOutcome extends BulkTagsCounts {
 export class ClientsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly lists: SampledLists,
     private readonly tags: TagsService,
     private readonly playbookRuns: PlaybookRunWorkflows,
     private readonly files: ClientFilesService,
@@ -66,7 +67,7 @@ export class ClientsService {
     query: ListQuery<ClientFilter, ClientSortField>,
     scope: SqlCondition | null = null,
   ): Promise<Page<ClientView>> {
-    const page = await sampledList<ClientRow>(sqlRunner(this.em), clientListSpec(query, scope));
+    const page = await this.lists.page<ClientRow>(clientListSpec(query, scope));
     return { items: await this.withTags(page.rows), total: page.total, estimated: page.estimated };
   }
 

@@ -6,7 +6,7 @@ import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
-import { sampledList } from '../../database/sampled-list';
+import { SampledLists } from '../../database/sampled-lists.service';
 import { sqlRunner, sqlTransaction, type SqlRunner } from '../../database/sql-runner';
 import { TemporalService } from '../../temporal/temporal.service';
 import { toInvitationSummary } from '../invitations/invitation.view';
@@ -42,6 +42,7 @@ import { ContactsErrors } from './contacts.errors';
 export class ContactsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly lists: SampledLists,
     private readonly temporal: TemporalService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -51,7 +52,7 @@ export class ContactsService {
     query: ListQuery<ContactFilter, ContactSortField>,
     scope: SqlCondition | null = null,
   ): Promise<Page<ContactView>> {
-    const page = await sampledList<ContactRow>(sqlRunner(this.em), contactListSpec(query, scope));
+    const page = await this.lists.page<ContactRow>(contactListSpec(query, scope));
     return {
       items: await this.views(page.rows, scope),
       total: page.total,

@@ -5,7 +5,8 @@ import type { Page } from '../../common/http/content-range';
 import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
-import { sampledList, type SampledListSpec } from '../../database/sampled-list';
+import type { SampledListSpec } from '../../database/sampled-list';
+import { SampledLists } from '../../database/sampled-lists.service';
 import { isWordTermAlone, searchCondition } from '../../database/search-term';
 import { whereListSpec } from '../../database/where-list-spec';
 import { sqlRunner } from '../../database/sql-runner';
@@ -45,11 +46,14 @@ interface OutboxRow {
 
 @Injectable()
 export class OutboxService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly lists: SampledLists,
+  ) {}
 
   /** A page planned from a sample on a large Outbox (see sampledList). */
   async list(query: ListQuery<OutboxFilter, keyof typeof SORT>): Promise<Page<OutboxMessage>> {
-    const page = await sampledList<OutboxRow>(sqlRunner(this.em), outboxListSpec(query));
+    const page = await this.lists.page<OutboxRow>(outboxListSpec(query));
     return { items: page.rows.map(toMessage), total: page.total, estimated: page.estimated };
   }
 

@@ -4,7 +4,7 @@ import type { SqlCondition } from '../../common/access/access.service';
 import type { Page } from '../../common/http/content-range';
 import { isoDate } from '../../common/http/iso-date';
 import type { ListQuery } from '../../common/http/list-query';
-import { sampledList } from '../../database/sampled-list';
+import { SampledLists } from '../../database/sampled-lists.service';
 import { sqlRunner } from '../../database/sql-runner';
 import { requestNotFound } from './file-requests.errors';
 import { findRequestClient } from './file-requests.repository';
@@ -42,7 +42,10 @@ const EMPTY_COUNTS: Record<FileRequestItemStatus, number> = {
 /** Reads file requests as the API shows them: lists, and one request with everything in it. */
 @Injectable()
 export class FileRequestReader {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly lists: SampledLists,
+  ) {}
 
   /**
    * A page planned from a sample on a large table (see sampledList), then summarised: the
@@ -52,10 +55,7 @@ export class FileRequestReader {
     query: ListQuery<FileRequestFilter, FileRequestSortField>,
     visible: SqlCondition | null,
   ): Promise<Page<FileRequestSummaryView>> {
-    const page = await sampledList<{ id: string }>(
-      sqlRunner(this.em),
-      fileRequestListSpec(query, visible),
-    );
+    const page = await this.lists.page<{ id: string }>(fileRequestListSpec(query, visible));
     const ids = page.rows.map((r) => r.id);
     const rows = ids.length ? await findSummaries(sqlRunner(this.em), ids) : [];
     return { items: rows.map(toSummary), total: page.total, estimated: page.estimated };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SampledLists } from '../../database/sampled-lists.service';
 import { ClientFilesModule } from '../client-files/client-files.module';
 import { FileUploadInterceptor } from '../client-files/file-upload.interceptor';
 import { FileRequestDeliveryModule } from './delivery/file-request-delivery.module';
@@ -10,6 +11,6 @@ import { PortalFileRequestsController } from './portal-file-requests.controller'
 @Module({
   imports: [ClientFilesModule, FileRequestDeliveryModule],
   controllers: [FileRequestsController, PortalFileRequestsController],
-  providers: [FileRequestAnswersService, FileRequestReader, FileUploadInterceptor],
+  providers: [FileRequestAnswersService, FileRequestReader, FileUploadInterceptor, SampledLists],
 })
 export class FileRequestsModule {}

@@ -1,0 +1,159 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { budgetedRunner, type BudgetedRunner } from '../../server/database/budgeted-runner';
+import { planPage, type ListPlan, type SampledListSpec } from '../../server/database/sampled-list';
+import { SampledLists } from '../../server/database/sampled-lists.service';
+import { sqlRunner, type SqlRunner } from '../../server/database/sql-runner';
+import { auditListSpec } from '../../server/modules/audit/audit-events.service';
+import type { AuditFilter } from '../../server/modules/audit/audit-events.schemas';
+import { startTestApp, type TestApp } from '../utils/test-app';
+
+const ROWS = 24_000;
+const CLIENT = '00000000-0000-0000-0000-000000000007';
+
+describe('what a list page can do without: an exact count, a guessed walk', () => {
+  let t: TestApp;
+  let sql: SqlRunner;
+  /** Statements a runner was given, by their first words. */
+  let ran: string[];
+
+  const recording =
+    (runner: BudgetedRunner, label: string): BudgetedRunner =>
+    (text, params) => {
+      ran.push(`${label}: ${text.trim().split(/\s+/).slice(0, 3).join(' ')}`);
+      return runner(text, params);
+    };
+  const giveUp: BudgetedRunner = () => Promise.resolve(null);
+
+  const spec = (filter: AuditFilter, start = 0): SampledListSpec =>
+    auditListSpec({
+      filter,
+      sort: { field: 'at', order: 'DESC' },
+      range: { start, end: start + 24 },
+    });
+  const expectedIds = async (
+    where: string,
+    params: unknown[],
+    order = 'at desc, id desc',
+    start = 0,
+  ) =>
+    (
+      await t.query<{ id: string }>(
+        `select id from audit_event where ${where} order by ${order} offset ${start} limit 25`,
+        params,
+      )
+    ).map((r) => r.id);
+  const ids = (page: { rows: { id: string }[] }) => page.rows.map((r) => r.id);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    sql = sqlRunner(t.app.get(EntityManager).fork());
+    await t.query(
+      `insert into audit_event (at, actor_type, actor_email, action, target_type, client_ids, summary)
+       select now() - make_interval(mins => i), 'staff', 'staff@firm.example',
+         (array['client.updated','file.uploaded'])[1 + i % 2], 'client',
+         array[('00000000-0000-0000-0000-' || lpad((i % 50)::text, 12, '0'))::uuid],
+         'Event ' || i
+       from generate_series(1, $1::int) i`,
+      [ROWS],
+    );
+    await t.query('analyze audit_event');
+  });
+  beforeEach(() => {
+    ran = [];
+  });
+  afterAll(() => t.close());
+
+  it('stops a statement past its budget in PostgreSQL and leaves the pooled connections as they were', async () => {
+    const em = t.app.get(EntityManager).fork();
+    const budgeted = budgetedRunner(em, 50);
+    const started = Date.now();
+    expect(await budgeted('select pg_sleep(5)')).toBeNull();
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(await budgeted<{ n: number }[]>('select ?::int as n', [7])).toEqual([{ n: 7 }]);
+    // Other errors still fail the request.
+    await expect(budgeted('select 1 / 0')).rejects.toThrow(/division by zero/);
+    const settings = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        sqlRunner(em)<{ timeout: string }[]>(
+          `select current_setting('statement_timeout') as timeout`,
+        ),
+      ),
+    );
+    expect(settings.flat().map((s) => s.timeout)).not.toContain('50ms');
+  });
+
+  it('estimates a total it could not count in time, within what the sample makes plausible', async () => {
+    const quiet = spec({ clientId: CLIENT, action: ['file.uploaded'] });
+    const plan: ListPlan = {
+      form: 'walk',
+      estimated: 300,
+      exactTotal: true,
+      plausible: { low: 1_000, high: 2_000 },
+    };
+    const page = await planPage<{ id: string }>(sql, recording(giveUp, 'budgeted'), quiet, plan);
+    expect(ids(page)).toEqual(
+      await expectedIds(`client_ids @> array[$1::uuid] and action = 'file.uploaded'`, [CLIENT]),
+    );
+    // PostgreSQL estimates at most the client's 480 events; the sample allows 1,000 at least.
+    expect(page).toMatchObject({ total: 1_000, estimated: true });
+    expect(ran).toEqual(['budgeted: select count(*)::int as']);
+
+    // Counted in time, the total is exact: every event of the client (one in fifty, the odd
+    // ones) is an upload.
+    const counted = await planPage(sql, recording(sql, 'budgeted'), quiet, plan);
+    expect(counted).toMatchObject({ total: ROWS / 50, estimated: false });
+  });
+
+  it('tries the walk PostgreSQL plans in sort order first when the sample is too thin, and collects the matches when it runs out', async () => {
+    // Half the trail: PostgreSQL walks the date index.
+    const uploads = spec({ action: ['file.uploaded'] }, 100);
+    const plan: ListPlan = { form: 'candidates', estimated: 500, exactTotal: true, guess: true };
+    const expected = await expectedIds(`action = 'file.uploaded'`, [], 'at desc, id desc', 100);
+
+    const walked = await planPage<{ id: string }>(sql, recording(sql, 'budgeted'), uploads, plan);
+    expect(ids(walked)).toEqual(expected);
+    expect(walked).toMatchObject({ total: ROWS / 2, estimated: false });
+    expect(ran.sort()).toEqual(['budgeted: select count(*)::int as', 'budgeted: select e.* from']);
+
+    ran = [];
+    const collected = await planPage<{ id: string }>(
+      sql,
+      recording(giveUp, 'budgeted'),
+      uploads,
+      plan,
+    );
+    expect(ids(collected)).toEqual(expected);
+    // The candidates count their matches themselves.
+    expect(collected).toMatchObject({ total: ROWS / 2, estimated: false });
+    expect(ran.sort()).toEqual(['budgeted: select count(*)::int as', 'budgeted: select e.* from']);
+  });
+
+  it('collects at once when PostgreSQL would sort the matches itself', async () => {
+    // No index orders the trail by summary: the walk's own plan is a sort.
+    const bySummary = { ...spec({ clientId: CLIENT }), sortKey: 'e.summary' };
+    const plan: ListPlan = { form: 'candidates', estimated: 500, exactTotal: true, guess: true };
+    const page = await planPage<{ id: string }>(sql, recording(sql, 'budgeted'), bySummary, plan);
+    expect(ids(page)).toEqual(
+      await expectedIds('client_ids @> array[$1::uuid]', [CLIENT], 'summary desc, id desc'),
+    );
+    expect(ran).toEqual([]);
+  });
+
+  it("gives the API's lists the configured budget", async () => {
+    const lists = t.app.get(SampledLists);
+    // The last 5,000 events: few enough to count exactly, walked from the range's start.
+    const from = new Date(Date.now() - 5_000 * 60_000).toISOString();
+    const slowCount = {
+      ...spec({ from }),
+      count: {
+        sql: `select count(*)::int as total from audit_event e, pg_sleep(2) where at >= ?::timestamptz`,
+        params: [from],
+      },
+    };
+    const page = await lists.page<{ id: string }>(slowCount);
+    expect(page.estimated).toBe(true);
+    expect(page.total).toBeGreaterThan(25);
+    expect(ids(page)).toEqual(await expectedIds('at >= $1::timestamptz', [from]));
+    expect(t.config.LIST_BUDGET_MS).toBe(50);
+  });
+});
