@@ -250,6 +250,7 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
   const walkRows = Math.ceil(Math.max(4 * walked, MIN_WALK_ROWS));
   const guess =
     form === 'candidates' &&
+    oneIndexOrder(s) &&
     probe.hits < FEW_SAMPLED_HITS &&
     Math.max(candidatesCost, scale * BITMAP_ROW_COST) >= COLLECT_WORTH_GUESSING;
   return {
@@ -446,6 +447,15 @@ async function planList(sql: SqlRunner, s: SampledListSpec): Promise<ListPlan> {
   return choosePlan(s, { ...sample, tableRows });
 }
 
+/**
+ * What a page can do without, each given up past its budget: an exact count, and a walk guessed
+ * from a thin sample (which saves collecting the matches, so it may take longer).
+ */
+export interface ListBudgets {
+  count: BudgetedRunner;
+  guess: BudgetedRunner;
+}
+
 /** A total, and whether it is an estimate. */
 interface Total {
   total: number;
@@ -483,7 +493,7 @@ const readsInOrder = (node: PlanNode): boolean =>
  */
 async function totalOf(
   sql: SqlRunner,
-  budgeted: BudgetedRunner,
+  budgets: ListBudgets,
   s: SampledListSpec,
   plan: ListPlan,
 ): Promise<Total> {
@@ -493,7 +503,7 @@ async function totalOf(
     params: s.where.params,
   };
   // A table too small to sample is counted whatever it takes (it cannot take long).
-  const run = plan.estimated === null ? sql : budgeted;
+  const run = plan.estimated === null ? sql : budgets.count;
   const counted = await run<{ total: number }[]>(count.sql, count.params);
   if (counted) return { total: counted[0].total, estimated: false };
   const root = await plannedRoot(sql, {
@@ -510,7 +520,7 @@ async function totalOf(
  */
 async function walkPage<Row>(
   sql: SqlRunner,
-  budgeted: BudgetedRunner,
+  budgets: ListBudgets,
   s: SampledListSpec,
   plan: ListPlan,
   { known, run = sql }: { known?: Total; run?: BudgetedRunner } = {},
@@ -518,7 +528,7 @@ async function walkPage<Row>(
   const page = pageSql(s, plan);
   const [rows, total] = await Promise.all([
     run<(Row & { _value?: number; _k?: unknown })[]>(page.sql, page.params),
-    known ?? totalOf(sql, budgeted, s, plan),
+    known ?? totalOf(sql, budgets, s, plan),
   ]);
   return rows && { rows: withoutHelpers(rows), ...total };
 }
@@ -530,13 +540,13 @@ async function walkPage<Row>(
  */
 async function guessedWalkPage<Row>(
   sql: SqlRunner,
-  budgeted: BudgetedRunner,
+  budgets: ListBudgets,
   s: SampledListSpec,
   plan: ListPlan,
 ): Promise<SampledPage<Row> | null> {
   const walk = { ...plan, form: 'walk' as const, walkRows: undefined };
   if (!readsInOrder(await plannedRoot(sql, pageSql(s, walk)))) return null;
-  return walkPage<Row>(sql, budgeted, s, walk, { run: budgeted });
+  return walkPage<Row>(sql, budgets, s, walk, { run: budgets.guess });
 }
 
 /** Every match collected and sorted, the page cut from them and counted in one statement. */
@@ -560,23 +570,17 @@ async function candidatesPage<Row>(
 /** The page by the plan: a guess first, a bounded walk walked again if it leaves the page short. */
 export async function planPage<Row>(
   sql: SqlRunner,
-  budgeted: BudgetedRunner,
+  budgets: ListBudgets,
   s: SampledListSpec,
   plan: ListPlan,
 ): Promise<SampledPage<Row>> {
-  const guessed = plan.guess ? await guessedWalkPage<Row>(sql, budgeted, s, plan) : null;
+  const guessed = plan.guess ? await guessedWalkPage<Row>(sql, budgets, s, plan) : null;
   if (guessed) return guessed;
   if (plan.form === 'candidates') return candidatesPage<Row>(sql, s, plan);
-  const page = (await walkPage<Row>(sql, budgeted, s, plan))!;
+  const page = (await walkPage<Row>(sql, budgets, s, plan))!;
   // A bounded walk that leaves the page short may have stopped before the matches did.
   if (!plan.walkRows || page.rows.length > s.range.end - s.range.start) return page;
-  return (await walkPage<Row>(
-    sql,
-    budgeted,
-    s,
-    { ...plan, walkRows: undefined },
-    { known: page },
-  ))!;
+  return (await walkPage<Row>(sql, budgets, s, { ...plan, walkRows: undefined }, { known: page }))!;
 }
 
 /**
@@ -594,14 +598,14 @@ export function provenTotal<Row>(s: SampledListSpec, page: SampledPage<Row>): Sa
 }
 
 /**
- * Plans (from a sample, on large tables), fetches and counts one page. `budgeted` runs what the
- * page can do without (see BudgetedRunner); without it nothing is given up.
+ * Plans (from a sample, on large tables), fetches and counts one page. Without `budgets` nothing
+ * is given up.
  */
 export async function sampledList<Row extends { id: string }>(
   sql: SqlRunner,
   s: SampledListSpec,
-  budgeted: BudgetedRunner = sql,
+  budgets: ListBudgets = { count: sql, guess: sql },
 ): Promise<SampledPage<Row>> {
   const plan = await planList(sql, s);
-  return provenTotal(s, await planPage<Row>(sql, budgeted, s, plan));
+  return provenTotal(s, await planPage<Row>(sql, budgets, s, plan));
 }

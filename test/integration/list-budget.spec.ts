@@ -1,6 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { budgetedRunner, type BudgetedRunner } from '../../server/database/budgeted-runner';
-import { planPage, type ListPlan, type SampledListSpec } from '../../server/database/sampled-list';
+import {
+  planPage,
+  type ListBudgets,
+  type ListPlan,
+  type SampledListSpec,
+} from '../../server/database/sampled-list';
 import { SampledLists } from '../../server/database/sampled-lists.service';
 import { sqlRunner, type SqlRunner } from '../../server/database/sql-runner';
 import { auditListSpec } from '../../server/modules/audit/audit-events.service';
@@ -23,6 +28,11 @@ describe('what a list page can do without: an exact count, a guessed walk', () =
       return runner(text, params);
     };
   const giveUp: BudgetedRunner = () => Promise.resolve(null);
+  /** Counts and guessed walks, both through `runner`, recorded. */
+  const budgets = (runner: BudgetedRunner): ListBudgets => ({
+    count: recording(runner, 'count'),
+    guess: recording(runner, 'guess'),
+  });
 
   const spec = (filter: AuditFilter, start = 0): SampledListSpec =>
     auditListSpec({
@@ -90,17 +100,17 @@ describe('what a list page can do without: an exact count, a guessed walk', () =
       exactTotal: true,
       plausible: { low: 1_000, high: 2_000 },
     };
-    const page = await planPage<{ id: string }>(sql, recording(giveUp, 'budgeted'), quiet, plan);
+    const page = await planPage<{ id: string }>(sql, budgets(giveUp), quiet, plan);
     expect(ids(page)).toEqual(
       await expectedIds(`client_ids @> array[$1::uuid] and action = 'file.uploaded'`, [CLIENT]),
     );
     // PostgreSQL estimates at most the client's 480 events; the sample allows 1,000 at least.
     expect(page).toMatchObject({ total: 1_000, estimated: true });
-    expect(ran).toEqual(['budgeted: select count(*)::int as']);
+    expect(ran).toEqual(['count: select count(*)::int as']);
 
     // Counted in time, the total is exact: every event of the client (one in fifty, the odd
     // ones) is an upload.
-    const counted = await planPage(sql, recording(sql, 'budgeted'), quiet, plan);
+    const counted = await planPage(sql, budgets(sql), quiet, plan);
     expect(counted).toMatchObject({ total: ROWS / 50, estimated: false });
   });
 
@@ -110,29 +120,24 @@ describe('what a list page can do without: an exact count, a guessed walk', () =
     const plan: ListPlan = { form: 'candidates', estimated: 500, exactTotal: true, guess: true };
     const expected = await expectedIds(`action = 'file.uploaded'`, [], 'at desc, id desc', 100);
 
-    const walked = await planPage<{ id: string }>(sql, recording(sql, 'budgeted'), uploads, plan);
+    const walked = await planPage<{ id: string }>(sql, budgets(sql), uploads, plan);
     expect(ids(walked)).toEqual(expected);
     expect(walked).toMatchObject({ total: ROWS / 2, estimated: false });
-    expect(ran.sort()).toEqual(['budgeted: select count(*)::int as', 'budgeted: select e.* from']);
+    expect(ran.sort()).toEqual(['count: select count(*)::int as', 'guess: select e.* from']);
 
     ran = [];
-    const collected = await planPage<{ id: string }>(
-      sql,
-      recording(giveUp, 'budgeted'),
-      uploads,
-      plan,
-    );
+    const collected = await planPage<{ id: string }>(sql, budgets(giveUp), uploads, plan);
     expect(ids(collected)).toEqual(expected);
     // The candidates count their matches themselves.
     expect(collected).toMatchObject({ total: ROWS / 2, estimated: false });
-    expect(ran.sort()).toEqual(['budgeted: select count(*)::int as', 'budgeted: select e.* from']);
+    expect(ran.sort()).toEqual(['count: select count(*)::int as', 'guess: select e.* from']);
   });
 
   it('collects at once when PostgreSQL would sort the matches itself', async () => {
     // No index orders the trail by summary: the walk's own plan is a sort.
     const bySummary = { ...spec({ clientId: CLIENT }), sortKey: 'e.summary' };
     const plan: ListPlan = { form: 'candidates', estimated: 500, exactTotal: true, guess: true };
-    const page = await planPage<{ id: string }>(sql, recording(sql, 'budgeted'), bySummary, plan);
+    const page = await planPage<{ id: string }>(sql, budgets(sql), bySummary, plan);
     expect(ids(page)).toEqual(
       await expectedIds('client_ids @> array[$1::uuid]', [CLIENT], 'summary desc, id desc'),
     );
