@@ -129,7 +129,10 @@ export interface ListPlan {
    * the budget, when it reads an index in sort order; otherwise the page is collected.
    */
   guess?: true;
-  /** Totals the sample makes plausible: a planner's estimate is held within them. */
+  /**
+   * Totals a thin sample (fewer than FEW_SAMPLED_HITS matches) makes plausible: its own estimate
+   * is too rough to stand for the total, so PostgreSQL's is held within them.
+   */
   plausible?: { low: number; high: number };
 }
 
@@ -248,16 +251,17 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
   }
   const form = candidatesCost < walked ? 'candidates' : 'walk';
   const walkRows = Math.ceil(Math.max(4 * walked, MIN_WALK_ROWS));
+  const thin = probe.hits < FEW_SAMPLED_HITS;
   const guess =
     form === 'candidates' &&
     oneIndexOrder(s) &&
-    probe.hits < FEW_SAMPLED_HITS &&
+    thin &&
     Math.max(candidatesCost, scale * BITMAP_ROW_COST) >= COLLECT_WORTH_GUESSING;
   return {
     form,
     estimated,
     exactTotal,
-    plausible: plausibleTotals(probe.hits, scale),
+    ...(thin && { plausible: plausibleTotals(probe.hits, scale) }),
     ...(form === 'walk' && oneIndexOrder(s) && walkRows < probe.tableRows && { walkRows }),
     ...(guess && { guess: true }),
   };
@@ -488,8 +492,9 @@ const readsInOrder = (node: PlanNode): boolean =>
 /**
  * The total of a page that is not collected: the sample's estimate when it will do, else an
  * exact count, within the budget on a sampled table. A count past the budget leaves the total to
- * PostgreSQL's estimate of the filter, held within what the sample makes plausible: the sample
- * alone says "none" of a filter it holds no match of.
+ * the sample's estimate or, from a thin sample, to PostgreSQL's estimate of the filter held
+ * within what the sample makes plausible: the sample alone says "none" of a filter it holds no
+ * match of.
  */
 async function totalOf(
   sql: SqlRunner,
@@ -506,11 +511,12 @@ async function totalOf(
   const run = plan.estimated === null ? sql : budgets.count;
   const counted = await run<{ total: number }[]>(count.sql, count.params);
   if (counted) return { total: counted[0].total, estimated: false };
+  if (!plan.plausible) return { total: plan.estimated ?? 0, estimated: true };
+  const { low, high } = plan.plausible;
   const root = await plannedRoot(sql, {
     sql: `select 1 from ${s.table} ${s.alias} where ${s.where.sql}`,
     params: s.where.params,
   });
-  const { low, high } = plan.plausible ?? { low: 0, high: Infinity };
   return { total: Math.round(Math.min(Math.max(root['Plan Rows'], low), high)), estimated: true };
 }
 

@@ -376,4 +376,46 @@ describe('audit trail, Outbox and file-request list plans on tables where a filt
     const overdue = await list('file-requests', { overdue: true }, ['dueAt', 'ASC']);
     expect(overdue.headers['content-range']).toBe('file-requests 0-0/0');
   });
+
+  it('reads a file-request subject term alone as a range of the subject index', async () => {
+    // 12,000 statements, which sort after the 30,000 requests. They stay (deleting them would
+    // look up each one's emails), so this test comes last.
+    await t.query(
+      `insert into file_request (client_id, subject, status, sender_email)
+       select $1::uuid, 'Statements ' || i, 'completed', 'office@firm.example'
+       from generate_series(1, 12000) i`,
+      [quietClient],
+    );
+    await t.query('analyze file_request');
+    for (const start of [0, 975]) {
+      const spec = requests({ q: 'statements' }, 'subject', 'ASC', start);
+      const plan = await planOf(t, spec);
+      expect(plan).toMatchObject({ form: 'candidates', exactTotal: false });
+      expect(plan.bound).toBeDefined();
+      expect(await explainPage(t, spec, plan)).toContain('ROW(lower(subject), id) <= ROW(');
+      const res = await admin
+        .get('/api/file-requests')
+        .query({
+          filter: JSON.stringify({ q: 'statements' }),
+          sort: JSON.stringify(['subject', 'ASC']),
+          range: JSON.stringify([start, start + 24]),
+        })
+        .expect(200);
+      const expected = await t.query<{ id: string }>(
+        `select id from file_request where subject ilike '%statements%'
+           order by lower(subject), id offset $1 limit 25`,
+        [start],
+      );
+      expect(res.body.map((r: { id: string }) => r.id)).toEqual(expected.map((r) => r.id));
+      expect(res.headers['x-total-estimated']).toBe('true');
+    }
+    // A separator, another filter or a staff member's visible clients: never a range.
+    expect(requests({ q: 'w-2' }, 'subject', 'ASC').rangeable).toBe(false);
+    expect(requests({ q: 'bank', status: ['open'] }, 'subject', 'ASC').rangeable).toBe(false);
+    const visible = { sql: 'r.client_id = ?', params: [quietClient] };
+    const sort = { field: 'subject' as const, order: 'ASC' as const };
+    expect(
+      fileRequestListSpec({ filter: { q: 'bank' }, sort, range: page() }, visible).rangeable,
+    ).toBe(false);
+  });
 });

@@ -108,6 +108,10 @@ describe('what a list page can do without: an exact count, a guessed walk', () =
     expect(page).toMatchObject({ total: 1_000, estimated: true });
     expect(ran).toEqual(['count: select count(*)::int as']);
 
+    // From a sample that holds enough matches, its own estimate stands.
+    const sampled = await planPage(sql, budgets(giveUp), quiet, { ...plan, plausible: undefined });
+    expect(sampled).toMatchObject({ total: 300, estimated: true });
+
     // Counted in time, the total is exact: every event of the client (one in fifty, the odd
     // ones) is an upload.
     const counted = await planPage(sql, budgets(sql), quiet, plan);

@@ -1,8 +1,4 @@
-import {
-  choosePlan,
-  provenTotal,
-  type SampledListSpec,
-} from '../../server/database/sampled-list';
+import { choosePlan, provenTotal, type SampledListSpec } from '../../server/database/sampled-list';
 
 const spec = (narrowed: boolean, rangeable = narrowed): SampledListSpec => ({
   table: 'client',
@@ -73,7 +69,6 @@ describe('choosePlan', () => {
       form: 'candidates',
       estimated: 20_000,
       exactTotal: false,
-      plausible: { low: 17_072, high: 23_128 },
     });
     // Only for a filter an index finds exactly, an estimated total and one index for the order.
     expect(choosePlan(spec(true, false), probe(500, 3_300, 3_310))).not.toHaveProperty('bound');
@@ -116,10 +111,14 @@ describe('choosePlan', () => {
     });
     // None sampled: PostgreSQL may still know an index that gives the order.
     expect(choosePlan(spec(true), thin(0))).toMatchObject({ form: 'candidates', guess: true });
-    // Eight sampled matches place them well enough.
+    // Eight sampled matches place them well enough, and estimate the total.
     expect(choosePlan(spec(true), thin(8))).not.toHaveProperty('guess');
+    expect(choosePlan(spec(true), thin(8))).not.toHaveProperty('plausible');
     // Four in a million stand for 400 matches: collecting those is cheap.
     expect(choosePlan(spec(true), probe(4, 9_000))).not.toHaveProperty('guess');
+    // A walk that reads values or parts one after another always sorts what it gathers.
+    const byStatus = { ...spec(true), sortValues: ['active', 'archived'] };
+    expect(choosePlan(byStatus, thin(4))).not.toHaveProperty('guess');
   });
 
   it('leaves a small table to PostgreSQL, counted exactly', () => {

@@ -2,7 +2,7 @@ import type { SqlCondition } from '../../common/access/access.service';
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import type { SampledListSpec } from '../../database/sampled-list';
-import { searchCondition } from '../../database/search-term';
+import { isWordTermAlone, searchCondition } from '../../database/search-term';
 import type { SqlRunner } from '../../database/sql-runner';
 import { SqlWhere } from '../../database/sql-where';
 import { whereListSpec } from '../../database/where-list-spec';
@@ -62,12 +62,15 @@ const SORT: Record<FileRequestSortField, string> = {
  * The page of a list: statuses (overdue is one), clients, contacts, ids, the caller's scope and
  * searches (a short term as the start of a word of the subject) are found through an index.
  */
+/** A request's subject, searched anywhere through file_request_subject_trgm. */
+const SEARCH = { anywhere: 'r.subject' };
+
 export function fileRequestListSpec(
   query: ListQuery<FileRequestFilter, FileRequestSortField>,
   visible: SqlCondition | null,
 ): SampledListSpec {
   const { filter, sort } = query;
-  const search = searchCondition(filter.q ?? '', { anywhere: 'r.subject' });
+  const search = searchCondition(filter.q ?? '', SEARCH);
   const where = new SqlWhere()
     .add(visible, visible?.sql ?? '', ...(visible?.params ?? []))
     .add(filter.q, search.sql, ...search.params)
@@ -83,6 +86,8 @@ export function fileRequestListSpec(
     .add(filter.id?.length, 'r.id = any(?::uuid[])', pgArray(filter.id ?? []));
   return whereListSpec({ table: 'file_request', alias: 'r' }, where, SORT[sort.field], query, {
     nullsLast: sort.field === 'dueAt',
+    // A staff member's visible clients are a join: the range form would read past it.
+    rangeable: !visible && isWordTermAlone(filter, SEARCH),
     narrowed: Boolean(
       visible ||
       filter.q ||
