@@ -157,6 +157,14 @@ export const envSchema = z.object({
 
 /** Settings that only make sense together. */
 export const settingsSchema = envSchema.superRefine((env, ctx) => {
+  // A guessed walk gets twice the budget; past the query timeout the API would answer 503 instead.
+  if (2 * env.LIST_BUDGET_MS >= env.DATABASE_QUERY_TIMEOUT_MS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LIST_BUDGET_MS'],
+      message: `must be under half of DATABASE_QUERY_TIMEOUT_MS (${env.DATABASE_QUERY_TIMEOUT_MS})`,
+    });
+  }
   const s3Only = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
   for (const name of s3Only) {
     if (env[name] && !env.S3_BUCKET) {

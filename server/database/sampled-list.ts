@@ -130,8 +130,9 @@ export interface ListPlan {
    */
   guess?: true;
   /**
-   * Totals a thin sample (fewer than FEW_SAMPLED_HITS matches) makes plausible: its own estimate
-   * is too rough to stand for the total, so PostgreSQL's is held within them.
+   * Totals a thin sample (fewer than FEW_SAMPLED_HITS matches) makes plausible. When an exact
+   * count runs past its budget, such a sample's estimate is too rough to stand for the total, so
+   * PostgreSQL's estimate is held within them instead.
    */
   plausible?: { low: number; high: number };
 }
@@ -536,7 +537,7 @@ async function walkPage<Row>(
     run<(Row & { _value?: number; _k?: unknown })[]>(page.sql, page.params),
     known ?? totalOf(sql, budgets, s, plan),
   ]);
-  return rows && { rows: withoutHelpers(rows), ...total };
+  return rows && { total: total.total, estimated: total.estimated, rows: withoutHelpers(rows) };
 }
 
 /**
@@ -570,7 +571,8 @@ async function candidatesPage<Row>(
   if (!plan.bound) return { rows, total, estimated: false };
   // The range holds the page when it holds more matches than the page's end.
   if (total <= s.range.end) return candidatesPage(sql, s, { ...plan, bound: undefined });
-  return { rows, total: plan.estimated ?? total, estimated: true };
+  // The matches within the range are a floor for the estimate.
+  return { rows, total: Math.max(plan.estimated ?? 0, total), estimated: true };
 }
 
 /** The page by the plan: a guess first, a bounded walk walked again if it leaves the page short. */

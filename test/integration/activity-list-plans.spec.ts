@@ -51,7 +51,7 @@ describe('audit trail, Outbox and file-request list plans on tables where a filt
   beforeAll(async () => {
     // Exact totals here are counted whatever it takes: a count that a loaded machine slows past
     // the default LIST_BUDGET_MS would be estimated (list-budget.spec tests that).
-    t = await startTestApp({ LIST_BUDGET_MS: '60000' });
+    t = await startTestApp({ LIST_BUDGET_MS: '7000' });
     admin = await t.signIn();
     [{ id: quietClient }] = await t.query<{ id: string }>(
       `insert into client (id, first_name, last_name, display_name)

@@ -82,13 +82,18 @@ describe('what a list page can do without: an exact count, a guessed walk', () =
     expect(await budgeted<{ n: number }[]>('select ?::int as n', [7])).toEqual([{ n: 7 }]);
     // Other errors still fail the request.
     await expect(budgeted('select 1 / 0')).rejects.toThrow(/division by zero/);
+    // The budgeted statements ran on one of the pool's ten connections; holding all ten at once
+    // reads the setting on each, that one included.
+    const [{ pid }] = (await budgeted<{ pid: number }[]>('select pg_backend_pid() as pid'))!;
     const settings = await Promise.all(
-      Array.from({ length: 4 }, () =>
-        sqlRunner(em)<{ timeout: string }[]>(
-          `select current_setting('statement_timeout') as timeout`,
+      Array.from({ length: 10 }, () =>
+        sqlRunner(em)<{ pid: number; timeout: string }[]>(
+          `select pg_backend_pid() as pid, current_setting('statement_timeout') as timeout,
+             pg_sleep(0.3)::text`,
         ),
       ),
     );
+    expect(settings.flat().map((s) => s.pid)).toContain(pid);
     expect(settings.flat().map((s) => s.timeout)).not.toContain('50ms');
   });
 
@@ -135,6 +140,17 @@ describe('what a list page can do without: an exact count, a guessed walk', () =
     // The candidates count their matches themselves.
     expect(collected).toMatchObject({ total: ROWS / 2, estimated: false });
     expect(ran.sort()).toEqual(['count: select count(*)::int as', 'guess: select e.* from']);
+  });
+
+  it('walks again without its bound when a bounded walk leaves the page short', async () => {
+    // 300 rows in date order hold 150 uploads; page 40 needs 1,000.
+    const uploads = spec({ action: ['file.uploaded'] }, 975);
+    const plan: ListPlan = { form: 'walk', estimated: ROWS / 2, exactTotal: false, walkRows: 300 };
+    const page = await planPage<{ id: string }>(sql, budgets(sql), uploads, plan);
+    expect(ids(page)).toEqual(
+      await expectedIds(`action = 'file.uploaded'`, [], 'at desc, id desc', 975),
+    );
+    expect(page).toMatchObject({ total: ROWS / 2, estimated: true });
   });
 
   it('collects at once when PostgreSQL would sort the matches itself', async () => {

@@ -139,7 +139,7 @@ describe('provenTotal', () => {
   const at = (start: number) => ({ ...spec(true), range: { start, end: start + 24 } });
 
   it('holds an estimate to what the page shows', () => {
-    // A full page proves one more match at least.
+    // A full page: at least one match more is likely, so the list offers the next page.
     expect(provenTotal(at(975), page(25, 0))).toEqual(page(25, 1_001));
     expect(provenTotal(at(975), page(25, 16_000))).toEqual(page(25, 16_000));
     // A short page ends the list: its total is exact.

@@ -58,12 +58,13 @@ const SORT: Record<FileRequestSortField, string> = {
   status: 'r.status',
 };
 
+/** A request's subject, searched anywhere through file_request_subject_trgm. */
+const SEARCH = { anywhere: 'r.subject' };
+
 /**
  * The page of a list: statuses (overdue is one), clients, contacts, ids, the caller's scope and
  * searches (a short term as the start of a word of the subject) are found through an index.
  */
-/** A request's subject, searched anywhere through file_request_subject_trgm. */
-const SEARCH = { anywhere: 'r.subject' };
 
 export function fileRequestListSpec(
   query: ListQuery<FileRequestFilter, FileRequestSortField>,
