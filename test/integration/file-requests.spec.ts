@@ -265,7 +265,11 @@ describe('file requests', () => {
     expect(timeline).toEqual(
       expect.arrayContaining(['created', 'notified', 'uploaded', 'not_applicable', 'reviewed']),
     );
-    expect(timeline.slice(-2)).toEqual(['completed', 'reminders_stopped']);
+    // The second digest, when there is one, may be recorded after the request completed.
+    expect(timeline.filter((kind: string) => kind !== 'digest_sent').slice(-2)).toEqual([
+      'completed',
+      'reminders_stopped',
+    ]);
     // Contacts see the request's life, not staff's internals (who was told to review).
     const portalKinds = (
       await bob.agent.get(`/api/portal/file-requests/${id}`).expect(200)
