@@ -585,10 +585,12 @@ export async function planPage<Row>(
   const guessed = plan.guess ? await guessedWalkPage<Row>(sql, budgets, s, plan) : null;
   if (guessed) return guessed;
   if (plan.form === 'candidates') return candidatesPage<Row>(sql, s, plan);
+  // Walks without a budget (`run` left to `sql`) always give a page.
   const page = (await walkPage<Row>(sql, budgets, s, plan))!;
   // A bounded walk that leaves the page short may have stopped before the matches did.
   if (!plan.walkRows || page.rows.length > s.range.end - s.range.start) return page;
-  return (await walkPage<Row>(sql, budgets, s, { ...plan, walkRows: undefined }, { known: page }))!;
+  const known = { total: page.total, estimated: page.estimated };
+  return (await walkPage<Row>(sql, budgets, s, { ...plan, walkRows: undefined }, { known }))!;
 }
 
 /**
