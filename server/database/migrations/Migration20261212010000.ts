@@ -22,11 +22,13 @@ const INDEXES: [name: string, table: string, column: string, nullable: boolean][
 
 /**
  * Deleting a row makes PostgreSQL find the rows that reference it (to cascade or set null) one
- * deleted row at a time; without an index on the referencing column that is a read of the whole
- * table each time. Deleting a file request read the whole Outbox (12,000 requests did not finish
- * in a minute against 30,000 messages), and undoing an import read every campaign recipient for
- * each client it deleted. A column most rows leave empty is indexed where it is set, so the
- * messages and events written without it add nothing. Nothing an import writes has these columns.
+ * deleted row at a time; without an index that leads with the referencing column that is a read
+ * of the whole table each time. Deleting a file request read the whole Outbox (500 requests
+ * against 500,000 messages: 88 s), and undoing an import read every campaign recipient for each
+ * client it deleted. A nullable column is indexed where it is set: a lookup by value never needs
+ * the empty rows, and rows written without it add nothing. Nothing an import writes has these
+ * columns. A playbook's tag index held only tag triggers, which a tag's deletion cannot prove it
+ * looks for; the new one holds the same rows.
  */
 export class Migration20261212010000 extends Migration {
   override async up(): Promise<void> {
@@ -34,9 +36,13 @@ export class Migration20261212010000 extends Migration {
       const where = nullable ? ` where ${column} is not null` : '';
       this.addSql(`create index ${name} on ${table} (${column})${where};`);
     }
+    this.addSql('drop index playbook_tag_trigger_idx;');
   }
 
   override async down(): Promise<void> {
+    this.addSql(
+      `create index playbook_tag_trigger_idx on playbook (trigger_tag_id) where trigger_type = 'tag_added';`,
+    );
     for (const [name] of INDEXES) this.addSql(`drop index ${name};`);
   }
 }
