@@ -1,7 +1,6 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, raw } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { Contact } from '../../modules/contacts/contact.entity';
-import { escapeLike } from '../http/escape-like';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
 import { revokeAccountLinks } from '../../modules/account-links/account-links.repository';
 import { sqlRunner } from '../../database/sql-runner';
@@ -48,8 +47,12 @@ export class AuthService {
     const account = input.portal
       ? await this.em.findOne(
           Contact,
-          // Contact emails keep the case they were typed in; the unique index is on lower(email).
-          { email: { $ilike: escapeLike(input.email) }, portalStatus: 'accepted' },
+          // Contact emails keep the case they were typed in; the unique index is on lower(email),
+          // which an ILIKE cannot use (it read every accepted contact for each attempt).
+          {
+            [raw((alias) => `lower(${alias}.email)`)]: raw('lower(?)', [input.email]),
+            portalStatus: 'accepted',
+          },
           { populate: ['passwordHash'] },
         )
       : await this.em.findOne(

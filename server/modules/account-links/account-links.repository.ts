@@ -1,4 +1,3 @@
-import { escapeLike } from '../../common/http/escape-like';
 import type { SqlRunner } from '../../database/sql-runner';
 import { ownerTable, type AccountLinkOwner, type AccountLinkPurpose } from './account-link-owner';
 
@@ -102,8 +101,8 @@ export async function findPasswordResetOwner(
       ? `select 'staff' as kind, id, email, first_name as "firstName"
            from staff_user where email = ? and active`
       : `select 'contact' as kind, id, email, first_name as "firstName"
-           from contact where email ilike ? and portal_status = 'accepted'`,
-    [audience === 'staff' ? email : escapeLike(email)],
+           from contact where lower(email) = lower(?) and portal_status = 'accepted'`,
+    [email],
   );
   return owner;
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { pgArray } from '@server/database/pg-array';
 import type { SqlRunner } from '@server/database/sql-runner';
 import type { TriggerColumns } from '../playbook-definition';
@@ -89,11 +90,14 @@ export async function forgetLostWorkflows(
   return lost.length;
 }
 
-/** Which of `runIds` are runs still running. */
+/**
+ * Which of `runIds` are runs still running. They come from workflow memos, so one may not be an
+ * id at all; comparing as text would read every run instead of looking each up by its key.
+ */
 export async function findRunningRunIds(sql: SqlRunner, runIds: string[]): Promise<Set<string>> {
   const rows = await sql<{ id: string }[]>(
-    `select id::text from playbook_run where status = 'running' and id::text = any(?::text[])`,
-    [pgArray(runIds)],
+    `select id::text from playbook_run where id = any(?::uuid[]) and status = 'running'`,
+    [pgArray(runIds.filter((id) => z.guid().safeParse(id).success))],
   );
   return new Set(rows.map((r) => r.id));
 }
