@@ -101,16 +101,22 @@ export async function takeOverAbandonedBatch(sql: SqlRunner): Promise<string | u
   return open?.batch_id;
 }
 
+/** The order claims take queued emails in (email_message_claim_idx): transactional ones first. */
+const CLAIM_ORDER = 'order by bulk, created_at, id';
+
 /**
- * Cancels queued emails whose links would not work or that must not go: those of invitations
- * that ended meanwhile, or were deleted with their contact; a file request's emails to its
- * recipients once it has ended or is gone; campaign emails of a cancelled campaign or to a
- * contact who unsubscribed meanwhile (test sends to staff have no contact).
+ * Cancels, among the next `limit` queued emails a claim would take, those whose links would not
+ * work or that must not go: those of invitations that ended meanwhile, or were deleted with their
+ * contact; a file request's emails to its recipients once it has ended or is gone; campaign
+ * emails of a cancelled campaign or to a contact who unsubscribed meanwhile (test sends to staff
+ * have no contact). Returns how many. Only the head of the queue is checked: checking the whole
+ * queue before each batch made a campaign's backlog cost each batch a read of all of it.
  */
-export async function cancelDeadEmails(sql: SqlRunner): Promise<void> {
-  await sql(
+export async function cancelDeadEmails(sql: SqlRunner, limit: number): Promise<number> {
+  const cancelled = await sql<{ id: string }[]>(
     `update email_message m set status = 'cancelled', updated_at = now()
-     where m.status = 'queued' and (
+     where m.id in (select id from email_message where status = 'queued' ${CLAIM_ORDER} limit ?)
+     and (
        (m.kind in ('invitation','reminder') and (m.invitation_id is null
          or exists (select 1 from invitation i
            where i.id = m.invitation_id and i.status <> 'pending')))
@@ -121,8 +127,11 @@ export async function cancelDeadEmails(sql: SqlRunner): Promise<void> {
        or (m.kind = 'campaign' and m.contact_id is not null and (m.campaign_id is null
          or exists (select 1 from campaign k where k.id = m.campaign_id and k.status = 'cancelled')
          or exists (select 1 from contact ct
-           where ct.id = m.contact_id and ct.unsubscribed_at is not null))))`,
+           where ct.id = m.contact_id and ct.unsubscribed_at is not null))))
+     returning m.id`,
+    [limit],
   );
+  return cancelled.length;
 }
 
 /** Marks up to `limit` queued emails `sending` in batch `batchId`, transactional ones first. */
@@ -134,7 +143,7 @@ export async function claimQueuedEmails(
   await sql(
     `with picked as (
        select id from email_message where status = 'queued'
-       order by bulk, created_at, id limit ? for update skip locked)
+       ${CLAIM_ORDER} limit ? for update skip locked)
      update email_message m set status = 'sending', batch_id = ?, updated_at = now()
      from picked where m.id = picked.id`,
     [limit, batchId],

@@ -59,7 +59,8 @@ export class EmailDeliveryService {
     const resend = this.resend;
     const resumed = resumeBatchId ? await this.batchEmails(resumeBatchId, true) : [];
     const held = resumed.length ? resumed : ((await this.abandonedBatch()) ?? []);
-    if (!held.length) await cancelDeadEmails(sqlRunner(this.em));
+    // Until the emails the claim takes next are all alive.
+    if (!held.length) while ((await this.cancelDeadAtHead()) > 0);
     // Claimed when its request may start: email queued until then (one invitation behind a
     // campaign's backlog) makes this request, not one after batches claimed while they wait.
     const request = await sendInTurn(
@@ -119,6 +120,10 @@ export class EmailDeliveryService {
   }
 
   /** Claims queued emails, transactional ones first (one invitation overtakes a campaign). */
+  private cancelDeadAtHead(): Promise<number> {
+    return cancelDeadEmails(sqlRunner(this.em), this.config.EMAIL_BATCH_SIZE);
+  }
+
   private async claim(sql: SqlRunner): Promise<ClaimedEmail[]> {
     const batchId = randomUUID();
     await claimQueuedEmails(sql, this.config.EMAIL_BATCH_SIZE, batchId);
