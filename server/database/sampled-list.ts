@@ -156,12 +156,17 @@ export interface SampleProbe {
 }
 
 /**
- * The table's rows as the planner last counted them, or as the statistics collector counts
- * them since (inserts and deletes): a table imported a moment ago has not been analysed yet
- * (reltuples -1), and planned as a small one it would be sorted and counted whole.
+ * The table's rows as PostgreSQL's planner reckons them: the rows per page of its last analysis
+ * times the pages the table has now, so rows added since count without waiting for the next
+ * analysis. The statistics collector's live-row count is used only for a table never analysed
+ * with rows in it (one imported a moment ago, reltuples -1, which planned as a small table
+ * would be sorted and counted whole): an analysis that races the flush of the insert's counts
+ * leaves that count at twice the rows until the next one.
  */
 export const tableRowsSql = (table: string) =>
-  `select greatest(c.reltuples, s.n_live_tup, 0)::float8 as rows
+  `select (case when c.reltuples > 0 and c.relpages > 0
+      then c.reltuples / c.relpages * (pg_relation_size(c.oid) / current_setting('block_size')::float8)
+      else greatest(s.n_live_tup, 0) end)::float8 as rows
    from pg_class c left join pg_stat_user_tables s on s.relid = c.oid
    where c.oid = '${table}'::regclass`;
 
