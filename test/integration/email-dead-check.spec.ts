@@ -28,7 +28,7 @@ describe('emails that must not go, checked at the head of the queue', () => {
   const statuses = async () =>
     Object.fromEntries(
       (
-        await fixture.t.query<{ kind: string; status: string; n: number }>(
+        await fixture.t.query<{ key: string; n: number }>(
           `select kind || ' ' || status as key, count(*)::int as n from email_message group by 1`,
         )
       ).map((r) => [r.key, r.n]),

@@ -153,6 +153,23 @@ describe('what a list page can do without: an exact count, a guessed walk', () =
     expect(page).toMatchObject({ total: ROWS / 2, estimated: true });
   });
 
+  it('collects the matches when a walk reckoned from the density leaves the page short', async () => {
+    const uploads = spec({ action: ['file.uploaded'] }, 975);
+    const plan: ListPlan = {
+      form: 'walk',
+      estimated: ROWS / 2,
+      exactTotal: false,
+      walkRows: 300,
+      collectIfShort: true,
+    };
+    const page = await planPage<{ id: string }>(sql, budgets(sql), uploads, plan);
+    expect(ids(page)).toEqual(
+      await expectedIds(`action = 'file.uploaded'`, [], 'at desc, id desc', 975),
+    );
+    // Collected, so counted exactly.
+    expect(page).toMatchObject({ total: ROWS / 2, estimated: false });
+  });
+
   it('collects at once when PostgreSQL would sort the matches itself', async () => {
     // No index orders the trail by summary: the walk's own plan is a sort.
     const bySummary = { ...spec({ clientId: CLIENT }), sortKey: 'e.summary' };

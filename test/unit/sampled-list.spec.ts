@@ -121,6 +121,35 @@ describe('choosePlan', () => {
     expect(choosePlan(byStatus, thin(4))).not.toHaveProperty('guess');
   });
 
+  it("reckons a page's walk at the sample's density when one sampled match stands for more", () => {
+    // Ten million rows sampled down to 2,773: a busy client's 45 sampled events (1.6%), the
+    // first at the 75th sampled row. That position stands for 270,000 rows; the page's 25
+    // matches come within about 1,540.
+    const busy = (walk: number) => ({
+      ...probe(45, walk),
+      tableRows: 10_000_000,
+      sampled: 2_773,
+    });
+    const page40 = { ...spec(true), range: { start: 975, end: 999 } };
+    expect(choosePlan(spec(true), busy(75))).toMatchObject({
+      form: 'walk',
+      walkRows: 6_163,
+      collectIfShort: true,
+    });
+    expect(choosePlan(page40, busy(75))).toMatchObject({ form: 'walk', walkRows: 246_489 });
+    // A first match later than an even spread would likely put it: the matches start further
+    // on, and collecting them beats the walk.
+    expect(choosePlan(spec(true), busy(400))).toEqual({
+      form: 'candidates',
+      estimated: 162_279,
+      exactTotal: false,
+    });
+    // Without an index to collect through, a walk left short is walked again as before.
+    expect(choosePlan(spec(false), busy(75))).not.toHaveProperty('collectIfShort');
+    // A page that needs more matches than one sampled match stands for is placed by the sample.
+    expect(choosePlan(page40, probe(200, 1_000))).not.toHaveProperty('collectIfShort');
+  });
+
   it('leaves a small table to PostgreSQL, counted exactly', () => {
     expect(choosePlan(spec(true), { ...probe(5, 9_000), tableRows: 15_000 })).toEqual({
       form: 'walk',
