@@ -122,10 +122,10 @@ export interface ListPlan {
   walkRows?: number;
   /**
    * The walk's rows were reckoned from the sample's density rather than from where its matches
-   * sit (evenlySpreadWalk): a page the bounded walk leaves short is collected instead of walked
-   * again without the bound.
+   * sit (evenlySpreadWalk); a page the bounded walk leaves short is fetched by this plan, the
+   * one the matches' positions in the sample give.
    */
-  collectIfShort?: true;
+  otherwise?: ListPlan;
   /**
    * Candidates only up to this row of the sort order: the sort index's range up to it, and the
    * filter's index, intersected as bitmaps, so only the matches in the range are fetched. For a
@@ -252,6 +252,22 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
     return { form: 'walk', estimated: null, exactTotal: true };
   }
   const scale = probe.tableRows / probe.sampled;
+  const placed = placedPlan(s, probe, scale);
+  const even = s.narrowed && oneIndexOrder(s) ? evenlySpreadWalk(s, probe, scale) : null;
+  if (even === null || even >= placed.cost) return placed.plan;
+  // Bounded so that a wrong guess costs at most what the placed plan does.
+  const walkRows = Math.ceil(Math.min(Math.max(4 * even, MIN_WALK_ROWS), placed.cost));
+  if (walkRows >= probe.tableRows) return placed.plan;
+  const { estimated, exactTotal } = placed.plan;
+  return { form: 'walk', estimated, exactTotal, walkRows, otherwise: placed.plan };
+}
+
+/** The plan from where the sample's matches sit in sort order, and its cost in walked rows. */
+function placedPlan(
+  s: SampledListSpec,
+  probe: SampleProbe,
+  scale: number,
+): { plan: ListPlan; cost: number } {
   const estimated = Math.round(probe.hits * scale);
   // A walk with a seek starts at the first row within it.
   const walked = ((probe.walk ?? probe.sampled) - (probe.seekPos ?? 1) + 1) * scale;
@@ -264,27 +280,28 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
   const exactTotal = s.narrowed && estimated <= EXACT_TOTAL_LIMIT;
   const range = rangeOf(s, probe, scale, exactTotal);
   if (range && range.cost < Math.min(candidatesCost, walked)) {
-    return { form: 'candidates', estimated, exactTotal, bound: range.bound };
+    return {
+      plan: { form: 'candidates', estimated, exactTotal, bound: range.bound },
+      cost: range.cost,
+    };
   }
-  const even = s.narrowed && oneIndexOrder(s) ? evenlySpreadWalk(s, probe, scale) : null;
-  const walkCost = even ?? walked;
-  const form = candidatesCost < walkCost ? 'candidates' : 'walk';
-  const walkRows = Math.ceil(Math.max(4 * walkCost, MIN_WALK_ROWS));
+  const form = candidatesCost < walked ? 'candidates' : 'walk';
+  const walkRows = Math.ceil(Math.max(4 * walked, MIN_WALK_ROWS));
   const thin = probe.hits < FEW_SAMPLED_HITS;
   const guess =
     form === 'candidates' &&
     oneIndexOrder(s) &&
     thin &&
     Math.max(candidatesCost, scale * BITMAP_ROW_COST) >= COLLECT_WORTH_GUESSING;
-  return {
+  const plan: ListPlan = {
     form,
     estimated,
     exactTotal,
     ...(thin && { plausible: plausibleTotals(probe.hits, scale) }),
     ...(form === 'walk' && oneIndexOrder(s) && walkRows < probe.tableRows && { walkRows }),
-    ...(form === 'walk' && even !== null && walkRows < probe.tableRows && { collectIfShort: true }),
     ...(guess && { guess: true }),
   };
+  return { plan, cost: Math.min(candidatesCost, walked) };
 }
 
 /**
@@ -610,7 +627,10 @@ async function candidatesPage<Row>(
   return { rows, total: Math.max(plan.estimated ?? 0, total), estimated: true };
 }
 
-/** The page by the plan: a guess first, a bounded walk walked again if it leaves the page short. */
+/**
+ * The page by the plan: a guess first; a bounded walk that leaves the page short is followed by
+ * the placed plan when it was reckoned from the sample's density, else walked again unbounded.
+ */
 export async function planPage<Row>(
   sql: SqlRunner,
   budgets: ListBudgets,
@@ -624,7 +644,7 @@ export async function planPage<Row>(
   const page = (await walkPage<Row>(sql, budgets, s, plan))!;
   // A bounded walk that leaves the page short may have stopped before the matches did.
   if (!plan.walkRows || page.rows.length > s.range.end - s.range.start) return page;
-  if (plan.collectIfShort) return candidatesPage<Row>(sql, s, { ...plan, form: 'candidates' });
+  if (plan.otherwise) return planPage<Row>(sql, budgets, s, plan.otherwise);
   const known = { total: page.total, estimated: page.estimated };
   return (await walkPage<Row>(sql, budgets, s, { ...plan, walkRows: undefined }, { known }))!;
 }

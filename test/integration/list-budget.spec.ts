@@ -153,15 +153,10 @@ describe('what a list page can do without: an exact count, a guessed walk', () =
     expect(page).toMatchObject({ total: ROWS / 2, estimated: true });
   });
 
-  it('collects the matches when a walk reckoned from the density leaves the page short', async () => {
+  it("fetches the page by the sample's placed plan when a walk reckoned from the density leaves it short", async () => {
     const uploads = spec({ action: ['file.uploaded'] }, 975);
-    const plan: ListPlan = {
-      form: 'walk',
-      estimated: ROWS / 2,
-      exactTotal: false,
-      walkRows: 300,
-      collectIfShort: true,
-    };
+    const collect: ListPlan = { form: 'candidates', estimated: ROWS / 2, exactTotal: false };
+    const plan: ListPlan = { ...collect, form: 'walk', walkRows: 300, otherwise: collect };
     const page = await planPage<{ id: string }>(sql, budgets(sql), uploads, plan);
     expect(ids(page)).toEqual(
       await expectedIds(`action = 'file.uploaded'`, [], 'at desc, id desc', 975),

@@ -131,23 +131,24 @@ describe('choosePlan', () => {
       sampled: 2_773,
     });
     const page40 = { ...spec(true), range: { start: 975, end: 999 } };
-    expect(choosePlan(spec(true), busy(75))).toMatchObject({
+    const collect = { form: 'candidates', estimated: 162_279, exactTotal: false };
+    expect(choosePlan(spec(true), busy(75))).toEqual({
       form: 'walk',
-      walkRows: 6_163,
-      collectIfShort: true,
-    });
-    expect(choosePlan(page40, busy(75))).toMatchObject({ form: 'walk', walkRows: 246_489 });
-    // A first match later than an even spread would likely put it: the matches start further
-    // on, and collecting them beats the walk.
-    expect(choosePlan(spec(true), busy(400))).toEqual({
-      form: 'candidates',
       estimated: 162_279,
       exactTotal: false,
+      walkRows: 6_163,
+      otherwise: collect,
     });
-    // Without an index to collect through, a walk left short is walked again as before.
-    expect(choosePlan(spec(false), busy(75))).not.toHaveProperty('collectIfShort');
+    // Page 40's 1,000 matches come within about 61,600 rows; a wrong guess reads no more than
+    // collecting would cost.
+    expect(choosePlan(page40, busy(75))).toMatchObject({ walkRows: 243_419, otherwise: collect });
+    // A first match later than an even spread would likely put it: the matches start further
+    // on, and collecting them beats the walk.
+    expect(choosePlan(spec(true), busy(400))).toEqual(collect);
+    // Without an index to collect through, the sample's positions alone place the walk.
+    expect(choosePlan(spec(false), busy(75))).not.toHaveProperty('otherwise');
     // A page that needs more matches than one sampled match stands for is placed by the sample.
-    expect(choosePlan(page40, probe(200, 1_000))).not.toHaveProperty('collectIfShort');
+    expect(choosePlan(page40, probe(200, 1_000))).not.toHaveProperty('otherwise');
   });
 
   it('leaves a small table to PostgreSQL, counted exactly', () => {
