@@ -23,7 +23,12 @@ export function budgetedRunner(em: EntityManager, budgetMs: number): BudgetedRun
     try {
       return await sqlTransaction(em, async (sql) => {
         await sql(`set local statement_timeout = ${Math.max(1, Math.trunc(budgetMs))}`);
-        return sql<T>(text, params);
+        const rows = await sql<T>(text, params);
+        // A timeout that fires as the statement ends cancels the next command: let that be one
+        // inside the transaction, which is then rolled back, rather than its commit, which would
+        // leave the connection in a failed transaction when it goes back to the pool.
+        await sql('set local statement_timeout = 0');
+        return rows;
       });
     } catch (error) {
       if ((error as { code?: unknown }).code === QUERY_CANCELED) return null;
