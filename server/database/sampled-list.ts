@@ -254,10 +254,12 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
   const scale = probe.tableRows / probe.sampled;
   const placed = placedPlan(s, probe, scale);
   const even = s.narrowed && oneIndexOrder(s) ? evenlySpreadWalk(s, probe, scale) : null;
-  if (even === null || even >= placed.cost) return placed.plan;
-  // Bounded so that a wrong guess costs at most what the placed plan does.
-  const walkRows = Math.ceil(Math.min(Math.max(4 * even, MIN_WALK_ROWS), placed.cost));
-  if (walkRows >= probe.tableRows) return placed.plan;
+  if (even === null) return placed.plan;
+  // Four times the reckoning, as for a placed walk, but a wrong guess, which reads every row it
+  // may, costs at most half what the placed plan does; one bounded closer than half again the
+  // reckoning would rarely find the page.
+  const walkRows = Math.ceil(Math.min(4 * even, placed.cost / 2));
+  if (walkRows < 1.5 * even || walkRows >= probe.tableRows) return placed.plan;
   const { estimated, exactTotal } = placed.plan;
   return { form: 'walk', estimated, exactTotal, walkRows, otherwise: placed.plan };
 }

@@ -140,8 +140,16 @@ describe('choosePlan', () => {
       otherwise: collect,
     });
     // Page 40's 1,000 matches come within about 61,600 rows; a wrong guess reads no more than
-    // collecting would cost.
-    expect(choosePlan(page40, busy(75))).toMatchObject({ walkRows: 243_419, otherwise: collect });
+    // half what collecting would cost.
+    expect(choosePlan(page40, busy(75))).toMatchObject({ walkRows: 121_710, otherwise: collect });
+    // Where the placed plan is a short walk, the guess is cut to half of it, or not tried when
+    // that leaves it too short to find the page.
+    const early = (walk: number) => ({ ...busy(walk), tableRows: 1_000_000 });
+    expect(choosePlan(spec(true), early(20))).toMatchObject({
+      walkRows: 3_607,
+      otherwise: { form: 'walk' },
+    });
+    expect(choosePlan(spec(true), early(12))).not.toHaveProperty('otherwise');
     // A first match later than an even spread would likely put it: the matches start further
     // on, and collecting them beats the walk.
     expect(choosePlan(spec(true), busy(400))).toEqual(collect);
