@@ -254,9 +254,10 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
   const scale = probe.tableRows / probe.sampled;
   const placed = placedPlan(s, probe, scale);
   const even = s.narrowed && oneIndexOrder(s) ? evenlySpreadWalk(s, probe, scale) : null;
-  if (even === null) return placed.plan;
+  // A placed walk stops at the page's last match anyway: only collecting is worth a guess.
+  if (even === null || placed.plan.form !== 'candidates') return placed.plan;
   // Four times the reckoning, as for a placed walk, but a wrong guess, which reads every row it
-  // may, costs at most half what the placed plan does; one bounded closer than half again the
+  // may, costs at most half what collecting does; one bounded closer than half again the
   // reckoning would rarely find the page.
   const walkRows = Math.ceil(Math.min(4 * even, placed.cost / 2));
   if (walkRows < 1.5 * even || walkRows >= probe.tableRows) return placed.plan;

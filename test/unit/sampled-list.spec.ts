@@ -142,14 +142,17 @@ describe('choosePlan', () => {
     // Page 40's 1,000 matches come within about 61,600 rows; a wrong guess reads no more than
     // half what collecting would cost.
     expect(choosePlan(page40, busy(75))).toMatchObject({ walkRows: 121_710, otherwise: collect });
-    // Where the placed plan is a short walk, the guess is cut to half of it, or not tried when
-    // that leaves it too short to find the page.
-    const early = (walk: number) => ({ ...busy(walk), tableRows: 1_000_000 });
-    expect(choosePlan(spec(true), early(20))).toMatchObject({
-      walkRows: 3_607,
-      otherwise: { form: 'walk' },
+    // A placed walk is not guessed at: it stops at the page's last match anyway. Collecting a
+    // few thousand matches is guessed at within half its cost, or not when that leaves the
+    // guess too short to find the page.
+    const fewer = (walk: number, tableRows: number) => ({ ...busy(walk), tableRows });
+    expect(choosePlan(spec(true), fewer(20, 1_000_000))).toMatchObject({ form: 'walk' });
+    expect(choosePlan(spec(true), fewer(20, 1_000_000))).not.toHaveProperty('otherwise');
+    expect(choosePlan(spec(true), fewer(75, 1_000_000))).toMatchObject({
+      walkRows: 6_163,
+      otherwise: { form: 'candidates' },
     });
-    expect(choosePlan(spec(true), early(12))).not.toHaveProperty('otherwise');
+    expect(choosePlan(spec(true), fewer(75, 150_000))).not.toHaveProperty('otherwise');
     // A first match later than an even spread would likely put it: the matches start further
     // on, and collecting them beats the walk.
     expect(choosePlan(spec(true), busy(400))).toEqual(collect);
