@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../utils/test-database';
+import { useDatabaseClient } from '../utils/test-database';
 
 /**
  * Deleting a row makes PostgreSQL look up the rows that reference it, once per deleted row; a
@@ -8,24 +7,14 @@ import { createTestDatabase, type TestDatabase } from '../utils/test-database';
  * are deactivated, never deleted, so references to them are never looked up this way.
  */
 describe('foreign keys and the indexes their deletes read', () => {
-  let db: TestDatabase;
-  let pg: Client;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-  });
-  afterAll(async () => {
-    await pg.end();
-    await db.drop();
-  });
+  const client = useDatabaseClient();
 
   /**
    * References, other than to staff, that no index leads with: its first key columns are the
    * reference's, and it holds every row that has a value (no condition, or only that it is set).
    */
   const unindexedReferences = async (): Promise<{ all: number; unindexed: string[] }> => {
-    const { rows } = await pg.query<{ reference: string; indexed: boolean }>(
+    const { rows } = await client().query<{ reference: string; indexed: boolean }>(
       `select c.conrelid::regclass::text || ' (' || c.conname || ')' as reference,
          exists (
            select 1 from pg_index i
@@ -47,9 +36,9 @@ describe('foreign keys and the indexes their deletes read', () => {
   });
 
   it('looks up a deleted row through the index of a column most rows leave empty', async () => {
-    await pg.query('set enable_seqscan = off');
+    await client().query('set enable_seqscan = off');
     // What PostgreSQL runs for a deleted file request, planned for any value.
-    const { rows } = await pg.query<{ 'QUERY PLAN': unknown }>(
+    const { rows } = await client().query<{ 'QUERY PLAN': unknown }>(
       `explain (generic_plan, format json)
        update only email_message set file_request_id = null where $1 = file_request_id`,
     );
@@ -59,14 +48,14 @@ describe('foreign keys and the indexes their deletes read', () => {
   });
 
   it('tells a reference no index leads with from one an index leads with', async () => {
-    await pg.query('create table t_parent (id int primary key)');
+    await client().query('create table t_parent (id int primary key)');
     // The reference is the second column of the primary key: a lookup would read all of it.
-    await pg.query(
+    await client().query(
       `create table t_child (other int, parent_id int references t_parent (id),
          primary key (other, parent_id))`,
     );
     expect((await unindexedReferences()).unindexed).toEqual(['t_child (t_child_parent_id_fkey)']);
-    await pg.query('create index on t_child (parent_id, other) where parent_id is not null');
+    await client().query('create index on t_child (parent_id, other) where parent_id is not null');
     expect((await unindexedReferences()).unindexed).toEqual([]);
   });
 });

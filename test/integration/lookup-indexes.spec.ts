@@ -1,17 +1,15 @@
-import { Client } from 'pg';
 import type { SqlRunner } from '../../server/database/sql-runner';
 import { findPasswordResetOwner } from '../../server/modules/account-links/account-links.repository';
 import { batchExists } from '../../server/modules/invitations/invitations.repository';
 import { findRunningRunIds } from '../../server/modules/playbooks/delivery/playbook-run-workflows.repository';
-import { createTestDatabase, type TestDatabase } from '../utils/test-database';
+import { useDatabaseClient } from '../utils/test-database';
 
 /**
  * Lookups that run for every anonymous attempt or on a timer find their row through an index:
  * on a table of a million rows a read of the whole table costs a tenth of a second each time.
  */
 describe('lookups by a key read an index, never the table', () => {
-  let db: TestDatabase;
-  let pg: Client;
+  const client = useDatabaseClient();
   /** The plans of the statements a repository function ran, as JSON text. */
   let plans: string[];
 
@@ -19,23 +17,16 @@ describe('lookups by a key read an index, never the table', () => {
   const planner: SqlRunner = async <T>(text: string, params: unknown[] = []) => {
     let n = 0;
     const numbered = text.replace(/\?/g, () => `$${++n}`);
-    const { rows } = await pg.query(`explain (format json) ${numbered}`, params);
+    const { rows } = await client().query(`explain (format json) ${numbered}`, params);
     plans.push(JSON.stringify(rows[0]['QUERY PLAN']));
     return [] as T;
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    await pg.query('set enable_seqscan = off');
+    await client().query('set enable_seqscan = off');
   });
   beforeEach(() => {
     plans = [];
-  });
-  afterAll(async () => {
-    await pg.end();
-    await db.drop();
   });
 
   it('finds a contact who asks for a password link by the email index, whatever its case', async () => {
