@@ -14,7 +14,7 @@ const DEAD = 35;
  * batch sends is left unchecked.
  */
 describe('emails that must not go, checked at the head of the queue', () => {
-  const fixture = useAppSendingTo({ perSecond: 20, batch: BATCH, answerDelayMs: 0, workers: 0 });
+  const fixture = useAppSendingTo({ perSecond: 20, batch: BATCH, answerDelayMs: 300, workers: 0 });
 
   const queue = (kind: string, to: string, n: number) =>
     fixture.t.query(
@@ -59,5 +59,32 @@ describe('emails that must not go, checked at the head of the queue', () => {
       'invitation cancelled': DEAD,
       'password_reset sent': 3,
     });
+  });
+  it('checks what each lane claims when several claim at once', async () => {
+    const { t, resend } = fixture;
+    const before = resend.emails.length;
+    // Dead and live emails in turn, more than the four lanes take in a round. Resend answers in
+    // 300 ms, so each lane claims while the others' requests are still out.
+    await t.query(
+      `insert into email_message (id, kind, idempotency_key, to_email, from_email, subject,
+         text_body, bulk, status, created_at)
+       select gen_random_uuid(), case when g % 2 = 0 then 'invitation' else 'password_reset' end,
+         'lane' || g, 'lane' || g || '@example.com', 'firm@clienthub.test', 'Hello', 'Hello',
+         false, 'queued', now() + g * interval '1 ms'
+       from generate_series(1, 80) g`,
+    );
+    const delivery = new EmailDeliveryService(t.app.get(EntityManager), t.config);
+    const lane = async () => {
+      while ((await delivery.deliverBatch(undefined, () => undefined)).claimed > 0);
+    };
+    await Promise.all([lane(), lane(), lane(), lane()]);
+
+    const sent = resend.emails.slice(before).flatMap((e) => e.to);
+    expect(sent).toHaveLength(40);
+    expect(sent.every((to) => Number(/lane(\d+)@/.exec(to)![1]) % 2 === 1)).toBe(true);
+    const [{ n }] = await t.query<{ n: number }>(
+      `select count(*)::int as n from email_message where idempotency_key like 'lane%' and status = 'cancelled'`,
+    );
+    expect(n).toBe(40);
   });
 });

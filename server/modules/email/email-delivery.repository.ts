@@ -115,7 +115,8 @@ const CLAIM_ORDER = 'order by bulk, created_at, id';
 export async function cancelDeadEmails(sql: SqlRunner, limit: number): Promise<number> {
   const cancelled = await sql<{ id: string }[]>(
     `update email_message m set status = 'cancelled', updated_at = now()
-     where m.id in (select id from email_message where status = 'queued' ${CLAIM_ORDER} limit ?)
+     where m.status = 'queued'
+     and m.id in (select id from email_message where status = 'queued' ${CLAIM_ORDER} limit ?)
      and (
        (m.kind in ('invitation','reminder') and (m.invitation_id is null
          or exists (select 1 from invitation i

@@ -59,8 +59,6 @@ export class EmailDeliveryService {
     const resend = this.resend;
     const resumed = resumeBatchId ? await this.batchEmails(resumeBatchId, true) : [];
     const held = resumed.length ? resumed : ((await this.abandonedBatch()) ?? []);
-    // Until the emails the claim takes next are all alive.
-    if (!held.length) while ((await this.cancelDeadAtHead()) > 0);
     // Claimed when its request may start: email queued until then (one invitation behind a
     // campaign's backlog) makes this request, not one after batches claimed while they wait.
     const request = await sendInTurn(
@@ -119,12 +117,13 @@ export class EmailDeliveryService {
     return batchId ? this.batchEmails(batchId) : null;
   }
 
-  /** Claims queued emails, transactional ones first (one invitation overtakes a campaign). */
-  private cancelDeadAtHead(): Promise<number> {
-    return cancelDeadEmails(sqlRunner(this.em), this.config.EMAIL_BATCH_SIZE);
-  }
-
+  /**
+   * Claims queued emails, transactional ones first (one invitation overtakes a campaign), once
+   * those it takes are all alive: the ones that must no longer go are cancelled in the claim's
+   * own turn, so the rows checked are the rows claimed, whichever lane claims.
+   */
   private async claim(sql: SqlRunner): Promise<ClaimedEmail[]> {
+    while ((await cancelDeadEmails(sql, this.config.EMAIL_BATCH_SIZE)) > 0);
     const batchId = randomUUID();
     await claimQueuedEmails(sql, this.config.EMAIL_BATCH_SIZE, batchId);
     return this.batchEmails(batchId, false, sql);
