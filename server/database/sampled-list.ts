@@ -253,9 +253,10 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
   }
   const scale = probe.tableRows / probe.sampled;
   const placed = placedPlan(s, probe, scale);
-  const even = s.narrowed && oneIndexOrder(s) ? evenlySpreadWalk(s, probe, scale) : null;
   // A placed walk stops at the page's last match anyway: only collecting is worth a guess.
-  if (even === null || placed.plan.form !== 'candidates') return placed.plan;
+  if (placed.plan.form !== 'candidates' || !s.narrowed || !oneIndexOrder(s)) return placed.plan;
+  const even = evenlySpreadWalk(s, probe, scale);
+  if (even === null) return placed.plan;
   // Four times the reckoning, as for a placed walk, but a wrong guess, which reads every row it
   // may, costs at most half what collecting does; one bounded closer than half again the
   // reckoning would rarely find the page.
@@ -272,8 +273,7 @@ function placedPlan(
   scale: number,
 ): { plan: ListPlan; cost: number } {
   const estimated = Math.round(probe.hits * scale);
-  // A walk with a seek starts at the first row within it.
-  const walked = ((probe.walk ?? probe.sampled) - (probe.seekPos ?? 1) + 1) * scale;
+  const walked = sampledWalk(probe) * scale;
   // Rows read either way, weighed by how they are read: the walk fetches rows one by one in
   // sort order; candidates fetch every match in table order (a bitmap), or, with no index to
   // find them, read the whole table in sequence.
@@ -332,9 +332,15 @@ function evenlySpreadWalk(s: SampledListSpec, probe: SampleProbe, scale: number)
   const needed = s.range.end + 1;
   if (needed >= scale || probe.hits < FEW_SAMPLED_HITS || probe.walk === null) return null;
   const density = probe.hits / probe.sampled;
-  const gap = probe.walk - (probe.seekPos ?? 1) + 1;
-  return gap * density <= EVEN_SPREAD_GAPS ? needed / density : null;
+  return sampledWalk(probe) * density <= EVEN_SPREAD_GAPS ? needed / density : null;
 }
+
+/**
+ * Sample rows a walk passes to the page's last sampled match (all of them when it never gets
+ * there); a walk with a seek starts at the first row within it.
+ */
+const sampledWalk = (probe: SampleProbe) =>
+  (probe.walk ?? probe.sampled) - (probe.seekPos ?? 1) + 1;
 
 /**
  * The range form's bound and cost, when it can serve: the filter is `rangeable`, the total is

@@ -2,6 +2,7 @@ import type { SqlRunner } from '../../server/database/sql-runner';
 import { findPasswordResetOwner } from '../../server/modules/account-links/account-links.repository';
 import { batchExists } from '../../server/modules/invitations/invitations.repository';
 import { findRunningRunIds } from '../../server/modules/playbooks/delivery/playbook-run-workflows.repository';
+import { numbered } from '../utils/list-plan';
 import { useDatabaseClient } from '../utils/test-database';
 
 /**
@@ -15,9 +16,7 @@ describe('lookups by a key read an index, never the table', () => {
 
   /** Runs nothing: plans each statement (table reads made as costly as PostgreSQL allows). */
   const planner: SqlRunner = async <T>(text: string, params: unknown[] = []) => {
-    let n = 0;
-    const numbered = text.replace(/\?/g, () => `$${++n}`);
-    const { rows } = await client().query(`explain (format json) ${numbered}`, params);
+    const { rows } = await client().query(`explain (format json) ${numbered(text)}`, params);
     plans.push(JSON.stringify(rows[0]['QUERY PLAN']));
     return [] as T;
   };
