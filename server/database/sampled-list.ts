@@ -172,14 +172,15 @@ export interface SampleProbe {
  * analysis. The statistics collector's live-row count is used only for a table never analysed
  * with rows in it (one imported a moment ago, reltuples -1, which planned as a small table
  * would be sorted and counted whole): an analysis that races the flush of the insert's counts
- * leaves that count at twice the rows until the next one.
+ * leaves that count at twice the rows until the next one. The counter is read by its function:
+ * the pg_stat_user_tables view gathers every statistic of the table (planned and run, 0.6 ms
+ * of every page against 0.14).
  */
 export const tableRowsSql = (table: string) =>
   `select (case when c.reltuples > 0 and c.relpages > 0
       then c.reltuples / c.relpages * (pg_relation_size(c.oid) / current_setting('block_size')::float8)
-      else greatest(s.n_live_tup, 0) end)::float8 as rows
-   from pg_class c left join pg_stat_user_tables s on s.relid = c.oid
-   where c.oid = '${table}'::regclass`;
+      else greatest(pg_stat_get_live_tuples(c.oid), 0) end)::float8 as rows
+   from pg_class c where c.oid = '${table}'::regclass`;
 
 const orderBy = (s: SampledListSpec, key = s.sortKey) =>
   `order by ${key} ${s.order}${s.nullsLast || s.nullable ? ' nulls last' : ''}, ${s.alias}.id ${s.order}`;
