@@ -37,10 +37,16 @@ const WORD_BREAK = `(^|[- .,;:!?@#&*+=/\\|_()\\[\\]{}<>"'])`;
 
 const escapeRegex = (s: string) => s.replace(/[\\^$.*+?()[\]{}|-]/g, (c) => `\\${c}`);
 
-/** `expression` has a word that starts with `q` (any case), found through its trigram index. */
+/** Letters and digits, nothing else: a term pg_trgm reads as one word. */
+const ONE_WORD = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * `expression` has `q` (any case) where a word starts, found through its trigram index. A term
+ * that starts with a separator ("@example") is its own word break.
+ */
 const wordStart = (expression: string, q: string): SqlFragment => ({
   sql: `${expression} ~* ?`,
-  params: [`${WORD_BREAK}${escapeRegex(q)}`],
+  params: [`${/^[\p{L}\p{N}]/u.test(q) ? WORD_BREAK : ''}${escapeRegex(q)}`],
 });
 
 /** The smallest string after every string starting with `prefix` (its last letter plus one). */
@@ -54,10 +60,18 @@ const after = (prefix: string) => {
  * The condition for search term `q`. A short term is a range on each field's index (exactly the
  * strings that start with it, in code point order), checked with LIKE as well so a collation
  * that orders otherwise can only narrow the range, never add to it.
+ *
+ * A longer term with a separator ("W-2", "TX-0012", "ada lovelace") matches where a word starts.
+ * Anywhere, pg_trgm could only look up the trigrams it is sure every match has, which for
+ * "W-2" are those of a word starting with 2 (every dated subject): the index handed over all
+ * 300,000 requests to recheck. At a word start, "W" is a whole word (" w "), which only the
+ * W-2 requests have.
  */
 export function searchCondition(q: string, fields: SearchFields): SqlFragment {
   if ([...q].length >= ANYWHERE_FROM_LENGTH) {
-    return { sql: `${fields.anywhere} ilike ?`, params: [`%${escapeLike(q)}%`] };
+    return ONE_WORD.test(q)
+      ? { sql: `${fields.anywhere} ilike ?`, params: [`%${escapeLike(q)}%`] }
+      : wordStart(fields.anywhere, q);
   }
   if (!fields.starts) return wordStart(fields.anywhere, q);
   const parts = fields.starts.map((f) => `(${f.sql} >= ? and ${f.sql} < ? and ${f.sql} like ?)`);
@@ -78,9 +92,7 @@ export function searchCondition(q: string, fields: SearchFields): SqlFragment {
  * rows of a trail of prose, so those indexes hand over most of the table.
  */
 const isWordTerm = (q: string | undefined, fields: SearchFields): boolean =>
-  !!q &&
-  /^[\p{L}\p{N}]+$/u.test(q) &&
-  ([...q].length >= ANYWHERE_FROM_LENGTH || Boolean(fields.starts));
+  !!q && ONE_WORD.test(q) && ([...q].length >= ANYWHERE_FROM_LENGTH || Boolean(fields.starts));
 
 /**
  * Whether a list filter is such a term and nothing else (`modifiers` qualify other filters, such

@@ -49,6 +49,25 @@ describe('audit trail, Outbox and file-request list plans on tables where a filt
   let admin: Agent;
   let quietClient: string;
 
+  /**
+   * Rows the trigram index hands over for the page's filter: a term's word-start trigrams pick
+   * out the matches, where a term matched anywhere may take every row to recheck.
+   */
+  const indexRows = async (spec: SampledListSpec) => {
+    await t.query('set enable_seqscan = off');
+    try {
+      const [row] = await t.query<{ 'QUERY PLAN': [{ Plan: unknown }] }>(
+        `explain (analyze, format json) select count(*) from ${spec.table} ${spec.alias}
+         where ${numbered(spec.where.sql)}`,
+        spec.where.params,
+      );
+      const plan = JSON.stringify(row['QUERY PLAN'][0].Plan);
+      return Number(/"Node Type":"Bitmap Index Scan".*?"Actual Rows":(\d+)/.exec(plan)?.[1]);
+    } finally {
+      await t.query('reset enable_seqscan');
+    }
+  };
+
   beforeAll(async () => {
     // Exact totals here are counted whatever it takes: a count that a loaded machine slows past
     // the default LIST_BUDGET_MS would be estimated (list-budget.spec tests that).
@@ -205,22 +224,6 @@ describe('audit trail, Outbox and file-request list plans on tables where a filt
   });
 
   it('finds a term of one or two letters at the start of a word through the trigram index', async () => {
-    // Rows the trigram index hands over for the page's filter: the term's word-start trigrams
-    // pick out the matches, where a term matched anywhere would take every row to recheck.
-    const indexRows = async (spec: SampledListSpec) => {
-      await t.query('set enable_seqscan = off');
-      try {
-        const [row] = await t.query<{ 'QUERY PLAN': [{ Plan: unknown }] }>(
-          `explain (analyze, format json) select count(*) from ${spec.table} ${spec.alias}
-           where ${numbered(spec.where.sql)}`,
-          spec.where.params,
-        );
-        const plan = JSON.stringify(row['QUERY PLAN'][0].Plan);
-        return Number(/"Node Type":"Bitmap Index Scan".*?"Actual Rows":(\d+)/.exec(plan)?.[1]);
-      } finally {
-        await t.query('reset enable_seqscan');
-      }
-    };
     // Rows with a word that starts with `term`, found another way: every non-alphanumeric
     // character made a space, then a space before the term.
     const withWordStarting = async (spec: SampledListSpec, text: string, term: string) => {
@@ -405,7 +408,7 @@ describe('audit trail, Outbox and file-request list plans on tables where a filt
 
   it('reads a file-request subject term alone as a range of the subject index', async () => {
     // 12,000 statements, which sort after the 30,000 requests. They stay (deleting them would
-    // look up each one's emails), so this test comes last.
+    // look up each one's emails), so this test and the next, which add rows, come last.
     await t.query(
       `insert into file_request (client_id, subject, status, sender_email)
        select $1::uuid, 'Statements ' || i, 'completed', 'office@firm.example'
@@ -443,5 +446,33 @@ describe('audit trail, Outbox and file-request list plans on tables where a filt
     expect(
       fileRequestListSpec({ filter: { q: 'bank' }, sort, range: page() }, visible).rangeable,
     ).toBe(false);
+  });
+
+  it('finds a term with a separator where a word starts, through its whole words', async () => {
+    // 600 W-2 requests (and a drawing that has "w-2" inside a word). Matched anywhere, pg_trgm
+    // can only look up a word starting with 2, which over 12,000 "Request 2…" and "Statements
+    // 2…" subjects have; where a word starts, "W" is a whole word, which only the W-2 requests have.
+    await t.query(
+      `insert into file_request (client_id, subject, status, sender_email)
+       select $1::uuid, case when i <= 600 then 'W-2 and 1099 forms ' || (2000 + i % 30)
+         else 'Draw-2 plan' end, 'open', 'office@firm.example'
+       from generate_series(1, 601) i`,
+      [quietClient],
+    );
+    await t.query('analyze file_request');
+    const spec = requests({ q: 'w-2' }, 'subject', 'ASC');
+    expect(await indexRows(spec)).toBe(600);
+    const res = await admin
+      .get('/api/file-requests')
+      .query({
+        filter: JSON.stringify({ q: 'w-2' }),
+        sort: JSON.stringify(['subject', 'ASC']),
+        range: JSON.stringify([0, 24]),
+      })
+      .expect(200);
+    expect(res.headers['content-range']).toBe('file-requests 0-24/600');
+    expect(res.body.every((r: { subject: string }) => r.subject.startsWith('W-2 and 1099'))).toBe(
+      true,
+    );
   });
 });

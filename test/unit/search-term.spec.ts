@@ -13,11 +13,32 @@ const fields: SearchFields = {
 };
 
 describe('searchCondition', () => {
-  it('matches a term of three letters or more anywhere, wildcards literal', () => {
-    expect(searchCondition('50%x', fields)).toEqual({
-      sql: 'c.text ilike ?',
-      params: ['%50\\%x%'],
-    });
+  it('matches a word of three letters or more anywhere', () => {
+    expect(searchCondition('Smi', fields)).toEqual({ sql: 'c.text ilike ?', params: ['%Smi%'] });
+  });
+
+  it('matches a longer term with a separator where a word starts, every character literal', () => {
+    const { sql, params } = searchCondition('W-2', fields);
+    expect(sql).toBe('c.text ~* ?');
+    const pattern = new RegExp(String(params[0]), 'i');
+    expect(
+      ['W-2 and 1099 forms', 'Your w-2 (2025)', 'forms: W-2', 'Send (W-2)'].map((s) =>
+        pattern.test(s),
+      ),
+    ).toEqual([true, true, true, true]);
+    expect(['saw-2', 'W 2', 'W-3'].some((s) => pattern.test(s))).toBe(false);
+    const percent = new RegExp(String(searchCondition('50%x', fields).params[0]), 'i');
+    expect([percent.test('50%x off'), percent.test('50 x'), percent.test('500x')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it('matches a term that starts with a separator anywhere: it is its own word break', () => {
+    const pattern = new RegExp(String(searchCondition('@example', fields).params[0]), 'i');
+    expect(pattern.test('ada@example.com')).toBe(true);
+    expect(pattern.test('ada.example.com')).toBe(false);
   });
 
   it('matches a shorter term at the start of each field, as a range its index can read', () => {
