@@ -22,6 +22,11 @@ export interface SearchFields {
   /** The expression the trigram index covers. */
   anywhere: string;
   /**
+   * `anywhere` is stored lower-cased: a term is lower-cased once and matched with LIKE, which
+   * costs a quarter of ILIKE's folding of every row's text.
+   */
+  folded?: boolean;
+  /**
    * Fields a short term starts, through their sort indexes. Without them a short term matches
    * the start of any word of `anywhere`, through the trigram index (see wordStart).
    */
@@ -69,9 +74,9 @@ const after = (prefix: string) => {
  */
 export function searchCondition(q: string, fields: SearchFields): SqlFragment {
   if ([...q].length >= ANYWHERE_FROM_LENGTH) {
-    return ONE_WORD.test(q)
-      ? { sql: `${fields.anywhere} ilike ?`, params: [`%${escapeLike(q)}%`] }
-      : wordStart(fields.anywhere, q);
+    if (!ONE_WORD.test(q)) return wordStart(fields.anywhere, q);
+    const like = fields.folded ? 'like lower(?)' : 'ilike ?';
+    return { sql: `${fields.anywhere} ${like}`, params: [`%${escapeLike(q)}%`] };
   }
   if (!fields.starts) return wordStart(fields.anywhere, q);
   const parts = fields.starts.map((f) => `(${f.sql} >= ? and ${f.sql} < ? and ${f.sql} like ?)`);

@@ -17,6 +17,13 @@ describe('searchCondition', () => {
     expect(searchCondition('Smi', fields)).toEqual({ sql: 'c.text ilike ?', params: ['%Smi%'] });
   });
 
+  it('matches stored lower-cased text with LIKE on the lower-cased term', () => {
+    expect(searchCondition('Smi', { ...fields, folded: true })).toEqual({
+      sql: 'c.text like lower(?)',
+      params: ['%Smi%'],
+    });
+  });
+
   it('matches a longer term with a separator where a word starts, every character literal', () => {
     const { sql, params } = searchCondition('W-2', fields);
     expect(sql).toBe('c.text ~* ?');

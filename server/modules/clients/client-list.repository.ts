@@ -38,13 +38,13 @@ const SORT_VALUES: Partial<Record<ClientSortField, readonly string[]>> = {
 };
 
 /**
- * `anywhere` must match the expression of client_search_trgm_idx, and each start field that of
- * its sort index, or the index is not used. A person's display name starts with the first name,
+ * `anywhere` is the column client_search_trgm_idx covers (the searched fields, stored lower-cased),
+ * and each start field must match the expression of its sort index, or the index is not used. A person's display name starts with the first name,
  * a business's is its company name, so those two need no index of their own.
  */
 const SEARCH: SearchFields = {
-  anywhere: `(coalesce(c.display_name,'') || ' ' || coalesce(c.first_name,'') || ' ' || coalesce(c.last_name,'')
-  || ' ' || coalesce(c.email,'') || ' ' || coalesce(c.tax_client_id,''))`,
+  anywhere: 'c.search_text',
+  folded: true,
   starts: [
     { sql: 'lower(c.display_name)', fold: 'lower' },
     { sql: 'lower(c.last_name)', fold: 'lower' },

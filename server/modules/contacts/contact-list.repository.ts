@@ -53,13 +53,15 @@ const SORT_PARTS: Partial<Record<ContactSortField, SampledListSpec['sortParts']>
 };
 
 /**
- * `anywhere` must match the expression of contact_search_trgm_idx, and the start fields those
- * of contact_display_name_idx and contact_email_unique, or the index is not used. A short term
+ * `anywhere` is the column contact_search_trgm_idx covers (names and email, stored lower-cased),
+ * and the start fields must match those of contact_display_name_idx and contact_email_unique, or
+ * the index is not used. A short term
  * matches the start of the name as listed (the first name, else the email) or of the email; a
  * last name alone has no index to start from.
  */
 const SEARCH: SearchFields = {
-  anywhere: `(coalesce(ct.first_name,'') || ' ' || coalesce(ct.last_name,'') || ' ' || ct.email)`,
+  anywhere: 'ct.search_text',
+  folded: true,
   starts: [
     { sql: `lower(${contactNameSql('ct')})`, fold: 'lower' },
     { sql: 'lower(ct.email)', fold: 'lower' },
