@@ -23,10 +23,10 @@ const SORT = {
 } as const;
 
 /**
- * Must match the expression of email_message_search_trgm, or the trigram index is not used; a
+ * The column email_message_search_trgm covers (recipient and subject, stored lower-cased); a
  * short term matches the start of a word there.
  */
-const SEARCH = { anywhere: `(m.to_email || ' ' || m.subject)` };
+const SEARCH = { anywhere: 'm.search_text', folded: true };
 
 interface OutboxRow {
   id: string;

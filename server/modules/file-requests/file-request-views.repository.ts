@@ -58,8 +58,8 @@ const SORT: Record<FileRequestSortField, string> = {
   status: 'r.status',
 };
 
-/** A request's subject, searched anywhere through file_request_subject_trgm. */
-const SEARCH = { anywhere: 'r.subject' };
+/** A request's subject, stored lower-cased, searched anywhere through file_request_subject_trgm. */
+const SEARCH = { anywhere: 'r.search_text', folded: true };
 
 /**
  * The page of a list: statuses (overdue is one), clients, contacts, ids, the caller's scope and
