@@ -28,7 +28,8 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
     await lock.query(`select pg_advisory_lock(hashtextextended('client-hub:prepare-database', 0))`);
     const orm = await MikroORM.init(ormOptions(config.DATABASE_URL));
     try {
-      await orm.getMigrator().up();
+      const applied = await orm.getMigrator().up();
+      if (applied.length) await vacuumRewrittenTables(lock);
       return await ensureFirstAdmin(orm, config);
     } finally {
       await orm.close();
@@ -37,6 +38,23 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
     // Ending the session releases the lock.
     await lock.end();
   }
+}
+
+/**
+ * Tables whose visibility map covers less than half their pages, vacuumed and analysed after
+ * migrations ran. A migration that rewrites a table (a stored column added) leaves its map
+ * empty, and nothing prompts autovacuum: until it next came, every index-only scan (an exact
+ * count by status) read the table too (the Outbox's failed messages counted in 22 ms, not 11).
+ * VACUUM cannot run in the migrations' transaction, so it runs here.
+ */
+async function vacuumRewrittenTables(pg: Client): Promise<void> {
+  const { rows } = await pg.query<{ name: string }>(
+    `select format('%I.%I', n.nspname, c.relname) as name
+     from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where c.relkind = 'r' and n.nspname = current_schema()
+       and c.relpages > 0 and c.relallvisible < c.relpages / 2`,
+  );
+  for (const { name } of rows) await pg.query(`vacuum (analyze) ${name}`);
 }
 
 async function ensureFirstAdmin(orm: MikroORM, config: AppConfig): Promise<PreparedDatabase> {

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { loadConfig } from '../../server/config/app-config';
 import { migrationsList } from '../../server/database/migrations';
+import { ormOptions } from '../../server/database/mikro-orm.config';
 import { prepareDatabase } from '../../server/database/prepare-database';
 import { createDatabase, dropDatabase } from '../../scripts/lib/pg-admin';
 import { testServices } from '../utils/test-env';
@@ -29,6 +31,39 @@ describe('preparing the database from several processes', () => {
       expect(applied.rowCount).toBe(migrationsList.length);
     } finally {
       await pg.end();
+    }
+  });
+
+  it('vacuums a table that a pending migration rewrote, so index-only scans skip it again', async () => {
+    const url = await createDatabase(testServices().pgServerUrl, `${name}_v`);
+    const config = loadConfig({ DATABASE_URL: url, ADMIN_EMAIL: 'first@clienthub.test' });
+    await prepareDatabase(config);
+    const pg = new Client({ connectionString: url });
+    await pg.connect();
+    try {
+      await pg.query(
+        `insert into email_message (id, kind, idempotency_key, to_email, from_email, subject, status)
+         select gen_random_uuid(), 'invitation', 'v-' || i, 'p' || i || '@example.com',
+           'office@firm.example', 'Invitation ' || i, 'sent'
+         from generate_series(1, 20000) i`,
+      );
+      await pg.query('vacuum email_message');
+      // The migration that adds the Outbox's stored search text, undone and pending again: it
+      // rewrites the table, which leaves its visibility map empty.
+      const orm = await MikroORM.init(ormOptions(url));
+      await orm.getMigrator().down({ to: 'Migration20261213010000' });
+      await orm.close();
+      await prepareDatabase(config);
+      const {
+        rows: [table],
+      } = await pg.query<{ pages: number; visible: number }>(
+        `select relpages as pages, relallvisible as visible from pg_class where relname = 'email_message'`,
+      );
+      expect(table.pages).toBeGreaterThan(100);
+      expect(table.visible).toBeGreaterThan(table.pages * 0.9);
+    } finally {
+      await pg.end();
+      await dropDatabase(testServices().pgServerUrl, `${name}_v`);
     }
   });
 });
