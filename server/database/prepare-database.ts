@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import type { AppConfig } from '../config/env.schema';
 import { hashPassword } from '../common/auth/password-hasher';
@@ -28,8 +29,9 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
     await lock.query(`select pg_advisory_lock(hashtextextended('client-hub:prepare-database', 0))`);
     const orm = await MikroORM.init(ormOptions(config.DATABASE_URL));
     try {
+      const files = await tableFiles(lock);
       const applied = await orm.getMigrator().up();
-      if (applied.length) await vacuumRewrittenTables(lock);
+      if (applied.length) await vacuumRewrittenTables(lock, files);
       return await ensureFirstAdmin(orm, config);
     } finally {
       await orm.close();
@@ -40,21 +42,38 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
   }
 }
 
+/** The file of each table of the schema (a rewrite gives a table a new one). */
+async function tableFiles(pg: Client): Promise<string[]> {
+  const { rows } = await pg.query<{ file: string }>(
+    `select c.relfilenode::text as file from pg_class c
+     join pg_namespace n on n.oid = c.relnamespace
+     where c.relkind = 'r' and n.nspname = current_schema()`,
+  );
+  return rows.map((r) => r.file);
+}
+
 /**
- * Tables whose visibility map covers less than half their pages, vacuumed and analysed after
- * migrations ran. A migration that rewrites a table (a stored column added) leaves its map
- * empty, and nothing prompts autovacuum: until it next came, every index-only scan (an exact
- * count by status) read the table too (the Outbox's failed messages counted in 22 ms, not 11).
- * VACUUM cannot run in the migrations' transaction, so it runs here.
+ * Tables the migrations just rewrote (a stored column added) or filled, vacuumed and analysed:
+ * a rewrite leaves the table's visibility map empty, nothing prompts autovacuum, and until it
+ * came every index-only scan (an exact count by status) read the table too (the Outbox's failed
+ * messages counted in 22 ms, not 11). VACUUM cannot run in the migrations' transaction, so it
+ * runs here. A failure is logged, not fatal: autovacuum gets there in the end.
  */
-async function vacuumRewrittenTables(pg: Client): Promise<void> {
+async function vacuumRewrittenTables(pg: Client, before: string[]): Promise<void> {
   const { rows } = await pg.query<{ name: string }>(
     `select format('%I.%I', n.nspname, c.relname) as name
      from pg_class c join pg_namespace n on n.oid = c.relnamespace
-     where c.relkind = 'r' and n.nspname = current_schema()
-       and c.relpages > 0 and c.relallvisible < c.relpages / 2`,
+     where c.relkind = 'r' and n.nspname = current_schema() and pg_relation_size(c.oid) > 0
+       and c.relfilenode::text <> all($1::text[])`,
+    [before],
   );
-  for (const { name } of rows) await pg.query(`vacuum (analyze) ${name}`);
+  for (const { name } of rows) {
+    try {
+      await pg.query(`vacuum (analyze) ${name}`);
+    } catch (error) {
+      Logger.warn(`vacuum of ${name} after the migrations failed: ${String(error)}`, 'Database');
+    }
+  }
 }
 
 async function ensureFirstAdmin(orm: MikroORM, config: AppConfig): Promise<PreparedDatabase> {

@@ -36,14 +36,16 @@ export interface SearchFields {
 /**
  * What may come before a word. pg_trgm reads a listed class as a word break and looks up the
  * term's word-start trigrams ("  q", " qu"); a negated class such as [^[:alnum:]] is too wide
- * for it, and it reads the whole index instead.
+ * for it, and it reads the whole index instead, as it does for a class holding typographic
+ * dashes or quotes (U+2013, U+201C: W-2 read all 300,000 requests' entries, not 23,051).
  */
-const WORD_BREAK = `(^|[- .,;:!?@#&*+=/\\|_()\\[\\]{}<>"'])`;
+const WORD_BREAK = `(^|[- \t\n\u00a0.,;:!?@#&*+=/\\|_()\\[\\]{}<>"'%$~\u00ab\u00bb])`;
 
 const escapeRegex = (s: string) => s.replace(/[\\^$.*+?()[\]{}|-]/g, (c) => `\\${c}`);
 
 /** Letters and digits, nothing else: a term pg_trgm reads as one word. */
 const ONE_WORD = /^[\p{L}\p{N}]+$/u;
+const STARTS_WORD = /^[\p{L}\p{N}]/u;
 
 /**
  * `expression` has `q` (any case) where a word starts, found through its trigram index. A term
@@ -51,7 +53,7 @@ const ONE_WORD = /^[\p{L}\p{N}]+$/u;
  */
 const wordStart = (expression: string, q: string): SqlFragment => ({
   sql: `${expression} ~* ?`,
-  params: [`${/^[\p{L}\p{N}]/u.test(q) ? WORD_BREAK : ''}${escapeRegex(q)}`],
+  params: [`${STARTS_WORD.test(q) ? WORD_BREAK : ''}${escapeRegex(q)}`],
 });
 
 /** The smallest string after every string starting with `prefix` (its last letter plus one). */
@@ -75,8 +77,9 @@ const after = (prefix: string) => {
 export function searchCondition(q: string, fields: SearchFields): SqlFragment {
   if ([...q].length >= ANYWHERE_FROM_LENGTH) {
     if (!ONE_WORD.test(q)) return wordStart(fields.anywhere, q);
+    // Letters and digits only: nothing in the term for LIKE to read as a wildcard.
     const like = fields.folded ? 'like lower(?)' : 'ilike ?';
-    return { sql: `${fields.anywhere} ${like}`, params: [`%${escapeLike(q)}%`] };
+    return { sql: `${fields.anywhere} ${like}`, params: [`%${q}%`] };
   }
   if (!fields.starts) return wordStart(fields.anywhere, q);
   const parts = fields.starts.map((f) => `(${f.sql} >= ? and ${f.sql} < ? and ${f.sql} like ?)`);

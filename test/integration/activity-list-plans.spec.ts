@@ -274,7 +274,7 @@ describe('audit trail, Outbox and file-request list plans on tables where a filt
       form: 'walk',
     });
     // A long term found in most rows walks too, rather than collecting every match through the
-    // trigram index (what PostgreSQL does when the index expression has no statistics yet).
+    // trigram index (what PostgreSQL does when the searched text has no statistics yet).
     for (const spec of [
       audit({ q: 'updated client' }, 'at', 'ASC'),
       outbox({ q: '@example.com invitation' }, 'createdAt', 'DESC'),

@@ -37,10 +37,10 @@ describe('preparing the database from several processes', () => {
   it('vacuums a table that a pending migration rewrote, so index-only scans skip it again', async () => {
     const url = await createDatabase(testServices().pgServerUrl, `${name}_v`);
     const config = loadConfig({ DATABASE_URL: url, ADMIN_EMAIL: 'first@clienthub.test' });
-    await prepareDatabase(config);
     const pg = new Client({ connectionString: url });
-    await pg.connect();
     try {
+      await prepareDatabase(config);
+      await pg.connect();
       await pg.query(
         `insert into email_message (id, kind, idempotency_key, to_email, from_email, subject, status)
          select gen_random_uuid(), 'invitation', 'v-' || i, 'p' || i || '@example.com',
@@ -48,8 +48,8 @@ describe('preparing the database from several processes', () => {
          from generate_series(1, 20000) i`,
       );
       await pg.query('vacuum email_message');
-      // The migration that adds the Outbox's stored search text, undone and pending again: it
-      // rewrites the table, which leaves its visibility map empty.
+      // The two migrations that store the searched text, undone and pending again: the second
+      // rewrites the Outbox's table, which leaves its visibility map empty.
       const orm = await MikroORM.init(ormOptions(url));
       await orm.getMigrator().down({ to: 'Migration20261213010000' });
       await orm.close();

@@ -29,10 +29,16 @@ describe('searchCondition', () => {
     expect(sql).toBe('c.text ~* ?');
     const pattern = new RegExp(String(params[0]), 'i');
     expect(
-      ['W-2 and 1099 forms', 'Your w-2 (2025)', 'forms: W-2', 'Send (W-2)'].map((s) =>
-        pattern.test(s),
-      ),
-    ).toEqual([true, true, true, true]);
+      [
+        'W-2 and 1099 forms',
+        'Your w-2 (2025)',
+        'forms: W-2',
+        'Send (W-2)',
+        'Form\u00a0W-2',
+        'Form\tW-2',
+        '\u00abW-2\u00bb',
+      ].map((s) => pattern.test(s)),
+    ).toEqual([true, true, true, true, true, true, true]);
     expect(['saw-2', 'W 2', 'W-3'].some((s) => pattern.test(s))).toBe(false);
     const percent = new RegExp(String(searchCondition('50%x', fields).params[0]), 'i');
     expect([percent.test('50%x off'), percent.test('50 x'), percent.test('500x')]).toEqual([

@@ -26,6 +26,8 @@ export class Migration20261213010000 extends Migration {
       this.addSql(
         `create index ${table}_search_trgm_idx on ${table} using gin (search_text gin_trgm_ops);`,
       );
+      // Without statistics PostgreSQL guesses a search's matches from the pattern alone.
+      this.addSql(`analyze ${table} (search_text);`);
     }
   }
 
@@ -39,6 +41,7 @@ export class Migration20261213010000 extends Migration {
       this.addSql(
         `create index ${table}_search_trgm_idx on ${table} using gin ((${text}) gin_trgm_ops);`,
       );
+      this.addSql(`analyze ${table};`);
     }
   }
 }

@@ -2,8 +2,8 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * The Outbox's and the file requests' searched text stored lower-cased too (see
- * Migration20261213010000), then statistics on the four new columns: without them PostgreSQL
- * guesses a search's matches from the pattern alone until the next analysis.
+ * Migration20261213010000), with statistics on the new columns: without them PostgreSQL guesses
+ * a search's matches from the pattern alone until the next analysis.
  */
 export class Migration20261213020000 extends Migration {
   override async up(): Promise<void> {
@@ -22,9 +22,7 @@ export class Migration20261213020000 extends Migration {
     this.addSql(
       'create index file_request_subject_trgm on file_request using gin (search_text gin_trgm_ops);',
     );
-    this.addSql(
-      'analyze client (search_text), contact (search_text), email_message (search_text), file_request (search_text);',
-    );
+    this.addSql('analyze email_message (search_text), file_request (search_text);');
   }
 
   override async down(): Promise<void> {
@@ -39,5 +37,6 @@ export class Migration20261213020000 extends Migration {
     this.addSql(
       'create index file_request_subject_trgm on file_request using gin (subject gin_trgm_ops);',
     );
+    this.addSql('analyze email_message, file_request;');
   }
 }

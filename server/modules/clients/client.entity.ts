@@ -18,7 +18,11 @@ import {
   type PortalStatus,
 } from './client.enums';
 
-/** The client entity of the firm (an individual or a business). */
+/**
+ * The client entity of the firm (an individual or a business). The table also has `search_text`,
+ * the searched fields lower-cased, a stored generated column left unmapped: only the lists'
+ * SQL reads it (see the migration that added it).
+ */
 @Entity({ tableName: 'client' })
 export class Client {
   @PrimaryKey({ type: 'uuid' })

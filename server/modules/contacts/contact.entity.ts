@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { PORTAL_STATUSES, type PortalStatus } from '../clients/client.enums';
 
-/** A person who can use the portal; the email is their login. */
+/**
+ * A person who can use the portal; the email is their login. The table also has `search_text`,
+ * names and email lower-cased, a stored generated column left unmapped: only the lists' SQL
+ * reads it (see the migration that added it).
+ */
 @Entity({ tableName: 'contact' })
 export class Contact {
   @PrimaryKey({ type: 'uuid' })
