@@ -42,14 +42,21 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
   }
 }
 
-/** The file of each table of the schema (a rewrite gives a table a new one). */
-async function tableFiles(pg: Client): Promise<string[]> {
-  const { rows } = await pg.query<{ file: string }>(
-    `select c.relfilenode::text as file from pg_class c
-     join pg_namespace n on n.oid = c.relnamespace
+/** A table of the schema, the file it is stored in (a rewrite gives it a new one), if not empty. */
+interface TableFile {
+  name: string;
+  file: string;
+  filled: boolean;
+}
+
+async function tableFiles(pg: Client): Promise<TableFile[]> {
+  const { rows } = await pg.query<TableFile>(
+    `select format('%I.%I', n.nspname, c.relname) as name, c.relfilenode::text as file,
+       pg_relation_size(c.oid) > 0 as filled
+     from pg_class c join pg_namespace n on n.oid = c.relnamespace
      where c.relkind = 'r' and n.nspname = current_schema()`,
   );
-  return rows.map((r) => r.file);
+  return rows;
 }
 
 /**
@@ -59,15 +66,10 @@ async function tableFiles(pg: Client): Promise<string[]> {
  * messages counted in 22 ms, not 11). VACUUM cannot run in the migrations' transaction, so it
  * runs here. A failure is logged, not fatal: autovacuum gets there in the end.
  */
-async function vacuumRewrittenTables(pg: Client, before: string[]): Promise<void> {
-  const { rows } = await pg.query<{ name: string }>(
-    `select format('%I.%I', n.nspname, c.relname) as name
-     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-     where c.relkind = 'r' and n.nspname = current_schema() and pg_relation_size(c.oid) > 0
-       and c.relfilenode::text <> all($1::text[])`,
-    [before],
-  );
-  for (const { name } of rows) {
+async function vacuumRewrittenTables(pg: Client, before: TableFile[]): Promise<void> {
+  const earlier = new Set(before.map((t) => t.file));
+  for (const { name, file, filled } of await tableFiles(pg)) {
+    if (!filled || earlier.has(file)) continue;
     try {
       await pg.query(`vacuum (analyze) ${name}`);
     } catch (error) {

@@ -3,6 +3,11 @@ import { Migration } from '@mikro-orm/migrations';
 const CLIENT_TEXT = `coalesce(display_name,'') || ' ' || coalesce(first_name,'') || ' ' || coalesce(last_name,'')
   || ' ' || coalesce(email,'') || ' ' || coalesce(tax_client_id,'')`;
 const CONTACT_TEXT = `coalesce(first_name,'') || ' ' || coalesce(last_name,'') || ' ' || email`;
+/** Each table with the text its trigram index covered before. */
+const SEARCHED = [
+  ['client', CLIENT_TEXT],
+  ['contact', CONTACT_TEXT],
+] as const;
 
 /**
  * A client's and a contact's searched text, stored lower-cased: a search checks each row it
@@ -14,10 +19,7 @@ const CONTACT_TEXT = `coalesce(first_name,'') || ' ' || coalesce(last_name,'') |
  */
 export class Migration20261213010000 extends Migration {
   override async up(): Promise<void> {
-    for (const [table, text] of [
-      ['client', CLIENT_TEXT],
-      ['contact', CONTACT_TEXT],
-    ]) {
+    for (const [table, text] of SEARCHED) {
       // Dropped first: the rewrite would rebuild it.
       this.addSql(`drop index ${table}_search_trgm_idx;`);
       this.addSql(
@@ -32,10 +34,7 @@ export class Migration20261213010000 extends Migration {
   }
 
   override async down(): Promise<void> {
-    for (const [table, text] of [
-      ['client', CLIENT_TEXT],
-      ['contact', CONTACT_TEXT],
-    ]) {
+    for (const [table, text] of SEARCHED) {
       this.addSql(`drop index ${table}_search_trgm_idx;`);
       this.addSql(`alter table ${table} drop column search_text;`);
       this.addSql(

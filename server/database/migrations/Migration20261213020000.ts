@@ -1,5 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
 
+/** Each table with its trigram index and the text that index covered before. */
+const SEARCHED = [
+  ['email_message', 'email_message_search_trgm', `to_email || ' ' || subject`],
+  ['file_request', 'file_request_subject_trgm', 'subject'],
+] as const;
+
 /**
  * The Outbox's and the file requests' searched text stored lower-cased too (see
  * Migration20261213010000), with statistics on the new columns: without them PostgreSQL guesses
@@ -7,36 +13,23 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261213020000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql('drop index email_message_search_trgm;');
-    this.addSql(
-      `alter table email_message add column search_text text
-       generated always as (lower(to_email || ' ' || subject)) stored;`,
-    );
-    this.addSql(
-      'create index email_message_search_trgm on email_message using gin (search_text gin_trgm_ops);',
-    );
-    this.addSql('drop index file_request_subject_trgm;');
-    this.addSql(
-      'alter table file_request add column search_text text generated always as (lower(subject)) stored;',
-    );
-    this.addSql(
-      'create index file_request_subject_trgm on file_request using gin (search_text gin_trgm_ops);',
-    );
-    this.addSql('analyze email_message (search_text), file_request (search_text);');
+    for (const [table, index, text] of SEARCHED) {
+      // Dropped first: the rewrite would rebuild it.
+      this.addSql(`drop index ${index};`);
+      this.addSql(
+        `alter table ${table} add column search_text text generated always as (lower(${text})) stored;`,
+      );
+      this.addSql(`create index ${index} on ${table} using gin (search_text gin_trgm_ops);`);
+      this.addSql(`analyze ${table} (search_text);`);
+    }
   }
 
   override async down(): Promise<void> {
-    this.addSql('drop index email_message_search_trgm;');
-    this.addSql('alter table email_message drop column search_text;');
-    this.addSql(
-      `create index email_message_search_trgm on email_message
-       using gin ((to_email || ' ' || subject) gin_trgm_ops);`,
-    );
-    this.addSql('drop index file_request_subject_trgm;');
-    this.addSql('alter table file_request drop column search_text;');
-    this.addSql(
-      'create index file_request_subject_trgm on file_request using gin (subject gin_trgm_ops);',
-    );
-    this.addSql('analyze email_message, file_request;');
+    for (const [table, index, text] of SEARCHED) {
+      this.addSql(`drop index ${index};`);
+      this.addSql(`alter table ${table} drop column search_text;`);
+      this.addSql(`create index ${index} on ${table} using gin ((${text}) gin_trgm_ops);`);
+      this.addSql(`analyze ${table};`);
+    }
   }
 }
