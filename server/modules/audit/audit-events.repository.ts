@@ -13,9 +13,9 @@ const COLUMNS = `id, at, actor_type as "actorType", actor_id as "actorId",
 export const AUDIT_SORT_KEYS: Record<AuditSortField, string> = { at: 'e.at', action: 'e.action' };
 
 /**
- * Must match the expression of audit_event_search_trgm, or the trigram index is not used. A
- * term of one or two letters matches the start of a word (of the email or the summary), which
- * the same index finds; anywhere, it would read the whole trail.
+ * Must match the searched expression of audit_event_client_action_search_idx, or that index
+ * cannot find a search's matches. A term of one or two letters matches the start of a word (of
+ * the email or the summary), which the same index finds; anywhere, it would read the whole trail.
  */
 export const AUDIT_SEARCH = { anywhere: `(coalesce(actor_email, '') || ' ' || summary)` };
 
