@@ -95,12 +95,11 @@ export function searchCondition(q: string, fields: SearchFields): SqlFragment {
 /**
  * A term of letters and digits and nothing else, that an index finds exactly: from three
  * letters pg_trgm looks up its inner trigrams, which only the rows that hold it have; a shorter
- * one is a range of each start field's btree index. A separator ("TX-00") adds word-boundary
- * trigrams, such as "tx " in every tax id, and a short term's word-start trigrams are in most
- * rows of a trail of prose, so those indexes hand over most of the table.
+ * one is a range of each start field's btree index, or the trigrams of a word starting with it,
+ * which only the rows with such a word have. A separator ("TX-00") adds word-boundary trigrams,
+ * such as "tx " in every tax id, so that index hands over far more rows than match.
  */
-const isWordTerm = (q: string | undefined, fields: SearchFields): boolean =>
-  !!q && ONE_WORD.test(q) && ([...q].length >= ANYWHERE_FROM_LENGTH || Boolean(fields.starts));
+const isWordTerm = (q: string | undefined): boolean => !!q && ONE_WORD.test(q);
 
 /**
  * Whether a list filter is such a term and nothing else (`modifiers` qualify other filters, such
@@ -109,6 +108,5 @@ const isWordTerm = (q: string | undefined, fields: SearchFields): boolean =>
  */
 export const isWordTermAlone = (
   filter: { q?: string } & Record<string, unknown>,
-  fields: SearchFields,
   modifiers: readonly string[] = [],
-): boolean => isWordTerm(filter.q, fields) && filterSetsOnly(filter, ['q', ...modifiers]);
+): boolean => isWordTerm(filter.q) && filterSetsOnly(filter, ['q', ...modifiers]);

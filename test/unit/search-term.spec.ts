@@ -97,23 +97,21 @@ describe('searchCondition without start fields', () => {
 });
 
 describe('isWordTermAlone', () => {
-  it('holds for a term of letters and digits with no other filter, a short one with start fields', () => {
-    expect(isWordTermAlone({ q: 'smi' }, fields)).toBe(true);
-    expect(isWordTermAlone({ q: 'a' }, fields)).toBe(true);
-    expect(isWordTermAlone({ q: 'sm' }, fields)).toBe(true);
-    expect(isWordTermAlone({ q: 'Zoë42' }, fields)).toBe(true);
-    expect(isWordTermAlone({ q: 'ada' }, { anywhere: 'e.text' })).toBe(true);
-    expect(isWordTermAlone({ q: 'smi', status: [], clientId: undefined }, fields)).toBe(true);
-    expect(isWordTermAlone({ q: 'smi', tagMode: 'any' }, fields, ['tagMode'])).toBe(true);
+  it('holds for a term of letters and digits, of any length, with no other filter', () => {
+    expect(isWordTermAlone({ q: 'smi' })).toBe(true);
+    expect(isWordTermAlone({ q: 'a' })).toBe(true);
+    expect(isWordTermAlone({ q: 'sm' })).toBe(true);
+    expect(isWordTermAlone({ q: 'Zoë42' })).toBe(true);
+    expect(isWordTermAlone({ q: 'smi', status: [], clientId: undefined })).toBe(true);
+    expect(isWordTermAlone({ q: 'smi', tagMode: 'any' }, ['tagMode'])).toBe(true);
   });
 
-  it('fails for a separator, a short term without start fields, or another filter', () => {
-    expect(isWordTermAlone({ q: 'T-' }, fields)).toBe(false);
-    expect(isWordTermAlone({ q: 'ad' }, { anywhere: 'e.text' })).toBe(false);
-    expect(isWordTermAlone({ q: 'TX-00' }, fields)).toBe(false);
-    expect(isWordTermAlone({ q: 'ada lovelace' }, fields)).toBe(false);
-    expect(isWordTermAlone({}, fields)).toBe(false);
-    expect(isWordTermAlone({ q: 'smi', status: ['open'] }, fields)).toBe(false);
-    expect(isWordTermAlone({ q: 'smi', tagMode: 'any' }, fields)).toBe(false);
+  it('fails for a separator or another filter', () => {
+    expect(isWordTermAlone({ q: 'T-' })).toBe(false);
+    expect(isWordTermAlone({ q: 'TX-00' })).toBe(false);
+    expect(isWordTermAlone({ q: 'ada lovelace' })).toBe(false);
+    expect(isWordTermAlone({})).toBe(false);
+    expect(isWordTermAlone({ q: 'smi', status: ['open'] })).toBe(false);
+    expect(isWordTermAlone({ q: 'smi', tagMode: 'any' })).toBe(false);
   });
 });

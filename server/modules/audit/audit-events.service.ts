@@ -12,7 +12,6 @@ import { sqlRunner } from '../../database/sql-runner';
 import type { AuditFilter, AuditSortField } from './audit-events.schemas';
 import type { AuditEventView } from './audit-event.view';
 import {
-  AUDIT_SEARCH,
   AUDIT_SORT_KEYS,
   auditSeek,
   auditWhere,
@@ -113,7 +112,7 @@ export function auditListSpec(query: ListQuery<AuditFilter, AuditSortField>): Sa
         filter.to ||
         filter.id?.length,
       ),
-      rangeable: isWordTermAlone(filter, AUDIT_SEARCH),
+      rangeable: isWordTermAlone(filter),
       ...(seek.params.length && { seek: seek.fragment }),
     },
   );

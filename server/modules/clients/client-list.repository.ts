@@ -177,6 +177,6 @@ export function clientListSpec(
     ...(count && { count }),
     sortValues: SORT_VALUES[sort.field],
     nullable: NULLABLE[sort.field],
-    rangeable: !scope && isWordTermAlone(filter, SEARCH, ['tagMode']),
+    rangeable: !scope && isWordTermAlone(filter, ['tagMode']),
   };
 }

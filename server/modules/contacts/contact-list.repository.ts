@@ -154,6 +154,6 @@ export function contactListSpec(
     ),
     range,
     ...(rowByRow && { rowWhere: rowByRow.fragment }),
-    rangeable: !scope && isWordTermAlone(filter, SEARCH),
+    rangeable: !scope && isWordTermAlone(filter),
   };
 }

@@ -81,7 +81,7 @@ export function outboxListSpec(query: ListQuery<OutboxFilter, keyof typeof SORT>
     query,
     {
       narrowed: Boolean(q || status?.length || kind?.length || contactId || id?.length),
-      rangeable: isWordTermAlone(query.filter, SEARCH),
+      rangeable: isWordTermAlone(query.filter),
     },
   );
 }

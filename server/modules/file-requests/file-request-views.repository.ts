@@ -88,7 +88,7 @@ export function fileRequestListSpec(
   return whereListSpec({ table: 'file_request', alias: 'r' }, where, SORT[sort.field], query, {
     nullsLast: sort.field === 'dueAt',
     // A staff member's visible clients are a join: the range form would read past it.
-    rangeable: !visible && isWordTermAlone(filter, SEARCH),
+    rangeable: !visible && isWordTermAlone(filter),
     narrowed: Boolean(
       visible ||
       filter.q ||
