@@ -97,6 +97,13 @@ export interface SampledListSpec {
    * than a walk.
    */
   rangeable?: boolean;
+  /**
+   * An equality in `where` leads an index that goes on with the sort key (an actor's events by
+   * date): PostgreSQL's own walk reads only the matches, in order, where the sample, placed in
+   * the whole table's order, sees a walk that passes every other row. That walk is tried first
+   * (see ListPlan.guess).
+   */
+  orderedByIndex?: boolean;
 }
 
 /** The filter a sample or a walk checks row by row. */
@@ -135,9 +142,10 @@ export interface ListPlan {
    */
   bound?: { key: string; id: string };
   /**
-   * The sample holds too few matches to say whether a walk finds them early (FEW_SAMPLED_HITS),
-   * and collecting them costs enough to try: PostgreSQL's own plan of the walk runs first, within
-   * the budget, when it reads an index in sort order; otherwise the page is collected.
+   * PostgreSQL's own plan of the walk runs first, within the budget, when it reads an index in
+   * sort order; otherwise the page is fetched by this plan. Either the sample holds too few
+   * matches to say whether a walk finds them early (FEW_SAMPLED_HITS) and collecting them costs
+   * enough to try, or an index gives the matches in order (SampledListSpec.orderedByIndex).
    */
   guess?: true;
   /**
@@ -252,6 +260,12 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
   if (!probe || probe.sampled === 0 || probe.tableRows < SAMPLE_ABOVE_ROWS) {
     return { form: 'walk', estimated: null, exactTotal: true };
   }
+  const plan = sampledPlan(s, probe);
+  return s.orderedByIndex ? { ...plan, guess: true } : plan;
+}
+
+/** The plan the sample's matches give (see choosePlan). */
+function sampledPlan(s: SampledListSpec, probe: SampleProbe): ListPlan {
   const scale = probe.tableRows / probe.sampled;
   const placed = placedPlan(s, probe, scale);
   // A placed walk stops at the page's last match anyway: only collecting is worth a guess.

@@ -11,7 +11,10 @@ export function whereListSpec(
   where: SqlWhere,
   sortKey: string,
   query: Pick<ListQuery<unknown>, 'sort' | 'range'>,
-  options: Pick<SampledListSpec, 'narrowed' | 'nullsLast' | 'rangeable' | 'seek'>,
+  options: Pick<
+    SampledListSpec,
+    'narrowed' | 'nullsLast' | 'rangeable' | 'seek' | 'orderedByIndex'
+  >,
 ): SampledListSpec {
   return {
     ...from,

@@ -409,6 +409,47 @@ describe('audit trail, Outbox and file-request list plans on tables where a filt
     expect(overdue.headers['content-range']).toBe('file-requests 0-0/0');
   });
 
+  it("walks an actor type's events through their own index, where the sample sees a long walk", async () => {
+    // 300 failed sign-ins, one event in a hundred, spread over the trail. They stay: only the
+    // file-request tests come after this one.
+    await t.query(
+      `insert into audit_event (at, actor_type, action, summary)
+       select now() - make_interval(mins => 100 * i) + interval '30 seconds', 'anonymous',
+         'auth.sign_in_failed', 'Failed sign-in ' || i
+       from generate_series(1, 300) i`,
+    );
+    await t.query('analyze audit_event');
+    for (const [order, start] of [
+      ['ASC', 0],
+      ['DESC', 275],
+    ] as const) {
+      const spec = audit({ actorType: 'anonymous' }, 'at', order, start);
+      const plan = await planOf(t, spec);
+      expect(plan.guess).toBe(true);
+      // PostgreSQL's own walk, tried first, reads only the actor type's rows, in order.
+      const walk = await explainPage(t, spec, { ...plan, form: 'walk', walkRows: undefined });
+      expect(walk).toContain('audit_event_actor_type_idx');
+      expect(walk).not.toMatch(SORT_NODE);
+      const res = await admin
+        .get('/api/audit-events')
+        .query({
+          filter: JSON.stringify({ actorType: 'anonymous' }),
+          sort: JSON.stringify(['at', order]),
+          range: JSON.stringify([start, start + 24]),
+        })
+        .expect(200);
+      const expected = await t.query<{ id: string }>(
+        `select id from audit_event where actor_type = 'anonymous'
+         order by at ${order}, id ${order} offset $1 limit 25`,
+        [start],
+      );
+      expect(res.body.map((r: { id: string }) => r.id)).toEqual(expected.map((r) => r.id));
+      expect(res.headers['content-range']).toBe(`audit-events ${start}-${start + 24}/300`);
+    }
+    // Sorted by action, the index gives no order: the sample alone decides.
+    expect(audit({ actorType: 'anonymous' }, 'action', 'ASC').orderedByIndex).toBe(false);
+  });
+
   it('reads a file-request subject term alone as a range of the subject index', async () => {
     // 12,000 statements, which sort after the 30,000 requests. They stay (deleting them would
     // look up each one's emails), so this test and the next, which add rows, come last.

@@ -88,10 +88,11 @@ const toView = (e: AuditEventRow): AuditEventView =>
   });
 
 /**
- * Every filter but the actor and target types (a handful of values each) is found through an
- * index: a search through the trigram index (a short term as word starts), a client through
- * client_ids, dates through the time index. A date range, or actions, bound the sort key when
- * the trail is sorted by it: a walk starts at their first row (the seek).
+ * Every filter but the target type (a handful of values) is found through an index: a search
+ * through the trigram index (a short term as word starts), a client through client_ids, dates
+ * through the time index. A date range, or actions, bound the sort key when the trail is sorted
+ * by it: a walk starts at their first row (the seek). An actor's or an actor type's events come
+ * by date from their own indexes (actor_id, at) and (actor_type, at, id).
  */
 export function auditListSpec(query: ListQuery<AuditFilter, AuditSortField>): SampledListSpec {
   const { filter } = query;
@@ -106,6 +107,7 @@ export function auditListSpec(query: ListQuery<AuditFilter, AuditSortField>): Sa
         filter.q ||
         filter.action?.length ||
         filter.actorId ||
+        filter.actorType ||
         filter.targetId ||
         filter.clientId ||
         filter.from ||
@@ -113,6 +115,7 @@ export function auditListSpec(query: ListQuery<AuditFilter, AuditSortField>): Sa
         filter.id?.length,
       ),
       rangeable: isWordTermAlone(filter),
+      orderedByIndex: query.sort.field === 'at' && Boolean(filter.actorId || filter.actorType),
       ...(seek.params.length && { seek: seek.fragment }),
     },
   );
