@@ -533,7 +533,11 @@ async function planList(sql: SqlRunner, s: SampledListSpec): Promise<ListPlan> {
  * from a thin sample (which saves collecting the matches, so it may take longer).
  */
 export interface ListBudgets {
-  count: BudgetedRunner;
+  /**
+   * Runs an exact count, after its page, for a time that depends on `pageMs`, what the page
+   * took: a total must not cost much more than the page it labels.
+   */
+  count: (pageMs: number) => BudgetedRunner;
   guess: BudgetedRunner;
 }
 
@@ -568,16 +572,17 @@ const readsInOrder = (node: PlanNode): boolean =>
 
 /**
  * The total of a page that is not collected: the sample's estimate when it will do, else an
- * exact count, within the budget on a sampled table. A count past the budget leaves the total to
- * the sample's estimate or, from a thin sample, to PostgreSQL's estimate of the filter held
- * within what the sample makes plausible: the sample alone says "none" of a filter it holds no
- * match of.
+ * exact count, on a sampled table within a time that depends on `pageMs`, what the page took
+ * (ListBudgets.count). A count past it leaves the total to the sample's estimate or, from a thin
+ * sample, to PostgreSQL's estimate of the filter held within what the sample makes plausible:
+ * the sample alone says "none" of a filter it holds no match of.
  */
 async function totalOf(
   sql: SqlRunner,
   budgets: ListBudgets,
   s: SampledListSpec,
   plan: ListPlan,
+  pageMs: number,
 ): Promise<Total> {
   if (!plan.exactTotal) return { total: plan.estimated ?? 0, estimated: true };
   const count = s.count ?? {
@@ -585,7 +590,7 @@ async function totalOf(
     params: s.where.params,
   };
   // A table too small to sample is counted whatever it takes (it cannot take long).
-  const run = plan.estimated === null ? sql : budgets.count;
+  const run = plan.estimated === null ? sql : budgets.count(pageMs);
   const counted = await run<{ total: number }[]>(count.sql, count.params);
   if (counted) return { total: counted[0].total, estimated: false };
   if (!plan.plausible) return { total: plan.estimated ?? 0, estimated: true };
@@ -598,8 +603,9 @@ async function totalOf(
 }
 
 /**
- * The walk's page and its total (counted in parallel, unless `known`). `run` runs the walk: a
- * BudgetedRunner's null (it gave up) is passed on.
+ * The walk's page, then its total (given a time by what the page took, see ListBudgets.count)
+ * unless `known`. `run` runs the walk: a BudgetedRunner's null (it gave up) is passed on, and
+ * such a page is not counted.
  */
 async function walkPage<Row>(
   sql: SqlRunner,
@@ -609,11 +615,11 @@ async function walkPage<Row>(
   { known, run = sql }: { known?: Total; run?: BudgetedRunner } = {},
 ): Promise<SampledPage<Row> | null> {
   const page = pageSql(s, plan);
-  const [rows, total] = await Promise.all([
-    run<(Row & { _value?: number; _k?: unknown })[]>(page.sql, page.params),
-    known ?? totalOf(sql, budgets, s, plan),
-  ]);
-  return rows && { total: total.total, estimated: total.estimated, rows: withoutHelpers(rows) };
+  const started = performance.now();
+  const rows = await run<(Row & { _value?: number; _k?: unknown })[]>(page.sql, page.params);
+  if (!rows) return null;
+  const total = known ?? (await totalOf(sql, budgets, s, plan, performance.now() - started));
+  return { total: total.total, estimated: total.estimated, rows: withoutHelpers(rows) };
 }
 
 /**
@@ -694,7 +700,7 @@ export function provenTotal<Row>(s: SampledListSpec, page: SampledPage<Row>): Sa
 export async function sampledList<Row extends { id: string }>(
   sql: SqlRunner,
   s: SampledListSpec,
-  budgets: ListBudgets = { count: sql, guess: sql },
+  budgets: ListBudgets = { count: () => sql, guess: sql },
 ): Promise<SampledPage<Row>> {
   const plan = await planList(sql, s);
   return provenTotal(s, await planPage<Row>(sql, budgets, s, plan));
