@@ -75,8 +75,9 @@ export const envSchema = z.object({
   DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   /**
    * Longest a list page waits on a statement it can do without, on a table large enough to be
-   * sampled: an exact count (the total is then estimated, "about N"); a walk guessed from a
-   * sample too thin to place the matches gets twice as long (they are then collected).
+   * sampled: an exact count, which runs after its page and gets as long as the page took, at
+   * least a fifth of this (past it the total is estimated, "about N"); a guessed walk gets twice
+   * this (the matches are then collected).
    */
   LIST_BUDGET_MS: z.coerce.number().int().min(1).max(60_000).default(50),
   TEMPORAL_CLI_PATH: optionalString,

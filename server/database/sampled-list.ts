@@ -261,7 +261,10 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
     return { form: 'walk', estimated: null, exactTotal: true };
   }
   const plan = sampledPlan(s, probe);
-  return s.orderedByIndex ? { ...plan, guess: true } : plan;
+  // PostgreSQL plans a plain walk itself anyway: only one collected or bounded is worth a guess.
+  const ownWalk =
+    s.orderedByIndex && oneIndexOrder(s) && (plan.form === 'candidates' || plan.walkRows);
+  return ownWalk ? { ...plan, guess: true } : plan;
 }
 
 /** The plan the sample's matches give (see choosePlan). */
@@ -529,8 +532,8 @@ async function planList(sql: SqlRunner, s: SampledListSpec): Promise<ListPlan> {
 }
 
 /**
- * What a page can do without, each given up past its budget: an exact count, and a walk guessed
- * from a thin sample (which saves collecting the matches, so it may take longer).
+ * What a page can do without, each given up past its budget: an exact count, and a guessed walk
+ * (ListPlan.guess), which saves collecting the matches, so it may take longer.
  */
 export interface ListBudgets {
   /**
@@ -540,6 +543,15 @@ export interface ListBudgets {
   count: (pageMs: number) => BudgetedRunner;
   guess: BudgetedRunner;
 }
+
+/**
+ * How long an exact count may run, from what its page took (`pageMs`) and the list's budget: as
+ * long as the page, at least a fifth of the budget (through an index 10,000 matches count in a
+ * few milliseconds) and at most all of it. Run beside its page for the whole budget, a count
+ * given up cost 50 ms of a page that took 10 (a staff member's sign-ins by date).
+ */
+export const countBudgetMs = (pageMs: number, budgetMs: number): number =>
+  Math.min(Math.max(pageMs, budgetMs / 5), budgetMs);
 
 /** A total, and whether it is an estimate. */
 interface Total {
@@ -602,30 +614,44 @@ async function totalOf(
   return { total: Math.round(Math.min(Math.max(root['Plan Rows'], low), high)), estimated: true };
 }
 
+/** The walk's rows and how long they took (null: `run`, a BudgetedRunner, gave up). */
+async function walkRows<Row>(
+  s: SampledListSpec,
+  plan: ListPlan,
+  run: BudgetedRunner,
+): Promise<{ rows: Row[]; ms: number } | null> {
+  const page = pageSql(s, plan);
+  const started = performance.now();
+  const rows = await run<(Row & { _value?: number; _k?: unknown })[]>(page.sql, page.params);
+  return rows && { rows: withoutHelpers(rows), ms: performance.now() - started };
+}
+
 /**
- * The walk's page, then its total (given a time by what the page took, see ListBudgets.count)
- * unless `known`. `run` runs the walk: a BudgetedRunner's null (it gave up) is passed on, and
- * such a page is not counted.
+ * A walked page with its total. A page that ends the list (short, and not past the end) is its
+ * own exact total; otherwise the total is counted after the page, in a time that depends on
+ * what the page took (ListBudgets.count).
  */
-async function walkPage<Row>(
+async function countedPage<Row>(
   sql: SqlRunner,
   budgets: ListBudgets,
   s: SampledListSpec,
   plan: ListPlan,
-  { known, run = sql }: { known?: Total; run?: BudgetedRunner } = {},
-): Promise<SampledPage<Row> | null> {
-  const page = pageSql(s, plan);
-  const started = performance.now();
-  const rows = await run<(Row & { _value?: number; _k?: unknown })[]>(page.sql, page.params);
-  if (!rows) return null;
-  const total = known ?? (await totalOf(sql, budgets, s, plan, performance.now() - started));
-  return { total: total.total, estimated: total.estimated, rows: withoutHelpers(rows) };
+  walked: { rows: Row[]; ms: number },
+): Promise<SampledPage<Row>> {
+  const { start, end } = s.range;
+  const { rows } = walked;
+  if (rows.length <= end - start && (rows.length || start === 0)) {
+    return { rows, total: start + rows.length, estimated: false };
+  }
+  const total = await totalOf(sql, budgets, s, plan, walked.ms);
+  return { rows, total: total.total, estimated: total.estimated };
 }
 
 /**
  * The walk PostgreSQL plans itself, when that plan reads an index in sort order, within the
- * budget (null: it would sort, or it ran out). With few matches sampled, an index PostgreSQL
- * knows of (a staff member's events by date) may give the order the sample could not foresee.
+ * budget (null: it would sort, or it ran out). An index PostgreSQL knows of (a staff member's
+ * events by date) may give the order a sample with few matches, or one placed in the whole
+ * table's order, could not foresee.
  */
 async function guessedWalkPage<Row>(
   sql: SqlRunner,
@@ -635,7 +661,8 @@ async function guessedWalkPage<Row>(
 ): Promise<SampledPage<Row> | null> {
   const walk = { ...plan, form: 'walk' as const, walkRows: undefined };
   if (!readsInOrder(await plannedRoot(sql, pageSql(s, walk)))) return null;
-  return walkPage<Row>(sql, budgets, s, walk, { run: budgets.guess });
+  const walked = await walkRows<Row>(s, walk, budgets.guess);
+  return walked && countedPage(sql, budgets, s, walk, walked);
 }
 
 /** Every match collected and sorted, the page cut from them and counted in one statement. */
@@ -670,13 +697,15 @@ export async function planPage<Row>(
   const guessed = plan.guess ? await guessedWalkPage<Row>(sql, budgets, s, plan) : null;
   if (guessed) return guessed;
   if (plan.form === 'candidates') return candidatesPage<Row>(sql, s, plan);
-  // Walks without a budget (`run` left to `sql`) always give a page.
-  const page = (await walkPage<Row>(sql, budgets, s, plan))!;
-  // A bounded walk that leaves the page short may have stopped before the matches did.
-  if (!plan.walkRows || page.rows.length > s.range.end - s.range.start) return page;
-  if (plan.otherwise) return planPage<Row>(sql, budgets, s, plan.otherwise);
-  const known = { total: page.total, estimated: page.estimated };
-  return (await walkPage<Row>(sql, budgets, s, { ...plan, walkRows: undefined }, { known }))!;
+  // Walks without a budget (`sql`) always give a page.
+  const walked = (await walkRows<Row>(s, plan, sql))!;
+  // A bounded walk that leaves the page short may have stopped before the matches did: it is
+  // fetched again, and counted then.
+  if (plan.walkRows && walked.rows.length <= s.range.end - s.range.start) {
+    if (plan.otherwise) return planPage<Row>(sql, budgets, s, plan.otherwise);
+    return planPage<Row>(sql, budgets, s, { ...plan, walkRows: undefined, guess: undefined });
+  }
+  return countedPage(sql, budgets, s, plan, walked);
 }
 
 /**

@@ -93,11 +93,13 @@ export function searchCondition(q: string, fields: SearchFields): SqlFragment {
 }
 
 /**
- * A term of letters and digits and nothing else, that an index finds exactly: from three
- * letters pg_trgm looks up its inner trigrams, which only the rows that hold it have; a shorter
- * one is a range of each start field's btree index, or the trigrams of a word starting with it,
- * which only the rows with such a word have. A separator ("TX-00") adds word-boundary trigrams,
- * such as "tx " in every tax id, so that index hands over far more rows than match.
+ * A term of letters and digits and nothing else, whose matches an index finds (nearly) alone:
+ * from three letters pg_trgm looks up its inner trigrams, which only the rows that hold it have;
+ * a shorter one is a range of each start field's btree index, or the trigrams of a word starting
+ * with it (a row whose word follows a break pg_trgm knows and WORD_BREAK leaves out, such as a
+ * typographic quote, is handed over too, and rechecked). A separator ("TX-00") adds
+ * word-boundary trigrams, such as "tx " in every tax id, so that index hands over far more rows
+ * than match.
  */
 const isWordTerm = (q: string | undefined): boolean => !!q && ONE_WORD.test(q);
 

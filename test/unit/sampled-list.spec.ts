@@ -1,4 +1,9 @@
-import { choosePlan, provenTotal, type SampledListSpec } from '../../server/database/sampled-list';
+import {
+  choosePlan,
+  countBudgetMs,
+  provenTotal,
+  type SampledListSpec,
+} from '../../server/database/sampled-list';
 
 const spec = (narrowed: boolean, rangeable = narrowed): SampledListSpec => ({
   table: 'client',
@@ -95,7 +100,32 @@ describe('choosePlan', () => {
     expect(choosePlan(spec(false), probe(90, 50))).toMatchObject({ exactTotal: false });
   });
 
-  it('guesses a walk first only when a thin sample stands for many matches', () => {
+  it("guesses PostgreSQL's own walk first when an index gives the matches in order, unless it plans the walk anyway", () => {
+    const ordered = { ...spec(true), orderedByIndex: true };
+    // Collected, or walked within a bound: PostgreSQL's walk through the index runs first.
+    expect(choosePlan(ordered, probe(90, 9_000))).toMatchObject({
+      form: 'candidates',
+      guess: true,
+    });
+    expect(choosePlan(ordered, probe(5_000, 50))).toMatchObject({
+      form: 'walk',
+      walkRows: 20_000,
+      guess: true,
+    });
+    // A walk without a bound is PostgreSQL's own plan already.
+    const unbounded = choosePlan(ordered, probe(9_000, 3_000));
+    expect(unbounded).toMatchObject({ form: 'walk' });
+    expect(unbounded).not.toHaveProperty('walkRows');
+    expect(unbounded).not.toHaveProperty('guess');
+    // A walk that reads values one after another always sorts what it gathers.
+    const byStatus = { ...ordered, sortValues: ['active', 'archived'] };
+    expect(choosePlan(byStatus, probe(90, 9_000))).not.toHaveProperty('guess');
+    // Without the index the same samples are not guessed at.
+    expect(choosePlan(spec(true), probe(90, 9_000))).not.toHaveProperty('guess');
+    expect(choosePlan(spec(true), probe(5_000, 50))).not.toHaveProperty('guess');
+  });
+
+  it('guesses a walk first, without such an index, only when a thin sample stands for many matches', () => {
     // Ten million rows sampled down to 2,500: four matches stand for 16,000, and the first of
     // them says little about where the page's first 25 are.
     const thin = (hits: number) => ({
@@ -192,5 +222,14 @@ describe('provenTotal', () => {
 
   it('leaves an exact total alone', () => {
     expect(provenTotal(at(0), page(25, 12, false))).toEqual(page(25, 12, false));
+  });
+});
+
+describe('countBudgetMs', () => {
+  it('gives a count as long as its page took, within a fifth of the budget and all of it', () => {
+    expect(countBudgetMs(20, 50)).toBe(20);
+    expect(countBudgetMs(2, 50)).toBe(10);
+    expect(countBudgetMs(400, 50)).toBe(50);
+    expect(countBudgetMs(0, 7_000)).toBe(1_400);
   });
 });

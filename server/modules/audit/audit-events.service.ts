@@ -88,8 +88,21 @@ const toView = (e: AuditEventRow): AuditEventView =>
   });
 
 /**
- * Every filter but the target type (a handful of values) is found through an index: a search
- * through the trigram index (a short term as word starts), a client through client_ids, dates
+ * An actor's or an actor type's events by date, with nothing else that an index of its own
+ * finds (a search, a client, a record, ids): through those the matches may be sparse in the
+ * actor's index, and the sample places them better.
+ */
+const byActorIndex = (filter: AuditFilter, field: AuditSortField) =>
+  field === 'at' &&
+  Boolean(filter.actorId || filter.actorType) &&
+  !filter.q &&
+  !filter.clientId &&
+  !filter.targetId &&
+  !filter.id?.length;
+
+/**
+ * Every filter but the target type (a handful of values) is found through an index: a search,
+ * a client and actions through one GIN index (a short term as word starts), dates
  * through the time index. A date range, or actions, bound the sort key when the trail is sorted
  * by it: a walk starts at their first row (the seek). An actor's or an actor type's events come
  * by date from their own indexes (actor_id, at) and (actor_type, at, id).
@@ -115,7 +128,7 @@ export function auditListSpec(query: ListQuery<AuditFilter, AuditSortField>): Sa
         filter.id?.length,
       ),
       rangeable: isWordTermAlone(filter),
-      orderedByIndex: query.sort.field === 'at' && Boolean(filter.actorId || filter.actorType),
+      orderedByIndex: byActorIndex(filter, query.sort.field),
       ...(seek.params.length && { seek: seek.fragment }),
     },
   );
