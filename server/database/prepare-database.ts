@@ -31,8 +31,9 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
     try {
       const files = await tableFiles(lock);
       const applied = await orm.getMigrator().up();
+      const prepared = await ensureFirstAdmin(orm, config);
       if (applied.length) await vacuumRewrittenTables(lock, files);
-      return await ensureFirstAdmin(orm, config);
+      return prepared;
     } finally {
       await orm.close();
     }
@@ -63,8 +64,9 @@ async function tableFiles(pg: Client): Promise<TableFile[]> {
  * Tables the migrations just rewrote (a stored column added) or filled, vacuumed and analysed:
  * a rewrite leaves the table's visibility map empty, nothing prompts autovacuum, and until it
  * came every index-only scan (an exact count by status) read the table too (the Outbox's failed
- * messages counted in 22 ms, not 11). VACUUM cannot run in the migrations' transaction, so it
- * runs here. A failure is logged, not fatal: autovacuum gets there in the end.
+ * messages counted in 22 ms, not 11). The analysis gives a new column its statistics. VACUUM
+ * cannot run in the migrations' transaction, so it runs here, after the first admin is made. A
+ * failure is logged, not fatal: autovacuum gets there in the end.
  */
 async function vacuumRewrittenTables(pg: Client, before: TableFile[]): Promise<void> {
   const earlier = new Set(before.map((t) => t.file));

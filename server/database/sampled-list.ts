@@ -261,9 +261,10 @@ export function choosePlan(s: SampledListSpec, probe: SampleProbe | null): ListP
     return { form: 'walk', estimated: null, exactTotal: true };
   }
   const plan = sampledPlan(s, probe);
-  // PostgreSQL plans a plain walk itself anyway: only one collected or bounded is worth a guess.
+  // PostgreSQL plans a plain walk itself anyway: only one collected or bounded (which only a
+  // single index's order is) is worth a guess. placedPlan guesses for a thin sample.
   const ownWalk =
-    s.orderedByIndex && oneIndexOrder(s) && (plan.form === 'candidates' || plan.walkRows);
+    s.orderedByIndex && (plan.form === 'candidates' ? oneIndexOrder(s) : plan.walkRows);
   return ownWalk ? { ...plan, guess: true } : plan;
 }
 
@@ -553,6 +554,13 @@ export interface ListBudgets {
 export const countBudgetMs = (pageMs: number, budgetMs: number): number =>
   Math.min(Math.max(pageMs, budgetMs / 5), budgetMs);
 
+/** `shown` rows fill the page (there may be more matches after it). */
+const fillsPage = (s: SampledListSpec, shown: number) => shown > s.range.end - s.range.start;
+
+/** A page of `shown` rows ends the list: it is short, and not past the end. */
+const endsList = (s: SampledListSpec, shown: number) =>
+  !fillsPage(s, shown) && (shown > 0 || s.range.start === 0);
+
 /** A total, and whether it is an estimate. */
 interface Total {
   total: number;
@@ -638,11 +646,9 @@ async function countedPage<Row>(
   plan: ListPlan,
   walked: { rows: Row[]; ms: number },
 ): Promise<SampledPage<Row>> {
-  const { start, end } = s.range;
   const { rows } = walked;
-  if (rows.length <= end - start && (rows.length || start === 0)) {
-    return { rows, total: start + rows.length, estimated: false };
-  }
+  if (endsList(s, rows.length))
+    return { rows, total: s.range.start + rows.length, estimated: false };
   const total = await totalOf(sql, budgets, s, plan, walked.ms);
   return { rows, total: total.total, estimated: total.estimated };
 }
@@ -701,7 +707,7 @@ export async function planPage<Row>(
   const walked = (await walkRows<Row>(s, plan, sql))!;
   // A bounded walk that leaves the page short may have stopped before the matches did: it is
   // fetched again, and counted then.
-  if (plan.walkRows && walked.rows.length <= s.range.end - s.range.start) {
+  if (plan.walkRows && !fillsPage(s, walked.rows.length)) {
     if (plan.otherwise) return planPage<Row>(sql, budgets, s, plan.otherwise);
     return planPage<Row>(sql, budgets, s, { ...plan, walkRows: undefined, guess: undefined });
   }
@@ -715,10 +721,10 @@ export async function planPage<Row>(
  */
 export function provenTotal<Row>(s: SampledListSpec, page: SampledPage<Row>): SampledPage<Row> {
   if (!page.estimated) return page;
-  const { start, end } = s.range;
+  const { start } = s.range;
   const shown = start + page.rows.length;
-  if (page.rows.length > end - start) return { ...page, total: Math.max(page.total, shown + 1) };
-  if (page.rows.length || start === 0) return { ...page, total: shown, estimated: false };
+  if (fillsPage(s, page.rows.length)) return { ...page, total: Math.max(page.total, shown + 1) };
+  if (endsList(s, page.rows.length)) return { ...page, total: shown, estimated: false };
   return { ...page, total: Math.min(page.total, start) };
 }
 

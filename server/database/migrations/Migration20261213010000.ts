@@ -1,13 +1,24 @@
 import { Migration } from '@mikro-orm/migrations';
+import {
+  addStoredSearchText,
+  dropStoredSearchText,
+  type SearchedTable,
+} from './stored-search-text';
 
-const CLIENT_TEXT = `coalesce(display_name,'') || ' ' || coalesce(first_name,'') || ' ' || coalesce(last_name,'')
-  || ' ' || coalesce(email,'') || ' ' || coalesce(tax_client_id,'')`;
-const CONTACT_TEXT = `coalesce(first_name,'') || ' ' || coalesce(last_name,'') || ' ' || email`;
-/** Each table with the text its trigram index covered before. */
-const SEARCHED = [
-  ['client', CLIENT_TEXT],
-  ['contact', CONTACT_TEXT],
-] as const;
+/** Each table with its trigram index and the text that index covered before. */
+const SEARCHED: readonly SearchedTable[] = [
+  [
+    'client',
+    'client_search_trgm_idx',
+    `coalesce(display_name,'') || ' ' || coalesce(first_name,'') || ' ' || coalesce(last_name,'')
+  || ' ' || coalesce(email,'') || ' ' || coalesce(tax_client_id,'')`,
+  ],
+  [
+    'contact',
+    'contact_search_trgm_idx',
+    `coalesce(first_name,'') || ' ' || coalesce(last_name,'') || ' ' || email`,
+  ],
+];
 
 /**
  * A client's and a contact's searched text, stored lower-cased: a search checks each row it
@@ -19,28 +30,10 @@ const SEARCHED = [
  */
 export class Migration20261213010000 extends Migration {
   override async up(): Promise<void> {
-    for (const [table, text] of SEARCHED) {
-      // Dropped first: the rewrite would rebuild it.
-      this.addSql(`drop index ${table}_search_trgm_idx;`);
-      this.addSql(
-        `alter table ${table} add column search_text text generated always as (lower(${text})) stored;`,
-      );
-      this.addSql(
-        `create index ${table}_search_trgm_idx on ${table} using gin (search_text gin_trgm_ops);`,
-      );
-      // Without statistics PostgreSQL guesses a search's matches from the pattern alone.
-      this.addSql(`analyze ${table} (search_text);`);
-    }
+    addStoredSearchText(this, SEARCHED);
   }
 
   override async down(): Promise<void> {
-    for (const [table, text] of SEARCHED) {
-      this.addSql(`drop index ${table}_search_trgm_idx;`);
-      this.addSql(`alter table ${table} drop column search_text;`);
-      this.addSql(
-        `create index ${table}_search_trgm_idx on ${table} using gin ((${text}) gin_trgm_ops);`,
-      );
-      this.addSql(`analyze ${table};`);
-    }
+    dropStoredSearchText(this, SEARCHED);
   }
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { CommonErrors } from '../../common/errors/common.errors';
 import type { Page } from '../../common/http/content-range';
 import { isoDate } from '../../common/http/iso-date';
-import type { ListQuery } from '../../common/http/list-query';
+import { filterSetsOnly, type ListQuery } from '../../common/http/list-query';
 import type { SampledListSpec } from '../../database/sampled-list';
 import { SampledLists } from '../../database/sampled-lists.service';
 import { isWordTermAlone } from '../../database/search-term';
@@ -95,10 +95,7 @@ const toView = (e: AuditEventRow): AuditEventView =>
 const byActorIndex = (filter: AuditFilter, field: AuditSortField) =>
   field === 'at' &&
   Boolean(filter.actorId || filter.actorType) &&
-  !filter.q &&
-  !filter.clientId &&
-  !filter.targetId &&
-  !filter.id?.length;
+  filterSetsOnly(filter, ['actorId', 'actorType', 'action', 'targetType', 'from', 'to']);
 
 /**
  * Every filter but the target type (a handful of values) is found through an index: a search,

@@ -38,9 +38,10 @@ const SORT_VALUES: Partial<Record<ClientSortField, readonly string[]>> = {
 };
 
 /**
- * `anywhere` is the column client_search_trgm_idx covers (the searched fields, stored lower-cased),
- * and each start field must match the expression of its sort index, or the index is not used. A person's display name starts with the first name,
- * a business's is its company name, so those two need no index of their own.
+ * `anywhere` is the column client_search_trgm_idx covers (the searched fields, stored
+ * lower-cased), and each start field must match the expression of its sort index, or the index
+ * is not used. A person's display name starts with the first name, a business's is its company
+ * name, so those two need no index of their own.
  */
 const SEARCH: SearchFields = {
   anywhere: 'c.search_text',

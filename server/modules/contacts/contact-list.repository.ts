@@ -55,9 +55,8 @@ const SORT_PARTS: Partial<Record<ContactSortField, SampledListSpec['sortParts']>
 /**
  * `anywhere` is the column contact_search_trgm_idx covers (names and email, stored lower-cased),
  * and the start fields must match those of contact_display_name_idx and contact_email_unique, or
- * the index is not used. A short term
- * matches the start of the name as listed (the first name, else the email) or of the email; a
- * last name alone has no index to start from.
+ * the index is not used. A short term matches the start of the name as listed (the first name,
+ * else the email) or of the email; a last name alone has no index to start from.
  */
 const SEARCH: SearchFields = {
   anywhere: 'ct.search_text',
