@@ -13,6 +13,18 @@ const SAMPLE_ROWS = 2_500;
 /** Totals are exact up to this many matches when the matches can be found through an index. */
 export const EXACT_TOTAL_LIMIT = 10_000;
 /**
+ * A filter PostgreSQL expects at most this many matches of is collected without a sample: the
+ * probe took 7 to 12 ms of a page whose one match took 1 to fetch (an event's history). Its
+ * estimate of a search term can be five times too low (a term's trigrams are not independent),
+ * hence the cap.
+ */
+export const FEW_EXPECTED = 500;
+/**
+ * Matches such a filter's collection stops at (a few milliseconds' work): past it PostgreSQL
+ * misjudged the filter, and the page is planned from a sample after all.
+ */
+export const FEW_CAP = 2_000;
+/**
  * Costs against a row fetched by a walk, measured on the million-client matrix of bench:list
  * (a walked row took 1.7 to 3.5 µs): a match collected through a bitmap (2.4 to 5.2 µs: it is
  * fetched in table order but also has its sort key computed, kept and sorted), a row read in
@@ -154,6 +166,11 @@ export interface ListPlan {
    * PostgreSQL's estimate is held within them instead.
    */
   plausible?: { low: number; high: number };
+  /**
+   * Candidates collected without a sample, PostgreSQL expecting few matches (FEW_EXPECTED): at
+   * most this many; one more, and the page is planned from a sample.
+   */
+  cap?: number;
 }
 
 export interface SampleProbe {
@@ -408,14 +425,16 @@ export function pageSql(s: SampledListSpec, plan: ListPlan): SqlFragment {
     };
   }
   const bound = plan.bound ? boundSql(s, plan.bound) : { sql: 'true', params: [] };
+  const cap = plan.cap ? [plan.cap + 1] : [];
   return {
     sql: `with m as materialized (
         select ${a}.id, ${s.sortKey} as k from ${s.table} ${a} where ${s.where.sql} and ${bound.sql}
+        ${cap.length ? 'limit ?' : ''}
       ), p as (select m.id, m.k from m ${orderBy({ ...s, alias: 'm' }, 'm.k')} offset ? limit ?)
       select ${a}.*, t._total from (select count(*)::int as _total from m) t
       left join p on true left join ${s.table} ${a} on ${a}.id = p.id
       ${orderBy({ ...s, alias: 'p' }, 'p.k')}`,
-    params: [...s.where.params, ...bound.params, ...limit],
+    params: [...s.where.params, ...bound.params, ...cap, ...limit],
   };
 }
 
@@ -520,13 +539,34 @@ export interface SampledPage<Row> {
   estimated: boolean;
 }
 
-/** How to fetch a page: from a sample on large tables, PostgreSQL's own plan on small ones. */
+const tableRowsOf = async (sql: SqlRunner, s: SampledListSpec) =>
+  (await sql<{ rows: number }[]>(tableRowsSql(s.table)))[0].rows;
+
+/**
+ * How to fetch a page: PostgreSQL's own plan on small tables; on large ones, the matches
+ * collected at once when PostgreSQL expects few (FEW_EXPECTED), else a plan from a sample.
+ */
 async function planList(sql: SqlRunner, s: SampledListSpec): Promise<ListPlan> {
-  const [{ rows: tableRows }] = await sql<{ rows: number }[]>(tableRowsSql(s.table));
+  const tableRows = await tableRowsOf(sql, s);
   if (tableRows < SAMPLE_ABOVE_ROWS) return { form: 'walk', estimated: null, exactTotal: true };
   if (s.where.sql === 'true') {
     return { form: 'walk', estimated: Math.round(tableRows), exactTotal: false };
   }
+  if (s.narrowed) {
+    const { 'Plan Rows': expected } = await plannedRoot(sql, matchesSql(s));
+    if (expected <= FEW_EXPECTED) {
+      return { form: 'candidates', estimated: expected, exactTotal: true, cap: FEW_CAP };
+    }
+  }
+  return sampledPlanOf(sql, s, tableRows);
+}
+
+/** The plan a fixed-seed sample of the table gives (see choosePlan). */
+async function sampledPlanOf(
+  sql: SqlRunner,
+  s: SampledListSpec,
+  tableRows: number,
+): Promise<ListPlan> {
   const probe = probeSql(s, tableRows);
   const [sample] = await sql<Omit<SampleProbe, 'tableRows'>[]>(probe.sql, probe.params);
   return choosePlan(s, { ...sample, tableRows });
@@ -577,6 +617,12 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
+/** The filter's matches, for PostgreSQL to estimate. */
+const matchesSql = (s: SampledListSpec): SqlFragment => ({
+  sql: `select 1 from ${s.table} ${s.alias} where ${s.where.sql}`,
+  params: s.where.params,
+});
+
 /** PostgreSQL's plan of a statement, without running it. */
 async function plannedRoot(sql: SqlRunner, statement: SqlFragment): Promise<PlanNode> {
   const [row] = await sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
@@ -615,10 +661,7 @@ async function totalOf(
   if (counted) return { total: counted[0].total, estimated: false };
   if (!plan.plausible) return { total: plan.estimated ?? 0, estimated: true };
   const { low, high } = plan.plausible;
-  const root = await plannedRoot(sql, {
-    sql: `select 1 from ${s.table} ${s.alias} where ${s.where.sql}`,
-    params: s.where.params,
-  });
+  const root = await plannedRoot(sql, matchesSql(s));
   return { total: Math.round(Math.min(Math.max(root['Plan Rows'], low), high)), estimated: true };
 }
 
@@ -671,21 +714,28 @@ async function guessedWalkPage<Row>(
   return walked && countedPage(sql, budgets, s, walk, walked);
 }
 
-/** Every match collected and sorted, the page cut from them and counted in one statement. */
+/**
+ * Every match collected and sorted, the page cut from them and counted in one statement. Past
+ * its cap (ListPlan.cap) the page is planned from a sample.
+ */
 async function candidatesPage<Row>(
   sql: SqlRunner,
+  budgets: ListBudgets,
   s: SampledListSpec,
   plan: ListPlan,
 ): Promise<SampledPage<Row>> {
   const page = pageSql(s, { ...plan, form: 'candidates' });
   const found = await sql<(Row & { id: string | null; _total: number })[]>(page.sql, page.params);
+  const total = found[0]?._total ?? 0;
+  if (plan.cap && total > plan.cap) {
+    return planPage(sql, budgets, s, await sampledPlanOf(sql, s, await tableRowsOf(sql, s)));
+  }
   const rows = found
     .filter((r) => r.id !== null)
     .map(({ _total, ...row }) => row as unknown as Row);
-  const total = found[0]?._total ?? 0;
   if (!plan.bound) return { rows, total, estimated: false };
   // The range holds the page when it holds more matches than the page's end.
-  if (total <= s.range.end) return candidatesPage(sql, s, { ...plan, bound: undefined });
+  if (total <= s.range.end) return candidatesPage(sql, budgets, s, { ...plan, bound: undefined });
   // The matches within the range are a floor for the estimate.
   return { rows, total: Math.max(plan.estimated ?? 0, total), estimated: true };
 }
@@ -702,7 +752,7 @@ export async function planPage<Row>(
 ): Promise<SampledPage<Row>> {
   const guessed = plan.guess ? await guessedWalkPage<Row>(sql, budgets, s, plan) : null;
   if (guessed) return guessed;
-  if (plan.form === 'candidates') return candidatesPage<Row>(sql, s, plan);
+  if (plan.form === 'candidates') return candidatesPage<Row>(sql, budgets, s, plan);
   // Walks without a budget (`sql`) always give a page.
   const walked = (await walkRows<Row>(s, plan, sql))!;
   // A bounded walk that leaves the page short may have stopped before the matches did: it is

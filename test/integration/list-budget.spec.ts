@@ -1,7 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { budgetedRunner, type BudgetedRunner } from '../../server/database/budgeted-runner';
+import { pgArray } from '../../server/database/pg-array';
 import {
+  FEW_CAP,
   planPage,
+  sampledList,
   type ListBudgets,
   type ListPlan,
   type SampledListSpec,
@@ -15,6 +18,9 @@ import { startTestApp, type TestApp } from '../utils/test-app';
 const ROWS = 24_000;
 const CLIENT = '00000000-0000-0000-0000-000000000007';
 
+/** A statement's first three words, which tell what it is. */
+const firstWords = (text: string) => text.trim().split(/\s+/).slice(0, 3).join(' ');
+
 describe('what a list page can do without: an exact count, a guessed walk', () => {
   let t: TestApp;
   let sql: SqlRunner;
@@ -27,7 +33,7 @@ describe('what a list page can do without: an exact count, a guessed walk', () =
   const recording =
     (runner: BudgetedRunner, label: string): BudgetedRunner =>
     async (text, params) => {
-      ran.push(`${label}: ${text.trim().split(/\s+/).slice(0, 3).join(' ')}`);
+      ran.push(`${label}: ${firstWords(text)}`);
       const started = performance.now();
       try {
         return await runner(text, params);
@@ -196,6 +202,39 @@ describe('what a list page can do without: an exact count, a guessed walk', () =
       await expectedIds('client_ids @> array[$1::uuid]', [CLIENT], 'summary desc, id desc'),
     );
     expect(ran).toEqual([]);
+  });
+
+  it('collects the matches PostgreSQL expects to be few at once, and plans from a sample when they are more', async () => {
+    const statements: string[] = [];
+    const recorded: SqlRunner = (text, params) => {
+      statements.push(firstWords(text));
+      return sql(text, params);
+    };
+    // 25 events by id: PostgreSQL expects exactly those.
+    const some = await expectedIds('true', [], 'at desc, id desc', 100);
+    const few: SampledListSpec = {
+      ...spec({}),
+      where: { sql: 'e.id = any(?::uuid[])', params: [pgArray(some)] },
+      narrowed: true,
+    };
+    const page = await sampledList<{ id: string }>(recorded, few, budgets(sql));
+    expect(ids(page)).toEqual(some);
+    expect(page).toMatchObject({ total: 25, estimated: false });
+    // No sample: the table's rows, PostgreSQL's estimate, the matches.
+    expect(statements).toEqual(['select (case when', 'explain (format json)', 'with m as']);
+    expect(FEW_CAP).toBeGreaterThan(25);
+
+    // PostgreSQL misjudging the client's 480 uploads as one: the collection stops at its cap,
+    // and the page is planned from a sample.
+    statements.length = 0;
+    const uploads = spec({ clientId: CLIENT, action: ['file.uploaded'] });
+    const misjudged: ListPlan = { form: 'candidates', estimated: 1, exactTotal: true, cap: 10 };
+    const capped = await planPage<{ id: string }>(recorded, budgets(sql), uploads, misjudged);
+    expect(ids(capped)).toEqual(
+      await expectedIds(`client_ids @> array[$1::uuid] and action = 'file.uploaded'`, [CLIENT]),
+    );
+    expect(capped).toMatchObject({ total: ROWS / 50, estimated: false });
+    expect(statements.slice(0, 3)).toEqual(['with m as', 'select (case when', 'with s as']);
   });
 
   it("gives the API's lists the configured budget", async () => {
