@@ -129,7 +129,10 @@ const walkWhere = (s: SampledListSpec) => s.rowWhere ?? s.where;
  */
 export interface ListPlan {
   form: 'walk' | 'candidates';
-  /** Matches estimated from the sample (null: table too small to sample). */
+  /**
+   * Matches estimated from the sample, or PostgreSQL's estimate for a capped collection (see
+   * `cap`); null: table too small to sample.
+   */
   estimated: number | null;
   /** Count the total exactly; otherwise `estimated` is the total. */
   exactTotal: boolean;
