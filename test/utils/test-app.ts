@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -123,14 +123,27 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
 }
 
-/** A loopback port nothing listens on now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
+/**
+ * Ports below every common kernel's range for outgoing connections (Linux 32768-60999; BSD,
+ * macOS and Windows from 49152). A port from that range, free when chosen, was given to a
+ * connection the app opened while it started, and its listen failed (EADDRINUSE, in CI).
+ */
+const FIRST_PORT = 20_000;
+const PORT_CHOICES = 12_000;
+const PORT_TRIES = 100;
+
+/** A loopback port nothing listens on now, and that no outgoing connection will be given. */
+export async function freePort(): Promise<number> {
+  for (let tries = 0; tries < PORT_TRIES; tries++) {
+    const port = FIRST_PORT + randomInt(PORT_CHOICES);
+    if (await bindable(port)) return port;
+  }
+  throw new Error(`No free loopback port from ${FIRST_PORT} in ${PORT_TRIES} tries`);
 }
+
+const bindable = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
