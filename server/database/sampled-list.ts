@@ -564,15 +564,19 @@ async function planList(sql: SqlRunner, s: SampledListSpec): Promise<ListPlan> {
   return sampledPlanOf(sql, s, tableRows);
 }
 
-/** The plan a fixed-seed sample of the table gives (see choosePlan). */
-async function sampledPlanOf(
+/**
+ * The plan a fixed-seed sample of the table gives (see choosePlan), the table's rows read when
+ * not given.
+ */
+export async function sampledPlanOf(
   sql: SqlRunner,
   s: SampledListSpec,
-  tableRows: number,
+  tableRows?: number,
 ): Promise<ListPlan> {
-  const probe = probeSql(s, tableRows);
+  const rows = tableRows ?? (await tableRowsOf(sql, s));
+  const probe = probeSql(s, rows);
   const [sample] = await sql<Omit<SampleProbe, 'tableRows'>[]>(probe.sql, probe.params);
-  return choosePlan(s, { ...sample, tableRows });
+  return choosePlan(s, { ...sample, tableRows: rows });
 }
 
 /**
@@ -731,7 +735,7 @@ async function candidatesPage<Row>(
   const found = await sql<(Row & { id: string | null; _total: number })[]>(page.sql, page.params);
   const total = found[0]?._total ?? 0;
   if (plan.cap && total > plan.cap) {
-    return planPage(sql, budgets, s, await sampledPlanOf(sql, s, await tableRowsOf(sql, s)));
+    return planPage(sql, budgets, s, await sampledPlanOf(sql, s));
   }
   const rows = found
     .filter((r) => r.id !== null)

@@ -1,17 +1,16 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Agent } from 'supertest';
 import {
-  choosePlan,
   pageSql,
   probeSql,
   tableRowsSql,
   type ListPlan,
   type SampledListSpec,
-  type SampleProbe,
 } from '../../server/database/sampled-list';
 import { clientListSpec } from '../../server/modules/clients/client-list.repository';
 import type { ClientFilter, ClientSortField } from '../../server/modules/clients/clients.schemas';
 import { contactListSpec } from '../../server/modules/contacts/contact-list.repository';
+import { numbered, planOf as planOfSpec } from '../utils/list-plan';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 const CLIENTS = 30_000;
@@ -28,12 +27,6 @@ interface PlanNode {
 
 /** Every node of an EXPLAIN (FORMAT JSON) plan. */
 const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
-
-/** `?` placeholders as PostgreSQL's numbered ones. */
-const numbered = (sql: string) => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-};
 
 describe('list plans on tables where the search term correlates with the sort', () => {
   let t: TestApp;
@@ -52,16 +45,8 @@ describe('list plans on tables where the search term correlates with the sort', 
     range: { start: 0, end: 24 },
   });
 
-  const planOf = async (q: ReturnType<typeof query> | SampledListSpec): Promise<ListPlan> => {
-    const spec = 'table' in q ? q : clientListSpec(q);
-    const [{ rows }] = await t.query<{ rows: number }>(tableRowsSql(spec.table));
-    const probe = probeSql(spec, rows);
-    const [sample] = await t.query<Omit<SampleProbe, 'tableRows'>>(
-      numbered(probe.sql),
-      probe.params,
-    );
-    return choosePlan(spec, { ...sample, tableRows: rows });
-  };
+  const planOf = (q: ReturnType<typeof query> | SampledListSpec): Promise<ListPlan> =>
+    planOfSpec(t, 'table' in q ? q : clientListSpec(q));
 
   /** The plan PostgreSQL runs for a query form, as its JSON EXPLAIN text. */
   const explain = async (q: ReturnType<typeof query> | SampledListSpec, plan: ListPlan) => {

@@ -1,12 +1,11 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import {
-  choosePlan,
   pageSql,
-  probeSql,
-  tableRowsSql,
+  sampledPlanOf,
   type ListPlan,
   type SampledListSpec,
-  type SampleProbe,
 } from '../../server/database/sampled-list';
+import { sqlRunner } from '../../server/database/sql-runner';
 import type { TestApp } from './test-app';
 
 /** `?` placeholders as PostgreSQL's numbered ones. */
@@ -16,12 +15,8 @@ export const numbered = (sql: string) => {
 };
 
 /** The form sampledList chooses for `spec`, from the same sample it would take. */
-export async function planOf(t: TestApp, spec: SampledListSpec): Promise<ListPlan> {
-  const [{ rows }] = await t.query<{ rows: number }>(tableRowsSql(spec.table));
-  const probe = probeSql(spec, rows);
-  const [sample] = await t.query<Omit<SampleProbe, 'tableRows'>>(numbered(probe.sql), probe.params);
-  return choosePlan(spec, { ...sample, tableRows: rows });
-}
+export const planOf = (t: TestApp, spec: SampledListSpec): Promise<ListPlan> =>
+  sampledPlanOf(sqlRunner(t.app.get(EntityManager).fork()), spec);
 
 /** The plan PostgreSQL runs for the page of `spec` in `plan`'s form, as JSON text. */
 export async function explainPage(
