@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
@@ -26,13 +27,19 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
   const lock = new Client({ connectionString: config.DATABASE_URL });
   await lock.connect();
   try {
-    await lock.query(`select pg_advisory_lock(hashtextextended('client-hub:prepare-database', 0))`);
+    await takeTurn(lock);
     const orm = await MikroORM.init(ormOptions(config.DATABASE_URL));
     try {
       const files = await tableFiles(lock);
       const applied = await orm.getMigrator().up();
+      const {
+        rows: [{ migrated }],
+      } = await lock.query<{ migrated: Date }>('select now() as migrated');
       const prepared = await ensureFirstAdmin(orm, config);
-      if (applied.length) await vacuumRewrittenTables(lock, files);
+      if (applied.length) {
+        await olderTransactionsEnded(lock, migrated);
+        await vacuumRewrittenTables(lock, files);
+      }
       return prepared;
     } finally {
       await orm.close();
@@ -40,6 +47,52 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
   } finally {
     // Ending the session releases the lock.
     await lock.end();
+  }
+}
+
+const TURN_POLL_MS = 250;
+const OLDER_TRANSACTIONS_WAIT_MS = 10_000;
+
+/**
+ * The session lock, asked for until granted rather than waited on: a statement waiting for it
+ * holds a snapshot older than the migrations it waits for, and VACUUM after them could then
+ * mark no page all-visible.
+ */
+async function takeTurn(pg: Client): Promise<void> {
+  const key = `hashtextextended('client-hub:prepare-database', 0)`;
+  for (;;) {
+    const { rows } = await pg.query<{ taken: boolean }>(
+      `select pg_try_advisory_lock(${key}) as taken`,
+    );
+    if (rows[0].taken) return;
+    await sleep(TURN_POLL_MS);
+  }
+}
+
+/**
+ * Waits, for a while, until no transaction of this database that began before the migrations
+ * committed is open (autovacuum analysing a table, another process's long read): until then a
+ * vacuum cannot mark the rewritten rows visible to all. Sessions of other roles show no start
+ * unless this role may read all statistics; those are not waited for.
+ */
+async function olderTransactionsEnded(pg: Client, migrated: Date): Promise<void> {
+  const deadline = Date.now() + OLDER_TRANSACTIONS_WAIT_MS;
+  for (;;) {
+    const { rows } = await pg.query<{ open: number }>(
+      `select count(*)::int as open from pg_stat_activity
+       where datname = current_database() and pid <> pg_backend_pid()
+         and backend_xmin is not null and xact_start < $1`,
+      [migrated],
+    );
+    if (!rows[0].open) return;
+    if (Date.now() >= deadline) {
+      Logger.warn(
+        `${rows[0].open} transaction(s) older than the migrations still open; vacuuming anyway`,
+        'Database',
+      );
+      return;
+    }
+    await sleep(TURN_POLL_MS);
   }
 }
 
