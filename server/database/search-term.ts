@@ -112,3 +112,10 @@ export const isWordTermAlone = (
   filter: { q?: string } & Record<string, unknown>,
   modifiers: readonly string[] = [],
 ): boolean => isWordTerm(filter.q) && filterSetsOnly(filter, ['q', ...modifiers]);
+
+/**
+ * Whether `q` is matched as the start of each start field, through their indexes (several
+ * ranges, see searchCondition), rather than through one trigram index (SampledListSpec.startRanges).
+ */
+export const matchesStarts = (q: string | undefined, fields: SearchFields): boolean =>
+  !!q && !!fields.starts && [...q].length < ANYWHERE_FROM_LENGTH;

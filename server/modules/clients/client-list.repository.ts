@@ -1,7 +1,12 @@
 import { filterSetsOnly, type ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import type { SampledListSpec } from '../../database/sampled-list';
-import { isWordTermAlone, searchCondition, type SearchFields } from '../../database/search-term';
+import {
+  isWordTermAlone,
+  matchesStarts,
+  searchCondition,
+  type SearchFields,
+} from '../../database/search-term';
 import type { SqlFragment } from '../../database/sql-fragment';
 import { CLIENT_TYPES, CONNECTION_STATUSES, PORTAL_STATUSES } from './client.enums';
 import type { ClientFilter, ClientSortField } from './clients.schemas';
@@ -179,5 +184,6 @@ export function clientListSpec(
     sortValues: SORT_VALUES[sort.field],
     nullable: NULLABLE[sort.field],
     rangeable: !scope && isWordTermAlone(filter, ['tagMode']),
+    startRanges: matchesStarts(filter.q, SEARCH),
   };
 }

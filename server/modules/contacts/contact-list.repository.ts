@@ -1,7 +1,12 @@
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import type { SampledListSpec } from '../../database/sampled-list';
-import { isWordTermAlone, searchCondition, type SearchFields } from '../../database/search-term';
+import {
+  isWordTermAlone,
+  matchesStarts,
+  searchCondition,
+  type SearchFields,
+} from '../../database/search-term';
 import { SqlWhere } from '../../database/sql-where';
 import type { SqlFragment } from '../clients/client-list.repository';
 import { PORTAL_STATUSES } from '../clients/client.enums';
@@ -154,5 +159,6 @@ export function contactListSpec(
     range,
     ...(rowByRow && { rowWhere: rowByRow.fragment }),
     rangeable: !scope && isWordTermAlone(filter),
+    startRanges: matchesStarts(filter.q, SEARCH),
   };
 }
