@@ -36,10 +36,7 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
         rows: [{ migrated }],
       } = await lock.query<{ migrated: Date }>('select now() as migrated');
       const prepared = await ensureFirstAdmin(orm, config);
-      if (applied.length) {
-        await olderTransactionsEnded(lock, migrated);
-        await vacuumRewrittenTables(lock, files);
-      }
+      if (applied.length) await vacuumRewrittenTables(lock, files, migrated);
       return prepared;
     } finally {
       await orm.close();
@@ -118,13 +115,19 @@ async function tableFiles(pg: Client): Promise<TableFile[]> {
  * a rewrite leaves the table's visibility map empty, nothing prompts autovacuum, and until it
  * came every index-only scan (an exact count by status) read the table too (the Outbox's failed
  * messages counted in 22 ms, not 11). The analysis gives a new column its statistics. VACUUM
- * cannot run in the migrations' transaction, so it runs here, after the first admin is made. A
- * failure is logged, not fatal: autovacuum gets there in the end.
+ * cannot run in the migrations' transaction, so it runs here, after the first admin is made, and
+ * after the transactions older than the migrations (see olderTransactionsEnded) only when there
+ * is a table to vacuum. A failure is logged, not fatal: autovacuum gets there in the end.
  */
-async function vacuumRewrittenTables(pg: Client, before: TableFile[]): Promise<void> {
+async function vacuumRewrittenTables(
+  pg: Client,
+  before: TableFile[],
+  migrated: Date,
+): Promise<void> {
   const earlier = new Set(before.map((t) => t.file));
-  for (const { name, file, filled } of await tableFiles(pg)) {
-    if (!filled || earlier.has(file)) continue;
+  const rewritten = (await tableFiles(pg)).filter((t) => t.filled && !earlier.has(t.file));
+  if (rewritten.length) await olderTransactionsEnded(pg, migrated);
+  for (const { name } of rewritten) {
     try {
       await pg.query(`vacuum (analyze) ${name}`);
     } catch (error) {

@@ -95,4 +95,35 @@ describe('preparing the database from several processes', () => {
     expect(table.pages).toBeGreaterThan(100);
     expect(table.visible).toBeGreaterThan(table.pages * 0.9);
   });
+
+  it('does not wait for older transactions when the migrations rewrote no table', async () => {
+    const url = await createDatabase(testServices().pgServerUrl, `${name}_i`);
+    const config = loadConfig({ DATABASE_URL: url, ADMIN_EMAIL: 'first@clienthub.test' });
+    const pg = new Client({ connectionString: url });
+    try {
+      await prepareDatabase(config);
+      // The last migration, undone and pending again, only adds an index.
+      const orm = await MikroORM.init(ormOptions(url));
+      await orm.getMigrator().down({ to: 'Migration20261214010000' });
+      await orm.close();
+      await pg.connect();
+      await pg.query('begin isolation level repeatable read');
+      await pg.query('select 1');
+      const prepared = prepareDatabase(config);
+      let timer: NodeJS.Timeout | undefined;
+      const waiting = new Promise<string>((resolve) => {
+        timer = setTimeout(() => resolve('still waiting'), 5_000);
+      });
+      const outcome = await Promise.race([prepared.then(() => 'prepared'), waiting]);
+      clearTimeout(timer);
+      await pg.query('commit');
+      await prepared;
+      expect(outcome).toBe('prepared');
+      const applied = await pg.query('select name from mikro_orm_migrations');
+      expect(applied.rowCount).toBe(migrationsList.length);
+    } finally {
+      await pg.end();
+      await dropDatabase(testServices().pgServerUrl, `${name}_i`);
+    }
+  });
 });
