@@ -32,11 +32,8 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
     try {
       const files = await tableFiles(lock);
       const applied = await orm.getMigrator().up();
-      const {
-        rows: [{ migrated }],
-      } = await lock.query<{ migrated: Date }>('select now() as migrated');
       const prepared = await ensureFirstAdmin(orm, config);
-      if (applied.length) await vacuumRewrittenTables(lock, files, migrated);
+      if (applied.length) await vacuumRewrittenTables(lock, files);
       return prepared;
     } finally {
       await orm.close();
@@ -47,50 +44,54 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
   }
 }
 
-const TURN_POLL_MS = 250;
+const POLL_MS = 250;
 const OLDER_TRANSACTIONS_WAIT_MS = 10_000;
+
+/** Asks `done` every POLL_MS until it says so. */
+async function pollUntil(done: () => Promise<boolean>): Promise<void> {
+  while (!(await done())) await sleep(POLL_MS);
+}
 
 /**
  * The session lock, asked for until granted rather than waited on: a statement waiting for it
  * holds a snapshot older than the migrations it waits for, and VACUUM after them could then
  * mark no page all-visible.
  */
-async function takeTurn(pg: Client): Promise<void> {
-  const key = `hashtextextended('client-hub:prepare-database', 0)`;
-  for (;;) {
+const takeTurn = (pg: Client) =>
+  pollUntil(async () => {
     const { rows } = await pg.query<{ taken: boolean }>(
-      `select pg_try_advisory_lock(${key}) as taken`,
+      `select pg_try_advisory_lock(hashtextextended('client-hub:prepare-database', 0)) as taken`,
     );
-    if (rows[0].taken) return;
-    await sleep(TURN_POLL_MS);
-  }
-}
+    return rows[0].taken;
+  });
 
 /**
- * Waits, for a while, until no transaction of this database that began before the migrations
- * committed is open (autovacuum analysing a table, another process's long read): until then a
- * vacuum cannot mark the rewritten rows visible to all. Sessions of other roles show no start
- * unless this role may read all statistics; those are not waited for.
+ * Waits, for a while, until no transaction of this database that began before now (so before
+ * the migrations committed) is open (autovacuum analysing a table, another process's long
+ * read): until then a vacuum cannot mark the rewritten rows visible to all. Sessions of other
+ * roles show no start unless this role may read all statistics; those are not waited for.
  */
-async function olderTransactionsEnded(pg: Client, migrated: Date): Promise<void> {
+async function olderTransactionsEnded(pg: Client): Promise<void> {
   const deadline = Date.now() + OLDER_TRANSACTIONS_WAIT_MS;
-  for (;;) {
+  const {
+    rows: [{ since }],
+  } = await pg.query<{ since: Date }>('select now() as since');
+  await pollUntil(async () => {
     const { rows } = await pg.query<{ open: number }>(
       `select count(*)::int as open from pg_stat_activity
        where datname = current_database() and pid <> pg_backend_pid()
          and backend_xmin is not null and xact_start < $1`,
-      [migrated],
+      [since],
     );
-    if (!rows[0].open) return;
-    if (Date.now() >= deadline) {
-      Logger.warn(
-        `${rows[0].open} transaction(s) older than the migrations still open; vacuuming anyway`,
-        'Database',
-      );
-      return;
-    }
-    await sleep(TURN_POLL_MS);
-  }
+    const { open } = rows[0];
+    if (!open) return true;
+    if (Date.now() < deadline) return false;
+    Logger.warn(
+      `${open} transaction(s) older than the migrations still open; vacuuming anyway`,
+      'Database',
+    );
+    return true;
+  });
 }
 
 /** A table of the schema, the file it is stored in (a rewrite gives it a new one), if not empty. */
@@ -119,14 +120,10 @@ async function tableFiles(pg: Client): Promise<TableFile[]> {
  * after the transactions older than the migrations (see olderTransactionsEnded) only when there
  * is a table to vacuum. A failure is logged, not fatal: autovacuum gets there in the end.
  */
-async function vacuumRewrittenTables(
-  pg: Client,
-  before: TableFile[],
-  migrated: Date,
-): Promise<void> {
+async function vacuumRewrittenTables(pg: Client, before: TableFile[]): Promise<void> {
   const earlier = new Set(before.map((t) => t.file));
   const rewritten = (await tableFiles(pg)).filter((t) => t.filled && !earlier.has(t.file));
-  if (rewritten.length) await olderTransactionsEnded(pg, migrated);
+  if (rewritten.length) await olderTransactionsEnded(pg);
   for (const { name } of rewritten) {
     try {
       await pg.query(`vacuum (analyze) ${name}`);
