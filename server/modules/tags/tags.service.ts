@@ -12,6 +12,7 @@ import {
   countTags,
   countTagsByColour,
   findPlaybooksUsingTag,
+  foldClientCounts,
   listTags,
   type TagRow,
 } from './tags.repository';
@@ -40,6 +41,7 @@ export class TagsService {
       params,
     };
     const sql = sqlRunner(this.em);
+    await foldClientCounts(sql);
     const rows = await listTags(sql, whereSql, query);
     const total = rows[0]?.total ?? (query.range.start > 0 ? await countTags(sql, whereSql) : 0);
     return { items: rows.map(toView), total };
