@@ -21,7 +21,7 @@ import { seedClients, seedPeople } from './lib/seed-clients';
 
 // Its own ports: bench:import uses 54361/7263, bench:invite 54389/7293, bench:campaign 54489/7393.
 const PORTS = { postgres: 54399, temporal: 7303 };
-const TABLES = ['client', 'client_tag', 'contact', 'client_contact', 'invitation'];
+const TABLES = ['client', 'client_tag', 'tag', 'contact', 'client_contact', 'invitation'];
 
 /** Seeds the clients missing (kept between runs: a million take minutes), then their people. */
 async function seed(pg: Client, clients: number): Promise<void> {
@@ -112,8 +112,17 @@ function contactScenarios(tags: string[], clientId: string): ListScenario[] {
   return list;
 }
 
+/** The tag list, with each tag's client count, as the client list's tag filter loads it. */
+const tagScenarios = (): ListScenario[] =>
+  (['name', 'clientCount'] as const).map((field) => ({
+    name: `tags by ${field}`,
+    resource: 'tags',
+    sort: [field, field === 'name' ? 'ASC' : 'DESC'],
+    filter: {},
+  }));
+
 /**
- * p50/p95/p99 of client and contact list pages (25 rows, first page and page 40) through the
+ * p50/p95/p99 of client, contact and tag list pages (25 rows, first page and page 40) through the
  * API on `--clients` seeded clients (default 1,000,000; kept between runs), at each
  * `--concurrency` (default 1,10), `--requests` per page (default 40, twice that above one
  * connection, none started after `--budget` ms), `--only` a regex of scenario names; then the
@@ -147,7 +156,7 @@ async function main(): Promise<void> {
       pg,
       server,
       `Client and contact lists: ${clients} clients`,
-      [...clientScenarios(tagIds), ...contactScenarios(tagIds, clientId)],
+      [...clientScenarios(tagIds), ...contactScenarios(tagIds, clientId), ...tagScenarios()],
       TABLES,
     );
   } finally {
