@@ -112,6 +112,24 @@ function contactScenarios(tags: string[], clientId: string): ListScenario[] {
   return list;
 }
 
+/** The invitation list: every sort both ways, each status, one contact's. */
+function invitationScenarios(contactId: string): ListScenario[] {
+  const list: ListScenario[] = [];
+  const add = (name: string, filter: Record<string, unknown>, sort = both('createdAt')[1]) =>
+    list.push({ name: `invitations ${name}`, resource: 'invitations', sort, filter });
+  for (const field of ['createdAt', 'expiresAt'])
+    for (const sort of both(field)) add(`sort ${field} ${sort[1]}`, {}, sort);
+  for (const s of ['pending', 'accepted', 'expired', 'revoked', 'bounced'])
+    add(`status ${s}`, { status: [s] });
+  add(
+    'expired or bounced, expiresAt ASC',
+    { status: ['expired', 'bounced'] },
+    both('expiresAt')[0],
+  );
+  add('of a contact', { contactId });
+  return list;
+}
+
 /** The tag list, with each tag's client count, as the client list's tag filter loads it. */
 const tagScenarios = (): ListScenario[] =>
   (['name', 'clientCount'] as const).map((field) => ({
@@ -122,7 +140,7 @@ const tagScenarios = (): ListScenario[] =>
   }));
 
 /**
- * p50/p95/p99 of client, contact and tag list pages (25 rows, first page and page 40) through the
+ * p50/p95/p99 of client, contact, invitation and tag list pages (25 rows, first page and page 40) through the
  * API on `--clients` seeded clients (default 1,000,000; kept between runs), at each
  * `--concurrency` (default 1,10), `--requests` per page (default 40, twice that above one
  * connection, none started after `--budget` ms), `--only` a regex of scenario names; then the
@@ -147,8 +165,11 @@ async function main(): Promise<void> {
     await seed(pg, clients);
     server = await listenSignedIn(config, BENCH_ADMIN);
     const tags = (await pg.query<{ id: string }>('select id from tag order by lower(name)')).rows;
-    const [{ id: clientId }] = (
-      await pg.query<{ id: string }>('select client_id as id from client_contact limit 1')
+    const [{ clientId, contactId }] = (
+      await pg.query<{ clientId: string; contactId: string }>(
+        `select client_id as "clientId", contact_id as "contactId" from client_contact
+         where contact_id in (select contact_id from invitation) limit 1`,
+      )
     ).rows;
     const tagIds = tags.map((r) => r.id);
     await benchListMatrix(
@@ -156,7 +177,12 @@ async function main(): Promise<void> {
       pg,
       server,
       `Client and contact lists: ${clients} clients`,
-      [...clientScenarios(tagIds), ...contactScenarios(tagIds, clientId), ...tagScenarios()],
+      [
+        ...clientScenarios(tagIds),
+        ...contactScenarios(tagIds, clientId),
+        ...invitationScenarios(contactId),
+        ...tagScenarios(),
+      ],
       TABLES,
     );
   } finally {

@@ -4,6 +4,7 @@ import type { Page } from '../../common/http/content-range';
 import type { ListQuery } from '../../common/http/list-query';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
+import { SampledLists } from '../../database/sampled-lists.service';
 import { sqlRunner } from '../../database/sql-runner';
 import { TemporalService } from '../../temporal/temporal.service';
 import {
@@ -16,11 +17,11 @@ import {
   type InvitationWorkflowStatus,
 } from '@workflows/portal-invitation/portal-invitation.contract';
 import { toInvitationSummary, type InvitationView } from './invitation.view';
-import type { InvitationFilter } from './invitations.schemas';
+import { findListedInvitations, invitationListSpec } from './invitation-list.repository';
+import type { InvitationFilter, InvitationSortField } from './invitations.schemas';
 import { InvitationsErrors } from './invitations.errors';
 import {
   batchExists,
-  findInvitationsPage,
   findInvitationWithEmail,
   type InvitationWithEmail,
 } from './invitations.repository';
@@ -31,6 +32,7 @@ export class InvitationReader {
   constructor(
     private readonly em: EntityManager,
     private readonly temporal: TemporalService,
+    private readonly lists: SampledLists,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -51,18 +53,14 @@ export class InvitationReader {
     }
   }
 
-  async list(query: ListQuery<InvitationFilter>): Promise<Page<InvitationView>> {
-    const { contactId, status, id } = query.filter;
-    const { rows, total } = await findInvitationsPage(sqlRunner(this.em), {
-      contactId,
-      status,
-      id,
-      sortField: query.sort.field,
-      order: query.sort.order,
-      offset: query.range.start,
-      limit: query.range.end - query.range.start + 1,
-    });
-    return { items: rows.map((r) => this.view(r)), total };
+  /** A page planned from a sample on a large table (see sampledList). */
+  async list(
+    query: ListQuery<InvitationFilter, InvitationSortField>,
+  ): Promise<Page<InvitationView>> {
+    const page = await this.lists.page<{ id: string }>(invitationListSpec(query));
+    const ids = page.rows.map((r) => r.id);
+    const rows = ids.length ? await findListedInvitations(sqlRunner(this.em), ids) : [];
+    return { items: rows.map((r) => this.view(r)), total: page.total, estimated: page.estimated };
   }
 
   async get(id: string): Promise<InvitationView> {

@@ -10,7 +10,12 @@ import { sendPage } from '../../common/http/content-range';
 import { parseListQuery } from '../../common/http/list-query';
 import { UuidParamPipe } from '../../common/validation/uuid-param.pipe';
 import { ZodBodyPipe } from '../../common/validation/zod-body.pipe';
-import { invitationFilterSchema, inviteSchema, type InviteInput } from './invitations.schemas';
+import {
+  INVITATION_SORTABLE,
+  invitationFilterSchema,
+  inviteSchema,
+  type InviteInput,
+} from './invitations.schemas';
 import {
   invitationBatchViewSchema,
   type InvitationView,
@@ -26,8 +31,6 @@ const FOLLOW_UP = {
   resend: ['invitation.resent', 'Sent a new link to'],
   revoke: ['invitation.revoked', 'Revoked the invitation of'],
 } as const;
-
-const INVITATION_SORTABLE = ['createdAt', 'expiresAt'] as const;
 
 @ApiTags('invitations')
 @Controller('invitations')

@@ -1,5 +1,4 @@
 import { pgArray } from '../../database/pg-array';
-import { SqlWhere } from '../../database/sql-where';
 import type { SqlRunner } from '../../database/sql-runner';
 import { portalInvitationWorkflowId } from '@workflows/portal-invitation/portal-invitation.contract';
 import type { FirmSettings } from '../settings/settings.view';
@@ -192,40 +191,6 @@ export async function batchExists(sql: SqlRunner, batchId: string): Promise<bool
 }
 
 export type InvitationWithEmail = InvitationRow & { contact_email: string };
-
-export interface InvitationsPageQuery {
-  contactId?: string;
-  status?: string[];
-  id?: string[];
-  sortField: string;
-  order: string;
-  offset: number;
-  limit: number;
-}
-
-export async function findInvitationsPage(
-  sql: SqlRunner,
-  q: InvitationsPageQuery,
-): Promise<{ rows: InvitationWithEmail[]; total: number }> {
-  const { contactId, status, id } = q;
-  const filter = new SqlWhere()
-    .add(contactId, 'i.contact_id = ?', contactId)
-    .add(status?.length, 'i.status = any(?::text[])', pgArray(status ?? []))
-    .add(id?.length, 'i.id = any(?::uuid[])', pgArray(id ?? []));
-  const [where, params] = [filter.sql, filter.params];
-  const dir = q.order === 'DESC' ? 'desc' : 'asc';
-  const [rows, [{ total }]] = await Promise.all([
-    sql<InvitationWithEmail[]>(
-      `select ${INVITATION_COLUMNS}, ct.email as contact_email from invitation i
-         join contact ct on ct.id = i.contact_id ${where}
-         order by i.${q.sortField === 'expiresAt' ? 'expires_at' : 'created_at'} ${dir}, i.id
-         offset ? limit ?`,
-      [...params, q.offset, q.limit],
-    ),
-    sql<{ total: number }[]>(`select count(*)::int as total from invitation i ${where}`, params),
-  ]);
-  return { rows, total };
-}
 
 export async function findInvitationWithEmail(
   sql: SqlRunner,

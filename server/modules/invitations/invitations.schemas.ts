@@ -26,6 +26,9 @@ export const inviteSchema = z
   });
 export type InviteInput = z.infer<typeof inviteSchema>;
 
+export const INVITATION_SORTABLE = ['createdAt', 'expiresAt'] as const;
+export type InvitationSortField = (typeof INVITATION_SORTABLE)[number];
+
 export const invitationFilterSchema = z.strictObject({
   contactId: z.uuid().optional(),
   status: oneOrMany(INVITATION_STATUSES).optional(),

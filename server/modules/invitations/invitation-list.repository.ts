@@ -1,0 +1,44 @@
+import type { ListQuery } from '../../common/http/list-query';
+import { pgArray } from '../../database/pg-array';
+import type { SampledListSpec } from '../../database/sampled-list';
+import type { SqlRunner } from '../../database/sql-runner';
+import { SqlWhere } from '../../database/sql-where';
+import { whereListSpec } from '../../database/where-list-spec';
+import { INVITATION_COLUMNS, type InvitationWithEmail } from './invitations.repository';
+import type { InvitationFilter, InvitationSortField } from './invitations.schemas';
+
+/** Each sort reads its (key, id) index. */
+const SORT: Record<InvitationSortField, string> = {
+  createdAt: 'i.created_at',
+  expiresAt: 'i.expires_at',
+};
+
+/**
+ * A page of the invitation list, planned from a sample on a large table (see sampledList): a
+ * contact, statuses and ids are found through an index.
+ */
+export function invitationListSpec(
+  query: ListQuery<InvitationFilter, InvitationSortField>,
+): SampledListSpec {
+  const { contactId, status, id } = query.filter;
+  const where = new SqlWhere()
+    .add(contactId, 'i.contact_id = ?', contactId)
+    .add(status?.length, 'i.status = any(?::text[])', pgArray(status ?? []))
+    .add(id?.length, 'i.id = any(?::uuid[])', pgArray(id ?? []));
+  return whereListSpec({ table: 'invitation', alias: 'i' }, where, SORT[query.sort.field], query, {
+    narrowed: Boolean(contactId || status?.length || id?.length),
+  });
+}
+
+/** The invitations of `ids` with their contact's email, in the order of `ids`. */
+export function findListedInvitations(
+  sql: SqlRunner,
+  ids: string[],
+): Promise<InvitationWithEmail[]> {
+  return sql<InvitationWithEmail[]>(
+    `select ${INVITATION_COLUMNS}, ct.email as contact_email from invitation i
+       join contact ct on ct.id = i.contact_id
+     where i.id = any(?::uuid[]) order by array_position(?::uuid[], i.id)`,
+    [pgArray(ids), pgArray(ids)],
+  );
+}
