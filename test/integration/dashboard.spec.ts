@@ -1,4 +1,6 @@
+import { MikroORM } from '@mikro-orm/postgresql';
 import type { Agent } from 'supertest';
+import { ormOptions } from '../../server/database/mikro-orm.config';
 import { seedDashboardFixture } from '../utils/dashboard-fixture';
 import { grantStaff, staffMember } from '../utils/people';
 import { startTestApp, type TestApp } from '../utils/test-app';
@@ -60,6 +62,68 @@ describe('dashboard', () => {
       importsInProgress: null,
       campaignsInProgress: null,
     });
+  });
+
+  /** The firm's funnel as the dashboard shows it, and counted from the clients. */
+  const funnel = async () => (await admin.get('/api/dashboard').expect(200)).body.funnel;
+  const counted = async () =>
+    (
+      await t.query(
+        `select count(*)::int as clients, count(email)::int as "withEmail",
+           count(*) filter (where portal_status = 'invited')::int as invited,
+           count(*) filter (where portal_status = 'accepted')::int as accepted,
+           count(*) filter (where portal_status = 'bounced')::int as bounced,
+           count(*) filter (where portal_status = 'expired')::int as expired
+         from client where type = 'standard'`,
+      )
+    )[0];
+
+  it("keeps the firm's funnel through every kind of write to the clients", async () => {
+    const before = await funnel();
+    await admin
+      .post('/api/clients')
+      .send({ firstName: 'Kept', lastName: 'One', email: 'kept.one@example.test' })
+      .expect(201);
+    const two = (
+      await admin.post('/api/clients').send({ firstName: 'Kept', lastName: 'Two' }).expect(201)
+    ).body;
+    expect(await funnel()).toEqual({
+      ...before,
+      clients: before.clients + 2,
+      withEmail: before.withEmail + 1,
+    });
+    // Moved between steps one at a time and together; then an update that moves none.
+    await t.query(`update client set portal_status = 'invited' where id = $1`, [two.id]);
+    await t.query(
+      `update client set email = null, portal_status = 'expired' where email like 'kept.%'`,
+    );
+    await t.query(
+      `update client set type = 'offline', connection_status = 'offline' where id = $1`,
+      [two.id],
+    );
+    await t.query(`update client set last_name = last_name || '.'`);
+    const moved = await funnel();
+    expect(moved).toEqual(await counted());
+    expect(moved.expired).toBe(before.expired + 1);
+    await admin.delete(`/api/clients/${two.id}`).expect(200);
+    expect(await funnel()).toEqual(await counted());
+  });
+
+  it('counts the clients that exist when the migration that keeps the funnel runs', async () => {
+    const orm = await MikroORM.init(ormOptions(t.db.url));
+    try {
+      await orm.getMigrator().down({ to: 'Migration20261215010000' });
+      await t.query(
+        `insert into client (id, type, first_name, display_name, email, portal_status)
+         values (gen_random_uuid(), 'standard', 'Unkept', 'Unkept', 'unkept@example.test', 'bounced')`,
+      );
+      await orm.getMigrator().up();
+    } finally {
+      await orm.close();
+    }
+    const now = await funnel();
+    expect(now).toEqual(await counted());
+    expect(now.bounced).toBeGreaterThan(1);
   });
 
   it.each([

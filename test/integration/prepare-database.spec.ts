@@ -104,7 +104,7 @@ describe('preparing the database from several processes', () => {
       await prepareDatabase(config);
       // The last migration, undone and pending again, only adds an index.
       const orm = await MikroORM.init(ormOptions(url));
-      await orm.getMigrator().down({ to: 'Migration20261215010000' });
+      await orm.getMigrator().down({ to: 'Migration20261215013000' });
       await orm.close();
       await pg.connect();
       await pg.query('begin isolation level repeatable read');

@@ -41,6 +41,7 @@ import { Migration20261213020000 } from './Migration20261213020000';
 import { Migration20261214010000 } from './Migration20261214010000';
 import { Migration20261214020000 } from './Migration20261214020000';
 import { Migration20261215010000 } from './Migration20261215010000';
+import { Migration20261215013000 } from './Migration20261215013000';
 import { Migration20261215020000 } from './Migration20261215020000';
 
 /** Listed explicitly so compiled and ts-run code (Jest) find the same migrations. */
@@ -87,5 +88,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261214010000', class: Migration20261214010000 },
   { name: 'Migration20261214020000', class: Migration20261214020000 },
   { name: 'Migration20261215010000', class: Migration20261215010000 },
+  { name: 'Migration20261215013000', class: Migration20261215013000 },
   { name: 'Migration20261215020000', class: Migration20261215020000 },
 ];

@@ -1,5 +1,6 @@
 import type { SqlFragment } from '../../database/sql-fragment';
 import type { SqlRunner } from '../../database/sql-runner';
+import { foldKeptCounts } from '../../database/kept-counts';
 import { pgArray } from '../../database/pg-array';
 import { REMINDER_DUE_TODAY_CLIENT_IDS } from '../clients/client-list.repository';
 import { OVERDUE } from '../file-requests/file-request-views.repository';
@@ -25,20 +26,42 @@ async function count(
   return Number(row.count);
 }
 
-/** Standard clients at each step of portal onboarding. */
+/** The funnel's steps as columns: `sum` of the clients `c` meeting each; `withEmail` on `c`. */
+function funnelColumns(sum: (where: string) => string, withEmail: string): string {
+  const steps: [keyof OnboardingFunnel, string][] = [
+    ['clients', 'true'],
+    ['withEmail', withEmail],
+    ['invited', "c.portal_status = 'invited'"],
+    ['accepted', "c.portal_status = 'accepted'"],
+    ['bounced', "c.portal_status = 'bounced'"],
+    ['expired', "c.portal_status = 'expired'"],
+  ];
+  return steps.map(([step, where]) => `${sum(where)}::int as "${step}"`).join(', ');
+}
+
+/**
+ * Standard clients at each step of portal onboarding: the firm's from its kept counts (see
+ * kept-counts.ts), a staff member's (`scope`) counted among the clients they see.
+ */
 export async function onboardingFunnel(
   sql: SqlRunner,
   scope: SqlFragment | null,
 ): Promise<OnboardingFunnel> {
-  const [row] = await sql<Record<keyof OnboardingFunnel, number>[]>(
-    `select count(*)::int as clients,
-       count(*) filter (where c.email is not null)::int as "withEmail",
-       count(*) filter (where c.portal_status = 'invited')::int as invited,
-       count(*) filter (where c.portal_status = 'accepted')::int as accepted,
-       count(*) filter (where c.portal_status = 'bounced')::int as bounced,
-       count(*) filter (where c.portal_status = 'expired')::int as expired
-     from client c where c.type = 'standard' ${and(scope)}`,
-    scope?.params ?? [],
+  if (!scope) {
+    await foldKeptCounts(sql, 'client_funnel_counts', ['type', 'portal_status', 'with_email']);
+    const columns = funnelColumns(
+      (w) => `coalesce(sum(c.delta) filter (where ${w}), 0)`,
+      'c.with_email',
+    );
+    const [kept] = await sql<OnboardingFunnel[]>(
+      `select ${columns} from client_funnel_counts c where c.type = 'standard'`,
+    );
+    return kept;
+  }
+  const columns = funnelColumns((w) => `count(*) filter (where ${w})`, 'c.email is not null');
+  const [row] = await sql<OnboardingFunnel[]>(
+    `select ${columns} from client c where c.type = 'standard' and ${scope.sql}`,
+    scope.params,
   );
   return row;
 }

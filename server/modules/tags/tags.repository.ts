@@ -26,8 +26,8 @@ export const countTagsByColour = (sql: SqlRunner) =>
   );
 
 /**
- * A page of tags (`where` as built from the filter), each with its client count (kept on the
- * tag, plus the changes not yet folded into it) and the total.
+ * A page of tags (`where` as built from the filter), each with its client count (the sum of
+ * its kept counts, see kept-counts.ts) and the total.
  */
 export function listTags(
   sql: SqlRunner,
@@ -35,33 +35,14 @@ export function listTags(
   query: Pick<ListQuery<unknown, TagSortField>, 'sort' | 'range'>,
 ): Promise<TagRow[]> {
   return sql<TagRow[]>(
-    `select t.id, t.name, t.color, t.created_at, t.updated_at,
-            (t.client_count + coalesce(c.delta, 0))::int as client_count,
-            count(*) over ()::int as total
+    `select t.*, coalesce(c.clients, 0)::int as client_count, count(*) over ()::int as total
      from tag t
-     left join (select tag_id, sum(delta) as delta from tag_client_count_change group by tag_id) c
+     left join (select tag_id, sum(delta) as clients from tag_client_counts group by tag_id) c
        on c.tag_id = t.id
      ${where.sql}
      order by ${SORT_SQL[query.sort.field]} ${query.sort.order}, t.id
      offset ? limit ?`,
     [...where.params, query.range.start, query.range.end - query.range.start + 1],
-  );
-}
-
-/**
- * Folds the client-count changes that writers of client_tag appended into their tags, in one
- * statement (a reader sees the changes or the counts, never both). One caller at a time: the
- * others read the changes as they are rather than wait for its row locks.
- */
-export async function foldClientCounts(sql: SqlRunner): Promise<void> {
-  await sql(
-    `with folded as (
-       delete from tag_client_count_change
-       where (select pg_try_advisory_xact_lock(hashtext('tag_client_count_change')))
-       returning tag_id, delta)
-     update tag t set client_count = t.client_count + f.delta
-     from (select tag_id, sum(delta)::int as delta from folded group by tag_id) f
-     where t.id = f.tag_id`,
   );
 }
 

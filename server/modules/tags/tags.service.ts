@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { ListQuery } from '../../common/http/list-query';
 import type { Page } from '../../common/http/content-range';
 import { escapeLike } from '../../common/http/escape-like';
+import { foldKeptCounts } from '../../database/kept-counts';
 import { pgArray } from '../../database/pg-array';
 import type { SqlFragment } from '../../database/sql-fragment';
 import { sqlRunner } from '../../database/sql-runner';
@@ -12,7 +13,6 @@ import {
   countTags,
   countTagsByColour,
   findPlaybooksUsingTag,
-  foldClientCounts,
   listTags,
   type TagRow,
 } from './tags.repository';
@@ -41,7 +41,7 @@ export class TagsService {
       params,
     };
     const sql = sqlRunner(this.em);
-    await foldClientCounts(sql);
+    await foldKeptCounts(sql, 'tag_client_counts', ['tag_id']);
     const rows = await listTags(sql, whereSql, query);
     const total = rows[0]?.total ?? (query.range.start > 0 ? await countTags(sql, whereSql) : 0);
     return { items: rows.map(toView), total };

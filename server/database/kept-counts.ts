@@ -1,0 +1,26 @@
+import type { SqlRunner } from './sql-runner';
+
+/**
+ * Counts kept as summands: writers of the counted table append, from a trigger, one row per
+ * statement and key with the change (`delta`), taking no lock another writer waits for (a
+ * count on a shared row would make concurrent writers queue on it until they commit). A count
+ * is the sum of its key's rows.
+ *
+ * Folding sums each key's rows into one, in one statement (a reader sees the rows before or
+ * after, never both). One caller at a time: the others read the rows as they are rather than
+ * wait on the folder's row locks.
+ */
+export async function foldKeptCounts(
+  sql: SqlRunner,
+  table: 'tag_client_counts' | 'client_funnel_counts',
+  keys: readonly string[],
+): Promise<void> {
+  const columns = keys.join(', ');
+  await sql(
+    `with folded as (
+       delete from ${table} where (select pg_try_advisory_xact_lock(hashtext('${table}')))
+       returning ${columns}, delta)
+     insert into ${table} (${columns}, delta)
+     select ${columns}, sum(delta) from folded group by ${columns} having sum(delta) <> 0`,
+  );
+}
