@@ -7,8 +7,9 @@ import type { SqlRunner } from './sql-runner';
  * is the sum of its key's rows.
  *
  * Folding sums each key's rows into one, in one statement (a reader sees the rows before or
- * after, never both). One caller at a time: the others read the rows as they are rather than
- * wait on the folder's row locks.
+ * after, never both), and leaves a key with one row alone (a read of folded counts writes
+ * nothing). One caller at a time: the others read the rows as they are rather than wait on
+ * the folder's row locks.
  */
 export async function foldKeptCounts(
   sql: SqlRunner,
@@ -18,7 +19,9 @@ export async function foldKeptCounts(
   const columns = keys.join(', ');
   await sql(
     `with folded as (
-       delete from ${table} where (select pg_try_advisory_xact_lock(hashtext('${table}')))
+       delete from ${table}
+       where (select pg_try_advisory_xact_lock(hashtext('${table}')))
+         and (${columns}) in (select ${columns} from ${table} group by ${columns} having count(*) > 1)
        returning ${columns}, delta)
      insert into ${table} (${columns}, delta)
      select ${columns}, sum(delta) from folded group by ${columns} having sum(delta) <> 0`,
