@@ -164,7 +164,7 @@ describe("a client's tag ids and a tag's client count, kept from the links", () 
     expect(await miscounted()).toEqual([]);
   });
 
-  it('counts two transactions adding the same tag, neither waiting for the other', async () => {
+  it('counts two transactions adding the same tag, neither waiting for the other, each once committed', async () => {
     const ids: string[] = [];
     for (const firstName of ['Di', 'Ed']) {
       ids.push(
@@ -193,7 +193,13 @@ describe("a client's tag ids and a tag's client count, kept from the links", () 
       });
       expect(await Promise.race([second.then(() => 'added'), waited])).toBe('added');
       clearTimeout(timer);
-      await Promise.all([a.query('commit'), b.query('commit')]);
+      // A fold meanwhile leaves their uncommitted changes for later.
+      const payroll = async () =>
+        (await admin.get(`/api/tags/${tag.Payroll}`).expect(200)).body.clientCount;
+      expect(await payroll()).toBe(before);
+      await a.query('commit');
+      expect(await payroll()).toBe(before + 1);
+      await b.query('commit');
     } finally {
       await Promise.all([a.end(), b.end()]);
     }
