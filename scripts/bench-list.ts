@@ -165,11 +165,11 @@ async function main(): Promise<void> {
     await seed(pg, clients);
     server = await listenSignedIn(config, BENCH_ADMIN);
     const tags = (await pg.query<{ id: string }>('select id from tag order by lower(name)')).rows;
-    const [{ clientId, contactId }] = (
-      await pg.query<{ clientId: string; contactId: string }>(
-        `select client_id as "clientId", contact_id as "contactId" from client_contact
-         where contact_id in (select contact_id from invitation) limit 1`,
-      )
+    const [{ id: clientId }] = (
+      await pg.query<{ id: string }>('select client_id as id from client_contact limit 1')
+    ).rows;
+    const [{ id: contactId }] = (
+      await pg.query<{ id: string }>('select contact_id as id from invitation limit 1')
     ).rows;
     const tagIds = tags.map((r) => r.id);
     await benchListMatrix(

@@ -214,6 +214,15 @@ export interface PeopleSeedResult {
  * status implies (pending, accepted, expired, revoked, bounced), and an offline twin
  * (connection status `duplicate`, same names, email and Tax Client ID) of one client in twenty.
  */
+/**
+ * When a contact (`ct`) was invited: a pending invitation within its fortnight, an ended one
+ * when the contact last changed (accepted, revoked, bounced) or a fortnight before (expired).
+ */
+const INVITED_AT = `case ct.portal_status
+    when 'invited' then now() - (abs(hashtext(ct.id::text)) % 300) * interval '1 hour'
+    when 'expired' then ct.updated_at - interval '14 days'
+    else ct.updated_at - interval '1 day' end`;
+
 export async function seedPeople(pg: Client): Promise<PeopleSeedResult> {
   try {
     await pg.query('begin');
@@ -237,15 +246,17 @@ export async function seedPeople(pg: Client): Promise<PeopleSeedResult> {
     );
     const invitations = await pg.query(
       `insert into invitation (id, contact_id, sender_email, status, max_reminders,
-         reminder_interval_seconds, expiry_seconds, expires_at, workflow_id, accepted_at, ended_at)
+         reminder_interval_seconds, expiry_seconds, created_at, expires_at, workflow_id,
+         accepted_at, ended_at)
        select gen_random_uuid(), ct.id, 'office@firm.example', s.status, 3, 259200, 1209600,
-              now() + interval '14 days', 'invitation-' || ct.id,
-              case when s.status = 'accepted' then now() end,
-              case when s.status <> 'pending' then now() end
+              i.at, i.at + interval '14 days', 'invitation-' || ct.id,
+              case when s.status = 'accepted' then ct.updated_at end,
+              case when s.status <> 'pending' then ct.updated_at end
        from contact ct
        join (values ('invited', 'pending'), ('accepted', 'accepted'), ('expired', 'expired'),
                     ('revoked', 'revoked'), ('bounced', 'bounced')) s (portal, status)
          on s.portal = ct.portal_status
+       cross join lateral (select ${INVITED_AT} as at) i
        where not exists (select 1 from invitation i where i.contact_id = ct.id)`,
     );
     const twins = await pg.query(

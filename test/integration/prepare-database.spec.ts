@@ -102,7 +102,7 @@ describe('preparing the database from several processes', () => {
     const pg = new Client({ connectionString: url });
     try {
       await prepareDatabase(config);
-      // The last migration, undone and pending again, only adds an index.
+      // The last migration, undone and pending again, only adds indexes.
       const orm = await MikroORM.init(ormOptions(url));
       await orm.getMigrator().down({ to: 'Migration20261215013000' });
       await orm.close();

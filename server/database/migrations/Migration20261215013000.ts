@@ -10,7 +10,7 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261215013000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql('lock table client in share mode;');
+    this.addSql('lock table client in share row exclusive mode;');
     this.addSql(`
       create table client_funnel_counts (
         type text not null, portal_status text not null, with_email boolean not null,

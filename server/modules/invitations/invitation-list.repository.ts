@@ -15,18 +15,22 @@ const SORT: Record<InvitationSortField, string> = {
 
 /**
  * A page of the invitation list, planned from a sample on a large table (see sampledList): a
- * contact, statuses and ids are found through an index.
+ * contact, statuses and ids are found through an index. One status alone comes by either date
+ * from its (status, key, id) index, which PostgreSQL walks in order.
  */
 export function invitationListSpec(
   query: ListQuery<InvitationFilter, InvitationSortField>,
 ): SampledListSpec {
   const { contactId, status, id } = query.filter;
+  const oneStatus = status?.length === 1;
   const where = new SqlWhere()
     .add(contactId, 'i.contact_id = ?', contactId)
-    .add(status?.length, 'i.status = any(?::text[])', pgArray(status ?? []))
+    .add(oneStatus, 'i.status = ?', status?.[0])
+    .add(!oneStatus && status?.length, 'i.status = any(?::text[])', pgArray(status ?? []))
     .add(id?.length, 'i.id = any(?::uuid[])', pgArray(id ?? []));
   return whereListSpec({ table: 'invitation', alias: 'i' }, where, SORT[query.sort.field], query, {
     narrowed: Boolean(contactId || status?.length || id?.length),
+    orderedByIndex: oneStatus && !contactId && !id?.length,
   });
 }
 
