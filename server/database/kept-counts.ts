@@ -9,7 +9,8 @@ import type { SqlRunner } from './sql-runner';
  * Folding sums each key's rows into one, in one statement (a reader sees the rows before or
  * after, never both), and leaves a key with one row alone (a read of folded counts writes
  * nothing). One caller at a time: the others read the rows as they are rather than wait on
- * the folder's row locks.
+ * the folder's row locks. Only readers fold, so rows gather between reads (an import adds one
+ * per chunk and key, a client moving between funnel steps two) and the next read folds them.
  */
 export async function foldKeptCounts(
   sql: SqlRunner,
