@@ -1,9 +1,8 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import { Client as Pg } from 'pg';
-import { ormOptions } from '../../server/database/mikro-orm.config';
 import type { Agent } from 'supertest';
 import { seedClients } from '../../scripts/lib/seed-clients';
 import { csvOf, person, runImport, waitForImport } from '../utils/imports';
+import { remigrate } from '../utils/remigrate';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -249,17 +248,12 @@ describe("a client's tag ids and a tag's client count, kept from the links", () 
   });
 
   it('counts the links that exist when the migration that keeps the counts runs', async () => {
-    const orm = await MikroORM.init(ormOptions(t.db.url));
-    try {
-      await orm.getMigrator().down({ to: 'Migration20261214020000' });
-      await t.query(
+    await remigrate(t.db.url, 'Migration20261214020000', () =>
+      t.query(
         `insert into client_tag (client_id, tag_id) select id, $1 from client on conflict do nothing`,
         [tag.VIP],
-      );
-      await orm.getMigrator().up();
-    } finally {
-      await orm.close();
-    }
+      ),
+    );
     const [{ n }] = await t.query<{ n: number }>('select count(*)::int as n from client');
     expect((await admin.get(`/api/tags/${tag.VIP}`).expect(200)).body.clientCount).toBe(n);
     expect(await miscounted()).toEqual([]);

@@ -1,8 +1,7 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import type { Agent } from 'supertest';
-import { ormOptions } from '../../server/database/mikro-orm.config';
 import { seedDashboardFixture } from '../utils/dashboard-fixture';
 import { grantStaff, staffMember } from '../utils/people';
+import { remigrate } from '../utils/remigrate';
 import { startTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -110,17 +109,12 @@ describe('dashboard', () => {
   });
 
   it('counts the clients that exist when the migration that keeps the funnel runs', async () => {
-    const orm = await MikroORM.init(ormOptions(t.db.url));
-    try {
-      await orm.getMigrator().down({ to: 'Migration20261215010000' });
-      await t.query(
+    await remigrate(t.db.url, 'Migration20261215010000', () =>
+      t.query(
         `insert into client (id, type, first_name, display_name, email, portal_status)
          values (gen_random_uuid(), 'standard', 'Unkept', 'Unkept', 'unkept@example.test', 'bounced')`,
-      );
-      await orm.getMigrator().up();
-    } finally {
-      await orm.close();
-    }
+      ),
+    );
     const now = await funnel();
     expect(now).toEqual(await counted());
     expect(now.bounced).toBeGreaterThan(1);

@@ -55,10 +55,8 @@ export class FileRequestReader {
     query: ListQuery<FileRequestFilter, FileRequestSortField>,
     visible: SqlCondition | null,
   ): Promise<Page<FileRequestSummaryView>> {
-    const page = await this.lists.page<{ id: string }>(fileRequestListSpec(query, visible));
-    const ids = page.rows.map((r) => r.id);
-    const rows = ids.length ? await findSummaries(sqlRunner(this.em), ids) : [];
-    return { items: rows.map(toSummary), total: page.total, estimated: page.estimated };
+    const page = await this.lists.pageOf(fileRequestListSpec(query, visible), findSummaries);
+    return { items: page.rows.map(toSummary), total: page.total, estimated: page.estimated };
   }
 
   /** A contact's requests: open ones first, soonest due first. */

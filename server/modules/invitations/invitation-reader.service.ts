@@ -57,10 +57,12 @@ export class InvitationReader {
   async list(
     query: ListQuery<InvitationFilter, InvitationSortField>,
   ): Promise<Page<InvitationView>> {
-    const page = await this.lists.page<{ id: string }>(invitationListSpec(query));
-    const ids = page.rows.map((r) => r.id);
-    const rows = ids.length ? await findListedInvitations(sqlRunner(this.em), ids) : [];
-    return { items: rows.map((r) => this.view(r)), total: page.total, estimated: page.estimated };
+    const page = await this.lists.pageOf(invitationListSpec(query), findListedInvitations);
+    return {
+      items: page.rows.map((r) => this.view(r)),
+      total: page.total,
+      estimated: page.estimated,
+    };
   }
 
   async get(id: string): Promise<InvitationView> {
