@@ -12,12 +12,14 @@ import type { SqlRunner } from './sql-runner';
  * the folder's row locks. Only readers fold, so rows gather between reads (an import adds one
  * per chunk and key, a client moving between funnel steps two) and the next read folds them.
  */
-export async function foldKeptCounts(
-  sql: SqlRunner,
-  table: 'tag_client_counts' | 'client_funnel_counts',
-  keys: readonly string[],
-): Promise<void> {
-  const columns = keys.join(', ');
+/** Each kept-count table's key columns (its rows are these and `delta`). */
+const KEYS = {
+  tag_client_counts: ['tag_id'],
+  client_funnel_counts: ['type', 'portal_status', 'with_email'],
+} as const;
+
+export async function foldKeptCounts(sql: SqlRunner, table: keyof typeof KEYS): Promise<void> {
+  const columns = KEYS[table].join(', ');
   await sql(
     `with folded as (
        delete from ${table}

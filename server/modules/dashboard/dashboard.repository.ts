@@ -48,7 +48,7 @@ export async function onboardingFunnel(
   scope: SqlFragment | null,
 ): Promise<OnboardingFunnel> {
   if (!scope) {
-    await foldKeptCounts(sql, 'client_funnel_counts', ['type', 'portal_status', 'with_email']);
+    await foldKeptCounts(sql, 'client_funnel_counts');
     const columns = funnelColumns(
       (w) => `coalesce(sum(c.delta) filter (where ${w}), 0)`,
       'c.with_email',

@@ -1,10 +1,8 @@
 import type { ListQuery } from '../../common/http/list-query';
 import { pgArray } from '../../database/pg-array';
 import type { SampledListSpec } from '../../database/sampled-list';
-import type { SqlRunner } from '../../database/sql-runner';
 import { SqlWhere } from '../../database/sql-where';
 import { whereListSpec } from '../../database/where-list-spec';
-import { INVITATION_COLUMNS, type InvitationWithEmail } from './invitations.repository';
 import type { InvitationFilter, InvitationSortField } from './invitations.schemas';
 
 /** Each sort reads its (key, id) index. */
@@ -32,17 +30,4 @@ export function invitationListSpec(
     narrowed: Boolean(contactId || status?.length || id?.length),
     orderedByIndex: oneStatus && !contactId && !id?.length,
   });
-}
-
-/** The invitations of `ids` with their contact's email, in the order of `ids`. */
-export function findListedInvitations(
-  sql: SqlRunner,
-  ids: string[],
-): Promise<InvitationWithEmail[]> {
-  return sql<InvitationWithEmail[]>(
-    `select ${INVITATION_COLUMNS}, ct.email as contact_email from invitation i
-       join contact ct on ct.id = i.contact_id
-     where i.id = any(?::uuid[]) order by array_position(?::uuid[], i.id)`,
-    [pgArray(ids), pgArray(ids)],
-  );
 }

@@ -17,12 +17,12 @@ import {
   type InvitationWorkflowStatus,
 } from '@workflows/portal-invitation/portal-invitation.contract';
 import { toInvitationSummary, type InvitationView } from './invitation.view';
-import { findListedInvitations, invitationListSpec } from './invitation-list.repository';
+import { invitationListSpec } from './invitation-list.repository';
 import type { InvitationFilter, InvitationSortField } from './invitations.schemas';
 import { InvitationsErrors } from './invitations.errors';
 import {
   batchExists,
-  findInvitationWithEmail,
+  findInvitationsWithEmail,
   type InvitationWithEmail,
 } from './invitations.repository';
 
@@ -57,7 +57,7 @@ export class InvitationReader {
   async list(
     query: ListQuery<InvitationFilter, InvitationSortField>,
   ): Promise<Page<InvitationView>> {
-    const page = await this.lists.pageOf(invitationListSpec(query), findListedInvitations);
+    const page = await this.lists.pageOf(invitationListSpec(query), findInvitationsWithEmail);
     return {
       items: page.rows.map((r) => this.view(r)),
       total: page.total,
@@ -66,7 +66,7 @@ export class InvitationReader {
   }
 
   async get(id: string): Promise<InvitationView> {
-    const row = await findInvitationWithEmail(sqlRunner(this.em), id);
+    const [row] = await findInvitationsWithEmail(sqlRunner(this.em), [id]);
     if (!row) {
       throw InvitationsErrors.INVITATION_NOT_FOUND(`No invitation with id ${id}`);
     }

@@ -192,14 +192,15 @@ export async function batchExists(sql: SqlRunner, batchId: string): Promise<bool
 
 export type InvitationWithEmail = InvitationRow & { contact_email: string };
 
-export async function findInvitationWithEmail(
+/** The invitations of `ids` with their contact's email, in the order of `ids`. */
+export function findInvitationsWithEmail(
   sql: SqlRunner,
-  id: string,
-): Promise<InvitationWithEmail | undefined> {
-  const [row] = await sql<InvitationWithEmail[]>(
+  ids: string[],
+): Promise<InvitationWithEmail[]> {
+  return sql<InvitationWithEmail[]>(
     `select ${INVITATION_COLUMNS}, ct.email as contact_email from invitation i
-       join contact ct on ct.id = i.contact_id where i.id = ?`,
-    [id],
+       join contact ct on ct.id = i.contact_id
+     where i.id = any(?::uuid[]) order by array_position(?::uuid[], i.id)`,
+    [pgArray(ids), pgArray(ids)],
   );
-  return row;
 }

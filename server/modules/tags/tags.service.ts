@@ -41,7 +41,7 @@ export class TagsService {
       params,
     };
     const sql = sqlRunner(this.em);
-    await foldKeptCounts(sql, 'tag_client_counts', ['tag_id']);
+    await foldKeptCounts(sql, 'tag_client_counts');
     const rows = await listTags(sql, whereSql, query);
     const total = rows[0]?.total ?? (query.range.start > 0 ? await countTags(sql, whereSql) : 0);
     return { items: rows.map(toView), total };
