@@ -140,8 +140,8 @@ const tagScenarios = (): ListScenario[] =>
   }));
 
 /**
- * p50/p95/p99 of client, contact, invitation and tag list pages (25 rows, first page and page 40) through the
- * API on `--clients` seeded clients (default 1,000,000; kept between runs), at each
+ * p50/p95/p99 of client, contact, invitation and tag list pages (25 rows, first page and
+ * page 40) through the API on `--clients` seeded clients (default 1,000,000; kept between runs), at each
  * `--concurrency` (default 1,10), `--requests` per page (default 40, twice that above one
  * connection, none started after `--budget` ms), `--only` a regex of scenario names; then the
  * scans of every index: `npm run bench:list -- --clients 1000000`.
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
       args,
       pg,
       server,
-      `Client and contact lists: ${clients} clients`,
+      `Client, contact, invitation and tag lists: ${clients} clients`,
       [
         ...clientScenarios(tagIds),
         ...contactScenarios(tagIds, clientId),

@@ -208,13 +208,6 @@ export interface PeopleSeedResult {
 }
 
 /**
- * What a firm's database holds around its clients, for the list benchmarks: a primary contact
- * per standard client not seeded before (its portal status the client's; added over three
- * years, and last changed when it was invited, if it was), an invitation in the state that
- * status implies (pending, accepted, expired, revoked, bounced), and an offline twin
- * (connection status `duplicate`, same names, email and Tax Client ID) of one client in twenty.
- */
-/**
  * When a contact (`ct`) was invited: a pending invitation within its fortnight, an ended one
  * when the contact last changed (accepted, revoked, bounced) or a fortnight before (expired).
  */
@@ -223,6 +216,13 @@ const INVITED_AT = `case ct.portal_status
     when 'expired' then ct.updated_at - interval '14 days'
     else ct.updated_at - interval '1 day' end`;
 
+/**
+ * What a firm's database holds around its clients, for the list benchmarks: a primary contact
+ * per standard client not seeded before (its portal status the client's; added over three
+ * years, and last changed when it was invited, if it was), an invitation in the state that
+ * status implies (pending, accepted, expired, revoked, bounced), and an offline twin
+ * (connection status `duplicate`, same names, email and Tax Client ID) of one client in twenty.
+ */
 export async function seedPeople(pg: Client): Promise<PeopleSeedResult> {
   try {
     await pg.query('begin');
@@ -249,14 +249,14 @@ export async function seedPeople(pg: Client): Promise<PeopleSeedResult> {
          reminder_interval_seconds, expiry_seconds, created_at, expires_at, workflow_id,
          accepted_at, ended_at)
        select gen_random_uuid(), ct.id, 'office@firm.example', s.status, 3, 259200, 1209600,
-              i.at, i.at + interval '14 days', 'invitation-' || ct.id,
+              invited.at, invited.at + interval '14 days', 'invitation-' || ct.id,
               case when s.status = 'accepted' then ct.updated_at end,
               case when s.status <> 'pending' then ct.updated_at end
        from contact ct
        join (values ('invited', 'pending'), ('accepted', 'accepted'), ('expired', 'expired'),
                     ('revoked', 'revoked'), ('bounced', 'bounced')) s (portal, status)
          on s.portal = ct.portal_status
-       cross join lateral (select ${INVITED_AT} as at) i
+       cross join lateral (select ${INVITED_AT} as at) invited
        where not exists (select 1 from invitation i where i.contact_id = ct.id)`,
     );
     const twins = await pg.query(
